@@ -1,0 +1,56 @@
+/**
+ * Dual criminality (ETS 112 Art. 3(1)(e)), offence by offence; 2008/909 Art. 7(1) lifts it
+ * for the 32 listed offences punishable in the issuing State by at least three years, unless
+ * the executing State opted out (Art. 7(4)). Where partial recognition exists (2008/909
+ * Art. 10), sentences whose offences all pass can still be transferred by agreement.
+ */
+import { EU_LIST_CODES } from '../../domain/categories.ts';
+import type { Offence } from '../../domain/case.ts';
+import type { AssessmentContext, ConditionResult } from '../types.ts';
+import { notApplicable, result } from './result.ts';
+
+type OffenceOutcome = { value: 'ok' | 'fail' | 'unknown'; exempt: boolean; missing: string[] };
+
+function offenceOutcome(ctx: AssessmentContext, offence: Offence, index: number): OffenceOutcome {
+  const exemption = ctx.ruleSet.listExemption.value;
+  const listed = offence.categories?.some((code) => EU_LIST_CODES.has(code)) ?? false;
+  const missing: string[] = [];
+  if (exemption !== null && listed && !exemption.optOutStates.includes(ctx.case.administeringState)) {
+    if (offence.maxPenaltyMonths != null && offence.maxPenaltyMonths >= exemption.thresholdMonths) return { value: 'ok', exempt: true, missing };
+    if (offence.maxPenaltyMonths == null) missing.push(`offences[${index}].maxPenaltyMonths`);
+  }
+  if (offence.dualCriminality === 'yes') return { value: 'ok', exempt: false, missing: [] };
+  if (offence.dualCriminality === 'no') return { value: missing.length > 0 ? 'unknown' : 'fail', exempt: false, missing };
+  missing.push(`offences[${index}].dualCriminality`);
+  return { value: 'unknown', exempt: false, missing };
+}
+
+export function evaluateDualCriminality(ctx: AssessmentContext): ConditionResult {
+  const rule = ctx.ruleSet.dualCriminality;
+  if (!rule.value.required) return notApplicable('dual-criminality', rule);
+  const { offences, sentences } = ctx.case;
+  if (offences.length === 0) return result('dual-criminality', 'unknown', rule, 'cond.dualCriminality.noOffences', {}, { missing: ['offences'] });
+  const outcomes = offences.map((o, i) => offenceOutcome(ctx, o, i));
+  const failed = offences.filter((_, i) => outcomes[i]?.value === 'fail');
+  const missing = outcomes.flatMap((o) => o.missing);
+  const exempt = offences.filter((_, i) => outcomes[i]?.exempt).map((o) => o.id);
+  const source = exempt.length > 0 ? { source: `${rule.source}; ${ctx.ruleSet.listExemption.source}`, confidence: ctx.ruleSet.listExemption.confidence } : rule;
+  const test = rule.value.test;
+
+  if (failed.length > 0) {
+    const failedIds = new Set(failed.map((o) => o.id));
+    const partial = ctx.ruleSet.partialTransfer;
+    const transferable = sentences.filter((s) => s.offences.length > 0 && s.offences.every((id) => !failedIds.has(id)));
+    const params = { offences: failed.map((o) => o.description ?? o.id).join('; '), test };
+    if (partial.value && transferable.length > 0) {
+      return result('dual-criminality', 'waived', partial, 'cond.dualCriminality.partial', { ...params, sentences: transferable.map((s) => s.id).join(', ') }, {
+        flags: transferable.map((s) => `partial:${s.id}`),
+      });
+    }
+    return result('dual-criminality', 'not_met', source, 'cond.dualCriminality.notMet', params);
+  }
+  if (missing.length > 0) return result('dual-criminality', 'unknown', source, 'cond.dualCriminality.unknown', { test }, { missing });
+  return exempt.length > 0
+    ? result('dual-criminality', 'met', source, 'cond.dualCriminality.metList', { offences: exempt.join(', '), test })
+    : result('dual-criminality', 'met', source, 'cond.dualCriminality.met', { test });
+}

@@ -1,0 +1,54 @@
+/**
+ * At least N of the sentence remains at the reference date (ETS 112 Art. 3(1)(c)).
+ * C5: met iff the release date on the rule-set's basis is on or after REF + N (calendar
+ * months, equality passes). Days remaining are shown, never used for the test.
+ */
+import { addPeriod, periodLabel, type DayNumber } from '../../sentence/calendar.ts';
+import type { FixedComputation } from '../../sentence/compute.ts';
+import type { RuleSet } from '../../treaties/schema.ts';
+import type { AssessmentContext, ConditionResult } from '../types.ts';
+import { failing, notApplicable, result } from './result.ts';
+
+/** The release date the remaining time is counted to: sentence expiry (net of credit) or discharge with remission. */
+export function basisRelease(ruleSet: RuleSet, s: FixedComputation): DayNumber {
+  return ruleSet.remainingBasis.value === 'release-with-remission' ? s.expectedDischargeDate : s.releaseDate;
+}
+
+export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResult {
+  const rule = ctx.ruleSet.minRemaining;
+  if (rule.value === null) return notApplicable('remaining-sentence', rule);
+  const { duration, effect } = rule.value;
+  const s = ctx.sentence;
+  const required = periodLabel(duration);
+  if (s.kind === 'unknown') {
+    return result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownSentence', { required }, { missing: s.missing });
+  }
+  if (s.kind === 'indeterminate') {
+    const bypass = ctx.ruleSet.indeterminateBypass;
+    return bypass.value
+      ? result('remaining-sentence', 'met', bypass, 'cond.remaining.indeterminate', { required })
+      : result('remaining-sentence', 'met', rule, 'cond.remaining.unbounded', { required });
+  }
+  const release = basisRelease(ctx.ruleSet, s);
+  const threshold = addPeriod(ctx.reference, duration);
+  const params = {
+    remaining: release - ctx.reference,
+    reference: { day: ctx.reference },
+    threshold: { day: threshold },
+    release: { day: release },
+    required,
+    basis: ctx.ruleSet.remainingBasis.value,
+  };
+  if (release <= ctx.reference) return result('remaining-sentence', 'not_met', rule, 'cond.remaining.nothingLeft', params);
+  if (release >= threshold) {
+    return s.remandKnown
+      ? result('remaining-sentence', 'met', rule, 'cond.remaining.met', params)
+      : result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownRemand', params, { missing: ['remandDays'] });
+  }
+  const fail = failing(effect === 'optional-refusal' ? 'optional_refusal' : effect);
+  const key = effect === 'mandatory-with-exception' ? 'cond.remaining.exception' : effect === 'optional-refusal' ? 'cond.remaining.optional' : 'cond.remaining.notMet';
+  return result('remaining-sentence', fail.status, rule, key, params, {
+    effect: fail.effect,
+    flags: effect === 'optional-refusal' ? ['optional_refusal:remaining_time'] : [],
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * Results of the eligibility engine. Statuses, verdicts and flags are the fixed vocabulary
+ * of `tsp assess --json` (docs/case-format.md).
+ */
+import type { CaseFile } from '../domain/case.ts';
+import type { DayNumber } from '../sentence/calendar.ts';
+import type { FixedComputation, MessageParams, SentenceComputation, Step } from '../sentence/compute.ts';
+import type { JurisdictionProfile } from '../sentence/profile.ts';
+import type { Confidence } from '../treaties/confidence.ts';
+import type { RuleSet } from '../treaties/schema.ts';
+
+export type ConditionStatus = 'met' | 'not_met' | 'unknown' | 'waived' | 'not_applicable';
+export type Verdict = 'eligible' | 'ineligible' | 'needs_information' | 'eligible_by_exception';
+/**
+ * How a condition's failure counts: `mandatory` decides the verdict; `optional_refusal` and
+ * `discretionary_refusal` only give the State a ground to refuse (a flag), never a verdict.
+ */
+export type ConditionEffect = 'mandatory' | 'optional_refusal' | 'discretionary_refusal';
+
+export const CONDITION_IDS = [
+  'nationality',
+  'dual-nationality',
+  'final-judgment',
+  'other-proceedings',
+  'remaining-sentence',
+  'minimum-served',
+  'consent',
+  'dual-criminality',
+  'excluded-offences',
+  'death-sentence',
+  'financial-obligations',
+] as const;
+export type ConditionId = (typeof CONDITION_IDS)[number];
+
+export interface ConditionResult {
+  id: ConditionId;
+  status: ConditionStatus;
+  effect: ConditionEffect;
+  /** Legal source of the rule applied, e.g. "ETS 112 Art. 3(1)(c)". */
+  source: string;
+  confidence: Confidence;
+  messageKey: string;
+  params: MessageParams;
+  /** Case fields that must be found out (status `unknown`). */
+  missing: string[];
+  /** Flags this condition raises, e.g. `discretionary_refusal:dual_national`. */
+  flags: string[];
+  /** For a time-based `not_met`: the first day it would be met, if one exists. */
+  clearsOn: DayNumber | null;
+}
+
+/** What every evaluator sees: the case, the rule-set, the reference date and the computed sentence. */
+export interface AssessmentContext {
+  readonly case: CaseFile;
+  readonly ruleSet: RuleSet;
+  readonly profile: JurisdictionProfile;
+  readonly reference: DayNumber;
+  readonly sentence: SentenceComputation;
+}
+
+export type ConditionEvaluator = (ctx: AssessmentContext) => ConditionResult;
+
+export type ReferenceSource = 'override' | 'event' | 'today';
+
+export interface AssessmentDates {
+  releaseDate: DayNumber | null;
+  sentenceExpiryDate: DayNumber | null;
+  remainingDays: number | null;
+  nominalReleaseDate: DayNumber | null;
+  expectedDischargeDate: DayNumber | null;
+  remissionDays: number | null;
+  remandDays: number | null;
+  termDays: number | null;
+  servedDays: number | null;
+  basis: RuleSet['remainingBasis']['value'];
+}
+
+export interface Assessment {
+  verdict: Verdict;
+  flags: string[];
+  rescreenOn: DayNumber | null;
+  treaty: { id: string; version: string };
+  referenceDate: DayNumber;
+  referenceSource: ReferenceSource;
+  /** The rule-set's reference event (e.g. `requestReceived`). */
+  referenceEvent: string;
+  dates: AssessmentDates;
+  conditions: ConditionResult[];
+  /** How the dates were reached, step by step. */
+  steps: Step[];
+}
+
+export type { FixedComputation };

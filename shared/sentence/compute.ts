@@ -1,0 +1,182 @@
+/**
+ * Sentence arithmetic (conventions C1–C8 of docs/date-conventions.md).
+ *
+ * Works on day numbers; produces the dates an officer needs and every step of the
+ * arithmetic as data (message key + parameters) so the CLI and UI can show how a date
+ * was reached.
+ */
+import { addMonths, isFirstOfMonth, lastDayOfMonth, parseIsoDate, periodLabel, type DayNumber } from './calendar.ts';
+import type { FixedTerm, Sentence } from '../domain/case.ts';
+import type { JurisdictionProfile, MonthEndConvention } from './profile.ts';
+
+export interface DateParam {
+  day: DayNumber;
+}
+export type MessageParam = string | number | DateParam;
+export type MessageParams = Record<string, MessageParam>;
+
+/** One line of "how we got this date": a message key and its parameters. */
+export interface Step {
+  key: string;
+  params: MessageParams;
+}
+
+/** First day at liberty after serving `term` from `start` (no credit, no remission). */
+export function termEnd(start: DayNumber, term: FixedTerm, convention: MonthEndConvention): DayNumber {
+  const months = term.years * 12 + term.months;
+  if (convention === 'c2') return addMonths(start, months) + term.days;
+  // HMPPS (PSI 5.5): years and months are added in two steps, as the production calculator does.
+  let lastDay: DayNumber;
+  if (months !== 0 && isFirstOfMonth(start)) {
+    lastDay = lastDayOfMonth(addMonths(addMonths(start, term.years * 12), term.months - 1)) + term.days;
+  } else {
+    lastDay = addMonths(addMonths(start - 1, term.years * 12), term.months) + term.days;
+  }
+  return lastDay + 1;
+}
+
+export type SentenceComputation =
+  | FixedComputation
+  | { kind: 'indeterminate'; start: DayNumber | null; steps: Step[]; lifeIds: string[] }
+  | { kind: 'unknown'; missing: string[]; steps: Step[] };
+
+export interface FixedComputation {
+  kind: 'fixed';
+  /** True when no sentence has started (C8, person at large): dates are counted from the reference date. */
+  unserved: boolean;
+  /** Start of custody under the sentences: the earliest start (C2). */
+  start: DayNumber;
+  /** term_end_excl of the whole: the latest end of any chain, before credit (C2, C6). */
+  nominalRelease: DayNumber;
+  /** T: days from start to nominal release. */
+  termDays: number;
+  /** k: pre-sentence custody credited (0 when unknown; see remandKnown). */
+  remandDays: number;
+  remandKnown: boolean;
+  /** RD on the expiry basis: nominal release less credit (C3). */
+  releaseDate: DayNumber;
+  /** SED: the last day of the sentence, RD − 1. */
+  sentenceExpiryDate: DayNumber;
+  /** R: projected remission (C4); 0 where the jurisdiction has none. */
+  remissionDays: number;
+  /** EDD: first day at liberty with full projected remission, RD − R. */
+  expectedDischargeDate: DayNumber;
+  perSentence: { id: string; start: DayNumber; release: DayNumber }[];
+  steps: Step[];
+}
+
+/**
+ * Computes the dates of a case's sentences.
+ * @param reference used only when no sentence has started (C8): the term is then counted from it.
+ */
+export function computeSentences(
+  sentences: readonly Sentence[],
+  remandDays: number | null | undefined,
+  profile: JurisdictionProfile,
+  reference: DayNumber,
+): SentenceComputation {
+  const steps: Step[] = [];
+  if (sentences.length === 0) return { kind: 'unknown', missing: ['sentences'], steps };
+
+  const lifeIds = sentences.filter((s) => s.term === 'life' || s.term === 'indeterminate').map((s) => s.id);
+  const rootsWithStart = sentences.filter((s) => s.consecutiveTo == null && s.start != null);
+  const rootsWithout = sentences.filter((s) => s.consecutiveTo == null && s.start == null);
+  if (lifeIds.length > 0) {
+    const starts = rootsWithStart.map((s) => parseIsoDate(s.start as string));
+    const start = starts.length > 0 ? Math.min(...starts) : null;
+    return { kind: 'indeterminate', start, steps: [{ key: 'step.indeterminate', params: { ids: lifeIds.join(', ') } }], lifeIds };
+  }
+  if (rootsWithStart.length > 0 && rootsWithout.length > 0) {
+    return {
+      kind: 'unknown',
+      missing: rootsWithout.map((s) => `sentences[${sentences.indexOf(s)}].start`),
+      steps,
+    };
+  }
+  const unserved = rootsWithStart.length === 0;
+  const convention = profile.monthEnd.value;
+  const byId = new Map(sentences.map((s) => [s.id, s]));
+  const release = new Map<string, { start: DayNumber; release: DayNumber }>();
+
+  // Sentences are resolved parents-first; the case schema guarantees the chains are acyclic.
+  const resolve = (s: Sentence): { start: DayNumber; release: DayNumber } => {
+    const known = release.get(s.id);
+    if (known) return known;
+    let start: DayNumber;
+    if (s.consecutiveTo != null) {
+      const parent = resolve(byId.get(s.consecutiveTo) as Sentence);
+      start = parent.release; // C6: starts on the day the one before it would release
+      steps.push({ key: 'step.consecutive', params: { id: s.id, after: s.consecutiveTo, start: iso(start) } });
+    } else {
+      start = unserved ? reference : parseIsoDate(s.start as string);
+      steps.push({ key: unserved ? 'step.unservedStart' : 'step.start', params: { id: s.id, start: iso(start) } });
+    }
+    const term = s.term as FixedTerm;
+    const end = termEnd(start, term, convention);
+    steps.push({ key: `step.termEnd.${convention}`, params: { id: s.id, start: iso(start), term: periodLabel(term), end: iso(end) } });
+    const r = { start, release: end };
+    release.set(s.id, r);
+    return r;
+  };
+  for (const s of sentences) resolve(s);
+
+  const perSentence = sentences.map((s) => ({ id: s.id, ...(release.get(s.id) as { start: DayNumber; release: DayNumber }) }));
+  let start = Infinity;
+  let nominalRelease = -Infinity;
+  for (const p of perSentence) {
+    if (p.start < start) start = p.start;
+    if (p.release > nominalRelease) nominalRelease = p.release;
+  }
+  if (sentences.length > 1) steps.push({ key: 'step.aggregate', params: { start: iso(start), end: iso(nominalRelease) } });
+  const termDays = nominalRelease - start;
+
+  const remandKnown = remandDays != null || profile.remandCredit.value === 'none';
+  const k = profile.remandCredit.value === 'none' ? 0 : (remandDays ?? 0);
+  const releaseDate = nominalRelease - k;
+  if (k > 0) steps.push({ key: 'step.remand', params: { nominal: iso(nominalRelease), days: k, release: iso(releaseDate) } });
+  else if (!remandKnown) steps.push({ key: 'step.remandUnknown', params: { release: iso(releaseDate) } });
+
+  let remissionDays = 0;
+  const rule = profile.remission;
+  if (rule) {
+    const actual = termDays - k;
+    remissionDays =
+      actual > rule.minActualTermDays
+        ? Math.min(Math.floor((termDays * rule.numerator) / rule.denominator), actual - rule.minActualTermDays)
+        : 0;
+    steps.push({
+      key: 'step.remission',
+      params: {
+        termDays,
+        actualDays: actual,
+        fraction: `${rule.numerator}/${rule.denominator}`,
+        cap: Math.floor((termDays * rule.numerator) / rule.denominator),
+        floorDays: rule.minActualTermDays,
+        remissionDays,
+        release: iso(releaseDate),
+        discharge: iso(releaseDate - remissionDays),
+        source: rule.source,
+      },
+    });
+  }
+  return {
+    kind: 'fixed',
+    unserved,
+    start,
+    nominalRelease,
+    termDays,
+    remandDays: k,
+    remandKnown,
+    releaseDate,
+    sentenceExpiryDate: releaseDate - 1,
+    remissionDays,
+    expectedDischargeDate: releaseDate - remissionDays,
+    perSentence,
+    steps,
+  };
+}
+
+/** A date parameter of a message: formatted by the reader's locale, not here. */
+function iso(day: DayNumber): DateParam {
+  return { day };
+}

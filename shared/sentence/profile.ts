@@ -1,0 +1,35 @@
+/**
+ * A sentencing jurisdiction's rules for computing dates: how a term's end is counted,
+ * whether pre-sentence custody is credited and what remission is projected. These belong
+ * to the sentencing State, not to the case or the treaty.
+ */
+import type { Confidence } from '../treaties/confidence.ts';
+
+/**
+ * - `c2`: term_end_excl = add_months(S, 12Y+M) + D days (clamped to month end, C1/C2).
+ * - `hmpps`: England and Wales practice (PSI 5.5, HMPPS release-date calculator): the last
+ *   day is the day before the corresponding day, except that a term whose start day does not
+ *   exist in the end month ends on that month's last day, and a term starting on the 1st ends
+ *   on the last day of the month before the corresponding month.
+ */
+export type MonthEndConvention = 'c2' | 'hmpps';
+
+export interface RemissionRule {
+  /** Remission may not exceed numerator/denominator of the term (HK r. 69(2): one third). */
+  numerator: number;
+  denominator: number;
+  /** Remission may not reduce the actual term below this many days (HK r. 69(1): 31). */
+  minActualTermDays: number;
+  /** Life sentences earn no remission (HK: r. 69 does not apply to life). */
+  excludesLife: boolean;
+  source: string;
+  confidence: Confidence;
+}
+
+export interface JurisdictionProfile {
+  code: string; // ISO 3166-1 alpha-2, or '*' for the default profile
+  name: string;
+  monthEnd: { value: MonthEndConvention; source: string; confidence: Confidence };
+  remandCredit: { value: 'day-for-day' | 'none'; source: string; confidence: Confidence };
+  remission: RemissionRule | null;
+}

@@ -1,0 +1,41 @@
+/**
+ * Built-in jurisdiction profiles: the sentencing State's rules for dates (month-end
+ * convention, remand credit, remission). A State without a profile uses the default.
+ */
+import type { JurisdictionProfile } from '../sentence/profile.ts';
+
+export const DEFAULT_PROFILE: JurisdictionProfile = {
+  code: '*',
+  name: 'Default (app conventions)',
+  monthEnd: { value: 'c2', source: 'TSP Desk convention C2 (calendar months, clamped to month end)', confidence: 'U' },
+  remandCredit: { value: 'day-for-day', source: 'TSP Desk convention C3; ETS 112 Art. 6(2)(b) (pre-trial detention in the time-served statement)', confidence: 'U' },
+  remission: null,
+};
+
+export const JURISDICTION_PROFILES: readonly JurisdictionProfile[] = [
+  {
+    code: 'HK',
+    name: 'Hong Kong',
+    monthEnd: { value: 'c2', source: 'TSP Desk convention C2, until confirmed with the Correctional Services Department', confidence: 'U' },
+    remandCredit: { value: 'day-for-day', source: 'Criminal Procedure Ordinance (Cap. 221) s. 67A', confidence: 'S' },
+    remission: {
+      numerator: 1,
+      denominator: 3,
+      minActualTermDays: 31,
+      excludesLife: true,
+      source: 'Prison Rules (Cap. 234A) r. 69: up to one third of the actual term plus s. 67A custody, never below 31 days, not for life',
+      confidence: 'S',
+    },
+  },
+  {
+    code: 'GB',
+    name: 'England and Wales',
+    monthEnd: { value: 'hmpps', source: 'HMPPS release-date calculator (PSI 5.5, converting a sentence into days)', confidence: 'S' },
+    remandCredit: { value: 'day-for-day', source: 'Criminal Justice Act 2003 s. 240ZA (remand time counts as time served)', confidence: 'S' },
+    remission: null,
+  },
+];
+
+export function profileFor(code: string, profiles: readonly JurisdictionProfile[] = JURISDICTION_PROFILES): JurisdictionProfile {
+  return profiles.find((p) => p.code === code) ?? DEFAULT_PROFILE;
+}

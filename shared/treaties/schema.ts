@@ -1,0 +1,183 @@
+/**
+ * A treaty rule-set as data (`tsp-ruleset/1`): every parameter that decides eligibility,
+ * each with its legal source and confidence. Adding a parameter means adding it here and
+ * to the evaluator that reads it.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../sentence/calendar.ts';
+
+export const RULESET_FORMAT = 'tsp-ruleset/1';
+
+const isoDate = z.string().refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
+const country = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK"' });
+const count = z.number().int().min(0);
+
+/** A parameter value with where it comes from and how sure we are of it. */
+export const param = <T extends z.ZodType>(value: T) =>
+  z.object({
+    value,
+    source: z.string().min(1, { error: 'every parameter needs its legal source' }),
+    confidence: z.enum(['C', 'S', 'U'], { error: 'must be "C" (confirmed), "S" (secondary) or "U" (unconfirmed)' }),
+    note: z.string().optional(),
+  });
+
+export const durationSchema = z
+  .object({ years: count.default(0), months: count.default(0), days: count.default(0) })
+  .refine((d) => d.years + d.months + d.days > 0, { error: 'must be longer than zero' });
+
+export const referenceEvents = ['requestReceived', 'application', 'request', 'judgmentReceived'] as const;
+
+export const linkBases = [
+  'nationality', // national of the administering State (ETS 112 Art. 3(1)(a))
+  'permanent-residence', // permanent resident of it (Italy–Brazil Art. 3(1)(a); Hong Kong)
+  'lives-in', // habitual residence there
+  'nationality-and-lives-in', // EU 2008/909 Art. 4(1)(a)
+  'nationality-and-deportation', // EU 2008/909 Art. 4(1)(b)
+  'consenting-state', // EU 2008/909 Art. 4(1)(c): any State whose authority consents
+] as const;
+
+export const consentExceptionKinds = [
+  'fled-after-final-judgment', // ETS 167 Art. 2 (original)
+  'left-aware-of-proceedings', // ETS 167 Art. 2(1)(a) as amended by CETS 222
+  'left-aware-of-judgment', // ETS 167 Art. 2(1)(b) as amended by CETS 222
+  'expulsion-in-sentence', // ETS 167 Art. 3(1)
+  'expulsion-administrative-consequential', // ETS 167 Art. 3(1) original
+  'expulsion-administrative-any', // ETS 167 Art. 3(1) as amended by CETS 222
+  'national-living-in-executing', // EU 2008/909 Art. 6(2)(a)
+  'deported-to-executing', // EU 2008/909 Art. 6(2)(b)
+  'fled-to-executing', // EU 2008/909 Art. 6(2)(c)
+] as const;
+
+export const discretionaryGrounds = [
+  'sovereignty-security-public-order',
+  'punishment-incompatible',
+  'ill-treatment-risk',
+  'no-rehabilitation-benefit',
+  'dual-national',
+  'financial-obligations',
+  'statute-of-limitations',
+  'no-reasons-needed',
+] as const;
+
+export const ruleSetSchema = z.object({
+  format: z.literal(RULESET_FORMAT, { error: `must be "${RULESET_FORMAT}"` }),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lower-case letters, digits and hyphens' }),
+  version: z.string().min(1),
+  /** The first day this version applies; the version in force on the reference date is used. */
+  effectiveFrom: isoDate,
+  title: z.string().min(1),
+  kind: z.enum(['multilateral', 'bilateral', 'eu-mutual-recognition', 'domestic-scheme', 'ad-hoc-arrangement']),
+  notes: z.string().optional(),
+
+  /** The event whose date is the reference for time conditions (ETS 112: receipt of the request). */
+  referenceEvent: param(z.enum(referenceEvents)),
+  /** The two States must agree (ETS 112 Art. 3(1)(f)); not needed under 2008/909 Art. 4(1)(a)-(b). */
+  statesAgreementRequired: param(z.boolean()),
+
+  link: param(
+    z.object({
+      default: z.array(z.enum(linkBases)).min(1),
+      /** Where one party's link differs, e.g. Hong Kong permanent residence for Hong Kong. */
+      byAdministeringState: z.record(country, z.array(z.enum(linkBases)).min(1)).default({}),
+    }),
+  ),
+  dualNationality: param(z.enum(['allow', 'discretionary-refusal', 'bar'])),
+  finality: param(
+    z.object({
+      required: z.boolean(),
+      definition: z.enum(['per-sentencing-law', 'no-ordinary-appeal-and-period-expired', 'no-appeal-or-collateral-attack']),
+    }),
+  ),
+  otherProceedings: param(z.enum(['not-addressed', 'bar'])),
+
+  minRemaining: param(
+    z
+      .object({
+        duration: durationSchema,
+        effect: z.enum(['mandatory', 'mandatory-with-exception', 'optional-refusal']),
+      })
+      .nullable(),
+  ),
+  /** Which release date the remaining time is counted to. */
+  remainingBasis: param(z.enum(['expiry', 'release-with-remission'])),
+  indeterminateBypass: param(z.boolean()),
+  minServed: param(
+    z
+      .object({
+        numerator: z.number().int().min(1),
+        denominator: z.number().int().min(1),
+        /** Minimum for life/indeterminate sentences; null when the law's figure is not known. */
+        lifeMinimum: durationSchema.nullable(),
+        /** The rule is the sentencing State's law: the States it applies to (null: all). */
+        sentencingStates: z.array(country).nullable(),
+      })
+      .nullable(),
+  ),
+
+  consent: param(
+    z.object({
+      required: z.boolean(),
+      representativeTriggers: z.array(z.enum(['age', 'physical', 'mental'])),
+      /** Under this age (on the reference date) a parent, guardian or court consents (US: 18). */
+      minorAge: count.nullable(),
+      irrevocableAfter: z.enum(['not-specified', 'states-agreement', 'verification']),
+    }),
+  ),
+  consentExceptions: z.array(
+    z.object({
+      kind: z.enum(consentExceptionKinds),
+      opinionRequired: z.boolean(),
+      /** Administering States that declared they will not use this route (e.g. ETS 167 Art. 3(6)). */
+      notForAdministeringStates: z.array(country).default([]),
+      source: z.string().min(1),
+      confidence: z.enum(['C', 'S', 'U']),
+    }),
+  ),
+
+  dualCriminality: param(
+    z.object({
+      required: z.boolean(),
+      test: z.enum(['conduct-criminal-or-would-be', 'punishable-by-deprivation-of-liberty', 'crime-ignoring-terminology']),
+    }),
+  ),
+  /** 2008/909 Art. 7(1): listed offences with a maximum of at least the threshold need no dual criminality. */
+  listExemption: param(
+    z
+      .object({
+        thresholdMonths: count,
+        /** Executing States that declared under Art. 7(4) they will not apply Art. 7(1). */
+        optOutStates: z.array(country),
+      })
+      .nullable(),
+  ),
+  excludedOffences: param(z.array(z.string().regex(/^excluded:[a-z-]+$/))),
+  deathSentence: param(z.enum(['not-addressed', 'bar', 'bar-unless-commuted'])),
+  financialObligations: param(
+    z.object({
+      rule: z.enum(['none', 'mandatory-paid-unless-incapacity', 'discretionary-refusal']),
+      scope: z.array(z.enum(['fine', 'compensation', 'costs', 'confiscation'])),
+    }),
+  ),
+  partialTransfer: param(z.boolean()),
+  discretionaryRefusalGrounds: param(z.array(z.enum(discretionaryGrounds))),
+  /** Procedural deadlines (days) the transfer tracker uses. */
+  deadlines: param(
+    z.array(z.object({ id: z.string(), after: z.string(), days: count, extendable: z.boolean() })),
+  ),
+});
+
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+export type RuleSetInput = z.input<typeof ruleSetSchema>;
+export type Param<T> = { value: T; source: string; confidence: 'C' | 'S' | 'U'; note?: string };
+export type ReferenceEvent = (typeof referenceEvents)[number];
+export type LinkBasis = (typeof linkBases)[number];
+export type ConsentException = RuleSet['consentExceptions'][number];
+export type Duration = z.infer<typeof durationSchema>;
+
+/** The parameters of a rule-set (every key that carries value, source and confidence). */
+export const PARAMETER_KEYS = [
+  'referenceEvent', 'statesAgreementRequired', 'link', 'dualNationality', 'finality', 'otherProceedings',
+  'minRemaining', 'remainingBasis', 'indeterminateBypass', 'minServed', 'consent', 'dualCriminality',
+  'listExemption', 'excludedOffences', 'deathSentence', 'financialObligations', 'partialTransfer',
+  'discretionaryRefusalGrounds', 'deadlines',
+] as const satisfies readonly (keyof RuleSet)[];
