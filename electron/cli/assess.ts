@@ -1,0 +1,89 @@
+/** `tsp assess`: one case file against one rule-set, as a readable report or the JSON contract. */
+import { parseCase, fieldPath } from '../../shared/domain/case.ts';
+import { assess } from '../../shared/eligibility/engine.ts';
+import { assessmentToJson, type AssessmentJson } from '../../shared/eligibility/report.ts';
+import { t, type Locale } from '../../shared/i18n/index.ts';
+import { isIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
+import { builtInRuleSet } from '../../shared/treaties/library.ts';
+import { ruleSetSchema, type RuleSet } from '../../shared/treaties/schema.ts';
+import { readJsonFile, UsageError, type CliIo } from './io.ts';
+
+export interface AssessArgs {
+  casePath: string;
+  treaty?: string | undefined;
+  treatyFile?: string | undefined;
+  on?: string | undefined;
+  json: boolean;
+  locale: Locale;
+  /** Looks up a rule-set stored in the app when it is not built in. */
+  storedRuleSet?: (id: string, on: number) => RuleSet | undefined;
+}
+
+export function resolveRuleSet(io: CliIo, args: Pick<AssessArgs, 'treaty' | 'treatyFile' | 'storedRuleSet'>, on: number): RuleSet {
+  if (args.treatyFile) {
+    const parsed = ruleSetSchema.safeParse(readJsonFile(io, args.treatyFile, 'rule-set file'));
+    if (!parsed.success) {
+      throw new UsageError(
+        `${args.treatyFile} is not a valid rule-set (tsp-ruleset/1):`,
+        parsed.error.issues.map((i) => `${fieldPath(i.path)}: ${i.message}`),
+      );
+    }
+    return parsed.data;
+  }
+  if (!args.treaty) throw new UsageError('give --treaty ID or --treaty-file FILE (see: tsp treaties list)');
+  const found = builtInRuleSet(args.treaty) ?? args.storedRuleSet?.(args.treaty, on);
+  if (!found) throw new UsageError(`unknown treaty "${args.treaty}" (see: tsp treaties list)`);
+  return found;
+}
+
+export function runAssess(io: CliIo, args: AssessArgs): number {
+  if (args.on !== undefined && !isIsoDate(args.on)) throw new UsageError(`--on must be a calendar date written YYYY-MM-DD, not "${args.on}"`);
+  const parsed = parseCase(readJsonFile(io, args.casePath, 'case file'));
+  if (!parsed.ok) {
+    throw new UsageError(`${args.casePath} is not a valid tsp-case/1 file:`, parsed.errors.map((e) => `${e.field}: ${e.message}`));
+  }
+  for (const w of parsed.warnings) io.err(`warning: ${w.field}: ${w.message}\n`);
+  const today = todayFrom(io.now());
+  const on = args.on !== undefined ? parseIsoDate(args.on) : null;
+  const ruleSet = resolveRuleSet(io, args, on ?? today);
+  const result = assessmentToJson(assess(parsed.value, ruleSet, { today, on }), args.locale);
+  io.out(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result, ruleSet, args.locale));
+  return 0;
+}
+
+const STATUS_MARK: Record<string, string> = { met: '✓', not_met: '✗', unknown: '?', waived: '~', not_applicable: '–' };
+
+export function renderReport(r: AssessmentJson, ruleSet: RuleSet, locale: Locale): string {
+  const lines: string[] = [];
+  const L = (key: string) => t(locale, key);
+  lines.push(`${L('report.verdict')}: ${L(`verdict.${r.verdict}`).toUpperCase()}`);
+  lines.push(`  ${L(`verdict.${r.verdict}.detail`)}`);
+  if (r.rescreenOn) lines.push(`${L('report.rescreen')}: ${r.rescreenOn}`);
+  lines.push(`${L('report.treaty')}: ${ruleSet.id} (${ruleSet.version}) ${ruleSet.title}`);
+  lines.push(`${L('report.reference')}: ${r.referenceDate} (${t(locale, `param.event.${r.referenceEvent}`)}${r.referenceProvisional ? '; provisional' : r.referenceSource === 'override' ? '; --on' : ''})`);
+  if (r.flags.length > 0) {
+    lines.push('', `${L('report.flags')}:`);
+    for (const f of r.flags) {
+      const partial = f.startsWith('partial:') ? t(locale, 'flag.partial', { id: f.slice(8) }) : L(`flag.${f}`);
+      lines.push(`  - ${partial}`);
+    }
+  }
+  lines.push('', `${L('report.conditions')}:`);
+  for (const c of r.conditions) {
+    const status = `${STATUS_MARK[c.status] ?? ''} ${L(`status.${c.status}`)}`;
+    const effect = c.effect !== 'mandatory' ? ` [${L(`effect.${c.effect}`)}]` : '';
+    lines.push(`  ${status.padEnd(18)} ${L(`condition.${c.id}`)}${effect}`);
+    lines.push(`  ${''.padEnd(18)} ${c.explanation}`);
+    if (c.status !== 'not_applicable') {
+      lines.push(`  ${''.padEnd(18)} ${c.source}${c.confidence === 'U' ? ` (${L('report.unconfirmed')})` : c.confidence === 'S' ? ` (${L('confidence.S')})` : ''}`);
+    }
+    if (c.missing.length > 0) lines.push(`  ${''.padEnd(18)} ${L('report.missing')}: ${c.missing.join(', ')}`);
+  }
+  lines.push('', `${L('report.dates')}:`);
+  lines.push(`  ${L('report.releaseDate')}: ${r.dates.releaseDate ?? '—'}`);
+  lines.push(`  ${L('report.sentenceExpiryDate')}: ${r.dates.sentenceExpiryDate ?? '—'}`);
+  lines.push(`  ${L('report.remainingDays')}: ${r.dates.remainingDays ?? '—'}`);
+  lines.push('', `${L('report.arithmetic')}:`);
+  r.arithmetic.forEach((s, i) => lines.push(`  ${i + 1}. ${s.text}`));
+  return `${lines.join('\n')}\n`;
+}
