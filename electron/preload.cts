@@ -3,7 +3,9 @@
  * require nothing but `electron`, so this file stays self-contained; the channel list and
  * payload validation live in the main process (electron/router.ts).
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import electron = require('electron');
+
+const { contextBridge, ipcRenderer } = electron;
 
 contextBridge.exposeInMainWorld('tsp', {
   invoke: (channel: string, payload: unknown): Promise<unknown> => {

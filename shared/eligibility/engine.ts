@@ -7,7 +7,7 @@
  * eligible_by_exception; else eligible.
  */
 import type { CaseFile } from '../domain/case.ts';
-import { addPeriod, parseIsoDate, periodLabel, type DayNumber } from '../sentence/calendar.ts';
+import { addPeriod, parseIsoDate, type DayNumber } from '../sentence/calendar.ts';
 import { computeSentences, type Step } from '../sentence/compute.ts';
 import type { JurisdictionProfile } from '../sentence/profile.ts';
 import { profileFor } from '../treaties/jurisdictions.ts';
@@ -153,7 +153,7 @@ function datesOf(ctx: AssessmentContext, source: ReferenceSource): { dates: Asse
   const minimum = ruleSet.minRemaining.value;
   if (minimum !== null) {
     const threshold = addPeriod(reference, minimum.duration);
-    steps.push({ key: 'step.threshold', params: { reference: { day: reference }, required: periodLabel(minimum.duration), threshold: { day: threshold } } });
+    steps.push({ key: 'step.threshold', params: { reference: { day: reference }, required: { period: minimum.duration }, threshold: { day: threshold } } });
   }
   steps.push({ key: `step.remaining.${basis}`, params: { release: { day: release }, reference: { day: reference }, days: remaining } });
   return {

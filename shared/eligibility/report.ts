@@ -5,7 +5,7 @@
  */
 import { formatIsoDate } from '../sentence/calendar.ts';
 import type { MessageParams } from '../sentence/compute.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import { formatPeriod, t, type Locale } from '../i18n/index.ts';
 import type { Assessment, ConditionEffect, ConditionId, ConditionStatus, ReferenceSource, Verdict } from './types.ts';
 
 export interface ConditionJson {
@@ -49,7 +49,9 @@ const isoOrNull = (day: number | null): string | null => (day === null ? null : 
 
 function plainParams(params: MessageParams): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params)) out[name] = typeof value === 'object' ? formatIsoDate(value.day) : value;
+  for (const [name, value] of Object.entries(params)) {
+    out[name] = typeof value !== 'object' ? value : 'day' in value ? formatIsoDate(value.day) : formatPeriod('en', value.period);
+  }
   return out;
 }
 

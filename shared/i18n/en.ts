@@ -3,6 +3,11 @@
  * label under `param.x.<value>` is shown with that label.
  */
 export const en = {
+  // Units of a period: 1 y 3 m 4 d
+  'unit.years': ' y',
+  'unit.months': ' m',
+  'unit.days': ' d',
+
   // Verdicts, statuses, effects
   'verdict.eligible': 'Eligible',
   'verdict.ineligible': 'Not eligible',

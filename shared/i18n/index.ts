@@ -3,7 +3,7 @@
  * with parameters; each reader renders them in its language.
  */
 import type { MessageParam, MessageParams } from '../sentence/compute.ts';
-import { formatIsoDate } from '../sentence/calendar.ts';
+import { formatIsoDate, type Period } from '../sentence/calendar.ts';
 import { en, type MessageKey } from './en.ts';
 import { zhHant } from './zh-Hant.ts';
 
@@ -22,8 +22,18 @@ export function hasMessage(locale: Locale, key: string): boolean {
   return key in CATALOGS[locale];
 }
 
+/** A period in the locale's units, zero parts left out: "1 y 3 m 4 d", "1 年 3 個月 4 日". */
+export function formatPeriod(locale: Locale, period: Period): string {
+  const catalog = CATALOGS[locale];
+  const parts: string[] = [];
+  if (period.years) parts.push(`${period.years}${catalog['unit.years']}`);
+  if (period.months) parts.push(`${period.months}${catalog['unit.months']}`);
+  if (period.days || parts.length === 0) parts.push(`${period.days}${catalog['unit.days']}`);
+  return parts.join(locale === 'en' ? ' ' : '');
+}
+
 function renderParam(locale: Locale, name: string, value: MessageParam, options: FormatOptions): string {
-  if (typeof value === 'object') return (options.formatDate ?? formatIsoDate)(value.day);
+  if (typeof value === 'object') return 'day' in value ? (options.formatDate ?? formatIsoDate)(value.day) : formatPeriod(locale, value.period);
   if (typeof value === 'string') {
     const label = CATALOGS[locale][`param.${name}.${value}`];
     if (label !== undefined) return label;

@@ -2,6 +2,9 @@
 import type { MessageKey } from './en.ts';
 
 export const zhHant: Record<MessageKey, string> = {
+  'unit.years': ' 年',
+  'unit.months': ' 個月',
+  'unit.days': ' 日',
   'verdict.eligible': '符合資格',
   'verdict.ineligible': '不符合資格',
   'verdict.needs_information': '需要補充資料',

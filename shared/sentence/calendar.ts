@@ -48,21 +48,29 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+function digits(iso: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const code = iso.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
 /** True when `iso` is a real calendar date written `YYYY-MM-DD` (2023-02-29 is not). */
 export function isIsoDate(iso: string): boolean {
-  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return false;
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  const day = Number(iso.slice(8, 10));
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  if (typeof iso !== 'string' || iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return false;
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 7);
+  const day = digits(iso, 8, 10);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Parses `YYYY-MM-DD`; throws on anything that is not a real calendar date. */
 export function parseIsoDate(iso: string): DayNumber {
   if (!isIsoDate(iso)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${iso}`);
-  return fromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+  return fromCivil(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10));
 }
 
 export function formatIsoDate(days: DayNumber): string {
@@ -115,13 +123,4 @@ export interface Period {
 /** C5: the date a period after `day` (calendar months per C1, then days). */
 export function addPeriod(day: DayNumber, period: Period): DayNumber {
   return addMonths(day, period.years * 12 + period.months) + period.days;
-}
-
-/** Compact label of a period, zero parts left out: "6 m", "1 y 3 m 4 d". */
-export function periodLabel(period: Period): string {
-  const parts: string[] = [];
-  if (period.years) parts.push(`${period.years} y`);
-  if (period.months) parts.push(`${period.months} m`);
-  if (period.days || parts.length === 0) parts.push(`${period.days} d`);
-  return parts.join(' ');
 }

@@ -5,14 +5,17 @@
  * arithmetic as data (message key + parameters) so the CLI and UI can show how a date
  * was reached.
  */
-import { addMonths, isFirstOfMonth, lastDayOfMonth, parseIsoDate, periodLabel, type DayNumber } from './calendar.ts';
+import { addMonths, isFirstOfMonth, lastDayOfMonth, parseIsoDate, type DayNumber, type Period } from './calendar.ts';
 import type { FixedTerm, Sentence } from '../domain/case.ts';
 import type { JurisdictionProfile, MonthEndConvention } from './profile.ts';
 
 export interface DateParam {
   day: DayNumber;
 }
-export type MessageParam = string | number | DateParam;
+export interface PeriodParam {
+  period: Period;
+}
+export type MessageParam = string | number | DateParam | PeriodParam;
 export type MessageParams = Record<string, MessageParam>;
 
 /** One line of "how we got this date": a message key and its parameters. */
@@ -113,7 +116,7 @@ export function computeSentences(
     }
     const term = s.term as FixedTerm;
     const end = termEnd(start, term, convention);
-    steps.push({ key: `step.termEnd.${convention}`, params: { id: s.id, start: iso(start), term: periodLabel(term), end: iso(end) } });
+    steps.push({ key: `step.termEnd.${convention}`, params: { id: s.id, start: iso(start), term: { period: term }, end: iso(end) } });
     const r = { start, release: end };
     release.set(s.id, r);
     return r;

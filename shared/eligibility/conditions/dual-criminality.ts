@@ -30,26 +30,30 @@ export function evaluateDualCriminality(ctx: AssessmentContext): ConditionResult
   if (!rule.value.required) return notApplicable('dual-criminality', rule);
   const { offences, sentences } = ctx.case;
   if (offences.length === 0) return result('dual-criminality', 'unknown', rule, 'cond.dualCriminality.noOffences', {}, { missing: ['offences'] });
-  const outcomes = offences.map((o, i) => offenceOutcome(ctx, o, i));
-  const failed = offences.filter((_, i) => outcomes[i]?.value === 'fail');
-  const missing = outcomes.flatMap((o) => o.missing);
-  const exempt = offences.filter((_, i) => outcomes[i]?.exempt).map((o) => o.id);
+  const failed: Offence[] = [];
+  const exempt: string[] = [];
+  let missing: string[] | null = null;
+  offences.forEach((o, i) => {
+    const outcome = offenceOutcome(ctx, o, i);
+    if (outcome.value === 'fail') failed.push(o);
+    if (outcome.exempt) exempt.push(o.id);
+    if (outcome.missing.length > 0) (missing ??= []).push(...outcome.missing);
+  });
   const source = exempt.length > 0 ? { source: `${rule.source}; ${ctx.ruleSet.listExemption.source}`, confidence: ctx.ruleSet.listExemption.confidence } : rule;
   const test = rule.value.test;
 
   if (failed.length > 0) {
-    const failedIds = new Set(failed.map((o) => o.id));
     const partial = ctx.ruleSet.partialTransfer;
-    const transferable = sentences.filter((s) => s.offences.length > 0 && s.offences.every((id) => !failedIds.has(id)));
     const params = { offences: failed.map((o) => o.description ?? o.id).join('; '), test };
-    if (partial.value && transferable.length > 0) {
+    const transferable = partial.value ? sentences.filter((s) => s.offences.length > 0 && s.offences.every((id) => !failed.some((o) => o.id === id))) : [];
+    if (transferable.length > 0) {
       return result('dual-criminality', 'waived', partial, 'cond.dualCriminality.partial', { ...params, sentences: transferable.map((s) => s.id).join(', ') }, {
         flags: transferable.map((s) => `partial:${s.id}`),
       });
     }
     return result('dual-criminality', 'not_met', source, 'cond.dualCriminality.notMet', params);
   }
-  if (missing.length > 0) return result('dual-criminality', 'unknown', source, 'cond.dualCriminality.unknown', { test }, { missing });
+  if (missing !== null) return result('dual-criminality', 'unknown', source, 'cond.dualCriminality.unknown', { test }, { missing });
   return exempt.length > 0
     ? result('dual-criminality', 'met', source, 'cond.dualCriminality.metList', { offences: exempt.join(', '), test })
     : result('dual-criminality', 'met', source, 'cond.dualCriminality.met', { test });

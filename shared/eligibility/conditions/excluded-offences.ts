@@ -7,12 +7,11 @@ export function evaluateExcludedOffences(ctx: AssessmentContext): ConditionResul
   if (rule.value.length === 0) return notApplicable('excluded-offences', rule);
   const { offences } = ctx.case;
   if (offences.length === 0) return result('excluded-offences', 'unknown', rule, 'cond.excluded.noOffences', {}, { missing: ['offences'] });
-  const excluded = new Set(rule.value);
   const hits: string[] = [];
   const missing: string[] = [];
   offences.forEach((o, i) => {
     if (o.categories == null) missing.push(`offences[${i}].categories`);
-    else for (const code of o.categories) if (excluded.has(code)) hits.push(`${o.description ?? o.id} (${code})`);
+    else for (const code of o.categories) if (rule.value.includes(code)) hits.push(`${o.description ?? o.id} (${code})`);
   });
   if (hits.length > 0) return result('excluded-offences', 'not_met', rule, 'cond.excluded.hit', { offences: hits.join('; ') });
   if (missing.length > 0) return result('excluded-offences', 'unknown', rule, 'cond.excluded.unknown', {}, { missing });

@@ -3,7 +3,7 @@
  * of the transferring State's law). C7: served = (REF − S) + credited remand;
  * required = ceil(f × T); the earliest compliant date S − k + required is the rescreen date.
  */
-import { addPeriod, periodLabel } from '../../sentence/calendar.ts';
+import { addPeriod } from '../../sentence/calendar.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';
 import { notApplicable, result } from './result.ts';
 
@@ -26,7 +26,7 @@ export function evaluateMinimumServed(ctx: AssessmentContext): ConditionResult {
     if (s.start === null) return result('minimum-served', 'unknown', rule, 'cond.minServed.unknownSentence', { fraction }, { missing: ['sentences[].start'] });
     const k = ctx.case.remandDays ?? 0;
     const earliest = addPeriod(s.start, lifeMinimum) - k;
-    const params = { required: periodLabel(lifeMinimum), earliest: { day: earliest } };
+    const params = { required: { period: lifeMinimum }, earliest: { day: earliest } };
     if (ctx.reference >= earliest) return result('minimum-served', 'met', rule, 'cond.minServed.lifeMet', params);
     return ctx.case.remandDays == null
       ? result('minimum-served', 'unknown', rule, 'cond.minServed.lifeNotMet', params, { missing: ['remandDays'] })

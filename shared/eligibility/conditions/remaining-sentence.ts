@@ -3,7 +3,7 @@
  * C5: met iff the release date on the rule-set's basis is on or after REF + N (calendar
  * months, equality passes). Days remaining are shown, never used for the test.
  */
-import { addPeriod, periodLabel, type DayNumber } from '../../sentence/calendar.ts';
+import { addPeriod, type DayNumber } from '../../sentence/calendar.ts';
 import type { FixedComputation } from '../../sentence/compute.ts';
 import type { RuleSet } from '../../treaties/schema.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';
@@ -19,7 +19,7 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
   if (rule.value === null) return notApplicable('remaining-sentence', rule);
   const { duration, effect } = rule.value;
   const s = ctx.sentence;
-  const required = periodLabel(duration);
+  const required = { period: duration };
   if (s.kind === 'unknown') {
     return result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownSentence', { required }, { missing: s.missing });
   }
