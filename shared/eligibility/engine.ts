@@ -86,23 +86,27 @@ function evaluateAt(c: CaseFile, ruleSet: RuleSet, profile: JurisdictionProfile,
 
 /**
  * The first day on which every mandatory failure has cleared, if they are all time-based and
- * no other condition fails on that day (a later minimum may be met while the remaining time
- * has run out: then there is no such day).
+ * nothing else fails on that day (a minimum may be served only after the remaining time has run
+ * out: then there is no such day). A failure projected to clear (an appeal period ending, a
+ * minimum being served) counts as cleared from its date: the case file still records the facts
+ * as they are today.
  */
-function rescreenDate(c: CaseFile, ruleSet: RuleSet, profile: JurisdictionProfile, failing: readonly ConditionResult[]): DayNumber | null {
-  let blocking = failing.filter((r) => r.effect === 'mandatory' && r.status === 'not_met');
+function rescreenDate(c: CaseFile, ruleSet: RuleSet, profile: JurisdictionProfile, conditions: readonly ConditionResult[]): DayNumber | null {
+  const clears = new Map<string, DayNumber>();
+  let blocking = conditions.filter((r) => r.effect === 'mandatory' && r.status === 'not_met');
   let candidate: DayNumber | null = null;
   for (let round = 0; round < 4; round++) {
-    let next = -Infinity;
     for (const r of blocking) {
       if (r.clearsOn === null) return null;
-      if (r.clearsOn > next) next = r.clearsOn;
+      clears.set(r.id, r.clearsOn);
     }
+    const next = Math.max(...clears.values());
     if (candidate !== null && next <= candidate) return null;
     candidate = next;
-    const later = evaluateAt(c, ruleSet, profile, candidate);
-    if (later.verdict !== 'ineligible') return candidate;
-    blocking = later.conditions.filter((r) => r.effect === 'mandatory' && r.status === 'not_met');
+    const day = candidate;
+    const later = evaluateAt(c, ruleSet, profile, day);
+    blocking = later.conditions.filter((r) => r.effect === 'mandatory' && r.status === 'not_met' && !((clears.get(r.id) ?? Infinity) <= day));
+    if (blocking.length === 0) return candidate;
   }
   return null;
 }
