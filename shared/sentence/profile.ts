@@ -14,14 +14,13 @@ import type { Confidence } from '../treaties/confidence.ts';
  */
 export type MonthEndConvention = 'c2' | 'hmpps';
 
+/** Projected remission on a fixed term. Life and indeterminate sentences have no release date, so none applies to them (HK: r. 69 does not apply to life). */
 export interface RemissionRule {
   /** Remission may not exceed numerator/denominator of the term (HK r. 69(2): one third). */
   numerator: number;
   denominator: number;
   /** Remission may not reduce the actual term below this many days (HK r. 69(1): 31). */
   minActualTermDays: number;
-  /** Life sentences earn no remission (HK: r. 69 does not apply to life). */
-  excludesLife: boolean;
   source: string;
   confidence: Confidence;
 }

@@ -22,7 +22,6 @@ export const JURISDICTION_PROFILES: readonly JurisdictionProfile[] = [
       numerator: 1,
       denominator: 3,
       minActualTermDays: 31,
-      excludesLife: true,
       source: 'Prison Rules (Cap. 234A) r. 69: up to one third of the actual term plus s. 67A custody, never below 31 days, not for life',
       confidence: 'S',
     },

@@ -46,6 +46,10 @@ export function evaluateDualCriminality(ctx: AssessmentContext): ConditionResult
     const partial = ctx.ruleSet.partialTransfer;
     const params = { offences: failed.map((o) => o.description ?? o.id).join('; '), test };
     const transferable = partial.value ? sentences.filter((s) => s.offences.length > 0 && s.offences.every((id) => !failed.some((o) => o.id === id))) : [];
+    // Partial recognition is only offered once every remaining offence is assessed: no guess on an unknown.
+    if (transferable.length > 0 && missing !== null) {
+      return result('dual-criminality', 'unknown', source, 'cond.dualCriminality.unknown', { test }, { missing });
+    }
     if (transferable.length > 0) {
       return result('dual-criminality', 'waived', partial, 'cond.dualCriminality.partial', { ...params, sentences: transferable.map((s) => s.id).join(', ') }, {
         flags: transferable.map((s) => `partial:${s.id}`),

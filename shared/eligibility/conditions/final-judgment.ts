@@ -26,15 +26,15 @@ export function evaluateFinalJudgment(ctx: AssessmentContext): ConditionResult {
       : result('final-judgment', 'not_met', rule, 'cond.final.notFinal');
   };
 
+  // Inter-American Art. I(3) defines finality by the appeal period: once it has expired with no appeal, the judgment is final.
+  if (definition === 'no-ordinary-appeal-and-period-expired' && j.appealPending === false && periodEnds != null && periodEnds < ctx.reference) {
+    return result('final-judgment', 'met', rule, 'cond.final.periodExpired', { ends: { day: periodEnds } });
+  }
   if (j.final === false) return notFinal();
   if (definition === 'no-appeal-or-collateral-attack' && j.appealPending == null) {
     return result('final-judgment', 'unknown', rule, 'cond.final.unknownAppeal', {}, { missing: ['judgment.appealPending'] });
   }
   if (j.final === true) return result('final-judgment', 'met', rule, `cond.final.met.${definition}`);
-  if (definition === 'no-ordinary-appeal-and-period-expired' && j.appealPending === false && periodEnds != null) {
-    return periodEnds < ctx.reference
-      ? result('final-judgment', 'met', rule, 'cond.final.periodExpired', { ends: { day: periodEnds } })
-      : notFinal();
-  }
+  if (definition === 'no-ordinary-appeal-and-period-expired' && j.appealPending === false && periodEnds != null) return notFinal();
   return result('final-judgment', 'unknown', rule, 'cond.final.unknown', {}, { missing: ['judgment.final'] });
 }

@@ -18,16 +18,18 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
   const rule = ctx.ruleSet.minRemaining;
   if (rule.value === null) return notApplicable('remaining-sentence', rule);
   const { duration, effect } = rule.value;
+  // 2008/909 Art. 9(1)(h): under six months is only a ground the executing State may use, whatever the status.
+  const asEffect = { effect: effect === 'optional-refusal' ? ('optional_refusal' as const) : ('mandatory' as const) };
   const s = ctx.sentence;
   const required = { period: duration };
   if (s.kind === 'unknown') {
-    return result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownSentence', { required }, { missing: s.missing });
+    return result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownSentence', { required }, { ...asEffect, missing: s.missing });
   }
   if (s.kind === 'indeterminate') {
     const bypass = ctx.ruleSet.indeterminateBypass;
     return bypass.value
-      ? result('remaining-sentence', 'met', bypass, 'cond.remaining.indeterminate', { required })
-      : result('remaining-sentence', 'met', rule, 'cond.remaining.unbounded', { required });
+      ? result('remaining-sentence', 'met', bypass, 'cond.remaining.indeterminate', { required }, asEffect)
+      : result('remaining-sentence', 'met', rule, 'cond.remaining.unbounded', { required }, asEffect);
   }
   const release = basisRelease(ctx.ruleSet, s);
   const threshold = addPeriod(ctx.reference, duration);
@@ -39,11 +41,12 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
     required,
     basis: ctx.ruleSet.remainingBasis.value,
   };
+  // Nothing left to serve means nothing to transfer, whatever the rule's effect.
   if (release <= ctx.reference) return result('remaining-sentence', 'not_met', rule, 'cond.remaining.nothingLeft', params);
   if (release >= threshold) {
     return s.remandKnown
-      ? result('remaining-sentence', 'met', rule, 'cond.remaining.met', params)
-      : result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownRemand', params, { missing: ['remandDays'] });
+      ? result('remaining-sentence', 'met', rule, 'cond.remaining.met', params, asEffect)
+      : result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownRemand', params, { ...asEffect, missing: ['remandDays'] });
   }
   const fail = failing(effect === 'optional-refusal' ? 'optional_refusal' : effect);
   const key = effect === 'mandatory-with-exception' ? 'cond.remaining.exception' : effect === 'optional-refusal' ? 'cond.remaining.optional' : 'cond.remaining.notMet';

@@ -1,0 +1,297 @@
+/**
+ * Inputs and outputs of the application services (electron/services), as zod schemas.
+ * Pure: the renderer imports these to type its calls and validate its forms; the router
+ * validates each payload with them before a service runs.
+ */
+import { z } from 'zod';
+import { caseSchema, caseStatuses, parseCase, type CaseParseResult, type FieldProblem } from './domain/case.ts';
+import { CONDITION_IDS } from './eligibility/types.ts';
+import type { MessageParams } from './sentence/compute.ts';
+import { isIsoDate, parseIsoDate } from './sentence/calendar.ts';
+import { referenceEvents } from './treaties/schema.ts';
+
+export type { FieldProblem };
+
+// ---------------------------------------------------------------- vocabularies
+
+export const ROLES = ['officer', 'legal', 'ministry', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const VERDICTS = ['eligible', 'ineligible', 'needs_information', 'eligible_by_exception'] as const;
+export type StoredVerdict = (typeof VERDICTS)[number];
+
+/** Why a case was closed; each maps to the status the case file then carries. */
+export const CLOSE_OUTCOMES = [
+  'transferred',
+  'refused_by_sentencing_state',
+  'refused_by_administering_state',
+  'ineligible_closed',
+  'consent_withdrawn',
+  'released_before_transfer',
+  'sentence_extinguished',
+  'withdrawn_by_state',
+  'deceased',
+  'closed_unviable',
+] as const;
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+
+export type CaseStatus = (typeof caseStatuses)[number];
+/** Statuses that end a case: reached only by closing it, which records outcome and reason. */
+export const TERMINAL_STATUSES = ['transferred', 'closed', 'refused', 'withdrawn'] as const satisfies readonly CaseStatus[];
+export const OPEN_STATUSES = caseStatuses.filter(
+  (s): s is Exclude<CaseStatus, (typeof TERMINAL_STATUSES)[number]> => !(TERMINAL_STATUSES as readonly string[]).includes(s),
+);
+
+export const CASE_SORT_FIELDS = ['familyName', 'updatedAt', 'createdAt', 'status', 'reference'] as const;
+export const LIST_LIMIT_MAX = 500;
+
+// ---------------------------------------------------------------- building blocks
+
+const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
+const country = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "HK"' });
+const caseId = z.uuid({ error: 'must be a case id' });
+const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a rule-set id such as "coe-ets-112"' });
+const version = z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' });
+const reason = z.string({ error: 'must be text' }).trim().min(1, { error: 'a reason is required' }).max(2000, { error: 'must be at most 2000 characters' });
+const timestamp = z.string();
+
+// ---------------------------------------------------------------- inputs
+
+export const createCaseInput = z.strictObject({ case: z.unknown(), reason: reason.optional() });
+export const updateCaseInput = z.strictObject({ id: caseId, expectedVersion: version, case: z.unknown(), reason });
+export const setCaseStatusInput = z.strictObject({
+  id: caseId,
+  expectedVersion: version,
+  status: z.enum(OPEN_STATUSES, { error: `must be one of ${OPEN_STATUSES.join(', ')} (a case is ended by closing it)` }),
+  reason,
+});
+export const closeCaseInput = z.strictObject({
+  id: caseId,
+  expectedVersion: version,
+  outcome: z.enum(CLOSE_OUTCOMES, { error: `must be one of ${CLOSE_OUTCOMES.join(', ')}` }),
+  reason,
+});
+export const reopenCaseInput = z.strictObject({
+  id: caseId,
+  expectedVersion: version,
+  status: z.enum(OPEN_STATUSES, { error: `must be one of ${OPEN_STATUSES.join(', ')}` }),
+  reason,
+});
+export const getCaseInput = z.strictObject({ id: caseId });
+export const listCasesInput = z.strictObject({
+  text: z.string().trim().max(200).optional(),
+  status: z.enum(caseStatuses).optional(),
+  ruleSetId: z.string().optional(),
+  sentencingState: country.optional(),
+  administeringState: country.optional(),
+  /** The verdict of the latest assessment; `not_assessed` for cases never assessed. */
+  verdict: z.enum([...VERDICTS, 'not_assessed']).optional(),
+  includeClosed: z.boolean().default(false),
+  sort: z
+    .strictObject({ field: z.enum(CASE_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
+    .default({ field: 'updatedAt', dir: 'desc' }),
+  offset: z.int().min(0).default(0),
+  limit: z.int().min(1).max(LIST_LIMIT_MAX, { error: `must be at most ${LIST_LIMIT_MAX}` }).default(100),
+});
+export type ListCasesInput = z.input<typeof listCasesInput>;
+export type CaseListQuery = z.output<typeof listCasesInput>;
+
+export const runAssessmentInput = z.strictObject({
+  caseId,
+  ruleSetId: ruleSetId.optional(),
+  /** "Assess as if on this date": overrides the rule-set's reference event. */
+  on: isoDate.optional(),
+  reason: reason.optional(),
+});
+export const listAssessmentsInput = z.strictObject({ caseId });
+
+export const exportCasesInput = z.strictObject({ ids: z.array(caseId).optional() });
+
+export const listAuditInput = z.strictObject({
+  entity: z.string().optional(),
+  entityId: z.string().optional(),
+  /** Entries older than this sequence number (paging backwards). */
+  beforeSeq: z.int().min(1).optional(),
+  limit: z.int().min(1).max(1000).default(100),
+});
+
+export const saveRuleSetInput = z.strictObject({ ruleSet: z.unknown(), reason });
+const userName = z.string({ error: 'must be text' }).trim().min(1, { error: 'a name is required' }).max(200);
+export const createUserInput = z.strictObject({
+  name: userName,
+  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+});
+export const bootstrapAdminInput = z.strictObject({ name: userName });
+
+/**
+ * A case file the store accepts: valid `tsp-case/1`, and the family name known (the
+ * format allows it unknown; a case in the store must be findable by name).
+ */
+export function parseStorableCase(input: unknown): CaseParseResult {
+  const parsed = parseCase(input);
+  if (!parsed.ok) return parsed;
+  const familyName = parsed.value.person.familyName;
+  if (familyName == null || familyName.trim() === '') {
+    return { ok: false, errors: [{ field: 'person.familyName', message: 'is required to store a case' }] };
+  }
+  return parsed;
+}
+
+// ---------------------------------------------------------------- outputs
+
+export const latestAssessmentSchema = z.object({
+  id: z.string(),
+  verdict: z.enum(VERDICTS),
+  referenceDate: isoDate,
+  createdAt: timestamp,
+  ruleSetId: z.string(),
+});
+
+export const caseRecordSchema = z.object({
+  id: z.string(),
+  version: z.int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  closedAt: timestamp.nullable(),
+  closeOutcome: z.enum(CLOSE_OUTCOMES).nullable(),
+  closeReason: z.string().nullable(),
+  case: caseSchema,
+  latestAssessment: latestAssessmentSchema.nullable(),
+});
+export type CaseRecord = z.output<typeof caseRecordSchema>;
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  version: z.int(),
+  reference: z.string().nullable(),
+  familyName: z.string(),
+  givenNames: z.string().nullable(),
+  nativeName: z.string().nullable(),
+  prisonNumber: z.string().nullable(),
+  sentencingState: z.string(),
+  administeringState: z.string(),
+  direction: z.enum(['outgoing', 'incoming']).nullable(),
+  ruleSetId: z.string().nullable(),
+  status: z.enum(caseStatuses).nullable(),
+  verdict: z.enum(VERDICTS).nullable(),
+  assessedAt: timestamp.nullable(),
+  closedAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type CaseSummary = z.output<typeof caseSummarySchema>;
+export const caseListSchema = z.object({ total: z.int(), items: z.array(caseSummarySchema) });
+export type CaseList = z.output<typeof caseListSchema>;
+
+/** A message parameter as stored: dates are written out as `{ date: 'YYYY-MM-DD' }`. */
+const storedParam = z.union([
+  z.string(),
+  z.number(),
+  z.object({ date: isoDate }),
+  z.object({ period: z.object({ years: z.number(), months: z.number(), days: z.number() }) }),
+]);
+const storedParams = z.record(z.string(), storedParam);
+export type StoredMessageParams = z.output<typeof storedParams>;
+
+/** The engine's Assessment with every day number written as an ISO date. */
+export const storedAssessmentSchema = z.object({
+  verdict: z.enum(VERDICTS),
+  flags: z.array(z.string()),
+  rescreenOn: isoDate.nullable(),
+  treaty: z.object({ id: z.string(), version: z.string() }),
+  referenceDate: isoDate,
+  referenceSource: z.enum(['override', 'event', 'today']),
+  referenceEvent: z.enum(referenceEvents),
+  dates: z.object({
+    releaseDate: isoDate.nullable(),
+    sentenceExpiryDate: isoDate.nullable(),
+    remainingDays: z.number().nullable(),
+    nominalReleaseDate: isoDate.nullable(),
+    expectedDischargeDate: isoDate.nullable(),
+    remissionDays: z.number().nullable(),
+    remandDays: z.number().nullable(),
+    termDays: z.number().nullable(),
+    servedDays: z.number().nullable(),
+    basis: z.enum(['expiry', 'release-with-remission']),
+  }),
+  conditions: z.array(
+    z.object({
+      id: z.enum(CONDITION_IDS),
+      status: z.enum(['met', 'not_met', 'unknown', 'waived', 'not_applicable']),
+      effect: z.enum(['mandatory', 'optional_refusal', 'discretionary_refusal']),
+      source: z.string(),
+      confidence: z.enum(['C', 'S', 'U']),
+      messageKey: z.string(),
+      params: storedParams,
+      missing: z.array(z.string()),
+      flags: z.array(z.string()),
+      clearsOn: isoDate.nullable(),
+    }),
+  ),
+  steps: z.array(z.object({ key: z.string(), params: storedParams })),
+});
+export type StoredAssessment = z.output<typeof storedAssessmentSchema>;
+
+/** Stored parameters back to the shape the i18n formatter takes (`{ day }` for dates). */
+export function toMessageParams(params: StoredMessageParams): MessageParams {
+  const out: MessageParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    out[name] = typeof value !== 'object' ? value : 'date' in value ? { day: parseIsoDate(value.date) } : { period: { ...value.period } };
+  }
+  return out;
+}
+
+export const assessmentRecordSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseVersion: z.int(),
+  ruleSet: z.object({ id: z.string(), version: z.string(), hash: z.string(), source: z.enum(['built-in', 'stored']) }),
+  verdict: z.enum(VERDICTS),
+  referenceDate: isoDate,
+  on: isoDate.nullable(),
+  result: storedAssessmentSchema,
+  caseSnapshot: caseSchema,
+  userId: z.string(),
+  createdAt: timestamp,
+  reason: z.string().nullable(),
+});
+export type AssessmentRecord = z.output<typeof assessmentRecordSchema>;
+
+export const importResultSchema = z.object({
+  ids: z.array(z.string()),
+  /** Accepted, but worth a look (e.g. an unknown offence category, which has no effect). */
+  warnings: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export type ImportResult = z.output<typeof importResultSchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.int(),
+  at: timestamp,
+  userId: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  reason: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+
+export const auditVerificationSchema = z.object({ ok: z.boolean(), entries: z.int(), firstBadSeq: z.int().nullable() });
+export type AuditVerification = z.output<typeof auditVerificationSchema>;
+
+export const ruleSetVersionSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  effectiveFrom: isoDate,
+  title: z.string(),
+  hash: z.string(),
+  source: z.enum(['built-in', 'stored']),
+  createdAt: timestamp.nullable(),
+});
+export type RuleSetVersionSummary = z.output<typeof ruleSetVersionSchema>;
+
+export const userSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), createdAt: timestamp });
+export type User = z.output<typeof userSchema>;

@@ -1,0 +1,229 @@
+/**
+ * Dual criminality, the EU 2008/909 list exemption, Art. 7(4) opt-outs and partial recognition.
+ * Each case starts from a valid minimal tsp-case/1 and changes only the facts under test.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateDualCriminality } from './dual-criminality.ts';
+import { parseCase, type CaseFile } from '../../domain/case.ts';
+import { parseIsoDate } from '../../sentence/calendar.ts';
+import { computeSentences } from '../../sentence/compute.ts';
+import { profileFor } from '../../treaties/jurisdictions.ts';
+import { builtInRuleSet } from '../../treaties/library.ts';
+import { ruleSetSchema, type RuleSet } from '../../treaties/schema.ts';
+import { referenceFor } from '../engine.ts';
+import type { AssessmentContext, ConditionEffect, ConditionResult, ConditionStatus } from '../types.ts';
+
+// --- local case helper: a valid minimal tsp-case/1 (ETS 112 T01: a Polish national sentenced in
+// France to 5 years from 2021-06-15, every event on 2023-03-01), overridden field by field.
+const MINIMAL_CASE = {
+  format: 'tsp-case/1',
+  sentencingState: 'FR',
+  administeringState: 'PL',
+  person: { nationalities: ['PL'], permanentResidence: [], livesIn: 'PL', representativeNeeded: false, dateOfBirth: '1985-03-14' },
+  judgment: { final: true, appealPending: false, appealPeriodEnds: null, otherProceedingsPending: false, deathSentence: false, deathSentenceCommuted: false },
+  sentences: [{ id: 'S1', start: '2021-06-15', term: { years: 5, months: 0, days: 0 }, consecutiveTo: null, offences: ['O1'] }],
+  remandDays: 0,
+  offences: [{ id: 'O1', description: 'Burglary', categories: [], maxPenaltyMonths: 120, dualCriminality: 'yes' }],
+  consent: { status: 'given', by: 'person', date: '2023-01-10', withdrawnOn: null, verified: true, opinionRecorded: false },
+  financialObligations: [],
+  expulsion: null,
+  leftSentencingState: null,
+  events: { application: '2023-03-01', request: '2023-03-01', requestReceived: '2023-03-01', judgmentReceived: '2023-03-01', statesAgreed: null },
+};
+type Fields = Record<string, unknown>;
+interface CasePatch extends Fields {
+  person?: Fields;
+  judgment?: Fields;
+  consent?: Fields | null;
+  events?: Fields;
+}
+function makeCase(patch: CasePatch = {}): CaseFile {
+  const { person, judgment, consent, events, ...rest } = patch;
+  const parsed = parseCase({
+    ...MINIMAL_CASE,
+    ...rest,
+    person: { ...MINIMAL_CASE.person, ...person },
+    judgment: { ...MINIMAL_CASE.judgment, ...judgment },
+    consent: consent === null ? null : { ...MINIMAL_CASE.consent, ...consent },
+    events: { ...MINIMAL_CASE.events, ...events },
+  });
+  if (!parsed.ok) throw new Error(`invalid test case: ${JSON.stringify(parsed.errors)}`);
+  return parsed.value;
+}
+/** A built-in rule-set by id, optionally with parameters replaced (and validated again). */
+function ruleSet(id: string, patch: Partial<RuleSet> = {}): RuleSet {
+  const base = builtInRuleSet(id);
+  if (!base) throw new Error(`no built-in rule-set "${id}"`);
+  return ruleSetSchema.parse({ ...base, ...patch });
+}
+/** What the engine hands an evaluator; the reference is the rule-set's event unless `on` is given. */
+function contextOf(c: CaseFile, rs: RuleSet, on?: string): AssessmentContext {
+  const profile = profileFor(c.sentencingState);
+  const reference = referenceFor(c, rs, on == null ? null : parseIsoDate(on), parseIsoDate('2000-01-01')).day;
+  return { case: c, ruleSet: rs, profile, reference, sentence: computeSentences(c.sentences, c.remandDays, profile, reference) };
+}
+function expectCondition(r: ConditionResult, status: ConditionStatus, effect: ConditionEffect, source: string): void {
+  expect({ status: r.status, effect: r.effect }).toEqual({ status, effect });
+  expect(r.source).toContain(source);
+}
+// --- end of helper
+
+const evaluate = (c: CaseFile, rs: RuleSet) => evaluateDualCriminality(contextOf(c, rs));
+const offence = (id: string, dualCriminality: string | null, categories: string[] = [], maxPenaltyMonths: number | null = 60) => ({
+  id,
+  description: `offence ${id}`,
+  categories,
+  maxPenaltyMonths,
+  dualCriminality,
+});
+const withOffences = (...offences: ReturnType<typeof offence>[]) =>
+  makeCase({ sentencingState: 'DE', administeringState: 'PL', offences, sentences: [{ id: 'S1', start: '2023-06-01', term: { years: 2 }, offences: offences.map((o) => o.id) }] });
+
+describe('dual criminality (ETS 112 Art. 3(1)(e))', () => {
+  const ets112 = ruleSet('coe-ets-112');
+
+  it('the conduct is an offence in the administering State: met', () => {
+    expectCondition(evaluate(withOffences(offence('O1', 'yes')), ets112), 'met', 'mandatory', 'ETS 112 Art. 3(1)(e)');
+  });
+
+  it('one of two offences is not an offence there: not met', () => {
+    expectCondition(evaluate(withOffences(offence('O1', 'yes'), offence('O2', 'no')), ets112), 'not_met', 'mandatory', 'ETS 112 Art. 3(1)(e)');
+  });
+
+  it('not yet assessed: unknown, offences[0].dualCriminality missing', () => {
+    const r = evaluate(withOffences(offence('O1', 'unknown')), ets112);
+    expectCondition(r, 'unknown', 'mandatory', 'Art. 3(1)(e)');
+    expect(r.missing).toEqual(['offences[0].dualCriminality']);
+  });
+
+  it('not recorded (null) is unknown too', () => {
+    expectCondition(evaluate(withOffences(offence('O1', null)), ets112), 'unknown', 'mandatory', 'Art. 3(1)(e)');
+  });
+
+  it('no offences recorded: unknown, offences missing', () => {
+    const r = evaluate(makeCase({ offences: [], sentences: [{ id: 'S1', start: '2021-06-15', term: { years: 5 }, offences: [] }] }), ets112);
+    expectCondition(r, 'unknown', 'mandatory', 'Art. 3(1)(e)');
+    expect(r.missing).toEqual(['offences']);
+  });
+
+  it('a listed EU category does not lift dual criminality outside 2008/909: not met', () => {
+    expectCondition(evaluate(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), ets112), 'not_met', 'mandatory', 'Art. 3(1)(e)');
+  });
+
+  it('partial transfer is not provided by ETS 112: one failing sentence fails the whole', () => {
+    const c = makeCase({
+      offences: [offence('O1', 'yes'), offence('O2', 'no')],
+      sentences: [
+        { id: 'S1', start: '2021-06-15', term: { years: 5 }, offences: ['O1'] },
+        { id: 'S2', start: '2021-06-15', term: { years: 1 }, offences: ['O2'] },
+      ],
+    });
+    const r = evaluate(c, ets112);
+    expectCondition(r, 'not_met', 'mandatory', 'Art. 3(1)(e)');
+    expect(r.flags).toEqual([]);
+  });
+
+  it('a rule-set without dual criminality: not applicable', () => {
+    const rs = ruleSet('coe-ets-112', { dualCriminality: { ...ets112.dualCriminality, value: { required: false, test: 'conduct-criminal-or-would-be' } } });
+    expectCondition(evaluate(withOffences(offence('O1', 'no')), rs), 'not_applicable', 'mandatory', 'ETS 112 Art. 3(1)(e)');
+  });
+
+  it('the Russian bilateral test is "punishable by deprivation of liberty" (Art. 4(1)(e))', () => {
+    const r = evaluate(withOffences(offence('O1', 'no')), ruleSet('ru-bilateral'));
+    expectCondition(r, 'not_met', 'mandatory', 'Russian bilateral Agreement Art. 4(1)(e)');
+    expect(r.params.test).toBe('punishable-by-deprivation-of-liberty');
+  });
+});
+
+describe('the 32-offence list of EU 2008/909 Art. 7(1): no dual criminality if punishable by at least 3 years', () => {
+  const eu = ruleSet('eu-fd-2008-909');
+
+  it('T21: computer-related crime, maximum 5 years, not an offence in Poland: met through the list', () => {
+    const r = evaluate(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), eu);
+    expectCondition(r, 'met', 'mandatory', 'Art. 7(1)');
+    expect(r.messageKey).toBe('cond.dualCriminality.metList');
+  });
+
+  it('maximum exactly 36 months ("at least three years"): met through the list', () => {
+    expectCondition(evaluate(withOffences(offence('O1', 'no', ['eu:swindling'], 36)), eu), 'met', 'mandatory', 'Art. 7(1)');
+  });
+
+  it('maximum 35 months: below the threshold, dual criminality applies and fails: not met', () => {
+    expectCondition(evaluate(withOffences(offence('O1', 'no', ['eu:swindling'], 35)), eu), 'not_met', 'mandatory', 'FD 2008/909 Art. 7(3)');
+  });
+
+  it('maximum 35 months but dual criminality confirmed: met (not through the list)', () => {
+    const r = evaluate(withOffences(offence('O1', 'yes', ['eu:swindling'], 35)), eu);
+    expectCondition(r, 'met', 'mandatory', 'Art. 7(3)');
+    expect(r.messageKey).toBe('cond.dualCriminality.met');
+  });
+
+  it('a listed offence whose maximum penalty is not recorded, not an offence in Poland: unknown, maxPenaltyMonths missing', () => {
+    const r = evaluate(withOffences(offence('O1', 'no', ['eu:swindling'], null)), eu);
+    expectCondition(r, 'unknown', 'mandatory', 'Art. 7(3)');
+    expect(r.missing).toEqual(['offences[0].maxPenaltyMonths']);
+  });
+
+  it('an offence outside the list that is not an offence in Poland: not met', () => {
+    expectCondition(evaluate(withOffences(offence('O1', 'no', [], 120)), eu), 'not_met', 'mandatory', 'Art. 7(3)');
+  });
+});
+
+describe('Art. 7(4): an executing State that opted out of the list checks dual criminality', () => {
+  const eu = ruleSet('eu-fd-2008-909');
+  const optedOut = ruleSet('eu-fd-2008-909', {
+    listExemption: { ...eu.listExemption, value: { thresholdMonths: 36, optOutStates: ['PL'] } },
+  });
+
+  it('T23: swindling, maximum 4 years, dual criminality not assessed, Poland opted out: unknown', () => {
+    const r = evaluate(withOffences(offence('O1', 'unknown', ['eu:swindling'], 48)), optedOut);
+    expectCondition(r, 'unknown', 'mandatory', 'Art. 7(3)');
+    expect(r.missing).toEqual(['offences[0].dualCriminality']);
+  });
+
+  it('computer-related crime, maximum 5 years, not an offence in Poland, Poland opted out: not met', () => {
+    expectCondition(evaluate(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), optedOut), 'not_met', 'mandatory', 'Art. 7(3)');
+  });
+
+  it('the opt-out binds only the declaring State: the same case to Czechia passes through the list', () => {
+    const c = makeCase({
+      sentencingState: 'DE',
+      administeringState: 'CZ',
+      offences: [offence('O1', 'no', ['eu:computer-related-crime'], 60)],
+      sentences: [{ id: 'S1', start: '2023-06-01', term: { years: 2 }, offences: ['O1'] }],
+    });
+    expectCondition(evaluate(c, optedOut), 'met', 'mandatory', 'Art. 7(1)');
+  });
+});
+
+describe('partial recognition (EU 2008/909 Art. 10): the sentences whose offences all pass can go', () => {
+  const eu = ruleSet('eu-fd-2008-909');
+  const twoSentences = (o1: ReturnType<typeof offence>, o2: ReturnType<typeof offence>) =>
+    makeCase({
+      sentencingState: 'DE',
+      offences: [o1, o2],
+      sentences: [
+        { id: 'S1', start: '2023-06-01', term: { years: 2 }, offences: ['O1'] },
+        { id: 'S2', start: '2023-06-01', term: { years: 1 }, offences: ['O2'] },
+      ],
+    });
+
+  it('S1 passes, S2 fails: waived (by agreement), flagged partial:S1', () => {
+    const r = evaluate(twoSentences(offence('O1', 'yes', [], 60), offence('O2', 'no', [], 60)), eu);
+    expectCondition(r, 'waived', 'mandatory', 'FD 2008/909 Art. 10');
+    expect(r.flags).toEqual(['partial:S1']);
+  });
+
+  it('both sentences fail: not met, no partial flag', () => {
+    const r = evaluate(twoSentences(offence('O1', 'no', [], 60), offence('O2', 'no', [], 60)), eu);
+    expectCondition(r, 'not_met', 'mandatory', 'Art. 7(3)');
+    expect(r.flags).toEqual([]);
+  });
+
+  it('S1\'s offence not yet assessed, S2 fails: S1 cannot be offered as transferable on a guess: unknown, no partial flag', () => {
+    const r = evaluate(twoSentences(offence('O1', 'unknown', [], 60), offence('O2', 'no', [], 60)), eu);
+    expect(r.flags).not.toContain('partial:S1');
+    expectCondition(r, 'unknown', 'mandatory', 'Art. 7(3)');
+    expect(r.missing).toContain('offences[0].dualCriminality');
+  });
+});

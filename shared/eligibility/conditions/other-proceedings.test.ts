@@ -1,0 +1,103 @@
+/**
+ * No other criminal proceedings pending against the person.
+ * Each case starts from a valid minimal tsp-case/1 and changes only the facts under test.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateOtherProceedings } from './other-proceedings.ts';
+import { parseCase, type CaseFile } from '../../domain/case.ts';
+import { parseIsoDate } from '../../sentence/calendar.ts';
+import { computeSentences } from '../../sentence/compute.ts';
+import { profileFor } from '../../treaties/jurisdictions.ts';
+import { builtInRuleSet } from '../../treaties/library.ts';
+import { ruleSetSchema, type RuleSet } from '../../treaties/schema.ts';
+import { referenceFor } from '../engine.ts';
+import type { AssessmentContext, ConditionEffect, ConditionResult, ConditionStatus } from '../types.ts';
+
+// --- local case helper: a valid minimal tsp-case/1 (ETS 112 T01: a Polish national sentenced in
+// France to 5 years from 2021-06-15, every event on 2023-03-01), overridden field by field.
+const MINIMAL_CASE = {
+  format: 'tsp-case/1',
+  sentencingState: 'FR',
+  administeringState: 'PL',
+  person: { nationalities: ['PL'], permanentResidence: [], livesIn: 'PL', representativeNeeded: false, dateOfBirth: '1985-03-14' },
+  judgment: { final: true, appealPending: false, appealPeriodEnds: null, otherProceedingsPending: false, deathSentence: false, deathSentenceCommuted: false },
+  sentences: [{ id: 'S1', start: '2021-06-15', term: { years: 5, months: 0, days: 0 }, consecutiveTo: null, offences: ['O1'] }],
+  remandDays: 0,
+  offences: [{ id: 'O1', description: 'Burglary', categories: [], maxPenaltyMonths: 120, dualCriminality: 'yes' }],
+  consent: { status: 'given', by: 'person', date: '2023-01-10', withdrawnOn: null, verified: true, opinionRecorded: false },
+  financialObligations: [],
+  expulsion: null,
+  leftSentencingState: null,
+  events: { application: '2023-03-01', request: '2023-03-01', requestReceived: '2023-03-01', judgmentReceived: '2023-03-01', statesAgreed: null },
+};
+type Fields = Record<string, unknown>;
+interface CasePatch extends Fields {
+  person?: Fields;
+  judgment?: Fields;
+  consent?: Fields | null;
+  events?: Fields;
+}
+function makeCase(patch: CasePatch = {}): CaseFile {
+  const { person, judgment, consent, events, ...rest } = patch;
+  const parsed = parseCase({
+    ...MINIMAL_CASE,
+    ...rest,
+    person: { ...MINIMAL_CASE.person, ...person },
+    judgment: { ...MINIMAL_CASE.judgment, ...judgment },
+    consent: consent === null ? null : { ...MINIMAL_CASE.consent, ...consent },
+    events: { ...MINIMAL_CASE.events, ...events },
+  });
+  if (!parsed.ok) throw new Error(`invalid test case: ${JSON.stringify(parsed.errors)}`);
+  return parsed.value;
+}
+/** A built-in rule-set by id, optionally with parameters replaced (and validated again). */
+function ruleSet(id: string, patch: Partial<RuleSet> = {}): RuleSet {
+  const base = builtInRuleSet(id);
+  if (!base) throw new Error(`no built-in rule-set "${id}"`);
+  return ruleSetSchema.parse({ ...base, ...patch });
+}
+/** What the engine hands an evaluator; the reference is the rule-set's event unless `on` is given. */
+function contextOf(c: CaseFile, rs: RuleSet, on?: string): AssessmentContext {
+  const profile = profileFor(c.sentencingState);
+  const reference = referenceFor(c, rs, on == null ? null : parseIsoDate(on), parseIsoDate('2000-01-01')).day;
+  return { case: c, ruleSet: rs, profile, reference, sentence: computeSentences(c.sentences, c.remandDays, profile, reference) };
+}
+function expectCondition(r: ConditionResult, status: ConditionStatus, effect: ConditionEffect, source: string): void {
+  expect({ status: r.status, effect: r.effect }).toEqual({ status, effect });
+  expect(r.source).toContain(source);
+}
+// --- end of helper
+
+const evaluate = (c: CaseFile, rs: RuleSet) => evaluateOtherProceedings(contextOf(c, rs));
+const fromThailand = (otherProceedingsPending: boolean | null) =>
+  makeCase({ sentencingState: 'TH', administeringState: 'US', person: { nationalities: ['US'] }, judgment: { otherProceedingsPending } });
+
+describe('no other proceedings pending (US–Thailand Art. II(5); CRM 732 (7); Russian bilateral Art. 4(1)(b))', () => {
+  it('US–Thailand, no other proceedings: met', () => {
+    expectCondition(evaluate(fromThailand(false), ruleSet('us-th-1982')), 'met', 'mandatory', 'US–Thailand Treaty Art. II(5)');
+  });
+
+  it('US–Thailand, other proceedings pending: not met', () => {
+    const r = evaluate(fromThailand(true), ruleSet('us-th-1982'));
+    expectCondition(r, 'not_met', 'mandatory', 'US–Thailand Treaty Art. II(5)');
+    expect(r.clearsOn).toBeNull();
+  });
+
+  it('US–Thailand, not recorded: unknown, judgment.otherProceedingsPending missing', () => {
+    const r = evaluate(fromThailand(null), ruleSet('us-th-1982'));
+    expectCondition(r, 'unknown', 'mandatory', 'Art. II(5)');
+    expect(r.missing).toEqual(['judgment.otherProceedingsPending']);
+  });
+
+  it('US IPTP, other charges pending: not met (CRM 732 (7))', () => {
+    expectCondition(evaluate(fromThailand(true), ruleSet('us-iptp')), 'not_met', 'mandatory', 'Criminal Resource Manual 732 (7)');
+  });
+
+  it('Russian bilateral, proceedings pending in respect of the person: not met (Art. 4(1)(b))', () => {
+    expectCondition(evaluate(fromThailand(true), ruleSet('ru-bilateral')), 'not_met', 'mandatory', 'Russian bilateral Agreement Art. 4(1)(b)');
+  });
+
+  it('ETS 112 has no such condition: not applicable even with proceedings pending', () => {
+    expectCondition(evaluate(fromThailand(true), ruleSet('coe-ets-112')), 'not_applicable', 'mandatory', 'ETS 112');
+  });
+});

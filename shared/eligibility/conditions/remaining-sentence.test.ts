@@ -1,0 +1,230 @@
+/**
+ * Minimum time still to serve at the reference date (C5: release >= REF + N months, equality passes).
+ * Each case starts from a valid minimal tsp-case/1 and changes only the facts under test.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateRemainingSentence } from './remaining-sentence.ts';
+import { parseCase, type CaseFile } from '../../domain/case.ts';
+import { formatIsoDate, parseIsoDate } from '../../sentence/calendar.ts';
+import { computeSentences } from '../../sentence/compute.ts';
+import { profileFor } from '../../treaties/jurisdictions.ts';
+import { builtInRuleSet } from '../../treaties/library.ts';
+import { ruleSetSchema, type RuleSet } from '../../treaties/schema.ts';
+import { referenceFor } from '../engine.ts';
+import type { AssessmentContext, ConditionEffect, ConditionResult, ConditionStatus } from '../types.ts';
+
+// --- local case helper: a valid minimal tsp-case/1 (ETS 112 T01: a Polish national sentenced in
+// France to 5 years from 2021-06-15, every event on 2023-03-01), overridden field by field.
+const MINIMAL_CASE = {
+  format: 'tsp-case/1',
+  sentencingState: 'FR',
+  administeringState: 'PL',
+  person: { nationalities: ['PL'], permanentResidence: [], livesIn: 'PL', representativeNeeded: false, dateOfBirth: '1985-03-14' },
+  judgment: { final: true, appealPending: false, appealPeriodEnds: null, otherProceedingsPending: false, deathSentence: false, deathSentenceCommuted: false },
+  sentences: [{ id: 'S1', start: '2021-06-15', term: { years: 5, months: 0, days: 0 }, consecutiveTo: null, offences: ['O1'] }],
+  remandDays: 0,
+  offences: [{ id: 'O1', description: 'Burglary', categories: [], maxPenaltyMonths: 120, dualCriminality: 'yes' }],
+  consent: { status: 'given', by: 'person', date: '2023-01-10', withdrawnOn: null, verified: true, opinionRecorded: false },
+  financialObligations: [],
+  expulsion: null,
+  leftSentencingState: null,
+  events: { application: '2023-03-01', request: '2023-03-01', requestReceived: '2023-03-01', judgmentReceived: '2023-03-01', statesAgreed: null },
+};
+type Fields = Record<string, unknown>;
+interface CasePatch extends Fields {
+  person?: Fields;
+  judgment?: Fields;
+  consent?: Fields | null;
+  events?: Fields;
+}
+function makeCase(patch: CasePatch = {}): CaseFile {
+  const { person, judgment, consent, events, ...rest } = patch;
+  const parsed = parseCase({
+    ...MINIMAL_CASE,
+    ...rest,
+    person: { ...MINIMAL_CASE.person, ...person },
+    judgment: { ...MINIMAL_CASE.judgment, ...judgment },
+    consent: consent === null ? null : { ...MINIMAL_CASE.consent, ...consent },
+    events: { ...MINIMAL_CASE.events, ...events },
+  });
+  if (!parsed.ok) throw new Error(`invalid test case: ${JSON.stringify(parsed.errors)}`);
+  return parsed.value;
+}
+/** A built-in rule-set by id, optionally with parameters replaced (and validated again). */
+function ruleSet(id: string, patch: Partial<RuleSet> = {}): RuleSet {
+  const base = builtInRuleSet(id);
+  if (!base) throw new Error(`no built-in rule-set "${id}"`);
+  return ruleSetSchema.parse({ ...base, ...patch });
+}
+/** What the engine hands an evaluator; the reference is the rule-set's event unless `on` is given. */
+function contextOf(c: CaseFile, rs: RuleSet, on?: string): AssessmentContext {
+  const profile = profileFor(c.sentencingState);
+  const reference = referenceFor(c, rs, on == null ? null : parseIsoDate(on), parseIsoDate('2000-01-01')).day;
+  return { case: c, ruleSet: rs, profile, reference, sentence: computeSentences(c.sentences, c.remandDays, profile, reference) };
+}
+function expectCondition(r: ConditionResult, status: ConditionStatus, effect: ConditionEffect, source: string): void {
+  expect({ status: r.status, effect: r.effect }).toEqual({ status, effect });
+  expect(r.source).toContain(source);
+}
+// --- end of helper
+
+const evaluate = (c: CaseFile, rs: RuleSet, on?: string) => evaluateRemainingSentence(contextOf(c, rs, on));
+const dateParam = (r: ConditionResult, key: string) => formatIsoDate((r.params[key] as { day: number }).day);
+
+describe('at least six months to serve at receipt of the request (ETS 112 Art. 3(1)(c)), exception Art. 3(2)', () => {
+  const ets112 = ruleSet('coe-ets-112');
+
+  it('T01: 5 years from 2021-06-15, received 2023-03-01: release 2026-06-15 >= 2023-09-01, 1202 days: met', () => {
+    const r = evaluate(makeCase(), ets112);
+    expectCondition(r, 'met', 'mandatory', 'ETS 112 Art. 3(1)(c)');
+    expect(dateParam(r, 'release')).toBe('2026-06-15');
+    expect(dateParam(r, 'threshold')).toBe('2023-09-01');
+    expect(r.params.remaining).toBe(1202);
+  });
+
+  it('T02: exactly six months (release 2024-03-15 = received 2023-09-15 + 6 months): met', () => {
+    const c = makeCase({ sentences: [{ id: 'S1', start: '2022-03-15', term: { years: 2 }, offences: ['O1'] }], events: { requestReceived: '2023-09-15' } });
+    const r = evaluate(c, ets112);
+    expectCondition(r, 'met', 'mandatory', 'Art. 3(1)(c)');
+    expect(r.params.remaining).toBe(182);
+  });
+
+  it('T03: one day short (threshold 2024-03-16 > release 2024-03-15): waived under the Art. 3(2) exception', () => {
+    const c = makeCase({ sentences: [{ id: 'S1', start: '2022-03-15', term: { years: 2 }, offences: ['O1'] }], events: { requestReceived: '2023-09-16' } });
+    const r = evaluate(c, ets112);
+    expectCondition(r, 'waived', 'mandatory', 'Art. 3(2)');
+    expect(r.params.remaining).toBe(181);
+  });
+
+  it('T07: remand of 120 days brings release to 2024-07-04 < 2024-08-01: waived', () => {
+    const c = makeCase({
+      sentences: [{ id: 'S1', start: '2022-11-01', term: { years: 2 }, offences: ['O1'] }],
+      remandDays: 120,
+      events: { requestReceived: '2024-02-01' },
+    });
+    const r = evaluate(c, ets112);
+    expectCondition(r, 'waived', 'mandatory', 'Art. 3(1)(c)');
+    expect(dateParam(r, 'release')).toBe('2024-07-04');
+    expect(r.params.remaining).toBe(154);
+  });
+
+  it('T08: consecutive sentences count to the end of the chain (2024-07-10 >= 2024-06-01): met', () => {
+    const c = makeCase({
+      sentences: [
+        { id: 'S1', start: '2022-01-10', term: { months: 18 }, offences: ['O1'] },
+        { id: 'S2', start: null, term: { months: 12 }, consecutiveTo: 'S1', offences: ['O1'] },
+      ],
+      events: { requestReceived: '2023-12-01' },
+    });
+    const r = evaluate(c, ets112);
+    expectCondition(r, 'met', 'mandatory', 'Art. 3(1)(c)');
+    expect(dateParam(r, 'release')).toBe('2024-07-10');
+    expect(r.params.remaining).toBe(222);
+  });
+
+  it('T06: a life sentence is indeterminate and passes without a date', () => {
+    const c = makeCase({ sentences: [{ id: 'S1', start: '2020-05-05', term: 'life', offences: ['O1'] }], events: { requestReceived: '2023-04-01' } });
+    const r = evaluate(c, ets112);
+    expectCondition(r, 'met', 'mandatory', 'or if the sentence is indeterminate');
+    expect(r.messageKey).toBe('cond.remaining.indeterminate');
+  });
+
+  it('remand not recorded while the release would pass: unknown (credit could only bring it earlier), remandDays missing', () => {
+    const r = evaluate(makeCase({ remandDays: null }), ets112);
+    expectCondition(r, 'unknown', 'mandatory', 'Art. 3(1)(c)');
+    expect(r.missing).toEqual(['remandDays']);
+  });
+
+  it('remand not recorded while the release already falls short: the failure stands (waived), not unknown', () => {
+    const c = makeCase({ sentences: [{ id: 'S1', start: '2022-03-15', term: { years: 2 }, offences: ['O1'] }], remandDays: null, events: { requestReceived: '2023-09-16' } });
+    expectCondition(evaluate(c, ets112), 'waived', 'mandatory', 'Art. 3(2)');
+  });
+
+  it('no sentence data: unknown, sentences missing', () => {
+    const r = evaluate(makeCase({ sentences: [] }), ets112);
+    expectCondition(r, 'unknown', 'mandatory', 'Art. 3(1)(c)');
+    expect(r.missing).toEqual(['sentences']);
+  });
+
+  it('nothing left to serve on the reference date: not met, not waived (no exception can transfer a served sentence)', () => {
+    const r = evaluate(makeCase(), ets112, '2026-06-15');
+    expectCondition(r, 'not_met', 'mandatory', 'Art. 3(1)(c)');
+  });
+
+  it('a rule-set without a minimum remaining period: not applicable', () => {
+    const rs = ruleSet('coe-ets-112', { minRemaining: { ...ets112.minRemaining, value: null } });
+    expectCondition(evaluate(makeCase(), rs, '2026-06-01'), 'not_applicable', 'mandatory', 'ETS 112 Art. 3(1)(c)');
+  });
+});
+
+describe('mandatory minimum without exception (US–Thailand Art. II(4): one year at the application)', () => {
+  const usth = ruleSet('us-th-1982');
+  const fromThailand = (application: string) =>
+    makeCase({
+      sentencingState: 'TH',
+      administeringState: 'US',
+      person: { nationalities: ['US'] },
+      sentences: [{ id: 'S1', start: '2022-03-15', term: { years: 2 }, offences: ['O1'] }],
+      events: { application, requestReceived: '2000-01-01' },
+    });
+
+  it('release 2024-03-15, application 2023-03-15: exactly one year: met', () => {
+    expectCondition(evaluate(fromThailand('2023-03-15'), usth), 'met', 'mandatory', 'US–Thailand Treaty Art. II(4)');
+  });
+
+  it('application 2023-03-16: one day short: not met (no exception), no rescreen date', () => {
+    const r = evaluate(fromThailand('2023-03-16'), usth);
+    expectCondition(r, 'not_met', 'mandatory', 'US–Thailand Treaty Art. II(4)');
+    expect(r.clearsOn).toBeNull();
+  });
+});
+
+describe('optional refusal ground (EU 2008/909 Art. 9(1)(h): less than six months when the judgment is received)', () => {
+  const eu = ruleSet('eu-fd-2008-909');
+  const received = (judgmentReceived: string) =>
+    makeCase({ sentencingState: 'DE', sentences: [{ id: 'S1', start: '2022-03-15', term: { years: 2 }, offences: ['O1'] }], events: { judgmentReceived } });
+
+  it('six months exactly (received 2023-09-15): met; the ground stays optional (effect optional_refusal)', () => {
+    expectCondition(evaluate(received('2023-09-15'), eu), 'met', 'optional_refusal', 'FD 2008/909 Art. 9(1)(h)');
+  });
+
+  it('remand not recorded: unknown, but only as an optional ground (effect optional_refusal), so it cannot hold up the verdict', () => {
+    const r = evaluate(makeCase({ sentencingState: 'DE', remandDays: null }), eu);
+    expectCondition(r, 'unknown', 'optional_refusal', 'FD 2008/909 Art. 9(1)(h)');
+    expect(r.missing).toEqual(['remandDays']);
+  });
+
+  it('less than six months (received 2023-09-16): not met as an optional refusal ground, flagged optional_refusal:remaining_time', () => {
+    const r = evaluate(received('2023-09-16'), eu);
+    expectCondition(r, 'not_met', 'optional_refusal', 'FD 2008/909 Art. 9(1)(h)');
+    expect(r.flags).toEqual(['optional_refusal:remaining_time']);
+  });
+});
+
+describe('remaining time counted to the expected discharge with remission (Hong Kong–US, T10)', () => {
+  const hkus = ruleSet('hk-us-1997');
+  const t10 = makeCase({
+    sentencingState: 'HK',
+    administeringState: 'US',
+    person: { nationalities: ['US'] },
+    sentences: [{ id: 'S1', start: '2023-01-16', term: { years: 3 }, offences: ['O1'] }],
+    remandDays: 60,
+    events: { request: '2024-03-01' },
+  });
+
+  it('basis release-with-remission: discharge 2024-11-17 < 2025-03-01: not met (12 months, no exception)', () => {
+    const r = evaluate(t10, hkus);
+    expectCondition(r, 'not_met', 'mandatory', 'BOP Program Statement 5140.42 CN-1');
+    expect(dateParam(r, 'release')).toBe('2024-11-17');
+    expect(dateParam(r, 'threshold')).toBe('2025-03-01');
+    expect(r.params.remaining).toBe(261);
+  });
+
+  it('basis expiry: release 2025-11-17 >= 2025-03-01: met (626 days)', () => {
+    const expiry = ruleSet('hk-us-1997', { remainingBasis: { ...hkus.remainingBasis, value: 'expiry' } });
+    const r = evaluate(t10, expiry);
+    expectCondition(r, 'met', 'mandatory', 'BOP Program Statement 5140.42 CN-1');
+    expect(dateParam(r, 'release')).toBe('2025-11-17');
+    expect(r.params.remaining).toBe(626);
+  });
+});
