@@ -78,6 +78,7 @@ export const reopenCaseInput = z.strictObject({
   reason,
 });
 export const getCaseInput = z.strictObject({ id: caseId });
+export const listCaseEventsInput = z.strictObject({ caseId });
 export const listCasesInput = z.strictObject({
   text: z.string().trim().max(200).optional(),
   status: z.enum(caseStatuses).optional(),
@@ -256,6 +257,18 @@ export const assessmentRecordSchema = z.object({
   reason: z.string().nullable(),
 });
 export type AssessmentRecord = z.output<typeof assessmentRecordSchema>;
+
+/** One step of a case's timeline (created, imported, status:<status>, closed:<outcome>, reopened). */
+export const caseEventSchema = z.object({
+  id: z.int(),
+  caseId: z.string(),
+  kind: z.string(),
+  date: isoDate,
+  note: z.string().nullable(),
+  userId: z.string(),
+  createdAt: timestamp,
+});
+export type CaseEvent = z.output<typeof caseEventSchema>;
 
 export const importResultSchema = z.object({
   ids: z.array(z.string()),

@@ -1,0 +1,154 @@
+/**
+ * The audit log: append-only (triggers refuse UPDATE and DELETE) and hash-chained, so an
+ * entry changed behind the app's back — with the triggers dropped — breaks the chain.
+ *
+ *   hash = sha256(prev_hash + canonical JSON of { seq, at, userId, action, entity, entityId, reason, before, after })
+ *
+ * `before` and `after` enter the hash as the exact JSON text stored, so any byte changed
+ * in them is detected.
+ */
+import type Database from 'better-sqlite3';
+import type { AuditEntry, AuditVerification } from '../shared/api-schemas.ts';
+import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { statement } from './statements.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface NewAuditEntry {
+  at: string;
+  userId: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  reason: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  user_id: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  reason: string | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export function auditHash(row: Omit<AuditRow, 'hash'>): string {
+  const fields = {
+    seq: row.seq,
+    at: row.at,
+    userId: row.user_id,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    reason: row.reason,
+    before: row.before,
+    after: row.after,
+  };
+  return sha256Hex(row.prev_hash + canonicalJson(fields));
+}
+
+const SQL = {
+  last: 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  insert: `INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, reason, before, after, prev_hash, hash)
+    VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @reason, @before, @after, @prev_hash, @hash)`,
+  all: 'SELECT * FROM audit_log ORDER BY seq',
+  count: 'SELECT count(*) FROM audit_log',
+} as const;
+
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : canonicalJson(value));
+
+/** Appends one entry after the last; call inside the transaction of the write it records. */
+export function appendAudit(db: Database.Database, entry: NewAuditEntry): { seq: number; hash: string } {
+  const last = statement(db, SQL.last).get() as { seq: number; hash: string } | undefined;
+  const row: Omit<AuditRow, 'hash'> = {
+    seq: (last?.seq ?? 0) + 1,
+    at: entry.at,
+    user_id: entry.userId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    reason: entry.reason,
+    before: json(entry.before),
+    after: json(entry.after),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  const hash = auditHash(row);
+  statement(db, SQL.insert).run({ ...row, hash });
+  return { seq: row.seq, hash };
+}
+
+export function entryOf(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    userId: row.user_id,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    reason: row.reason,
+    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export interface AuditQuery {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+/** Newest first. */
+export function listAuditEntries(db: Database.Database, query: AuditQuery): AuditEntry[] {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (query.entity !== undefined) {
+    parts.push('entity = ?');
+    params.push(query.entity);
+  }
+  if (query.entityId !== undefined) {
+    parts.push('entity_id = ?');
+    params.push(query.entityId);
+  }
+  if (query.beforeSeq !== undefined) {
+    parts.push('seq < ?');
+    params.push(query.beforeSeq);
+  }
+  const where = parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`;
+  const rows = statement(db, `SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT ?`).all(...params, query.limit) as AuditRow[];
+  return rows.map(entryOf);
+}
+
+export function countAuditEntries(db: Database.Database): number {
+  return statement(db, SQL.count).pluck().get() as number;
+}
+
+/**
+ * Recomputes the chain from the first entry. Finds a changed entry (its hash no longer
+ * matches), a removed one (a gap in seq or a broken prev_hash link) and a reordering.
+ * Removing entries from the end leaves a shorter valid chain: detecting that needs the
+ * last hash kept elsewhere (an export, a printed report), which `hash` of the newest
+ * entry is for.
+ */
+export function verifyAuditChain(db: Database.Database): AuditVerification {
+  let entries = 0;
+  let prevHash = GENESIS_HASH;
+  let firstBadSeq: number | null = null;
+  for (const row of statement(db, SQL.all).iterate() as IterableIterator<AuditRow>) {
+    entries += 1;
+    if (firstBadSeq !== null) continue;
+    const { hash, ...rest } = row;
+    if (row.seq !== entries || row.prev_hash !== prevHash || auditHash(rest) !== hash) firstBadSeq = row.seq;
+    prevHash = hash;
+  }
+  return { ok: firstBadSeq === null, entries, firstBadSeq };
+}

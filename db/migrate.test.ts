@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { auditHash, GENESIS_HASH, verifyAuditChain } from './audit-repo.ts';
+import { findCase } from './cases-repo.ts';
+import { openDatabase } from './connection.ts';
+import { loadMigrations, migrate, schemaVersion } from './migrate.ts';
+import { registerSearchFunctions } from './search-fold.ts';
+import { searchCases } from './case-search.ts';
+import { listCasesInput } from '../shared/api-schemas.ts';
+import { tempDir } from './testing.ts';
+
+const LATEST = loadMigrations().length;
+
+/**
+ * Data written at each earlier schema version, in that version's own SQL. Adding migration
+ * N+1 needs one more entry here, for version N; the checks below are generic. Each fixture
+ * writes the case FIXTURE_CASE_ID of a person named FIXTURE_FAMILY_NAME and a valid audit chain.
+ */
+const FIXTURE_CASE_ID = '0b9f1c52-8a4e-4c1e-9a57-3f2d6c1e7a10';
+const FIXTURE_FAMILY_NAME = 'Кузнецов';
+const FIXTURES: Record<number, (db: Database.Database) => void> = {
+  1: (db) => {
+    db.exec(`
+      INSERT INTO users (id, name, role, created_at) VALUES ('u1', 'Officer Lam', 'officer', '2024-01-01T00:00:00.000Z');
+      INSERT INTO persons (id, family_name, given_names, native_name, aliases, date_of_birth, nationalities, permanent_residence, lives_in, representative_needed, prison_number)
+        VALUES (1, '${FIXTURE_FAMILY_NAME}', 'Иван', NULL, '["Vanya"]', '1980-05-05', '["RU"]', '[]', 'RU', NULL, 'ИК-7/000123');
+      INSERT INTO cases (id, reference, person_id, sentencing_state, administering_state, direction, rule_set_id, status, version, created_at, updated_at,
+          judgment_date, judgment_final, remand_days, financial_obligations_known, event_request_received, omitted_fields)
+        VALUES ('${FIXTURE_CASE_ID}', 'CSD-2020-0001', 1, 'HK', 'RU', 'outgoing', 'hk-ru-2021', 'screening', 2, '2024-01-01T00:00:00.000Z',
+          '2024-01-02T00:00:00.000Z', '2020-01-01', 1, 30, 1, '2024-01-02', '[["expulsion"]]');
+      INSERT INTO sentences (case_id, sentence_key, position, start, term_kind, term_years, term_months, term_days, consecutive_to)
+        VALUES ('${FIXTURE_CASE_ID}', 'S1', 0, '2020-01-01', 'fixed', 8, 0, 0, NULL),
+               ('${FIXTURE_CASE_ID}', 'S2', 1, NULL, 'life', NULL, NULL, NULL, 'S1');
+      INSERT INTO offences (case_id, offence_key, position, description, categories, max_penalty_months, dual_criminality)
+        VALUES ('${FIXTURE_CASE_ID}', 'O1', 0, 'Robbery', '["eu:organised-armed-robbery"]', 1200, 'yes');
+      INSERT INTO sentence_offences (case_id, sentence_key, position, offence_key) VALUES ('${FIXTURE_CASE_ID}', 'S1', 0, 'O1');
+      INSERT INTO consents (case_id, status, given_by, date, withdrawn_on, verified, opinion_recorded)
+        VALUES ('${FIXTURE_CASE_ID}', 'given', 'person', '2023-12-01', NULL, 1, NULL);
+      INSERT INTO financial_obligations (case_id, position, kind, amount, currency, paid, incapacity_to_pay)
+        VALUES ('${FIXTURE_CASE_ID}', 0, 'fine', 5000.5, 'HKD', 0, NULL);
+      INSERT INTO case_events (case_id, kind, date, note, user_id, created_at)
+        VALUES ('${FIXTURE_CASE_ID}', 'created', '2024-01-01', NULL, 'u1', '2024-01-01T00:00:00.000Z');
+      INSERT INTO assessments (id, case_id, case_version, verdict, reference_date, on_date, rule_set_id, rule_set_version, rule_set_hash,
+          rule_set_source, user_id, created_at, reason, case_snapshot, result)
+        VALUES ('a1', '${FIXTURE_CASE_ID}', 2, 'eligible', '2024-01-02', NULL, 'hk-ru-2021', '2021', '${'a'.repeat(64)}', 'built-in', 'u1',
+          '2024-01-03T00:00:00.000Z', NULL, '{}', '{}');
+      INSERT INTO rule_sets (id, version, effective_from, content, hash, created_at, created_by)
+        VALUES ('hk-ru-2021', '2021-rev1', '2024-01-01', '{}', '${'b'.repeat(64)}', '2024-01-01T00:00:00.000Z', 'u1');
+    `);
+    let prev = GENESIS_HASH;
+    for (const [seq, action] of [[1, 'case.create'], [2, 'case.status']] as const) {
+      const row = {
+        seq, at: `2024-01-0${seq}T00:00:00.000Z`, user_id: 'u1', action, entity: 'case', entity_id: FIXTURE_CASE_ID,
+        reason: null, before: null, after: '{"version":1}', prev_hash: prev,
+      };
+      const hash = auditHash(row);
+      db.prepare(`INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, reason, before, after, prev_hash, hash)
+        VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @reason, @before, @after, @prev_hash, @hash)`).run({ ...row, hash });
+      prev = hash;
+    }
+  },
+};
+
+type Rows = Record<string, string[]>;
+
+/** Every row of every ordinary table, each as JSON of its columns, sorted. */
+function contents(db: Database.Database, columnsOf?: Record<string, string[]>): { rows: Rows; columns: Record<string, string[]> } {
+  const tables = db
+    .prepare(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'
+       AND NOT EXISTS (SELECT 1 FROM sqlite_schema v WHERE v.sql LIKE 'CREATE VIRTUAL%' AND sqlite_schema.name LIKE v.name || '\\_%' ESCAPE '\\')`,
+    )
+    .pluck()
+    .all() as string[];
+  const rows: Rows = {};
+  const columns: Record<string, string[]> = {};
+  for (const table of columnsOf ? Object.keys(columnsOf) : tables) {
+    const cols = columnsOf?.[table] ?? (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
+    columns[table] = cols;
+    rows[table] = (db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).raw().all() as unknown[][])
+      .map((r) => JSON.stringify(r))
+      .sort();
+  }
+  return { rows, columns };
+}
+
+let dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+function tempFile(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  return path.join(dir, 'store.sqlite');
+}
+
+describe('migrations', () => {
+  it('are numbered from 1 without gaps, and there are at least two', () => {
+    const migrations = loadMigrations();
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(LATEST).toBeGreaterThanOrEqual(2);
+  });
+
+  it('bring an empty file to the latest version, and reopening changes nothing', () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(LATEST);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
+    for (const t of ['users', 'persons', 'cases', 'sentences', 'offences', 'sentence_offences', 'consents', 'financial_obligations',
+      'case_events', 'assessments', 'rule_sets', 'audit_log', 'person_search']) expect(tables).toContain(t);
+    db.close();
+    const again = new Database(file);
+    expect(migrate(again)).toEqual({ from: LATEST, to: LATEST });
+    again.close();
+  });
+
+  it('work on an in-memory database', () => {
+    const db = openDatabase(':memory:');
+    expect(schemaVersion(db)).toBe(LATEST);
+    db.close();
+  });
+
+  it('have a data fixture for every earlier version', () => {
+    for (let v = 1; v < LATEST; v++) expect(FIXTURES[v], `FIXTURES[${v}]`).toBeTypeOf('function');
+  });
+
+  for (let version = 1; version < LATEST; version++) {
+    it(`upgrade a file at version ${version} with data in it, keeping the data`, () => {
+      const file = tempFile();
+      const old = new Database(file);
+      old.pragma('foreign_keys = ON');
+      migrate(old, { to: version });
+      expect(schemaVersion(old)).toBe(version);
+      FIXTURES[version]?.(old);
+      const before = contents(old);
+      old.close();
+
+      const db = openDatabase(file);
+      expect(schemaVersion(db)).toBe(LATEST);
+      expect(contents(db, before.columns).rows).toEqual(before.rows);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 2, firstBadSeq: null });
+      const stored = findCase(db, FIXTURE_CASE_ID);
+      expect(stored?.case.person.familyName).toBe(FIXTURE_FAMILY_NAME);
+      expect(stored?.case).not.toHaveProperty('expulsion');
+      // Search indexes what was there before it existed.
+      const found = searchCases(db, listCasesInput.parse({ text: 'кузнец' }));
+      expect(found.items.map((i) => i.id)).toEqual([FIXTURE_CASE_ID]);
+      db.close();
+    });
+  }
+
+  it('refuse a file written by a newer version of the app', () => {
+    const file = tempFile();
+    const db = new Database(file);
+    db.pragma(`user_version = ${LATEST + 1}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(/newer than this app knows/);
+  });
+
+  it('roll a failed migration back entirely, leaving the previous version', () => {
+    const db = new Database(':memory:');
+    registerSearchFunctions(db);
+    const migrations = [
+      { version: 1, name: 'ok', sql: 'CREATE TABLE a (x INTEGER);' },
+      { version: 2, name: 'broken', sql: 'CREATE TABLE b (y INTEGER); INSERT INTO nowhere VALUES (1);' },
+    ];
+    expect(() => migrate(db, { migrations })).toThrow(/nowhere/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all()).toEqual(['a']);
+  });
+
+  it('refuse a folder with a gap in the numbering', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, '0001_a.sql'), 'SELECT 1;');
+    fs.writeFileSync(path.join(dir, '0003_c.sql'), 'SELECT 1;');
+    expect(() => loadMigrations(pathToFileURL(`${dir}/`))).toThrow(/without gaps/);
+  });
+});

@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
+import { caseSchema } from '../../shared/domain/case.ts';
+import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
+import { listAudit } from './audit.ts';
+import { closeCase, createCase, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase } from './cases.ts';
+import type { ServiceContext } from './context.ts';
+import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+
+let h: ServiceHarness;
+let ctx: ServiceContext;
+beforeEach(() => {
+  h = serviceHarness();
+  ctx = h.officer;
+});
+afterEach(() => h.dispose());
+
+const example = CASE_FIXTURES.formatExample as Record<string, unknown>;
+
+describe('createCase', () => {
+  it('stores the case and returns it with its bookkeeping', () => {
+    const record = createCase(ctx, { case: example, reason: 'referral from CSD' });
+    expect(record.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(record).toMatchObject({
+      version: 1, createdAt: '2025-01-15T10:00:00.000Z', updatedAt: '2025-01-15T10:00:00.000Z',
+      closedAt: null, closeOutcome: null, closeReason: null, latestAssessment: null,
+    });
+    expect(record.case).toStrictEqual(caseSchema.parse(example));
+    expect(getCase(ctx, { id: record.id })).toStrictEqual(record);
+  });
+
+  it('appends exactly one audit entry, with the case after and nothing before', () => {
+    const before = listAudit(ctx, { limit: 1000 }).length;
+    const record = createCase(ctx, { case: example });
+    const entries = listAudit(ctx, { limit: 1000 });
+    expect(entries.length).toBe(before + 1);
+    expect(entries[0]).toMatchObject({ action: 'case.create', entity: 'case', entityId: record.id, userId: ctx.user.id, before: null });
+    expect((entries[0]?.after as { case: unknown }).case).toEqual(record.case);
+  });
+
+  it('starts the case timeline', () => {
+    const record = createCase(ctx, { case: example, reason: 'referral' });
+    // The timeline dates by the local calendar of the clock.
+    const today = formatIsoDate(todayFrom(ctx.clock()));
+    expect(listCaseEvents(ctx, { caseId: record.id })).toMatchObject([{ kind: 'created', date: today, note: 'referral', userId: ctx.user.id }]);
+  });
+
+  it('refuses an invalid case file, naming each field, and changes nothing', () => {
+    const bad = { ...example, sentencingState: 'hk', sentences: [{ id: 'S1', term: { years: -1 } }], remandDays: 'many' };
+    const error = expectRefused(ctx, 'invalid_input', () => createCase(ctx, { case: bad }));
+    expect(error.messageKey).toBe('error.invalid_case');
+    const fields = error.problems.map((p) => p.field);
+    for (const field of ['case.remandDays', 'case.sentencingState', 'case.sentences[0].term']) expect(fields).toContain(field);
+    expect(fields.every((f) => f.startsWith('case.'))).toBe(true);
+  });
+
+  it('refuses a case without a family name: the format allows it unknown, the store does not', () => {
+    const error = expectRefused(ctx, 'invalid_input', () =>
+      createCase(ctx, { case: { format: 'tsp-case/1', sentencingState: 'HK', administeringState: 'TH', person: { familyName: null } } }),
+    );
+    expect(error.problems).toEqual([{ field: 'case.person.familyName', message: 'is required to store a case' }]);
+    expectRefused(ctx, 'invalid_input', () => createCase(ctx, { case: { format: 'tsp-case/1', sentencingState: 'HK', administeringState: 'TH' } }));
+    expectRefused(ctx, 'invalid_input', () =>
+      createCase(ctx, { case: { format: 'tsp-case/1', sentencingState: 'HK', administeringState: 'TH', person: { familyName: '  ' } } }),
+    );
+  });
+
+  it('refuses input that is not the expected shape', () => {
+    expect(expectRefused(ctx, 'invalid_input', () => createCase(ctx, { case: example, extra: 1 })).problems).toEqual([
+      { field: '(file)', message: 'unknown keys extra' },
+    ]);
+    expect(expectRefused(ctx, 'invalid_input', () => createCase(ctx, null)).messageKey).toBe('error.invalid_input');
+    expect(expectRefused(ctx, 'invalid_input', () => createCase(ctx, { case: 'text' })).problems[0]?.field).toBe('case');
+  });
+
+  it('refuses a user the store does not know, or one claiming another role', () => {
+    const stranger: ServiceContext = { ...ctx, user: { id: 'nobody', name: 'Nobody', role: 'admin' } };
+    expect(expectRefused(ctx, 'forbidden', () => createCase(stranger, { case: example })).messageKey).toBe('error.user_unknown');
+    const promoted: ServiceContext = { ...ctx, user: { ...ctx.user, role: 'admin' } };
+    expectRefused(ctx, 'forbidden', () => createCase(promoted, { case: example }));
+  });
+});
+
+describe('updateCase', () => {
+  it('writes the new case file at the next version, audited before and after', () => {
+    const created = createCase(ctx, { case: example });
+    h.setNow('2025-01-16T08:00:00.000Z');
+    const next = { ...example, remandDays: 200, person: { familyName: 'IVANOV', givenNames: 'Pyotr Sergeyevich' } };
+    const updated = updateCase(ctx, { id: created.id, expectedVersion: 1, case: next, reason: 'remand certificate received' });
+    expect(updated.version).toBe(2);
+    expect(updated.updatedAt).toBe('2025-01-16T08:00:00.000Z');
+    expect(updated.createdAt).toBe(created.createdAt);
+    expect(updated.case).toStrictEqual(caseSchema.parse(next));
+    const [entry] = listAudit(ctx, { entity: 'case', entityId: created.id, limit: 1 });
+    expect(entry).toMatchObject({ action: 'case.update', reason: 'remand certificate received' });
+    expect((entry?.before as { version: number; case: { remandDays: number } }).case.remandDays).toBe(190);
+    expect((entry?.after as { version: number; case: { remandDays: number } }).version).toBe(2);
+  });
+
+  it('refuses a write based on an old version (optimistic concurrency), changing nothing', () => {
+    const created = createCase(ctx, { case: example });
+    updateCase(ctx, { id: created.id, expectedVersion: 1, case: { ...example, remandDays: 1 }, reason: 'first editor' });
+    const error = expectRefused(ctx, 'conflict', () =>
+      updateCase(h.admin, { id: created.id, expectedVersion: 1, case: { ...example, remandDays: 2 }, reason: 'second editor' }),
+    );
+    expect(error.messageKey).toBe('error.version_conflict');
+    expect(error.problems[0]?.field).toBe('expectedVersion');
+    expect(getCase(ctx, { id: created.id }).case.remandDays).toBe(1);
+  });
+
+  it('needs a reason, and refuses an unknown case or a bad file', () => {
+    const created = createCase(ctx, { case: example });
+    expect(expectRefused(ctx, 'invalid_input', () => updateCase(ctx, { id: created.id, expectedVersion: 1, case: example, reason: ' ' })).problems).toEqual([
+      { field: 'reason', message: 'a reason is required' },
+    ]);
+    expectRefused(ctx, 'not_found', () => updateCase(ctx, { id: crypto.randomUUID(), expectedVersion: 1, case: example, reason: 'x' }));
+    const error = expectRefused(ctx, 'invalid_input', () =>
+      updateCase(ctx, { id: created.id, expectedVersion: 1, case: { ...example, sentences: [{ id: 'S1', term: 'life', consecutiveTo: 'S9' }] }, reason: 'x' }),
+    );
+    expect(error.problems).toEqual([{ field: 'case.sentences[0].consecutiveTo', message: 'names no sentence of this case ("S9")' }]);
+  });
+});
+
+describe('setCaseStatus, closeCase and reopenCase', () => {
+  it('moves the case through the workflow, on the timeline and in the audit log', () => {
+    const created = createCase(ctx, { case: example });
+    const screening = setCaseStatus(ctx, { id: created.id, expectedVersion: 1, status: 'screening', reason: 'file complete' });
+    expect(screening).toMatchObject({ version: 2, case: { status: 'screening' } });
+    const closed = closeCase(ctx, { id: created.id, expectedVersion: 2, outcome: 'refused_by_administering_state', reason: 'note verbale 2025/7' });
+    expect(closed).toMatchObject({
+      version: 3, closedAt: '2025-01-15T10:00:00.000Z', closeOutcome: 'refused_by_administering_state', closeReason: 'note verbale 2025/7',
+      case: { status: 'refused' },
+    });
+    const reopened = reopenCase(ctx, { id: created.id, expectedVersion: 3, status: 'decision', reason: 'refusal withdrawn' });
+    expect(reopened).toMatchObject({ version: 4, closedAt: null, closeOutcome: null, closeReason: null, case: { status: 'decision' } });
+    expect(listCaseEvents(ctx, { caseId: created.id }).map((e) => e.kind)).toEqual(['created', 'status:screening', 'closed:refused_by_administering_state', 'reopened']);
+    expect(listAudit(ctx, { entityId: created.id, limit: 10 }).map((e) => e.action)).toEqual(['case.reopen', 'case.close', 'case.status', 'case.create']);
+  });
+
+  it('refuses what does not fit the state of the case, changing nothing', () => {
+    const created = createCase(ctx, { case: example });
+    expectRefused(ctx, 'conflict', () => reopenCase(ctx, { id: created.id, expectedVersion: 1, status: 'screening', reason: 'x' }));
+    // A case is ended by closing it, which records the outcome and the reason.
+    expect(expectRefused(ctx, 'invalid_input', () => setCaseStatus(ctx, { id: created.id, expectedVersion: 1, status: 'transferred', reason: 'x' })).problems[0]?.field).toBe('status');
+    expectRefused(ctx, 'invalid_input', () => closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'transferred' }));
+    expectRefused(ctx, 'invalid_input', () => closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'lost', reason: 'x' }));
+    closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'transferred', reason: 'handed over 2025-01-15' });
+    expect(expectRefused(ctx, 'conflict', () => closeCase(ctx, { id: created.id, expectedVersion: 2, outcome: 'deceased', reason: 'x' })).messageKey).toBe('error.case_closed');
+    expectRefused(ctx, 'conflict', () => updateCase(ctx, { id: created.id, expectedVersion: 2, case: example, reason: 'x' }));
+    expectRefused(ctx, 'conflict', () => setCaseStatus(ctx, { id: created.id, expectedVersion: 2, status: 'dossier', reason: 'x' }));
+    expectRefused(ctx, 'conflict', () => setCaseStatus(ctx, { id: created.id, expectedVersion: 1, status: 'dossier', reason: 'x' }));
+  });
+});
+
+describe('getCase and listCases', () => {
+  it('refuse an unknown or malformed id', () => {
+    expect(() => getCase(ctx, { id: crypto.randomUUID() })).toThrow(/not_found/);
+    expect(() => getCase(ctx, { id: 'x' })).toThrow(/invalid_input/);
+  });
+
+  it('list open cases by default, closed ones on request, with filters and paging', () => {
+    const a = createCase(ctx, { case: { ...example, reference: 'A-1' } });
+    h.setNow('2025-01-15T11:00:00.000Z');
+    const b = createCase(ctx, { case: CASE_FIXTURES.lifeChinese });
+    h.setNow('2025-01-15T12:00:00.000Z');
+    const c = createCase(ctx, { case: CASE_FIXTURES.cyrillic });
+    h.setNow('2025-01-15T13:00:00.000Z');
+    closeCase(ctx, { id: a.id, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate' });
+
+    expect(listCases(ctx, {}).items.map((i) => i.id)).toEqual([c.id, b.id]);
+    expect(listCases(ctx, { includeClosed: true }).items.map((i) => i.id)).toEqual([a.id, c.id, b.id]);
+    expect(listCases(ctx, { includeClosed: true, sort: { field: 'createdAt', dir: 'asc' } }).items.map((i) => i.id)).toEqual([a.id, b.id, c.id]);
+    expect(listCases(ctx, { ruleSetId: 'hk-th' }).items.map((i) => i.id)).toEqual([b.id]);
+    expect(listCases(ctx, { text: '陳大文' }).items.map((i) => i.id)).toEqual([b.id]);
+    expect(listCases(ctx, { text: 'фёдор' }).items.map((i) => i.id)).toEqual([c.id]);
+    const page = listCases(ctx, { includeClosed: true, limit: 1, offset: 1 });
+    expect(page.total).toBe(3);
+    expect(page.items.map((i) => i.id)).toEqual([c.id]);
+    expect(listCases(ctx, { includeClosed: true }).items[0]).toMatchObject({ status: 'closed', closedAt: '2025-01-15T13:00:00.000Z' });
+  });
+
+  it('refuse a page larger than 500 or an unknown filter', () => {
+    expect(() => listCases(ctx, { limit: 501 })).toThrow(/invalid_input/);
+    expect(() => listCases(ctx, { colour: 'red' })).toThrow(/invalid_input/);
+    expect(() => listCases(ctx, { sort: { field: 'age', dir: 'asc' } })).toThrow(/invalid_input/);
+  });
+});

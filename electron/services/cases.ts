@@ -1,0 +1,142 @@
+/**
+ * Cases: create, edit, move through the workflow, close and reopen, read and list.
+ * Each write is one transaction with one audit entry holding the case before and after.
+ * A case is never deleted: it is closed with an outcome and a reason.
+ */
+import { randomUUID } from 'node:crypto';
+import { searchCases } from '../../db/case-search.ts';
+import { appendAudit } from '../../db/audit-repo.ts';
+import { appendCaseEvent, caseEventsOf } from '../../db/case-events-repo.ts';
+import { insertCase, updateCase as writeCaseRows, type Closure } from '../../db/cases-repo.ts';
+import {
+  closeCaseInput,
+  createCaseInput,
+  getCaseInput,
+  listCaseEventsInput,
+  listCasesInput,
+  reopenCaseInput,
+  setCaseStatusInput,
+  updateCaseInput,
+  type CaseEvent,
+  type CaseList,
+  type CaseRecord,
+} from '../../shared/api-schemas.ts';
+import type { CaseFile } from '../../shared/domain/case.ts';
+import { STATUS_AFTER_CLOSE } from './case-closure.ts';
+import { auditStateOf, loadRecord, recordOf, requireStoredCase } from './case-records.ts';
+import type { ServiceContext } from './context.ts';
+import { ServiceError } from './errors.ts';
+import { storableCase, validate } from './validate.ts';
+import { write, type WriteScope } from './write.ts';
+
+/** Inserts a validated case with its timeline entry and audit entry; the caller owns the transaction. */
+export function insertNewCase(
+  ctx: ServiceContext,
+  scope: WriteScope,
+  c: CaseFile,
+  how: { action: string; event: string; reason: string | null },
+): CaseRecord {
+  const id = randomUUID();
+  const { action, event, reason } = how;
+  insertCase(ctx.db, id, c, scope.at);
+  appendCaseEvent(ctx.db, { caseId: id, kind: event, date: scope.today, note: reason, userId: scope.userId, createdAt: scope.at });
+  // The rows read back exactly as `c` (db/case-mapping.ts, tested), so no need to re-read them.
+  const record: CaseRecord = {
+    id, version: 1, createdAt: scope.at, updatedAt: scope.at, closedAt: null, closeOutcome: null, closeReason: null, case: c, latestAssessment: null,
+  };
+  appendAudit(ctx.db, { at: scope.at, userId: scope.userId, action, entity: 'case', entityId: id, reason, before: null, after: auditStateOf(record) });
+  return record;
+}
+
+export function createCase(ctx: ServiceContext, input: unknown): CaseRecord {
+  const { case: raw, reason } = validate(createCaseInput, input);
+  const { value } = storableCase(raw, 'case');
+  return write(ctx, (scope) => insertNewCase(ctx, scope, value, { action: 'case.create', event: 'created', reason: reason ?? null }));
+}
+
+interface Change {
+  id: string;
+  expectedVersion: number;
+  reason: string;
+  action: string;
+  /** Refuse the change unless the case is open (true) or closed (false). */
+  mustBeOpen: boolean;
+  next: (current: CaseRecord, scope: WriteScope) => { case: CaseFile; closure?: Closure; event?: string };
+}
+
+/** A change to an existing case at the version the user saw (optimistic concurrency). */
+function change(ctx: ServiceContext, c: Change): CaseRecord {
+  return write(ctx, (scope) => {
+    const before = recordOf(ctx.db, requireStoredCase(ctx.db, c.id));
+    if (before.version !== c.expectedVersion) {
+      throw new ServiceError('conflict', 'error.version_conflict', [
+        { field: 'expectedVersion', message: `the case was changed meanwhile: it is at version ${before.version}, not ${c.expectedVersion}` },
+      ]);
+    }
+    if (c.mustBeOpen && before.closedAt !== null) throw new ServiceError('conflict', 'error.case_closed', [{ field: 'id', message: 'the case is closed' }]);
+    if (!c.mustBeOpen && before.closedAt === null) throw new ServiceError('conflict', 'error.case_open', [{ field: 'id', message: 'the case is not closed' }]);
+    const next = c.next(before, scope);
+    const written = writeCaseRows(ctx.db, { id: c.id, expectedVersion: c.expectedVersion, case: next.case, at: scope.at, closure: next.closure });
+    if (!written) throw new ServiceError('conflict', 'error.version_conflict', [{ field: 'expectedVersion', message: 'the case was changed meanwhile' }]);
+    if (next.event !== undefined) {
+      appendCaseEvent(ctx.db, { caseId: c.id, kind: next.event, date: scope.today, note: c.reason, userId: scope.userId, createdAt: scope.at });
+    }
+    const after = loadRecord(ctx.db, c.id);
+    appendAudit(ctx.db, {
+      at: scope.at, userId: scope.userId, action: c.action, entity: 'case', entityId: c.id, reason: c.reason,
+      before: auditStateOf(before), after: auditStateOf(after),
+    });
+    return after;
+  });
+}
+
+export function updateCase(ctx: ServiceContext, input: unknown): CaseRecord {
+  const { id, expectedVersion, case: raw, reason } = validate(updateCaseInput, input);
+  const { value } = storableCase(raw, 'case');
+  return change(ctx, { id, expectedVersion, reason, action: 'case.update', mustBeOpen: true, next: () => ({ case: value }) });
+}
+
+export function setCaseStatus(ctx: ServiceContext, input: unknown): CaseRecord {
+  const { id, expectedVersion, status, reason } = validate(setCaseStatusInput, input);
+  return change(ctx, {
+    id, expectedVersion, reason, action: 'case.status', mustBeOpen: true,
+    next: (current) => ({ case: { ...current.case, status }, event: `status:${status}` }),
+  });
+}
+
+export function closeCase(ctx: ServiceContext, input: unknown): CaseRecord {
+  const { id, expectedVersion, outcome, reason } = validate(closeCaseInput, input);
+  return change(ctx, {
+    id, expectedVersion, reason, action: 'case.close', mustBeOpen: true,
+    next: (current, scope) => ({
+      case: { ...current.case, status: STATUS_AFTER_CLOSE[outcome] },
+      closure: { closedAt: scope.at, outcome, reason },
+      event: `closed:${outcome}`,
+    }),
+  });
+}
+
+/** Undoes a closure made in error; the closure stays in the audit log and the timeline. */
+export function reopenCase(ctx: ServiceContext, input: unknown): CaseRecord {
+  const { id, expectedVersion, status, reason } = validate(reopenCaseInput, input);
+  return change(ctx, {
+    id, expectedVersion, reason, action: 'case.reopen', mustBeOpen: false,
+    next: (current) => ({ case: { ...current.case, status }, closure: null, event: 'reopened' }),
+  });
+}
+
+export function getCase(ctx: ServiceContext, input: unknown): CaseRecord {
+  const { id } = validate(getCaseInput, input);
+  return loadRecord(ctx.db, id);
+}
+
+/** The case's timeline, oldest first. */
+export function listCaseEvents(ctx: ServiceContext, input: unknown): CaseEvent[] {
+  const { caseId } = validate(listCaseEventsInput, input);
+  requireStoredCase(ctx.db, caseId);
+  return caseEventsOf(ctx.db, caseId);
+}
+
+export function listCases(ctx: ServiceContext, input: unknown): CaseList {
+  return searchCases(ctx.db, validate(listCasesInput, input));
+}
