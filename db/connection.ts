@@ -7,8 +7,13 @@ import Database from 'better-sqlite3';
 import { migrate } from './migrate.ts';
 import { registerSearchFunctions } from './search-fold.ts';
 
-export function openDatabase(file: string): Database.Database {
-  const db = new Database(file);
+export interface OpenOptions {
+  /** better-sqlite3 built for another ABI (the Electron app's copy, see scripts/electron-native.mjs). */
+  nativeBinding?: string | undefined;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  const db = options.nativeBinding ? new Database(file, { nativeBinding: options.nativeBinding }) : new Database(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

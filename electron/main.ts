@@ -7,7 +7,7 @@
 import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp, CONTENT_SECURITY_POLICY } from './app.ts';
+import { CONTENT_SECURITY_POLICY, DATABASE_FILE, openApp } from './app.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '..', '..', 'dist', 'index.html');
@@ -21,7 +21,11 @@ function isAppFrame(event: IpcMainInvokeEvent): boolean {
 app.enableSandbox();
 
 app.whenReady().then(() => {
-  const desk = openApp({ dataDir: app.getPath('userData'), osUser: process.env.USER ?? process.env.USERNAME ?? 'local' });
+  const desk = openApp({
+    file: path.join(app.getPath('userData'), DATABASE_FILE),
+    osUser: process.env.USER ?? process.env.USERNAME ?? 'local',
+    nativeBinding: process.env.TSP_SQLITE_BINDING,
+  });
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -3,6 +3,8 @@
  * require nothing but `electron`, so this file stays self-contained; the channel list and
  * payload validation live in the main process (electron/router.ts).
  */
+// A sandboxed preload is CommonJS: this is the ES-module-free form of `import` there.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require('electron');
 
 const { contextBridge, ipcRenderer } = electron;

@@ -1,12 +1,119 @@
-/** The commands that need the case store (`demo`, `cases ...`). */
-import { UsageError, type CliIo } from './io.ts';
+/**
+ * The commands over the case store, through the same router as the app:
+ *   tsp demo --db FILE --cases N
+ *   tsp cases import --db FILE IN.json | export --db FILE --out OUT.json | search --db FILE [TEXT] [--json]
+ * Bad input exits 2 with every problem listed, and the database is then unchanged.
+ */
+import fs from 'node:fs';
+import type { ApiResponse, Channel } from '../../shared/api.ts';
+import type { CaseSummary } from '../../shared/api-schemas.ts';
+import { openApp, type OpenedApp } from '../app.ts';
+import { DEMO_MAX_CASES, seedDemo } from '../services/demo.ts';
+import { ServiceError } from '../services/errors.ts';
+import { readJsonFile, UsageError, type CliIo } from './io.ts';
 
-export async function runStoreCommand(
-  _io: CliIo,
-  command: string,
-  _sub: string | undefined,
-  _rest: readonly string[],
-  _values: Record<string, unknown>,
-): Promise<number> {
-  throw new UsageError(`unknown command "${command}"`);
+interface StoreValues {
+  db?: string | undefined;
+  cases?: string | undefined;
+  out?: string | undefined;
+  json?: boolean | undefined;
+}
+
+function open(values: StoreValues, mustExist: boolean): OpenedApp {
+  if (!values.db) throw new UsageError('give the database file with --db FILE');
+  if (mustExist && !fs.existsSync(values.db)) throw new UsageError(`no database at ${values.db}`);
+  return openApp({ file: values.db, osUser: process.env.USER ?? process.env.USERNAME ?? 'cli' });
+}
+
+function unwrap<C extends Channel>(response: ApiResponse<C>, what: string) {
+  if (response.ok) return response.data;
+  throw new UsageError(`${what}: ${response.error.code.replace('_', ' ')}`, response.error.problems.map((p) => `${p.field}: ${p.message}`));
+}
+
+function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: OpenedApp) => T): T {
+  const app = open(values, mustExist);
+  try {
+    return work(app);
+  } finally {
+    app.close();
+  }
+}
+
+export async function runStoreCommand(io: CliIo, command: string, sub: string | undefined, rest: readonly string[], values: StoreValues): Promise<number> {
+  if (command === 'demo') return demo(io, values);
+  if (command !== 'cases') throw new UsageError(`unknown command "${command}" (see: tsp --help)`);
+  switch (sub) {
+    case 'import':
+      return importCommand(io, rest[0], values);
+    case 'export':
+      return exportCommand(io, values);
+    case 'search':
+      return searchCommand(io, rest.join(' '), values);
+    default:
+      throw new UsageError('use: tsp cases import | export | search');
+  }
+}
+
+function demo(io: CliIo, values: StoreValues): number {
+  const n = Number(values.cases);
+  if (!values.cases || !Number.isInteger(n) || n < 1 || n > DEMO_MAX_CASES) {
+    throw new UsageError(`--cases must be a whole number from 1 to ${DEMO_MAX_CASES}`);
+  }
+  return withApp(values, false, (app) => {
+    const started = Date.now();
+    try {
+      const { ids, assessed } = seedDemo(app.context, n, { onProgress: (done, total) => io.err(`demo: ${done}/${total} cases\n`) });
+      io.out(`Created ${ids.length} demo cases (${assessed} assessed) in ${values.db} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof ServiceError) throw new UsageError('demo', error.problems.map((p) => `${p.field}: ${p.message}`));
+      throw error;
+    }
+  });
+}
+
+function importCommand(io: CliIo, file: string | undefined, values: StoreValues): number {
+  if (!file) throw new UsageError('use: tsp cases import --db FILE IN.json');
+  const input = readJsonFile(io, file, 'case file');
+  return withApp(values, false, (app) => {
+    const result = unwrap(app.router.dispatch('cases.import', input), `${file} was not imported (nothing was written)`);
+    for (const w of result.warnings) io.err(`warning: ${w.field}: ${w.message}\n`);
+    io.out(`Imported ${result.ids.length} case${result.ids.length === 1 ? '' : 's'} into ${values.db}.\n`);
+    return 0;
+  });
+}
+
+function exportCommand(io: CliIo, values: StoreValues): number {
+  if (!values.out) throw new UsageError('use: tsp cases export --db FILE --out OUT.json');
+  const out = values.out;
+  return withApp(values, true, (app) => {
+    const cases = unwrap(app.router.dispatch('cases.export', {}), 'export failed');
+    io.writeFile(out, `${JSON.stringify(cases, null, 2)}\n`);
+    io.out(`Exported ${cases.length} case${cases.length === 1 ? '' : 's'} to ${out}.\n`);
+    return 0;
+  });
+}
+
+function searchCommand(io: CliIo, text: string, values: StoreValues): number {
+  return withApp(values, true, (app) => {
+    const items: CaseSummary[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = unwrap(
+        app.router.dispatch('cases.list', { text: text.trim() || undefined, includeClosed: true, sort: { field: 'familyName', dir: 'asc' }, offset, limit: 500 }),
+        'search failed',
+      );
+      items.push(...page.items);
+      if (items.length >= page.total || page.items.length === 0) break;
+    }
+    if (values.json) {
+      io.out(`${JSON.stringify(items, null, 2)}\n`);
+      return 0;
+    }
+    for (const c of items) {
+      const name = `${c.familyName}${c.givenNames ? `, ${c.givenNames}` : ''}${c.nativeName ? ` (${c.nativeName})` : ''}`;
+      io.out(`${c.id}  ${name}  ${c.prisonNumber ?? ''}  ${c.sentencingState}->${c.administeringState}  ${c.ruleSetId ?? '-'}  ${c.status ?? '-'}  ${c.verdict ?? 'not assessed'}\n`);
+    }
+    io.out(`${items.length} case${items.length === 1 ? '' : 's'}\n`);
+    return 0;
+  });
 }

@@ -7,7 +7,7 @@ import { assess } from '../../shared/eligibility/engine.ts';
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
 import { ruleSetSchema } from '../../shared/treaties/schema.ts';
-import { toStoredAssessment } from './assessment-json.ts';
+import { toStoredAssessment } from '../../shared/eligibility/report.ts';
 import { listAssessments, runAssessment } from './assessments.ts';
 import { listAudit } from './audit.ts';
 import { createCase, getCase, listCases, updateCase } from './cases.ts';

@@ -18,7 +18,7 @@ import {
 import type { CaseFile } from '../../shared/domain/case.ts';
 import { assess } from '../../shared/eligibility/engine.ts';
 import { parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
-import { toStoredAssessment } from './assessment-json.ts';
+import { toStoredAssessment } from '../../shared/eligibility/report.ts';
 import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';

@@ -341,6 +341,8 @@ export interface SeedOptions {
   batchSize?: number;
   /** Also run an assessment of each case that names a rule-set, so the list shows verdicts. */
   assess?: boolean;
+  /** Called after each batch, for a progress display. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -352,7 +354,7 @@ export function seedDemo(ctx: ServiceContext, n: number, options: SeedOptions = 
   if (!Number.isInteger(n) || n < 1 || n > DEMO_MAX_CASES) {
     throw new ServiceError('invalid_input', 'error.invalid_input', [{ field: 'n', message: `must be a whole number from 1 to ${DEMO_MAX_CASES}` }]);
   }
-  const { seed = 1, batchSize = 1000, assess = true } = options;
+  const { seed = 1, batchSize = 1000, assess = true, onProgress } = options;
   const cases = generateDemoCases(n, seed);
   const ids: string[] = [];
   let assessed = 0;
@@ -368,6 +370,7 @@ export function seedDemo(ctx: ServiceContext, n: number, options: SeedOptions = 
         }
       }
     });
+    onProgress?.(Math.min(from + batchSize, cases.length), cases.length);
   }
   return { ids, assessed };
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../../db/audit-repo.ts';
-import { allUsers, countUsers, insertUser } from '../../db/users-repo.ts';
+import { allUsers, countUsers, findUser, insertUser } from '../../db/users-repo.ts';
 import { bootstrapAdminInput, createUserInput, type User } from '../../shared/api-schemas.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
@@ -21,6 +21,13 @@ export function createUser(ctx: ServiceContext, input: unknown): User {
     appendAudit(ctx.db, { at: scope.at, userId: scope.userId, action: 'user.create', entity: 'user', entityId: user.id, reason: null, before: null, after: user });
     return user;
   });
+}
+
+/** The acting user, as the store knows them. */
+export function currentUser(ctx: ServiceContext): User {
+  const user = findUser(ctx.db, ctx.user.id);
+  if (!user) throw new ServiceError('forbidden', 'error.user_unknown');
+  return user;
 }
 
 export function listUsers(ctx: ServiceContext): User[] {

@@ -1,76 +1,40 @@
 /**
- * The assessment as the `tsp assess --json` contract writes it (docs/case-format.md):
- * dates as ISO strings, every condition with its English explanation beside the message
- * key and parameters it was rendered from.
+ * The engine's Assessment written out: day numbers as ISO dates, message parameters kept
+ * typed (`{ date }`, `{ period }`) so a stored result can be rendered again in any language.
+ * `toStoredAssessment` is what the store keeps; `assessmentToJson` is the `tsp assess --json`
+ * contract (docs/case-format.md): the same, with each explanation rendered.
  */
-import { formatIsoDate } from '../sentence/calendar.ts';
+import type { StoredAssessment, StoredMessageParams } from '../api-schemas.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import { formatIsoDate, type DayNumber } from '../sentence/calendar.ts';
 import type { MessageParams } from '../sentence/compute.ts';
-import { formatPeriod, t, type Locale } from '../i18n/index.ts';
-import type { Assessment, ConditionEffect, ConditionId, ConditionStatus, ReferenceSource, Verdict } from './types.ts';
+import type { Assessment } from './types.ts';
 
-export interface ConditionJson {
-  id: ConditionId;
-  status: ConditionStatus;
-  effect: ConditionEffect;
-  source: string;
-  confidence: 'C' | 'S' | 'U';
-  explanation: string;
-  messageKey: string;
-  params: Record<string, string | number>;
-  missing: string[];
-}
+const iso = (day: DayNumber | null): string | null => (day === null ? null : formatIsoDate(day));
 
-export interface AssessmentJson {
-  verdict: Verdict;
-  flags: string[];
-  rescreenOn: string | null;
-  treaty: { id: string; version: string };
-  referenceDate: string;
-  referenceSource: ReferenceSource;
-  referenceEvent: string;
-  referenceProvisional: boolean;
-  dates: {
-    releaseDate: string | null;
-    sentenceExpiryDate: string | null;
-    remainingDays: number | null;
-    nominalReleaseDate: string | null;
-    expectedDischargeDate: string | null;
-    remissionDays: number | null;
-    remandDays: number | null;
-    termDays: number | null;
-    servedDays: number | null;
-    basis: string;
-  };
-  conditions: ConditionJson[];
-  arithmetic: { text: string; messageKey: string; params: Record<string, string | number> }[];
-}
-
-const isoOrNull = (day: number | null): string | null => (day === null ? null : formatIsoDate(day));
-
-function plainParams(params: MessageParams): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
+export function storedParams(params: MessageParams): StoredMessageParams {
+  const out: StoredMessageParams = {};
   for (const [name, value] of Object.entries(params)) {
-    out[name] = typeof value !== 'object' ? value : 'day' in value ? formatIsoDate(value.day) : formatPeriod('en', value.period);
+    out[name] = typeof value !== 'object' ? value : 'day' in value ? { date: formatIsoDate(value.day) } : { period: { ...value.period } };
   }
   return out;
 }
 
-export function assessmentToJson(a: Assessment, locale: Locale = 'en'): AssessmentJson {
+export function toStoredAssessment(a: Assessment): StoredAssessment {
   return {
     verdict: a.verdict,
-    flags: a.flags,
-    rescreenOn: isoOrNull(a.rescreenOn),
-    treaty: a.treaty,
+    flags: [...a.flags],
+    rescreenOn: iso(a.rescreenOn),
+    treaty: { id: a.treaty.id, version: a.treaty.version },
     referenceDate: formatIsoDate(a.referenceDate),
     referenceSource: a.referenceSource,
     referenceEvent: a.referenceEvent,
-    referenceProvisional: a.referenceSource === 'today',
     dates: {
-      releaseDate: isoOrNull(a.dates.releaseDate),
-      sentenceExpiryDate: isoOrNull(a.dates.sentenceExpiryDate),
+      releaseDate: iso(a.dates.releaseDate),
+      sentenceExpiryDate: iso(a.dates.sentenceExpiryDate),
       remainingDays: a.dates.remainingDays,
-      nominalReleaseDate: isoOrNull(a.dates.nominalReleaseDate),
-      expectedDischargeDate: isoOrNull(a.dates.expectedDischargeDate),
+      nominalReleaseDate: iso(a.dates.nominalReleaseDate),
+      expectedDischargeDate: iso(a.dates.expectedDischargeDate),
       remissionDays: a.dates.remissionDays,
       remandDays: a.dates.remandDays,
       termDays: a.dates.termDays,
@@ -83,11 +47,36 @@ export function assessmentToJson(a: Assessment, locale: Locale = 'en'): Assessme
       effect: c.effect,
       source: c.source,
       confidence: c.confidence,
-      explanation: t(locale, c.messageKey, c.params),
       messageKey: c.messageKey,
-      params: plainParams(c.params),
-      missing: c.missing,
+      params: storedParams(c.params),
+      missing: [...c.missing],
+      flags: [...c.flags],
+      clearsOn: iso(c.clearsOn),
     })),
-    arithmetic: a.steps.map((s) => ({ text: t(locale, s.key, s.params), messageKey: s.key, params: plainParams(s.params) })),
+    steps: a.steps.map((s) => ({ key: s.key, params: storedParams(s.params) })),
+  };
+}
+
+type StoredCondition = StoredAssessment['conditions'][number];
+
+export interface AssessmentJson extends Omit<StoredAssessment, 'conditions' | 'steps'> {
+  referenceProvisional: boolean;
+  conditions: (StoredCondition & { explanation: string })[];
+  arithmetic: { text: string; messageKey: string; params: StoredMessageParams }[];
+}
+
+export function assessmentToJson(a: Assessment, locale: Locale = 'en'): AssessmentJson {
+  const { steps, conditions, ...rest } = toStoredAssessment(a);
+  return {
+    ...rest,
+    referenceProvisional: a.referenceSource === 'today',
+    conditions: conditions.map((c, i) => {
+      const source = a.conditions[i] as Assessment['conditions'][number];
+      return { ...c, explanation: t(locale, source.messageKey, source.params) };
+    }),
+    arithmetic: steps.map((s, i) => {
+      const step = a.steps[i] as Assessment['steps'][number];
+      return { text: t(locale, step.key, step.params), messageKey: s.key, params: s.params };
+    }),
   };
 }

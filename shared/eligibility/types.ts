@@ -83,7 +83,7 @@ export interface Assessment {
   referenceDate: DayNumber;
   referenceSource: ReferenceSource;
   /** The rule-set's reference event (e.g. `requestReceived`). */
-  referenceEvent: string;
+  referenceEvent: RuleSet['referenceEvent']['value'];
   dates: AssessmentDates;
   conditions: ConditionResult[];
   /** How the dates were reached, step by step. */

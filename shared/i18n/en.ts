@@ -186,6 +186,27 @@ export const en = {
   'report.remainingDays': 'Days remaining',
   'report.arithmetic': 'How the dates were reached',
   'report.unconfirmed': 'unconfirmed rule',
+  // Errors (ServiceError message keys)
+  'error.invalid_input': 'Some fields are not valid.',
+  'error.invalid_case': 'The case file is not valid.',
+  'error.case_not_found': 'No such case.',
+  'error.version_conflict': 'Someone else changed this case meanwhile: reload it and try again.',
+  'error.case_closed': 'The case is closed: reopen it first.',
+  'error.case_open': 'The case is open.',
+  'error.ruleset_required': 'Choose a rule-set for this case.',
+  'error.ruleset_not_found': 'No such rule-set.',
+  'error.ruleset_version_exists': 'That rule-set version already exists.',
+  'error.invalid_ruleset': 'The rule-set is not valid.',
+  'error.user_unknown': 'Your user is not known to this store.',
+  'error.admin_only': 'Only an administrator can do this.',
+  'error.users_exist': 'The store already has users.',
+  'error.import_invalid': 'The file was not imported: fix the problems listed.',
+  'error.import_empty': 'The file holds no case.',
+  'error.import_too_large': 'Too many cases in one file.',
+  'error.unknown_channel': 'Unknown request.',
+  'error.role_forbidden': 'Your role does not allow this.',
+  'error.forbidden': 'Not allowed.',
+  'error.internal': 'Something went wrong; nothing was changed. The details are in the log.',
 } as const;
 
 export type MessageKey = keyof typeof en;
