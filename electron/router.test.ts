@@ -1,0 +1,153 @@
+/**
+ * The router is the gate every shell goes through: each channel is called with a valid and
+ * an invalid payload, roles are enforced, and nothing is written when a call is refused.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CASE_FIXTURES } from '../db/case-fixtures.ts';
+import { API, CHANNELS, type ApiInputs, type ApiResponse, type Channel } from '../shared/api.ts';
+import { BUILT_IN_RULESETS } from '../shared/treaties/library.ts';
+import { createRouter, type Router } from './router.ts';
+import type { ServiceContext } from './services/context.ts';
+import { serviceHarness, type ServiceHarness } from './services/testing.ts';
+import { storeDigest } from '../db/testing.ts';
+
+const example = CASE_FIXTURES.formatExample as Record<string, unknown>;
+const exampleCase = { ...example, ruleSetId: 'coe-ets-112' };
+
+let h: ServiceHarness;
+let admin: Router;
+let caseId: string;
+
+function data<C extends Channel>(response: ApiResponse<C>) {
+  if (!response.ok) throw new Error(`${response.error.code}: ${JSON.stringify(response.error.problems)}`);
+  return response.data;
+}
+
+beforeEach(() => {
+  h = serviceHarness();
+  admin = createRouter(h.admin, () => {});
+  caseId = data(admin.dispatch('cases.create', { case: exampleCase })).id;
+});
+afterEach(() => h.dispose());
+
+/** A valid payload for every channel (built against the case created in beforeEach). */
+function validPayloads(): { [C in Channel]: ApiInputs[C] } {
+  const ruleSet = { ...structuredClone(BUILT_IN_RULESETS[0]), version: 'local-1', effectiveFrom: '2024-01-01' };
+  return {
+    'session.current': undefined,
+    'cases.list': { text: 'ivanov' },
+    'cases.get': { id: caseId },
+    'cases.events': { caseId },
+    'cases.create': { case: { ...example, person: { familyName: 'PETROV' } } },
+    'cases.update': { id: caseId, expectedVersion: 1, case: { ...exampleCase, reference: 'CSD-2024-0099' }, reason: 'reference corrected' },
+    'cases.setStatus': { id: caseId, expectedVersion: 1, status: 'dossier', reason: 'screened' },
+    'cases.close': { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate received' },
+    'cases.reopen': { id: caseId, expectedVersion: 1, status: 'screening', reason: 'reopened' },
+    'cases.import': [{ ...example, person: { familyName: 'SIDOROV' } }],
+    'cases.export': {},
+    'assessments.run': { caseId, on: '2024-03-01' },
+    'assessments.list': { caseId },
+    'rulesets.list': undefined,
+    'rulesets.save': { ruleSet, reason: 'local edition' },
+    'users.list': undefined,
+    'users.create': { name: 'Chan Legal', role: 'legal' },
+    'audit.list': { limit: 10 },
+    'audit.verify': undefined,
+  };
+}
+
+const INVALID: { [C in Channel]: unknown } = {
+  'session.current': { extra: 1 },
+  'cases.list': { limit: 10_000 },
+  'cases.get': { id: 'not-a-uuid' },
+  'cases.events': {},
+  'cases.create': { case: { format: 'tsp-case/1' }, unexpected: true },
+  'cases.update': { id: 'x', expectedVersion: 0, case: {}, reason: '' },
+  'cases.setStatus': { id: 'x', expectedVersion: 1, status: 'transferred', reason: 'r' },
+  'cases.close': { id: 'x', expectedVersion: 1, outcome: 'vanished', reason: 'r' },
+  'cases.reopen': { id: 'x', expectedVersion: 1, status: 'closed', reason: '' },
+  'cases.import': [{ format: 'tsp-case/1', sentencingState: 'hk' }],
+  'cases.export': { ids: ['nope'] },
+  'assessments.run': { caseId: 'x', on: '2024-02-30' },
+  'assessments.list': { caseId: 42 },
+  'rulesets.list': 'all',
+  'rulesets.save': { ruleSet: { format: 'tsp-ruleset/1' }, reason: 'r' },
+  'users.list': [],
+  'users.create': { name: '', role: 'superuser' },
+  'audit.list': { limit: 0 },
+  'audit.verify': { deep: true },
+};
+
+describe('every channel', () => {
+  it('has a handler, a payload schema and roles', () => {
+    for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
+    expect(CHANNELS).toHaveLength(19);
+  });
+
+  it.each(CHANNELS)('%s answers a valid payload with data', (channel) => {
+    let payload: unknown = validPayloads()[channel];
+    if (channel === 'cases.reopen') {
+      const closed = data(admin.dispatch('cases.close', { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'r' }));
+      payload = { ...(payload as object), expectedVersion: closed.version };
+    }
+    const response = admin.dispatch(channel, payload);
+    expect(response.ok, JSON.stringify(response)).toBe(true);
+  });
+
+  it.each(CHANNELS)('%s refuses an invalid payload with its field problems and writes nothing', (channel) => {
+    const before = storeDigest(h.store.db);
+    const response = admin.dispatch(channel, INVALID[channel]);
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(['invalid_input', 'not_found']).toContain(response.error.code);
+    expect(response.error.problems.length).toBeGreaterThan(0);
+    for (const p of response.error.problems) expect(p.message).not.toBe('');
+    expect(storeDigest(h.store.db)).toBe(before);
+  });
+});
+
+describe('the gate', () => {
+  it('names the bad fields of a case import: cases[i].<field>', () => {
+    const response = admin.dispatch('cases.import', [exampleCase, { ...example, sentences: [{ id: 'S1', start: '2023-13-01', term: 'forever' }] }]);
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    const fields = response.error.problems.map((p) => p.field);
+    expect(fields).toContain('cases[1].sentences[0].start');
+    expect(fields).toContain('cases[1].sentences[0].term');
+    expect(fields.some((f) => f.startsWith('cases[0]'))).toBe(false);
+  });
+
+  it('refuses an unknown channel', () => {
+    expect(admin.dispatch('cases.drop', {})).toMatchObject({ ok: false, error: { code: 'not_found', messageKey: 'error.unknown_channel' } });
+    expect(admin.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('checks the role before the service runs: a ministry user reads but cannot write', () => {
+    const ministryUser = data(admin.dispatch('users.create', { name: 'Ministry Reader', role: 'ministry' }));
+    const ministry: ServiceContext = { ...h.admin, user: { id: ministryUser.id, name: ministryUser.name, role: 'ministry' } };
+    const router = createRouter(ministry, () => {});
+    expect(data(router.dispatch('cases.list', {})).total).toBe(1);
+    const before = storeDigest(h.store.db);
+    expect(router.dispatch('assessments.run', { caseId })).toMatchObject({ ok: false, error: { code: 'forbidden', messageKey: 'error.role_forbidden' } });
+    expect(router.dispatch('cases.create', { case: exampleCase })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(storeDigest(h.store.db)).toBe(before);
+  });
+
+  it('turns an unexpected failure into an internal error value and logs it', () => {
+    const logged: string[] = [];
+    const router = createRouter(h.admin, (m) => logged.push(m));
+    h.store.db.close();
+    expect(router.dispatch('cases.list', {})).toEqual({ ok: false, error: { code: 'internal', messageKey: 'error.internal', problems: [] } });
+    expect(logged[0]).toContain('cases.list failed');
+  });
+
+  it('runs an assessment end to end and stores the frozen snapshot', () => {
+    const record = data(admin.dispatch('assessments.run', { caseId, on: '2024-03-01' }));
+    expect(record.ruleSet).toMatchObject({ id: 'coe-ets-112', version: '1983', source: 'built-in' });
+    expect(record.result.referenceDate).toBe('2024-03-01');
+    // The example: S1 2021-11-02 + 6 y = 2027-11-02; S2 consecutive + 1 y = 2028-11-02; less 190 days of remand:
+    // back to 2028-05-02 is 184 days (31+30+31+31+30+31), 6 more gives 2028-04-26.
+    expect(record.result.dates).toMatchObject({ releaseDate: '2028-04-26', sentenceExpiryDate: '2028-04-25' });
+    expect(data(admin.dispatch('cases.get', { id: caseId })).latestAssessment).toMatchObject({ verdict: record.verdict });
+  });
+});
