@@ -62,7 +62,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         throw new UsageError('use: tsp treaties list | tsp treaties show ID');
       default: {
         const store = await import('./cli/store-commands.ts');
-        return store.runStoreCommand(io, command, sub, rest, v);
+        return await store.runStoreCommand(io, command, sub, rest, v);
       }
     }
   } catch (error) {
