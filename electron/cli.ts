@@ -1,6 +1,6 @@
 /**
  * `tsp`: the command line over the same engine and services as the app.
- *   tsp assess --case FILE --treaty ID [--treaty-file FILE] [--on YYYY-MM-DD] [--json] [--lang en|zh-Hant]
+ *   tsp assess --case FILE --treaty ID [--treaty-file FILE] [--db FILE] [--on YYYY-MM-DD] [--json] [--lang en|zh-Hant]
  *   tsp treaties list [--json] | tsp treaties show ID [--json]
  *   tsp demo --db FILE --cases N
  *   tsp cases import --db FILE IN.json | export --db FILE --out OUT.json | search --db FILE [TEXT] [--json]
@@ -14,7 +14,7 @@ import { processIo, UsageError, type CliIo } from './cli/io.ts';
 import { runTreatiesList, runTreatiesShow } from './cli/treaties.ts';
 
 const USAGE = `usage:
-  tsp assess --case FILE.json (--treaty ID | --treaty-file RULESET.json) [--on YYYY-MM-DD] [--json] [--lang en|zh-Hant]
+  tsp assess --case FILE.json (--treaty ID | --treaty-file RULESET.json) [--db FILE] [--on YYYY-MM-DD] [--json] [--lang en|zh-Hant]
   tsp treaties list [--json]
   tsp treaties show ID [--json]
   tsp demo --db FILE --cases N
@@ -55,6 +55,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     switch (command) {
       case 'assess':
         if (!v.case) throw new UsageError('assess needs --case FILE.json');
+        if (v.db) {
+          const store = await import('./cli/store-commands.ts');
+          return store.withStoredRuleSets(v.db, (ruleSetInForce) =>
+            runAssess(io, { casePath: v.case as string, treaty: v.treaty, treatyFile: v['treaty-file'], on: v.on, json: v.json, locale, ruleSetInForce }),
+          );
+        }
         return runAssess(io, { casePath: v.case, treaty: v.treaty, treatyFile: v['treaty-file'], on: v.on, json: v.json, locale });
       case 'treaties':
         if (sub === 'list') return runTreatiesList(io, v.json);

@@ -95,3 +95,39 @@ describe('bad input exits 2 and leaves the database unchanged', () => {
     expect(r.err).toContain(message);
   });
 });
+
+describe('tsp assess --db', () => {
+  it('uses the version of a rule-set stored in the app that is in force on the reference date', async () => {
+    const { openApp } = await import('../electron/app.ts');
+    const { builtInRuleSet } = await import('../shared/treaties/library.ts');
+    const app = openApp({ file: file('rules.sqlite'), osUser: 'legal' });
+    const base = structuredClone(builtInRuleSet('coe-ets-112'));
+    if (!base) throw new Error('coe-ets-112 is built in');
+    const edited = {
+      ...base,
+      version: '2025-local',
+      effectiveFrom: '2023-01-01',
+      minRemaining: { ...base.minRemaining, value: { duration: { years: 1, months: 0, days: 0 }, effect: 'mandatory-with-exception' as const } },
+    };
+    expect(app.router.dispatch('rulesets.save', { ruleSet: edited, reason: 'national practice: one year' }).ok).toBe(true);
+    app.close();
+    // 2 years from 2022-03-15: release 2024-03-15, 182 days after the request of 2023-09-15.
+    fs.writeFileSync(
+      file('t02.json'),
+      JSON.stringify({
+        format: 'tsp-case/1', sentencingState: 'NL', administeringState: 'GB',
+        person: { familyName: 'SMITH', nationalities: ['GB'] }, judgment: { final: true, appealPending: false },
+        sentences: [{ id: 'S1', start: '2022-03-15', term: { years: 2 }, offences: ['O1'] }], remandDays: 0,
+        offences: [{ id: 'O1', categories: [], dualCriminality: 'yes' }], consent: { status: 'given', by: 'person' },
+        events: { requestReceived: '2023-09-15' },
+      }),
+    );
+    const builtIn = JSON.parse((await tsp('assess', '--case', file('t02.json'), '--treaty', 'coe-ets-112', '--json')).out);
+    expect(builtIn).toMatchObject({ verdict: 'eligible', treaty: { version: '1983' } });
+    const stored = JSON.parse((await tsp('assess', '--case', file('t02.json'), '--treaty', 'coe-ets-112', '--db', file('rules.sqlite'), '--json')).out);
+    expect(stored).toMatchObject({ verdict: 'eligible_by_exception', treaty: { version: '2025-local' } });
+    // Before the stored version's effective date, the built-in one applies.
+    const earlier = JSON.parse((await tsp('assess', '--case', file('t02.json'), '--treaty', 'coe-ets-112', '--db', file('rules.sqlite'), '--on', '2022-12-31', '--json')).out);
+    expect(earlier.treaty.version).toBe('1983');
+  });
+});

@@ -1,5 +1,5 @@
 /** `tsp assess`: one case file against one rule-set, as a readable report or the JSON contract. */
-import { parseCase, fieldPath } from '../../shared/domain/case.ts';
+import { parseCase, fieldPath, type CaseFile } from '../../shared/domain/case.ts';
 import { assess } from '../../shared/eligibility/engine.ts';
 import { assessmentToJson, type AssessmentJson } from '../../shared/eligibility/report.ts';
 import { t, type Locale } from '../../shared/i18n/index.ts';
@@ -15,11 +15,11 @@ export interface AssessArgs {
   on?: string | undefined;
   json: boolean;
   locale: Locale;
-  /** Looks up a rule-set stored in the app when it is not built in. */
-  storedRuleSet?: (id: string, on: number) => RuleSet | undefined;
+  /** With --db: the version of a rule-set in force on the case's reference date, stored in the app or built in. */
+  ruleSetInForce?: ((id: string, c: CaseFile, on: number | null, today: number) => RuleSet | undefined) | undefined;
 }
 
-export function resolveRuleSet(io: CliIo, args: Pick<AssessArgs, 'treaty' | 'treatyFile' | 'storedRuleSet'>, on: number): RuleSet {
+export function resolveRuleSet(io: CliIo, args: Pick<AssessArgs, 'treaty' | 'treatyFile' | 'ruleSetInForce'>, c: CaseFile, on: number | null, today: number): RuleSet {
   if (args.treatyFile) {
     const parsed = ruleSetSchema.safeParse(readJsonFile(io, args.treatyFile, 'rule-set file'));
     if (!parsed.success) {
@@ -31,7 +31,7 @@ export function resolveRuleSet(io: CliIo, args: Pick<AssessArgs, 'treaty' | 'tre
     return parsed.data;
   }
   if (!args.treaty) throw new UsageError('give --treaty ID or --treaty-file FILE (see: tsp treaties list)');
-  const found = builtInRuleSet(args.treaty) ?? args.storedRuleSet?.(args.treaty, on);
+  const found = args.ruleSetInForce ? args.ruleSetInForce(args.treaty, c, on, today) : builtInRuleSet(args.treaty);
   if (!found) throw new UsageError(`unknown treaty "${args.treaty}" (see: tsp treaties list)`);
   return found;
 }
@@ -45,7 +45,7 @@ export function runAssess(io: CliIo, args: AssessArgs): number {
   for (const w of parsed.warnings) io.err(`warning: ${w.field}: ${w.message}\n`);
   const today = todayFrom(io.now());
   const on = args.on !== undefined ? parseIsoDate(args.on) : null;
-  const ruleSet = resolveRuleSet(io, args, on ?? today);
+  const ruleSet = resolveRuleSet(io, args, parsed.value, on, today);
   const result = assessmentToJson(assess(parsed.value, ruleSet, { today, on }), args.locale);
   io.out(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result, ruleSet, args.locale));
   return 0;

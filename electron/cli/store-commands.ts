@@ -9,6 +9,9 @@ import type { ApiResponse, Channel } from '../../shared/api.ts';
 import type { CaseSummary } from '../../shared/api-schemas.ts';
 import { openApp, type OpenedApp } from '../app.ts';
 import { DEMO_MAX_CASES, seedDemo } from '../services/demo.ts';
+import { resolveRuleSet } from '../services/ruleset-resolution.ts';
+import type { CaseFile } from '../../shared/domain/case.ts';
+import type { RuleSet } from '../../shared/treaties/schema.ts';
 import { ServiceError } from '../services/errors.ts';
 import { readJsonFile, UsageError, type CliIo } from './io.ts';
 
@@ -37,6 +40,11 @@ function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: OpenedA
   } finally {
     app.close();
   }
+}
+
+/** `tsp assess --db FILE`: rule-sets stored in the app (the version in force), then the built-ins. */
+export function withStoredRuleSets<T>(db: string, work: (ruleSetInForce: (id: string, c: CaseFile, on: number | null, today: number) => RuleSet | undefined) => T): T {
+  return withApp({ db }, true, (app) => work((id, c, on, today) => resolveRuleSet(app.db, id, c, on ?? undefined, today)?.ruleSet));
 }
 
 export async function runStoreCommand(io: CliIo, command: string, sub: string | undefined, rest: readonly string[], values: StoreValues): Promise<number> {
