@@ -4,57 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCase, type CaseFile } from '../domain/case.ts';
+import { type CaseFile } from '../domain/case.ts';
 import { formatIsoDate, parseIsoDate } from '../sentence/calendar.ts';
-import { builtInRuleSet } from '../treaties/library.ts';
-import { ruleSetSchema, type RuleSet } from '../treaties/schema.ts';
+import { type RuleSet } from '../treaties/schema.ts';
 import { assess, EVALUATORS, verdictOf } from './engine.ts';
 import { CONDITION_IDS, type Assessment, type ConditionEffect, type ConditionId, type ConditionResult, type ConditionStatus, type Verdict } from './types.ts';
+import { makeCase, ruleSet, type CasePatch } from './testing.ts';
 
-// --- local case helper: a valid minimal tsp-case/1 (ETS 112 T01: a Polish national sentenced in
-// France to 5 years from 2021-06-15, every event on 2023-03-01), overridden field by field.
-const MINIMAL_CASE = {
-  format: 'tsp-case/1',
-  sentencingState: 'FR',
-  administeringState: 'PL',
-  person: { nationalities: ['PL'], permanentResidence: [], livesIn: 'PL', representativeNeeded: false, dateOfBirth: '1985-03-14' },
-  judgment: { final: true, appealPending: false, appealPeriodEnds: null, otherProceedingsPending: false, deathSentence: false, deathSentenceCommuted: false },
-  sentences: [{ id: 'S1', start: '2021-06-15', term: { years: 5, months: 0, days: 0 }, consecutiveTo: null, offences: ['O1'] }],
-  remandDays: 0,
-  offences: [{ id: 'O1', description: 'Burglary', categories: [], maxPenaltyMonths: 120, dualCriminality: 'yes' }],
-  consent: { status: 'given', by: 'person', date: '2023-01-10', withdrawnOn: null, verified: true, opinionRecorded: false },
-  financialObligations: [],
-  expulsion: null,
-  leftSentencingState: null,
-  events: { application: '2023-03-01', request: '2023-03-01', requestReceived: '2023-03-01', judgmentReceived: '2023-03-01', statesAgreed: null },
-};
-type Fields = Record<string, unknown>;
-interface CasePatch extends Fields {
-  person?: Fields;
-  judgment?: Fields;
-  consent?: Fields | null;
-  events?: Fields;
-}
-function makeCase(patch: CasePatch = {}): CaseFile {
-  const { person, judgment, consent, events, ...rest } = patch;
-  const parsed = parseCase({
-    ...MINIMAL_CASE,
-    ...rest,
-    person: { ...MINIMAL_CASE.person, ...person },
-    judgment: { ...MINIMAL_CASE.judgment, ...judgment },
-    consent: consent === null ? null : { ...MINIMAL_CASE.consent, ...consent },
-    events: { ...MINIMAL_CASE.events, ...events },
-  });
-  if (!parsed.ok) throw new Error(`invalid test case: ${JSON.stringify(parsed.errors)}`);
-  return parsed.value;
-}
-/** A built-in rule-set by id, optionally with parameters replaced (and validated again). */
-function ruleSet(id: string, patch: Partial<RuleSet> = {}): RuleSet {
-  const base = builtInRuleSet(id);
-  if (!base) throw new Error(`no built-in rule-set "${id}"`);
-  return ruleSetSchema.parse({ ...base, ...patch });
-}
-// --- end of helper
 
 const TODAY = '2024-06-30';
 const run = (c: CaseFile, rs: RuleSet | string, on?: string) =>
