@@ -3,6 +3,7 @@
 // and nothing of Node, the DOM or SQL; only electron/main.ts and electron/preload.cts import electron.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'url', 'util', 'worker_threads', 'stream'];
@@ -48,9 +49,13 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict(
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
       [...NODE_BUILTINS, 'electron', 'better-sqlite3', '**/db/**', '**/electron/**'],
-      'The renderer talks to the app only through the typed API (shared/api.ts).',
-    ),
+        'The renderer talks to the app only through the typed API (shared/api.ts).',
+      ),
+    },
   },
 );

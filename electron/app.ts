@@ -10,20 +10,6 @@ import type { ServiceContext } from './services/context.ts';
 import { bootstrapAdmin, listUsers } from './services/users.ts';
 import type { Database } from 'better-sqlite3';
 
-/** Strict CSP for the renderer: its own scripts and styles only, no network, no frames. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
-
 export const DATABASE_FILE = 'tsp-desk.sqlite';
 
 export interface AppOptions {

@@ -7,7 +7,8 @@
 import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SECURITY_POLICY, DATABASE_FILE, openApp } from './app.ts';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
+import { DATABASE_FILE, openApp } from './app.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '..', '..', 'dist', 'index.html');

@@ -225,6 +225,7 @@ export const en = {
   'ui.role.admin': 'Administrator',
   'ui.action.retry': 'Try again',
   'ui.error.title': 'There is a problem',
+  'ui.error.problem': '{field}: {message}',
   'ui.value.notRecorded': 'Not recorded',
   'ui.value.yes': 'Yes',
   'ui.value.no': 'No',

@@ -213,6 +213,7 @@ export const zhHant: Record<MessageKey, string> = {
   'ui.role.admin': '管理員',
   'ui.action.retry': '重試',
   'ui.error.title': '出現問題',
+  'ui.error.problem': '{field}：{message}',
   'ui.value.notRecorded': '未有記錄',
   'ui.value.yes': '是',
   'ui.value.no': '否',

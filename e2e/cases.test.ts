@@ -1,0 +1,181 @@
+/**
+ * The cases screen in Chromium against the real router and a store of 300 demo cases:
+ * the count, search in Chinese and in Latin letters, filters as chips, sorting, the empty
+ * state, opening a case from the keyboard, and accessibility in both languages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../shared/csp.ts';
+import { t } from '../shared/i18n/index.ts';
+import { countLine, DEMO_CASES, openSeededShell, rowIds, saveScreenshot, seriousViolations } from './harness.ts';
+import type { Shell } from './shell.ts';
+
+const PAGE_SIZE = 100;
+let shell: Shell;
+let page: Page;
+
+const count = () => page.locator('.case-count');
+const search = () => page.getByRole('searchbox', { name: 'Search cases' });
+
+async function searchFor(text: string) {
+  await search().fill(text);
+}
+
+beforeAll(async () => {
+  shell = await openSeededShell();
+  page = shell.page;
+}, 120_000);
+
+afterAll(async () => {
+  await shell?.close();
+});
+
+describe('cases screen', { timeout: 60_000 }, () => {
+  it('is served with the app’s Content-Security-Policy and first lists every case, unfiltered, newest change first', async () => {
+    const response = await page.goto(`${shell.url}#/cases`);
+    expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    // The built page carries the policy too, for Electron's file:// load.
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY_META);
+    await expect.poll(() => count().textContent()).toBe(countLine(DEMO_CASES, DEMO_CASES));
+    expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['Cases']);
+    const expected = shell.dispatch('cases.list', { sort: { field: 'updatedAt', dir: 'desc' }, limit: PAGE_SIZE });
+    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+    expect(await page.locator('.filter-chips').count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Show 100 more' }).isVisible()).toBe(true);
+  });
+
+  it('loads the next 100 with “Show 100 more”', async () => {
+    await page.getByRole('button', { name: 'Show 100 more' }).click();
+    await expect.poll(async () => (await rowIds(page)).length).toBe(2 * PAGE_SIZE);
+    const expected = shell.dispatch('cases.list', { sort: { field: 'updatedAt', dir: 'desc' }, limit: 2 * PAGE_SIZE });
+    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+  });
+
+  it('narrows the table to a Chinese name fragment', async () => {
+    const all = shell.dispatch('cases.list', { limit: 500 });
+    const native = all.items.map((c) => c.nativeName).find((n): n is string => n !== null && /\p{Script=Han}{3}/u.test(n));
+    expect(native).toBeDefined();
+    const fragment = [...native!].slice(1, 3).join(''); // the given name: two characters, below the trigram index
+    const expected = shell.dispatch('cases.list', { text: fragment, limit: PAGE_SIZE });
+    expect(expected.total).toBeGreaterThan(0);
+    expect(expected.total).toBeLessThan(DEMO_CASES);
+
+    await searchFor(fragment);
+    await expect.poll(() => count().textContent()).toBe(countLine(expected.total, DEMO_CASES));
+    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+    for (const cell of await page.locator('tbody tr td.col-native').allTextContents()) expect(cell).toContain(fragment);
+    await expect.poll(() => page.getByRole('button', { name: `Remove filter Search: ${fragment}` }).isVisible()).toBe(true);
+  });
+
+  it('narrows the table to a Latin name fragment, whatever its case', async () => {
+    const all = shell.dispatch('cases.list', { limit: 500 });
+    const family = all.items.map((c) => c.familyName).find((n) => /^[A-Z]{6,}$/.test(n));
+    expect(family).toBeDefined();
+    const fragment = family!.slice(0, 4).toLowerCase();
+    const expected = shell.dispatch('cases.list', { text: fragment, limit: PAGE_SIZE });
+    expect(expected.total).toBeLessThan(DEMO_CASES);
+
+    await searchFor(fragment);
+    await expect.poll(() => count().textContent()).toBe(countLine(expected.total, DEMO_CASES));
+    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+    expect(await page.locator('tbody tr .family-name').allTextContents()).toContain(family);
+  });
+
+  it('shows a designed empty state for a search with no hits, and clears it', async () => {
+    await searchFor('qxzvjw');
+    await expect.poll(() => page.getByRole('heading', { name: 'No cases found' }).isVisible()).toBe(true);
+    expect(await page.locator('.state--empty').textContent()).toContain(t('en', 'ui.cases.empty.search', { text: 'qxzvjw' }));
+    expect(await count().textContent()).toBe(countLine(0, DEMO_CASES));
+    expect(await page.locator('table').count()).toBe(0);
+
+    await page.locator('.state--empty').getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(() => count().textContent()).toBe(countLine(DEMO_CASES, DEMO_CASES));
+    expect(await search().inputValue()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('case-search-text');
+  });
+
+  it('shows a designed error state when the list cannot be loaded, and recovers with “Try again”', async () => {
+    shell.refuseNext('cases.list', { code: 'internal', messageKey: 'error.internal', problems: [] });
+    await searchFor('wong');
+    const failure = page.locator('.state--error');
+    await expect.poll(() => failure.isVisible()).toBe(true);
+    expect(await failure.getAttribute('role')).toBe('alert');
+    expect(await failure.getByRole('heading').textContent()).toBe('The cases could not be loaded');
+    expect(await failure.textContent()).toContain(t('en', 'error.internal'));
+
+    await failure.getByRole('button', { name: 'Try again' }).click();
+    const expected = shell.dispatch('cases.list', { text: 'wong', limit: PAGE_SIZE });
+    await expect.poll(() => count().textContent()).toBe(countLine(expected.total, DEMO_CASES));
+    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+    await page.getByRole('button', { name: 'Remove filter Search: wong' }).click();
+    await expect.poll(() => count().textContent()).toBe(countLine(DEMO_CASES, DEMO_CASES));
+  });
+
+  it('filters by status with a removable chip', async () => {
+    const expected = shell.dispatch('cases.list', { status: 'screening', limit: PAGE_SIZE });
+    await page.getByLabel('Status', { exact: true }).selectOption('screening');
+    await expect.poll(() => count().textContent()).toBe(countLine(expected.total, DEMO_CASES));
+    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+    for (const cell of await page.locator('tbody tr td.col-status').allTextContents()) expect(cell).toBe('Screening');
+
+    await page.getByRole('button', { name: 'Remove filter Status: Screening' }).click();
+    await expect.poll(() => count().textContent()).toBe(countLine(DEMO_CASES, DEMO_CASES));
+    expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('');
+  });
+
+  it('sorts by name, toggling aria-sort between ascending and descending', async () => {
+    const nameHeader = page.locator('thead th').filter({ has: page.getByRole('button', { name: 'Name' }) });
+    expect(await nameHeader.getAttribute('aria-sort')).toBeNull();
+    expect(await page.locator('thead th[aria-sort]').textContent()).toBe('Updated');
+
+    await page.getByRole('button', { name: 'Name' }).click();
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = shell.dispatch('cases.list', { sort: { field: 'familyName', dir: 'asc' }, limit: PAGE_SIZE });
+    await expect.poll(() => rowIds(page)).toEqual(ascending.items.map((c) => c.id));
+    expect(await page.locator('caption').textContent()).toBe('Cases, sorted by Name, ascending.');
+
+    await page.getByRole('button', { name: 'Name' }).click();
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
+    const descending = shell.dispatch('cases.list', { sort: { field: 'familyName', dir: 'desc' }, limit: PAGE_SIZE });
+    await expect.poll(() => rowIds(page)).toEqual(descending.items.map((c) => c.id));
+    expect(await page.locator('thead th[aria-sort]').count()).toBe(1);
+  });
+
+  it('has no serious or critical axe violations, in English and in Traditional Chinese', async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'cases');
+
+    await page.getByRole('button', { name: '繁體中文' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-Hant');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('案件');
+    expect(await page.locator('thead').textContent()).toContain('原文姓名');
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'cases-zh-Hant');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Cases');
+  });
+
+  it('opens a case with Enter from a row reached by the arrow keys, and Esc brings focus back to that row', async () => {
+    const ids = await rowIds(page);
+    await page.locator('tbody tr.case-row').first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-case-id'))).toBe(ids[1]);
+
+    await page.keyboard.press('Enter');
+    const opened = shell.dispatch('cases.get', { id: ids[1]! });
+    const family = opened.case.person.familyName!.toUpperCase();
+    await expect.poll(() => page.locator('h1 .family-name').textContent()).toBe(family);
+    expect(page.url()).toContain(`#/case/${ids[1]}`);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-case-id'))).toBe(ids[1]);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Cases');
+  });
+
+  it('called only the channels the screen needs, and raised no page errors, console errors or CSP refusals', () => {
+    expect(new Set(shell.channels)).toEqual(new Set(['session.current', 'rulesets.list', 'cases.list', 'cases.get', 'assessments.list', 'cases.events']));
+    expect(shell.problems).toEqual([]);
+  });
+});

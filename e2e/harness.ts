@@ -1,0 +1,57 @@
+/** What the renderer tests share: a shell on a seeded store, axe, screenshots, the renderer's formatting. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { toMessageParams, type StoredMessageParams } from '../shared/api-schemas.ts';
+import { t, type Locale, type MessageKey } from '../shared/i18n/index.ts';
+import { seedDemo } from '../electron/services/demo.ts';
+import { formatsFor } from '../renderer/text/formats.ts';
+import { PROJECT_ROOT } from './renderer-build.ts';
+import { openShell, type Shell } from './shell.ts';
+
+export const DEMO_CASES = 300;
+export const OUT_DIR = path.join(PROJECT_ROOT, 'e2e', 'out');
+
+/** A shell on a fresh store holding the demo cases (seed 1), each assessed once. */
+export async function openSeededShell(): Promise<Shell> {
+  const shell = await openShell();
+  seedDemo(shell.app.context, DEMO_CASES);
+  return shell;
+}
+
+/** Serious and critical axe violations, one line each with the elements concerned. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const file = path.join(OUT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** A catalog message as the renderer writes it in `locale` (dates by locale). */
+export function rendered(locale: Locale, key: MessageKey | string, params: StoredMessageParams = {}): string {
+  return t(locale, key, toMessageParams(params), { formatDate: formatsFor(locale).day });
+}
+
+/** The count line, "12 of 300 cases". */
+export function countLine(shown: number, total: number): string {
+  const number = formatsFor('en').number;
+  return t('en', 'ui.cases.count', { shown: number(shown), total: number(total) });
+}
+
+/** A State's name as the page's own Intl writes it (Chromium's ICU names some places unlike Node's). */
+export function regionName(page: Page, code: string): Promise<string> {
+  return page.evaluate((c) => new Intl.DisplayNames(['en-GB'], { type: 'region' }).of(c) ?? c, code);
+}
+
+/** The ids of the rows on screen, top to bottom. */
+export async function rowIds(page: Page): Promise<string[]> {
+  return page.locator('tbody tr.case-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-case-id') ?? ''));
+}

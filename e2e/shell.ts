@@ -1,0 +1,133 @@
+/**
+ * The Chromium shell: the built renderer, served with the app's CSP, in Debian's
+ * Chromium, with the real router on a real SQLite store behind it. The test process
+ * plays the preload: `window.tsp.invoke` reaches `router.dispatch` through
+ * `page.exposeFunction`, and every channel called is recorded.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openApp, type OpenedApp } from '../electron/app.ts';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
+import type { ApiError, ApiInputs, ApiOutputs, Channel } from '../shared/api.ts';
+import { acquireRenderer, releaseRenderer, type RendererBuild } from './renderer-build.ts';
+import { serveDirectory, type StaticServer } from './static-server.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface ShellOptions {
+  /** A persistent store; without it a temporary one is made and removed on close. */
+  dbFile?: string;
+  headless?: boolean;
+  osUser?: string;
+}
+
+export interface Shell {
+  app: OpenedApp;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** The renderer's index page on the local server. */
+  url: string;
+  renderer: RendererBuild;
+  /** Every channel the renderer called, in order. */
+  channels: string[];
+  /** Uncaught page errors and console errors, CSP refusals among them. */
+  problems: string[];
+  /** Makes the next call of `channel` fail with `error`, as a failing main process would. */
+  refuseNext(channel: Channel, error: ApiError): void;
+  /** A call straight to the router, for a test's ground truth; throws on a refusal. */
+  dispatch<C extends Channel>(channel: C, input: ApiInputs[C]): ApiOutputs[C];
+  /** Loads the renderer at a route (`#/cases`, `#/case/<id>`). */
+  open(hash?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What electron/preload.cts exposes, made of the exposed test function. */
+const PRELOAD_STAND_IN = 'window.tsp = { invoke: (channel, payload) => window.__tspInvoke(channel, payload) };';
+
+export async function openShell(options: ShellOptions = {}): Promise<Shell> {
+  const headless = options.headless ?? true;
+  const tempDir = options.dbFile === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'tsp-desk-e2e-')) : null;
+  const app = openApp({ file: options.dbFile ?? path.join(tempDir!, 'tsp-desk.sqlite'), osUser: options.osUser ?? 'e2e-officer' });
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  const built = acquireRenderer();
+  try {
+    const renderer = await built;
+    server = await serveDirectory(renderer.dir, CONTENT_SECURITY_POLICY);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless,
+      args: headless ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, '--window-size=1400,900'],
+      // A window someone works in is closed by its owner (Ctrl+C included), who then closes the store cleanly.
+      handleSIGINT: headless,
+      handleSIGTERM: headless,
+    });
+    const context = await browser.newContext(headless ? {} : { viewport: null });
+    const page = await context.newPage();
+    const channels: string[] = [];
+    const problems: string[] = [];
+    const refusals = new Map<string, ApiError>();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    await page.exposeFunction('__tspInvoke', (channel: string, payload: unknown) => {
+      channels.push(channel);
+      const refusal = refusals.get(channel);
+      if (refusal === undefined) return app.router.dispatch(channel, payload);
+      refusals.delete(channel);
+      return { ok: false, error: refusal };
+    });
+    // A string, not a function: a transpiler's helpers (esbuild's __name) would not exist in the page.
+    await page.addInitScript({ content: PRELOAD_STAND_IN });
+
+    const url = server.url;
+    const openedServer = server;
+    const openedBrowser = browser;
+    return {
+      app,
+      browser,
+      context,
+      page,
+      url,
+      renderer,
+      channels,
+      problems,
+      refuseNext: (channel, error) => refusals.set(channel, error),
+      dispatch: (channel, input) => {
+        const response = app.router.dispatch(channel, input);
+        if (!response.ok) throw new Error(`${channel}: ${response.error.code} ${response.error.messageKey}`);
+        return response.data;
+      },
+      open: async (hash = '#/cases') => {
+        await page.goto(`${url}${hash}`);
+      },
+      close: async () => {
+        await openedBrowser.close();
+        await openedServer.close();
+        await releaseRenderer();
+        app.close();
+        if (tempDir !== null) fs.rmSync(tempDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server?.close();
+    await releaseRenderer().catch(() => undefined); // a failed build has removed its folder already
+    app.close();
+    if (tempDir !== null) fs.rmSync(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+}

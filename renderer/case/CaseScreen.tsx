@@ -1,0 +1,99 @@
+/**
+ * Case: the identity bar, then Person, Judgment & sentences, Eligibility, the assessment
+ * history and the timeline. Focus goes to the person's name when the case has loaded;
+ * Esc (outside a field or an open panel) goes back to the list.
+ */
+import { useEffect, useRef } from 'react';
+import { useDesk } from '../store/index.ts';
+import { fullName, personName } from '../text/people.ts';
+import { useText } from '../text/use-text.ts';
+import { Icon } from '../components/Icon.tsx';
+import { isTypingTarget } from '../components/keyboard.ts';
+import { AssessmentHistory } from './AssessmentHistory.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+import { EligibilityPanel } from './EligibilityPanel.tsx';
+import { IdentityBar } from './IdentityBar.tsx';
+import { JudgmentSection } from './JudgmentSection.tsx';
+import { PersonSection } from './PersonSection.tsx';
+
+function BackButton() {
+  const text = useText();
+  const navigate = useDesk((s) => s.navigate);
+  return (
+    <button type="button" className="button button--quiet back-button" aria-keyshortcuts="Escape" onClick={() => navigate({ screen: 'cases' })}>
+      <Icon name="back" />
+      {text.ui('ui.case.back')}
+    </button>
+  );
+}
+
+export function CaseScreen({ caseId }: { caseId: string }) {
+  const text = useText();
+  const open = useDesk((s) => s.openCase);
+  const loadCase = useDesk((s) => s.loadCase);
+  const navigate = useDesk((s) => s.navigate);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const ready = open.id === caseId && open.phase === 'ready';
+  const failed = open.id === caseId && open.phase === 'error';
+  const record = ready ? open.record : null;
+
+  useEffect(() => {
+    void loadCase(caseId);
+  }, [caseId, loadCase]);
+
+  useEffect(() => {
+    if (ready || failed) heading.current?.focus();
+  }, [ready, failed]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || isTypingTarget(event.target)) return;
+      navigate({ screen: 'cases' });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
+  const title = record === null ? null : fullName(personName(record.case.person.familyName, record.case.person.givenNames));
+  useEffect(() => {
+    document.title = `${title ?? text.ui('ui.case.loading')} — ${text.ui('ui.app.name')}`;
+  }, [title, text]);
+
+  if (failed) {
+    return (
+      <div className="screen case-screen">
+        <BackButton />
+        <div className="state state--error" role="alert">
+          <h1 tabIndex={-1} ref={heading}>
+            {text.ui('ui.case.error.title')}
+          </h1>
+          <p>{text.message(open.error?.messageKey ?? 'error.internal')}</p>
+        </div>
+      </div>
+    );
+  }
+  if (record === null) {
+    return (
+      <div className="screen case-screen">
+        <BackButton />
+        <p className="state state--loading" role="status">
+          <span className="spinner" aria-hidden="true" />
+          {text.ui('ui.case.loading')}
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="screen case-screen">
+      <IdentityBar record={record} back={<BackButton />} headingRef={heading} />
+      <div className="case-grid">
+        <PersonSection person={record.case.person} />
+        <JudgmentSection record={record} latest={open.assessments[0] ?? null} />
+        <EligibilityPanel record={record} assessments={open.assessments} />
+        <AssessmentHistory assessments={open.assessments} />
+        <CaseTimeline events={open.events} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+/** The list's four states, each designed: first load, failure, nothing found, and the table with "show more". */
+import { useDesk } from '../store/index.ts';
+import { CASE_PAGE, isFiltered } from '../store/case-list-slice.ts';
+import { useText } from '../text/use-text.ts';
+import { Icon } from '../components/Icon.tsx';
+import { CasesTable } from './CasesTable.tsx';
+
+function Loading() {
+  const text = useText();
+  return (
+    <p className="state state--loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {text.ui('ui.cases.loading')}
+    </p>
+  );
+}
+
+function LoadFailed() {
+  const text = useText();
+  const error = useDesk((s) => s.caseList.error);
+  const loadCases = useDesk((s) => s.loadCases);
+  return (
+    <div className="state state--error" role="alert">
+      <h2>
+        <Icon name="warning" />
+        {text.ui('ui.cases.error.title')}
+      </h2>
+      <p>{text.message(error?.messageKey ?? 'error.internal')}</p>
+      <button type="button" className="button" onClick={() => void loadCases()}>
+        {text.ui('ui.action.retry')}
+      </button>
+    </div>
+  );
+}
+
+function NothingFound() {
+  const text = useText();
+  const query = useDesk((s) => s.caseQuery);
+  const clearCaseFilters = useDesk((s) => s.clearCaseFilters);
+  const search = query.text.trim();
+  if (!isFiltered(query)) {
+    return (
+      <div className="state state--empty" role="status">
+        <h2>{text.ui('ui.cases.empty.title')}</h2>
+        <p>{text.ui('ui.cases.empty.store')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="state state--empty" role="status">
+      <h2>{text.ui('ui.cases.empty.title')}</h2>
+      <p>{search === '' ? text.ui('ui.cases.empty.filters') : text.ui('ui.cases.empty.search', { text: search })}</p>
+      <p className="state__hint">{text.ui('ui.cases.empty.hint')}</p>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => {
+          clearCaseFilters();
+          document.getElementById('case-search-text')?.focus();
+        }}
+      >
+        {text.ui('ui.cases.chips.clear')}
+      </button>
+    </div>
+  );
+}
+
+export function CaseResults() {
+  const text = useText();
+  const list = useDesk((s) => s.caseList);
+  const loadMoreCases = useDesk((s) => s.loadMoreCases);
+
+  if (list.phase === 'error') return <LoadFailed />;
+  if (list.phase === 'loading' && list.items.length === 0) return <Loading />;
+  if (list.phase === 'ready' && list.items.length === 0) return <NothingFound />;
+
+  const remaining = list.total - list.items.length;
+  return (
+    <>
+      <p id="cases-keys" className="table-hint">
+        {text.ui('ui.cases.keys')}
+      </p>
+      <div className="table-frame">
+        <CasesTable items={list.items} />
+      </div>
+      {remaining > 0 && (
+        <div className="load-more">
+          <span>{text.ui('ui.cases.shown', { shown: text.number(list.items.length) })}</span>
+          <button type="button" className="button button--secondary" aria-disabled={list.loadingMore} onClick={() => void loadMoreCases()}>
+            {text.ui('ui.cases.loadMore', { count: text.number(Math.min(CASE_PAGE, remaining)) })}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

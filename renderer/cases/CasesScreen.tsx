@@ -1,0 +1,48 @@
+/**
+ * Cases: search first, then filters and their chips, the count, and the table. The list
+ * first appears unfiltered, newest change first; coming back from a case reloads it (a
+ * verdict may have changed) keeping as many rows as were shown.
+ */
+import { useEffect } from 'react';
+import { useDesk } from '../store/index.ts';
+import { useText } from '../text/use-text.ts';
+import { CaseFilters } from './CaseFilters.tsx';
+import { CaseResults } from './CaseResults.tsx';
+import { CaseSearch } from './CaseSearch.tsx';
+import { FilterChips } from './FilterChips.tsx';
+
+function CaseCount() {
+  const text = useText();
+  const list = useDesk((s) => s.caseList);
+  return (
+    <p className="case-count" role="status">
+      {(list.phase === 'ready' || (list.phase === 'loading' && list.items.length > 0)) && text.ui('ui.cases.count', { shown: text.number(list.total), total: text.number(list.storeTotal) })}
+    </p>
+  );
+}
+
+export function CasesScreen() {
+  const text = useText();
+  const loadCases = useDesk((s) => s.loadCases);
+
+  useEffect(() => {
+    void loadCases({ keepLoaded: true });
+  }, [loadCases]);
+
+  useEffect(() => {
+    document.title = `${text.ui('ui.cases.title')} — ${text.ui('ui.app.name')}`;
+  }, [text]);
+
+  return (
+    <div className="screen cases-screen">
+      <div className="screen__head">
+        <h1>{text.ui('ui.cases.title')}</h1>
+        <CaseCount />
+      </div>
+      <CaseSearch />
+      <CaseFilters />
+      <FilterChips />
+      <CaseResults />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/** The search and filters in force, each a chip that removes itself; "Clear all" removes every one. */
+import { useDesk } from '../store/index.ts';
+import type { CaseFilters } from '../store/case-list-slice.ts';
+import { useText } from '../text/use-text.ts';
+import { Icon } from '../components/Icon.tsx';
+import { caseStatusLabel, verdictFilterLabel } from '../text/case-labels.ts';
+
+interface Chip {
+  id: string;
+  label: string;
+  remove(): void;
+}
+
+function focusSearch() {
+  document.getElementById('case-search-text')?.focus();
+}
+
+export function FilterChips() {
+  const text = useText();
+  const query = useDesk((s) => s.caseQuery);
+  const searchCases = useDesk((s) => s.searchCases);
+  const filterCases = useDesk((s) => s.filterCases);
+  const clearCaseFilters = useDesk((s) => s.clearCaseFilters);
+  const { status, ruleSetId, verdict, includeClosed } = query.filters;
+  const drop = (patch: Partial<CaseFilters>) => () => filterCases(patch);
+
+  const chips: Chip[] = [];
+  const search = query.text.trim();
+  if (search !== '') chips.push({ id: 'text', label: text.ui('ui.cases.chip.text', { value: search }), remove: () => searchCases('') });
+  if (status !== null) chips.push({ id: 'status', label: text.ui('ui.cases.chip.status', { value: caseStatusLabel(text, status) }), remove: drop({ status: null }) });
+  if (ruleSetId !== null) chips.push({ id: 'ruleSet', label: text.ui('ui.cases.chip.ruleSet', { value: ruleSetId }), remove: drop({ ruleSetId: null }) });
+  if (verdict !== null) chips.push({ id: 'verdict', label: text.ui('ui.cases.chip.verdict', { value: verdictFilterLabel(text, verdict) }), remove: drop({ verdict: null }) });
+  if (includeClosed) chips.push({ id: 'closed', label: text.ui('ui.cases.chip.includeClosed'), remove: drop({ includeClosed: false }) });
+  if (chips.length === 0) return null;
+
+  return (
+    <div className="filter-chips">
+      <h2 className="filter-chips__title" id="filter-chips-title">
+        {text.ui('ui.cases.chips')}
+      </h2>
+      <ul aria-labelledby="filter-chips-title">
+        {chips.map((chip) => (
+          <li key={chip.id}>
+            <button
+              type="button"
+              className="chip"
+              aria-label={text.ui('ui.cases.chip.remove', { label: chip.label })}
+              onClick={() => {
+                chip.remove();
+                focusSearch();
+              }}
+            >
+              {chip.label}
+              <Icon name="cross" />
+            </button>
+          </li>
+        ))}
+      </ul>
+      {chips.length > 1 && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            clearCaseFilters();
+            focusSearch();
+          }}
+        >
+          {text.ui('ui.cases.chips.clear')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+/** Renderer entry: styles, the store's link to the location hash, the session, then the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { useDesk } from './store/index.ts';
+import './styles/base.css';
+import './styles/masthead.css';
+import './styles/forms.css';
+import './styles/status.css';
+import './styles/cases.css';
+import './styles/case.css';
+
+window.addEventListener('hashchange', () => useDesk.getState().followHash(window.location.hash));
+void useDesk.getState().loadSession();
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,140 @@
+/**
+ * The case list: the query the officer is building (search text, filters, sort) and the
+ * page of results. Each change reloads from the first page; an answer to a query that
+ * has since changed is dropped, so fast typing never shows stale rows.
+ */
+import type { StateCreator } from 'zustand';
+import { LIST_LIMIT_MAX, type CaseList, type CaseStatus, type ListCasesInput, type StoredVerdict } from '../../shared/api-schemas.ts';
+import { asApiError, call, type ApiCallError } from '../api.ts';
+import type { DeskState } from './index.ts';
+
+export const CASE_PAGE = 100;
+
+export type VerdictFilter = StoredVerdict | 'not_assessed';
+export type CaseSortField = 'familyName' | 'status' | 'updatedAt';
+export type SortDirection = 'asc' | 'desc';
+
+export interface CaseFilters {
+  status: CaseStatus | null;
+  ruleSetId: string | null;
+  verdict: VerdictFilter | null;
+  includeClosed: boolean;
+}
+
+export interface CaseQuery {
+  text: string;
+  filters: CaseFilters;
+  sort: { field: CaseSortField; dir: SortDirection };
+}
+
+export interface CaseListState {
+  phase: 'loading' | 'ready' | 'error';
+  items: CaseList['items'];
+  /** Cases matching the query. */
+  total: number;
+  /** Cases in the store under the same open/closed choice, whatever the search and filters. */
+  storeTotal: number;
+  loadingMore: boolean;
+  error: ApiCallError | null;
+}
+
+export interface CaseListSlice {
+  caseQuery: CaseQuery;
+  caseList: CaseListState;
+  searchCases(text: string): void;
+  filterCases(filters: Partial<CaseFilters>): void;
+  clearCaseFilters(): void;
+  /** A header click: the same column flips direction, another starts at its natural one. */
+  sortCases(field: CaseSortField): void;
+  /** Reloads the query; `keepLoaded` asks for as many rows as are on screen (returning from a case). */
+  loadCases(options?: { keepLoaded?: boolean }): Promise<void>;
+  loadMoreCases(): Promise<void>;
+}
+
+const NO_FILTERS: CaseFilters = { status: null, ruleSetId: null, verdict: null, includeClosed: false };
+const FIRST_DIRECTION: Record<CaseSortField, SortDirection> = { familyName: 'asc', status: 'asc', updatedAt: 'desc' };
+
+export function isFiltered(query: CaseQuery): boolean {
+  const { status, ruleSetId, verdict } = query.filters;
+  return query.text.trim() !== '' || status !== null || ruleSetId !== null || verdict !== null;
+}
+
+function listInput(query: CaseQuery, offset: number, limit: number): ListCasesInput {
+  const { status, ruleSetId, verdict, includeClosed } = query.filters;
+  const text = query.text.trim();
+  return {
+    ...(text === '' ? {} : { text }),
+    ...(status === null ? {} : { status }),
+    ...(ruleSetId === null ? {} : { ruleSetId }),
+    ...(verdict === null ? {} : { verdict }),
+    includeClosed,
+    sort: query.sort,
+    offset,
+    limit,
+  };
+}
+
+let latestRequest = 0;
+
+export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice> = (set, get) => ({
+  caseQuery: { text: '', filters: NO_FILTERS, sort: { field: 'updatedAt', dir: 'desc' } },
+  caseList: { phase: 'loading', items: [], total: 0, storeTotal: 0, loadingMore: false, error: null },
+
+  searchCases: (text) => {
+    if (text === get().caseQuery.text) return;
+    set((s) => ({ caseQuery: { ...s.caseQuery, text } }));
+    void get().loadCases();
+  },
+  filterCases: (filters) => {
+    set((s) => ({ caseQuery: { ...s.caseQuery, filters: { ...s.caseQuery.filters, ...filters } } }));
+    void get().loadCases();
+  },
+  clearCaseFilters: () => {
+    set((s) => ({ caseQuery: { ...s.caseQuery, text: '', filters: NO_FILTERS } }));
+    void get().loadCases();
+  },
+  sortCases: (field) => {
+    set((s) => {
+      const { sort } = s.caseQuery;
+      const dir = sort.field === field ? (sort.dir === 'asc' ? 'desc' : 'asc') : FIRST_DIRECTION[field];
+      return { caseQuery: { ...s.caseQuery, sort: { field, dir } } };
+    });
+    void get().loadCases();
+  },
+
+  loadCases: async ({ keepLoaded = false } = {}) => {
+    const request = ++latestRequest;
+    const { caseQuery: query, caseList } = get();
+    const limit = keepLoaded ? Math.min(LIST_LIMIT_MAX, Math.max(CASE_PAGE, caseList.items.length)) : CASE_PAGE;
+    set((s) => ({ caseList: { ...s.caseList, phase: 'loading', error: null } }));
+    try {
+      const includeClosed = query.filters.includeClosed;
+      const [page, everything] = await Promise.all([
+        call('cases.list', listInput(query, 0, limit)),
+        isFiltered(query) ? call('cases.list', { includeClosed, limit: 1 }) : null,
+      ]);
+      if (request !== latestRequest) return;
+      set({
+        caseList: { phase: 'ready', items: page.items, total: page.total, storeTotal: everything?.total ?? page.total, loadingMore: false, error: null },
+      });
+    } catch (error) {
+      if (request !== latestRequest) return;
+      set((s) => ({ caseList: { ...s.caseList, phase: 'error', loadingMore: false, error: asApiError('cases.list', error) } }));
+    }
+  },
+
+  loadMoreCases: async () => {
+    const request = latestRequest;
+    const { caseQuery: query, caseList } = get();
+    if (caseList.loadingMore || caseList.items.length >= caseList.total) return;
+    set((s) => ({ caseList: { ...s.caseList, loadingMore: true } }));
+    try {
+      const page = await call('cases.list', listInput(query, caseList.items.length, CASE_PAGE));
+      if (request !== latestRequest) return;
+      set((s) => ({ caseList: { ...s.caseList, items: [...s.caseList.items, ...page.items], total: page.total, loadingMore: false } }));
+    } catch (error) {
+      if (request !== latestRequest) return;
+      set((s) => ({ caseList: { ...s.caseList, phase: 'error', loadingMore: false, error: asApiError('cases.list', error) } }));
+    }
+  },
+});

@@ -1,0 +1,72 @@
+/**
+ * Dates, numbers and place names written the way each locale writes them: en-GB for
+ * English ("15 Jan 2025"), zh-Hant-HK for Traditional Chinese ("2025年1月15日").
+ * Calendar dates are days without a time zone, so they are formatted in UTC; timestamps
+ * (when something was done) in the officer's own time zone.
+ */
+import type { Locale } from '../../shared/i18n/index.ts';
+import { formatIsoDate, isIsoDate, type DayNumber } from '../../shared/sentence/calendar.ts';
+
+export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', 'zh-Hant': 'zh-Hant-HK' };
+
+export interface Formats {
+  /** A calendar date `YYYY-MM-DD`. */
+  date(iso: string): string;
+  /** A calendar date with its weekday, for dates someone has to act on. */
+  deadline(iso: string): string;
+  /** A day number of shared/sentence/calendar. */
+  day(day: DayNumber): string;
+  /** An ISO timestamp, in local time. */
+  dateTime(timestamp: string): string;
+  /** The local calendar date of an ISO timestamp. */
+  localDate(timestamp: string): string;
+  number(value: number): string;
+  /** The name of a State or territory from its ISO 3166-1 code; the code when unknown. */
+  region(code: string): string;
+}
+
+function utcDate(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+function buildFormats(locale: Locale): Formats {
+  const tag = INTL_LOCALE[locale];
+  const date = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const deadline = new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const localDate = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric' });
+  const stamp = (format: Intl.DateTimeFormat) => (timestamp: string) => {
+    const when = new Date(timestamp);
+    return Number.isNaN(when.getTime()) ? timestamp : format.format(when);
+  };
+  const number = new Intl.NumberFormat(tag);
+  const regions = new Intl.DisplayNames([tag], { type: 'region', fallback: 'code' });
+  const formatDate = (iso: string) => (isIsoDate(iso) ? date.format(utcDate(iso)) : iso);
+  return {
+    date: formatDate,
+    deadline: (iso) => (isIsoDate(iso) ? deadline.format(utcDate(iso)) : iso),
+    day: (day) => formatDate(formatIsoDate(day)),
+    dateTime: stamp(dateTime),
+    localDate: stamp(localDate),
+    number: (value) => number.format(value),
+    region: (code) => {
+      try {
+        return regions.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    },
+  };
+}
+
+const cache = new Map<Locale, Formats>();
+
+export function formatsFor(locale: Locale): Formats {
+  let formats = cache.get(locale);
+  if (formats === undefined) {
+    formats = buildFormats(locale);
+    cache.set(locale, formats);
+  }
+  return formats;
+}

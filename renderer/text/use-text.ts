@@ -1,0 +1,52 @@
+/**
+ * Every string the screens show comes from the catalogs of shared/i18n, through `Text`:
+ * `ui(key)` for the screens' own labels (typed keys), `message(key, params)` for the
+ * explanations the engine and the services send as keys with stored parameters.
+ */
+import { toMessageParams, type StoredMessageParams } from '../../shared/api-schemas.ts';
+import { formatPeriod, hasMessage, t, type Locale, type MessageKey } from '../../shared/i18n/index.ts';
+import type { Period } from '../../shared/sentence/calendar.ts';
+import { useDesk } from '../store/index.ts';
+import { formatsFor, type Formats } from './formats.ts';
+
+export interface Text extends Formats {
+  locale: Locale;
+  ui(key: MessageKey, params?: Record<string, string | number>): string;
+  /** A message key that arrived as data (a condition's explanation, a step, an error). */
+  message(key: string, params?: StoredMessageParams): string;
+  /** Whether the catalog has a key built from data (e.g. `ui.field.<path>`). */
+  has(key: string): boolean;
+  /** "1 y 3 m 4 d". */
+  period(period: Period): string;
+  /** "459 days". */
+  days(count: number): string;
+}
+
+function buildText(locale: Locale): Text {
+  const formats = formatsFor(locale);
+  const options = { formatDate: formats.day };
+  return {
+    ...formats,
+    locale,
+    ui: (key, params = {}) => t(locale, key, params, options),
+    message: (key, params = {}) => t(locale, key, toMessageParams(params), options),
+    has: (key) => hasMessage(locale, key),
+    period: (period) => formatPeriod(locale, period),
+    days: (count) => t(locale, 'ui.days', { count: formats.number(count) }),
+  };
+}
+
+const cache = new Map<Locale, Text>();
+
+export function textFor(locale: Locale): Text {
+  let text = cache.get(locale);
+  if (text === undefined) {
+    text = buildText(locale);
+    cache.set(locale, text);
+  }
+  return text;
+}
+
+export function useText(): Text {
+  return textFor(useDesk((s) => s.locale));
+}
