@@ -6,6 +6,6 @@ import { buildElectron } from './build-electron.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
 buildElectron();
 execFileSync(process.execPath, [require.resolve('electron-builder/cli.js'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });

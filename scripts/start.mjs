@@ -12,7 +12,7 @@ import { ensureElectronSqlite } from './electron-native.mjs';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
 buildElectron();
 
 let electronBinary;
@@ -21,18 +21,18 @@ try {
 } catch {
   electronBinary = null;
 }
+if (typeof electronBinary !== 'string') {
+  console.error('\nThe Electron runtime is not installed. It is downloaded from GitHub on first use:');
+  console.error('  npx install-electron --no   (then npm start again)');
+  console.error('Without it, `npm run start:chromium` shows the same app in a Chromium window.');
+  process.exit(1);
+}
 let binding;
 try {
   binding = ensureElectronSqlite();
 } catch (error) {
   console.error(`\nCould not build better-sqlite3 for Electron: ${error.message}`);
   console.error('Electron needs its own build of the SQLite module (its headers come from electronjs.org).');
-  process.exit(1);
-}
-if (typeof electronBinary !== 'string') {
-  console.error('\nThe Electron runtime is not installed. It is downloaded from GitHub on first use:');
-  console.error('  npx install-electron --no   (then npm start again)');
-  console.error('Without it, `npm run start:chromium` shows the same app in a Chromium window.');
   process.exit(1);
 }
 const child = spawn(electronBinary, [path.join(root, 'dist-electron', 'electron', 'main.js')], {
