@@ -49,9 +49,6 @@ export const EXCLUDED_CATEGORIES = [
   ['excluded:political', 'political offence'],
 ] as const;
 
-export type EuListCategory = (typeof EU_LIST_CATEGORIES)[number][0];
-export type ExcludedCategory = (typeof EXCLUDED_CATEGORIES)[number][0];
-
 export const EU_LIST_CODES: ReadonlySet<string> = new Set(EU_LIST_CATEGORIES.map(([code]) => code));
 export const EXCLUDED_CODES: ReadonlySet<string> = new Set(EXCLUDED_CATEGORIES.map(([code]) => code));
 
