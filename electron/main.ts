@@ -6,13 +6,13 @@
  */
 import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { DATABASE_FILE, openApp } from './app.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '..', '..', 'dist', 'index.html');
-const rendererUrl = new URL(`file://${rendererIndex}`).href;
+const rendererUrl = pathToFileURL(rendererIndex).href; // percent-encoded, forward slashes on every OS
 
 function isAppFrame(event: IpcMainInvokeEvent): boolean {
   const url = event.senderFrame?.url ?? '';
