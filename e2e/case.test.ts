@@ -9,7 +9,7 @@ import type { AssessmentRecord, CaseSummary } from '../shared/api-schemas.ts';
 import { en } from '../shared/i18n/en.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
 import { formatsFor } from '../renderer/text/formats.ts';
-import { openSeededShell, regionName, rendered, saveScreenshot, seriousViolations } from './harness.ts';
+import { openSeededShell, regionName, rendered, saveDocScreenshot, saveScreenshot, seriousViolations } from './harness.ts';
 import type { Shell } from './shell.ts';
 
 const ASSESS_ON = '2024-06-30';
@@ -127,6 +127,7 @@ describe('case screen', { timeout: 60_000 }, () => {
   it('has no serious or critical axe violations in English', async () => {
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'case');
+    await saveDocScreenshot(page, 'case');
   });
 
   it('switches to Traditional Chinese, keeps it across a reload, and switches back', async () => {

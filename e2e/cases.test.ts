@@ -1,13 +1,15 @@
 /**
  * The cases screen in Chromium against the real router and a store of 300 demo cases:
- * the count, search in Chinese and in Latin letters, filters as chips, sorting, the empty
- * state, opening a case from the keyboard, and accessibility in both languages.
+ * the count, the virtualised table (rows rendered near the viewport only, pages of 100
+ * fetched on scrolling), search in Chinese and in Latin letters, filters as chips (the
+ * States among them), sorting, the empty state, opening a case from the keyboard, and
+ * accessibility in both languages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../shared/csp.ts';
 import { t } from '../shared/i18n/index.ts';
-import { countLine, DEMO_CASES, openSeededShell, rowIds, saveScreenshot, seriousViolations } from './harness.ts';
+import { countLine, DEMO_CASES, openSeededShell, regionName, rowIds, saveDocScreenshot, saveScreenshot, seriousViolations } from './harness.ts';
 import type { Shell } from './shell.ts';
 
 const PAGE_SIZE = 100;
@@ -19,6 +21,17 @@ const search = () => page.getByRole('searchbox', { name: 'Search cases' });
 
 async function searchFor(text: string) {
   await search().fill(text);
+}
+
+/**
+ * The table is virtualised: the rows in the DOM are the first ones of the expected list
+ * (the frame is scrolled to the top after each query), fewer than a page.
+ */
+async function expectFirstRows(expected: readonly { id: string }[]) {
+  const ids = await rowIds(page);
+  expect(ids.length).toBeGreaterThan(0);
+  expect(ids.length).toBeLessThanOrEqual(Math.min(PAGE_SIZE - 1, expected.length));
+  expect(ids).toEqual(expected.slice(0, ids.length).map((c) => c.id));
 }
 
 beforeAll(async () => {
@@ -39,16 +52,46 @@ describe('cases screen', { timeout: 60_000 }, () => {
     await expect.poll(() => count().textContent()).toBe(countLine(DEMO_CASES, DEMO_CASES));
     expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['Cases']);
     const expected = shell.dispatch('cases.list', { sort: { field: 'updatedAt', dir: 'desc' }, limit: PAGE_SIZE });
-    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+    await expectFirstRows(expected.items);
+    // Virtualised: a screenful and some overscan in the DOM, the whole count in aria-rowcount.
+    expect((await rowIds(page)).length).toBeLessThan(60);
+    expect(await page.locator('table').getAttribute('aria-rowcount')).toBe(String(DEMO_CASES + 1));
+    expect(await page.locator('tbody tr.case-row').first().getAttribute('aria-rowindex')).toBe('2');
+    expect(await page.locator('.table-loaded').textContent()).toBe(t('en', 'ui.cases.loaded', { loaded: '100', total: '300' }));
     expect(await page.locator('.filter-chips').count()).toBe(0);
-    await expect.poll(() => page.getByRole('button', { name: 'Show 100 more' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /more/ }).count()).toBe(0);
   });
 
-  it('loads the next 100 with “Show 100 more”', async () => {
-    await page.getByRole('button', { name: 'Show 100 more' }).click();
-    await expect.poll(async () => (await rowIds(page)).length).toBe(2 * PAGE_SIZE);
-    const expected = shell.dispatch('cases.list', { sort: { field: 'updatedAt', dir: 'desc' }, limit: 2 * PAGE_SIZE });
-    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+  it('fetches the next pages of 100 as the table is scrolled, down to the last case', async () => {
+    const all = shell.dispatch('cases.list', { sort: { field: 'updatedAt', dir: 'desc' }, limit: DEMO_CASES });
+    const frame = page.locator('.table-frame');
+    const before = shell.calls.length;
+    const listCalls = () =>
+      shell.calls
+        .slice(before)
+        .filter((c) => c.channel === 'cases.list')
+        .map((c) => c.payload as { offset?: number; limit?: number });
+    await frame.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect.poll(() => page.locator('.table-loaded').textContent()).toBe(t('en', 'ui.cases.loaded', { loaded: '200', total: '300' }));
+    await frame.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect.poll(() => page.locator('.table-loaded').textContent()).toBe(t('en', 'ui.cases.loadedAll', { total: '300' }));
+    // Each page was asked for as the end came near: offsets 100 and 200, 100 at a time.
+    const pages = listCalls().filter((input) => input.offset !== undefined && input.offset > 0).map((input) => [input.offset, input.limit]);
+    expect(pages).toEqual([
+      [100, PAGE_SIZE],
+      [200, PAGE_SIZE],
+    ]);
+    await frame.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    const last = page.locator('tbody tr.case-row').last();
+    await expect.poll(() => last.getAttribute('aria-rowindex')).toBe(String(DEMO_CASES + 1));
+    expect(await last.getAttribute('data-case-id')).toBe(all.items[DEMO_CASES - 1]!.id);
+    const ids = await rowIds(page);
+    expect(ids.length).toBeLessThan(60);
+    expect(ids).toEqual(all.items.slice(DEMO_CASES - ids.length).map((c) => c.id));
+    // Home comes back to the first case, scrolling the table.
+    await last.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-case-id'))).toBe(all.items[0]!.id);
   });
 
   it('narrows the table to a Chinese name fragment', async () => {
@@ -62,7 +105,7 @@ describe('cases screen', { timeout: 60_000 }, () => {
 
     await searchFor(fragment);
     await expect.poll(() => count().textContent()).toBe(countLine(expected.total, DEMO_CASES));
-    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+    await expectFirstRows(expected.items);
     for (const cell of await page.locator('tbody tr td.col-native').allTextContents()) expect(cell).toContain(fragment);
     await expect.poll(() => page.getByRole('button', { name: `Remove filter Search: ${fragment}` }).isVisible()).toBe(true);
   });
@@ -77,7 +120,7 @@ describe('cases screen', { timeout: 60_000 }, () => {
 
     await searchFor(fragment);
     await expect.poll(() => count().textContent()).toBe(countLine(expected.total, DEMO_CASES));
-    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+    await expectFirstRows(expected.items);
     expect(await page.locator('tbody tr .family-name').allTextContents()).toContain(family);
   });
 
@@ -106,7 +149,7 @@ describe('cases screen', { timeout: 60_000 }, () => {
     await failure.getByRole('button', { name: 'Try again' }).click();
     const expected = shell.dispatch('cases.list', { text: 'wong', limit: PAGE_SIZE });
     await expect.poll(() => count().textContent()).toBe(countLine(expected.total, DEMO_CASES));
-    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+    await expectFirstRows(expected.items);
     await page.getByRole('button', { name: 'Remove filter Search: wong' }).click();
     await expect.poll(() => count().textContent()).toBe(countLine(DEMO_CASES, DEMO_CASES));
   });
@@ -115,12 +158,40 @@ describe('cases screen', { timeout: 60_000 }, () => {
     const expected = shell.dispatch('cases.list', { status: 'screening', limit: PAGE_SIZE });
     await page.getByLabel('Status', { exact: true }).selectOption('screening');
     await expect.poll(() => count().textContent()).toBe(countLine(expected.total, DEMO_CASES));
-    expect(await rowIds(page)).toEqual(expected.items.map((c) => c.id));
+    await expectFirstRows(expected.items);
     for (const cell of await page.locator('tbody tr td.col-status').allTextContents()) expect(cell).toBe('Screening');
 
     await page.getByRole('button', { name: 'Remove filter Status: Screening' }).click();
     await expect.poll(() => count().textContent()).toBe(countLine(DEMO_CASES, DEMO_CASES));
     expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('');
+  });
+
+  it('filters by sentencing and by administering State, each a removable chip, with the count to match', async () => {
+    const all = shell.dispatch('cases.list', { limit: DEMO_CASES });
+    const from = all.items[0]!.sentencingState;
+    const to = all.items.find((c) => c.sentencingState === from)!.administeringState;
+    const bySentencing = shell.dispatch('cases.list', { sentencingState: from, limit: PAGE_SIZE });
+    const byBoth = shell.dispatch('cases.list', { sentencingState: from, administeringState: to, limit: PAGE_SIZE });
+    expect(bySentencing.total).toBeLessThan(DEMO_CASES);
+    expect(byBoth.total).toBeGreaterThan(0);
+
+    await page.getByLabel('Sentencing State', { exact: true }).selectOption(from);
+    await expect.poll(() => count().textContent()).toBe(countLine(bySentencing.total, DEMO_CASES));
+    await expectFirstRows(bySentencing.items);
+    await page.getByLabel('Administering State', { exact: true }).selectOption(to);
+    await expect.poll(() => count().textContent()).toBe(countLine(byBoth.total, DEMO_CASES));
+    await expectFirstRows(byBoth.items);
+    expect(await page.locator('table').getAttribute('aria-rowcount')).toBe(String(byBoth.total + 1));
+    for (const cell of await page.locator('tbody tr td.col-states span[aria-hidden]').allTextContents()) expect(cell).toBe(`${from} → ${to}`);
+
+    const fromName = await regionName(page, from);
+    await page.getByRole('button', { name: `Remove filter Sentencing State: ${fromName}` }).click();
+    const byAdministering = shell.dispatch('cases.list', { administeringState: to, limit: PAGE_SIZE });
+    await expect.poll(() => count().textContent()).toBe(countLine(byAdministering.total, DEMO_CASES));
+    expect(await page.getByLabel('Sentencing State', { exact: true }).inputValue()).toBe('');
+    const toName = await regionName(page, to);
+    await page.getByRole('button', { name: `Remove filter Administering State: ${toName}` }).click();
+    await expect.poll(() => count().textContent()).toBe(countLine(DEMO_CASES, DEMO_CASES));
   });
 
   it('sorts by name, toggling aria-sort between ascending and descending', async () => {
@@ -131,19 +202,22 @@ describe('cases screen', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Name' }).click();
     await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending');
     const ascending = shell.dispatch('cases.list', { sort: { field: 'familyName', dir: 'asc' }, limit: PAGE_SIZE });
-    await expect.poll(() => rowIds(page)).toEqual(ascending.items.map((c) => c.id));
+    await expect.poll(async () => (await rowIds(page))[0]).toBe(ascending.items[0]!.id);
+    await expectFirstRows(ascending.items);
     expect(await page.locator('caption').textContent()).toBe('Cases, sorted by Name, ascending.');
 
     await page.getByRole('button', { name: 'Name' }).click();
     await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
     const descending = shell.dispatch('cases.list', { sort: { field: 'familyName', dir: 'desc' }, limit: PAGE_SIZE });
-    await expect.poll(() => rowIds(page)).toEqual(descending.items.map((c) => c.id));
+    await expect.poll(async () => (await rowIds(page))[0]).toBe(descending.items[0]!.id);
+    await expectFirstRows(descending.items);
     expect(await page.locator('thead th[aria-sort]').count()).toBe(1);
   });
 
   it('has no serious or critical axe violations, in English and in Traditional Chinese', async () => {
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'cases');
+    await saveDocScreenshot(page, 'cases');
 
     await page.getByRole('button', { name: '繁體中文' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-Hant');

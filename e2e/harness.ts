@@ -35,6 +35,22 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return file;
 }
 
+/**
+ * A screenshot for the documentation (docs/screenshots, committed): the viewport only, at
+ * 1280×800, scrolled to the top, so the file stays small.
+ */
+export async function saveDocScreenshot(page: Page, name: string): Promise<string> {
+  const dir = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: file, fullPage: false });
+  if (before !== null) await page.setViewportSize(before);
+  return file;
+}
+
 /** A catalog message as the renderer writes it in `locale` (dates by locale). */
 export function rendered(locale: Locale, key: MessageKey | string, params: StoredMessageParams = {}): string {
   return t(locale, key, toMessageParams(params), { formatDate: formatsFor(locale).day });

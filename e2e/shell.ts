@@ -42,6 +42,8 @@ export interface Shell {
   renderer: RendererBuild;
   /** Every channel the renderer called, in order. */
   channels: string[];
+  /** Every call the renderer made, with its payload, in order. */
+  calls: { channel: string; payload: unknown }[];
   /** Uncaught page errors and console errors, CSP refusals among them. */
   problems: string[];
   /** Makes the next call of `channel` fail with `error`, as a failing main process would. */
@@ -77,6 +79,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     const context = await browser.newContext(headless ? {} : { viewport: null });
     const page = await context.newPage();
     const channels: string[] = [];
+    const calls: { channel: string; payload: unknown }[] = [];
     const problems: string[] = [];
     const refusals = new Map<string, ApiError>();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -85,6 +88,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     });
     await page.exposeFunction('__tspInvoke', (channel: string, payload: unknown) => {
       channels.push(channel);
+      calls.push({ channel, payload });
       const refusal = refusals.get(channel);
       if (refusal === undefined) return app.router.dispatch(channel, payload);
       refusals.delete(channel);
@@ -104,6 +108,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       url,
       renderer,
       channels,
+      calls,
       problems,
       refuseNext: (channel, error) => refusals.set(channel, error),
       dispatch: (channel, input) => {

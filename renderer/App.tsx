@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { CaseScreen } from './case/CaseScreen.tsx';
 import { CasesScreen } from './cases/CasesScreen.tsx';
 import { Header } from './components/Header.tsx';
+import { LeaveDialog } from './components/LeaveDialog.tsx';
+import { EditCaseScreen, NewCaseScreen } from './form/CaseFormScreen.tsx';
 import { useDesk } from './store/index.ts';
 import { useText } from './text/use-text.ts';
 
@@ -28,8 +30,17 @@ export function App() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
-        {route.screen === 'case' ? <CaseScreen key={route.caseId} caseId={route.caseId} /> : <CasesScreen />}
+        {route.screen === 'case' ? (
+          <CaseScreen key={route.caseId} caseId={route.caseId} />
+        ) : route.screen === 'edit' ? (
+          <EditCaseScreen key={route.caseId} caseId={route.caseId} />
+        ) : route.screen === 'new' ? (
+          <NewCaseScreen />
+        ) : (
+          <CasesScreen />
+        )}
       </main>
+      <LeaveDialog />
     </>
   );
 }

@@ -9,6 +9,7 @@ import './styles/forms.css';
 import './styles/status.css';
 import './styles/cases.css';
 import './styles/case.css';
+import './styles/case-form.css';
 
 window.addEventListener('hashchange', () => useDesk.getState().followHash(window.location.hash));
 void useDesk.getState().loadSession();

@@ -86,7 +86,19 @@ export function CaseScreen({ caseId }: { caseId: string }) {
 
   return (
     <div className="screen case-screen">
-      <IdentityBar record={record} back={<BackButton />} headingRef={heading} />
+      <IdentityBar
+        record={record}
+        back={<BackButton />}
+        headingRef={heading}
+        actions={
+          record.closedAt === null ? (
+            <button type="button" className="button button--secondary" onClick={() => navigate({ screen: 'edit', caseId: record.id })}>
+              <Icon name="edit" />
+              {text.ui('ui.case.edit')}
+            </button>
+          ) : undefined
+        }
+      />
       <div className="case-grid">
         <PersonSection person={record.case.person} />
         <JudgmentSection record={record} latest={open.assessments[0] ?? null} />

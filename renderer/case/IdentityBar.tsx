@@ -10,10 +10,12 @@ import { useText } from '../text/use-text.ts';
 interface IdentityBarProps {
   record: CaseRecord;
   back: ReactNode;
+  /** The main actions on the case (Edit). */
+  actions?: ReactNode;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }
 
-export function IdentityBar({ record, back, headingRef }: IdentityBarProps) {
+export function IdentityBar({ record, back, actions, headingRef }: IdentityBarProps) {
   const text = useText();
   const c = record.case;
   const name = personName(c.person.familyName, c.person.givenNames);
@@ -27,6 +29,7 @@ export function IdentityBar({ record, back, headingRef }: IdentityBarProps) {
           {c.person.nativeName != null && <span className="identity-bar__native">{c.person.nativeName}</span>}
         </h1>
         <VerdictBadge verdict={record.latestAssessment?.verdict ?? null} />
+        {actions !== undefined && <div className="identity-bar__actions">{actions}</div>}
       </div>
       <Facts
         className="facts--inline"

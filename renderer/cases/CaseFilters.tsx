@@ -1,4 +1,4 @@
-/** The filter panel: status, rule-set, verdict of the latest assessment, closed cases too. */
+/** The filter panel: status, rule-set, the two States, verdict of the latest assessment, closed cases too. */
 import type { ChangeEvent } from 'react';
 import { VERDICTS } from '../../shared/api-schemas.ts';
 import { caseStatuses } from '../../shared/domain/case.ts';
@@ -6,6 +6,7 @@ import { useDesk } from '../store/index.ts';
 import type { VerdictFilter } from '../store/case-list-slice.ts';
 import { ruleSetIds } from '../store/session-slice.ts';
 import { caseStatusLabel, verdictFilterLabel } from '../text/case-labels.ts';
+import { REGION_CODES, regionOptions } from '../text/regions.ts';
 import { useText } from '../text/use-text.ts';
 
 const VERDICT_FILTERS: readonly VerdictFilter[] = [...VERDICTS, 'not_assessed'];
@@ -21,6 +22,7 @@ export function CaseFilters() {
   const ruleSets = ruleSetIds(useDesk((s) => s.ruleSets));
   const filterCases = useDesk((s) => s.filterCases);
   const any = text.ui('ui.cases.filter.any');
+  const regions = regionOptions(text);
 
   return (
     <fieldset className="case-filters">
@@ -47,6 +49,40 @@ export function CaseFilters() {
           {ruleSets.map((id) => (
             <option key={id} value={id}>
               {id}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-sentencing-state" className="field__label">
+          {text.ui('ui.cases.filter.sentencingState')}
+        </label>
+        <select
+          id="filter-sentencing-state"
+          value={filters.sentencingState ?? ''}
+          onChange={(e) => filterCases({ sentencingState: chosen(REGION_CODES, e) })}
+        >
+          <option value="">{any}</option>
+          {regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name} ({r.code})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-administering-state" className="field__label">
+          {text.ui('ui.cases.filter.administeringState')}
+        </label>
+        <select
+          id="filter-administering-state"
+          value={filters.administeringState ?? ''}
+          onChange={(e) => filterCases({ administeringState: chosen(REGION_CODES, e) })}
+        >
+          <option value="">{any}</option>
+          {regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name} ({r.code})
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
-/** The list's four states, each designed: first load, failure, nothing found, and the table with "show more". */
+/** The list's four states, each designed: first load, failure, nothing found, and the virtualised table. */
+import { useEffect, useState } from 'react';
 import { useDesk } from '../store/index.ts';
-import { CASE_PAGE, isFiltered } from '../store/case-list-slice.ts';
+import { isFiltered } from '../store/case-list-slice.ts';
 import { useText } from '../text/use-text.ts';
 import { Icon } from '../components/Icon.tsx';
 import { CasesTable } from './CasesTable.tsx';
@@ -37,12 +38,17 @@ function NothingFound() {
   const text = useText();
   const query = useDesk((s) => s.caseQuery);
   const clearCaseFilters = useDesk((s) => s.clearCaseFilters);
+  const navigate = useDesk((s) => s.navigate);
   const search = query.text.trim();
   if (!isFiltered(query)) {
     return (
       <div className="state state--empty" role="status">
         <h2>{text.ui('ui.cases.empty.title')}</h2>
         <p>{text.ui('ui.cases.empty.store')}</p>
+        <p className="state__hint">{text.ui('ui.cases.empty.create')}</p>
+        <button type="button" className="button" onClick={() => navigate({ screen: 'new' })}>
+          {text.ui('ui.cases.new')}
+        </button>
       </div>
     );
   }
@@ -68,29 +74,34 @@ function NothingFound() {
 export function CaseResults() {
   const text = useText();
   const list = useDesk((s) => s.caseList);
-  const loadMoreCases = useDesk((s) => s.loadMoreCases);
+  const query = useDesk((s) => s.caseQuery);
+  // The frame is kept in state: the virtualiser needs it before its first render.
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+
+  // A new search, filter or sort starts at the top of its results.
+  useEffect(() => {
+    scroller?.scrollTo({ top: 0 });
+  }, [query, scroller]);
 
   if (list.phase === 'error') return <LoadFailed />;
   if (list.phase === 'loading' && list.items.length === 0) return <Loading />;
   if (list.phase === 'ready' && list.items.length === 0) return <NothingFound />;
 
-  const remaining = list.total - list.items.length;
   return (
     <>
       <p id="cases-keys" className="table-hint">
         {text.ui('ui.cases.keys')}
       </p>
-      <div className="table-frame">
-        <CasesTable items={list.items} />
+      <div className="table-frame table-frame--scroll" ref={setScroller}>
+        {scroller !== null && <CasesTable items={list.items} total={list.total} scroller={scroller} />}
       </div>
-      {remaining > 0 && (
-        <div className="load-more">
-          <span>{text.ui('ui.cases.shown', { shown: text.number(list.items.length) })}</span>
-          <button type="button" className="button button--secondary" aria-disabled={list.loadingMore} onClick={() => void loadMoreCases()}>
-            {text.ui('ui.cases.loadMore', { count: text.number(Math.min(CASE_PAGE, remaining)) })}
-          </button>
-        </div>
-      )}
+      <p className="table-loaded" role="status">
+        {list.loadingMore
+          ? text.ui('ui.cases.loadingMore')
+          : list.items.length < list.total
+            ? text.ui('ui.cases.loaded', { loaded: text.number(list.items.length), total: text.number(list.total) })
+            : text.ui('ui.cases.loadedAll', { total: text.number(list.total) })}
+      </p>
     </>
   );
 }

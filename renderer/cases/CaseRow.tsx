@@ -9,20 +9,27 @@ import { caseStatusLabel } from '../text/case-labels.ts';
 
 interface CaseRowProps {
   summary: CaseSummary;
+  /** Its place in the whole list, from 0 (the header row is row 1 of the table). */
+  index: number;
   /** The row that takes focus when the table is tabbed into. */
   tabbable: boolean;
   onOpen(id: string): void;
   onFocus(id: string): void;
+  /** The virtualiser's measuring ref: rows taller than estimated (a wrapped badge) keep their place. */
+  measure(row: HTMLTableRowElement | null): void;
 }
 
-export function CaseRow({ summary, tabbable, onOpen, onFocus }: CaseRowProps) {
+export function CaseRow({ summary, index, tabbable, onOpen, onFocus, measure }: CaseRowProps) {
   const text = useText();
   const name = personName(summary.familyName, summary.givenNames);
   return (
     <tr
+      ref={measure}
       className="case-row"
       tabIndex={tabbable ? 0 : -1}
       data-case-id={summary.id}
+      data-index={index}
+      aria-rowindex={index + 2}
       onClick={(event) => {
         if (event.target instanceof HTMLElement && event.target.closest('a') !== null) return; // the link navigates itself
         onOpen(summary.id);
@@ -41,15 +48,15 @@ export function CaseRow({ summary, tabbable, onOpen, onFocus }: CaseRowProps) {
         </a>
       </th>
       <td className="col-native">{summary.nativeName ?? <NotRecorded />}</td>
-      <td className="col-code">{summary.prisonNumber ?? <NotRecorded />}</td>
+      <td className="col-code col-prison">{summary.prisonNumber ?? <NotRecorded />}</td>
       <td className="col-states">
         <span aria-hidden="true">
           {summary.sentencingState} → {summary.administeringState}
         </span>
         <span className="sr-only">{statesSpoken(text, summary.sentencingState, summary.administeringState)}</span>
       </td>
-      <td className="col-code">{summary.ruleSetId ?? <NotRecorded />}</td>
-      <td>
+      <td className="col-code col-rule-set">{summary.ruleSetId ?? <NotRecorded />}</td>
+      <td className="col-verdict">
         <VerdictBadge verdict={summary.verdict} />
       </td>
       <td className="col-status">{caseStatusLabel(text, summary.status)}</td>

@@ -4,6 +4,7 @@
  * verdict may have changed) keeping as many rows as were shown.
  */
 import { useEffect } from 'react';
+import { Icon } from '../components/Icon.tsx';
 import { useDesk } from '../store/index.ts';
 import { useText } from '../text/use-text.ts';
 import { CaseFilters } from './CaseFilters.tsx';
@@ -24,6 +25,7 @@ function CaseCount() {
 export function CasesScreen() {
   const text = useText();
   const loadCases = useDesk((s) => s.loadCases);
+  const navigate = useDesk((s) => s.navigate);
 
   useEffect(() => {
     void loadCases({ keepLoaded: true });
@@ -38,6 +40,10 @@ export function CasesScreen() {
       <div className="screen__head">
         <h1>{text.ui('ui.cases.title')}</h1>
         <CaseCount />
+        <button type="button" className="button cases-actions" onClick={() => navigate({ screen: 'new' })}>
+          <Icon name="plus" />
+          {text.ui('ui.cases.new')}
+        </button>
       </div>
       <CaseSearch />
       <CaseFilters />

@@ -21,7 +21,7 @@ export function FilterChips() {
   const searchCases = useDesk((s) => s.searchCases);
   const filterCases = useDesk((s) => s.filterCases);
   const clearCaseFilters = useDesk((s) => s.clearCaseFilters);
-  const { status, ruleSetId, verdict, includeClosed } = query.filters;
+  const { status, ruleSetId, verdict, sentencingState, administeringState, includeClosed } = query.filters;
   const drop = (patch: Partial<CaseFilters>) => () => filterCases(patch);
 
   const chips: Chip[] = [];
@@ -30,6 +30,12 @@ export function FilterChips() {
   if (status !== null) chips.push({ id: 'status', label: text.ui('ui.cases.chip.status', { value: caseStatusLabel(text, status) }), remove: drop({ status: null }) });
   if (ruleSetId !== null) chips.push({ id: 'ruleSet', label: text.ui('ui.cases.chip.ruleSet', { value: ruleSetId }), remove: drop({ ruleSetId: null }) });
   if (verdict !== null) chips.push({ id: 'verdict', label: text.ui('ui.cases.chip.verdict', { value: verdictFilterLabel(text, verdict) }), remove: drop({ verdict: null }) });
+  if (sentencingState !== null) {
+    chips.push({ id: 'sentencingState', label: text.ui('ui.cases.chip.sentencingState', { value: text.region(sentencingState) }), remove: drop({ sentencingState: null }) });
+  }
+  if (administeringState !== null) {
+    chips.push({ id: 'administeringState', label: text.ui('ui.cases.chip.administeringState', { value: text.region(administeringState) }), remove: drop({ administeringState: null }) });
+  }
   if (includeClosed) chips.push({ id: 'closed', label: text.ui('ui.cases.chip.includeClosed'), remove: drop({ includeClosed: false }) });
   if (chips.length === 0) return null;
 

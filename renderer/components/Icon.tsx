@@ -1,7 +1,7 @@
 /** Line icons drawn in the current text colour; always beside a word, never instead of one. */
 import type { ReactElement } from 'react';
 
-export type IconName = 'check' | 'cross' | 'question' | 'exception' | 'dash' | 'warning' | 'back' | 'sortUp' | 'sortDown' | 'sortNone' | 'user' | 'search';
+export type IconName = 'check' | 'cross' | 'question' | 'exception' | 'dash' | 'warning' | 'back' | 'sortUp' | 'sortDown' | 'sortNone' | 'user' | 'search' | 'plus' | 'edit';
 
 const SHAPES: Record<IconName, ReactElement> = {
   check: <path d="M3 8.5l3.2 3.1L13 4.6" />,
@@ -35,6 +35,8 @@ const SHAPES: Record<IconName, ReactElement> = {
       <path d="M2.8 13.5c.6-2.6 2.7-4 5.2-4s4.6 1.4 5.2 4" />
     </>
   ),
+  plus: <path d="M8 3v10M3 8h10" />,
+  edit: <path d="M10.5 2.8l2.7 2.7-7.6 7.6-3.3.6.6-3.3z" />,
   search: (
     <>
       <circle cx="7" cy="7" r="4.3" />

@@ -18,6 +18,9 @@ export interface CaseFilters {
   status: CaseStatus | null;
   ruleSetId: string | null;
   verdict: VerdictFilter | null;
+  /** ISO 3166-1 alpha-2 codes. */
+  sentencingState: string | null;
+  administeringState: string | null;
   includeClosed: boolean;
 }
 
@@ -51,22 +54,24 @@ export interface CaseListSlice {
   loadMoreCases(): Promise<void>;
 }
 
-const NO_FILTERS: CaseFilters = { status: null, ruleSetId: null, verdict: null, includeClosed: false };
+const NO_FILTERS: CaseFilters = { status: null, ruleSetId: null, verdict: null, sentencingState: null, administeringState: null, includeClosed: false };
 const FIRST_DIRECTION: Record<CaseSortField, SortDirection> = { familyName: 'asc', status: 'asc', updatedAt: 'desc' };
 
 export function isFiltered(query: CaseQuery): boolean {
-  const { status, ruleSetId, verdict } = query.filters;
-  return query.text.trim() !== '' || status !== null || ruleSetId !== null || verdict !== null;
+  const { status, ruleSetId, verdict, sentencingState, administeringState } = query.filters;
+  return query.text.trim() !== '' || status !== null || ruleSetId !== null || verdict !== null || sentencingState !== null || administeringState !== null;
 }
 
 function listInput(query: CaseQuery, offset: number, limit: number): ListCasesInput {
-  const { status, ruleSetId, verdict, includeClosed } = query.filters;
+  const { status, ruleSetId, verdict, sentencingState, administeringState, includeClosed } = query.filters;
   const text = query.text.trim();
   return {
     ...(text === '' ? {} : { text }),
     ...(status === null ? {} : { status }),
     ...(ruleSetId === null ? {} : { ruleSetId }),
     ...(verdict === null ? {} : { verdict }),
+    ...(sentencingState === null ? {} : { sentencingState }),
+    ...(administeringState === null ? {} : { administeringState }),
     includeClosed,
     sort: query.sort,
     offset,

@@ -1,0 +1,458 @@
+/**
+ * New case / Edit case. The draft lives here until "Save"; the router validates the case
+ * file and a refusal shows as the GOV.UK error summary at the top, each problem linked to
+ * its field, with the message beside the field; the draft is kept as typed. Changes not
+ * saved hold the route (route-slice): leaving asks first. On edit, a change made by
+ * someone else meanwhile (a version conflict) is explained, the draft still on screen.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { CaseRecord } from '../../shared/api-schemas.ts';
+import { EU_LIST_CATEGORIES, EXCLUDED_CATEGORIES } from '../../shared/domain/categories.ts';
+import { asApiError, call, type ApiCallError } from '../api.ts';
+import { Icon } from '../components/Icon.tsx';
+import { useDesk } from '../store/index.ts';
+import { ruleSetIds } from '../store/session-slice.ts';
+import { useText, type Text } from '../text/use-text.ts';
+import {
+  caseOf,
+  CONSENT_BY,
+  CONSENT_STATUSES,
+  DIRECTIONS,
+  draftOf,
+  DUAL_CRIMINALITY,
+  emptyDraft,
+  emptyOffence,
+  emptySentence,
+  EVENT_FIELDS,
+  fieldId,
+  formFieldOf,
+  formPaths,
+  TERM_KINDS,
+  type CaseDraft,
+  type OffenceDraft,
+  type SentenceDraft,
+} from './case-draft.ts';
+import { SelectField, StateField, StatesField, TextField, TriField, type Problems } from './fields.tsx';
+
+const CATEGORIES = [...EU_LIST_CATEGORIES, ...EXCLUDED_CATEGORIES].map(([code]) => code);
+
+interface CaseFormProps {
+  /** The case being edited; null for a new case. */
+  original: CaseRecord | null;
+  onReload?(): void;
+}
+
+/** A problem's field as the officer reads it: the label, and which sentence or offence. */
+function fieldLabel(text: Text, path: string): string {
+  const row = /^(sentences|offences)\[(\d+)\]\.(\w+)$/.exec(path);
+  if (row !== null) {
+    const kind = row[1] === 'sentences' ? 'sentence' : 'offence';
+    const which = text.ui(kind === 'sentence' ? 'ui.form.sentence.n' : 'ui.form.offence.n', { n: Number(row[2]) + 1 });
+    const key = `ui.form.${kind}.${row[3] ?? ''}`;
+    return `${which}: ${text.has(key) ? text.message(key) : (row[3] ?? path)}`;
+  }
+  const key = `ui.form.f.${path}`;
+  return text.has(key) ? text.message(key) : path;
+}
+
+function FormErrorSummary({ error, paths }: { error: ApiCallError; paths: ReadonlySet<string> }) {
+  const text = useText();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), [error]);
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="form-error-title">
+      <h2 className="error-summary__title" id="form-error-title">
+        <Icon name="warning" />
+        {text.ui('ui.error.title')}
+      </h2>
+      <p>{error.code === 'conflict' ? text.ui('ui.form.conflict') : text.message(error.messageKey)}</p>
+      {error.problems.length > 0 && error.code !== 'conflict' && (
+        <ul className="error-summary__problems">
+          {error.problems.map((problem) => {
+            const field = formFieldOf(problem.field, paths);
+            const line = text.ui('ui.error.problem', { field: field === null ? problem.field : fieldLabel(text, field), message: problem.message });
+            const id = field === null ? null : fieldId(field);
+            return (
+              <li key={`${problem.field}:${problem.message}`}>
+                {id === null ? (
+                  line
+                ) : (
+                  <a
+                    href={`#${id}`}
+                    onClick={(event) => {
+                      event.preventDefault(); // the hash belongs to the router
+                      const target = document.getElementById(id);
+                      target?.scrollIntoView({ block: 'center' });
+                      target?.focus();
+                    }}
+                  >
+                    {line}
+                  </a>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function CaseForm({ original, onReload }: CaseFormProps) {
+  const text = useText();
+  const navigate = useDesk((s) => s.navigate);
+  const setFormDirty = useDesk((s) => s.setFormDirty);
+  const ruleSets = ruleSetIds(useDesk((s) => s.ruleSets));
+  const [initial] = useState<CaseDraft>(() => (original === null ? emptyDraft() : draftOf(original.case)));
+  const [draft, setDraft] = useState<CaseDraft>(initial);
+  const [reason, setReason] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial) || reason !== '', [draft, initial, reason]);
+  useEffect(() => setFormDirty(dirty), [dirty, setFormDirty]);
+  useEffect(() => () => setFormDirty(false), [setFormDirty]);
+  useEffect(() => heading.current?.focus(), []);
+
+  const title = original === null ? text.ui('ui.form.new.title') : text.ui('ui.form.edit.title');
+  useEffect(() => {
+    document.title = `${title} — ${text.ui('ui.app.name')}`;
+  }, [title, text]);
+
+  const paths = useMemo(() => new Set(formPaths(draft)), [draft]);
+  const problems: Problems = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const p of error?.problems ?? []) {
+      const field = formFieldOf(p.field, paths);
+      if (field !== null) map.set(field, [...(map.get(field) ?? []), p.message]);
+    }
+    return map;
+  }, [error, paths]);
+
+  const set = <K extends keyof CaseDraft>(key: K) => (value: CaseDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const setSentence = (index: number, patch: Partial<SentenceDraft>) =>
+    setDraft((d) => ({ ...d, sentences: d.sentences.map((s, i) => (i === index ? { ...s, ...patch } : s)) }));
+  const setOffence = (index: number, patch: Partial<OffenceDraft>) =>
+    setDraft((d) => ({ ...d, offences: d.offences.map((o, i) => (i === index ? { ...o, ...patch } : o)) }));
+
+  const focusLater = (id: string) => window.requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    try {
+      const file = caseOf(draft, original?.case ?? null);
+      const record =
+        original === null
+          ? await call('cases.create', { case: file })
+          : await call('cases.update', { id: original.id, expectedVersion: original.version, case: file, reason });
+      setFormDirty(false);
+      navigate({ screen: 'case', caseId: record.id });
+    } catch (failure) {
+      setError(asApiError(original === null ? 'cases.create' : 'cases.update', failure));
+      setSaving(false);
+    }
+  };
+
+  const cancel = () => navigate(original === null ? { screen: 'cases' } : { screen: 'case', caseId: original.id });
+
+  const notRecorded = text.ui('ui.value.notRecorded');
+  const sentenceIds = draft.sentences.map((s) => s.id);
+  const offenceIds = draft.offences.map((o) => o.id).filter((id) => id.trim() !== '');
+
+  return (
+    <div className="screen form-screen">
+      <button type="button" className="button button--quiet back-button" onClick={cancel}>
+        <Icon name="back" />
+        {original === null ? text.ui('ui.case.back') : text.ui('ui.form.backToCase')}
+      </button>
+      <h1 tabIndex={-1} ref={heading}>
+        {title}
+      </h1>
+      <p className="form-screen__lead">{text.ui('ui.form.lead')}</p>
+      {error !== null && <FormErrorSummary error={error} paths={paths} />}
+      {error?.code === 'conflict' && onReload !== undefined && (
+        <p>
+          <button type="button" className="button button--secondary" onClick={onReload}>
+            {text.ui('ui.form.conflict.reload')}
+          </button>
+        </p>
+      )}
+      <form className="case-form" noValidate onSubmit={(e) => void submit(e)}>
+        <fieldset className="form-section">
+          <legend>{text.ui('ui.person.title')}</legend>
+          <div className="form-grid">
+            <TextField path="person.familyName" label={text.ui('ui.form.f.person.familyName')} hint={text.ui('ui.form.familyName.hint')} required value={draft.familyName} onChange={set('familyName')} problems={problems} />
+            <TextField path="person.givenNames" label={text.ui('ui.form.f.person.givenNames')} value={draft.givenNames} onChange={set('givenNames')} problems={problems} />
+            <TextField path="person.nativeName" label={text.ui('ui.form.f.person.nativeName')} value={draft.nativeName} onChange={set('nativeName')} problems={problems} />
+            <TextField path="person.prisonNumber" label={text.ui('ui.form.f.person.prisonNumber')} value={draft.prisonNumber} onChange={set('prisonNumber')} problems={problems} />
+            <TextField path="person.dateOfBirth" type="date" label={text.ui('ui.form.f.person.dateOfBirth')} value={draft.dateOfBirth} onChange={set('dateOfBirth')} problems={problems} />
+            <StatesField path="person.nationalities" label={text.ui('ui.form.f.person.nationalities')} hint={text.ui('ui.form.codes.hint')} value={draft.nationalities} onChange={set('nationalities')} problems={problems} />
+            <StatesField path="person.permanentResidence" label={text.ui('ui.form.f.person.permanentResidence')} hint={text.ui('ui.form.codes.hint')} value={draft.permanentResidence} onChange={set('permanentResidence')} problems={problems} />
+            <StateField path="person.livesIn" label={text.ui('ui.form.f.person.livesIn')} empty={notRecorded} value={draft.livesIn} onChange={set('livesIn')} problems={problems} />
+          </div>
+          <TriField path="person.representativeNeeded" label={text.ui('ui.form.f.person.representativeNeeded')} value={draft.representativeNeeded} onChange={set('representativeNeeded')} problems={problems} />
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{text.ui('ui.form.section.transfer')}</legend>
+          <div className="form-grid">
+            <StateField path="sentencingState" label={text.ui('ui.form.f.sentencingState')} empty={text.ui('ui.form.choose')} required value={draft.sentencingState} onChange={set('sentencingState')} problems={problems} />
+            <StateField path="administeringState" label={text.ui('ui.form.f.administeringState')} empty={text.ui('ui.form.choose')} required value={draft.administeringState} onChange={set('administeringState')} problems={problems} />
+            <SelectField
+              path="direction"
+              label={text.ui('ui.form.f.direction')}
+              empty={notRecorded}
+              options={DIRECTIONS.map((d) => ({ value: d, label: text.ui(`ui.form.direction.${d}`) }))}
+              value={draft.direction}
+              onChange={(v) => set('direction')(DIRECTIONS.find((d) => d === v) ?? '')}
+              problems={problems}
+            />
+            <SelectField path="ruleSetId" label={text.ui('ui.form.f.ruleSetId')} empty={notRecorded} options={ruleSets.map((id) => ({ value: id, label: id }))} value={draft.ruleSetId} onChange={set('ruleSetId')} problems={problems} />
+            <TextField path="reference" label={text.ui('ui.form.f.reference')} value={draft.reference} onChange={set('reference')} problems={problems} />
+          </div>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{text.ui('ui.form.section.judgment')}</legend>
+          <div className="form-grid">
+            <TextField path="judgment.date" type="date" label={text.ui('ui.form.f.judgment.date')} value={draft.judgmentDate} onChange={set('judgmentDate')} problems={problems} />
+            <TextField path="judgment.appealPeriodEnds" type="date" label={text.ui('ui.form.f.judgment.appealPeriodEnds')} value={draft.appealPeriodEnds} onChange={set('appealPeriodEnds')} problems={problems} />
+            <TextField path="remandDays" type="number" label={text.ui('ui.form.f.remandDays')} hint={text.ui('ui.form.remandDays.hint')} value={draft.remandDays} onChange={set('remandDays')} problems={problems} />
+          </div>
+          <div className="tri-grid">
+            <TriField path="judgment.final" label={text.ui('ui.form.f.judgment.final')} value={draft.final} onChange={set('final')} problems={problems} />
+            <TriField path="judgment.appealPending" label={text.ui('ui.form.f.judgment.appealPending')} value={draft.appealPending} onChange={set('appealPending')} problems={problems} />
+            <TriField path="judgment.otherProceedingsPending" label={text.ui('ui.form.f.judgment.otherProceedingsPending')} value={draft.otherProceedingsPending} onChange={set('otherProceedingsPending')} problems={problems} />
+            <TriField path="judgment.deathSentence" label={text.ui('ui.form.f.judgment.deathSentence')} value={draft.deathSentence} onChange={set('deathSentence')} problems={problems} />
+          </div>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{text.ui('ui.sentences.caption')}</legend>
+          {draft.sentences.length === 0 && <p className="form-section__empty">{text.ui('ui.sentences.none')}</p>}
+          {draft.sentences.map((s, i) => (
+            <div className="form-row" key={s.key} role="group" aria-labelledby={`sentence-${s.key}-title`}>
+              <h3 id={`sentence-${s.key}-title`} className="form-row__title">
+                {text.ui('ui.form.sentence.n', { n: i + 1 })}
+              </h3>
+              <div className="form-grid form-grid--row">
+                <TextField path={`sentences[${i}].id`} label={text.ui('ui.form.sentence.id')} value={s.id} onChange={(v) => setSentence(i, { id: v })} problems={problems} />
+                <TextField path={`sentences[${i}].start`} type="date" label={text.ui('ui.form.sentence.start')} value={s.start} onChange={(v) => setSentence(i, { start: v })} problems={problems} />
+                <SelectField
+                  path={`sentences[${i}].term`}
+                  label={text.ui('ui.form.sentence.term')}
+                  options={TERM_KINDS.map((k) => ({ value: k, label: text.ui(`ui.form.term.${k}`) }))}
+                  value={s.termKind}
+                  onChange={(v) => setSentence(i, { termKind: TERM_KINDS.find((k) => k === v) ?? 'fixed' })}
+                  problems={problems}
+                />
+                {s.termKind === 'fixed' && (
+                  <>
+                    <TextField path={`sentences[${i}].term.years`} type="number" label={text.ui('ui.form.term.years')} value={s.years} onChange={(v) => setSentence(i, { years: v })} problems={problems} className="field--short" />
+                    <TextField path={`sentences[${i}].term.months`} type="number" label={text.ui('ui.form.term.months')} value={s.months} onChange={(v) => setSentence(i, { months: v })} problems={problems} className="field--short" />
+                    <TextField path={`sentences[${i}].term.days`} type="number" label={text.ui('ui.form.term.days')} value={s.days} onChange={(v) => setSentence(i, { days: v })} problems={problems} className="field--short" />
+                  </>
+                )}
+                <SelectField
+                  path={`sentences[${i}].consecutiveTo`}
+                  label={text.ui('ui.form.sentence.consecutiveTo')}
+                  empty={text.ui('ui.form.sentence.concurrent')}
+                  options={sentenceIds.filter((id, j) => j !== i && id.trim() !== '').map((id) => ({ value: id, label: id }))}
+                  value={s.consecutiveTo}
+                  onChange={(v) => setSentence(i, { consecutiveTo: v })}
+                  problems={problems}
+                />
+              </div>
+              {offenceIds.length > 0 && (
+                <fieldset className="checks" id={fieldId(`sentences[${i}].offences`)} tabIndex={-1}>
+                  <legend className="field__label">{text.ui('ui.form.sentence.offences')}</legend>
+                  {(problems.get(`sentences[${i}].offences`) ?? []).length > 0 && (
+                    <p className="field__error">{problems.get(`sentences[${i}].offences`)?.join(' ')}</p>
+                  )}
+                  {offenceIds.map((id) => (
+                    <label key={id} className="checks__option">
+                      <input
+                        type="checkbox"
+                        checked={s.offences.includes(id)}
+                        onChange={(e) => setSentence(i, { offences: e.target.checked ? [...s.offences, id] : s.offences.filter((o) => o !== id) })}
+                      />
+                      {id}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+              <button
+                type="button"
+                className="link-button form-row__remove"
+                onClick={() => {
+                  setDraft((d) => ({ ...d, sentences: d.sentences.filter((_, j) => j !== i) }));
+                  focusLater('add-sentence');
+                }}
+              >
+                {text.ui('ui.form.sentence.remove', { n: i + 1 })}
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            id="add-sentence"
+            className="button button--secondary"
+            onClick={() => {
+              const added = emptySentence(sentenceIds);
+              setDraft((d) => ({ ...d, sentences: [...d.sentences, added] }));
+              focusLater(fieldId(`sentences[${draft.sentences.length}].id`));
+            }}
+          >
+            {text.ui('ui.form.sentence.add')}
+          </button>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{text.ui('ui.sentences.offences')}</legend>
+          {draft.offences.map((o, i) => (
+            <div className="form-row" key={o.key} role="group" aria-labelledby={`offence-${o.key}-title`}>
+              <h3 id={`offence-${o.key}-title`} className="form-row__title">
+                {text.ui('ui.form.offence.n', { n: i + 1 })}
+              </h3>
+              <div className="form-grid form-grid--row">
+                <TextField path={`offences[${i}].id`} label={text.ui('ui.form.offence.id')} value={o.id} onChange={(v) => setOffence(i, { id: v })} problems={problems} />
+                <TextField path={`offences[${i}].description`} label={text.ui('ui.form.offence.description')} value={o.description} onChange={(v) => setOffence(i, { description: v })} problems={problems} className="field--wide" />
+                <TextField path={`offences[${i}].maxPenaltyMonths`} type="number" label={text.ui('ui.form.offence.maxPenaltyMonths')} value={o.maxPenaltyMonths} onChange={(v) => setOffence(i, { maxPenaltyMonths: v })} problems={problems} />
+                <SelectField
+                  path={`offences[${i}].dualCriminality`}
+                  label={text.ui('ui.form.offence.dualCriminality')}
+                  options={DUAL_CRIMINALITY.map((v) => ({ value: v, label: text.ui(v === 'unknown' ? 'ui.form.unknown' : v === 'yes' ? 'ui.value.yes' : 'ui.value.no') }))}
+                  value={o.dualCriminality}
+                  onChange={(v) => setOffence(i, { dualCriminality: DUAL_CRIMINALITY.find((x) => x === v) ?? 'unknown' })}
+                  problems={problems}
+                />
+              </div>
+              <div className={(problems.get(`offences[${i}].categories`) ?? []).length > 0 ? 'field field--invalid' : 'field'}>
+                <label className="field__label" htmlFor={fieldId(`offences[${i}].categories`)}>
+                  {text.ui('ui.form.offence.categories')}
+                </label>
+                <p className="field__hint" id={`${fieldId(`offences[${i}].categories`)}-hint`}>
+                  {text.ui('ui.form.categories.hint')}
+                </p>
+                {(problems.get(`offences[${i}].categories`) ?? []).length > 0 && (
+                  <p className="field__error">{problems.get(`offences[${i}].categories`)?.join(' ')}</p>
+                )}
+                <select
+                  multiple
+                  size={5}
+                  className="select--multiple"
+                  id={fieldId(`offences[${i}].categories`)}
+                  aria-describedby={`${fieldId(`offences[${i}].categories`)}-hint`}
+                  value={o.categories}
+                  onChange={(e) => setOffence(i, { categories: [...e.target.selectedOptions].map((opt) => opt.value) })}
+                >
+                  {CATEGORIES.map((code) => (
+                    <option key={code} value={code}>
+                      {text.ui(`ui.category.${code}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button
+                type="button"
+                className="link-button form-row__remove"
+                onClick={() => {
+                  setDraft((d) => ({
+                    ...d,
+                    offences: d.offences.filter((_, j) => j !== i),
+                    sentences: d.sentences.map((s) => ({ ...s, offences: s.offences.filter((id) => id !== o.id) })),
+                  }));
+                  focusLater('add-offence');
+                }}
+              >
+                {text.ui('ui.form.offence.remove', { n: i + 1 })}
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            id="add-offence"
+            className="button button--secondary"
+            onClick={() => {
+              const added = emptyOffence(draft.offences.map((x) => x.id));
+              setDraft((d) => ({ ...d, offences: [...d.offences, added] }));
+              focusLater(fieldId(`offences[${draft.offences.length}].id`));
+            }}
+          >
+            {text.ui('ui.form.offence.add')}
+          </button>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{text.ui('ui.form.section.consent')}</legend>
+          <div className="form-grid">
+            <SelectField
+              path="consent.status"
+              label={text.ui('ui.form.f.consent.status')}
+              empty={notRecorded}
+              options={CONSENT_STATUSES.map((v) => ({ value: v, label: text.ui(`ui.form.consent.${v}`) }))}
+              value={draft.consentStatus}
+              onChange={(v) => set('consentStatus')(CONSENT_STATUSES.find((x) => x === v) ?? '')}
+              problems={problems}
+            />
+            <SelectField
+              path="consent.by"
+              label={text.ui('ui.form.f.consent.by')}
+              empty={notRecorded}
+              options={CONSENT_BY.map((v) => ({ value: v, label: text.ui(`ui.form.consentBy.${v}`) }))}
+              value={draft.consentBy}
+              onChange={(v) => set('consentBy')(CONSENT_BY.find((x) => x === v) ?? '')}
+              problems={problems}
+            />
+            <TextField path="consent.date" type="date" label={text.ui('ui.form.f.consent.date')} value={draft.consentDate} onChange={set('consentDate')} problems={problems} />
+            <TextField path="consent.withdrawnOn" type="date" label={text.ui('ui.form.f.consent.withdrawnOn')} value={draft.consentWithdrawnOn} onChange={set('consentWithdrawnOn')} problems={problems} />
+          </div>
+          <div className="tri-grid">
+            <TriField path="consent.verified" label={text.ui('ui.form.f.consent.verified')} value={draft.consentVerified} onChange={set('consentVerified')} problems={problems} />
+            <TriField path="consent.opinionRecorded" label={text.ui('ui.form.f.consent.opinionRecorded')} value={draft.consentOpinionRecorded} onChange={set('consentOpinionRecorded')} problems={problems} />
+          </div>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{text.ui('ui.form.section.events')}</legend>
+          <div className="form-grid">
+            {EVENT_FIELDS.map((e) => (
+              <TextField
+                key={e}
+                path={`events.${e}`}
+                type="date"
+                label={text.ui(`ui.form.f.events.${e}`)}
+                value={draft.events[e]}
+                onChange={(v) => setDraft((d) => ({ ...d, events: { ...d.events, [e]: v } }))}
+                problems={problems}
+              />
+            ))}
+          </div>
+        </fieldset>
+
+        {original !== null && (
+          <fieldset className="form-section">
+            <legend>{text.ui('ui.form.section.reason')}</legend>
+            <TextField path="reason" label={text.ui('ui.form.f.reason')} hint={text.ui('ui.form.reason.hint')} required value={reason} onChange={setReason} problems={problems} className="field--wide" />
+          </fieldset>
+        )}
+
+        <div className="form-actions">
+          <button type="submit" className="button" aria-disabled={saving}>
+            {saving && <span className="spinner spinner--on-dark" aria-hidden="true" />}
+            {text.ui(original === null ? 'ui.form.create' : 'ui.form.save')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={cancel}>
+            {text.ui('ui.form.cancel')}
+          </button>
+          <p className="form-actions__status" role="status">
+            {saving ? text.ui('ui.form.saving') : dirty ? text.ui('ui.form.unsaved') : ''}
+          </p>
+        </div>
+      </form>
+    </div>
+  );
+}

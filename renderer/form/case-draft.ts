@@ -1,0 +1,348 @@
+/**
+ * The case form's model: every field as the officer typed it (strings, and "yes" / "no" /
+ * "unknown" for the tri-state facts), turned into a `tsp-case/1` file only when saved. The
+ * router validates; what it refuses stays in the draft, so nothing typed is lost.
+ *
+ * Unknown is never false: an empty field and a tri-state left at "unknown" are written as
+ * `null`. Fields the form does not show (aliases, financial obligations, expulsion, ...)
+ * are carried over from the case being edited unchanged.
+ */
+import { CASE_FORMAT, type CaseFile } from '../../shared/domain/case.ts';
+
+export type Tri = 'yes' | 'no' | 'unknown';
+export const TRI_VALUES: readonly Tri[] = ['yes', 'no', 'unknown'];
+export type TermKind = 'fixed' | 'life' | 'indeterminate';
+export const TERM_KINDS: readonly TermKind[] = ['fixed', 'life', 'indeterminate'];
+export const DIRECTIONS = ['outgoing', 'incoming'] as const;
+export const CONSENT_STATUSES = ['given', 'refused', 'withdrawn', 'not-asked'] as const;
+export const CONSENT_BY = ['person', 'representative'] as const;
+export const DUAL_CRIMINALITY = ['yes', 'no', 'unknown'] as const;
+export const EVENT_FIELDS = ['application', 'request', 'requestReceived', 'judgmentReceived', 'statesAgreed'] as const;
+export type EventField = (typeof EVENT_FIELDS)[number];
+
+export interface SentenceDraft {
+  /** React's key for the row: stable while the id is edited. */
+  key: string;
+  id: string;
+  start: string;
+  termKind: TermKind;
+  years: string;
+  months: string;
+  days: string;
+  consecutiveTo: string;
+  offences: string[];
+}
+
+export interface OffenceDraft {
+  key: string;
+  id: string;
+  description: string;
+  categories: string[];
+  maxPenaltyMonths: string;
+  dualCriminality: (typeof DUAL_CRIMINALITY)[number];
+}
+
+export interface CaseDraft {
+  reference: string;
+  familyName: string;
+  givenNames: string;
+  nativeName: string;
+  prisonNumber: string;
+  dateOfBirth: string;
+  /** ISO codes separated by commas or spaces; empty means unknown. */
+  nationalities: string;
+  permanentResidence: string;
+  livesIn: string;
+  representativeNeeded: Tri;
+  sentencingState: string;
+  administeringState: string;
+  direction: '' | (typeof DIRECTIONS)[number];
+  ruleSetId: string;
+  judgmentDate: string;
+  final: Tri;
+  appealPending: Tri;
+  appealPeriodEnds: string;
+  otherProceedingsPending: Tri;
+  deathSentence: Tri;
+  sentences: SentenceDraft[];
+  remandDays: string;
+  offences: OffenceDraft[];
+  consentStatus: '' | (typeof CONSENT_STATUSES)[number];
+  consentBy: '' | (typeof CONSENT_BY)[number];
+  consentDate: string;
+  consentWithdrawnOn: string;
+  consentVerified: Tri;
+  consentOpinionRecorded: Tri;
+  events: Record<EventField, string>;
+}
+
+let nextKey = 0;
+export function rowKey(): string {
+  nextKey += 1;
+  return `row-${nextKey}`;
+}
+
+function tri(value: boolean | null | undefined): Tri {
+  return value == null ? 'unknown' : value ? 'yes' : 'no';
+}
+
+function fromTri(value: Tri): boolean | null {
+  return value === 'unknown' ? null : value === 'yes';
+}
+
+const str = (value: string | number | null | undefined): string => (value == null ? '' : String(value));
+
+/** The next free id of the form `S1`, `S2`… (or `O1`…) not yet used. */
+export function nextId(prefix: string, used: readonly string[]): string {
+  let n = used.length + 1;
+  while (used.includes(`${prefix}${n}`)) n += 1;
+  return `${prefix}${n}`;
+}
+
+export function emptySentence(used: readonly string[]): SentenceDraft {
+  return { key: rowKey(), id: nextId('S', used), start: '', termKind: 'fixed', years: '', months: '', days: '', consecutiveTo: '', offences: [] };
+}
+
+export function emptyOffence(used: readonly string[]): OffenceDraft {
+  return { key: rowKey(), id: nextId('O', used), description: '', categories: [], maxPenaltyMonths: '', dualCriminality: 'unknown' };
+}
+
+export function emptyDraft(): CaseDraft {
+  return {
+    reference: '',
+    familyName: '',
+    givenNames: '',
+    nativeName: '',
+    prisonNumber: '',
+    dateOfBirth: '',
+    nationalities: '',
+    permanentResidence: '',
+    livesIn: '',
+    representativeNeeded: 'unknown',
+    sentencingState: '',
+    administeringState: '',
+    direction: '',
+    ruleSetId: '',
+    judgmentDate: '',
+    final: 'unknown',
+    appealPending: 'unknown',
+    appealPeriodEnds: '',
+    otherProceedingsPending: 'unknown',
+    deathSentence: 'unknown',
+    sentences: [emptySentence([])],
+    remandDays: '',
+    offences: [emptyOffence([])],
+    consentStatus: '',
+    consentBy: '',
+    consentDate: '',
+    consentWithdrawnOn: '',
+    consentVerified: 'unknown',
+    consentOpinionRecorded: 'unknown',
+    events: { application: '', request: '', requestReceived: '', judgmentReceived: '', statesAgreed: '' },
+  };
+}
+
+export function draftOf(c: CaseFile): CaseDraft {
+  const p = c.person;
+  const j = c.judgment;
+  return {
+    reference: str(c.reference),
+    familyName: str(p.familyName),
+    givenNames: str(p.givenNames),
+    nativeName: str(p.nativeName),
+    prisonNumber: str(p.prisonNumber),
+    dateOfBirth: str(p.dateOfBirth),
+    nationalities: (p.nationalities ?? []).join(', '),
+    permanentResidence: (p.permanentResidence ?? []).join(', '),
+    livesIn: str(p.livesIn),
+    representativeNeeded: tri(p.representativeNeeded),
+    sentencingState: c.sentencingState,
+    administeringState: c.administeringState,
+    direction: c.direction ?? '',
+    ruleSetId: str(c.ruleSetId),
+    judgmentDate: str(j.date),
+    final: tri(j.final),
+    appealPending: tri(j.appealPending),
+    appealPeriodEnds: str(j.appealPeriodEnds),
+    otherProceedingsPending: tri(j.otherProceedingsPending),
+    deathSentence: tri(j.deathSentence),
+    sentences: c.sentences.map((s) => ({
+      key: rowKey(),
+      id: s.id,
+      start: str(s.start),
+      termKind: typeof s.term === 'string' ? s.term : 'fixed',
+      years: typeof s.term === 'string' ? '' : str(s.term.years),
+      months: typeof s.term === 'string' ? '' : str(s.term.months),
+      days: typeof s.term === 'string' ? '' : str(s.term.days),
+      consecutiveTo: str(s.consecutiveTo),
+      offences: [...s.offences],
+    })),
+    remandDays: str(c.remandDays),
+    offences: c.offences.map((o) => ({
+      key: rowKey(),
+      id: o.id,
+      description: str(o.description),
+      categories: [...(o.categories ?? [])],
+      maxPenaltyMonths: str(o.maxPenaltyMonths),
+      dualCriminality: o.dualCriminality ?? 'unknown',
+    })),
+    consentStatus: c.consent?.status ?? '',
+    consentBy: c.consent?.by ?? '',
+    consentDate: str(c.consent?.date),
+    consentWithdrawnOn: str(c.consent?.withdrawnOn),
+    consentVerified: tri(c.consent?.verified),
+    consentOpinionRecorded: tri(c.consent?.opinionRecorded),
+    events: {
+      application: str(c.events.application),
+      request: str(c.events.request),
+      requestReceived: str(c.events.requestReceived),
+      judgmentReceived: str(c.events.judgmentReceived),
+      statesAgreed: str(c.events.statesAgreed),
+    },
+  };
+}
+
+/** Empty is unknown. */
+function text(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** A whole number when it is one; anything else is sent as typed, for the router to name. */
+function whole(value: string): number | string | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/** ISO codes from "ru, HK" ; empty is unknown. */
+export function codes(value: string): string[] | null {
+  const list = value
+    .split(/[\s,;]+/)
+    .map((code) => code.trim().toUpperCase())
+    .filter((code) => code !== '');
+  return list.length === 0 ? null : list;
+}
+
+/** The case file to send: the draft over the case being edited (or a new file). */
+export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<string, unknown> {
+  const base: Partial<CaseFile> = original ?? {};
+  const consentEmpty =
+    draft.consentStatus === '' &&
+    draft.consentBy === '' &&
+    draft.consentDate === '' &&
+    draft.consentWithdrawnOn === '' &&
+    draft.consentVerified === 'unknown' &&
+    draft.consentOpinionRecorded === 'unknown';
+  return {
+    ...base,
+    format: CASE_FORMAT,
+    reference: text(draft.reference),
+    sentencingState: draft.sentencingState,
+    administeringState: draft.administeringState,
+    direction: draft.direction === '' ? null : draft.direction,
+    ruleSetId: text(draft.ruleSetId),
+    person: {
+      ...base.person,
+      familyName: text(draft.familyName),
+      givenNames: text(draft.givenNames),
+      nativeName: text(draft.nativeName),
+      prisonNumber: text(draft.prisonNumber),
+      dateOfBirth: text(draft.dateOfBirth),
+      nationalities: codes(draft.nationalities),
+      permanentResidence: codes(draft.permanentResidence),
+      livesIn: text(draft.livesIn),
+      representativeNeeded: fromTri(draft.representativeNeeded),
+    },
+    judgment: {
+      ...base.judgment,
+      date: text(draft.judgmentDate),
+      final: fromTri(draft.final),
+      appealPending: fromTri(draft.appealPending),
+      appealPeriodEnds: text(draft.appealPeriodEnds),
+      otherProceedingsPending: fromTri(draft.otherProceedingsPending),
+      deathSentence: fromTri(draft.deathSentence),
+    },
+    sentences: draft.sentences.map((s) => ({
+      id: s.id.trim(),
+      start: text(s.start),
+      term:
+        s.termKind === 'fixed'
+          ? { years: whole(s.years) ?? 0, months: whole(s.months) ?? 0, days: whole(s.days) ?? 0 }
+          : s.termKind,
+      consecutiveTo: text(s.consecutiveTo),
+      offences: s.offences,
+    })),
+    remandDays: whole(draft.remandDays),
+    offences: draft.offences.map((o) => ({
+      id: o.id.trim(),
+      description: text(o.description),
+      categories: o.categories.length === 0 ? null : o.categories,
+      maxPenaltyMonths: whole(o.maxPenaltyMonths),
+      dualCriminality: o.dualCriminality,
+    })),
+    consent: consentEmpty
+      ? null
+      : {
+          status: draft.consentStatus === '' ? null : draft.consentStatus,
+          by: draft.consentBy === '' ? null : draft.consentBy,
+          date: text(draft.consentDate),
+          withdrawnOn: text(draft.consentWithdrawnOn),
+          verified: fromTri(draft.consentVerified),
+          opinionRecorded: fromTri(draft.consentOpinionRecorded),
+        },
+    events: {
+      ...base.events,
+      application: text(draft.events.application),
+      request: text(draft.events.request),
+      requestReceived: text(draft.events.requestReceived),
+      judgmentReceived: text(draft.events.judgmentReceived),
+      statesAgreed: text(draft.events.statesAgreed),
+    },
+  };
+}
+
+/**
+ * The form's element id for a field path of the case file (`person.familyName`,
+ * `sentences[0].start`): `f-person-familyName`, `f-sentences-0-start`.
+ */
+export function fieldId(path: string): string {
+  return `f-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`;
+}
+
+/** Where the form shows each field of the case file, by path, to the draft property. */
+export function formPaths(draft: CaseDraft): string[] {
+  const paths = [
+    'reference', 'sentencingState', 'administeringState', 'direction', 'ruleSetId',
+    'person.familyName', 'person.givenNames', 'person.nativeName', 'person.prisonNumber', 'person.dateOfBirth',
+    'person.nationalities', 'person.permanentResidence', 'person.livesIn', 'person.representativeNeeded',
+    'judgment.date', 'judgment.final', 'judgment.appealPending', 'judgment.appealPeriodEnds',
+    'judgment.otherProceedingsPending', 'judgment.deathSentence', 'remandDays',
+    'consent.status', 'consent.by', 'consent.date', 'consent.withdrawnOn', 'consent.verified', 'consent.opinionRecorded',
+    ...EVENT_FIELDS.map((e) => `events.${e}`),
+    'reason',
+  ];
+  draft.sentences.forEach((_, i) => {
+    for (const f of ['id', 'start', 'term', 'consecutiveTo', 'offences']) paths.push(`sentences[${i}].${f}`);
+  });
+  draft.offences.forEach((_, i) => {
+    for (const f of ['id', 'description', 'categories', 'maxPenaltyMonths', 'dualCriminality']) paths.push(`offences[${i}].${f}`);
+  });
+  return paths;
+}
+
+/**
+ * The field a problem of the router belongs to: its path without the `case.` the
+ * services put before it, shortened until it names a field the form shows
+ * (`person.nationalities[1]` → `person.nationalities`, `sentences[0].term.years` →
+ * `sentences[0].term`). Null when the form has no such field.
+ */
+export function formFieldOf(problemField: string, paths: ReadonlySet<string>): string | null {
+  let path = problemField.startsWith('case.') ? problemField.slice('case.'.length) : problemField;
+  for (;;) {
+    if (paths.has(path)) return path;
+    const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    if (cut <= 0) return null;
+    path = path.slice(0, cut);
+  }
+}

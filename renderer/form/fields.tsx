@@ -1,0 +1,183 @@
+/**
+ * The form's controls, each with its label, an optional hint and the router's message for
+ * it beside the field (GOV.UK: the message above the input, the field marked invalid and
+ * described by the message).
+ */
+import type { ReactNode } from 'react';
+import { regionOptions } from '../text/regions.ts';
+import { useText } from '../text/use-text.ts';
+import { fieldId, TRI_VALUES, type Tri } from './case-draft.ts';
+
+export type Problems = ReadonlyMap<string, readonly string[]>;
+
+interface FieldShell {
+  /** The field's path in the case file (`person.familyName`, `sentences[0].start`). */
+  path: string;
+  label: string;
+  hint?: string;
+  problems: Problems;
+  className?: string;
+}
+
+function describedBy(id: string, hint: boolean, invalid: boolean): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter((x) => x !== null);
+  return ids.length === 0 ? undefined : ids.join(' ');
+}
+
+function Shell({ path, label, hint, problems, className, children }: FieldShell & { children: (props: { id: string; invalid: boolean; describedBy?: string }) => ReactNode }) {
+  const id = fieldId(path);
+  const messages = problems.get(path) ?? [];
+  const invalid = messages.length > 0;
+  const classes = ['field', invalid ? 'field--invalid' : null, className ?? null].filter((c) => c !== null).join(' ');
+  return (
+    <div className={classes}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hint !== undefined && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {invalid && (
+        <p className="field__error" id={`${id}-error`}>
+          {messages.join(' ')}
+        </p>
+      )}
+      {children({ id, invalid, describedBy: describedBy(id, hint !== undefined, invalid) })}
+    </div>
+  );
+}
+
+interface InputProps extends FieldShell {
+  value: string;
+  onChange(value: string): void;
+  type?: 'text' | 'date' | 'number';
+  required?: boolean;
+  lang?: string;
+  inputMode?: 'numeric';
+}
+
+export function TextField({ value, onChange, type = 'text', required, lang, inputMode, ...shell }: InputProps) {
+  return (
+    <Shell {...shell}>
+      {({ id, invalid, describedBy: described }) => (
+        <input
+          id={id}
+          type={type === 'number' ? 'text' : type}
+          inputMode={type === 'number' ? 'numeric' : inputMode}
+          value={value}
+          lang={lang}
+          required={required}
+          aria-required={required}
+          aria-invalid={invalid}
+          aria-describedby={described}
+          autoComplete="off"
+          spellCheck={false}
+          className={type === 'number' ? 'input--short' : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Shell>
+  );
+}
+
+interface SelectProps extends FieldShell {
+  value: string;
+  onChange(value: string): void;
+  options: readonly { value: string; label: string }[];
+  /** The label of the empty choice ("Not recorded"); absent: no empty choice. */
+  empty?: string;
+  required?: boolean;
+}
+
+export function SelectField({ value, onChange, options, empty, required, ...shell }: SelectProps) {
+  return (
+    <Shell {...shell}>
+      {({ id, invalid, describedBy: described }) => (
+        <select id={id} value={value} aria-required={required} aria-invalid={invalid} aria-describedby={described} onChange={(e) => onChange(e.target.value)}>
+          {empty !== undefined && <option value="">{empty}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Shell>
+  );
+}
+
+/** A State, by its name in the officer's language, stored as its ISO code. */
+export function StateField(props: Omit<SelectProps, 'options' | 'empty'> & { empty: string }) {
+  const text = useText();
+  const options = regionOptions(text).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }));
+  return <SelectField {...props} options={options} />;
+}
+
+/** Several States as ISO codes; the names they stand for are shown as the officer types. */
+export function StatesField({ value, onChange, ...shell }: FieldShell & { value: string; onChange(value: string): void }) {
+  const text = useText();
+  const named = value
+    .split(/[\s,;]+/)
+    .map((c) => c.trim().toUpperCase())
+    .filter((c) => /^[A-Z]{2}$/.test(c))
+    .map((c) => text.region(c));
+  const id = fieldId(shell.path);
+  return (
+    <Shell {...shell}>
+      {({ invalid, describedBy: described }) => (
+        <>
+          <input
+            id={id}
+            type="text"
+            className="input--codes"
+            value={value}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={invalid}
+            aria-describedby={[described, `${id}-names`].filter((x) => x !== undefined).join(' ')}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <p className="field__names" id={`${id}-names`} aria-live="polite">
+            {named.length === 0 ? text.ui('ui.value.notRecorded') : named.join(text.locale === 'en' ? ', ' : '、')}
+          </p>
+        </>
+      )}
+    </Shell>
+  );
+}
+
+/** Yes / No / Unknown as three radio buttons; unknown is written as null, never false. */
+export function TriField({ path, label, problems, value, onChange }: Omit<FieldShell, 'hint' | 'className'> & { value: Tri; onChange(value: Tri): void }) {
+  const text = useText();
+  const id = fieldId(path);
+  const messages = problems.get(path) ?? [];
+  const invalid = messages.length > 0;
+  const words: Record<Tri, string> = { yes: text.ui('ui.value.yes'), no: text.ui('ui.value.no'), unknown: text.ui('ui.form.unknown') };
+  return (
+    <fieldset className={invalid ? 'field tri field--invalid' : 'field tri'} aria-describedby={invalid ? `${id}-error` : undefined}>
+      <legend className="field__label">{label}</legend>
+      {invalid && (
+        <p className="field__error" id={`${id}-error`}>
+          {messages.join(' ')}
+        </p>
+      )}
+      <div className="tri__options">
+        {TRI_VALUES.map((option, i) => (
+          <label key={option} className="tri__option">
+            <input
+              type="radio"
+              id={i === 0 ? id : `${id}-${option}`}
+              name={id}
+              value={option}
+              checked={value === option}
+              onChange={() => onChange(option)}
+            />
+            {words[option]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
