@@ -1,0 +1,68 @@
+/**
+ * Keeps `npm run bench` working: a --quick run (small sizes) must print only a JSON array of
+ * rows on stdout, every benchmark must have run without failing, and the rows must have the
+ * shape the README documents. Performance goals are the bench's business, not this test's:
+ * nothing here looks at whether a goal is met.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const KEYS = ['metric', 'ours', 'reference', 'ratio', 'goal', 'pass'];
+
+interface Row {
+  metric: string;
+  ours: number | null;
+  reference: number | null;
+  ratio: number | null;
+  goal: string;
+  pass: boolean | null;
+  unit: string;
+  note: string;
+}
+
+describe('npm run bench -- --quick --json', () => {
+  it('prints the rows of every benchmark as JSON and nothing else', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const rows = JSON.parse(run.stdout) as Row[];
+    expect(Array.isArray(rows)).toBe(true);
+
+    for (const row of rows) {
+      for (const key of KEYS) expect(row, `${row.metric} has ${key}`).toHaveProperty(key);
+      expect(row.note, row.metric).not.toMatch(/^failed:/);
+      if (row.ours === null) {
+        expect(row.pass, row.metric).toBeNull();
+        expect(row.ratio, row.metric).toBeNull();
+      } else {
+        expect(Number.isFinite(row.ours), row.metric).toBe(true);
+        expect(typeof row.pass, row.metric).toBe('boolean');
+        if (row.reference !== null) expect(row.ratio, row.metric).toBeGreaterThan(0);
+      }
+    }
+
+    const metric = (prefix: string) => rows.filter((r) => r.metric.startsWith(prefix));
+    expect(metric('engine').length).toBe(3);
+    expect(metric('engine vs json-rules-engine')[0]?.note).toMatch(/same verdict as assess\(\) on all/);
+    expect(metric('engine vs hand-written loop')[0]?.note).toMatch(/same verdict as assess\(\) on all/);
+    expect(metric('store: import')[0]?.ours).not.toBeNull();
+    expect(metric('reassess')[0]?.ours).not.toBeNull();
+    expect(metric('search: p95').length).toBeGreaterThanOrEqual(1);
+    expect(metric('memory')[0]?.ours).not.toBeNull();
+    // Not built yet: reported, never faked.
+    for (const r of metric('reports')) expect(r).toMatchObject({ ours: null, pass: null, note: expect.stringMatching(/not built yet/) });
+    expect(metric('reports').length).toBe(2);
+    expect(metric('ui').length).toBe(2);
+
+    const saved = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'out', 'latest-quick.json'), 'utf8')) as { quick: boolean; rows: Row[] };
+    expect(saved.quick).toBe(true);
+    expect(saved.rows).toEqual(rows);
+  }, 120_000);
+});
