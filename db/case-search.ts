@@ -48,9 +48,13 @@ function textCondition(text: string): Where {
     personParts.push(`instr(${PERSON_TEXT}, tsp_fold(?)) > 0`);
     params.push(word);
   }
-  // References are codes in Latin letters and digits: LIKE's ASCII case-folding is enough.
+  const person = `(${personParts.join(' AND ')})`;
+  // A case reference always holds digits (CSD-2024-0012); without one the text cannot be a
+  // reference, and leaving the LIKE out keeps name searches on the trigram index instead of
+  // scanning every case. References are Latin letters and digits: LIKE's ASCII folding is enough.
+  if (!/\d/u.test(text)) return { sql: person, params };
   params.push(`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  return { sql: `((${personParts.join(' AND ')}) OR c.reference LIKE ? ESCAPE '\\')`, params };
+  return { sql: `(${person} OR c.reference LIKE ? ESCAPE '\\')`, params };
 }
 
 function whereOf(query: CaseListQuery): Where {
