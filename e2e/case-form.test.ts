@@ -2,12 +2,16 @@
  * New case and Edit case in Chromium against the real router: a case created through the
  * form (a refusal shown in the error summary and beside the field, nothing typed lost),
  * assessed, its verdict and conditions read; edited (the unsaved-changes dialog, the
- * reason, a version conflict); the list counting it; axe in both languages; screenshots.
+ * reason, a version conflict); the router's field errors in Chinese on the zh-Hant form;
+ * financial obligations ("none" apart from "not recorded"), aliases and an expulsion, then an
+ * it-br-2008 assessment reading the obligations; the list counting it; axe in both
+ * languages; screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseRecord } from '../shared/api-schemas.ts';
 import { en } from '../shared/i18n/en.ts';
+import { zhHant } from '../shared/i18n/zh-Hant.ts';
 import { countLine, DEMO_CASES, openSeededShell, regionName, rendered, saveScreenshot, seriousViolations } from './harness.ts';
 import type { Shell } from './shell.ts';
 
@@ -223,8 +227,33 @@ describe('case form', { timeout: 60_000 }, () => {
     expect(await field('offences[0].categories').locator('option').first().textContent()).toBe('參與犯罪組織');
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'case-form-zh-Hant');
+  });
+
+  it('shows the router’s field errors in Chinese on the zh-Hant form, and in English after switching back', async () => {
+    const familyError = page.locator('.field').filter({ has: field('person.familyName') }).locator('.field__error');
+    const reasonError = page.locator('.field').filter({ has: field('reason') }).locator('.field__error');
+    const summary = page.locator('.error-summary');
+    await field('person.familyName').fill('');
+    // The request is checked first (no reason), then the case file (no family name).
+    await page.getByRole('button', { name: zhHant['ui.form.save'] }).click();
+    await expect.poll(() => reasonError.count()).toBe(1);
+    expect(await reasonError.textContent()).toBe(zhHant['validation.reason.required']);
+    await field('reason').fill('測試');
+    await page.getByRole('button', { name: zhHant['ui.form.save'] }).click();
+    await expect.poll(() => familyError.count()).toBe(1);
+    expect(await familyError.textContent()).toBe(zhHant['validation.storable.familyName']);
+    expect(await summary.getByRole('link').allTextContents()).toContain(rendered('zh-Hant', 'ui.error.problem', { field: zhHant['ui.form.f.person.familyName'], message: zhHant['validation.storable.familyName'] }));
+    expect(await summary.textContent()).not.toMatch(/is required|a reason/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'case-form-error-zh-Hant');
+
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await familyError.textContent()).toBe('is required to store a case');
+    // Back as it was: nothing to guard on leaving.
+    await field('person.familyName').fill('IVANOV');
+    await field('reason').fill('');
+    expect(await page.locator('.form-actions__status').textContent()).toBe('');
   });
 
   it('lists the new case: the virtualised table counts it, and the State filter finds it', async () => {
@@ -244,6 +273,95 @@ describe('case form', { timeout: 60_000 }, () => {
     await page.getByRole('searchbox', { name: 'Search cases' }).fill('HK-900002');
     await expect.poll(() => page.locator('tbody tr.case-row').count()).toBe(1);
     expect(await page.locator('tbody tr.case-row').getAttribute('data-case-id')).toBe(createdId);
+  });
+
+  it('records financial obligations (a fine), aliases and an expulsion; an it-br-2008 assessment reports the obligations condition', async () => {
+    await shell.open(`#/case/${createdId}/edit`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Edit case');
+    // Not recorded until said otherwise: no rows, and "None" is a separate answer.
+    expect(await page.locator('#f-financialObligations').isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Financial obligations of the judgment' }).getByRole('radio').count()).toBe(3);
+    expect(await field('financialObligations[0].kind').count()).toBe(0);
+    await page.locator('#f-financialObligations-listed').check();
+    expect(await field('financialObligations[0].kind').inputValue()).toBe('fine');
+    await field('financialObligations[0].amount').fill('5000');
+    await field('financialObligations[0].currency').fill('eur');
+    expect(await field('financialObligations[0].currency').inputValue()).toBe('EUR');
+    await page.locator('#f-financialObligations-0-paid-no').check();
+    await page.locator('#f-financialObligations-0-incapacityToPay-no').check();
+    // A second row, added then removed.
+    await page.getByRole('button', { name: 'Add a financial obligation' }).click();
+    expect(await field('financialObligations[1].kind').count()).toBe(1);
+    await page.getByRole('button', { name: 'Remove obligation 2' }).click();
+    expect(await field('financialObligations[1].kind').count()).toBe(0);
+
+    await field('person.aliases').fill('Pyotr IVANOFF\nP. I. IVANOV\n');
+    await field('expulsion.kind').selectOption('in-sentence');
+    await field('expulsion.date').fill('2022-05-10');
+    // "Commuted" is asked only of a death sentence.
+    expect(await page.locator('#f-judgment-deathSentenceCommuted').count()).toBe(0);
+    await page.locator('#f-judgment-deathSentence').check();
+    expect(await page.getByRole('group', { name: 'Death sentence commuted' }).getByRole('radio').count()).toBe(3);
+    await page.locator('#f-judgment-deathSentence-no').check();
+    expect(await page.locator('#f-judgment-deathSentenceCommuted').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'case-form-obligations');
+    await page.getByRole('button', { name: '繁體中文' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-Hant');
+    expect(await page.getByRole('group', { name: zhHant['ui.form.f.financialObligations'] }).getByRole('radio').count()).toBe(3);
+    expect(await field('financialObligations[0].kind').locator('option:checked').textContent()).toBe(zhHant['ui.form.obligationKind.fine']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'case-form-obligations-zh-Hant');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+
+    await field('reason').fill('Fine recorded from the judgment');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('h1 .family-name').textContent()).toBe('IVANOV');
+    const stored = shell.dispatch('cases.get', { id: createdId }).case;
+    expect(stored.financialObligations).toEqual([{ kind: 'fine', amount: 5000, currency: 'EUR', paid: false, incapacityToPay: false }]);
+    expect(stored.person.aliases).toEqual(['Pyotr IVANOFF', 'P. I. IVANOV']);
+    expect(stored.expulsion).toEqual({ kind: 'in-sentence', date: '2022-05-10' });
+    expect(stored.leftSentencingState).toBeNull();
+    expect(stored.judgment.deathSentence).toBe(false);
+    expect(stored.judgment.deathSentenceCommuted).toBeNull();
+
+    const before = shell.dispatch('assessments.list', { caseId: createdId }).length;
+    await page.locator('#assess-rule-set').selectOption('it-br-2008');
+    await page.getByRole('button', { name: 'Run assessment' }).click();
+    await expect.poll(() => shell.dispatch('assessments.list', { caseId: createdId }).length).toBe(before + 1);
+    await expect.poll(() => page.locator('tr[data-condition="financial-obligations"]').textContent()).toContain('fine 5000 EUR');
+    const latest = shell.dispatch('assessments.list', { caseId: createdId })[0]!;
+    expect(latest.ruleSet.id).toBe('it-br-2008');
+    const financial = latest.result.conditions.find((k) => k.id === 'financial-obligations')!;
+    expect(financial).toMatchObject({ status: 'not_met', effect: 'mandatory', messageKey: 'cond.financial.unpaid' });
+    const cells = await page.locator('tr[data-condition="financial-obligations"]').locator('th, td').allTextContents();
+    expect(cells[0]).toBe(en['status.not_met']);
+    expect(cells[1]).toContain(en['condition.financial-obligations']);
+    expect(cells[2]).toContain(rendered('en', financial.messageKey, financial.params));
+    expect(cells[2]).toContain('fine 5000 EUR');
+  });
+
+  it('tells “none” from “not recorded”: none is stored as an empty list, not recorded as null', async () => {
+    await page.getByRole('button', { name: 'Edit case' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Edit case');
+    expect(await page.locator('#f-financialObligations-listed').isChecked()).toBe(true);
+    expect(await field('financialObligations[0].currency').inputValue()).toBe('EUR');
+    await page.locator('#f-financialObligations-none').check();
+    expect(await field('financialObligations[0].kind').count()).toBe(0);
+    await field('reason').fill('The fine was set aside on appeal');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('h1 .family-name').textContent()).toBe('IVANOV');
+    expect(shell.dispatch('cases.get', { id: createdId }).case.financialObligations).toEqual([]);
+
+    await page.getByRole('button', { name: 'Edit case' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Edit case');
+    expect(await page.locator('#f-financialObligations-none').isChecked()).toBe(true);
+    await page.locator('#f-financialObligations').check();
+    await field('reason').fill('Not known after all');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('h1 .family-name').textContent()).toBe('IVANOV');
+    expect(shell.dispatch('cases.get', { id: createdId }).case.financialObligations).toBeNull();
   });
 
   it('raised no page errors, console errors or CSP refusals', () => {

@@ -4,7 +4,7 @@
  * validates each payload with them before a service runs.
  */
 import { z } from 'zod';
-import { caseSchema, caseStatuses, parseCase, type CaseParseResult, type FieldProblem } from './domain/case.ts';
+import { caseSchema, caseStatuses, keyedProblem, parseCase, type CaseParseResult, type FieldProblem } from './domain/case.ts';
 import { CONDITION_IDS } from './eligibility/types.ts';
 import type { MessageParams } from './sentence/compute.ts';
 import { isIsoDate, parseIsoDate } from './sentence/calendar.ts';
@@ -133,7 +133,7 @@ export function parseStorableCase(input: unknown): CaseParseResult {
   if (!parsed.ok) return parsed;
   const familyName = parsed.value.person.familyName;
   if (familyName == null || familyName.trim() === '') {
-    return { ok: false, errors: [{ field: 'person.familyName', message: 'is required to store a case' }] };
+    return { ok: false, errors: [keyedProblem('person.familyName', 'validation.storable.familyName')] };
   }
   return parsed;
 }

@@ -36,7 +36,14 @@ describe('importCases', () => {
     // An unknown code outside eu: and excluded: (consecutiveChain's "x:unknown-code") is kept silently.
     expect(result.warnings).toEqual([]);
     const withUnknown = importCases(ctx, [CASE_FIXTURES.minimal, { ...(CASE_FIXTURES.minimal as object), offences: [{ id: 'O1', categories: ['eu:no-such-thing'] }] }]);
-    expect(withUnknown.warnings).toEqual([{ field: 'cases[1].offences[0].categories[0]', message: 'unknown category code "eu:no-such-thing": it has no effect' }]);
+    expect(withUnknown.warnings).toEqual([
+      {
+        field: 'cases[1].offences[0].categories[0]',
+        message: 'unknown category code "eu:no-such-thing": it has no effect',
+        messageKey: 'validation.category.unknown',
+        params: { code: 'eu:no-such-thing' },
+      },
+    ]);
   });
 
   it('imports nothing when any case is invalid, and names every problem by case and field', () => {
@@ -52,8 +59,8 @@ describe('importCases', () => {
     expect(error.messageKey).toBe('error.import_invalid');
     expect(error.problems).toEqual(
       expect.arrayContaining([
-        { field: 'cases[1].person.familyName', message: 'is required to store a case' },
-        { field: 'cases[3].sentences[0].start', message: 'must be a real calendar date written YYYY-MM-DD' },
+        { field: 'cases[1].person.familyName', message: 'is required to store a case', messageKey: 'validation.storable.familyName' },
+        { field: 'cases[3].sentences[0].start', message: 'must be a real calendar date written YYYY-MM-DD', messageKey: 'validation.date.real' },
         expect.objectContaining({ field: 'cases[3].sentences[0].term' }),
         expect.objectContaining({ field: 'cases[3].consent.status' }),
         expect.objectContaining({ field: 'cases[4]' }),

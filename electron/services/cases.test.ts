@@ -58,7 +58,7 @@ describe('createCase', () => {
     const error = expectRefused(ctx, 'invalid_input', () =>
       createCase(ctx, { case: { format: 'tsp-case/1', sentencingState: 'HK', administeringState: 'TH', person: { familyName: null } } }),
     );
-    expect(error.problems).toEqual([{ field: 'case.person.familyName', message: 'is required to store a case' }]);
+    expect(error.problems).toEqual([{ field: 'case.person.familyName', message: 'is required to store a case', messageKey: 'validation.storable.familyName' }]);
     expectRefused(ctx, 'invalid_input', () => createCase(ctx, { case: { format: 'tsp-case/1', sentencingState: 'HK', administeringState: 'TH' } }));
     expectRefused(ctx, 'invalid_input', () =>
       createCase(ctx, { case: { format: 'tsp-case/1', sentencingState: 'HK', administeringState: 'TH', person: { familyName: '  ' } } }),
@@ -67,7 +67,7 @@ describe('createCase', () => {
 
   it('refuses input that is not the expected shape', () => {
     expect(expectRefused(ctx, 'invalid_input', () => createCase(ctx, { case: example, extra: 1 })).problems).toEqual([
-      { field: '(file)', message: 'unknown keys extra' },
+      { field: '(file)', message: 'unknown keys extra', messageKey: 'validation.unknownKeys', params: { keys: 'extra' } },
     ]);
     expect(expectRefused(ctx, 'invalid_input', () => createCase(ctx, null)).messageKey).toBe('error.invalid_input');
     expect(expectRefused(ctx, 'invalid_input', () => createCase(ctx, { case: 'text' })).problems[0]?.field).toBe('case');
@@ -111,13 +111,15 @@ describe('updateCase', () => {
   it('needs a reason, and refuses an unknown case or a bad file', () => {
     const created = createCase(ctx, { case: example });
     expect(expectRefused(ctx, 'invalid_input', () => updateCase(ctx, { id: created.id, expectedVersion: 1, case: example, reason: ' ' })).problems).toEqual([
-      { field: 'reason', message: 'a reason is required' },
+      { field: 'reason', message: 'a reason is required', messageKey: 'validation.reason.required' },
     ]);
     expectRefused(ctx, 'not_found', () => updateCase(ctx, { id: crypto.randomUUID(), expectedVersion: 1, case: example, reason: 'x' }));
     const error = expectRefused(ctx, 'invalid_input', () =>
       updateCase(ctx, { id: created.id, expectedVersion: 1, case: { ...example, sentences: [{ id: 'S1', term: 'life', consecutiveTo: 'S9' }] }, reason: 'x' }),
     );
-    expect(error.problems).toEqual([{ field: 'case.sentences[0].consecutiveTo', message: 'names no sentence of this case ("S9")' }]);
+    expect(error.problems).toEqual([
+      { field: 'case.sentences[0].consecutiveTo', message: 'names no sentence of this case ("S9")', messageKey: 'validation.sentence.unknown', params: { id: 'S9' } },
+    ]);
   });
 });
 

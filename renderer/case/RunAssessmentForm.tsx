@@ -8,6 +8,7 @@ import type { CaseRecord } from '../../shared/api-schemas.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { useDesk } from '../store/index.ts';
 import { ruleSetIds } from '../store/session-slice.ts';
+import { problemText } from '../text/problems.ts';
 import { useText } from '../text/use-text.ts';
 
 const FIELD_IDS = { ruleSetId: 'assess-rule-set', on: 'assess-on' } as const;
@@ -32,7 +33,7 @@ export function RunAssessmentForm({ record }: { record: CaseRecord }) {
   const [on, setOn] = useState('');
   const running = run.phase === 'running';
 
-  const problemsFor = (field: keyof typeof FIELD_IDS) => (run.error?.problems ?? []).filter((p) => p.field === field).map((p) => p.message);
+  const problemsFor = (field: keyof typeof FIELD_IDS) => (run.error?.problems ?? []).filter((p) => p.field === field).map((p) => problemText(text, p));
   const ruleSetProblems = problemsFor('ruleSetId');
   const onProblems = problemsFor('on');
 

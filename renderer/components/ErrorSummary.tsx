@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { ApiCallError } from '../api.ts';
+import { problemText } from '../text/problems.ts';
 import { useText } from '../text/use-text.ts';
 import { Icon } from './Icon.tsx';
 
@@ -35,7 +36,7 @@ export function ErrorSummary({ error, fieldIds = {} }: ErrorSummaryProps) {
         <ul className="error-summary__problems">
           {error.problems.map((problem) => {
             const id = fieldIds[problem.field];
-            const line = text.ui('ui.error.problem', { field: fieldLabel(problem.field), message: problem.message });
+            const line = text.ui('ui.error.problem', { field: fieldLabel(problem.field), message: problemText(text, problem) });
             return (
               <li key={`${problem.field}:${problem.message}`}>
                 {id === undefined ? (

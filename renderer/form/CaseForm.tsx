@@ -12,6 +12,7 @@ import { asApiError, call, type ApiCallError } from '../api.ts';
 import { Icon } from '../components/Icon.tsx';
 import { useDesk } from '../store/index.ts';
 import { ruleSetIds } from '../store/session-slice.ts';
+import { problemText } from '../text/problems.ts';
 import { useText, type Text } from '../text/use-text.ts';
 import {
   caseOf,
@@ -21,18 +22,25 @@ import {
   draftOf,
   DUAL_CRIMINALITY,
   emptyDraft,
+  emptyObligation,
   emptyOffence,
   emptySentence,
   EVENT_FIELDS,
+  EXPULSION_KINDS,
   fieldId,
   formFieldOf,
   formPaths,
+  LEFT_WHEN,
+  OBLIGATION_KINDS,
+  OBLIGATIONS_STATES,
   TERM_KINDS,
   type CaseDraft,
+  type ObligationDraft,
+  type ObligationsState,
   type OffenceDraft,
   type SentenceDraft,
 } from './case-draft.ts';
-import { SelectField, StateField, StatesField, TextField, TriField, type Problems } from './fields.tsx';
+import { RadioField, SelectField, StateField, StatesField, TextAreaField, TextField, TriField, type Problems } from './fields.tsx';
 
 const CATEGORIES = [...EU_LIST_CATEGORIES, ...EXCLUDED_CATEGORIES].map(([code]) => code);
 
@@ -44,10 +52,10 @@ interface CaseFormProps {
 
 /** A problem's field as the officer reads it: the label, and which sentence or offence. */
 function fieldLabel(text: Text, path: string): string {
-  const row = /^(sentences|offences)\[(\d+)\]\.(\w+)$/.exec(path);
+  const row = /^(sentences|offences|financialObligations)\[(\d+)\]\.(\w+)$/.exec(path);
   if (row !== null) {
-    const kind = row[1] === 'sentences' ? 'sentence' : 'offence';
-    const which = text.ui(kind === 'sentence' ? 'ui.form.sentence.n' : 'ui.form.offence.n', { n: Number(row[2]) + 1 });
+    const kind = row[1] === 'sentences' ? 'sentence' : row[1] === 'offences' ? 'offence' : 'obligation';
+    const which = text.ui(kind === 'sentence' ? 'ui.form.sentence.n' : kind === 'offence' ? 'ui.form.offence.n' : 'ui.form.obligation.n', { n: Number(row[2]) + 1 });
     const key = `ui.form.${kind}.${row[3] ?? ''}`;
     return `${which}: ${text.has(key) ? text.message(key) : (row[3] ?? path)}`;
   }
@@ -70,7 +78,7 @@ function FormErrorSummary({ error, paths }: { error: ApiCallError; paths: Readon
         <ul className="error-summary__problems">
           {error.problems.map((problem) => {
             const field = formFieldOf(problem.field, paths);
-            const line = text.ui('ui.error.problem', { field: field === null ? problem.field : fieldLabel(text, field), message: problem.message });
+            const line = text.ui('ui.error.problem', { field: field === null ? problem.field : fieldLabel(text, field), message: problemText(text, problem) });
             const id = field === null ? null : fieldId(field);
             return (
               <li key={`${problem.field}:${problem.message}`}>
@@ -125,16 +133,21 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
     const map = new Map<string, string[]>();
     for (const p of error?.problems ?? []) {
       const field = formFieldOf(p.field, paths);
-      if (field !== null) map.set(field, [...(map.get(field) ?? []), p.message]);
+      if (field !== null) map.set(field, [...(map.get(field) ?? []), problemText(text, p)]);
     }
     return map;
-  }, [error, paths]);
+  }, [error, paths, text]);
 
   const set = <K extends keyof CaseDraft>(key: K) => (value: CaseDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setSentence = (index: number, patch: Partial<SentenceDraft>) =>
     setDraft((d) => ({ ...d, sentences: d.sentences.map((s, i) => (i === index ? { ...s, ...patch } : s)) }));
   const setOffence = (index: number, patch: Partial<OffenceDraft>) =>
     setDraft((d) => ({ ...d, offences: d.offences.map((o, i) => (i === index ? { ...o, ...patch } : o)) }));
+  const setObligation = (index: number, patch: Partial<ObligationDraft>) =>
+    setDraft((d) => ({ ...d, obligations: d.obligations.map((o, i) => (i === index ? { ...o, ...patch } : o)) }));
+  const setObligationsState = (state: ObligationsState) =>
+    // "Listed" starts with one row to fill in.
+    setDraft((d) => ({ ...d, obligationsState: state, obligations: state === 'listed' && d.obligations.length === 0 ? [emptyObligation()] : d.obligations }));
 
   const focusLater = (id: string) => window.requestAnimationFrame(() => document.getElementById(id)?.focus());
 
@@ -187,6 +200,7 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
             <TextField path="person.familyName" label={text.ui('ui.form.f.person.familyName')} hint={text.ui('ui.form.familyName.hint')} required value={draft.familyName} onChange={set('familyName')} problems={problems} />
             <TextField path="person.givenNames" label={text.ui('ui.form.f.person.givenNames')} value={draft.givenNames} onChange={set('givenNames')} problems={problems} />
             <TextField path="person.nativeName" label={text.ui('ui.form.f.person.nativeName')} value={draft.nativeName} onChange={set('nativeName')} problems={problems} />
+            <TextAreaField path="person.aliases" label={text.ui('ui.form.f.person.aliases')} hint={text.ui('ui.form.aliases.hint')} value={draft.aliases} onChange={set('aliases')} problems={problems} />
             <TextField path="person.prisonNumber" label={text.ui('ui.form.f.person.prisonNumber')} value={draft.prisonNumber} onChange={set('prisonNumber')} problems={problems} />
             <TextField path="person.dateOfBirth" type="date" label={text.ui('ui.form.f.person.dateOfBirth')} value={draft.dateOfBirth} onChange={set('dateOfBirth')} problems={problems} />
             <StatesField path="person.nationalities" label={text.ui('ui.form.f.person.nationalities')} hint={text.ui('ui.form.codes.hint')} value={draft.nationalities} onChange={set('nationalities')} problems={problems} />
@@ -227,6 +241,15 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
             <TriField path="judgment.appealPending" label={text.ui('ui.form.f.judgment.appealPending')} value={draft.appealPending} onChange={set('appealPending')} problems={problems} />
             <TriField path="judgment.otherProceedingsPending" label={text.ui('ui.form.f.judgment.otherProceedingsPending')} value={draft.otherProceedingsPending} onChange={set('otherProceedingsPending')} problems={problems} />
             <TriField path="judgment.deathSentence" label={text.ui('ui.form.f.judgment.deathSentence')} value={draft.deathSentence} onChange={set('deathSentence')} problems={problems} />
+            {draft.deathSentence === 'yes' && (
+              <TriField
+                path="judgment.deathSentenceCommuted"
+                label={text.ui('ui.form.f.judgment.deathSentenceCommuted')}
+                value={draft.deathSentenceCommuted}
+                onChange={set('deathSentenceCommuted')}
+                problems={problems}
+              />
+            )}
           </div>
         </fieldset>
 
@@ -387,6 +410,79 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
         </fieldset>
 
         <fieldset className="form-section">
+          <legend>{text.ui('ui.form.section.financial')}</legend>
+          <RadioField
+            path="financialObligations"
+            label={text.ui('ui.form.f.financialObligations')}
+            options={OBLIGATIONS_STATES.map((v) => ({ value: v, label: text.ui(`ui.form.obligations.${v}`) }))}
+            value={draft.obligationsState}
+            onChange={setObligationsState}
+            problems={problems}
+          />
+          {draft.obligationsState === 'listed' && (
+            <>
+              {draft.obligations.length === 0 && <p className="form-section__empty">{text.ui('ui.form.obligations.empty')}</p>}
+              {draft.obligations.map((o, i) => (
+                <div className="form-row" key={o.key} role="group" aria-labelledby={`obligation-${o.key}-title`}>
+                  <h3 id={`obligation-${o.key}-title`} className="form-row__title">
+                    {text.ui('ui.form.obligation.n', { n: i + 1 })}
+                  </h3>
+                  <div className="form-grid form-grid--row">
+                    <SelectField
+                      path={`financialObligations[${i}].kind`}
+                      label={text.ui('ui.form.obligation.kind')}
+                      options={OBLIGATION_KINDS.map((k) => ({ value: k, label: text.ui(`ui.form.obligationKind.${k}`) }))}
+                      value={o.kind}
+                      onChange={(v) => setObligation(i, { kind: OBLIGATION_KINDS.find((k) => k === v) ?? 'fine' })}
+                      problems={problems}
+                    />
+                    <TextField path={`financialObligations[${i}].amount`} type="text" inputMode="decimal" label={text.ui('ui.form.obligation.amount')} value={o.amount} onChange={(v) => setObligation(i, { amount: v })} problems={problems} />
+                    <TextField
+                      path={`financialObligations[${i}].currency`}
+                      label={text.ui('ui.form.obligation.currency')}
+                      value={o.currency}
+                      onChange={(v) => setObligation(i, { currency: v.toUpperCase() })}
+                      problems={problems}
+                    />
+                  </div>
+                  <div className="tri-grid">
+                    <TriField path={`financialObligations[${i}].paid`} label={text.ui('ui.form.obligation.paid')} value={o.paid} onChange={(v) => setObligation(i, { paid: v })} problems={problems} />
+                    <TriField
+                      path={`financialObligations[${i}].incapacityToPay`}
+                      label={text.ui('ui.form.obligation.incapacityToPay')}
+                      value={o.incapacityToPay}
+                      onChange={(v) => setObligation(i, { incapacityToPay: v })}
+                      problems={problems}
+                    />
+                  </div>
+                  <button
+                    type="button"
+                    className="link-button form-row__remove"
+                    onClick={() => {
+                      setDraft((d) => ({ ...d, obligations: d.obligations.filter((_, j) => j !== i) }));
+                      focusLater('add-obligation');
+                    }}
+                  >
+                    {text.ui('ui.form.obligation.remove', { n: i + 1 })}
+                  </button>
+                </div>
+              ))}
+              <button
+                type="button"
+                id="add-obligation"
+                className="button button--secondary"
+                onClick={() => {
+                  setDraft((d) => ({ ...d, obligations: [...d.obligations, emptyObligation()] }));
+                  focusLater(fieldId(`financialObligations[${draft.obligations.length}].kind`));
+                }}
+              >
+                {text.ui('ui.form.obligation.add')}
+              </button>
+            </>
+          )}
+        </fieldset>
+
+        <fieldset className="form-section">
           <legend>{text.ui('ui.form.section.consent')}</legend>
           <div className="form-grid">
             <SelectField
@@ -413,6 +509,41 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
           <div className="tri-grid">
             <TriField path="consent.verified" label={text.ui('ui.form.f.consent.verified')} value={draft.consentVerified} onChange={set('consentVerified')} problems={problems} />
             <TriField path="consent.opinionRecorded" label={text.ui('ui.form.f.consent.opinionRecorded')} value={draft.consentOpinionRecorded} onChange={set('consentOpinionRecorded')} problems={problems} />
+          </div>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{text.ui('ui.form.section.expulsion')}</legend>
+          <div className="form-grid">
+            <SelectField
+              path="expulsion.kind"
+              label={text.ui('ui.form.f.expulsion.kind')}
+              empty={text.ui('ui.form.noneRecorded')}
+              options={EXPULSION_KINDS.map((v) => ({ value: v, label: text.ui(`ui.form.expulsion.${v}`) }))}
+              value={draft.expulsionKind}
+              onChange={(v) => set('expulsionKind')(EXPULSION_KINDS.find((x) => x === v) ?? '')}
+              problems={problems}
+            />
+            {draft.expulsionKind !== '' && (
+              <TextField path="expulsion.date" type="date" label={text.ui('ui.form.f.expulsion.date')} value={draft.expulsionDate} onChange={set('expulsionDate')} problems={problems} />
+            )}
+          </div>
+          <div className="form-grid form-section__next">
+            <SelectField
+              path="leftSentencingState.when"
+              label={text.ui('ui.form.f.leftSentencingState.when')}
+              empty={text.ui('ui.form.noneRecorded')}
+              options={LEFT_WHEN.map((v) => ({ value: v, label: text.ui(`ui.form.left.${v}`) }))}
+              value={draft.leftWhen}
+              onChange={(v) => set('leftWhen')(LEFT_WHEN.find((x) => x === v) ?? '')}
+              problems={problems}
+            />
+            {draft.leftWhen !== '' && (
+              <>
+                <TextField path="leftSentencingState.date" type="date" label={text.ui('ui.form.f.leftSentencingState.date')} value={draft.leftDate} onChange={set('leftDate')} problems={problems} />
+                <StateField path="leftSentencingState.to" label={text.ui('ui.form.f.leftSentencingState.to')} empty={notRecorded} value={draft.leftTo} onChange={set('leftTo')} problems={problems} />
+              </>
+            )}
           </div>
         </fieldset>
 

@@ -4,8 +4,9 @@
  * router validates; what it refuses stays in the draft, so nothing typed is lost.
  *
  * Unknown is never false: an empty field and a tri-state left at "unknown" are written as
- * `null`. Fields the form does not show (aliases, financial obligations, expulsion, ...)
- * are carried over from the case being edited unchanged.
+ * `null`. Fields the form does not show (the status, which has its own action) are carried
+ * over from the case being edited unchanged. Financial obligations tell "not recorded"
+ * (`null`) from "none" (an empty list).
  */
 import { CASE_FORMAT, type CaseFile } from '../../shared/domain/case.ts';
 
@@ -19,6 +20,21 @@ export const CONSENT_BY = ['person', 'representative'] as const;
 export const DUAL_CRIMINALITY = ['yes', 'no', 'unknown'] as const;
 export const EVENT_FIELDS = ['application', 'request', 'requestReceived', 'judgmentReceived', 'statesAgreed'] as const;
 export type EventField = (typeof EVENT_FIELDS)[number];
+export const OBLIGATION_KINDS = ['fine', 'compensation', 'costs', 'confiscation'] as const;
+/** Not recorded (`null`), none (`[]`), or the obligations listed. */
+export const OBLIGATIONS_STATES = ['unknown', 'none', 'listed'] as const;
+export type ObligationsState = (typeof OBLIGATIONS_STATES)[number];
+export const EXPULSION_KINDS = ['in-sentence', 'administrative-consequential', 'administrative'] as const;
+export const LEFT_WHEN = ['after-final-judgment', 'during-proceedings'] as const;
+
+export interface ObligationDraft {
+  key: string;
+  kind: (typeof OBLIGATION_KINDS)[number];
+  amount: string;
+  currency: string;
+  paid: Tri;
+  incapacityToPay: Tri;
+}
 
 export interface SentenceDraft {
   /** React's key for the row: stable while the id is edited. */
@@ -47,6 +63,8 @@ export interface CaseDraft {
   familyName: string;
   givenNames: string;
   nativeName: string;
+  /** Other names, one a line; empty means none recorded. */
+  aliases: string;
   prisonNumber: string;
   dateOfBirth: string;
   /** ISO codes separated by commas or spaces; empty means unknown. */
@@ -64,6 +82,7 @@ export interface CaseDraft {
   appealPeriodEnds: string;
   otherProceedingsPending: Tri;
   deathSentence: Tri;
+  deathSentenceCommuted: Tri;
   sentences: SentenceDraft[];
   remandDays: string;
   offences: OffenceDraft[];
@@ -73,6 +92,15 @@ export interface CaseDraft {
   consentWithdrawnOn: string;
   consentVerified: Tri;
   consentOpinionRecorded: Tri;
+  obligationsState: ObligationsState;
+  obligations: ObligationDraft[];
+  /** None recorded (`''`, written as null) or the kind of expulsion. */
+  expulsionKind: '' | (typeof EXPULSION_KINDS)[number];
+  expulsionDate: string;
+  /** None recorded (`''`, written as null) or when the person left the sentencing State. */
+  leftWhen: '' | (typeof LEFT_WHEN)[number];
+  leftDate: string;
+  leftTo: string;
   events: Record<EventField, string>;
 }
 
@@ -107,12 +135,17 @@ export function emptyOffence(used: readonly string[]): OffenceDraft {
   return { key: rowKey(), id: nextId('O', used), description: '', categories: [], maxPenaltyMonths: '', dualCriminality: 'unknown' };
 }
 
+export function emptyObligation(): ObligationDraft {
+  return { key: rowKey(), kind: 'fine', amount: '', currency: '', paid: 'unknown', incapacityToPay: 'unknown' };
+}
+
 export function emptyDraft(): CaseDraft {
   return {
     reference: '',
     familyName: '',
     givenNames: '',
     nativeName: '',
+    aliases: '',
     prisonNumber: '',
     dateOfBirth: '',
     nationalities: '',
@@ -129,6 +162,7 @@ export function emptyDraft(): CaseDraft {
     appealPeriodEnds: '',
     otherProceedingsPending: 'unknown',
     deathSentence: 'unknown',
+    deathSentenceCommuted: 'unknown',
     sentences: [emptySentence([])],
     remandDays: '',
     offences: [emptyOffence([])],
@@ -138,6 +172,13 @@ export function emptyDraft(): CaseDraft {
     consentWithdrawnOn: '',
     consentVerified: 'unknown',
     consentOpinionRecorded: 'unknown',
+    obligationsState: 'unknown',
+    obligations: [],
+    expulsionKind: '',
+    expulsionDate: '',
+    leftWhen: '',
+    leftDate: '',
+    leftTo: '',
     events: { application: '', request: '', requestReceived: '', judgmentReceived: '', statesAgreed: '' },
   };
 }
@@ -150,6 +191,7 @@ export function draftOf(c: CaseFile): CaseDraft {
     familyName: str(p.familyName),
     givenNames: str(p.givenNames),
     nativeName: str(p.nativeName),
+    aliases: (p.aliases ?? []).join('\n'),
     prisonNumber: str(p.prisonNumber),
     dateOfBirth: str(p.dateOfBirth),
     nationalities: (p.nationalities ?? []).join(', '),
@@ -166,6 +208,7 @@ export function draftOf(c: CaseFile): CaseDraft {
     appealPeriodEnds: str(j.appealPeriodEnds),
     otherProceedingsPending: tri(j.otherProceedingsPending),
     deathSentence: tri(j.deathSentence),
+    deathSentenceCommuted: tri(j.deathSentenceCommuted),
     sentences: c.sentences.map((s) => ({
       key: rowKey(),
       id: s.id,
@@ -192,6 +235,20 @@ export function draftOf(c: CaseFile): CaseDraft {
     consentWithdrawnOn: str(c.consent?.withdrawnOn),
     consentVerified: tri(c.consent?.verified),
     consentOpinionRecorded: tri(c.consent?.opinionRecorded),
+    obligationsState: c.financialObligations == null ? 'unknown' : c.financialObligations.length === 0 ? 'none' : 'listed',
+    obligations: (c.financialObligations ?? []).map((o) => ({
+      key: rowKey(),
+      kind: o.kind,
+      amount: str(o.amount),
+      currency: str(o.currency),
+      paid: tri(o.paid),
+      incapacityToPay: tri(o.incapacityToPay),
+    })),
+    expulsionKind: c.expulsion?.kind ?? '',
+    expulsionDate: str(c.expulsion?.date),
+    leftWhen: c.leftSentencingState?.when ?? '',
+    leftDate: str(c.leftSentencingState?.date),
+    leftTo: str(c.leftSentencingState?.to),
     events: {
       application: str(c.events.application),
       request: str(c.events.request),
@@ -213,6 +270,21 @@ function whole(value: string): number | string | null {
   const trimmed = value.trim();
   if (trimmed === '') return null;
   return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/** An amount when it is a number; anything else is sent as typed, for the router to name. */
+function amount(value: string): number | string | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/** The other names, one a line. */
+function aliasesOf(value: string): string[] {
+  return value
+    .split('\n')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 }
 
 /** ISO codes from "ru, HK" ; empty is unknown. */
@@ -247,6 +319,8 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
       familyName: text(draft.familyName),
       givenNames: text(draft.givenNames),
       nativeName: text(draft.nativeName),
+      // No name typed: none recorded, unless the file held an empty list already.
+      aliases: aliasesOf(draft.aliases).length > 0 ? aliasesOf(draft.aliases) : base.person?.aliases?.length === 0 ? [] : null,
       prisonNumber: text(draft.prisonNumber),
       dateOfBirth: text(draft.dateOfBirth),
       nationalities: codes(draft.nationalities),
@@ -262,6 +336,8 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
       appealPeriodEnds: text(draft.appealPeriodEnds),
       otherProceedingsPending: fromTri(draft.otherProceedingsPending),
       deathSentence: fromTri(draft.deathSentence),
+      // Asked only when a death sentence is recorded; otherwise what the file held stays.
+      deathSentenceCommuted: draft.deathSentence === 'yes' ? fromTri(draft.deathSentenceCommuted) : (base.judgment?.deathSentenceCommuted ?? null),
     },
     sentences: draft.sentences.map((s) => ({
       id: s.id.trim(),
@@ -291,6 +367,20 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
           verified: fromTri(draft.consentVerified),
           opinionRecorded: fromTri(draft.consentOpinionRecorded),
         },
+    financialObligations:
+      draft.obligationsState === 'unknown'
+        ? null
+        : draft.obligationsState === 'none'
+          ? []
+          : draft.obligations.map((o) => ({
+              kind: o.kind,
+              amount: amount(o.amount),
+              currency: text(o.currency.toUpperCase()),
+              paid: fromTri(o.paid),
+              incapacityToPay: fromTri(o.incapacityToPay),
+            })),
+    expulsion: draft.expulsionKind === '' ? null : { kind: draft.expulsionKind, date: text(draft.expulsionDate) },
+    leftSentencingState: draft.leftWhen === '' ? null : { when: draft.leftWhen, date: text(draft.leftDate), to: text(draft.leftTo) },
     events: {
       ...base.events,
       application: text(draft.events.application),
@@ -314,10 +404,12 @@ export function fieldId(path: string): string {
 export function formPaths(draft: CaseDraft): string[] {
   const paths = [
     'reference', 'sentencingState', 'administeringState', 'direction', 'ruleSetId',
-    'person.familyName', 'person.givenNames', 'person.nativeName', 'person.prisonNumber', 'person.dateOfBirth',
+    'person.familyName', 'person.givenNames', 'person.nativeName', 'person.aliases', 'person.prisonNumber', 'person.dateOfBirth',
     'person.nationalities', 'person.permanentResidence', 'person.livesIn', 'person.representativeNeeded',
     'judgment.date', 'judgment.final', 'judgment.appealPending', 'judgment.appealPeriodEnds',
-    'judgment.otherProceedingsPending', 'judgment.deathSentence', 'remandDays',
+    'judgment.otherProceedingsPending', 'judgment.deathSentence', 'judgment.deathSentenceCommuted', 'remandDays',
+    'financialObligations', 'expulsion.kind', 'expulsion.date',
+    'leftSentencingState.when', 'leftSentencingState.date', 'leftSentencingState.to',
     'consent.status', 'consent.by', 'consent.date', 'consent.withdrawnOn', 'consent.verified', 'consent.opinionRecorded',
     ...EVENT_FIELDS.map((e) => `events.${e}`),
     'reason',
@@ -328,6 +420,11 @@ export function formPaths(draft: CaseDraft): string[] {
   draft.offences.forEach((_, i) => {
     for (const f of ['id', 'description', 'categories', 'maxPenaltyMonths', 'dualCriminality']) paths.push(`offences[${i}].${f}`);
   });
+  if (draft.obligationsState === 'listed') {
+    draft.obligations.forEach((_, i) => {
+      for (const f of ['kind', 'amount', 'currency', 'paid', 'incapacityToPay']) paths.push(`financialObligations[${i}].${f}`);
+    });
+  }
   return paths;
 }
 

@@ -55,7 +55,7 @@ interface InputProps extends FieldShell {
   type?: 'text' | 'date' | 'number';
   required?: boolean;
   lang?: string;
-  inputMode?: 'numeric';
+  inputMode?: 'numeric' | 'decimal';
 }
 
 export function TextField({ value, onChange, type = 'text', required, lang, inputMode, ...shell }: InputProps) {
@@ -175,6 +175,66 @@ export function TriField({ path, label, problems, value, onChange }: Omit<FieldS
               onChange={() => onChange(option)}
             />
             {words[option]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Several lines of text (aliases, one a line). */
+export function TextAreaField({ value, onChange, lang, ...shell }: FieldShell & { value: string; onChange(value: string): void; lang?: string }) {
+  return (
+    <Shell {...shell}>
+      {({ id, invalid, describedBy: described }) => (
+        <textarea
+          id={id}
+          rows={3}
+          value={value}
+          lang={lang}
+          aria-invalid={invalid}
+          aria-describedby={described}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Shell>
+  );
+}
+
+/** One choice of a few, as radio buttons; the first button carries the field's id. */
+export function RadioField<V extends string>({
+  path,
+  label,
+  problems,
+  value,
+  onChange,
+  options,
+}: Omit<FieldShell, 'hint' | 'className'> & { value: V; onChange(value: V): void; options: readonly { value: V; label: string }[] }) {
+  const id = fieldId(path);
+  const messages = problems.get(path) ?? [];
+  const invalid = messages.length > 0;
+  return (
+    <fieldset className={invalid ? 'field tri field--invalid' : 'field tri'} aria-describedby={invalid ? `${id}-error` : undefined}>
+      <legend className="field__label">{label}</legend>
+      {invalid && (
+        <p className="field__error" id={`${id}-error`}>
+          {messages.join(' ')}
+        </p>
+      )}
+      <div className="tri__options">
+        {options.map((option, i) => (
+          <label key={option.value} className="tri__option">
+            <input
+              type="radio"
+              id={i === 0 ? id : `${id}-${option.value}`}
+              name={id}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+            />
+            {option.label}
           </label>
         ))}
       </div>

@@ -6,17 +6,19 @@
 import { z } from 'zod';
 import { isIsoDate } from '../sentence/calendar.ts';
 import { isKnownCategory } from './categories.ts';
+import { en } from '../i18n/en.ts';
+import { t } from '../i18n/index.ts';
 
 export const CASE_FORMAT = 'tsp-case/1';
 
-const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, {
-  error: 'must be a real calendar date written YYYY-MM-DD',
+const isoDate = z.string({ error: 'validation.date.type' }).refine(isIsoDate, {
+  error: 'validation.date.real',
 });
 const country = z
-  .string({ error: 'must be an ISO 3166-1 alpha-2 code such as "HK"' })
-  .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "HK"' });
-const count = z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(0, {
-  error: 'must not be negative',
+  .string({ error: 'validation.country.type' })
+  .regex(/^[A-Z]{2}$/, { error: 'validation.country.format' });
+const count = z.number({ error: 'validation.wholeNumber' }).int({ error: 'validation.wholeNumber' }).min(0, {
+  error: 'validation.notNegative',
 });
 /** Optional and nullable: absent and null both mean "unknown". */
 const unknown = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
@@ -25,11 +27,11 @@ export const termSchema = z.union(
   [
     z
       .object({ years: count.default(0), months: count.default(0), days: count.default(0) })
-      .refine((t) => t.years + t.months + t.days > 0, { error: 'a fixed term must be longer than zero' }),
+      .refine((t) => t.years + t.months + t.days > 0, { error: 'validation.term.zero' }),
     z.literal('life'),
     z.literal('indeterminate'),
   ],
-  { error: 'must be {years, months, days}, "life" or "indeterminate"' },
+  { error: 'validation.term.shape' },
 );
 
 const personSchema = z.object({
@@ -56,7 +58,7 @@ const judgmentSchema = z.object({
 });
 
 const sentenceSchema = z.object({
-  id: z.string().min(1, { error: 'must not be empty' }),
+  id: z.string().min(1, { error: 'validation.notEmpty' }),
   start: unknown(isoDate),
   term: termSchema,
   consecutiveTo: unknown(z.string()),
@@ -64,16 +66,16 @@ const sentenceSchema = z.object({
 });
 
 const offenceSchema = z.object({
-  id: z.string().min(1, { error: 'must not be empty' }),
+  id: z.string().min(1, { error: 'validation.notEmpty' }),
   description: unknown(z.string()),
-  categories: unknown(z.array(z.string().regex(/^[a-z0-9]+:[a-z0-9-]+$/, { error: 'must be a code such as "eu:swindling"' }))),
+  categories: unknown(z.array(z.string().regex(/^[a-z0-9]+:[a-z0-9-]+$/, { error: 'validation.category' }))),
   maxPenaltyMonths: unknown(count),
-  dualCriminality: unknown(z.enum(['yes', 'no', 'unknown'], { error: 'must be "yes", "no" or "unknown"' })),
+  dualCriminality: unknown(z.enum(['yes', 'no', 'unknown'], { error: 'validation.dualCriminality' })),
 });
 
 const consentSchema = z.object({
-  status: unknown(z.enum(['given', 'refused', 'withdrawn', 'not-asked'], { error: 'must be "given", "refused", "withdrawn" or "not-asked"' })),
-  by: unknown(z.enum(['person', 'representative'], { error: 'must be "person" or "representative"' })),
+  status: unknown(z.enum(['given', 'refused', 'withdrawn', 'not-asked'], { error: 'validation.consent.status' })),
+  by: unknown(z.enum(['person', 'representative'], { error: 'validation.consent.by' })),
   date: unknown(isoDate),
   withdrawnOn: unknown(isoDate),
   verified: unknown(z.boolean()),
@@ -81,9 +83,9 @@ const consentSchema = z.object({
 });
 
 const financialObligationSchema = z.object({
-  kind: z.enum(['fine', 'compensation', 'costs', 'confiscation'], { error: 'must be fine, compensation, costs or confiscation' }),
-  amount: unknown(z.number().min(0, { error: 'must not be negative' })),
-  currency: unknown(z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as "EUR"' })),
+  kind: z.enum(['fine', 'compensation', 'costs', 'confiscation'], { error: 'validation.financial.kind' }),
+  amount: unknown(z.number().min(0, { error: 'validation.notNegative' })),
+  currency: unknown(z.string().regex(/^[A-Z]{3}$/, { error: 'validation.currency' })),
   paid: unknown(z.boolean()),
   incapacityToPay: unknown(z.boolean()),
 });
@@ -103,11 +105,11 @@ export const caseStatuses = [
 
 export const caseSchema = z
   .object({
-    format: z.literal(CASE_FORMAT, { error: `must be "${CASE_FORMAT}"` }),
+    format: z.literal(CASE_FORMAT, { error: 'validation.format' }),
     reference: unknown(z.string()),
     sentencingState: country,
     administeringState: country,
-    direction: unknown(z.enum(['outgoing', 'incoming'], { error: 'must be "outgoing" or "incoming"' })), // extension
+    direction: unknown(z.enum(['outgoing', 'incoming'], { error: 'validation.direction' })), // extension
     ruleSetId: unknown(z.string()), // extension: the rule-set the case is handled under
     status: unknown(z.enum(caseStatuses)), // extension: where the transfer stands
     person: personSchema.default({}),
@@ -120,7 +122,7 @@ export const caseSchema = z
     expulsion: unknown(
       z.object({
         kind: z.enum(['in-sentence', 'administrative-consequential', 'administrative'], {
-          error: 'must be "in-sentence", "administrative-consequential" or "administrative"',
+          error: 'validation.expulsion.kind',
         }),
         date: unknown(isoDate),
       }),
@@ -128,7 +130,7 @@ export const caseSchema = z
     leftSentencingState: unknown(
       z.object({
         date: unknown(isoDate),
-        when: unknown(z.enum(['after-final-judgment', 'during-proceedings'], { error: 'must be "after-final-judgment" or "during-proceedings"' })),
+        when: unknown(z.enum(['after-final-judgment', 'during-proceedings'], { error: 'validation.leftSentencingState.when' })),
         to: unknown(country),
       }),
     ),
@@ -137,27 +139,27 @@ export const caseSchema = z
   .superRefine((c, ctx) => {
     const sentenceIds = new Set<string>();
     c.sentences.forEach((s, i) => {
-      if (sentenceIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sentences', i, 'id'], message: `duplicate sentence id "${s.id}"` });
+      if (sentenceIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sentences', i, 'id'], message: 'validation.sentence.duplicate', params: { id: s.id } });
       sentenceIds.add(s.id);
     });
     const offenceIds = new Set(c.offences.map((o) => o.id));
     const seenOffences = new Set<string>();
     c.offences.forEach((o, i) => {
-      if (seenOffences.has(o.id)) ctx.addIssue({ code: 'custom', path: ['offences', i, 'id'], message: `duplicate offence id "${o.id}"` });
+      if (seenOffences.has(o.id)) ctx.addIssue({ code: 'custom', path: ['offences', i, 'id'], message: 'validation.offence.duplicate', params: { id: o.id } });
       seenOffences.add(o.id);
     });
     const byId = new Map(c.sentences.map((s) => [s.id, s]));
     c.sentences.forEach((s, i) => {
       if (s.consecutiveTo != null) {
         if (!byId.has(s.consecutiveTo)) {
-          ctx.addIssue({ code: 'custom', path: ['sentences', i, 'consecutiveTo'], message: `names no sentence of this case ("${s.consecutiveTo}")` });
+          ctx.addIssue({ code: 'custom', path: ['sentences', i, 'consecutiveTo'], message: 'validation.sentence.unknown', params: { id: s.consecutiveTo } });
         } else {
           // Follow the chain; a cycle means no sentence of it can ever start.
           const seen = new Set<string>([s.id]);
           let next: string | null | undefined = s.consecutiveTo;
           while (next != null) {
             if (seen.has(next)) {
-              ctx.addIssue({ code: 'custom', path: ['sentences', i, 'consecutiveTo'], message: 'consecutive sentences form a cycle' });
+              ctx.addIssue({ code: 'custom', path: ['sentences', i, 'consecutiveTo'], message: 'validation.sentence.cycle' });
               break;
             }
             seen.add(next);
@@ -166,7 +168,7 @@ export const caseSchema = z
         }
       }
       s.offences.forEach((o, j) => {
-        if (!offenceIds.has(o)) ctx.addIssue({ code: 'custom', path: ['sentences', i, 'offences', j], message: `names no offence of this case ("${o}")` });
+        if (!offenceIds.has(o)) ctx.addIssue({ code: 'custom', path: ['sentences', i, 'offences', j], message: 'validation.offence.unknown', params: { id: o } });
       });
     });
     if (c.consent?.status === 'withdrawn' && c.consent.withdrawnOn == null) {
@@ -184,7 +186,47 @@ export type FinancialObligation = NonNullable<CaseFile['financialObligations']>[
 export interface FieldProblem {
   /** Dotted path of the bad field, e.g. `sentences[1].term`. */
   field: string;
+  /** The problem in English (what the CLI prints and the tests read). */
   message: string;
+  /** The catalog key of the message (`validation.*`), for a reader in another language. */
+  messageKey?: string;
+  params?: Record<string, string | number>;
+}
+
+export type ProblemParams = NonNullable<FieldProblem['params']>;
+
+/** A problem worded by its catalog key: the English message, and the key and parameters. */
+export function keyedProblem(field: string, messageKey: ValidationKey, params?: ProblemParams): FieldProblem {
+  const message = t('en', messageKey, params ?? {});
+  return params === undefined ? { field, message, messageKey } : { field, message, messageKey, params };
+}
+
+type ValidationKey = Extract<keyof typeof en, `validation.${string}`>;
+
+function isValidationKey(message: string): message is ValidationKey {
+  return message.startsWith('validation.') && message in en;
+}
+
+/** The string and number parameters of a custom issue (`ctx.addIssue({ params })`). */
+function issueParams(issue: z.core.$ZodIssue): ProblemParams | undefined {
+  if (issue.code !== 'custom' || issue.params === undefined) return undefined;
+  const out: ProblemParams = {};
+  for (const [name, value] of Object.entries(issue.params)) {
+    if (typeof value === 'string' || typeof value === 'number') out[name] = value;
+  }
+  return out;
+}
+
+/**
+ * One zod issue as a problem. A message that is a catalog key (`validation.*`) is worded
+ * from the English catalog and keeps its key; zod's own wording of other issues stays as is.
+ */
+export function problemOf(issue: z.core.$ZodIssue): FieldProblem {
+  const field = fieldPath(issue.path);
+  if (issue.code === 'invalid_type' && issue.input === undefined) return keyedProblem(field, 'validation.required');
+  if (issue.code === 'unrecognized_keys') return keyedProblem(field, 'validation.unknownKeys', { keys: issue.keys.join(', ') });
+  if (isValidationKey(issue.message)) return keyedProblem(field, issue.message, issueParams(issue));
+  return { field, message: issue.message };
 }
 
 export function fieldPath(path: readonly PropertyKey[]): string {
@@ -206,22 +248,16 @@ export function parseCase(input: unknown): CaseParseResult {
   if (!result.success) {
     return {
       ok: false,
-      errors: result.error.issues.map((issue) => ({ field: fieldPath(issue.path), message: issueMessage(issue) })),
+      errors: result.error.issues.map(problemOf),
     };
   }
   const warnings: FieldProblem[] = [];
   result.data.offences.forEach((o, i) => {
     o.categories?.forEach((code, j) => {
       if (!isKnownCategory(code) && (code.startsWith('eu:') || code.startsWith('excluded:'))) {
-        warnings.push({ field: `offences[${i}].categories[${j}]`, message: `unknown category code "${code}": it has no effect` });
+        warnings.push(keyedProblem(`offences[${i}].categories[${j}]`, 'validation.category.unknown', { code }));
       }
     });
   });
   return { ok: true, value: result.data, warnings };
-}
-
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-  if (issue.code === 'unrecognized_keys') return `unknown keys ${issue.keys.join(', ')}`;
-  return issue.message;
 }
