@@ -28,10 +28,12 @@ async function searchFor(text: string) {
  * (the frame is scrolled to the top after each query), fewer than a page.
  */
 async function expectFirstRows(expected: readonly { id: string }[]) {
-  const ids = await rowIds(page);
-  expect(ids.length).toBeGreaterThan(0);
-  expect(ids.length).toBeLessThanOrEqual(Math.min(PAGE_SIZE - 1, expected.length));
-  expect(ids).toEqual(expected.slice(0, ids.length).map((c) => c.id));
+  // The count can update a frame before the windowed rows do (seen under load): wait for the rows.
+  const matches = async () => {
+    const ids = await rowIds(page);
+    return ids.length > 0 && ids.length <= Math.min(PAGE_SIZE - 1, expected.length) && ids.every((id, i) => id === expected[i]?.id);
+  };
+  await expect.poll(matches, { timeout: 10_000 }).toBe(true);
 }
 
 beforeAll(async () => {
