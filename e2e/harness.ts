@@ -36,11 +36,12 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 }
 
 /**
- * A screenshot for the documentation (docs/screenshots, committed): the viewport only, at
- * 1280×800, scrolled to the top, so the file stays small.
+ * A screenshot for the documentation: the viewport only, at 1280×800, scrolled to the top,
+ * so the file stays small. Written to e2e/out/docs; `TSP_UPDATE_DOC_SCREENSHOTS=1 npm test`
+ * writes docs/screenshots (committed) instead, so an ordinary test run never edits the repository.
  */
 export async function saveDocScreenshot(page: Page, name: string): Promise<string> {
-  const dir = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+  const dir = process.env.TSP_UPDATE_DOC_SCREENSHOTS === '1' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : path.join(PROJECT_ROOT, 'e2e', 'out', 'docs');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
   const before = page.viewportSize();
