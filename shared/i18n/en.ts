@@ -264,8 +264,6 @@ export const en = {
   'ui.cases.col.status': 'Status',
   'ui.cases.col.updated': 'Updated',
   'ui.cases.loading': 'Loading cases…',
-  'ui.cases.loadMore': 'Show {count} more',
-  'ui.cases.shown': 'Showing the first {shown}.',
   'ui.cases.empty.title': 'No cases found',
   'ui.cases.empty.search': 'No case matches “{text}”.',
   'ui.cases.empty.filters': 'No case matches these filters.',

@@ -252,8 +252,6 @@ export const zhHant: Record<MessageKey, string> = {
   'ui.cases.col.status': '狀態',
   'ui.cases.col.updated': '更新日期',
   'ui.cases.loading': '正在載入案件…',
-  'ui.cases.loadMore': '再顯示 {count} 宗',
-  'ui.cases.shown': '正在顯示首 {shown} 宗。',
   'ui.cases.empty.title': '找不到案件',
   'ui.cases.empty.search': '沒有案件符合「{text}」。',
   'ui.cases.empty.filters': '沒有案件符合這些篩選條件。',
