@@ -9,26 +9,9 @@ import {
   CHINESE_GIVEN, CHINESE_SURNAMES, LATIN_NAMES, RUSSIAN_GIVEN, RUSSIAN_SURNAMES, THAI_GIVEN, THAI_SURNAMES,
 } from '../electron/services/demo-data.ts';
 
-export class Rng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    // mulberry32
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)] as T;
-  }
-}
+import { Random as Rng } from '../electron/services/seeded-random.ts';
+
+export { Rng };
 
 export interface Person {
   family_name: string;
