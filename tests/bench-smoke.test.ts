@@ -9,20 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Row } from '../bench/measure.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KEYS = ['metric', 'ours', 'reference', 'ratio', 'goal', 'pass'];
-
-interface Row {
-  metric: string;
-  ours: number | null;
-  reference: number | null;
-  ratio: number | null;
-  goal: string;
-  pass: boolean | null;
-  unit: string;
-  note: string;
-}
 
 describe('npm run bench -- --quick --json', () => {
   it('prints the rows of every benchmark as JSON and nothing else', () => {
