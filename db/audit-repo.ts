@@ -64,9 +64,34 @@ const SQL = {
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : canonicalJson(value));
 
+/** Where the chain ends: the last entry's seq and hash. */
+export interface ChainEnd {
+  seq: number;
+  hash: string;
+}
+
+export type AuditAppend = (entry: NewAuditEntry) => ChainEnd;
+
 /** Appends one entry after the last; call inside the transaction of the write it records. */
-export function appendAudit(db: Database.Database, entry: NewAuditEntry): { seq: number; hash: string } {
-  const last = statement(db, SQL.last).get() as { seq: number; hash: string } | undefined;
+export function appendAudit(db: Database.Database, entry: NewAuditEntry): ChainEnd {
+  return appendAfter(db, statement(db, SQL.last).get() as ChainEnd | undefined, entry);
+}
+
+/**
+ * appendAudit for many entries in one transaction (a batch re-assessment): reads the end of
+ * the chain once, then chains each entry from the one it appended before. Use it within one
+ * transaction only; an entry appended meanwhile by other means is refused by the trigger
+ * audit_log_chained, never silently forked.
+ */
+export function auditAppender(db: Database.Database): AuditAppend {
+  let last: ChainEnd | undefined | null = null;
+  return (entry) => {
+    last = appendAfter(db, last === null ? (statement(db, SQL.last).get() as ChainEnd | undefined) : last, entry);
+    return last;
+  };
+}
+
+function appendAfter(db: Database.Database, last: ChainEnd | undefined, entry: NewAuditEntry): ChainEnd {
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at: entry.at,
@@ -140,15 +165,42 @@ export function countAuditEntries(db: Database.Database): number {
  * entry is for.
  */
 export function verifyAuditChain(db: Database.Database): AuditVerification {
+  const { entries, broken } = checkAuditChain(db);
+  return { ok: broken === null, entries, firstBadSeq: broken?.seq ?? null };
+}
+
+/** Why a link of the chain is broken. */
+export type BrokenLink =
+  /** The entry's content no longer gives its hash: it was changed after it was written. */
+  | { seq: number; problem: 'hash'; stored: string; computed: string }
+  /** The entry does not name the hash of the one before: an entry was removed, inserted or reordered. */
+  | { seq: number; problem: 'link'; stored: string; expected: string }
+  /** A sequence number is missing or repeated. */
+  | { seq: number; problem: 'sequence'; expected: number };
+
+export interface AuditChainReport {
+  entries: number;
+  /** The hash of the newest entry (the genesis hash for an empty log): keep it to detect entries cut from the end. */
+  lastHash: string;
+  /** The first broken link, or null when the chain is intact. */
+  broken: BrokenLink | null;
+}
+
+/** Walks the whole chain from the first entry and names the first broken link. */
+export function checkAuditChain(db: Database.Database): AuditChainReport {
   let entries = 0;
   let prevHash = GENESIS_HASH;
-  let firstBadSeq: number | null = null;
+  let broken: BrokenLink | null = null;
   for (const row of statement(db, SQL.all).iterate() as IterableIterator<AuditRow>) {
     entries += 1;
-    if (firstBadSeq !== null) continue;
     const { hash, ...rest } = row;
-    if (row.seq !== entries || row.prev_hash !== prevHash || auditHash(rest) !== hash) firstBadSeq = row.seq;
+    if (broken === null) {
+      const computed = auditHash(rest);
+      if (row.seq !== entries) broken = { seq: row.seq, problem: 'sequence', expected: entries };
+      else if (row.prev_hash !== prevHash) broken = { seq: row.seq, problem: 'link', stored: row.prev_hash, expected: prevHash };
+      else if (computed !== hash) broken = { seq: row.seq, problem: 'hash', stored: hash, computed };
+    }
     prevHash = hash;
   }
-  return { ok: firstBadSeq === null, entries, firstBadSeq };
+  return { entries, lastHash: prevHash, broken };
 }

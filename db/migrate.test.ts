@@ -64,6 +64,15 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   },
 };
 
+// Version 2 added only the search index (filled from persons by its migration).
+FIXTURES[2] = (db) => FIXTURES[1]?.(db);
+// Version 3 renamed roles (the fixture's officer keeps hers) and added user_credentials, which may stay empty.
+FIXTURES[3] = (db) => FIXTURES[1]?.(db);
+// Version 4 added transfer tracking: new columns NULL, new tables empty.
+FIXTURES[4] = (db) => FIXTURES[1]?.(db);
+// Version 5: the same data (version 6 only adds search indexes, filled by its migration).
+FIXTURES[5] = (db) => FIXTURES[1]?.(db);
+
 type Rows = Record<string, string[]>;
 
 /** Every row of every ordinary table, each as JSON of its columns, sorted. */
@@ -152,9 +161,45 @@ describe('migrations', () => {
       // Search indexes what was there before it existed.
       const found = searchCases(db, listCasesInput.parse({ text: 'кузнец' }));
       expect(found.items.map((i) => i.id)).toEqual([FIXTURE_CASE_ID]);
+      // So do the indexes of short words (the given name Иван) and of references (CSD-2020-0001).
+      for (const text of ['ив', '2020-00']) expect(searchCases(db, listCasesInput.parse({ text })).items.map((i) => i.id)).toEqual([FIXTURE_CASE_ID]);
       db.close();
     });
   }
+
+  it('rename the stored roles at version 3 (admin -> supervisor, ministry -> viewer), keeping every user and reference', () => {
+    const file = tempFile();
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    registerSearchFunctions(old);
+    migrate(old, { to: 2 });
+    FIXTURES[2]?.(old);
+    old.exec(`
+      INSERT INTO users (id, name, role, created_at) VALUES
+        ('u2', 'Ada Admin', 'admin', '2024-01-01T00:00:00.000Z'),
+        ('u3', 'Mo Ministry', 'ministry', '2024-01-01T00:00:00.000Z'),
+        ('u4', 'Lee Legal', 'legal', '2024-01-01T00:00:00.000Z');
+      INSERT INTO case_events (case_id, kind, date, note, user_id, created_at)
+        VALUES ('${FIXTURE_CASE_ID}', 'status', '2024-01-02', NULL, 'u2', '2024-01-02T00:00:00.000Z');
+    `);
+    const references = old.prepare('SELECT user_id FROM case_events UNION ALL SELECT user_id FROM assessments UNION ALL SELECT created_by FROM rule_sets').pluck().all();
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT id, name, role FROM users ORDER BY id').raw().all()).toEqual([
+      ['u1', 'Officer Lam', 'officer'],
+      ['u2', 'Ada Admin', 'supervisor'],
+      ['u3', 'Mo Ministry', 'viewer'],
+      ['u4', 'Lee Legal', 'legal'],
+    ]);
+    expect(db.prepare('SELECT user_id FROM case_events UNION ALL SELECT user_id FROM assessments UNION ALL SELECT created_by FROM rule_sets').pluck().all()).toEqual(references);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // The rebuilt table keeps its guarantees: the new roles only, no deletion, references enforced.
+    expect(() => db.prepare("INSERT INTO users VALUES ('u5', 'Old Admin', 'admin', 't')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("DELETE FROM users WHERE id = 'u3'").run()).toThrow(/never deleted/);
+    expect(() => db.prepare("INSERT INTO case_events (case_id, kind, date, user_id, created_at) VALUES (?, 'x', '2024-01-03', 'ghost', 't')").run(FIXTURE_CASE_ID)).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
 
   it('refuse a file written by a newer version of the app', () => {
     const file = tempFile();

@@ -15,6 +15,7 @@ const SQL = {
   one: 'SELECT * FROM users WHERE id = ?',
   all: 'SELECT * FROM users ORDER BY name COLLATE NOCASE, id',
   count: 'SELECT count(*) FROM users',
+  byName: 'SELECT * FROM users WHERE name = ? COLLATE NOCASE ORDER BY created_at, id',
 } as const;
 
 const userOf = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.role, createdAt: row.created_at });
@@ -30,6 +31,11 @@ export function findUser(db: Database.Database, id: string): User | undefined {
 
 export function allUsers(db: Database.Database): User[] {
   return (statement(db, SQL.all).all() as UserRow[]).map(userOf);
+}
+
+/** Users of this name, ignoring case (names are unique for new users; older stores may repeat one). */
+export function findUsersByName(db: Database.Database, name: string): User[] {
+  return (statement(db, SQL.byName).all(name) as UserRow[]).map(userOf);
 }
 
 export function countUsers(db: Database.Database): number {

@@ -29,7 +29,13 @@ export interface ShellOptions {
   /** A persistent store; without it a temporary one is made and removed on close. */
   dbFile?: string;
   headless?: boolean;
+  /** The store's user the shell starts signed in as (made its supervisor in a new store). */
   osUser?: string;
+  /**
+   * Start signed in (the default: every screen's test) as `osUser`, or signed out (false) as
+   * the desktop app starts, with sign-in or first run showing (e2e/session.test.ts).
+   */
+  signedIn?: boolean;
 }
 
 export interface Shell {
@@ -61,7 +67,11 @@ const PRELOAD_STAND_IN = 'window.tsp = { invoke: (channel, payload) => window.__
 export async function openShell(options: ShellOptions = {}): Promise<Shell> {
   const headless = options.headless ?? true;
   const tempDir = options.dbFile === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'tsp-desk-e2e-')) : null;
-  const app = openApp({ file: options.dbFile ?? path.join(tempDir!, 'tsp-desk.sqlite'), osUser: options.osUser ?? 'e2e-officer' });
+  const app = openApp({
+    file: options.dbFile ?? path.join(tempDir!, 'tsp-desk.sqlite'),
+    osUser: options.osUser ?? 'e2e-officer',
+    signIn: options.signedIn === false ? 'password' : 'os-user',
+  });
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   const built = acquireRenderer();

@@ -1,35 +1,81 @@
 /**
- * The Electron shell: one window with secure webPreferences, a strict CSP, navigation and
- * new windows denied, permissions refused, and one IPC handler that accepts calls only from
- * the app's own frame and passes them to the router. Everything else lives in testable
- * modules (electron/app.ts, electron/router.ts).
+ * The Electron shell, hardened per Electron's security checklist: the renderer is served
+ * from the custom `app://` scheme (electron/app-protocol.ts) rather than file://, in a
+ * sandboxed, context-isolated window without Node, under a strict CSP; every request other
+ * than app:// is cancelled; permissions are denied; navigation, new windows and webviews are
+ * refused for every web contents; and the one IPC handler accepts calls only from the app's
+ * own page and passes them to the router, whose session (who is signed in) lives here.
+ * Everything else lives in testable modules (electron/app.ts, electron/router.ts).
  */
-import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
+import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { DATABASE_FILE, openApp } from './app.ts';
+import { protectOpenedStore, unlockForShell } from './keystore-start.ts';
+import { APP_INDEX_URL, APP_SCHEME, isAppPage, resolveAppRequest } from './app-protocol.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererIndex = path.join(here, '..', '..', 'dist', 'index.html');
-const rendererUrl = pathToFileURL(rendererIndex).href; // percent-encoded, forward slashes on every OS
+const rendererDir = path.join(here, '..', '..', 'dist');
 
 function isAppFrame(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url === rendererUrl || url.startsWith(`${rendererUrl}#`) || url.startsWith(`${rendererUrl}?`);
+  return isAppPage(event.senderFrame?.url ?? '');
 }
 
+// Before `ready`: a standard, secure scheme (its own origin, treated like https), without
+// fetch, CORS or service workers, since the page only loads its own files.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 app.enableSandbox();
 
+// Every web contents, whoever creates it: no navigation away, no new windows, no webviews.
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
 app.whenReady().then(() => {
+  // Encryption at rest and daily backups (docs/storage-security.md).
+  const file = path.join(app.getPath('userData'), DATABASE_FILE);
+  const unlocked = unlockForShell(file, {
+    // On Linux without a Secret Service, safeStorage falls back to a fixed password ('basic_text'): that is no protection, so the recovery key is asked for instead.
+    safe: { available: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || !['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend())), encrypt: (text) => safeStorage.encryptString(text), decrypt: (wrapped) => safeStorage.decryptString(wrapped) },
+    recoveryKey: process.env.TSP_DB_KEY,
+    nativeBinding: process.env.TSP_SQLITE_BINDING,
+    locale: app.getPreferredSystemLanguages().some((l) => l.startsWith('zh')) ? 'zh-Hant' : 'en',
+    show: (type, title, detail) => void dialog.showMessageBoxSync({ type, title, message: title, detail, buttons: ['OK'] }),
+  });
+  if (unlocked === null) return app.exit(1);
   const desk = openApp({
-    file: path.join(app.getPath('userData'), DATABASE_FILE),
+    file,
+    key: unlocked.key,
+    signIn: 'password',
     osUser: process.env.USER ?? process.env.USERNAME ?? 'local',
     nativeBinding: process.env.TSP_SQLITE_BINDING,
   });
 
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const resolved = resolveAppRequest(request.url, rendererDir);
+    if (!resolved.ok) return new Response(null, { status: resolved.status });
+    const body = await fs.readFile(resolved.file).catch(() => null);
+    if (body === null) return new Response(null, { status: 404 });
+    return new Response(body, {
+      headers: { 'Content-Type': resolved.mimeType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+    });
+  });
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  // No remote content, ever: only the app's own files, the data: images its CSP allows, and devtools while debugging.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: ![`${APP_SCHEME}:`, 'data:', 'devtools:'].some((scheme) => details.url.startsWith(scheme)) });
+  });
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    // electronegativity-justified: CSP_GLOBAL_CHECK — the policy is the constant of shared/csp.ts (default-src 'none', scripts and styles 'self' only), which the tool cannot evaluate; tests/security-shell.test.ts checks it.
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
@@ -43,22 +89,33 @@ app.whenReady().then(() => {
     height: 820,
     show: false,
     webPreferences: {
+      // electronegativity-justified: PRELOAD_JS_CHECK — the preload (electron/preload.cts) exposes one function, invoke(channel, payload), over one IPC channel whose sender the handler above checks; the router validates every payload.
       preload: path.join(here, 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: false,
+      // Middle-click would open links in a new window (Electron checklist: limit navigation).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(rendererIndex);
+  void window.loadURL(APP_INDEX_URL);
 
-  app.on('before-quit', () => desk.close());
+  const backups = protectOpenedStore(desk, file, unlocked, { nativeBinding: process.env.TSP_SQLITE_BINDING, onError: (error) => console.error(`backup failed: ${error.message}`) });
+  app.on('before-quit', () => {
+    backups.stop();
+    desk.close();
+  });
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -24,7 +24,7 @@ describe('the compiled main process', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsp-build-'));
     const app = openApp({ file: path.join(dir, 'desk.sqlite'), osUser: 'officer' });
     try {
-      expect(app.router.dispatch('session.current', undefined)).toMatchObject({ ok: true, data: { name: 'officer', role: 'admin' } });
+      expect(app.router.dispatch('session.current', undefined)).toMatchObject({ ok: true, data: { user: { name: 'officer', role: 'supervisor' } } });
       expect(app.db.pragma('user_version', { simple: true })).toBe(fs.readdirSync(path.join(root, 'db', 'migrations')).filter((f) => f.endsWith('.sql')).length);
     } finally {
       app.close();

@@ -74,9 +74,9 @@ describe('createCase', () => {
   });
 
   it('refuses a user the store does not know, or one claiming another role', () => {
-    const stranger: ServiceContext = { ...ctx, user: { id: 'nobody', name: 'Nobody', role: 'admin' } };
+    const stranger: ServiceContext = { ...ctx, user: { id: 'nobody', name: 'Nobody', role: 'supervisor' } };
     expect(expectRefused(ctx, 'forbidden', () => createCase(stranger, { case: example })).messageKey).toBe('error.user_unknown');
-    const promoted: ServiceContext = { ...ctx, user: { ...ctx.user, role: 'admin' } };
+    const promoted: ServiceContext = { ...ctx, user: { ...ctx.user, role: 'supervisor' } };
     expectRefused(ctx, 'forbidden', () => createCase(promoted, { case: example }));
   });
 });
@@ -146,11 +146,22 @@ describe('setCaseStatus, closeCase and reopenCase', () => {
     expect(expectRefused(ctx, 'invalid_input', () => setCaseStatus(ctx, { id: created.id, expectedVersion: 1, status: 'transferred', reason: 'x' })).problems[0]?.field).toBe('status');
     expectRefused(ctx, 'invalid_input', () => closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'transferred' }));
     expectRefused(ctx, 'invalid_input', () => closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'lost', reason: 'x' }));
-    closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'transferred', reason: 'handed over 2025-01-15' });
+    // The workflow's guards apply to the older channels too: a draft is not handed over, nor skips to the agreement.
+    expect(expectRefused(ctx, 'conflict', () => closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'transferred', reason: 'handed over' })).problems[0])
+      .toMatchObject({ messageKey: 'workflow.guard.wrong_step' });
+    expect(expectRefused(ctx, 'conflict', () => setCaseStatus(ctx, { id: created.id, expectedVersion: 1, status: 'agreed', reason: 'x' })).problems[0])
+      .toMatchObject({ messageKey: 'workflow.guard.wrong_step' });
+    closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'withdrawn_by_state', reason: 'request withdrawn 2025-01-15' });
     expect(expectRefused(ctx, 'conflict', () => closeCase(ctx, { id: created.id, expectedVersion: 2, outcome: 'deceased', reason: 'x' })).messageKey).toBe('error.case_closed');
     expectRefused(ctx, 'conflict', () => updateCase(ctx, { id: created.id, expectedVersion: 2, case: example, reason: 'x' }));
     expectRefused(ctx, 'conflict', () => setCaseStatus(ctx, { id: created.id, expectedVersion: 2, status: 'dossier', reason: 'x' }));
     expectRefused(ctx, 'conflict', () => setCaseStatus(ctx, { id: created.id, expectedVersion: 1, status: 'dossier', reason: 'x' }));
+  });
+
+  it('an edit keeps the status: only the workflow moves it', () => {
+    const created = createCase(ctx, { case: example });
+    const edited = updateCase(ctx, { id: created.id, expectedVersion: 1, case: { ...example, status: 'agreed' }, reason: 'typo' });
+    expect(edited.case.status ?? null).toBeNull();
   });
 });
 

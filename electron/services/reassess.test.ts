@@ -86,6 +86,6 @@ describe('reassessCases', () => {
 
   it('refuses a user no longer in the store before writing anything', () => {
     seed();
-    expectRefused(ctx, 'forbidden', () => reassessCases({ ...ctx, user: { ...ctx.user, role: 'admin' } }));
+    expectRefused(ctx, 'forbidden', () => reassessCases({ ...ctx, user: { ...ctx.user, role: 'supervisor' } }));
   });
 });

@@ -15,7 +15,7 @@ describe('users', () => {
     const db = openDatabase(':memory:');
     const clock = () => new Date('2025-01-01T00:00:00.000Z');
     const admin = bootstrapAdmin(db, clock, { name: 'First Admin' });
-    expect(admin).toMatchObject({ name: 'First Admin', role: 'admin', createdAt: '2025-01-01T00:00:00.000Z' });
+    expect(admin).toMatchObject({ name: 'First Admin', role: 'supervisor', createdAt: '2025-01-01T00:00:00.000Z' });
     expect(() => bootstrapAdmin(db, clock, { name: 'Second' })).toThrow(/conflict/);
     expect(() => bootstrapAdmin(openDatabase(':memory:'), clock, { name: '' })).toThrow(/invalid_input/);
     db.close();
@@ -25,7 +25,7 @@ describe('users', () => {
     const user = createUser(h.admin, { name: 'Chan Legal', role: 'legal' });
     expect(listUsers(h.officer).map((u) => u.name)).toEqual(['Ada Admin', 'Chan Legal', 'Lam Officer']);
     expect(listAudit(h.admin, { entity: 'user', entityId: user.id, limit: 5 })).toMatchObject([{ action: 'user.create', userId: h.admin.user.id }]);
-    expectRefused(h.officer, 'forbidden', () => createUser(h.officer, { name: 'Sneaky', role: 'admin' }));
+    expectRefused(h.officer, 'forbidden', () => createUser(h.officer, { name: 'Sneaky', role: 'supervisor' }));
     expectRefused(h.admin, 'invalid_input', () => createUser(h.admin, { name: 'X', role: 'superuser' }));
   });
 

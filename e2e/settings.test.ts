@@ -1,0 +1,124 @@
+/**
+ * Settings and the case's audit history in Chromium against the real router, signed in as
+ * the store's supervisor: users and roles (add a user, a refusal beside the field, set a
+ * password, lift a lockout), your password, the language, the data location; then a case
+ * page's audit history, opened from the keyboard. Axe and screenshots in both languages.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_FIXTURES } from '../db/case-fixtures.ts';
+import { createSessionRouter } from '../electron/router.ts';
+import { openSession } from '../electron/services/session.ts';
+import { rendered, saveScreenshot, seriousViolations } from './harness.ts';
+import { openShell, type Shell } from './shell.ts';
+
+let shell: Shell;
+let page: Page;
+
+beforeAll(async () => {
+  shell = await openShell();
+  page = shell.page;
+}, 120_000);
+afterAll(async () => {
+  await shell?.close();
+});
+
+const row = (name: string) => page.locator(`tr[data-user="${name}"]`);
+
+describe('settings', { timeout: 60_000 }, () => {
+  it('opens from the masthead with its sections; supervisors see users and roles', async () => {
+    await shell.open('#/cases');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
+    for (const title of ['Language', 'Your password', 'Users and roles', 'Data location']) {
+      expect(await page.getByRole('heading', { level: 2, name: title }).count(), title).toBe(1);
+    }
+    await expect.poll(() => row('e2e-officer').textContent()).toContain('(you)');
+    expect(await row('e2e-officer').textContent()).toContain('No password yet');
+    await expect.poll(() => page.locator('.settings-path').textContent()).toContain('tsp-desk.sqlite');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('refuses a new user whose password holds their name, beside the field', async () => {
+    await page.getByLabel('Name', { exact: true }).fill('Chan Tai Man');
+    await page.getByLabel('Role', { exact: true }).selectOption('legal');
+    await page.getByLabel('Initial password').fill('chan tai man 2024');
+    await page.getByLabel('Password again', { exact: true }).fill('chan tai man 2024');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => page.locator('#new-user-password-error').textContent()).toBe(rendered('en', 'validation.password.name'));
+    expect(shell.channels).not.toContain('users.create');
+  });
+
+  it('adds the user with a role and an initial password', async () => {
+    await page.getByLabel('Initial password').fill('ferry to lamma island');
+    await page.getByLabel('Password again', { exact: true }).fill('ferry to lamma island');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Chan Tai Man was added as Legal officer.');
+    expect(await row('Chan Tai Man').textContent()).toContain('Can sign in');
+    await saveScreenshot(page, 'settings');
+  });
+
+  it('sets a password from the row, the form opened and shut from the keyboard', async () => {
+    await row('e2e-officer').getByRole('button', { name: 'Set a password for e2e-officer' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('set-password');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#set-password').count()).toBe(0);
+    await row('e2e-officer').getByRole('button', { name: 'Set a password for e2e-officer' }).click();
+    await page.locator('#set-password').fill('star ferry at dawn');
+    await page.locator('#set-password-confirm').fill('star ferry at dawn');
+    await page.locator('#set-password-confirm').press('Enter');
+    await expect.poll(() => row('e2e-officer').textContent()).toContain('Can sign in');
+  });
+
+  it('shows a locked account and lifts the lock', async () => {
+    const elsewhere = createSessionRouter(openSession(shell.app.db, () => new Date()), () => {});
+    for (let i = 0; i < 5; i++) elsewhere.dispatch('session.signIn', { name: 'Chan Tai Man', password: `wrong guess ${i}` });
+    await page.reload();
+    await expect.poll(() => row('Chan Tai Man').textContent()).toContain('Locked until');
+    await row('Chan Tai Man').getByRole('button', { name: 'Unlock Chan Tai Man' }).click();
+    await expect.poll(() => row('Chan Tai Man').textContent()).toContain('Can sign in');
+    expect(await page.getByRole('status').first().textContent()).toBe('Chan Tai Man can sign in again.');
+  });
+
+  it('changes your own password, refusing a wrong current one', async () => {
+    await page.getByLabel('Current password').fill('not it at all');
+    await page.getByLabel('New password', { exact: true }).fill('the big buddha steps');
+    await page.getByLabel('New password again').fill('the big buddha steps');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.locator('#own-current-error').textContent()).toBe(rendered('en', 'validation.password.wrong'));
+    await page.getByLabel('Current password').fill('star ferry at dawn');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Your password was changed.');
+  });
+
+  it('switches the language, in Chinese throughout', async () => {
+    await page.getByRole('radio', { name: '繁體中文' }).check();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(rendered('zh-Hant', 'ui.settings.title'));
+    expect(await page.getByRole('heading', { level: 2, name: rendered('zh-Hant', 'ui.settings.users.title') }).count()).toBe(1);
+    // The notice of the last action follows the language too.
+    expect(await page.locator('.settings-section--wide [role="status"]').textContent()).toBe(rendered('zh-Hant', 'ui.settings.users.unlocked', { name: 'Chan Tai Man' }));
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'settings-zh-Hant');
+    await page.getByRole('radio', { name: 'English' }).check();
+  });
+});
+
+describe('a case’s audit history', { timeout: 60_000 }, () => {
+  it('opens from the keyboard and lists each change with who made it', async () => {
+    const created = shell.dispatch('cases.create', { case: { ...(CASE_FIXTURES.formatExample as object), person: { familyName: 'WONG' } }, reason: 'referred by the prison' });
+    shell.dispatch('cases.setStatus', { id: created.id, expectedVersion: 1, status: 'screening', reason: 'papers complete' });
+    await shell.open(`#/case/${created.id}`);
+    const toggle = page.getByRole('button', { name: 'Audit history' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.audit-table tbody tr').count()).toBe(2);
+    const rows = await page.locator('.audit-table tbody tr').allTextContents();
+    expect(rows[0]).toContain('Status changed');
+    expect(rows[0]).toContain('papers complete');
+    expect(rows[1]).toContain('Case created');
+    expect(rows.every((r) => r.includes('e2e-officer'))).toBe(true);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('.panel--audit').screenshot({ path: (await saveScreenshot(page, 'case-audit')).replace('case-audit', 'case-audit-panel') });
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Sign-in: name and password. A refusal shows the error summary (wrong name or password,
+ * or the account locked and for how long); the password field is emptied after a failure.
+ * The renderer keeps no token: the main process holds the session.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { asApiError, call, type ApiCallError } from '../api.ts';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { useDesk } from '../store/index.ts';
+import { useText } from '../text/use-text.ts';
+import { TextField } from './fields.tsx';
+import { messagesByField } from './problems.ts';
+
+const FIELD_IDS = { name: 'signin-name', password: 'signin-password' } as const;
+
+export function SignInScreen() {
+  const text = useText();
+  const enterSession = useDesk((s) => s.enterSession);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const fields = messagesByField(text, error);
+
+  useEffect(() => {
+    heading.current?.focus();
+    document.title = `${text.ui('ui.signin.title')} — ${text.ui('ui.app.name')}`;
+  }, [text]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      await enterSession(await call('session.signIn', { name, password }));
+    } catch (failure) {
+      setError(asApiError('session.signIn', failure));
+      setPassword('');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="screen session-screen">
+      <form className="session-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="signin-title">
+        <h1 id="signin-title" tabIndex={-1} ref={heading}>
+          {text.ui('ui.signin.title')}
+        </h1>
+        <p>{text.ui('ui.signin.intro')}</p>
+        {error !== null && <ErrorSummary error={error} fieldIds={FIELD_IDS} />}
+        <TextField id={FIELD_IDS.name} label={text.ui('ui.signin.name')} value={name} onChange={setName} autoComplete="username" errors={fields.get('name')} />
+        <TextField id={FIELD_IDS.password} label={text.ui('ui.signin.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" errors={fields.get('password')} />
+        <div className="session-form__actions">
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
+            {busy ? text.ui('ui.signin.busy') : text.ui('ui.signin.submit')}
+          </button>
+        </div>
+        <p className="field__hint">{text.ui('ui.signin.help')}</p>
+      </form>
+    </div>
+  );
+}
