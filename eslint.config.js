@@ -31,7 +31,7 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       ...restrict(
-        [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'react', 'react-dom', '**/db/**', '**/electron/**', '**/renderer/**'],
+        [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'react', 'react-dom', '**/db/**', '**/electron/**', '**/renderer/**'],
         'shared/ is pure TypeScript: no Node, DOM, SQL or app layers.',
       ),
       'no-restricted-globals': ['error', 'process', 'window', 'document', 'require', 'Buffer'],
@@ -53,7 +53,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict(
-      [...NODE_BUILTINS, 'electron', 'better-sqlite3', '**/db/**', '**/electron/**'],
+      [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '**/db/**', '**/electron/**'],
         'The renderer talks to the app only through the typed API (shared/api.ts).',
       ),
     },

@@ -1,6 +1,6 @@
 /**
- * `npm start`: build the renderer and the main process, make sure better-sqlite3 exists for
- * Electron's ABI, then launch Electron. The database lives in Electron's userData folder
+ * `npm start`: build the renderer and the main process, make sure the SQLite driver
+ * (better-sqlite3-multiple-ciphers) exists for Electron's ABI, then launch Electron. The database lives in Electron's userData folder
  * (Linux ~/.config/TSP Desk, Windows %APPDATA%\TSP Desk, macOS ~/Library/Application Support/TSP Desk).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -31,7 +31,7 @@ let binding;
 try {
   binding = ensureElectronSqlite();
 } catch (error) {
-  console.error(`\nCould not build better-sqlite3 for Electron: ${error.message}`);
+  console.error(`\nCould not build the SQLite driver (better-sqlite3-multiple-ciphers) for Electron: ${error.message}`);
   console.error('Electron needs its own build of the SQLite module (its headers come from electronjs.org).');
   process.exit(1);
 }

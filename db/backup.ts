@@ -1,0 +1,205 @@
+/**
+ * Backups of the store and the checks a restore makes before it replaces anything.
+ *
+ * A backup is written with `VACUUM INTO` through the live connection: one read transaction,
+ * so writers go on (WAL) and the copy is a consistent snapshot, self-contained (no -wal).
+ * better-sqlite3's `.backup()` cannot be used for an encrypted store: it opens the
+ * destination without a key and SQLite3 Multiple Ciphers refuses ("backup is not supported
+ * with incompatible source and target databases"); `VACUUM INTO` writes through the
+ * source's cipher, so an encrypted store's copy is encrypted with the same key, and a plain
+ * store's copy plain.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { AuditVerification } from '../shared/api-schemas.ts';
+import { verifyAuditChain } from './audit-repo.ts';
+import { openFile, type OpenOptions } from './connection.ts';
+import { loadMigrations, schemaVersion } from './migrate.ts';
+
+/** Tables every TSP Desk store has since schema 1. */
+const TSP_TABLES = ['audit_log', 'cases', 'persons', 'users'] as const;
+
+export interface StoreInspection {
+  /** `PRAGMA integrity_check`: ['ok'] when sound. */
+  integrity: string[];
+  schemaVersion: number;
+  tspStore: boolean;
+  audit: AuditVerification | null;
+  lastAuditHash: string | null;
+  rowCounts: Record<string, number>;
+}
+
+export function inspectStore(db: Database.Database): StoreInspection {
+  const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tspStore = TSP_TABLES.every((t) => tables.includes(t));
+  return {
+    integrity: integrity.map((r) => r.integrity_check),
+    schemaVersion: schemaVersion(db),
+    tspStore,
+    audit: tspStore ? verifyAuditChain(db) : null,
+    lastAuditHash: tspStore ? ((db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? null) : null,
+    rowCounts: Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number])),
+  };
+}
+
+/** Why a copy must not replace the store; empty when it may. */
+export function inspectionProblems(inspection: StoreInspection, latestVersion: number = loadMigrations().length): string[] {
+  const problems: string[] = [];
+  if (inspection.integrity.length !== 1 || inspection.integrity[0] !== 'ok') problems.push(`integrity check failed: ${inspection.integrity.slice(0, 3).join('; ')}`);
+  if (!inspection.tspStore) problems.push('it is not a TSP Desk store (no cases, persons, users and audit_log tables)');
+  if (inspection.schemaVersion > latestVersion) problems.push(`its schema version ${inspection.schemaVersion} is newer than this app's (${latestVersion}): use a newer TSP Desk`);
+  if (inspection.audit !== null && !inspection.audit.ok) problems.push(`its audit chain is broken at entry ${inspection.audit.firstBadSeq}`);
+  return problems;
+}
+
+/** Opens a copy (with the store's key), inspects it and closes it; a file that cannot be opened is a problem too. */
+export function verifyStoreFile(file: string, options: OpenOptions = {}): { inspection: StoreInspection | null; problems: string[] } {
+  let db: Database.Database | undefined;
+  try {
+    db = openFile(file, { ...options, fileMustExist: true });
+    const inspection = inspectStore(db);
+    return { inspection, problems: inspectionProblems(inspection) };
+  } catch (error) {
+    return { inspection: null, problems: [`it cannot be opened: ${(error as Error).message}`] };
+  } finally {
+    db?.close();
+  }
+}
+
+/** Writes a consistent copy of the open store to `out` (which must not exist). */
+export function writeBackup(db: Database.Database, out: string): void {
+  db.prepare('VACUUM INTO ?').run(out);
+}
+
+/** The live file and the files SQLite keeps beside it. */
+function liveFiles(live: string): string[] {
+  const base = path.resolve(live);
+  return [base, `${base}-wal`, `${base}-shm`, `${base}-journal`];
+}
+
+function realOrResolved(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.join(fs.existsSync(path.dirname(file)) ? fs.realpathSync(path.dirname(file)) : path.resolve(path.dirname(file)), path.basename(file));
+  }
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(realOrResolved(dir), realOrResolved(file));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+export interface TargetRules {
+  /** The live store. */
+  live: string;
+  /** Documents attached to cases: never a place for a backup, never a backup source. Default: `attachments` beside the store. */
+  attachmentsDir?: string | undefined;
+}
+
+function attachmentsOf(rules: TargetRules): string {
+  return rules.attachmentsDir ?? path.join(path.dirname(path.resolve(rules.live)), 'attachments');
+}
+
+function isLiveFile(file: string, live: string): boolean {
+  const target = realOrResolved(file);
+  return liveFiles(realOrResolved(live)).includes(target);
+}
+
+/** Why `out` must not receive a backup of `live`; empty when it may. */
+export function backupTargetProblems(out: string, rules: TargetRules): string[] {
+  const problems: string[] = [];
+  if (isLiveFile(out, rules.live)) problems.push(`${out} is the live database or one of its -wal/-shm/-journal files`);
+  else if (fs.existsSync(out)) problems.push(fs.statSync(out).isDirectory() ? `${out} is a directory: give a file name` : `${out} already exists: a backup never overwrites a file`);
+  if (!fs.existsSync(path.dirname(path.resolve(out)))) problems.push(`the folder ${path.dirname(path.resolve(out))} does not exist`);
+  if (isInside(out, attachmentsOf(rules))) problems.push(`${out} is inside the attachments folder`);
+  return problems;
+}
+
+/** Why `from` must not be restored over `live`, before its content is even opened; empty when it may. */
+export function restoreSourceProblems(from: string, rules: TargetRules): string[] {
+  if (!fs.existsSync(from)) return [`${from} does not exist`];
+  if (fs.statSync(from).isDirectory()) return [`${from} is a directory, not a backup file`];
+  const problems: string[] = [];
+  if (isLiveFile(from, rules.live)) problems.push(`${from} is the live database itself (or its -wal/-shm/-journal)`);
+  if (isInside(from, attachmentsOf(rules))) problems.push(`${from} is inside the attachments folder`);
+  return problems;
+}
+
+/** A backup target or restore source refused, with every reason; nothing was changed. */
+export class FileRefused extends Error {
+  constructor(readonly problems: string[]) {
+    super(`refused: ${problems.join('; ')}`);
+  }
+}
+
+/**
+ * Checkpoints the live store into its main file and proves no other connection has it open
+ * (an exclusive lock is refused while the app or another CLI holds it). A store that cannot
+ * be opened at all (damaged: the reason for many a restore) is 'unreadable'.
+ */
+function liveState(live: string, options: OpenOptions): 'alone' | 'busy' | 'unreadable' {
+  let db: Database.Database;
+  try {
+    db = openFile(live, { ...options, fileMustExist: true });
+  } catch {
+    return 'unreadable';
+  }
+  try {
+    db.pragma('busy_timeout = 200');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+    return 'alone';
+  } catch (error) {
+    return (error as { code?: string }).code?.startsWith('SQLITE_BUSY') ? 'busy' : 'unreadable';
+  } finally {
+    db.close();
+  }
+}
+
+export interface RestoreResult {
+  /** The store as it was before the restore, kept beside it. */
+  safetyCopy: string;
+  inspection: StoreInspection;
+}
+
+/**
+ * Replaces the live store (closed by the caller) with a backup: the backup is checked, copied
+ * beside the store and the copy checked again; only then is the live file (checkpointed, so
+ * no -wal is left behind; a damaged one with its -wal) renamed to a safety copy and the copy
+ * renamed into its place.
+ * Any refusal leaves every file as it was.
+ */
+export function restoreFile(from: string, rules: TargetRules, options: OpenOptions & { stamp: string }): RestoreResult {
+  const live = path.resolve(rules.live);
+  const sourceProblems = restoreSourceProblems(from, rules);
+  if (sourceProblems.length > 0) throw new FileRefused(sourceProblems);
+  const { stamp, ...open } = options;
+  const checked = verifyStoreFile(from, open);
+  if (checked.problems.length > 0) throw new FileRefused(checked.problems.map((p) => `${from}: ${p}`));
+
+  const staged = `${live}.restoring`;
+  fs.rmSync(staged, { force: true });
+  fs.copyFileSync(from, staged);
+  const restaged = verifyStoreFile(staged, open);
+  if (restaged.problems.length > 0 || restaged.inspection === null) {
+    fs.rmSync(staged, { force: true });
+    throw new FileRefused(restaged.problems.map((p) => `the copy of ${from}: ${p}`));
+  }
+
+  const safetyCopy = `${live}.before-restore-${stamp}`;
+  if (fs.existsSync(live)) {
+    if (liveState(live, open) === 'busy') {
+      fs.rmSync(staged, { force: true });
+      throw new FileRefused([`${live} is open in another process (the app?): close it first`]);
+    }
+    // A -wal left by a damaged store travels with it, so the safety copy is all of it.
+    for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(`${live}${suffix}`)) fs.renameSync(`${live}${suffix}`, `${safetyCopy}${suffix}`);
+  }
+  fs.renameSync(staged, live);
+  return { safetyCopy, inspection: restaged.inspection };
+}

@@ -1,0 +1,57 @@
+/**
+ * `tsp backup --db FILE --out FILE` and `tsp restore --db FILE --from FILE` (electron/backups.ts).
+ * A refused target or source exits 2 with every reason, and nothing is changed.
+ */
+import fs from 'node:fs';
+import { FileRefused } from '../../db/backup.ts';
+import { StoreKeyError, type StoreKey } from '../../db/encryption.ts';
+import { openApp } from '../app.ts';
+import { actorOf, backupStore, restoreStore } from '../backups.ts';
+import { UsageError, type CliIo } from './io.ts';
+
+export interface BackupValues {
+  db?: string | undefined;
+  out?: string | undefined;
+  from?: string | undefined;
+  key?: StoreKey | undefined;
+}
+
+const osUser = () => process.env.USER ?? process.env.USERNAME ?? 'cli';
+
+function refusedAs(what: string, work: () => number): number {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof FileRefused) throw new UsageError(`${what} refused (nothing was changed)`, error.problems);
+    if (error instanceof StoreKeyError) throw new UsageError(`${what} refused (nothing was changed): ${error.message}`);
+    throw error;
+  }
+}
+
+export function runBackup(io: CliIo, values: BackupValues): number {
+  const { db, out } = values;
+  if (!db || !out) throw new UsageError('use: tsp backup --db FILE --out FILE');
+  if (!fs.existsSync(db)) throw new UsageError(`no database at ${db}`);
+  return refusedAs('backup', () => {
+    const app = openApp({ file: db, osUser: osUser(), key: values.key, clock: io.now });
+    try {
+      const result = backupStore(actorOf(app.context), out, { live: db, key: values.key }, { reason: 'tsp backup' });
+      io.out(`Backed up ${db} to ${out} (${result.bytes} bytes, ${result.encrypted ? 'encrypted with the store\'s key' : 'not encrypted'}, ${result.auditEntries} audit entries, verified).\n`);
+      return 0;
+    } finally {
+      app.close();
+    }
+  });
+}
+
+export function runRestore(io: CliIo, values: BackupValues): number {
+  const { db, from } = values;
+  if (!db || !from) throw new UsageError('use: tsp restore --db FILE --from FILE');
+  return refusedAs('restore', () => {
+    const { app, result } = restoreStore(from, { live: db, key: values.key }, { osUser: osUser(), clock: io.now });
+    app.close();
+    io.out(`Restored ${db} from ${from} (verified: integrity, schema, ${result.inspection.audit?.entries ?? 0} audit entries chained).\n`);
+    if (fs.existsSync(result.safetyCopy)) io.out(`The replaced store is kept as ${result.safetyCopy}.\n`);
+    return 0;
+  });
+}

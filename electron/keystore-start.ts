@@ -1,0 +1,53 @@
+/**
+ * The store's protection as the Electron shell starts it (electron/main.ts passes Electron's
+ * safeStorage and dialogs in; everything here runs under Node): unlock or create the key,
+ * encrypt a plain store, show a new recovery key once, then audit what happened and start
+ * the daily backups into `backups/` beside the store.
+ */
+import path from 'node:path';
+import type { OpenedApp } from './app.ts';
+import { auditStoreEvent, startBackupScheduler, SYSTEM_USER_ID, type BackupScheduler } from './backups.ts';
+import { KeystoreError, unlockStore, type SafeStorage, type StoreUnlock } from './keystore.ts';
+import { t, type Locale } from '../shared/i18n/index.ts';
+
+export interface ShellHooks {
+  safe: SafeStorage;
+  /** TSP_DB_KEY: the recovery key, needed where the keychain cannot unwrap the key. */
+  recoveryKey: string | undefined;
+  nativeBinding: string | undefined;
+  locale: Locale;
+  /** Shows a message and waits until it is dismissed. */
+  show(kind: 'info' | 'error', title: string, text: string): void;
+}
+
+/** The key of the store, or null when it cannot be had (the reason was shown). */
+export function unlockForShell(file: string, hooks: ShellHooks): StoreUnlock | null {
+  let unlocked: StoreUnlock;
+  try {
+    unlocked = unlockStore(file, hooks);
+  } catch (error) {
+    if (!(error instanceof KeystoreError)) throw error;
+    const text = error.problem === 'recovery_needed' || error.problem === 'wrong_recovery_key'
+      ? t(hooks.locale, 'storage.unlock.recoveryNeeded', { reason: error.message })
+      : error.message;
+    hooks.show('error', t(hooks.locale, 'storage.unlock.failedTitle'), text);
+    return null;
+  }
+  if (unlocked.newRecoveryKey !== null) {
+    const body = hooks.safe.available() ? 'storage.recovery.body' : 'storage.recovery.bodyNoKeychain';
+    hooks.show('info', t(hooks.locale, 'storage.recovery.title'), t(hooks.locale, body, { recoveryKey: unlocked.newRecoveryKey }));
+  }
+  return unlocked;
+}
+
+/** Audits the start's key events in the opened store and starts the scheduled backups. */
+export function protectOpenedStore(desk: OpenedApp, file: string, unlocked: StoreUnlock, options: { nativeBinding?: string | undefined; clock?: () => Date; onError?: (error: Error) => void }): BackupScheduler {
+  const clock = options.clock ?? (() => new Date());
+  const actor = { db: desk.db, clock, userId: SYSTEM_USER_ID };
+  if (unlocked.encryptedExisting) auditStoreEvent(actor, 'store.encrypt', file, 'encryption at rest turned on', { cipher: 'sqlcipher-4', keyFile: `${path.basename(file)}.keys.json` });
+  if (unlocked.newRecoveryKey !== null) auditStoreEvent(actor, 'store.key.create', file, null, { recoveryKeyShown: true });
+  if (unlocked.via === 'recovery') auditStoreEvent(actor, 'store.key.recovered', file, 'opened with the recovery key', { via: 'recovery key' });
+  return startBackupScheduler({
+    live: file, key: unlocked.key, nativeBinding: options.nativeBinding, actor, dir: path.join(path.dirname(file), 'backups'), clock, onError: options.onError,
+  });
+}
