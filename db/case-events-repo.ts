@@ -10,17 +10,34 @@ interface CaseEventRow {
   date: string;
   note: string | null;
   user_id: string;
+  user_name: string | null;
   created_at: string;
+  from_status: string | null;
+  legal_basis: string | null;
+  reason_code: string | null;
+  documents: string | null;
 }
 
+/** What a write appends; the transition details are left out by entries that are not transitions. */
+export type NewCaseEvent = Omit<CaseEvent, 'id' | 'userName' | 'fromStatus' | 'legalBasis' | 'reasonCode' | 'documents'> &
+  Partial<Pick<CaseEvent, 'fromStatus' | 'legalBasis' | 'reasonCode' | 'documents'>>;
+
 const SQL = {
-  insert: `INSERT INTO case_events (case_id, kind, date, note, user_id, created_at)
-    VALUES (@caseId, @kind, @date, @note, @userId, @createdAt)`,
-  ofCase: 'SELECT * FROM case_events WHERE case_id = ? ORDER BY id',
+  insert: `INSERT INTO case_events (case_id, kind, date, note, user_id, created_at, from_status, legal_basis, reason_code, documents)
+    VALUES (@caseId, @kind, @date, @note, @userId, @createdAt, @fromStatus, @legalBasis, @reasonCode, @documents)`,
+  ofCase: `SELECT e.*, u.name AS user_name FROM case_events e LEFT JOIN users u ON u.id = e.user_id
+    WHERE e.case_id = ? ORDER BY e.id`,
+  latestByKind: 'SELECT kind, max(date) AS date FROM case_events WHERE case_id = ? GROUP BY kind',
 } as const;
 
-export function appendCaseEvent(db: Database.Database, event: Omit<CaseEvent, 'id'>): void {
-  statement(db, SQL.insert).run(event);
+export function appendCaseEvent(db: Database.Database, event: NewCaseEvent): void {
+  statement(db, SQL.insert).run({
+    ...event,
+    fromStatus: event.fromStatus ?? null,
+    legalBasis: event.legalBasis ?? null,
+    reasonCode: event.reasonCode ?? null,
+    documents: event.documents == null ? null : JSON.stringify(event.documents),
+  });
 }
 
 /** Oldest first, as a timeline reads. */
@@ -32,6 +49,17 @@ export function caseEventsOf(db: Database.Database, caseId: string): CaseEvent[]
     date: r.date,
     note: r.note,
     userId: r.user_id,
+    userName: r.user_name,
     createdAt: r.created_at,
+    fromStatus: r.from_status,
+    legalBasis: r.legal_basis,
+    reasonCode: r.reason_code,
+    documents: r.documents === null ? null : (JSON.parse(r.documents) as string[]),
   }));
+}
+
+/** Each kind of entry on a case's timeline with the date of its latest entry (deadline anchors). */
+export function latestEventDates(db: Database.Database, caseId: string): Map<string, string> {
+  const rows = statement(db, SQL.latestByKind).all(caseId) as { kind: string; date: string }[];
+  return new Map(rows.map((r) => [r.kind, r.date]));
 }

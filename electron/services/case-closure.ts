@@ -7,9 +7,11 @@ export const STATUS_AFTER_CLOSE: Record<CloseOutcome, CaseStatus> = {
   refused_by_administering_state: 'refused',
   ineligible_closed: 'closed',
   consent_withdrawn: 'withdrawn',
+  consent_not_verified: 'closed',
   released_before_transfer: 'closed',
   sentence_extinguished: 'closed',
   withdrawn_by_state: 'withdrawn',
   deceased: 'closed',
+  escaped: 'closed',
   closed_unviable: 'closed',
 };

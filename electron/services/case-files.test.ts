@@ -92,9 +92,9 @@ describe('exportCases', () => {
 
   it('carries the extension fields and the status a closed case ended with', () => {
     const record = createCase(ctx, { case: CASE_FIXTURES.lifeChinese });
-    closeCase(ctx, { id: record.id, expectedVersion: 1, outcome: 'transferred', reason: 'handed over' });
+    closeCase(ctx, { id: record.id, expectedVersion: 1, outcome: 'refused_by_administering_state', reason: 'note verbale' });
     const [exported] = exportCases(ctx, { ids: [record.id] });
-    expect(exported).toMatchObject({ format: 'tsp-case/1', ruleSetId: 'hk-th', direction: 'incoming', status: 'transferred' });
+    expect(exported).toMatchObject({ format: 'tsp-case/1', ruleSetId: 'hk-th', direction: 'incoming', status: 'refused' });
   });
 
   it('exports the cases named, in that order, and refuses unknown ids', () => {

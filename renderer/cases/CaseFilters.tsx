@@ -1,5 +1,5 @@
-/** The filter panel: status, rule-set, the two States, verdict of the latest assessment, closed cases too. */
-import { VERDICTS } from '../../shared/api-schemas.ts';
+/** The filter panel: status, rule-set, the two States, verdict of the latest assessment, what is due, closed cases too. */
+import { DUE_FILTERS, VERDICTS } from '../../shared/api-schemas.ts';
 import { caseStatuses } from '../../shared/domain/case.ts';
 import { useDesk } from '../store/index.ts';
 import type { VerdictFilter } from '../store/case-list-slice.ts';
@@ -88,6 +88,14 @@ export function CaseFilters() {
         value={filters.verdict}
         options={VERDICT_FILTERS.map((verdict) => ({ value: verdict, label: verdictFilterLabel(text, verdict) }))}
         onChange={(verdict) => filterCases({ verdict })}
+      />
+      <FilterSelect
+        id="filter-due"
+        label={text.ui('ui.filter.due')}
+        any={any}
+        value={filters.due}
+        options={DUE_FILTERS.map((due) => ({ value: due, label: text.ui(`ui.filter.due.${due}`) }))}
+        onChange={(due) => filterCases({ due })}
       />
       <div className="field field--checkbox">
         <input

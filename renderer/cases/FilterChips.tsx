@@ -21,7 +21,7 @@ export function FilterChips() {
   const searchCases = useDesk((s) => s.searchCases);
   const filterCases = useDesk((s) => s.filterCases);
   const clearCaseFilters = useDesk((s) => s.clearCaseFilters);
-  const { status, ruleSetId, verdict, sentencingState, administeringState, includeClosed } = query.filters;
+  const { status, ruleSetId, verdict, sentencingState, administeringState, due, includeClosed } = query.filters;
   const drop = (patch: Partial<CaseFilters>) => () => filterCases(patch);
 
   const chips: Chip[] = [];
@@ -36,6 +36,7 @@ export function FilterChips() {
   if (administeringState !== null) {
     chips.push({ id: 'administeringState', label: text.ui('ui.cases.chip.administeringState', { value: text.region(administeringState) }), remove: drop({ administeringState: null }) });
   }
+  if (due !== null) chips.push({ id: 'due', label: text.ui('ui.cases.chip.due', { value: text.ui(`ui.filter.due.${due}`) }), remove: drop({ due: null }) });
   if (includeClosed) chips.push({ id: 'closed', label: text.ui('ui.cases.chip.includeClosed'), remove: drop({ includeClosed: false }) });
   if (chips.length === 0) return null;
 

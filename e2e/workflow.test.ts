@@ -1,0 +1,142 @@
+/**
+ * Transfer tracking on the case page, in Chromium against the real router: an outgoing
+ * case from the application to the handover (documents marked and a file attached on
+ * the way), a refused transition with its guard and what is missing, the enforcement news
+ * after the transfer, an incoming case's own tasks and documents, both languages, axe.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CASE_FIXTURES } from '../db/case-fixtures.ts';
+import { en } from '../shared/i18n/en.ts';
+import { zhHant } from '../shared/i18n/zh-Hant.ts';
+import { saveScreenshot, seriousViolations } from './harness.ts';
+import { openShell, type Shell } from './shell.ts';
+
+let shell: Shell;
+let page: Page;
+let outgoing: string;
+let incoming: string;
+
+const example = CASE_FIXTURES.formatExample as Record<string, unknown>;
+const transfer = () => page.locator('.panel--transfer');
+const timelineTitles = () => page.locator('.timeline__title').allTextContents();
+
+/** Records one transition through the form, as an officer would. */
+async function record(transition: string, reason: string, date?: string): Promise<void> {
+  await page.getByLabel(en['workflow.transfer.action']).selectOption(transition);
+  if (date !== undefined) await page.getByLabel(en['workflow.transfer.date']).fill(date);
+  await page.getByLabel(en['workflow.transfer.reason']).fill(reason);
+  await page.getByRole('button', { name: en['workflow.transfer.submit'], exact: true }).click();
+}
+
+async function recorded(transition: string): Promise<void> {
+  const label = en[`workflow.transition.${transition}` as keyof typeof en];
+  await expect.poll(() => page.locator('.transfer-form__status').textContent()).toBe(`Recorded: ${label}`);
+}
+
+async function markDocument(kind: string, status: string): Promise<void> {
+  const label = en[`workflow.document.${kind}` as keyof typeof en];
+  await page.getByLabel(`Status of ${label}`).selectOption(status);
+  await expect.poll(() => page.locator('.documents__status').textContent()).toContain(label);
+}
+
+beforeAll(async () => {
+  shell = await openShell();
+  page = shell.page;
+  outgoing = shell.dispatch('cases.create', { case: { ...example, ruleSetId: 'coe-ets-112', direction: 'outgoing' } }).id;
+  shell.dispatch('assessments.run', { caseId: outgoing, on: '2024-03-01' });
+  incoming = shell.dispatch('cases.create', { case: CASE_FIXTURES.lifeChinese }).id;
+}, 120_000);
+
+afterAll(async () => {
+  await shell?.close();
+});
+
+describe('the Transfer and Documents sections', { timeout: 90_000 }, () => {
+  it('an outgoing case: screening, the dossier, a refused request naming the missing documents', async () => {
+    await shell.open(`#/case/${outgoing}`);
+    await expect.poll(() => transfer().locator('.transfer-step').textContent()).toBe('Current step: Draft');
+    expect(await transfer().locator('.task-list__item').first().textContent()).toContain(en['workflow.task.inform-person']);
+
+    await record('start-screening', 'application received from the person', '2025-01-02');
+    await recorded('start-screening');
+    await expect.poll(() => timelineTitles().then((t) => t[0])).toBe('Status changed to Screening');
+
+    await record('prepare-dossier', 'eligible on screening');
+    await recorded('prepare-dossier');
+    await markDocument('information-notice', 'received');
+    await record('submit-for-decision', 'dossier ready for the decision');
+    await recorded('submit-for-decision');
+
+    // The request cannot go before the Art. 6(2) dossier is received: the form says so before and after trying.
+    await page.getByLabel(en['workflow.transfer.action']).selectOption('send-request');
+    const preview = transfer().locator('.transfer-refusal');
+    await expect.poll(() => preview.textContent()).toContain('Required documents not yet received: Notification to the administering State; Certified copy of the judgment');
+    expect(await preview.textContent()).toContain('Refused by the check "documents_missing"');
+    await page.getByLabel(en['workflow.transfer.reason']).fill('request to the Russian Federation');
+    await page.getByRole('button', { name: en['workflow.transfer.submit'], exact: true }).click();
+    await expect.poll(() => transfer().locator('.transfer-refusal').first().textContent()).toContain(en['workflow.transfer.refused']);
+    expect(shell.dispatch('cases.get', { id: outgoing }).case.status).toBe('decision');
+    await saveScreenshot(page, 'workflow-refused');
+    expect(shell.problems).toEqual([]);
+  });
+
+  it('documents marked and a file attached, then on to the handover, which needs its date', async () => {
+    for (const kind of ['notification-to-administering-state', 'certified-judgment', 'time-served-statement']) await markDocument(kind, 'received');
+    // The consent declaration arrives as a file: attaching it marks it received.
+    await page.getByLabel(`Attach a file to ${en['workflow.document.consent-declaration']}`).setInputFiles({ name: 'consent.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 consent') });
+    await expect.poll(() => page.locator('.documents__status').textContent()).toBe('Attached consent.pdf');
+    expect(shell.dispatch('documents.list', { caseId: outgoing }).find((d) => d.kind === 'consent-declaration')).toMatchObject({
+      status: 'received', attachments: [expect.objectContaining({ fileName: 'consent.pdf', size: 16 })],
+    });
+
+    for (const [transition, reason] of [
+      ['send-request', 'request sent through the Ministry'],
+      ['await-reply', 'receipt acknowledged'],
+      ['record-agreement', 'both States agree'],
+      ['start-consent-verification', 'consul to visit'],
+    ] as const) {
+      await record(transition, reason);
+      await recorded(transition);
+    }
+    await markDocument('consent-verification-record', 'verified');
+    await record('schedule-handover', 'escort booked');
+    await recorded('schedule-handover');
+
+    await record('transfer', 'handed over at the airport');
+    await expect.poll(() => transfer().locator('.transfer-refusal').first().textContent()).toContain(en['workflow.guard.handover_date_required']);
+    await record('transfer', 'handed over at the airport', '2025-01-20');
+    await expect.poll(() => transfer().locator('.transfer-closed__outcome').textContent()).toBe('Closed: Transferred, 20 Jan 2025');
+    expect(shell.dispatch('cases.get', { id: outgoing })).toMatchObject({ closeOutcome: 'transferred' });
+  });
+
+  it('after the transfer: enforcement news on the timeline and in the closing state', async () => {
+    await record('report-completion', 'completion notice of the administering State', '2025-02-01');
+    await expect.poll(() => transfer().locator('.transfer-closed').textContent()).toContain('Latest after transfer: Enforcement completed, 1 Feb 2025');
+    const titles = await timelineTitles();
+    expect(titles.slice(0, 2)).toEqual(['After transfer: Enforcement completed', 'Case closed: Transferred']);
+    expect(await page.locator('.timeline__item').nth(1).textContent()).toContain('handed over at the airport');
+    await saveScreenshot(page, 'workflow-transferred');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('an incoming case has its own tasks and documents, in Chinese too', async () => {
+    await shell.open(`#/case/${incoming}`);
+    await expect.poll(() => transfer().locator('.transfer-step').textContent()).toBe('Current step: Dossier in preparation');
+    const tasks = await transfer().locator('.task-list__name').allTextContents();
+    expect(tasks[0]).toContain(en['workflow.task.decide-procedure']);
+    const documents = await page.locator('.documents-table tbody th').allTextContents();
+    expect(documents.some((d) => d.startsWith(en['workflow.document.nationality-proof']))).toBe(true);
+    expect(documents.some((d) => d.startsWith(en['workflow.document.information-notice']))).toBe(false);
+    await saveScreenshot(page, 'workflow-incoming');
+
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.locator('#transfer-title').textContent()).toBe(zhHant['workflow.transfer.title']);
+    expect(await page.locator('#documents-title').textContent()).toBe(zhHant['workflow.documents.title']);
+    expect(await transfer().locator('.task-list__name').first().textContent()).toContain(zhHant['workflow.task.decide-procedure']);
+    await saveScreenshot(page, 'workflow-incoming-zh-Hant');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(shell.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+/** A case's documents: the checklist per rule-set and direction, statuses, and attachments stored by content hash. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
+import { listAudit } from './audit.ts';
+import { createCase } from './cases.ts';
+import type { ServiceContext } from './context.ts';
+import { attachDocument, attachmentPath, attachmentsDir, listDocuments, setDocumentStatus } from './documents.ts';
+import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+
+let h: ServiceHarness;
+let ctx: ServiceContext;
+let caseId: string;
+beforeEach(() => {
+  h = serviceHarness();
+  ctx = h.officer;
+  caseId = createCase(ctx, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112', direction: 'outgoing' } }).id;
+});
+afterEach(() => h.dispose());
+
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+
+describe('listDocuments', () => {
+  it('the rule-set\'s documents for the direction, in step order, at their defaults', () => {
+    const docs = listDocuments(ctx, { caseId });
+    expect(docs[0]).toEqual({
+      kind: 'information-notice', labelKey: 'workflow.document.information-notice', step: 'screening', required: true,
+      status: 'required', note: null, attachments: [], updatedAt: null,
+    });
+    expect(docs.find((d) => d.kind === 'medical-social-reports')).toMatchObject({ required: false, status: 'not_applicable' });
+    expect(docs.some((d) => d.kind === 'dual-criminality-law')).toBe(false); // incoming only
+  });
+
+  it('a case under no rule-set has no checklist', () => {
+    const none = createCase(ctx, { case: CASE_FIXTURES.minimal }).id;
+    expect(listDocuments(ctx, { caseId: none })).toEqual([]);
+  });
+});
+
+describe('setDocumentStatus', () => {
+  it('records the status with who and when, audited', () => {
+    h.setNow('2025-01-16T09:00:00.000Z');
+    const docs = setDocumentStatus(ctx, { caseId, kind: 'certified-judgment', status: 'requested', note: 'asked the registry' });
+    expect(docs.find((d) => d.kind === 'certified-judgment')).toMatchObject({ status: 'requested', note: 'asked the registry', updatedAt: '2025-01-16T09:00:00.000Z' });
+    expect(listAudit(h.admin, { entityId: caseId, limit: 1 })[0]).toMatchObject({
+      action: 'document.status', before: { kind: 'certified-judgment', status: 'required' }, after: { kind: 'certified-judgment', status: 'requested' },
+    });
+  });
+
+  it('refuses a kind the rule-set does not list, or an unknown status, changing nothing', () => {
+    expectRefused(ctx, 'invalid_input', () => setDocumentStatus(ctx, { caseId, kind: 'dual-criminality-law', status: 'received' }));
+    expectRefused(ctx, 'invalid_input', () => setDocumentStatus(ctx, { caseId, kind: 'certified-judgment', status: 'lost' }));
+  });
+});
+
+describe('attachDocument', () => {
+  it('stores the bytes once under their sha256 beside the database, records each attachment, marks the document received', () => {
+    const content = '%PDF-1.4 certified judgment';
+    const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+    attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: base64(content) });
+    const docs = attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'judgment (copy).pdf', mediaType: 'application/pdf', contentBase64: base64(content) });
+    const file = attachmentPath(attachmentsDir(ctx.db), sha256);
+    expect(file).toBe(path.join(path.dirname(h.store.file), 'attachments', sha256.slice(0, 2), sha256));
+    expect(fs.readFileSync(file, 'utf8')).toBe(content);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([sha256]);
+    const doc = docs.find((d) => d.kind === 'certified-judgment');
+    expect(doc?.status).toBe('received');
+    expect(doc?.attachments.map((a) => [a.fileName, a.sha256, a.size])).toEqual([
+      ['judgment.pdf', sha256, content.length],
+      ['judgment (copy).pdf', sha256, content.length],
+    ]);
+    expect(listAudit(h.admin, { entityId: caseId, limit: 2 }).map((e) => e.action)).toEqual(['document.attach', 'document.attach']);
+  });
+
+  it('keeps a status already done (verified stays verified)', () => {
+    setDocumentStatus(ctx, { caseId, kind: 'certified-judgment', status: 'verified' });
+    const docs = attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'j.pdf', contentBase64: base64('x') });
+    expect(docs.find((d) => d.kind === 'certified-judgment')?.status).toBe('verified');
+  });
+
+  it('refuses a file without a name or for a document not listed', () => {
+    expectRefused(ctx, 'invalid_input', () => attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: ' ', contentBase64: base64('x') }));
+    expectRefused(ctx, 'invalid_input', () => attachDocument(ctx, { caseId, kind: 'no-such-document', fileName: 'a.pdf', contentBase64: base64('x') }));
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * A case's documents (domain.md §10): the checklist its rule-set requires for its direction,
+ * each document's status, and the files attached to it. Files are stored by content
+ * (sha256) in `<data folder>/attachments/<first two hex digits>/<hash>`, next to the
+ * database file, so the same file attached twice is stored once; the database records
+ * which case and document each attachment belongs to. Each write is audited.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { appendAudit } from '../../db/audit-repo.ts';
+import { attachmentsOf, documentStatusesOf, insertAttachment, setDocumentStatus as writeDocumentStatus } from '../../db/documents-repo.ts';
+import type { CaseRecord } from '../../shared/api-schemas.ts';
+import {
+  ATTACHMENT_MAX_BYTES, attachDocumentInput, listDocumentsInput, setDocumentStatusInput, type CaseDocument,
+} from '../../shared/workflow-schemas.ts';
+import { defaultStatus, isDone, requirementsFor } from '../../shared/workflow/documents.ts';
+import { directionOf } from '../../shared/workflow/steps.ts';
+import { loadRecord } from './case-records.ts';
+import type { ServiceContext } from './context.ts';
+import { ServiceError } from './errors.ts';
+import { validate } from './validate.ts';
+import { ruleSetOfCase, todayOf } from './workflow.ts';
+import { write } from './write.ts';
+
+/** The checklist: the rule-set's documents in step order, then any other kind this case has a status or file for. */
+function checklist(db: Database.Database, record: CaseRecord, today: string): CaseDocument[] {
+  const ruleSet = ruleSetOfCase(db, record, today);
+  const listed = ruleSet === null ? [] : requirementsFor(ruleSet, directionOf(record.case.direction));
+  const stored = documentStatusesOf(db, record.id);
+  const files = attachmentsOf(db, record.id);
+  const extra = [...new Set([...stored.keys(), ...files.map((f) => f.kind)])].filter((kind) => !listed.some((d) => d.kind === kind));
+  const rows = [...listed, ...extra.map((kind) => ({ kind, step: 'post-transfer' as const, required: false }))];
+  return rows.map((d) => {
+    const s = stored.get(d.kind);
+    return {
+      kind: d.kind,
+      labelKey: `workflow.document.${d.kind}`,
+      step: d.step,
+      required: d.required,
+      status: s?.status ?? defaultStatus(d),
+      note: s?.note ?? null,
+      attachments: files.filter((f) => f.kind === d.kind).map(({ kind: _, ...a }) => a),
+      updatedAt: s?.updatedAt ?? null,
+    };
+  });
+}
+
+/** The case's document checklist (kind, label key, step, required, status, attachments, updatedAt). */
+export function listDocuments(ctx: ServiceContext, input: unknown): CaseDocument[] {
+  const { caseId } = validate(listDocumentsInput, input);
+  return checklist(ctx.db, loadRecord(ctx.db, caseId), todayOf(ctx));
+}
+
+function requireListed(documents: readonly CaseDocument[], kind: string): CaseDocument {
+  const found = documents.find((d) => d.kind === kind);
+  if (found === undefined) throw new ServiceError('invalid_input', 'error.document_unknown', [{ field: 'kind', message: `the case's rule-set lists no document "${kind}"` }]);
+  return found;
+}
+
+export function setDocumentStatus(ctx: ServiceContext, input: unknown): CaseDocument[] {
+  const { caseId, kind, status, note } = validate(setDocumentStatusInput, input);
+  return write(ctx, (scope) => {
+    const record = loadRecord(ctx.db, caseId);
+    const before = requireListed(checklist(ctx.db, record, scope.today), kind);
+    writeDocumentStatus(ctx.db, caseId, { kind, status, note: note ?? null, updatedAt: scope.at, updatedBy: scope.userId });
+    appendAudit(ctx.db, {
+      at: scope.at, userId: scope.userId, action: 'document.status', entity: 'case', entityId: caseId, reason: note ?? null,
+      before: { kind, status: before.status, note: before.note }, after: { kind, status, note: note ?? null },
+    });
+    return checklist(ctx.db, record, scope.today);
+  });
+}
+
+/** Where attachments live: beside the database file, in the app's data folder (or the CLI's and tests' temporary one). */
+export function attachmentsDir(db: Database.Database): string {
+  if (db.memory || db.name === '') throw new ServiceError('conflict', 'error.attachments_unavailable');
+  return path.join(path.dirname(path.resolve(db.name)), 'attachments');
+}
+
+export function attachmentPath(dir: string, sha256: string): string {
+  return path.join(dir, sha256.slice(0, 2), sha256);
+}
+
+/** Writes the bytes under their hash unless already there; the rename makes a half-written file impossible. */
+function storeBytes(dir: string, bytes: Buffer): string {
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const target = attachmentPath(dir, sha256);
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.${crypto.randomUUID()}.part`;
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
+  }
+  return sha256;
+}
+
+/** Attaches a file to a document; a document still awaited is then marked received. */
+export function attachDocument(ctx: ServiceContext, input: unknown): CaseDocument[] {
+  const { caseId, kind, fileName, mediaType, contentBase64 } = validate(attachDocumentInput, input);
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length > ATTACHMENT_MAX_BYTES) throw new ServiceError('invalid_input', 'error.invalid_input', [{ field: 'contentBase64', message: 'the file is larger than 20 MiB' }]);
+  const dir = attachmentsDir(ctx.db);
+  const record = loadRecord(ctx.db, caseId);
+  requireListed(checklist(ctx.db, record, todayOf(ctx)), kind);
+  // Stored before the transaction: content-addressed, so a write that then fails leaves at most an unreferenced file.
+  const sha256 = storeBytes(dir, bytes);
+  return write(ctx, (scope) => {
+    const before = requireListed(checklist(ctx.db, record, scope.today), kind);
+    const id = insertAttachment(ctx.db, caseId, { kind, sha256, fileName, mediaType, size: bytes.length, createdAt: scope.at, createdBy: scope.userId });
+    const status = isDone(before.status) ? before.status : 'received';
+    if (status !== before.status) writeDocumentStatus(ctx.db, caseId, { kind, status, note: before.note, updatedAt: scope.at, updatedBy: scope.userId });
+    appendAudit(ctx.db, {
+      at: scope.at, userId: scope.userId, action: 'document.attach', entity: 'case', entityId: caseId, reason: null,
+      before: { kind, status: before.status }, after: { kind, status, attachment: { id, sha256, fileName, mediaType, size: bytes.length } },
+    });
+    return checklist(ctx.db, record, scope.today);
+  });
+}

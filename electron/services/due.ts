@@ -1,0 +1,127 @@
+/**
+ * "What is due" across every open case, by urgency (overdue, this week, later within a
+ * horizon): running deadlines, rescreen dates reached, releases drawing near, and
+ * transfers that would come too late to leave the treaty's minimum (shared/workflow/alerts.ts).
+ * The candidates come from indexed SQL (db/workflow-due.ts); only they are computed here.
+ */
+import type Database from 'better-sqlite3';
+import { findAssessment } from '../../db/assessments-repo.ts';
+import { latestEventDates } from '../../db/case-events-repo.ts';
+import { allStoredRuleSets } from '../../db/rulesets-repo.ts';
+import { dueCandidates, latestEventsOf } from '../../db/workflow-due.ts';
+import { storedAssessmentSchema, type CaseRecord } from '../../shared/api-schemas.ts';
+import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
+import { BUILT_IN_RULESETS } from '../../shared/treaties/library.ts';
+import type { RuleSet } from '../../shared/treaties/schema.ts';
+import { listDueInput, type AlertOut, type DueItem, type DueList } from '../../shared/workflow-schemas.ts';
+import { alertsFor, RELEASE_NEAR_DAYS, URGENCIES, type Alert } from '../../shared/workflow/alerts.ts';
+import { runningDeadlines, type DeadlineAnchors } from '../../shared/workflow/deadlines.ts';
+import type { ServiceContext } from './context.ts';
+import { storedRuleSet } from './ruleset-resolution.ts';
+import { validate } from './validate.ts';
+
+interface AlertFacts {
+  anchors: DeadlineAnchors;
+  rescreenOn: string | null;
+  releaseDate: string | null;
+  dischargeDate: string | null;
+}
+
+/** Every alert of one case: its rule-set's deadlines and what its latest assessment dates. */
+export function alertsFrom(ruleSet: RuleSet | null, f: AlertFacts, today: string): Alert[] {
+  const deadlines = ruleSet === null ? [] : runningDeadlines(ruleSet.deadlines.value, f.anchors);
+  const release = ruleSet?.remainingBasis.value === 'release-with-remission' ? f.dischargeDate : f.releaseDate;
+  return alertsFor({
+    today,
+    deadlines,
+    rescreenOn: f.rescreenOn,
+    releaseDate: release,
+    minRemaining: ruleSet?.minRemaining.value?.duration ?? null,
+    transferDueOn: deadlines.find((d) => ruleSet?.deadlines.value.find((x) => x.id === d.id)?.until === 'transferred')?.dueOn ?? null,
+  });
+}
+
+/** The case page's alerts. */
+export function alertsOfCase(db: Database.Database, record: CaseRecord, ruleSet: RuleSet | null, today: string): AlertOut[] {
+  const latest = record.latestAssessment === null ? undefined : findAssessment(db, record.latestAssessment.id);
+  const result = latest === undefined ? null : storedAssessmentSchema.parse(JSON.parse(latest.result));
+  return alertsFrom(
+    ruleSet,
+    {
+      anchors: { events: record.case.events, timeline: latestEventDates(db, record.id) },
+      rescreenOn: result?.rescreenOn ?? null,
+      releaseDate: result?.dates.releaseDate ?? null,
+      dischargeDate: result?.dates.expectedDischargeDate ?? null,
+    },
+    today,
+  );
+}
+
+/** Each rule-set id in force on `on`: the latest stored version effective by then (case-bound ones aside), else the built-in. */
+function ruleSetsInForce(db: Database.Database, on: string): Map<string, RuleSet> {
+  const out = new Map<string, RuleSet>(BUILT_IN_RULESETS.map((r) => [r.id, r]));
+  const storedIds = new Set<string>();
+  for (const row of allStoredRuleSets(db)) {
+    if (row.case_id !== null || row.effective_from > on || storedIds.has(row.id)) continue;
+    storedIds.add(row.id);
+    out.set(row.id, storedRuleSet(row));
+  }
+  return out;
+}
+
+/** The timeline kinds deadlines may be anchored on (deadlines.ts), which the listing reads for its candidates. */
+function timelineKinds(ruleSets: Iterable<RuleSet>): string[] {
+  const kinds = new Set<string>();
+  for (const r of ruleSets) {
+    for (const d of r.deadlines.value) {
+      for (const anchor of [d.after, d.until]) {
+        if (anchor === undefined) continue;
+        if (anchor === 'final-decision' || anchor === 'agreement') kinds.add('status:agreed');
+        else if (anchor === 'transferred') kinds.add('closed:transferred').add('status:transferred');
+        else if (anchor.includes(':')) kinds.add(anchor);
+      }
+    }
+  }
+  return [...kinds];
+}
+
+/** How far ahead the case list's "due" filter looks (as the Due page by default). */
+export const DUE_FILTER_HORIZON_DAYS = 90;
+
+const approxDays = (d: { years: number; months: number; days: number }) => d.years * 366 + d.months * 31 + d.days;
+
+/** Everything due on open cases as of `on`, up to `horizonDays` ahead, sorted by date. */
+export function computeDue(db: Database.Database, on: string, horizonDays: number): DueItem[] {
+  const ruleSets = ruleSetsInForce(db, on);
+  const until = parseIsoDate(on) + horizonDays;
+  const maxMinimum = Math.max(0, ...[...ruleSets.values()].map((r) => (r.minRemaining.value === null ? 0 : approxDays(r.minRemaining.value.duration))));
+  const withDeadlines = [...ruleSets.values()].filter((r) => r.deadlines.value.length > 0);
+  const candidates = dueCandidates(db, {
+    rescreenUntil: formatIsoDate(until),
+    // A release after the horizon can still make the last day to transfer fall within it.
+    releaseUntil: formatIsoDate(until + Math.max(maxMinimum, RELEASE_NEAR_DAYS)),
+    deadlineRuleSets: withDeadlines.map((r) => r.id),
+  });
+  const timelines = latestEventsOf(db, candidates.filter((c) => c.ruleSetId !== null && withDeadlines.some((r) => r.id === c.ruleSetId)).map((c) => c.id), timelineKinds(withDeadlines));
+  const items: DueItem[] = [];
+  for (const c of candidates) {
+    const ruleSet = c.ruleSetId === null ? null : (ruleSets.get(c.ruleSetId) ?? null);
+    const alerts = alertsFrom(ruleSet, { anchors: { events: c.events, timeline: timelines.get(c.id) ?? new Map() }, rescreenOn: c.rescreenOn, releaseDate: c.releaseDate, dischargeDate: c.dischargeDate }, on);
+    for (const a of alerts) {
+      if (parseIsoDate(a.date) > until) continue;
+      items.push({ caseId: c.id, reference: c.reference, familyName: c.familyName, givenNames: c.givenNames, status: c.status, ruleSetId: c.ruleSetId, ...a });
+    }
+  }
+  // ISO dates and ids compare as plain strings (localeCompare would be most of the time here).
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return items.sort((a, b) => order(a.date, b.date) || order(a.familyName, b.familyName) || order(a.caseId, b.caseId));
+}
+
+export function listDue(ctx: ServiceContext, input: unknown): DueList {
+  const { on, horizonDays, urgency, limit } = validate(listDueInput, input);
+  const day = on ?? formatIsoDate(todayFrom(ctx.clock()));
+  const all = computeDue(ctx.db, day, horizonDays);
+  const counts = Object.fromEntries(URGENCIES.map((u) => [u, all.filter((i) => i.urgency === u).length])) as DueList['counts'];
+  const chosen = urgency === undefined ? all : all.filter((i) => i.urgency === urgency);
+  return { on: day, horizonDays, counts, items: chosen.slice(0, limit), truncated: chosen.length > limit };
+}

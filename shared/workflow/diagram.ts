@@ -1,0 +1,53 @@
+/**
+ * The lifecycle drawn as a Mermaid state diagram, from the transition table itself:
+ * docs/workflow.md holds this text, and diagram.test.ts fails when the two differ
+ * (`TSP_WRITE_WORKFLOW_DOC=1 npx vitest run shared/workflow/diagram.test.ts` rewrites it).
+ */
+import { OPEN_STEPS, TRANSITION_IDS, TRANSITIONS, type TransitionId } from './lifecycle.ts';
+
+const node = (name: string) => name.replace(/-/g, '_');
+
+function edge(id: TransitionId): string[] {
+  const spec = TRANSITIONS[id] as { from: readonly string[] | 'open' | 'transferred'; to: Record<string, string>; guards: readonly string[] };
+  const [target] = Object.values(spec.to) as [string];
+  const to = 'enforcement' in spec.to ? 'transferred' : node(target);
+  const guards = spec.guards.filter((g) => g !== 'date_in_future');
+  const label = guards.length === 0 ? id : `${id} [${guards.join(', ')}]`;
+  const froms = spec.from === 'open' ? ['open'] : spec.from === 'transferred' ? ['transferred'] : spec.from.map(node);
+  return froms.map((from) => `    ${from} --> ${to}: ${label}`);
+}
+
+/** The Markdown page docs/workflow.md, exactly. */
+export function workflowMarkdown(): string {
+  const inner = TRANSITION_IDS.filter((id) => {
+    const { from, to } = TRANSITIONS[id] as { from: unknown; to: object };
+    return Array.isArray(from) && 'status' in to;
+  });
+  const outer = TRANSITION_IDS.filter((id) => !inner.includes(id));
+  const lines = [
+    '# The transfer lifecycle',
+    '',
+    'Generated from `shared/workflow/lifecycle.ts` by `workflowMarkdown()` (`shared/workflow/diagram.ts`);',
+    '`shared/workflow/diagram.test.ts` fails when this file differs. Do not edit it by hand:',
+    '`TSP_WRITE_WORKFLOW_DOC=1 npx vitest run shared/workflow/diagram.test.ts` rewrites it.',
+    '',
+    'Outgoing and incoming cases move through the same steps; what each step asks for (tasks and',
+    'documents) depends on the direction and the rule-set. Guards in brackets refuse a transition',
+    'with a coded reason; every transition may also be refused when its date is in the future.',
+    'Any open step may end in the terminal states of domain brief §7.5. A withdrawal of consent',
+    'after the point the rule-set makes consent irrevocable is recorded but ends nothing.',
+    '',
+    '```mermaid',
+    'stateDiagram-v2',
+    '  [*] --> draft',
+    '  state open {',
+    ...OPEN_STEPS.map((s) => `    state "${s}" as ${node(s)}`),
+    ...inner.flatMap(edge),
+    '  }',
+    ...outer.flatMap(edge).map((l) => l.slice(2)),
+    '  transferred --> [*]',
+    '```',
+    '',
+  ];
+  return lines.join('\n');
+}

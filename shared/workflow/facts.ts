@@ -1,0 +1,49 @@
+/** What the lifecycle machine needs to know of a stored case, read from its file, closure, verdict and rule-set. */
+import type { CloseOutcome, StoredVerdict } from '../api-schemas.ts';
+import type { CaseFile } from '../domain/case.ts';
+import type { RuleSet } from '../treaties/schema.ts';
+import { defaultStatus, isDone, requirementsFor, type DocumentStatus } from './documents.ts';
+import type { WorkflowFacts } from './lifecycle.ts';
+import { currentStep, directionOf, stepIndex, type OpenStatus } from './steps.ts';
+
+export interface CaseState {
+  case: CaseFile;
+  closeOutcome: CloseOutcome | null;
+  verdict: StoredVerdict | null;
+  ruleSet: Pick<RuleSet, 'consent' | 'documents'>;
+  /** The statuses recorded for this case, by document kind. */
+  documentStatuses: ReadonlyMap<string, DocumentStatus>;
+  today: string;
+}
+
+/**
+ * Domain.md §7.5: consent becomes irrevocable per rule-set, after the States' agreement
+ * (SR 0.344.294) or after the verification (US hearing, unconfirmed); ETS 112 says nothing,
+ * so there a withdrawal always ends the case.
+ */
+export function consentIrrevocable(c: CaseFile, status: OpenStatus | null, irrevocableAfter: RuleSet['consent']['value']['irrevocableAfter']): boolean {
+  const reached = (step: OpenStatus) => status !== null && stepIndex(status) >= stepIndex(step);
+  switch (irrevocableAfter) {
+    case 'not-specified':
+      return false;
+    case 'states-agreement':
+      return c.events.statesAgreed != null || reached('agreed');
+    case 'verification':
+      return c.consent?.verified === true || reached('handover-scheduled');
+  }
+}
+
+export function workflowFacts(s: CaseState): WorkflowFacts {
+  const status = s.closeOutcome === null ? currentStep(s.case.status) : null;
+  const documents = requirementsFor(s.ruleSet, directionOf(s.case.direction))
+    .filter((d) => d.required)
+    .map((d) => ({ kind: d.kind, step: d.step, done: isDone(s.documentStatuses.get(d.kind) ?? defaultStatus(d)) }));
+  return {
+    status,
+    closeOutcome: s.closeOutcome,
+    verdict: s.verdict,
+    consentIrrevocable: consentIrrevocable(s.case, status, s.ruleSet.consent.value.irrevocableAfter),
+    documents,
+    today: s.today,
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * The lifecycle as a specification: every transition from where it may start, every guard
+ * refusing with its code and what is missing, and consent irrevocability per rule-set.
+ */
+import { describe, expect, it } from 'vitest';
+import { CLOSE_OUTCOMES, OPEN_STATUSES } from '../api-schemas.ts';
+import type { CaseFile } from '../domain/case.ts';
+import { makeCase } from '../eligibility/testing.ts';
+import { builtInRuleSet } from '../treaties/library.ts';
+import type { RuleSet } from '../treaties/schema.ts';
+import { workflowFacts } from './facts.ts';
+import {
+  availableTransitions, decide, GUARDS, TRANSITION_IDS, TRANSITIONS, transitionToOutcome, transitionToStatus,
+  type TransitionId, type WorkflowFacts,
+} from './lifecycle.ts';
+import { STEPS } from './steps.ts';
+
+const TODAY = '2025-03-10';
+const facts = (over: Partial<WorkflowFacts> = {}): WorkflowFacts => ({
+  status: 'draft', closeOutcome: null, verdict: 'eligible', consentIrrevocable: false, documents: [], today: TODAY, ...over,
+});
+
+describe('the steps', () => {
+  it('are the open case statuses in order, then the handover and after', () => {
+    expect(STEPS.slice(0, OPEN_STATUSES.length)).toEqual(OPEN_STATUSES);
+    expect(STEPS.slice(OPEN_STATUSES.length)).toEqual(['transferred', 'post-transfer']);
+  });
+
+  it('every close outcome is reached by exactly one transition', () => {
+    for (const outcome of CLOSE_OUTCOMES) expect(transitionToOutcome(outcome), outcome).toBeDefined();
+  });
+});
+
+/** Each forward transition with where it starts and what it leads to, all guards passing. */
+const FORWARD: [TransitionId, WorkflowFacts['status'], string][] = [
+  ['start-screening', 'draft', 'status:screening'],
+  ['prepare-dossier', 'screening', 'status:dossier'],
+  ['submit-for-decision', 'dossier', 'status:decision'],
+  ['send-request', 'decision', 'status:requested'],
+  ['await-reply', 'requested', 'status:awaiting-other-state'],
+  ['record-agreement', 'requested', 'status:agreed'],
+  ['record-agreement', 'awaiting-other-state', 'status:agreed'],
+  ['start-consent-verification', 'agreed', 'status:consent-verification'],
+  ['schedule-handover', 'agreed', 'status:handover-scheduled'],
+  ['schedule-handover', 'consent-verification', 'status:handover-scheduled'],
+  ['return-to-dossier', 'decision', 'status:dossier'],
+  ['return-to-dossier', 'awaiting-other-state', 'status:dossier'],
+  ['transfer', 'handover-scheduled', 'closed:transferred'],
+  ['consent-not-verified', 'consent-verification', 'closed:consent_not_verified'],
+];
+
+describe('every transition', () => {
+  it.each(FORWARD)('%s from %s records %s', (transition, status, event) => {
+    const d = decide(facts({ status }), { transition, date: '2025-03-01' });
+    expect(d).toMatchObject({ ok: true, date: '2025-03-01', effect: { event } });
+  });
+
+  it.each(TRANSITION_IDS.filter((id) => (TRANSITIONS[id] as { from: unknown }).from === 'open'))('%s ends the case from every open step', (transition) => {
+    for (const status of OPEN_STATUSES) {
+      const d = decide(facts({ status }), { transition });
+      expect(d.ok && d.effect.kind, `${transition} from ${status}`).toBe('close');
+    }
+  });
+
+  it('is refused from a step it does not start from, with the code wrong_step', () => {
+    expect(decide(facts({ status: 'draft' }), { transition: 'send-request' })).toEqual({ ok: false, refusals: [{ guard: 'wrong_step', missing: [] }] });
+    expect(decide(facts({ status: null, closeOutcome: 'deceased' }), { transition: 'record-death' })).toMatchObject({ ok: false, refusals: [{ guard: 'wrong_step' }] });
+  });
+
+  it('available transitions: only those starting where the case stands', () => {
+    const fromDraft = availableTransitions(facts({ status: 'draft' }));
+    expect(fromDraft).toContain('start-screening');
+    expect(fromDraft).not.toContain('transfer');
+    expect(fromDraft).not.toContain('report-completion');
+    expect(availableTransitions(facts({ status: null, closeOutcome: 'transferred' }))).toEqual([
+      'report-completion', 'report-escape', 'report-pardon', 'report-amnesty', 'report-commutation',
+    ]);
+    expect(availableTransitions(facts({ status: null, closeOutcome: 'refused_by_sentencing_state' }))).toEqual([]);
+  });
+
+  it('the old channels map onto it: a status reached by one transition, an outcome by one transition', () => {
+    expect(transitionToStatus('screening', 'dossier')).toBe('prepare-dossier');
+    expect(transitionToStatus('requested', 'dossier')).toBe('return-to-dossier');
+    expect(transitionToStatus('draft', 'agreed')).toBeUndefined();
+    expect(transitionToOutcome('transferred')).toBe('transfer');
+  });
+});
+
+describe('the guards', () => {
+  const refusals = (f: Partial<WorkflowFacts>, transition: TransitionId, date?: string) => {
+    const d = decide(facts(f), { transition, date });
+    return d.ok ? [] : d.refusals;
+  };
+
+  it('every guard is used by some transition, and each refuses in a test below', () => {
+    const used = new Set(TRANSITION_IDS.flatMap((id) => TRANSITIONS[id].guards as readonly string[]));
+    for (const g of GUARDS.filter((x) => x !== 'wrong_step' && x !== 'not_transferred')) expect(used.has(g), g).toBe(true);
+  });
+
+  it.each<[string, Partial<WorkflowFacts>, TransitionId, string | undefined, { guard: string; missing: string[] }[]]>([
+    ['no assessment before the dossier', { status: 'screening', verdict: null }, 'prepare-dossier', undefined, [{ guard: 'assessment_required', missing: ['assessment'] }]],
+    ['an ineligible verdict', { status: 'screening', verdict: 'ineligible' }, 'prepare-dossier', undefined, [{ guard: 'verdict_ineligible', missing: [] }]],
+    ['an ineligible verdict before the request', { status: 'decision', verdict: 'ineligible' }, 'send-request', undefined, [{ guard: 'verdict_ineligible', missing: [] }]],
+    [
+      'the dossier not received: the request cannot go',
+      { status: 'decision', documents: [{ kind: 'certified-judgment', step: 'requested', done: false }, { kind: 'consent-declaration', step: 'requested', done: true }, { kind: 'consent-verification-record', step: 'handover-scheduled', done: false }] },
+      'send-request', undefined,
+      [{ guard: 'documents_missing', missing: ['certified-judgment'] }],
+    ],
+    ['the handover without its date', { status: 'handover-scheduled' }, 'transfer', undefined, [{ guard: 'handover_date_required', missing: ['date'] }]],
+    // Today is 2025-03-10; a handover on 2025-03-11 has not happened.
+    ['a date in the future', { status: 'handover-scheduled' }, 'transfer', '2025-03-11', [{ guard: 'date_in_future', missing: ['date'] }]],
+    ['enforcement before any transfer', { status: 'agreed' }, 'report-completion', '2025-03-01', [{ guard: 'not_transferred', missing: [] }]],
+    [
+      'everything at once: no date and a document missing',
+      { status: 'handover-scheduled', documents: [{ kind: 'transit-request', step: 'transferred', done: false }] },
+      'transfer', undefined,
+      [{ guard: 'handover_date_required', missing: ['date'] }, { guard: 'documents_missing', missing: ['transit-request'] }],
+    ],
+  ])('%s', (_name, f, transition, date, expected) => {
+    expect(refusals(f, transition, date)).toEqual(expected);
+  });
+
+  it('a date of today or before passes; the handover defaults to nothing, other transitions to today', () => {
+    expect(decide(facts({ status: 'draft' }), { transition: 'start-screening' })).toMatchObject({ ok: true, date: TODAY });
+    expect(decide(facts({ status: 'draft' }), { transition: 'start-screening', date: TODAY })).toMatchObject({ ok: true });
+  });
+
+  it('documents of later steps do not block an earlier one; closures other than the transfer need none', () => {
+    const documents = [{ kind: 'consent-verification-record', step: 'handover-scheduled' as const, done: false }];
+    expect(decide(facts({ status: 'decision', documents }), { transition: 'send-request' }).ok).toBe(true);
+    expect(decide(facts({ status: 'consent-verification', documents }), { transition: 'schedule-handover' }).ok).toBe(false);
+    expect(decide(facts({ status: 'consent-verification', documents }), { transition: 'record-death' }).ok).toBe(true);
+  });
+
+  it('enforcement information after a transfer is an entry on the timeline only', () => {
+    expect(decide(facts({ status: null, closeOutcome: 'transferred' }), { transition: 'report-pardon', date: '2025-03-01' })).toEqual({
+      ok: true, date: '2025-03-01', effect: { kind: 'record', event: 'enforcement:pardon' },
+    });
+  });
+});
+
+describe('consent withdrawal and irrevocability (domain.md §7.5)', () => {
+  const rs = (id: string) => builtInRuleSet(id) as RuleSet;
+  const withdraw = (c: Partial<CaseFile>, ruleSet: RuleSet) => {
+    const f = workflowFacts({ case: makeCase(c), closeOutcome: null, verdict: 'eligible', ruleSet, documentStatuses: new Map(), today: TODAY });
+    const d = decide(f, { transition: 'withdraw-consent' });
+    return d.ok ? d.effect.event : d.refusals;
+  };
+
+  it.each<[string, string, Partial<CaseFile>, string]>([
+    // ETS 112 says nothing: a withdrawal ends the case at any step.
+    ['ETS 112, handover scheduled', 'coe-ets-112', { status: 'handover-scheduled', consent: { ...makeCase().consent!, verified: true } }, 'closed:consent_withdrawn'],
+    // SR 0.344.294: irrevocable after the States' agreement.
+    ['SR 0.344.294, before the agreement', 'ch-0-344-294', { status: 'requested', events: { ...makeCase().events, statesAgreed: null } }, 'closed:consent_withdrawn'],
+    ['SR 0.344.294, agreed (step)', 'ch-0-344-294', { status: 'agreed', events: { ...makeCase().events, statesAgreed: null } }, 'consent-withdrawal-ineffective'],
+    ['SR 0.344.294, agreement dated in the file', 'ch-0-344-294', { status: 'requested', events: { ...makeCase().events, statesAgreed: '2025-02-01' } }, 'consent-withdrawal-ineffective'],
+  ])('%s', (_name, id, c, event) => {
+    expect(withdraw(c, rs(id))).toBe(event);
+  });
+
+  it('"verification": irrevocable once the consent is verified or the handover scheduled', () => {
+    const base = rs('coe-ets-112');
+    const afterVerification: RuleSet = { ...base, consent: { ...base.consent, value: { ...base.consent.value, irrevocableAfter: 'verification' } } };
+    const consent = { ...makeCase().consent!, verified: false };
+    expect(withdraw({ status: 'consent-verification', consent }, afterVerification)).toBe('closed:consent_withdrawn');
+    expect(withdraw({ status: 'consent-verification', consent: { ...consent, verified: true } }, afterVerification)).toBe('consent-withdrawal-ineffective');
+    expect(withdraw({ status: 'handover-scheduled', consent }, afterVerification)).toBe('consent-withdrawal-ineffective');
+  });
+});
