@@ -1,18 +1,48 @@
 /**
- * Rule-set versions: store a custom or edited treaty version, list what is available.
- * A stored version is immutable; a correction is a new version with its own effective date.
+ * Rule-set versions: store a custom or edited treaty version, list what is available, read
+ * one rule-set with all its versions. A stored version is immutable (service and SQL
+ * triggers); a correction is a new version with its own effective date.
+ *
+ * An ad hoc arrangement may be bound to one case (`caseId`): every version of that id is
+ * bound to the same case, and only that case is assessed under it (ruleset-resolution.ts).
  */
 import { appendAudit } from '../../db/audit-repo.ts';
+import { findCaseMeta } from '../../db/cases-repo.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
-import { allStoredRuleSets, findRuleSetVersion, insertRuleSetVersion } from '../../db/rulesets-repo.ts';
-import { saveRuleSetInput, type RuleSetVersionSummary } from '../../shared/api-schemas.ts';
+import {
+  allStoredRuleSets,
+  assessmentsPerVersion,
+  findRuleSetVersion,
+  insertRuleSetVersion,
+  ruleSetVersionsOf,
+} from '../../db/rulesets-repo.ts';
+import { saveRuleSetInput, type FieldProblem, type RuleSetVersionSummary } from '../../shared/api-schemas.ts';
+import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
+import { getRuleSetInput, type RuleSetDetail, type RuleSetVersionDetail } from '../../shared/treaties/api-schemas.ts';
 import { BUILT_IN_RULESETS, builtInRuleSet } from '../../shared/treaties/library.ts';
-import { ruleSetSchema } from '../../shared/treaties/schema.ts';
+import { ruleSetSchema, type RuleSet } from '../../shared/treaties/schema.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { builtInHash, storedRuleSet } from './ruleset-resolution.ts';
 import { problemsOf, validate } from './validate.ts';
 import { write } from './write.ts';
+
+const conflict = (message: string, field = 'ruleSet.version') => new ServiceError('conflict', 'error.ruleset_version_exists', [{ field, message }]);
+
+/** Why a case binding is refused, if it is: the case must exist, a built-in cannot be bound, and every version of an id is bound alike. */
+function bindingProblem(ctx: ServiceContext, ruleSet: RuleSet): FieldProblem | null {
+  const caseId = ruleSet.caseId ?? null;
+  if (caseId !== null && findCaseMeta(ctx.db, caseId) === undefined) return { field: 'ruleSet.caseId', message: `no case ${caseId}` };
+  if (caseId !== null && builtInRuleSet(ruleSet.id) !== undefined) {
+    return { field: 'ruleSet.id', message: `${ruleSet.id} is a built-in rule-set for every case: give the arrangement its own id` };
+  }
+  const other = ruleSetVersionsOf(ctx.db, ruleSet.id).find((row) => row.case_id !== caseId);
+  if (other === undefined) return null;
+  return {
+    field: 'ruleSet.caseId',
+    message: other.case_id === null ? `${ruleSet.id} is used for every case: an arrangement for one case needs its own id` : `${ruleSet.id} is bound to case ${other.case_id}`,
+  };
+}
 
 export function saveRuleSet(ctx: ServiceContext, input: unknown): RuleSetVersionSummary {
   const { ruleSet: raw, reason } = validate(saveRuleSetInput, input);
@@ -21,24 +51,21 @@ export function saveRuleSet(ctx: ServiceContext, input: unknown): RuleSetVersion
   const ruleSet = parsed.data;
   // The same id and version naming two different contents would make old assessments ambiguous.
   if (builtInRuleSet(ruleSet.id)?.version === ruleSet.version) {
-    throw new ServiceError('conflict', 'error.ruleset_version_exists', [
-      { field: 'ruleSet.version', message: `version "${ruleSet.version}" of ${ruleSet.id} is built in: give the edited version its own name` },
-    ]);
+    throw conflict(`version "${ruleSet.version}" of ${ruleSet.id} is built in: give the edited version its own name`);
   }
   const content = canonicalJson(ruleSet);
   const hash = sha256Hex(content);
   return write(ctx, (scope) => {
     if (findRuleSetVersion(ctx.db, ruleSet.id, ruleSet.version) !== undefined) {
-      throw new ServiceError('conflict', 'error.ruleset_version_exists', [
-        { field: 'ruleSet.version', message: `version "${ruleSet.version}" of ${ruleSet.id} is already stored` },
-      ]);
+      throw conflict(`version "${ruleSet.version}" of ${ruleSet.id} is already stored: a stored version is never changed, save a new one`);
     }
+    const binding = bindingProblem(ctx, ruleSet);
+    if (binding !== null) throw new ServiceError('conflict', 'error.ruleset_binding', [binding]);
     insertRuleSetVersion(ctx.db, {
       id: ruleSet.id, version: ruleSet.version, effective_from: ruleSet.effectiveFrom, content, hash, created_at: scope.at, created_by: scope.userId,
+      case_id: ruleSet.caseId ?? null,
     });
-    const summary: RuleSetVersionSummary = {
-      id: ruleSet.id, version: ruleSet.version, effectiveFrom: ruleSet.effectiveFrom, title: ruleSet.title, hash, source: 'stored', createdAt: scope.at,
-    };
+    const summary = summaryOf(ruleSet, hash, 'stored', scope.at);
     appendAudit(ctx.db, {
       at: scope.at, userId: scope.userId, action: 'ruleset.save', entity: 'rule_set', entityId: `${ruleSet.id}@${ruleSet.version}`,
       reason, before: null, after: summary,
@@ -47,14 +74,34 @@ export function saveRuleSet(ctx: ServiceContext, input: unknown): RuleSetVersion
   });
 }
 
+function summaryOf(r: RuleSet, hash: string, source: 'built-in' | 'stored', createdAt: string | null): RuleSetVersionSummary {
+  return { id: r.id, version: r.version, effectiveFrom: r.effectiveFrom, title: r.title, kind: r.kind, caseId: r.caseId ?? null, hash, source, createdAt };
+}
+
 /** The built-in library and every stored version, by id then latest effective date first. */
 export function listRuleSets(ctx: ServiceContext): RuleSetVersionSummary[] {
-  const builtIn = BUILT_IN_RULESETS.map((r): RuleSetVersionSummary => ({
-    id: r.id, version: r.version, effectiveFrom: r.effectiveFrom, title: r.title, hash: builtInHash(r), source: 'built-in', createdAt: null,
-  }));
-  const stored = allStoredRuleSets(ctx.db).map((row): RuleSetVersionSummary => {
-    const r = storedRuleSet(row);
-    return { id: r.id, version: r.version, effectiveFrom: r.effectiveFrom, title: r.title, hash: row.hash, source: 'stored', createdAt: row.created_at };
-  });
+  const builtIn = BUILT_IN_RULESETS.map((r) => summaryOf(r, builtInHash(r), 'built-in', null));
+  const stored = allStoredRuleSets(ctx.db).map((row) => summaryOf(storedRuleSet(row), row.hash, 'stored', row.created_at));
   return [...builtIn, ...stored].sort((a, b) => a.id.localeCompare(b.id) || b.effectiveFrom.localeCompare(a.effectiveFrom));
+}
+
+/**
+ * One rule-set with every version (stored ones latest first, then the built-in), each with its
+ * content and how many assessments used it. The version marked in force today is the one
+ * resolution picks for a reference date of today: the latest stored version effective by
+ * then, else the built-in.
+ */
+export function getRuleSet(ctx: ServiceContext, input: unknown): RuleSetDetail {
+  const { id } = validate(getRuleSetInput, input);
+  const today = formatIsoDate(todayFrom(ctx.clock()));
+  const usage = assessmentsPerVersion(ctx.db, id);
+  const versions: Omit<RuleSetVersionDetail, 'inForceToday'>[] = ruleSetVersionsOf(ctx.db, id).map((row) => {
+    const ruleSet = storedRuleSet(row);
+    return { ...summaryOf(ruleSet, row.hash, 'stored', row.created_at), ruleSet, assessments: usage.get(row.version) ?? 0 };
+  });
+  const builtIn = builtInRuleSet(id);
+  if (builtIn !== undefined) versions.push({ ...summaryOf(builtIn, builtInHash(builtIn), 'built-in', null), ruleSet: builtIn, assessments: usage.get(builtIn.version) ?? 0 });
+  if (versions.length === 0) throw new ServiceError('not_found', 'error.ruleset_not_found', [{ field: 'id', message: `no rule-set "${id}"` }]);
+  const inForce = versions.find((v) => v.source === 'stored' && v.effectiveFrom <= today) ?? versions.find((v) => v.source === 'built-in');
+  return { id, versions: versions.map((v) => ({ ...v, inForceToday: v === inForce })) };
 }

@@ -4,6 +4,9 @@
  * Where an instrument's text was not available, the rule-set follows the pattern named in
  * its source and marks the parameter as such.
  */
+import {
+  ETS_112_DOCUMENTS, ETS_167_DOCUMENTS, EU_909_DOCUMENTS, IT_BR_DOCUMENTS, RU_BILATERAL_DOCUMENTS, US_IPTP_DOCUMENTS,
+} from '../workflow/document-sets.ts';
 import { RULESET_FORMAT, ruleSetSchema, type Param, type RuleSet, type RuleSetInput } from './schema.ts';
 
 type Confidence = Param<unknown>['confidence'];
@@ -45,6 +48,7 @@ const ETS_112: RuleSetInput = {
   partialTransfer: p(false, 'ETS 112 (partial transfer not provided)', 'U'),
   discretionaryRefusalGrounds: p(['no-reasons-needed'], 'ETS 112 Art. 3(1)(f), 5(4): each State free to agree (Swiss message on ETS 112)', 'S'),
   deadlines: p([], 'ETS 112 Art. 5(4): "promptly", no figure', 'C'),
+  documents: p([...ETS_112_DOCUMENTS], 'ETS 112 Arts. 4(1)-(5), 5, 6, 7(2), 12-17', 'C'),
 };
 
 const ETS_167_AMENDED: RuleSetInput = {
@@ -67,6 +71,7 @@ const ETS_167_AMENDED: RuleSetInput = {
     'ETS 167 Art. 3(4)(a) as amended by CETS 222 Art. 2',
     'C',
   ),
+  documents: p([...ETS_167_DOCUMENTS], 'ETS 112 Arts. 4-7, 12-17; ETS 167 Art. 2(1)-(2), 3(3) as amended by CETS 222', 'C'),
 };
 
 const ETS_167_ORIGINAL: RuleSetInput = {
@@ -81,6 +86,7 @@ const ETS_167_ORIGINAL: RuleSetInput = {
     { kind: 'expulsion-in-sentence', opinionRequired: true, source: 'ETS 167 Art. 3(1)-(3)', confidence: 'C' },
     { kind: 'expulsion-administrative-consequential', opinionRequired: true, source: 'ETS 167 Art. 3(1): "an administrative decision consequential to that sentence"', confidence: 'C' },
   ],
+  documents: p([...ETS_167_DOCUMENTS], 'ETS 112 Arts. 4-7, 12-17; ETS 167 Art. 2, 3(3)', 'C'),
 };
 
 const EU_909: RuleSetInput = {
@@ -133,12 +139,13 @@ const EU_909: RuleSetInput = {
   discretionaryRefusalGrounds: p(['statute-of-limitations', 'no-rehabilitation-benefit'], 'FD 2008/909 Art. 9(1)(e); Art. 4(2) social rehabilitation', 'S'),
   deadlines: p(
     [
-      { id: 'recognition-decision', after: 'judgmentReceived', days: 90, extendable: true },
-      { id: 'transfer-after-decision', after: 'final-decision', days: 30, extendable: true },
+      { id: 'recognition-decision', after: 'judgmentReceived', days: 90, extendable: true, until: 'final-decision' },
+      { id: 'transfer-after-decision', after: 'final-decision', days: 30, extendable: true, until: 'transferred' },
     ],
     'FD 2008/909 Art. 12(2), 15(1) (NL WETS 2:10, 2:16)',
     'S',
   ),
+  documents: p([...EU_909_DOCUMENTS], 'FD 2008/909 Arts. 4(1)(c), 5(1), 6, 12, 17(3), 21, 23, Annexes I-II (NL WETS 2:7, 2:8, 2:18, 2:27)', 'S'),
 };
 
 const US_TH: RuleSetInput = {
@@ -186,6 +193,7 @@ const US_TH: RuleSetInput = {
   partialTransfer: p(false, 'US–Thailand Treaty (not provided)', 'U'),
   discretionaryRefusalGrounds: p(['sovereignty-security-public-order', 'dual-national'], 'US–Thailand Treaty Art. II(7)', 'C'),
   deadlines: p([], 'US–Thailand Treaty (no deadlines)', 'U'),
+  documents: p([...ETS_112_DOCUMENTS], 'US–Thailand Treaty Art. III (request via diplomatic channels); document list not retrieved, ETS 112 pattern', 'U'),
 };
 
 /** A rule-set whose text was not retrieved, built on a known pattern: every parameter is at most secondary. */
@@ -315,6 +323,7 @@ const US_IPTP: RuleSetInput = {
     'S',
   ),
   deadlines: p([{ id: 'usao-input', after: 'request', days: 14, extendable: false }], 'DOJ Criminal Resource Manual 737', 'C'),
+  documents: p([...US_IPTP_DOCUMENTS], '28 CFR 527.44-527.46; DOJ Criminal Resource Manual 737; 18 U.S.C. §§ 4107-4109', 'C'),
 };
 
 const IT_BR: RuleSetInput = {
@@ -353,6 +362,7 @@ const IT_BR: RuleSetInput = {
   partialTransfer: p(false, 'Italy–Brazil Treaty (not provided)', 'U'),
   discretionaryRefusalGrounds: p([], 'Italy–Brazil Treaty (not recorded)', 'U'),
   deadlines: p([], 'Italy–Brazil Treaty (no deadlines recorded)', 'U'),
+  documents: p([...IT_BR_DOCUMENTS], 'Italy–Brazil Treaty Arts. 3(1)(a), 3(1)(g), 7; other documents unconfirmed', 'C'),
 };
 
 const RU_BILATERAL: RuleSetInput = {
@@ -399,6 +409,7 @@ const RU_BILATERAL: RuleSetInput = {
     'C',
   ),
   deadlines: p([], 'Russian bilateral Agreement (no deadlines recorded)', 'U'),
+  documents: p([...RU_BILATERAL_DOCUMENTS], 'Russian bilateral Agreement Art. 6(2)-(3); Treaty Art. 6(3)', 'C'),
 };
 
 const HK_RU: RuleSetInput = {
@@ -467,6 +478,7 @@ const OAS_1993: RuleSetInput = {
   partialTransfer: p(false, 'Inter-American Convention (not provided)', 'U'),
   discretionaryRefusalGrounds: p([], 'Inter-American Convention Art. VI (refusal with reasons where possible)', 'S'),
   deadlines: p([], 'Inter-American Convention (no deadlines)', 'U'),
+  documents: p([...ETS_112_DOCUMENTS], 'Inter-American Convention Art. IV (content not retrieved); ETS 112 pattern', 'U'),
 };
 
 const INPUTS: readonly RuleSetInput[] = [

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../sentence/calendar.ts';
+import { ETS_112_DOCUMENTS } from '../workflow/document-sets.ts';
+import { STEPS } from '../workflow/steps.ts';
 
 export const RULESET_FORMAT = 'tsp-ruleset/1';
 
@@ -59,14 +61,21 @@ export const discretionaryGrounds = [
   'no-reasons-needed',
 ] as const;
 
+export const RULESET_KINDS = ['multilateral', 'bilateral', 'eu-mutual-recognition', 'domestic-scheme', 'ad-hoc-arrangement'] as const;
+
 export const ruleSetSchema = z.object({
   format: z.literal(RULESET_FORMAT, { error: `must be "${RULESET_FORMAT}"` }),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lower-case letters, digits and hyphens' }),
-  version: z.string().min(1),
+  version: z.string().min(1, { error: 'must not be empty' }),
   /** The first day this version applies; the version in force on the reference date is used. */
   effectiveFrom: isoDate,
-  title: z.string().min(1),
-  kind: z.enum(['multilateral', 'bilateral', 'eu-mutual-recognition', 'domestic-scheme', 'ad-hoc-arrangement']),
+  title: z.string().min(1, { error: 'must not be empty' }),
+  kind: z.enum(RULESET_KINDS),
+  /**
+   * An arrangement for one prisoner (Cap. 513 arrangements may be "for a particular
+   * prisoner", domain.md §5.1): the id of the one case it may be used for.
+   */
+  caseId: z.uuid({ error: 'must be the id of a case' }).optional(),
   notes: z.string().optional(),
 
   /** The event whose date is the reference for time conditions (ETS 112: receipt of the request). */
@@ -160,10 +169,32 @@ export const ruleSetSchema = z.object({
   ),
   partialTransfer: param(z.boolean()),
   discretionaryRefusalGrounds: param(z.array(z.enum(discretionaryGrounds))),
-  /** Procedural deadlines (days) the transfer tracker uses. */
+  /**
+   * Procedural deadlines (days) the transfer tracker uses: `after` and `until` name a case
+   * event or a workflow step (shared/workflow/deadlines.ts); without `until` a deadline runs
+   * until the case leaves the step it started in or is closed.
+   */
   deadlines: param(
-    z.array(z.object({ id: z.string(), after: z.string(), days: count, extendable: z.boolean() })),
+    z.array(z.object({ id: z.string(), after: z.string(), days: count, extendable: z.boolean(), until: z.string().optional() })),
   ),
+  /** Required documents by direction and step (domain.md §10); ETS 112's list when a rule-set has none. */
+  documents: param(
+    z.array(
+      z.object({
+        kind: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lower-case letters, digits and hyphens' }),
+        direction: z.enum(['outgoing', 'incoming', 'both']),
+        step: z.enum(STEPS),
+        required: z.boolean(),
+      }),
+    ),
+  ).default({
+    value: [...ETS_112_DOCUMENTS],
+    source: 'Default list (ETS 112 Arts. 4-7, 15-17, domain brief §10.1): the rule-set lists no documents',
+    confidence: 'U',
+  }),
+}).refine((r) => r.caseId === undefined || r.kind === 'ad-hoc-arrangement', {
+  path: ['caseId'],
+  error: 'only an ad hoc arrangement (kind "ad-hoc-arrangement") is bound to one case',
 });
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
@@ -179,5 +210,5 @@ export const PARAMETER_KEYS = [
   'referenceEvent', 'statesAgreementRequired', 'link', 'dualNationality', 'finality', 'otherProceedings',
   'minRemaining', 'remainingBasis', 'indeterminateBypass', 'minServed', 'consent', 'dualCriminality',
   'listExemption', 'excludedOffences', 'deathSentence', 'financialObligations', 'partialTransfer',
-  'discretionaryRefusalGrounds', 'deadlines',
+  'discretionaryRefusalGrounds', 'deadlines', 'documents',
 ] as const satisfies readonly (keyof RuleSet)[];

@@ -1,0 +1,37 @@
+/**
+ * Every parameter of every built-in rule-set reads as words in both languages: no catalog
+ * key left showing, no JSON, no English in the Chinese text where a label exists.
+ */
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../i18n/index.ts';
+import { describeConsentRoute, describeParameter } from './describe.ts';
+import { BUILT_IN_RULESETS, builtInRuleSet } from './library.ts';
+import { PARAMETER_GROUPS } from './parameter-groups.ts';
+import { PARAMETER_KEYS } from './schema.ts';
+
+describe('describeParameter', () => {
+  it.each(LOCALES)('words every parameter of every built-in in %s', (locale) => {
+    for (const r of BUILT_IN_RULESETS) {
+      for (const key of PARAMETER_KEYS) {
+        const words = describeParameter(locale, key, r[key].value as never);
+        expect(words, `${r.id} ${key}`).not.toMatch(/treaties\.|param\.|ui\.|\{"|\[\{/);
+        expect(words.length, `${r.id} ${key}`).toBeGreaterThan(0);
+      }
+      for (const route of r.consentExceptions) expect(describeConsentRoute(locale, route)).not.toMatch(/param\.|treaties\./);
+    }
+  });
+
+  it('says what the minimum remaining means, in each language', () => {
+    const hkUs = builtInRuleSet('hk-us-1997')!;
+    expect(describeParameter('en', 'minRemaining', hkUs.minRemaining.value)).toBe('At least 12 m to serve (mandatory)');
+    expect(describeParameter('zh-Hant', 'minRemaining', hkUs.minRemaining.value)).toBe('尚須服刑至少12 個月（強制）');
+    expect(describeParameter('en', 'minRemaining', null)).toBe('No minimum');
+  });
+});
+
+describe('PARAMETER_GROUPS', () => {
+  it('holds every parameter exactly once', () => {
+    const keys = PARAMETER_GROUPS.flatMap((g) => g.keys);
+    expect([...keys].sort()).toEqual([...PARAMETER_KEYS].sort());
+  });
+});

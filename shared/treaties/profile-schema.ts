@@ -1,0 +1,78 @@
+/**
+ * A jurisdiction profile as data (`tsp-profile/1`): the sentencing State's rules for dates —
+ * month-end convention, remand credit, remission, appeal period — each with its legal source
+ * and confidence, versioned by effective date like a rule-set. The built-in profiles
+ * (jurisdictions.ts) are version "built-in"; a stored version in force replaces them.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../sentence/calendar.ts';
+import type { JurisdictionProfile } from '../sentence/profile.ts';
+import { DEFAULT_PROFILE, JURISDICTION_PROFILES } from './jurisdictions.ts';
+import { param } from './schema.ts';
+
+export const PROFILE_FORMAT = 'tsp-profile/1';
+export const BUILT_IN_PROFILE_VERSION = 'built-in';
+/** The built-ins apply from the first day any of our instruments could (Cap. 513 commenced 1997; ETS 112 in 1985). */
+const BUILT_IN_EFFECTIVE_FROM = '1900-01-01';
+
+export const profileSchema = z.object({
+  format: z.literal(PROFILE_FORMAT, { error: `must be "${PROFILE_FORMAT}"` }),
+  /** ISO 3166-1 alpha-2 code of the sentencing jurisdiction, or "*" for the default. */
+  code: z.string().regex(/^([A-Z]{2}|\*)$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK"' }),
+  version: z.string().trim().min(1, { error: 'must not be empty' }),
+  effectiveFrom: z.string().refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' }),
+  name: z.string().trim().min(1, { error: 'must not be empty' }),
+  monthEnd: param(z.enum(['c2', 'hmpps'])),
+  remandCredit: param(z.enum(['day-for-day', 'none'])),
+  remission: param(
+    z
+      .object({
+        numerator: z.int().min(1, { error: 'must be a whole number' }),
+        denominator: z.int().min(1, { error: 'must be a whole number' }),
+        /** Remission never reduces the actual term below this (HK r. 69(1): 31 days). */
+        minActualTermDays: z.int().min(0, { error: 'must not be negative' }),
+      })
+      .refine((r) => r.numerator < r.denominator, { error: 'remission must be a fraction below one', path: ['numerator'] })
+      .nullable(),
+  ),
+  /** Days after the judgment during which an ordinary appeal may be lodged; null: not known. */
+  appealPeriodDays: param(z.int().min(0, { error: 'must not be negative' }).nullable()),
+});
+
+export type StoredProfile = z.output<typeof profileSchema>;
+
+/** What the engine reads (shared/sentence/profile.ts). */
+export function toEngineProfile(p: StoredProfile): JurisdictionProfile {
+  const r = p.remission;
+  return {
+    code: p.code,
+    name: p.name,
+    monthEnd: { value: p.monthEnd.value, source: p.monthEnd.source, confidence: p.monthEnd.confidence },
+    remandCredit: { value: p.remandCredit.value, source: p.remandCredit.source, confidence: p.remandCredit.confidence },
+    remission: r.value === null ? null : { ...r.value, source: r.source, confidence: r.confidence },
+  };
+}
+
+function fromBuiltIn(p: JurisdictionProfile): StoredProfile {
+  return {
+    format: PROFILE_FORMAT,
+    code: p.code,
+    version: BUILT_IN_PROFILE_VERSION,
+    effectiveFrom: BUILT_IN_EFFECTIVE_FROM,
+    name: p.name,
+    monthEnd: p.monthEnd,
+    remandCredit: p.remandCredit,
+    remission:
+      p.remission === null
+        ? { value: null, source: 'No remission configured for this jurisdiction', confidence: 'U' }
+        : {
+            value: { numerator: p.remission.numerator, denominator: p.remission.denominator, minActualTermDays: p.remission.minActualTermDays },
+            source: p.remission.source,
+            confidence: p.remission.confidence,
+          },
+    appealPeriodDays: { value: null, source: 'Not configured: the sentencing law’s appeal period is to be entered', confidence: 'U' },
+  };
+}
+
+/** The built-in profiles in the stored form: the default ("*") first. */
+export const BUILT_IN_PROFILES: readonly StoredProfile[] = [DEFAULT_PROFILE, ...JURISDICTION_PROFILES].map(fromBuiltIn);

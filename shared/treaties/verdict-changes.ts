@@ -1,0 +1,33 @@
+/**
+ * What a re-assessment changed for one case: the verdict before and after, and every
+ * condition whose status moved (the "why" a report gives next to "eligible -> not eligible").
+ * Pure: the service passes the case's previous and new stored results.
+ */
+import type { StoredAssessment, StoredVerdict } from '../api-schemas.ts';
+import type { ConditionId } from '../eligibility/types.ts';
+
+type Status = StoredAssessment['conditions'][number]['status'];
+
+export interface ConditionChange {
+  id: ConditionId;
+  /** null: the condition was not in the earlier result (or there was none). */
+  before: Status | null;
+  after: Status;
+}
+
+export interface VerdictChange {
+  before: StoredVerdict | null;
+  after: StoredVerdict;
+  verdictChanged: boolean;
+  conditions: ConditionChange[];
+}
+
+/** `before` null: the case had never been assessed, so every condition is new. */
+export function verdictChange(before: StoredAssessment | null, after: StoredAssessment): VerdictChange {
+  const earlier = new Map(before?.conditions.map((c) => [c.id, c.status]) ?? []);
+  const conditions = after.conditions.flatMap((c): ConditionChange[] => {
+    const was = earlier.get(c.id) ?? null;
+    return was === c.status ? [] : [{ id: c.id, before: was, after: c.status }];
+  });
+  return { before: before?.verdict ?? null, after: after.verdict, verdictChanged: before?.verdict !== after.verdict, conditions };
+}
