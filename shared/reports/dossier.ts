@@ -1,0 +1,289 @@
+/**
+ * The transfer dossier of a case as a document model in one language: a cover, then the
+ * person, the judgment and sentences with the computed dates and every step of their
+ * arithmetic, the eligibility assessment condition by condition (status, explanation,
+ * legal source, confidence) with the rule-set id, version and hash, the document checklist,
+ * consent, and the timeline.
+ *
+ * Pure: the PDF (electron/pdf/dossier-pdf.ts) and the in-app print preview
+ * (renderer/dossier/) both draw this same model, so what is printed is what was previewed.
+ */
+import { toMessageParams, type AssessmentRecord, type CaseEvent, type CaseRecord } from '../api-schemas.ts';
+import { formatPeriod, hasMessage, t, type Locale } from '../i18n/index.ts';
+import { parseIsoDate } from '../sentence/calendar.ts';
+
+export type Block =
+  | { kind: 'facts'; rows: [label: string, value: string][] }
+  | { kind: 'table'; caption: string; columns: string[]; rows: string[][]; /** Relative column widths. */ widths: number[] }
+  | { kind: 'paragraph'; text: string; emphasis?: 'strong' | 'muted' }
+  | { kind: 'steps'; title: string; items: string[] };
+
+export interface DossierSection {
+  id: 'person' | 'judgment' | 'dates' | 'eligibility' | 'documents' | 'consent' | 'timeline';
+  title: string;
+  blocks: Block[];
+}
+
+export interface Dossier {
+  locale: Locale;
+  title: string;
+  /** The person's name as officers write it: family name in capitals, then the native-script name. */
+  name: string;
+  cover: [label: string, value: string][];
+  sections: DossierSection[];
+}
+
+/** A checklist row (electron/services/documents.ts `listDocuments`). */
+export interface DossierDocument {
+  kind: string;
+  /** The catalog key of its name. */
+  labelKey: string;
+  required: boolean;
+  status: string;
+  note: string | null;
+}
+
+export interface DossierInput {
+  record: CaseRecord;
+  /** The latest assessment, or null when the case was never assessed. */
+  assessment: AssessmentRecord | null;
+  events: CaseEvent[];
+  /** Null when the store keeps no checklist for the case. */
+  documents: DossierDocument[] | null;
+  /** Civil date the dossier was produced. */
+  producedOn: string;
+}
+
+/** A label from the catalog, or the code itself when the catalog has none. */
+function labelOr(locale: Locale, key: string, code: string): string {
+  return hasMessage(locale, key) ? t(locale, key) : code;
+}
+
+export function personName(record: CaseRecord): string {
+  const p = record.case.person;
+  const latin = [p.familyName?.toUpperCase(), p.givenNames].filter(Boolean).join(', ');
+  return p.nativeName ? `${latin} ${p.nativeName}` : latin;
+}
+
+export function buildDossier(input: DossierInput, locale: Locale): Dossier {
+  const { record, assessment, events } = input;
+  const c = record.case;
+  const L = (key: string, params = {}) => t(locale, key, params);
+  const unknown = L('ui.value.notRecorded');
+  const text = (v: string | null | undefined) => (v == null || v === '' ? unknown : v);
+  const yesNo = (v: boolean | null | undefined) => (v == null ? unknown : L(v ? 'ui.value.yes' : 'ui.value.no'));
+  const list = (v: readonly string[] | null | undefined) => (v == null ? unknown : v.length === 0 ? L('ui.value.none') : v.join(', '));
+  const status = c.status == null ? L('ui.caseStatus.none') : L(`ui.caseStatus.${c.status}`);
+
+  const cover: [string, string][] = [
+    [L('ui.person.name'), personName(record)],
+    [L('ui.case.prisonNumber'), text(c.person.prisonNumber)],
+    [L('ui.case.reference'), text(c.reference)],
+    [L('ui.case.states'), L('ui.states', { from: c.sentencingState, to: c.administeringState })],
+    [L('reports.dossier.direction'), c.direction == null ? unknown : L(`reports.direction.${c.direction}`)],
+    [L('ui.case.ruleSet'), text(c.ruleSetId)],
+    [L('ui.case.status'), record.closedAt === null ? status : `${status} — ${L(`ui.outcome.${record.closeOutcome}`)}`],
+    [L('reports.dossier.verdict'), assessment === null ? L('ui.verdict.not_assessed') : L(`verdict.${assessment.verdict}`)],
+    [L('reports.dossier.caseId'), record.id],
+    [L('reports.dossier.producedOn'), input.producedOn],
+  ];
+
+  const person: DossierSection = {
+    id: 'person',
+    title: L('ui.person.title'),
+    blocks: [
+      {
+        kind: 'facts',
+        rows: [
+          [L('ui.person.name'), personName(record) || unknown],
+          [L('ui.person.aliases'), list(c.person.aliases)],
+          [L('ui.person.dateOfBirth'), text(c.person.dateOfBirth)],
+          [L('ui.person.nationalities'), list(c.person.nationalities)],
+          [L('ui.person.permanentResidence'), list(c.person.permanentResidence)],
+          [L('ui.person.livesIn'), text(c.person.livesIn)],
+          [L('ui.case.prisonNumber'), text(c.person.prisonNumber)],
+          [L('ui.person.representativeNeeded'), yesNo(c.person.representativeNeeded)],
+        ],
+      },
+    ],
+  };
+
+  const offenceText = new Map(c.offences.map((o) => [o.id, o.description ? `${o.id}: ${o.description}` : o.id]));
+  const judgment: DossierSection = {
+    id: 'judgment',
+    title: L('ui.judgment.title'),
+    blocks: [
+      {
+        kind: 'facts',
+        rows: [
+          [L('ui.judgment.date'), text(c.judgment.date)],
+          [L('ui.judgment.final'), yesNo(c.judgment.final)],
+          [L('ui.judgment.appealPending'), yesNo(c.judgment.appealPending)],
+          [L('ui.judgment.appealPeriodEnds'), text(c.judgment.appealPeriodEnds)],
+          [L('ui.judgment.remand'), c.remandDays == null ? unknown : L('ui.days', { count: c.remandDays })],
+        ],
+      },
+      c.sentences.length === 0
+        ? { kind: 'paragraph', text: L('ui.sentences.none'), emphasis: 'muted' }
+        : {
+            kind: 'table',
+            caption: L('ui.sentences.caption'),
+            columns: [L('ui.sentences.id'), L('ui.sentences.term'), L('ui.sentences.start'), L('ui.sentences.consecutiveTo'), L('ui.sentences.offences')],
+            widths: [1, 1.4, 1.2, 1.2, 3],
+            rows: c.sentences.map((s) => [
+              s.id,
+              typeof s.term === 'string' ? L(`ui.term.${s.term}`) : formatPeriod(locale, s.term),
+              text(s.start),
+              s.consecutiveTo ?? '—',
+              s.offences.map((o) => offenceText.get(o) ?? o).join('; ') || '—',
+            ]),
+          },
+    ],
+  };
+
+  const dates: DossierSection = { id: 'dates', title: L('ui.dates.title'), blocks: [] };
+  if (assessment === null) {
+    dates.blocks.push({ kind: 'paragraph', text: L('ui.dates.none'), emphasis: 'muted' });
+  } else {
+    const d = assessment.result.dates;
+    const remaining =
+      d.remainingDays === null || d.releaseDate === null
+        ? L('ui.dates.notComputable')
+        : L('reports.dossier.remaining', { days: d.remainingDays, reference: assessment.result.referenceDate });
+    dates.blocks.push(
+      {
+        kind: 'facts',
+        rows: [
+          [L('reports.dossier.remand'), d.remandDays === null ? unknown : L('ui.days', { count: d.remandDays })],
+          [L('reports.dossier.remission'), d.remissionDays === null ? unknown : L('ui.days', { count: d.remissionDays })],
+          [L('report.sentenceExpiryDate'), d.sentenceExpiryDate ?? L('ui.dates.notComputable')],
+          [L('report.releaseDate'), d.releaseDate ?? L('ui.dates.notComputable')],
+          [L('report.reference'), assessment.result.referenceDate],
+          [L('report.remainingDays'), remaining],
+        ],
+      },
+      { kind: 'steps', title: L('report.arithmetic'), items: assessment.result.steps.map((s) => t(locale, s.key, toMessageParams(s.params))) },
+    );
+  }
+
+  const eligibility: DossierSection = { id: 'eligibility', title: L('ui.eligibility.title'), blocks: [] };
+  if (assessment === null) {
+    eligibility.blocks.push({ kind: 'paragraph', text: L('ui.eligibility.notAssessed'), emphasis: 'muted' });
+  } else {
+    const r = assessment.result;
+    eligibility.blocks.push(
+      { kind: 'paragraph', text: `${L(`verdict.${r.verdict}`)}: ${L(`verdict.${r.verdict}.detail`)}`, emphasis: 'strong' },
+      {
+        kind: 'facts',
+        rows: [
+          [L('reports.dossier.ruleSetId'), assessment.ruleSet.id],
+          [L('reports.dossier.ruleSetVersion'), assessment.ruleSet.version],
+          [L('reports.dossier.ruleSetHash'), assessment.ruleSet.hash],
+          [L('reports.dossier.assessedAt'), assessment.createdAt],
+          [L('report.reference'), r.referenceDate],
+          [L('report.rescreen'), r.rescreenOn ?? '—'],
+        ],
+      },
+      {
+        kind: 'table',
+        caption: L('report.conditions'),
+        columns: [L('ui.condition.col.name'), L('ui.condition.col.status'), L('ui.condition.col.explanation'), L('ui.condition.col.source')],
+        widths: [1.4, 0.8, 3.2, 2.4],
+        rows: r.conditions.map((cond) => {
+          const missing = cond.missing.length === 0 ? '' : ` ${L('ui.condition.findOut')} ${cond.missing.map((m) => missingLabel(locale, m)).join('; ')}`;
+          return [
+            L(`condition.${cond.id}`),
+            L(`status.${cond.status}`),
+            `${t(locale, cond.messageKey, toMessageParams(cond.params))}${missing}`,
+            `${cond.source} [${cond.confidence}]`,
+          ];
+        }),
+      },
+    );
+    for (const flag of r.flags) eligibility.blocks.push({ kind: 'paragraph', text: L(`flag.${flag}`), emphasis: 'muted' });
+  }
+
+  const documents: DossierSection = {
+    id: 'documents',
+    title: L('reports.dossier.documents'),
+    blocks:
+      input.documents === null || input.documents.length === 0
+        ? [{ kind: 'paragraph', text: L('reports.dossier.noDocuments'), emphasis: 'muted' }]
+        : [
+            {
+              kind: 'table',
+              caption: L('reports.dossier.documents'),
+              columns: [L('reports.dossier.document'), L('reports.dossier.required'), L('ui.condition.col.status'), L('reports.dossier.note')],
+              widths: [3, 0.9, 1.2, 2.2],
+              rows: input.documents.map((doc) => [
+                labelOr(locale, doc.labelKey, doc.kind),
+                doc.required ? L('ui.value.yes') : L('ui.value.no'),
+                labelOr(locale, `workflow.docStatus.${doc.status}`, doc.status),
+                doc.note ?? '',
+              ]),
+            },
+          ],
+  };
+
+  const consent: DossierSection = {
+    id: 'consent',
+    title: L('reports.dossier.consent'),
+    blocks: [
+      {
+        kind: 'facts',
+        rows:
+          c.consent == null
+            ? [[L('ui.field.consent.status'), unknown]]
+            : [
+                [L('ui.field.consent.status'), c.consent.status == null ? unknown : labelOr(locale, `reports.consent.${c.consent.status}`, c.consent.status)],
+                [L('ui.field.consent.by'), c.consent.by == null ? unknown : labelOr(locale, `reports.consentBy.${c.consent.by}`, c.consent.by)],
+                [L('reports.dossier.consentDate'), text(c.consent.date)],
+                [L('ui.field.consent.withdrawnOn'), text(c.consent.withdrawnOn)],
+                [L('reports.dossier.consentVerified'), yesNo(c.consent.verified)],
+                [L('ui.field.consent.opinionRecorded'), yesNo(c.consent.opinionRecorded)],
+              ],
+      },
+    ],
+  };
+
+  const sortedEvents = [...events].sort((a, b) => parseIsoDate(b.date) - parseIsoDate(a.date) || b.id - a.id);
+  const timeline: DossierSection = {
+    id: 'timeline',
+    title: L('ui.timeline.title'),
+    blocks:
+      sortedEvents.length === 0
+        ? [{ kind: 'paragraph', text: L('ui.timeline.empty'), emphasis: 'muted' }]
+        : [
+            {
+              kind: 'table',
+              caption: L('ui.timeline.title'),
+              columns: [L('reports.dossier.date'), L('reports.dossier.event'), L('reports.dossier.note')],
+              widths: [1, 2.2, 3.5],
+              rows: sortedEvents.map((e) => [e.date, eventLabel(locale, e.kind), e.note ?? '']),
+            },
+          ],
+  };
+
+  return {
+    locale,
+    title: L('reports.dossier.title'),
+    name: personName(record),
+    cover,
+    sections: [person, judgment, dates, eligibility, documents, consent, timeline],
+  };
+}
+
+/** A missing fact in words where the catalog has its field (`offences[0].categories` -> "Offence categories (offences[0])"), else its path. */
+function missingLabel(locale: Locale, missing: string): string {
+  const field = missing.split(' ')[0] ?? missing;
+  const path = field.replace(/\[\d+\]/g, '');
+  return hasMessage(locale, `ui.field.${path}`) ? `${t(locale, `ui.field.${path}`)} (${missing})` : missing;
+}
+
+/** A timeline entry in words: created, status changed to …, closed: …, or the workflow's own kinds. */
+export function eventLabel(locale: Locale, kind: string): string {
+  const [head, value] = kind.split(':', 2) as [string, string | undefined];
+  if (head === 'status' && value) return t(locale, 'ui.event.status', { status: labelOr(locale, `ui.caseStatus.${value}`, value) });
+  if (head === 'closed' && value) return t(locale, 'ui.event.closed', { outcome: labelOr(locale, `ui.outcome.${value}`, value) });
+  return labelOr(locale, `ui.event.${kind}`, kind);
+}
