@@ -12,10 +12,19 @@ function contentSecurityPolicy(): Plugin {
 }
 
 // The renderer: built to dist/ and loaded from file:// by Electron (hence relative paths).
+// Each screen is its own chunk (React.lazy in App.tsx); React, which every screen needs, is
+// one more, so that a screen's chunk holds only the screen.
 export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), contentSecurityPolicy()],
-  build: { outDir: '../dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/ }] } },
+    },
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
 });

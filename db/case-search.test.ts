@@ -85,11 +85,24 @@ describe('text search over names, aliases and prison numbers', () => {
     expect(found('01234')).toEqual(['ivanovLatin', 'srisuk']);
   });
 
-  it('matches short words (under three characters) by scanning, with the same folding', () => {
+  it('matches short words (under three characters) anywhere in a field, with the same folding', () => {
     expect(found('ol')).toEqual(['ivanovaCyrillic']); // alias "Olya"
     expect(found('ОЛ')).toEqual(['ivanovaCyrillic']); // Ольга
     expect(found('mü')).toEqual(['muller']);
     expect(found('mu')).toEqual(['muller']);
+    expect(found('文')).toEqual(['chanTaiMan']); // the last character of 陳大文
+    expect(found('大文')).toEqual(['chanTaiMan']);
+    expect(found('陳文')).toEqual([]); // not adjacent
+    expect(found('ик')).toEqual(['ivanovLatin']); // ИК-5/012345
+    expect(found('uc')).toEqual([]); // SRISUK ends "...uk", Somchai; no "uc" in any field
+    // Not across two fields: IVANOV's given name is Pyotr, so "vp" must not match "...OV" + "Py...".
+    expect(found('vp')).toEqual([]);
+  });
+
+  it('matches a short word with no letter or digit by scanning', () => {
+    // "/" is in every prison number written with one.
+    expect(found('/')).toEqual(['ivanovLatin', 'chanTaiMan', 'leeWai', 'srisuk']);
+    expect(found('k/')).toEqual([]);
   });
 
   it('ignores Latin diacritics both ways', () => {
@@ -109,6 +122,11 @@ describe('text search over names, aliases and prison numbers', () => {
 
   it('also finds the case reference, taking %, _ and quotes literally', () => {
     expect(found('csd-2024')).toEqual(['chanTaiMan']);
+    expect(found('4-00')).toEqual(['chanTaiMan']); // CSD-2024-0012
+    expect(found('0012')).toEqual(['chanTaiMan']);
+    // Two characters with a digit: the reference by LIKE, and the names and prison numbers
+    // ("12" in 012345, 04512, 01234, A1234BC).
+    expect(found('12')).toEqual(['ivanovLatin', 'chanTaiMan', 'srisuk', 'muller']);
     expect(found('REF_100%')).toEqual(['muller']);
     expect(found('REF%')).toEqual([]);
     expect(found('"; DROP TABLE cases; --')).toEqual([]);

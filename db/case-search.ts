@@ -4,25 +4,47 @@
  * case reference.
  *
  * Text is split on whitespace and every word must match. A word of three or more
- * characters uses the trigram index; a shorter one (a two-character Chinese name, "Li")
- * cannot, and is matched by a scan with tsp_fold (db/search-fold.ts), the same folding
- * as the index.
+ * characters uses the trigram index. A shorter one (a two-character Chinese name, "Li")
+ * cannot: unless a longer word narrows the persons already, it is looked up as a phrase of
+ * its characters in person_chars (migration 0006); either way each person is checked with
+ * tsp_fold (db/search-fold.ts, the same folding as the trigram index), so the index only
+ * narrows what a scan would match. Only a text of short words with no letter or digit at
+ * all ("/") still scans. The text is also looked for in the case reference when it holds a
+ * digit: trigram index case_reference_search (0006), each candidate checked with LIKE.
+ *
+ * With text, the count stops at COUNT_CAP, or just past the page asked for if that is further
+ * (`countCapped`: the list shows "1,000+"): counting every case of a common surname is what
+ * made search slow.
  */
 import type Database from 'better-sqlite3';
 import type { CaseListQuery, CaseSummary } from '../shared/api-schemas.ts';
+import { foldForSearch } from './search-fold.ts';
 import { statement } from './statements.ts';
 
 const TRIGRAM = 3;
 
+/**
+ * How far a text search counts: exactly up to this many cases, then "this many or more".
+ * From this many matches on, a page sorted by last update is also found by walking the index
+ * cases_updated_person (0006) in order, each case checked against the matching persons,
+ * rather than by sorting every match: a common surname matches tens of thousands.
+ */
+export const COUNT_CAP = 1000;
+
+/** A character that person_chars (tokenizer unicode61) keeps as a token of its own: a letter or digit. */
+const TOKEN_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Each sort key with its direction (`%`); a key that may be NULL puts NULL last both ways. */
 const SORT_COLUMNS: Record<CaseListQuery['sort']['field'], string> = {
-  familyName: 'p.family_name COLLATE NOCASE',
-  updatedAt: 'c.updated_at',
-  createdAt: 'c.created_at',
-  status: 'c.status',
-  reference: 'c.reference COLLATE NOCASE',
+  familyName: 'p.family_name COLLATE NOCASE %',
+  // Never NULL: without NULLS LAST, an index on it serves either direction.
+  updatedAt: 'c.updated_at %',
+  createdAt: 'c.created_at %',
+  status: 'c.status % NULLS LAST',
+  reference: 'c.reference COLLATE NOCASE % NULLS LAST',
 };
 
-/** What the short-word scan looks at; U+0001 keeps a word from matching across two fields. */
+/** What a short word is checked against; U+0001 keeps a word from matching across two fields. */
 const PERSON_TEXT = `tsp_fold(coalesce(p.family_name, '') || char(1) || coalesce(p.given_names, '') || char(1) ||
   coalesce(p.native_name, '') || char(1) || coalesce(p.aliases, '') || char(1) || coalesce(p.prison_number, ''))`;
 
@@ -32,32 +54,55 @@ const phrase = (word: string): string => `"${word.replaceAll('"', '""')}"`;
 interface Where {
   sql: string;
   params: unknown[];
+  /** Whether the condition reads the person's row (a short word is checked on it). */
+  person: boolean;
+  /** Whether it reads the latest assessment (the verdict filter). */
+  assessment?: boolean;
 }
 
 function textCondition(text: string): Where {
   const words = text.split(/\s+/u).filter((w) => w !== '');
   const long = words.filter((w) => [...w].length >= TRIGRAM);
   const short = words.filter((w) => [...w].length < TRIGRAM);
-  const personParts: string[] = [];
-  const params: unknown[] = [];
+  /** Conditions on the case's person id alone, answered by an index: each with its parameter. */
+  const indexed: Where[] = [];
   if (long.length > 0) {
-    personParts.push('c.person_id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)');
-    params.push(long.map(phrase).join(' AND '));
+    indexed.push({ sql: 'c.person_id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)', params: [long.map(phrase).join(' AND ')], person: false });
   }
+  const checks: Where[] = [];
   for (const word of short) {
-    personParts.push(`instr(${PERSON_TEXT}, tsp_fold(?)) > 0`);
-    params.push(word);
+    const characters = [...foldForSearch(word)];
+    // With a longer word, its trigrams already narrow the persons to check.
+    if (long.length === 0 && characters.some((ch) => TOKEN_CHARACTER.test(ch))) {
+      indexed.push({ sql: 'c.person_id IN (SELECT rowid FROM person_chars WHERE person_chars MATCH ?)', params: [phrase(characters.join(' '))], person: false });
+    }
+    checks.push({ sql: `instr(${PERSON_TEXT}, tsp_fold(?)) > 0`, params: [word], person: true });
   }
-  const person = `(${personParts.join(' AND ')})`;
+  const person = all([...indexed, ...checks]);
   // A case reference always holds digits (CSD-2024-0012); without one the text cannot be a
-  // reference, and leaving the LIKE out keeps name searches on the trigram index instead of
-  // scanning every case. References are Latin letters and digits: LIKE's ASCII folding is enough.
-  if (!/\d/u.test(text)) return { sql: person, params };
-  params.push(`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  return { sql: `(${person} OR c.reference LIKE ? ESCAPE '\\')`, params };
+  // reference, and leaving it out keeps name searches on the name indexes alone. References
+  // are Latin letters and digits: LIKE's ASCII folding is enough.
+  if (!/\d/u.test(text)) return person;
+  const like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  if ([...text].length < TRIGRAM) return any([person, { sql: "c.reference LIKE ? ESCAPE '\\'", params: [like], person: false }]);
+  const reference: Where = { sql: 'c.person_id IN (SELECT rowid FROM case_reference_search WHERE case_reference_search MATCH ?)', params: [phrase(text)], person: false };
+  const either = any([person, all([reference, { sql: "c.reference LIKE ? ESCAPE '\\'", params: [like], person: false }])]);
+  // The candidates again, by index alone, so that a case is ruled out before its person is read.
+  const first = indexed[0];
+  return first === undefined ? either : all([any([first, reference]), either]);
 }
 
-function whereOf(query: CaseListQuery): Where {
+function joined(parts: Where[], operator: 'AND' | 'OR'): Where {
+  return {
+    sql: `(${parts.map((p) => p.sql).join(` ${operator} `)})`,
+    params: parts.flatMap((p) => p.params),
+    person: parts.some((p) => p.person),
+  };
+}
+const all = (parts: Where[]): Where => joined(parts, 'AND');
+const any = (parts: Where[]): Where => joined(parts, 'OR');
+
+function whereOf(query: CaseListQuery, onlyIds?: readonly string[]): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -65,20 +110,30 @@ function whereOf(query: CaseListQuery): Where {
     params.push(...values);
   };
   if (!query.includeClosed) add('c.closed_at IS NULL');
+  if (onlyIds !== undefined) add('c.id IN (SELECT value FROM json_each(?))', JSON.stringify(onlyIds));
   if (query.status !== undefined) add('c.status = ?', query.status);
   if (query.ruleSetId !== undefined) add('c.rule_set_id = ?', query.ruleSetId);
   if (query.sentencingState !== undefined) add('c.sentencing_state = ?', query.sentencingState);
   if (query.administeringState !== undefined) add('c.administering_state = ?', query.administeringState);
   if (query.verdict === 'not_assessed') add('c.latest_assessment_id IS NULL');
   else if (query.verdict !== undefined) add('a.verdict = ?', query.verdict);
+  let person = false;
   if (query.text !== undefined && query.text.trim() !== '') {
     const text = textCondition(query.text.trim());
     add(text.sql, ...text.params);
+    person = text.person;
   }
-  return { sql: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, params };
+  const assessment = query.verdict !== undefined && query.verdict !== 'not_assessed';
+  return { sql: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, params, person, assessment };
 }
 
-const FROM = `FROM cases c JOIN persons p ON p.id = c.person_id LEFT JOIN assessments a ON a.id = c.latest_assessment_id`;
+/**
+ * The tables a query reads: persons and the latest assessment only when it needs them (every
+ * case has its person), so that counting and ordering read the indexes of cases alone.
+ */
+const fromOf = (where: { person: boolean; assessment?: boolean }, index = ''): string =>
+  `FROM cases c ${index} ${where.person ? 'JOIN persons p ON p.id = c.person_id' : ''}
+   ${where.assessment === true ? 'LEFT JOIN assessments a ON a.id = c.latest_assessment_id' : ''}`;
 
 interface SummaryRow {
   id: string;
@@ -100,22 +155,50 @@ interface SummaryRow {
   updated_at: string;
 }
 
-export function searchCases(db: Database.Database, query: CaseListQuery): { total: number; items: CaseSummary[] } {
-  const where = whereOf(query);
-  const total = statement(db, `SELECT count(*) ${FROM} ${where.sql}`).pluck().get(...where.params) as number;
+interface Count {
+  total: number;
+  countCapped: boolean;
+  /** Whether at least COUNT_CAP cases match. */
+  many: boolean;
+}
+
+/**
+ * How many cases match: exactly without text; with text, counting stops at `reach` (past
+ * the page asked for, so `total` always says whether another page follows).
+ */
+function countOf(db: Database.Database, query: CaseListQuery, where: Where): Count {
+  const from = fromOf(where);
+  if (query.text === undefined || query.text.trim() === '') {
+    const total = statement(db, `SELECT count(*) ${from} ${where.sql}`).pluck().get(...where.params) as number;
+    return { total, countCapped: false, many: total >= COUNT_CAP };
+  }
+  const reach = Math.max(COUNT_CAP, query.offset + query.limit + 1);
+  const total = statement(db, `SELECT count(*) FROM (SELECT 1 ${from} ${where.sql} LIMIT ?)`).pluck().get(...where.params, reach) as number;
+  return { total, countCapped: total === reach, many: total >= COUNT_CAP };
+}
+
+/** `onlyIds`: only these cases (the list's "due" filter, computed by electron/services/due.ts). */
+export function searchCases(db: Database.Database, query: CaseListQuery, onlyIds?: readonly string[]): { total: number; countCapped: boolean; items: CaseSummary[] } {
+  const where = whereOf(query, onlyIds);
+  const { total, countCapped, many } = countOf(db, query, where);
   const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
+  const walk = many && query.sort.field === 'updatedAt';
   // The id breaks ties so that paging through equal keys neither repeats nor skips a case.
+  const order = `ORDER BY ${SORT_COLUMNS[query.sort.field].replace('%', dir)}, c.id ${dir}`;
+  // The page is chosen first from what the sort and the conditions read, then only its
+  // cases are read in full.
+  const page = `SELECT c.rowid ${fromOf({ ...where, person: where.person || query.sort.field === 'familyName' }, walk ? 'INDEXED BY cases_updated_person' : '')}
+    ${where.sql} ${order} LIMIT ? OFFSET ?`;
   const rows = statement(
       db,
       `SELECT c.id, c.version, c.reference, p.family_name, p.given_names, p.native_name, p.prison_number,
         c.sentencing_state, c.administering_state, c.direction, c.rule_set_id, c.status,
         a.verdict, a.created_at AS assessed_at, c.closed_at, c.created_at, c.updated_at
-       ${FROM} ${where.sql}
-       ORDER BY ${SORT_COLUMNS[query.sort.field]} ${dir} NULLS LAST, c.id ${dir}
-       LIMIT ? OFFSET ?`,
+       ${fromOf({ person: true, assessment: true })} WHERE c.rowid IN (${page}) ${order}`,
     ).all(...where.params, query.limit, query.offset) as SummaryRow[];
   return {
     total,
+    countCapped,
     items: rows.map((r) => ({
       id: r.id,
       version: r.version,

@@ -50,6 +50,9 @@ const FACT_COLUMNS = [
   'event_request_received', 'event_judgment_received', 'event_states_agreed', 'omitted_fields',
 ] as const satisfies readonly (keyof CaseFactsRow)[];
 
+/** A case row with its person's columns: what findCase and the batch loader (case-batch-loader.ts) read. */
+export const CASE_SELECT = `SELECT c.*, ${PERSON_COLUMNS.map((col) => `p.${col}`).join(', ')} FROM cases c JOIN persons p ON p.id = c.person_id`;
+
 const SQL = {
   insertPerson: `INSERT INTO persons (${PERSON_COLUMNS.join(', ')}) VALUES (${PERSON_COLUMNS.map((c) => `@${c}`).join(', ')})`,
   updatePerson: `UPDATE persons SET ${PERSON_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @person_id`,
@@ -72,8 +75,7 @@ const SQL = {
   deleteOffences: 'DELETE FROM offences WHERE case_id = ?',
   deleteConsent: 'DELETE FROM consents WHERE case_id = ?',
   deleteObligations: 'DELETE FROM financial_obligations WHERE case_id = ?',
-  selectCase: `SELECT c.*, ${PERSON_COLUMNS.map((col) => `p.${col}`).join(', ')}
-    FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.id = ?`,
+  selectCase: `${CASE_SELECT} WHERE c.id = ?`,
   selectMeta: `SELECT id, version, created_at, updated_at, closed_at, close_outcome, close_reason, latest_assessment_id, person_id
     FROM cases WHERE id = ?`,
   selectSentences: 'SELECT * FROM sentences WHERE case_id = ? ORDER BY position',
@@ -83,9 +85,10 @@ const SQL = {
   selectObligations: 'SELECT * FROM financial_obligations WHERE case_id = ? ORDER BY position',
   // Insertion order within an instant, so an import exports back in the order it came.
   selectAllIds: 'SELECT id FROM cases ORDER BY created_at, rowid',
+  selectOpenIds: 'SELECT id FROM cases WHERE closed_at IS NULL ORDER BY created_at, rowid',
 } as const;
 
-interface MetaRow {
+export interface MetaRow {
   id: string;
   version: number;
   created_at: string;
@@ -161,22 +164,40 @@ export function findCaseMeta(db: Database.Database, id: string): CaseMeta | unde
   return row === undefined ? undefined : metaOf(row);
 }
 
-export function findCase(db: Database.Database, id: string): StoredCase | undefined {
-  const row = statement(db, SQL.selectCase).get(id) as (MetaRow & Record<string, unknown>) | undefined;
-  if (row === undefined) return undefined;
+/** A row of CASE_SELECT. */
+export type CaseRow = MetaRow & Record<string, unknown>;
+
+/** The rows of a case other than its own and its person's, each list in position order. */
+export type CaseChildRows = Omit<CaseRows, 'person' | 'facts'>;
+
+/** The stored case that a row of CASE_SELECT and its child rows hold. */
+export function storedCaseOf(row: CaseRow, children: CaseChildRows): StoredCase {
   const rows: CaseRows = {
     person: pick(row, PERSON_COLUMNS) as unknown as PersonRow,
     facts: pick(row, FACT_COLUMNS) as unknown as CaseFactsRow,
+    ...children,
+  };
+  return { meta: metaOf(row), case: rowsToCase(rows) };
+}
+
+export function findCase(db: Database.Database, id: string): StoredCase | undefined {
+  const row = statement(db, SQL.selectCase).get(id) as CaseRow | undefined;
+  if (row === undefined) return undefined;
+  return storedCaseOf(row, {
     sentences: statement(db, SQL.selectSentences).all(id) as SentenceRow[],
     sentenceOffences: statement(db, SQL.selectLinks).all(id) as SentenceOffenceRow[],
     offences: statement(db, SQL.selectOffences).all(id) as OffenceRow[],
     consent: (statement(db, SQL.selectConsent).get(id) as ConsentRow | undefined) ?? null,
     financialObligations: statement(db, SQL.selectObligations).all(id) as FinancialObligationRow[],
-  };
-  return { meta: metaOf(row), case: rowsToCase(rows) };
+  });
 }
 
 /** Every case id, oldest first (export of the whole store). */
 export function allCaseIds(db: Database.Database): string[] {
   return (statement(db, SQL.selectAllIds).pluck().all() as string[]);
+}
+
+/** The ids of the cases not closed, oldest first. */
+export function openCaseIds(db: Database.Database): string[] {
+  return (statement(db, SQL.selectOpenIds).pluck().all() as string[]);
 }

@@ -10,6 +10,8 @@ import './styles/status.css';
 import './styles/cases.css';
 import './styles/case.css';
 import './styles/case-form.css';
+import './styles/workflow.css';
+import './styles/security.css';
 
 window.addEventListener('hashchange', () => useDesk.getState().followHash(window.location.hash));
 void useDesk.getState().loadSession();

@@ -3,11 +3,11 @@
  * the case as assessed, the rule-set version and the hash of its content, the result —
  * so an old assessment stays reproducible after the case or the treaty changes.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { assessmentsOfCase, insertAssessment, type AssessmentRow } from '../../db/assessments-repo.ts';
-import { appendAudit } from '../../db/audit-repo.ts';
-import { sha256Hex } from '../../db/canonical-json.ts';
+import { appendAudit, type AuditAppend } from '../../db/audit-repo.ts';
+import type { StoredCase } from '../../db/cases-repo.ts';
 import {
   listAssessmentsInput,
   runAssessmentInput,
@@ -23,6 +23,7 @@ import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { resolveRuleSet } from './ruleset-resolution.ts';
+import { timeOrderedUuid } from './time-ordered-id.ts';
 import { validate } from './validate.ts';
 import { write, type WriteScope } from './write.ts';
 
@@ -52,20 +53,35 @@ interface AssessRequest {
 
 /** Assesses and stores one case; the caller owns the transaction (also used by the demo seeder). */
 export function assessStoredCase(db: Database.Database, scope: WriteScope, now: Date, request: AssessRequest): AssessmentRecord {
-  const stored = requireStoredCase(db, request.caseId);
+  return assessLoadedCase(db, scope, now, requireStoredCase(db, request.caseId), request);
+}
+
+/**
+ * assessStoredCase on a case already loaded (the batch re-assessment loads a thousand at a
+ * time); `audit` appends the entry (a batch passes one auditAppender for all its cases).
+ */
+export function assessLoadedCase(
+  db: Database.Database,
+  scope: WriteScope,
+  now: Date,
+  stored: StoredCase,
+  request: AssessRequest,
+  audit: AuditAppend = (entry) => appendAudit(db, entry),
+): AssessmentRecord {
   const ruleSetId = request.ruleSetId ?? stored.case.ruleSetId ?? undefined;
   if (ruleSetId === undefined) {
     throw new ServiceError('invalid_input', 'error.ruleset_required', [{ field: 'ruleSetId', message: 'the case names no rule-set: choose one' }]);
   }
   const today = todayFrom(now);
   const on = request.on === undefined ? undefined : parseIsoDate(request.on);
-  const resolved = resolveRuleSet(db, ruleSetId, stored.case, on, today);
+  const resolved = resolveRuleSet(db, ruleSetId, stored.case, on, today, request.caseId);
   if (resolved === undefined) {
     throw new ServiceError('not_found', 'error.ruleset_not_found', [{ field: 'ruleSetId', message: `no rule-set "${ruleSetId}"` }]);
   }
-  const result = toStoredAssessment(assess(stored.case, resolved.ruleSet, { today, on }));
+  const result = toStoredAssessment(assess(stored.case, resolved.ruleSet, { today, on, profile: resolved.profile }));
   const row: AssessmentRow = {
-    id: randomUUID(),
+    // Time-ordered: the assessments' indexes on id grow at their end (time-ordered-id.ts).
+    id: timeOrderedUuid(),
     case_id: request.caseId,
     case_version: stored.meta.version,
     rule_set_id: resolved.ruleSet.id,
@@ -82,7 +98,7 @@ export function assessStoredCase(db: Database.Database, scope: WriteScope, now: 
     reason: request.reason,
   };
   insertAssessment(db, row);
-  appendAudit(db, {
+  audit({
     at: scope.at, userId: scope.userId, action: 'assessment.run', entity: 'case', entityId: request.caseId, reason: request.reason,
     before: null,
     after: {
@@ -93,7 +109,7 @@ export function assessStoredCase(db: Database.Database, scope: WriteScope, now: 
       referenceDate: row.reference_date,
       on: row.on_date,
       // Ties the stored snapshot and result into the audit chain.
-      snapshotHash: sha256Hex(row.case_snapshot + row.result),
+      snapshotHash: createHash('sha256').update(row.case_snapshot).update(row.result).digest('hex'),
     },
   });
   return recordOf(row, { result, caseSnapshot: stored.case });

@@ -15,11 +15,14 @@
  * are skipped and listed, not refused: a caseload always holds a few such drafts.
  */
 import { z } from 'zod';
-import { allCaseIds, findCaseMeta } from '../../db/cases-repo.ts';
+import { auditAppender } from '../../db/audit-repo.ts';
+import { loadCases } from '../../db/case-batch-loader.ts';
+import { allCaseIds, findCaseMeta, openCaseIds } from '../../db/cases-repo.ts';
 import { ruleSetVersionsOf } from '../../db/rulesets-repo.ts';
 import type { FieldProblem, StoredVerdict } from '../../shared/api-schemas.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
-import { assessStoredCase } from './assessments.ts';
+import { assessLoadedCase } from './assessments.ts';
+import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { validate } from './validate.ts';
@@ -61,7 +64,7 @@ const SKIPPABLE: Record<string, ReassessResult['skipped'][number]['reason']> = {
 /** The cases to assess, or ServiceError naming every bad id; reads only. */
 function selectCases(ctx: ServiceContext, ids: string[] | undefined, includeClosed: boolean): string[] {
   if (ids === undefined) {
-    return allCaseIds(ctx.db).filter((id) => includeClosed || findCaseMeta(ctx.db, id)?.closedAt === null);
+    return includeClosed ? allCaseIds(ctx.db) : openCaseIds(ctx.db);
   }
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
@@ -94,9 +97,13 @@ export function reassessCases(ctx: ServiceContext, options: ReassessOptions = {}
       const now = ctx.clock();
       const verdicts: StoredVerdict[] = [];
       const skipped: ReassessResult['skipped'] = [];
+      // The whole batch in one query per table, and one audit appender chaining its entries.
+      const loaded = loadCases(ctx.db, batch);
+      const audit = auditAppender(ctx.db);
       for (const caseId of batch) {
         try {
-          verdicts.push(assessStoredCase(ctx.db, scope, now, { caseId, ruleSetId, reason: reason ?? null }).verdict);
+          const stored = loaded.get(caseId) ?? requireStoredCase(ctx.db, caseId);
+          verdicts.push(assessLoadedCase(ctx.db, scope, now, stored, { caseId, ruleSetId, reason: reason ?? null }, audit).verdict);
         } catch (error) {
           // Both are thrown before the case's assessment or audit entry is written.
           const skip = error instanceof ServiceError ? SKIPPABLE[error.messageKey] : undefined;

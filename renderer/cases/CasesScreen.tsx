@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { Icon } from '../components/Icon.tsx';
 import { useDesk } from '../store/index.ts';
+import { preloadCaseScreen } from '../screens.tsx';
 import { useText } from '../text/use-text.ts';
 import { CaseFilters } from './CaseFilters.tsx';
 import { CaseResults } from './CaseResults.tsx';
@@ -17,7 +18,7 @@ function CaseCount() {
   const list = useDesk((s) => s.caseList);
   return (
     <p className="case-count" role="status">
-      {(list.phase === 'ready' || (list.phase === 'loading' && list.items.length > 0)) && text.ui('ui.cases.count', { shown: text.number(list.total), total: text.number(list.storeTotal) })}
+      {(list.phase === 'ready' || (list.phase === 'loading' && list.items.length > 0)) && text.ui('ui.cases.count', { shown: `${text.number(list.total)}${list.countCapped ? '+' : ''}`, total: text.number(list.storeTotal) })}
     </p>
   );
 }
@@ -30,6 +31,9 @@ export function CasesScreen() {
   useEffect(() => {
     void loadCases({ keepLoaded: true });
   }, [loadCases]);
+
+  // The case screen's code loads while the list waits for its rows: opening a case then waits for its data only.
+  useEffect(preloadCaseScreen, []);
 
   useEffect(() => {
     document.title = `${text.ui('ui.cases.title')} — ${text.ui('ui.app.name')}`;

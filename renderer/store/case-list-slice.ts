@@ -4,7 +4,7 @@
  * has since changed is dropped, so fast typing never shows stale rows.
  */
 import type { StateCreator } from 'zustand';
-import { LIST_LIMIT_MAX, type CaseList, type CaseStatus, type ListCasesInput, type StoredVerdict } from '../../shared/api-schemas.ts';
+import { LIST_LIMIT_MAX, type CaseList, type CaseStatus, type DueFilter, type ListCasesInput, type StoredVerdict } from '../../shared/api-schemas.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import type { DeskState } from './index.ts';
 
@@ -21,6 +21,8 @@ export interface CaseFilters {
   /** ISO 3166-1 alpha-2 codes. */
   sentencingState: string | null;
   administeringState: string | null;
+  /** Cases with something due (the Due page's items): overdue, this week, or any within 90 days. */
+  due: DueFilter | null;
   includeClosed: boolean;
 }
 
@@ -33,8 +35,9 @@ export interface CaseQuery {
 export interface CaseListState {
   phase: 'loading' | 'ready' | 'error';
   items: CaseList['items'];
-  /** Cases matching the query. */
+  /** Cases matching the query; when countCapped, at least this many ("1,000+"). */
   total: number;
+  countCapped: boolean;
   /** Cases in the store under the same open/closed choice, whatever the search and filters. */
   storeTotal: number;
   loadingMore: boolean;
@@ -54,16 +57,16 @@ export interface CaseListSlice {
   loadMoreCases(): Promise<void>;
 }
 
-const NO_FILTERS: CaseFilters = { status: null, ruleSetId: null, verdict: null, sentencingState: null, administeringState: null, includeClosed: false };
+const NO_FILTERS: CaseFilters = { status: null, ruleSetId: null, verdict: null, sentencingState: null, administeringState: null, due: null, includeClosed: false };
 const FIRST_DIRECTION: Record<CaseSortField, SortDirection> = { familyName: 'asc', status: 'asc', updatedAt: 'desc' };
 
 export function isFiltered(query: CaseQuery): boolean {
-  const { status, ruleSetId, verdict, sentencingState, administeringState } = query.filters;
-  return query.text.trim() !== '' || status !== null || ruleSetId !== null || verdict !== null || sentencingState !== null || administeringState !== null;
+  const { status, ruleSetId, verdict, sentencingState, administeringState, due } = query.filters;
+  return query.text.trim() !== '' || status !== null || ruleSetId !== null || verdict !== null || sentencingState !== null || administeringState !== null || due !== null;
 }
 
 function listInput(query: CaseQuery, offset: number, limit: number): ListCasesInput {
-  const { status, ruleSetId, verdict, sentencingState, administeringState, includeClosed } = query.filters;
+  const { status, ruleSetId, verdict, sentencingState, administeringState, due, includeClosed } = query.filters;
   const text = query.text.trim();
   return {
     ...(text === '' ? {} : { text }),
@@ -72,6 +75,7 @@ function listInput(query: CaseQuery, offset: number, limit: number): ListCasesIn
     ...(verdict === null ? {} : { verdict }),
     ...(sentencingState === null ? {} : { sentencingState }),
     ...(administeringState === null ? {} : { administeringState }),
+    ...(due === null ? {} : { due }),
     includeClosed,
     sort: query.sort,
     offset,
@@ -83,7 +87,7 @@ let latestRequest = 0;
 
 export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice> = (set, get) => ({
   caseQuery: { text: '', filters: NO_FILTERS, sort: { field: 'updatedAt', dir: 'desc' } },
-  caseList: { phase: 'loading', items: [], total: 0, storeTotal: 0, loadingMore: false, error: null },
+  caseList: { phase: 'loading', items: [], total: 0, countCapped: false, storeTotal: 0, loadingMore: false, error: null },
 
   searchCases: (text) => {
     if (text === get().caseQuery.text) return;
@@ -120,7 +124,7 @@ export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice>
       ]);
       if (request !== latestRequest) return;
       set({
-        caseList: { phase: 'ready', items: page.items, total: page.total, storeTotal: everything?.total ?? page.total, loadingMore: false, error: null },
+        caseList: { phase: 'ready', items: page.items, total: page.total, countCapped: page.countCapped, storeTotal: everything?.total ?? page.total, loadingMore: false, error: null },
       });
     } catch (error) {
       if (request !== latestRequest) return;
@@ -136,7 +140,7 @@ export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice>
     try {
       const page = await call('cases.list', listInput(query, caseList.items.length, CASE_PAGE));
       if (request !== latestRequest) return;
-      set((s) => ({ caseList: { ...s.caseList, items: [...s.caseList.items, ...page.items], total: page.total, loadingMore: false } }));
+      set((s) => ({ caseList: { ...s.caseList, items: [...s.caseList.items, ...page.items], total: page.total, countCapped: page.countCapped, loadingMore: false } }));
     } catch (error) {
       if (request !== latestRequest) return;
       set((s) => ({ caseList: { ...s.caseList, phase: 'error', loadingMore: false, error: asApiError('cases.list', error) } }));

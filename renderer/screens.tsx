@@ -1,0 +1,49 @@
+/**
+ * The screens other than the case list, each loaded when first shown (its own chunk, see
+ * vite.config.ts): the window starts by parsing the list's code only. The case screen, where
+ * the list usually leads, is loaded as soon as the list is shown.
+ *
+ * A screen whose code is already loaded renders at once. React.lazy alone would suspend it
+ * once even then, and React holds back what a Suspense boundary reveals after a fallback
+ * (up to 300 ms): opening a case would wait for that, not for its data.
+ */
+import { lazy, useState, type ComponentType } from 'react';
+
+interface Screen<P> {
+  Screen: ComponentType<P>;
+  /** Starts loading the screen's code (once). */
+  preload: () => Promise<unknown>;
+}
+
+function screen<P extends object>(load: () => Promise<ComponentType<P>>): Screen<P> {
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<ComponentType<P>> | undefined;
+  const preload = () =>
+    (loading ??= load().then((component) => {
+      loaded = component;
+      return component;
+    }));
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  function Screen(props: P) {
+    // Chosen once per mount: switching from Lazy to the loaded component would remount it.
+    const [Component] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return <Component {...props} />;
+  }
+  return { Screen, preload };
+}
+
+const caseScreen = screen(() => import('./case/CaseScreen.tsx').then((m) => m.CaseScreen));
+
+export const CaseScreen = caseScreen.Screen;
+export const EditCaseScreen = screen(() => import('./form/CaseFormScreen.tsx').then((m) => m.EditCaseScreen)).Screen;
+export const NewCaseScreen = screen(() => import('./form/CaseFormScreen.tsx').then((m) => m.NewCaseScreen)).Screen;
+export const DossierScreen = screen(() => import('./dossier/DossierScreen.tsx').then((m) => m.DossierScreen)).Screen;
+export const DueScreen = screen(() => import('./due/DueScreen.tsx').then((m) => m.DueScreen)).Screen;
+export const ReportsScreen = screen(() => import('./reports/ReportsScreen.tsx').then((m) => m.ReportsScreen)).Screen;
+export const SettingsScreen = screen(() => import('./settings/SettingsScreen.tsx').then((m) => m.SettingsScreen)).Screen;
+export const TreatiesScreen = screen(() => import('./treaties/TreatiesScreen.tsx').then((m) => m.TreatiesScreen)).Screen;
+
+/** Loads the case screen's code ahead of its first use. */
+export function preloadCaseScreen(): void {
+  void caseScreen.preload();
+}
