@@ -98,15 +98,12 @@ describe('seedDemo', () => {
     expect(() => seedDemo(h.officer, 1.5)).toThrow(/invalid_input/);
   });
 
-  it('inserts 10,000 cases in seconds', () => {
-    const started = performance.now();
-    const { ids, assessed } = seedDemo(h.officer, 10_000, { seed: 1 });
-    const seconds = (performance.now() - started) / 1000;
-    const searchStarted = performance.now();
+  it('seeds a large caseload whose people are found by a name in Chinese', () => {
+    // How fast it seeds is measured by `npm run bench`, not asserted here.
+    const { ids } = seedDemo(h.officer, 2_000, { seed: 1 });
+    expect(ids).toHaveLength(2_000);
     const found = listCases(h.officer, { text: '陳', limit: 50 });
-    const searchMs = performance.now() - searchStarted;
-    console.info(`seedDemo: 10,000 cases (${assessed} assessed) in ${seconds.toFixed(1)} s; search "陳" ${found.total} hits in ${searchMs.toFixed(0)} ms`);
-    expect(ids).toHaveLength(10_000);
-    expect(seconds).toBeLessThan(60);
+    expect(found.total).toBeGreaterThan(0);
+    for (const item of found.items) expect(item.nativeName ?? '').toContain('陳');
   }, 120_000);
 });
