@@ -191,7 +191,7 @@ describe('case screen', { timeout: 60_000 }, () => {
 
   it('called only the channels the screen needs, and raised no page errors, console errors or CSP refusals', () => {
     expect(new Set(shell.channels)).toEqual(
-      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list']),
+      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list', 'workflow.state', 'documents.list']),
     );
     expect(shell.problems).toEqual([]);
   });

@@ -251,7 +251,7 @@ describe('cases screen', { timeout: 60_000 }, () => {
   });
 
   it('called only the channels the screen needs, and raised no page errors, console errors or CSP refusals', () => {
-    expect(new Set(shell.channels)).toEqual(new Set(['session.current', 'rulesets.list', 'cases.list', 'cases.get', 'assessments.list', 'cases.events']));
+    expect(new Set(shell.channels)).toEqual(new Set(['session.current', 'rulesets.list', 'cases.list', 'cases.get', 'assessments.list', 'cases.events', 'workflow.state', 'documents.list']));
     expect(shell.problems).toEqual([]);
   });
 });

@@ -5,8 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/connection.ts';
-import { createRouter, type Router } from './router.ts';
+import type { StoreKey } from '../db/encryption.ts';
+import { createSessionRouter, type Router } from './router.ts';
 import type { ServiceContext } from './services/context.ts';
+import { openSession, sessionContext, type Session } from './services/session.ts';
 import { bootstrapAdmin, listUsers } from './services/users.ts';
 import type { Database } from 'better-sqlite3';
 
@@ -15,40 +17,58 @@ export const DATABASE_FILE = 'tsp-desk.sqlite';
 export interface AppOptions {
   /** The SQLite file; its folder is created if missing. */
   file: string;
-  /** Who is at the keyboard: the first user of a new store becomes its administrator. */
+  /**
+   * How the acting user is known. 'password' (the desktop app): nobody is signed in until
+   * someone signs in with a password (electron/services/session.ts). 'os-user' (the default:
+   * the CLI, benchmarks, tests): the store's user named `osUser`, else its first supervisor,
+   * is signed in from the start; the first user of a new store is created as its supervisor.
+   */
+  signIn?: 'os-user' | 'password';
+  /** Who is at the keyboard, for the 'os-user' sign-in. */
   osUser: string;
   nativeBinding?: string | undefined;
+  /** The store's key (docs/storage-security.md); none: a plain file. */
+  key?: StoreKey | undefined;
   clock?: () => Date;
 }
 
 export interface OpenedApp {
   db: Database;
-  context: ServiceContext;
+  /** Who is signed in; it lives here, in the main process only. */
+  session: Session;
+  /** The signed-in user's context; throws when nobody is signed in. */
+  readonly context: ServiceContext;
   router: Router;
   close(): void;
 }
 
-/**
- * The acting user: the store's user of that name, else its first administrator. Sign-in with
- * passwords is not part of this version; on a single-user desktop the OS account identifies
- * the officer, and every write is attributed to them.
- */
+/** The 'os-user' sign-in: the store's user of that name, else its first supervisor. */
 function sessionUser(db: Database, clock: () => Date, osUser: string): ServiceContext['user'] {
-  const probe: ServiceContext = { db, clock, user: { id: '', name: osUser, role: 'admin' } };
+  const probe: ServiceContext = { db, clock, user: { id: '', name: osUser, role: 'supervisor' } };
   let users = listUsers(probe);
   if (users.length === 0) {
     bootstrapAdmin(db, clock, { name: osUser });
     users = listUsers(probe);
   }
-  const user = users.find((u) => u.name === osUser) ?? users.find((u) => u.role === 'admin') ?? users[0];
+  const user = users.find((u) => u.name === osUser) ?? users.find((u) => u.role === 'supervisor') ?? users[0];
   if (!user) throw new Error('the store has no user');
   return { id: user.id, name: user.name, role: user.role };
 }
 
 export function openApp(options: AppOptions): OpenedApp {
   fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
-  const db = openDatabase(options.file, { nativeBinding: options.nativeBinding });
+  const db = openDatabase(options.file, { nativeBinding: options.nativeBinding, key: options.key });
   const clock = options.clock ?? (() => new Date());
-  const context: ServiceContext = { db, clock, user: sessionUser(db, clock, options.osUser) };
-  return { db, context, router: createRouter(context), close: () => db.close() };
+  const session = openSession(db, clock, options.signIn === 'password' ? null : sessionUser(db, clock, options.osUser));
+  return {
+    db,
+    session,
+    get context() {
+      const context = sessionContext(session);
+      if (context === null) throw new Error('nobody is signed in');
+      return context;
+    },
+    router: createSessionRouter(session),
+    close: () => db.close(),
+  };
 }

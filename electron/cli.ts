@@ -1,26 +1,47 @@
 /**
  * `tsp`: the command line over the same engine and services as the app.
  *   tsp assess --case FILE --treaty ID [--treaty-file FILE] [--db FILE] [--on YYYY-MM-DD] [--json] [--lang en|zh-Hant]
- *   tsp treaties list [--json] | tsp treaties show ID [--json]
+ *   tsp treaties list [--json] | tsp treaties show ID [--json] | tsp treaties validate FILE
+ *   tsp treaties import --db FILE IN.json | tsp treaties export --db FILE ID --out OUT.json
  *   tsp demo --db FILE --cases N
  *   tsp cases import --db FILE IN.json | export --db FILE --out OUT.json | search --db FILE [TEXT] [--json]
+ *   tsp backup --db FILE --out FILE | tsp restore --db FILE --from FILE | tsp encrypt --db FILE (key: TSP_DB_KEY, cli/key.ts)
+ *   tsp dossier --db FILE --case ID --out OUT.pdf [--lang en|zh-Hant]
+ *   tsp report statistics --db FILE --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--direction D] [--rule-set ID] [--state XX]
+ *   tsp audit verify --db FILE [--json] (exit 1 when the hash chain is broken, naming the first broken link)
+ *   tsp due --db FILE [--json] [--on YYYY-MM-DD] [--lang en|zh-Hant]
  * Exit codes: 0 done (whatever the verdict), 2 bad input (message on stderr), 1 unexpected failure.
+ * The acting user of the store commands is the store's user named as the OS account ($USER),
+ * else its first supervisor (electron/app.ts, the 'os-user' sign-in); a new store's first user is created as its supervisor.
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { LOCALES, type Locale } from '../shared/i18n/index.ts';
 import { runAssess } from './cli/assess.ts';
 import { processIo, UsageError, type CliIo } from './cli/io.ts';
-import { runTreatiesList, runTreatiesShow } from './cli/treaties.ts';
+import { runTreatiesExport, runTreatiesImport, runTreatiesList, runTreatiesShow, runTreatiesValidate } from './cli/treaties.ts';
 
 const USAGE = `usage:
   tsp assess --case FILE.json (--treaty ID | --treaty-file RULESET.json) [--db FILE] [--on YYYY-MM-DD] [--json] [--lang en|zh-Hant]
   tsp treaties list [--json]
   tsp treaties show ID [--json]
+  tsp treaties validate FILE
+  tsp treaties import --db FILE IN.json
+  tsp treaties export --db FILE ID --out OUT.json
   tsp demo --db FILE --cases N
   tsp cases import --db FILE IN.json
   tsp cases export --db FILE --out OUT.json
   tsp cases search --db FILE [TEXT] [--json]
+  tsp backup --db FILE --out FILE
+  tsp restore --db FILE --from FILE
+  tsp encrypt --db FILE            (with TSP_DB_KEY: encrypts a plain store)
+  tsp dossier --db FILE --case ID --out OUT.pdf [--lang en|zh-Hant]
+  tsp report statistics --db FILE --from YYYY-MM-DD --to YYYY-MM-DD --format pdf|xlsx|csv --out FILE
+      [--direction outgoing|incoming] [--rule-set ID] [--state XX] [--lang en|zh-Hant]
+  tsp audit verify --db FILE [--json]
+  tsp due --db FILE [--json] [--on YYYY-MM-DD] [--lang en|zh-Hant]
+An encrypted store's key comes from TSP_DB_KEY (or is asked for on a terminal).
+Writes are attributed to the store's user named as your OS account, else to its first supervisor.
 `;
 
 const OPTIONS = {
@@ -33,6 +54,12 @@ const OPTIONS = {
   db: { type: 'string' },
   cases: { type: 'string' },
   out: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  format: { type: 'string' },
+  direction: { type: 'string' },
+  'rule-set': { type: 'string' },
+  state: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -57,7 +84,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         if (!v.case) throw new UsageError('assess needs --case FILE.json');
         if (v.db) {
           const store = await import('./cli/store-commands.ts');
-          return store.withStoredRuleSets(v.db, (ruleSetInForce) =>
+          const key = await (await import('./cli/key.ts')).cliStoreKey(v.db);
+          return store.withStoredRuleSets(v.db, key, (ruleSetInForce) =>
             runAssess(io, { casePath: v.case as string, treaty: v.treaty, treatyFile: v['treaty-file'], on: v.on, json: v.json, locale, ruleSetInForce }),
           );
         }
@@ -65,10 +93,37 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       case 'treaties':
         if (sub === 'list') return runTreatiesList(io, v.json);
         if (sub === 'show' && rest[0]) return runTreatiesShow(io, rest[0], v.json, locale);
-        throw new UsageError('use: tsp treaties list | tsp treaties show ID');
+        if (sub === 'validate') return runTreatiesValidate(io, rest[0]);
+        if (sub === 'import' || sub === 'export') {
+          const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };
+          return sub === 'import' ? await runTreatiesImport(io, rest[0], values) : await runTreatiesExport(io, rest[0], values);
+        }
+        throw new UsageError('use: tsp treaties list | show ID | validate FILE | import --db FILE IN.json | export --db FILE ID --out OUT.json');
+      case 'dossier':
+      case 'report': {
+        const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };
+        if (command === 'dossier') return await (await import('./cli/dossier.ts')).runDossier(io, values, locale);
+        return await (await import('./cli/report.ts')).runReport(io, sub, values, locale);
+      }
+      case 'audit': {
+        const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };
+        return (await import('./cli/audit.ts')).runAudit(io, sub, values);
+      }
+      case 'due':
+        return (await import('./cli/due.ts')).runDue(io, { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) }, locale);
+      case 'encrypt': {
+        const keys = await import('./cli/key.ts');
+        return keys.runEncrypt(io, v.db, await keys.cliStoreKey(v.db));
+      }
+      case 'backup':
+      case 'restore': {
+        const backup = await import('./cli/backup.ts');
+        const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };
+        return command === 'backup' ? backup.runBackup(io, values) : backup.runRestore(io, values);
+      }
       default: {
         const store = await import('./cli/store-commands.ts');
-        return await store.runStoreCommand(io, command, sub, rest, v);
+        return await store.runStoreCommand(io, command, sub, rest, { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) });
       }
     }
   } catch (error) {

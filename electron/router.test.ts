@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { API, CHANNELS, type ApiInputs, type ApiResponse, type Channel } from '../shared/api.ts';
 import { BUILT_IN_RULESETS } from '../shared/treaties/library.ts';
+import { BUILT_IN_PROFILES } from '../shared/treaties/profile-schema.ts';
 import { createRouter, type Router } from './router.ts';
 import type { ServiceContext } from './services/context.ts';
 import { serviceHarness, type ServiceHarness } from './services/testing.ts';
@@ -13,6 +14,7 @@ import { storeDigest } from '../db/testing.ts';
 
 const example = CASE_FIXTURES.formatExample as Record<string, unknown>;
 const exampleCase = { ...example, ruleSetId: 'coe-ets-112' };
+const PASSWORD = 'correct horse battery staple';
 
 let h: ServiceHarness;
 let admin: Router;
@@ -35,29 +37,61 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
   const ruleSet = { ...structuredClone(BUILT_IN_RULESETS[0]), version: 'local-1', effectiveFrom: '2024-01-01' };
   return {
     'session.current': undefined,
+    'session.signIn': { name: 'Ada Admin', password: PASSWORD }, // after the password is set, below
+    'session.setup': { name: 'Grace Supervisor', password: PASSWORD },
+    'session.signOut': undefined,
+    'session.changePassword': { currentPassword: PASSWORD, newPassword: 'a different long phrase' },
+    'settings.info': undefined,
     'cases.list': { text: 'ivanov' },
     'cases.get': { id: caseId },
     'cases.events': { caseId },
     'cases.create': { case: { ...example, person: { familyName: 'PETROV' } } },
     'cases.update': { id: caseId, expectedVersion: 1, case: { ...exampleCase, reference: 'CSD-2024-0099' }, reason: 'reference corrected' },
-    'cases.setStatus': { id: caseId, expectedVersion: 1, status: 'dossier', reason: 'screened' },
+    'cases.setStatus': { id: caseId, expectedVersion: 1, status: 'screening', reason: 'application received' },
     'cases.close': { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate received' },
     'cases.reopen': { id: caseId, expectedVersion: 1, status: 'screening', reason: 'reopened' },
+    'workflow.state': { caseId },
+    'workflow.transition': { id: caseId, expectedVersion: 1, transition: 'start-screening', date: '2025-01-10', reason: 'application received', legalBasis: 'ETS 112 Art. 2(2)' },
+    'documents.list': { caseId },
+    'documents.setStatus': { caseId, kind: 'certified-judgment', status: 'requested', note: 'asked the court registry' },
+    'documents.attach': { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 judgment').toString('base64') },
+    'due.list': { on: '2025-01-15' },
     'cases.import': [{ ...example, person: { familyName: 'SIDOROV' } }],
     'cases.export': {},
     'assessments.run': { caseId, on: '2024-03-01' },
     'assessments.list': { caseId },
     'rulesets.list': undefined,
     'rulesets.save': { ruleSet, reason: 'local edition' },
+    'rulesets.get': { id: 'coe-ets-112' },
+    'rulesets.pendingReassessments': undefined,
+    'rulesets.reassess': { ruleSetId: 'coe-ets-112', version: '1983', reason: 'declaration recorded' },
+    'rulesets.reassessStep': { reportId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started report's id
+    'rulesets.reassessReport': { reportId: '00000000-0000-4000-8000-000000000000' }, // likewise
+    'rulesets.reassessReports': { ruleSetId: 'coe-ets-112' },
+    'profiles.list': undefined,
+    'profiles.save': { profile: { ...structuredClone(BUILT_IN_PROFILES[1]), version: 'local-1', effectiveFrom: '2024-01-01' }, reason: 'r. 69 confirmed' },
     'users.list': undefined,
     'users.create': { name: 'Chan Legal', role: 'legal' },
+    'users.setPassword': { userId: h.officer.user.id, password: PASSWORD },
+    'users.unlock': { userId: h.officer.user.id }, // after the password is set, below
     'audit.list': { limit: 10 },
+    'audit.forCase': { caseId },
     'audit.verify': undefined,
+    'dossier.model': { caseId, locale: 'zh-Hant' },
+    'dossier.pdf': { caseId },
+    'reports.statistics': { from: '2024-01-01', to: '2024-12-31', direction: 'outgoing' },
+    'reports.export': { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' },
+    'reports.exportProgress': { jobId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started export's id
   };
 }
 
 const INVALID: { [C in Channel]: unknown } = {
   'session.current': { extra: 1 },
+  'session.signIn': { name: 'Ada Admin' },
+  'session.setup': { name: '', password: 42 },
+  'session.signOut': { everywhere: true },
+  'session.changePassword': { newPassword: null },
+  'settings.info': 'path',
   'cases.list': { limit: 10_000 },
   'cases.get': { id: 'not-a-uuid' },
   'cases.events': {},
@@ -66,22 +100,44 @@ const INVALID: { [C in Channel]: unknown } = {
   'cases.setStatus': { id: 'x', expectedVersion: 1, status: 'transferred', reason: 'r' },
   'cases.close': { id: 'x', expectedVersion: 1, outcome: 'vanished', reason: 'r' },
   'cases.reopen': { id: 'x', expectedVersion: 1, status: 'closed', reason: '' },
+  'workflow.state': { caseId: 'x' },
+  'workflow.transition': { id: 'x', expectedVersion: 1, transition: 'teleport', reason: 'r' },
+  'documents.list': {},
+  'documents.setStatus': { caseId: 'x', kind: 'Certified Judgment', status: 'lost' },
+  'documents.attach': { caseId: 'x', kind: 'certified-judgment', fileName: '', contentBase64: 42 },
+  'due.list': { on: '2025-02-30', horizonDays: -1 },
   'cases.import': [{ format: 'tsp-case/1', sentencingState: 'hk' }],
   'cases.export': { ids: ['nope'] },
   'assessments.run': { caseId: 'x', on: '2024-02-30' },
   'assessments.list': { caseId: 42 },
   'rulesets.list': 'all',
   'rulesets.save': { ruleSet: { format: 'tsp-ruleset/1' }, reason: 'r' },
+  'rulesets.get': { id: 'Not An Id' },
+  'rulesets.pendingReassessments': { all: true },
+  'rulesets.reassess': { ruleSetId: 'coe-ets-112', version: '', reason: '' },
+  'rulesets.reassessStep': { reportId: 'report-1' },
+  'rulesets.reassessReport': {},
+  'rulesets.reassessReports': { ruleSetId: 42 },
+  'profiles.list': [],
+  'profiles.save': { profile: { format: 'tsp-profile/1', code: 'hk' }, reason: 'r' },
   'users.list': [],
   'users.create': { name: '', role: 'superuser' },
+  'users.setPassword': { userId: 'u1', password: '' },
+  'users.unlock': { userId: null },
   'audit.list': { limit: 0 },
+  'audit.forCase': { caseId: 'not-a-case', limit: 0 },
   'audit.verify': { deep: true },
+  'dossier.model': { caseId: 'x', locale: 'fr' },
+  'dossier.pdf': {},
+  'reports.statistics': { from: '2024-12-31', to: '2024-01-01' },
+  'reports.export': { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'docx' },
+  'reports.exportProgress': { jobId: 'job-1' },
 };
 
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(19);
+    expect(CHANNELS).toHaveLength(46);
   });
 
   it.each(CHANNELS)('%s answers a valid payload with data', (channel) => {
@@ -90,6 +146,12 @@ describe('every channel', () => {
       const closed = data(admin.dispatch('cases.close', { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'r' }));
       payload = { ...(payload as object), expectedVersion: closed.version };
     }
+    if (channel === 'session.signIn' || channel === 'session.changePassword') data(admin.dispatch('users.setPassword', { userId: h.admin.user.id, password: PASSWORD }));
+    if (channel === 'users.unlock') data(admin.dispatch('users.setPassword', { userId: h.officer.user.id, password: PASSWORD }));
+    if (channel === 'rulesets.reassessStep' || channel === 'rulesets.reassessReport') {
+      payload = { reportId: data(admin.dispatch('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '1983', reason: 'r' })).reportId };
+    }
+    if (channel === 'reports.exportProgress') payload = { jobId: data(admin.dispatch('reports.export', { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' })).jobId };
     const response = admin.dispatch(channel, payload);
     expect(response.ok, JSON.stringify(response)).toBe(true);
   });
@@ -122,10 +184,10 @@ describe('the gate', () => {
     expect(admin.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('checks the role before the service runs: a ministry user reads but cannot write', () => {
-    const ministryUser = data(admin.dispatch('users.create', { name: 'Ministry Reader', role: 'ministry' }));
-    const ministry: ServiceContext = { ...h.admin, user: { id: ministryUser.id, name: ministryUser.name, role: 'ministry' } };
-    const router = createRouter(ministry, () => {});
+  it('checks the role before the service runs: a viewer reads but cannot write', () => {
+    const viewerUser = data(admin.dispatch('users.create', { name: 'Vera Viewer', role: 'viewer' }));
+    const viewer: ServiceContext = { ...h.admin, user: { id: viewerUser.id, name: viewerUser.name, role: 'viewer' } };
+    const router = createRouter(viewer, () => {});
     expect(data(router.dispatch('cases.list', {})).total).toBe(1);
     const before = storeDigest(h.store.db);
     expect(router.dispatch('assessments.run', { caseId })).toMatchObject({ ok: false, error: { code: 'forbidden', messageKey: 'error.role_forbidden' } });

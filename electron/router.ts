@@ -3,22 +3,47 @@
  * channel's schema, checks the acting user's role, runs the service, and answers with a
  * value (`{ ok, data }` or `{ ok: false, error }`). Knows nothing of Electron: the app, the
  * CLI and the Chromium test shell all call it the same way.
+ *
+ * The acting user is the session's (electron/services/session.ts): with nobody signed in,
+ * every channel but those of SIGNED_OUT_CHANNELS is refused before its payload is read.
  */
-import { API, type ApiOutputs, type ApiResponse, type Channel } from '../shared/api.ts';
+import { API, SIGNED_OUT_CHANNELS, type ApiOutputs, type ApiResponse, type Channel } from '../shared/api.ts';
 import { runAssessment, listAssessments } from './services/assessments.ts';
-import { listAudit, verifyAudit } from './services/audit.ts';
+import { listAudit, listCaseAudit, verifyAudit } from './services/audit.ts';
 import { exportCases, importCases } from './services/case-files.ts';
 import { closeCase, createCase, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase } from './services/cases.ts';
 import type { ServiceContext } from './services/context.ts';
+import { dossierModel, dossierPdfFile } from './services/dossier.ts';
+import { attachDocument, listDocuments, setDocumentStatus } from './services/documents.ts';
+import { listDue } from './services/due.ts';
+import { payloadProblems } from './payload-guard.ts';
 import { ServiceError } from './services/errors.ts';
-import { listRuleSets, saveRuleSet } from './services/rulesets.ts';
-import { createUser, currentUser, listUsers } from './services/users.ts';
+import { listProfiles, saveProfile } from './services/profiles.ts';
+import { getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
+import { getRuleSet, listRuleSets, saveRuleSet } from './services/rulesets.ts';
+import { changeOwnPassword, openSession, sessionContext, sessionState, setUpAdministrator, signIn, signOut, type Session } from './services/session.ts';
+import { createUser, listUsers, setUserPassword, unlockUser } from './services/users.ts';
+import { exportProgress, startStatisticsExport, statistics } from './services/reports.ts';
 import { problemsOf } from './services/validate.ts';
+import { transitionCase, workflowState } from './services/workflow.ts';
 
-type Handler<C extends Channel> = (ctx: ServiceContext, input: unknown) => ApiOutputs[C];
+type SignedOutChannel = (typeof SIGNED_OUT_CHANNELS)[number];
+type SignedInChannel = Exclude<Channel, SignedOutChannel>;
+type Handler<C extends Channel> = (ctx: ServiceContext, input: unknown, session: Session) => ApiOutputs[C];
+type SignedOutHandler<C extends SignedOutChannel> = (session: Session, input: unknown) => ApiOutputs[C];
 
-export const HANDLERS: { [C in Channel]: Handler<C> } = {
-  'session.current': (ctx) => currentUser(ctx),
+const isSignedOutChannel = (channel: Channel): channel is SignedOutChannel => (SIGNED_OUT_CHANNELS as readonly string[]).includes(channel);
+
+export const SIGNED_OUT_HANDLERS: { [C in SignedOutChannel]: SignedOutHandler<C> } = {
+  'session.current': (session) => sessionState(session),
+  'session.signIn': signIn,
+  'session.setup': setUpAdministrator,
+};
+
+export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
+  'session.signOut': (_ctx, _input, session) => signOut(session),
+  'session.changePassword': changeOwnPassword,
+  'settings.info': (ctx) => ({ dataFile: ctx.db.name }),
   'cases.list': listCases,
   'cases.get': getCase,
   'cases.events': listCaseEvents,
@@ -27,37 +52,71 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'cases.setStatus': setCaseStatus,
   'cases.close': closeCase,
   'cases.reopen': reopenCase,
+  'workflow.state': workflowState,
+  'workflow.transition': transitionCase,
+  'documents.list': listDocuments,
+  'documents.setStatus': setDocumentStatus,
+  'documents.attach': attachDocument,
+  'due.list': listDue,
   'cases.import': importCases,
   'cases.export': exportCases,
   'assessments.run': runAssessment,
   'assessments.list': listAssessments,
   'rulesets.list': (ctx) => listRuleSets(ctx),
   'rulesets.save': saveRuleSet,
+  'rulesets.get': getRuleSet,
+  'rulesets.pendingReassessments': (ctx) => pendingReassessments(ctx),
+  'rulesets.reassess': startReassessment,
+  'rulesets.reassessStep': reassessStep,
+  'rulesets.reassessReport': getReassessReport,
+  'rulesets.reassessReports': listReassessmentReports,
+  'profiles.list': (ctx) => listProfiles(ctx),
+  'profiles.save': saveProfile,
   'users.list': (ctx) => listUsers(ctx),
   'users.create': createUser,
+  'users.setPassword': setUserPassword,
+  'users.unlock': unlockUser,
   'audit.list': listAudit,
+  'audit.forCase': listCaseAudit,
   'audit.verify': (ctx) => verifyAudit(ctx),
+  'dossier.model': dossierModel,
+  'dossier.pdf': dossierPdfFile,
+  'reports.statistics': statistics,
+  'reports.export': startStatisticsExport,
+  'reports.exportProgress': exportProgress,
 };
 
 export interface Router {
   dispatch<C extends Channel>(channel: C | string, payload: unknown): ApiResponse<C>;
 }
 
+/** A router whose session starts signed in as `ctx.user` (the CLI, tests); signing out and in again works as in the app. */
 export function createRouter(ctx: ServiceContext, log: (message: string) => void = console.error): Router {
+  return createSessionRouter(openSession(ctx.db, ctx.clock, ctx.user), log);
+}
+
+export function createSessionRouter(session: Session, log: (message: string) => void = console.error): Router {
   return {
     dispatch<C extends Channel>(channel: C | string, payload: unknown): ApiResponse<C> {
       if (!Object.hasOwn(API, channel)) {
         return { ok: false, error: { code: 'not_found', messageKey: 'error.unknown_channel', problems: [{ field: 'channel', message: `no channel "${channel}"` }] } };
       }
-      const contract = API[channel as C];
-      const parsed = contract.input.safeParse(payload);
-      if (!parsed.success) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: problemsOf(parsed.error) } };
-      if (!(contract.roles as readonly string[]).includes(ctx.user.role)) {
+      const known = channel as Channel;
+      const ctx = sessionContext(session);
+      if (ctx === null && !isSignedOutChannel(known)) return { ok: false, error: { code: 'forbidden', messageKey: 'error.signed_out', problems: [] } };
+      const contract = API[known];
+      // The role before the payload: a caller who may not use a channel learns nothing of its schema.
+      if (ctx !== null && !(contract.roles as readonly string[]).includes(ctx.user.role)) {
         return { ok: false, error: { code: 'forbidden', messageKey: 'error.role_forbidden', problems: [] } };
       }
+      const hostile = payloadProblems(payload);
+      if (hostile.length > 0) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: hostile } };
+      const parsed = contract.input.safeParse(payload);
+      if (!parsed.success) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: problemsOf(parsed.error) } };
       try {
-        const handler = HANDLERS[channel as C] as Handler<C>;
-        return { ok: true, data: handler(ctx, payload) };
+        if (ctx === null || isSignedOutChannel(known)) return { ok: true, data: (SIGNED_OUT_HANDLERS[known as SignedOutChannel] as SignedOutHandler<SignedOutChannel>)(session, payload) } as ApiResponse<C>;
+        const handler = HANDLERS[known as SignedInChannel] as Handler<SignedInChannel>;
+        return { ok: true, data: handler(ctx, payload, session) } as ApiResponse<C>;
       } catch (error) {
         if (error instanceof ServiceError) return { ok: false, error: error.toJSON() };
         log(`router: ${channel} failed: ${(error as Error).stack ?? String(error)}`);

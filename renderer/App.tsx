@@ -1,10 +1,12 @@
 /** The window: skip link, masthead, and the screen the route names. */
-import { useEffect } from 'react';
-import { CaseScreen } from './case/CaseScreen.tsx';
+import { Suspense, useEffect } from 'react';
 import { CasesScreen } from './cases/CasesScreen.tsx';
 import { Header } from './components/Header.tsx';
 import { LeaveDialog } from './components/LeaveDialog.tsx';
-import { EditCaseScreen, NewCaseScreen } from './form/CaseFormScreen.tsx';
+import { RequireSession } from './session/RequireSession.tsx';
+import {
+  CaseScreen, DossierScreen, DueScreen, EditCaseScreen, NewCaseScreen, ReportsScreen, SettingsScreen, TreatiesScreen,
+} from './screens.tsx';
 import { useDesk } from './store/index.ts';
 import { useText } from './text/use-text.ts';
 
@@ -30,15 +32,30 @@ export function App() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
+        <RequireSession>
+        {/* Screens load their code when first shown (screens.tsx); it is local, so no placeholder. */}
+        <Suspense fallback={null}>
         {route.screen === 'case' ? (
           <CaseScreen key={route.caseId} caseId={route.caseId} />
         ) : route.screen === 'edit' ? (
           <EditCaseScreen key={route.caseId} caseId={route.caseId} />
         ) : route.screen === 'new' ? (
           <NewCaseScreen />
+        ) : route.screen === 'treaties' ? (
+          <TreatiesScreen path={route.path} />
+        ) : route.screen === 'reports' ? (
+          <ReportsScreen />
+        ) : route.screen === 'due' ? (
+          <DueScreen />
+        ) : route.screen === 'settings' ? (
+          <SettingsScreen />
+        ) : route.screen === 'dossier' ? (
+          <DossierScreen key={route.caseId} caseId={route.caseId} />
         ) : (
           <CasesScreen />
         )}
+        </Suspense>
+        </RequireSession>
       </main>
       <LeaveDialog />
     </>

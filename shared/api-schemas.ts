@@ -8,13 +8,17 @@ import { caseSchema, caseStatuses, keyedProblem, parseCase, type CaseParseResult
 import { CONDITION_IDS } from './eligibility/types.ts';
 import type { MessageParams } from './sentence/compute.ts';
 import { isIsoDate, parseIsoDate } from './sentence/calendar.ts';
-import { referenceEvents } from './treaties/schema.ts';
+import { referenceEvents, RULESET_KINDS } from './treaties/schema.ts';
 
 export type { FieldProblem };
 
 // ---------------------------------------------------------------- vocabularies
 
-export const ROLES = ['officer', 'legal', 'ministry', 'admin'] as const;
+/**
+ * officer: correctional officer (cases, assessments); legal: legal officer (also dossiers,
+ * transfers, treaties); supervisor: also approvals and users; viewer: reports, read-only.
+ */
+export const ROLES = ['officer', 'legal', 'supervisor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const VERDICTS = ['eligible', 'ineligible', 'needs_information', 'eligible_by_exception'] as const;
@@ -27,10 +31,12 @@ export const CLOSE_OUTCOMES = [
   'refused_by_administering_state',
   'ineligible_closed',
   'consent_withdrawn',
+  'consent_not_verified',
   'released_before_transfer',
   'sentence_extinguished',
   'withdrawn_by_state',
   'deceased',
+  'escaped',
   'closed_unviable',
 ] as const;
 export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
@@ -42,6 +48,9 @@ export const OPEN_STATUSES = caseStatuses.filter(
   (s): s is Exclude<CaseStatus, (typeof TERMINAL_STATUSES)[number]> => !(TERMINAL_STATUSES as readonly string[]).includes(s),
 );
 
+export const DUE_FILTERS = ['overdue', 'this-week', 'any-due'] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+
 export const CASE_SORT_FIELDS = ['familyName', 'updatedAt', 'createdAt', 'status', 'reference'] as const;
 export const LIST_LIMIT_MAX = 500;
 
@@ -49,10 +58,10 @@ export const LIST_LIMIT_MAX = 500;
 
 const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
 const country = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "HK"' });
-const caseId = z.uuid({ error: 'must be a case id' });
+export const caseId = z.uuid({ error: 'must be a case id' });
 const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a rule-set id such as "coe-ets-112"' });
 const version = z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' });
-const reason = z.string({ error: 'must be text' }).trim().min(1, { error: 'a reason is required' }).max(2000, { error: 'must be at most 2000 characters' });
+export const reason = z.string({ error: 'must be text' }).trim().min(1, { error: 'a reason is required' }).max(2000, { error: 'must be at most 2000 characters' });
 const timestamp = z.string();
 
 // ---------------------------------------------------------------- inputs
@@ -70,6 +79,8 @@ export const closeCaseInput = z.strictObject({
   expectedVersion: version,
   outcome: z.enum(CLOSE_OUTCOMES, { error: `must be one of ${CLOSE_OUTCOMES.join(', ')}` }),
   reason,
+  /** The civil date it happened (the handover's date for "transferred"); today when left out. */
+  date: isoDate.optional(),
 });
 export const reopenCaseInput = z.strictObject({
   id: caseId,
@@ -87,6 +98,8 @@ export const listCasesInput = z.strictObject({
   administeringState: country.optional(),
   /** The verdict of the latest assessment; `not_assessed` for cases never assessed. */
   verdict: z.enum([...VERDICTS, 'not_assessed']).optional(),
+  /** Cases with something due (electron/services/due.ts): overdue, due this week, or due within 90 days. */
+  due: z.enum(DUE_FILTERS).optional(),
   includeClosed: z.boolean().default(false),
   sort: z
     .strictObject({ field: z.enum(CASE_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
@@ -121,6 +134,8 @@ const userName = z.string({ error: 'must be text' }).trim().min(1, { error: 'a n
 export const createUserInput = z.strictObject({
   name: userName,
   role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+  /** The initial password (shared/auth-policy.ts); without one the user cannot sign in until a supervisor sets it. */
+  password: z.string({ error: 'must be text' }).min(1, { error: 'a password is required' }).max(1024, { error: 'is too long' }).optional(),
 });
 export const bootstrapAdminInput = z.strictObject({ name: userName });
 
@@ -181,7 +196,12 @@ export const caseSummarySchema = z.object({
   updatedAt: timestamp,
 });
 export type CaseSummary = z.output<typeof caseSummarySchema>;
-export const caseListSchema = z.object({ total: z.int(), items: z.array(caseSummarySchema) });
+export const caseListSchema = z.object({
+  /** Cases matching; when countCapped, at least this many (a text search stops counting there, db/case-search.ts). */
+  total: z.int(),
+  countCapped: z.boolean(),
+  items: z.array(caseSummarySchema),
+});
 export type CaseList = z.output<typeof caseListSchema>;
 
 /** A message parameter as stored: dates are written out as `{ date: 'YYYY-MM-DD' }`. */
@@ -258,7 +278,12 @@ export const assessmentRecordSchema = z.object({
 });
 export type AssessmentRecord = z.output<typeof assessmentRecordSchema>;
 
-/** One step of a case's timeline (created, imported, status:<status>, closed:<outcome>, reopened). */
+/**
+ * One step of a case's timeline (created, imported, status:<status>, closed:<outcome>,
+ * reopened, consent-withdrawal-ineffective, enforcement:<kind>); a transition also records
+ * the step it left, its legal basis, the reason's code and the documents it cites
+ * (null on entries from before transfer tracking, and on entries that are not transitions).
+ */
 export const caseEventSchema = z.object({
   id: z.int(),
   caseId: z.string(),
@@ -266,7 +291,12 @@ export const caseEventSchema = z.object({
   date: isoDate,
   note: z.string().nullable(),
   userId: z.string(),
+  userName: z.string().nullable(),
   createdAt: timestamp,
+  fromStatus: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+  reasonCode: z.string().nullable(),
+  documents: z.array(z.string()).nullable(),
 });
 export type CaseEvent = z.output<typeof caseEventSchema>;
 
@@ -300,6 +330,9 @@ export const ruleSetVersionSchema = z.object({
   version: z.string(),
   effectiveFrom: isoDate,
   title: z.string(),
+  kind: z.enum(RULESET_KINDS),
+  /** An ad hoc arrangement's one case; null for the rest. */
+  caseId: z.string().nullable(),
   hash: z.string(),
   source: z.enum(['built-in', 'stored']),
   createdAt: timestamp.nullable(),

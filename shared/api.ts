@@ -5,15 +5,32 @@
  */
 import { z } from 'zod';
 import * as s from './api-schemas.ts';
+import * as auth from './auth-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
+import * as tr from './treaties/api-schemas.ts';
+import * as rp from './reports/schemas.ts';
+import * as wf from './workflow-schemas.ts';
+import type { Dossier } from './reports/dossier.ts';
+import type { Statistics } from './reports/statistics.ts';
 
 type Role = s.Role;
-const ALL: readonly Role[] = ['officer', 'legal', 'ministry', 'admin'];
-const CASEWORK: readonly Role[] = ['officer', 'legal', 'admin'];
+/** Everyone signed in, the viewer included: reading. */
+const ALL: readonly Role[] = s.ROLES;
+/** Cases and assessments. */
+const CASEWORK: readonly Role[] = ['officer', 'legal', 'supervisor'];
+/** Dossiers, transfers, treaties (rule-sets), reopening a closed case. */
+const LEGAL: readonly Role[] = ['legal', 'supervisor'];
+/** Approvals and users. */
+const SUPERVISOR: readonly Role[] = ['supervisor'];
 const noInput = z.strictObject({}).optional();
 
 export const API = {
   'session.current': { input: noInput, roles: ALL },
+  'session.signIn': { input: auth.signInInput, roles: ALL },
+  'session.setup': { input: auth.setupInput, roles: ALL },
+  'session.signOut': { input: noInput, roles: ALL },
+  'session.changePassword': { input: auth.changePasswordInput, roles: ALL },
+  'settings.info': { input: noInput, roles: ALL },
   'cases.list': { input: s.listCasesInput, roles: ALL },
   'cases.get': { input: s.getCaseInput, roles: ALL },
   'cases.events': { input: s.listCaseEventsInput, roles: ALL },
@@ -21,26 +38,56 @@ export const API = {
   'cases.update': { input: s.updateCaseInput, roles: CASEWORK },
   'cases.setStatus': { input: s.setCaseStatusInput, roles: CASEWORK },
   'cases.close': { input: s.closeCaseInput, roles: CASEWORK },
-  'cases.reopen': { input: s.reopenCaseInput, roles: ['legal', 'admin'] },
+  'cases.reopen': { input: s.reopenCaseInput, roles: LEGAL },
+  'workflow.state': { input: wf.workflowStateInput, roles: ALL },
+  'workflow.transition': { input: wf.transitionCaseInput, roles: CASEWORK },
+  'documents.list': { input: wf.listDocumentsInput, roles: ALL },
+  'documents.setStatus': { input: wf.setDocumentStatusInput, roles: CASEWORK },
+  'documents.attach': { input: wf.attachDocumentInput, roles: CASEWORK },
+  'due.list': { input: wf.listDueInput, roles: ALL },
   'cases.import': { input: z.unknown(), roles: CASEWORK },
   'cases.export': { input: s.exportCasesInput, roles: ALL },
   'assessments.run': { input: s.runAssessmentInput, roles: CASEWORK },
   'assessments.list': { input: s.listAssessmentsInput, roles: ALL },
   'rulesets.list': { input: noInput, roles: ALL },
-  'rulesets.save': { input: s.saveRuleSetInput, roles: ['legal', 'admin'] },
-  'users.list': { input: noInput, roles: ['admin'] },
-  'users.create': { input: s.createUserInput, roles: ['admin'] },
-  'audit.list': { input: s.listAuditInput, roles: ['legal', 'admin'] },
-  'audit.verify': { input: noInput, roles: ['admin'] },
+  'rulesets.save': { input: s.saveRuleSetInput, roles: LEGAL },
+  'rulesets.get': { input: tr.getRuleSetInput, roles: ALL },
+  'rulesets.pendingReassessments': { input: noInput, roles: ALL },
+  'rulesets.reassess': { input: tr.startReassessInput, roles: LEGAL },
+  'rulesets.reassessStep': { input: tr.reassessStepInput, roles: LEGAL },
+  'rulesets.reassessReport': { input: tr.getReassessReportInput, roles: ALL },
+  'rulesets.reassessReports': { input: tr.listReassessReportsInput, roles: ALL },
+  'profiles.list': { input: noInput, roles: ALL },
+  'profiles.save': { input: tr.saveProfileInput, roles: LEGAL },
+  'users.list': { input: noInput, roles: SUPERVISOR },
+  'users.create': { input: s.createUserInput, roles: SUPERVISOR },
+  'users.setPassword': { input: auth.setPasswordInput, roles: SUPERVISOR },
+  'users.unlock': { input: auth.unlockUserInput, roles: SUPERVISOR },
+  'audit.forCase': { input: auth.caseAuditInput, roles: ALL },
+  'audit.list': { input: s.listAuditInput, roles: LEGAL },
+  'audit.verify': { input: noInput, roles: SUPERVISOR },
+  'dossier.model': { input: rp.dossierInput, roles: LEGAL },
+  'dossier.pdf': { input: rp.dossierInput, roles: LEGAL },
+  'reports.statistics': { input: rp.statisticsInput, roles: ALL },
+  'reports.export': { input: rp.exportStatisticsInput, roles: ALL },
+  'reports.exportProgress': { input: rp.exportProgressInput, roles: ALL },
 } as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
 
 export type Channel = keyof typeof API;
 export const CHANNELS = Object.keys(API) as Channel[];
 
+/** The only channels answered when nobody is signed in (their `roles` apply once someone is). */
+export const SIGNED_OUT_CHANNELS = ['session.current', 'session.signIn', 'session.setup'] as const satisfies readonly Channel[];
+
 export type ApiInputs = { [C in Channel]: z.input<(typeof API)[C]['input']> };
 
 export interface ApiOutputs {
-  'session.current': s.User;
+  'session.current': auth.SessionState;
+  'session.signIn': auth.SessionState;
+  'session.setup': auth.SessionState;
+  'session.signOut': auth.SessionState;
+  'session.changePassword': { changedAt: string };
+  'settings.info': auth.AppInfo;
   'cases.list': s.CaseList;
   'cases.get': s.CaseRecord;
   'cases.events': s.CaseEvent[];
@@ -49,16 +96,38 @@ export interface ApiOutputs {
   'cases.setStatus': s.CaseRecord;
   'cases.close': s.CaseRecord;
   'cases.reopen': s.CaseRecord;
+  'workflow.state': wf.WorkflowState;
+  'workflow.transition': s.CaseRecord;
+  'documents.list': wf.CaseDocument[];
+  'documents.setStatus': wf.CaseDocument[];
+  'documents.attach': wf.CaseDocument[];
+  'due.list': wf.DueList;
   'cases.import': s.ImportResult;
   'cases.export': CaseFile[];
   'assessments.run': s.AssessmentRecord;
   'assessments.list': s.AssessmentRecord[];
   'rulesets.list': s.RuleSetVersionSummary[];
   'rulesets.save': s.RuleSetVersionSummary;
-  'users.list': s.User[];
+  'rulesets.get': tr.RuleSetDetail;
+  'rulesets.pendingReassessments': tr.PendingReassessment[];
+  'rulesets.reassess': tr.ReassessProgress;
+  'rulesets.reassessStep': tr.ReassessProgress;
+  'rulesets.reassessReport': tr.ReassessReport;
+  'rulesets.reassessReports': tr.ReassessReportSummary[];
+  'profiles.list': tr.ProfileVersion[];
+  'profiles.save': tr.ProfileVersion;
+  'users.list': auth.UserAccount[];
   'users.create': s.User;
+  'users.setPassword': auth.UserAccount;
+  'users.unlock': auth.UserAccount;
+  'audit.forCase': auth.CaseAuditEntry[];
   'audit.list': s.AuditEntry[];
   'audit.verify': s.AuditVerification;
+  'dossier.model': Dossier;
+  'dossier.pdf': rp.ProducedFile;
+  'reports.statistics': Statistics;
+  'reports.export': rp.ExportProgress;
+  'reports.exportProgress': rp.ExportProgress;
 }
 
 export interface ApiError {

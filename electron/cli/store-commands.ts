@@ -13,27 +13,35 @@ import { resolveRuleSet } from '../services/ruleset-resolution.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
 import { ServiceError } from '../services/errors.ts';
+import { StoreKeyError, type StoreKey } from '../../db/encryption.ts';
 import { readJsonFile, UsageError, type CliIo } from './io.ts';
 
-interface StoreValues {
+export interface StoreValues {
   db?: string | undefined;
   cases?: string | undefined;
   out?: string | undefined;
   json?: boolean | undefined;
+  /** The store's key (cli/key.ts); none: a plain store. */
+  key?: StoreKey | undefined;
 }
 
 function open(values: StoreValues, mustExist: boolean): OpenedApp {
   if (!values.db) throw new UsageError('give the database file with --db FILE');
   if (mustExist && !fs.existsSync(values.db)) throw new UsageError(`no database at ${values.db}`);
-  return openApp({ file: values.db, osUser: process.env.USER ?? process.env.USERNAME ?? 'cli' });
+  try {
+    return openApp({ file: values.db, osUser: process.env.USER ?? process.env.USERNAME ?? 'cli', key: values.key });
+  } catch (error) {
+    if (error instanceof StoreKeyError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
-function unwrap<C extends Channel>(response: ApiResponse<C>, what: string) {
+export function unwrap<C extends Channel>(response: ApiResponse<C>, what: string) {
   if (response.ok) return response.data;
   throw new UsageError(`${what}: ${response.error.code.replace('_', ' ')}`, response.error.problems.map((p) => `${p.field}: ${p.message}`));
 }
 
-function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: OpenedApp) => T): T {
+export function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: OpenedApp) => T): T {
   const app = open(values, mustExist);
   try {
     return work(app);
@@ -43,8 +51,8 @@ function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: OpenedA
 }
 
 /** `tsp assess --db FILE`: rule-sets stored in the app (the version in force), then the built-ins. */
-export function withStoredRuleSets<T>(db: string, work: (ruleSetInForce: (id: string, c: CaseFile, on: number | null, today: number) => RuleSet | undefined) => T): T {
-  return withApp({ db }, true, (app) => work((id, c, on, today) => resolveRuleSet(app.db, id, c, on ?? undefined, today)?.ruleSet));
+export function withStoredRuleSets<T>(db: string, key: StoreKey | undefined, work: (ruleSetInForce: (id: string, c: CaseFile, on: number | null, today: number) => RuleSet | undefined) => T): T {
+  return withApp({ db, key }, true, (app) => work((id, c, on, today) => resolveRuleSet(app.db, id, c, on ?? undefined, today)?.ruleSet));
 }
 
 export async function runStoreCommand(io: CliIo, command: string, sub: string | undefined, rest: readonly string[], values: StoreValues): Promise<number> {

@@ -3,10 +3,9 @@
  * Each write is one transaction with one audit entry holding the case before and after.
  * A case is never deleted: it is closed with an outcome and a reason.
  */
-import { randomUUID } from 'node:crypto';
 import { searchCases } from '../../db/case-search.ts';
 import { appendAudit } from '../../db/audit-repo.ts';
-import { appendCaseEvent, caseEventsOf } from '../../db/case-events-repo.ts';
+import { appendCaseEvent, caseEventsOf, type NewCaseEvent } from '../../db/case-events-repo.ts';
 import { insertCase, updateCase as writeCaseRows, type Closure } from '../../db/cases-repo.ts';
 import {
   closeCaseInput,
@@ -22,11 +21,14 @@ import {
   type CaseRecord,
 } from '../../shared/api-schemas.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
-import { STATUS_AFTER_CLOSE } from './case-closure.ts';
+import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { auditStateOf, loadRecord, recordOf, requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
+import { timeOrderedUuid } from './time-ordered-id.ts';
+import { computeDue, DUE_FILTER_HORIZON_DAYS } from './due.ts';
 import { storableCase, validate } from './validate.ts';
+import { transitionCase, transitionForOutcome, transitionForStatus } from './workflow.ts';
 import { write, type WriteScope } from './write.ts';
 
 /** Inserts a validated case with its timeline entry and audit entry; the caller owns the transaction. */
@@ -36,7 +38,8 @@ export function insertNewCase(
   c: CaseFile,
   how: { action: string; event: string; reason: string | null },
 ): CaseRecord {
-  const id = randomUUID();
+  // Time-ordered: a case's rows and audit entries, keyed by its id, are appended to their indexes.
+  const id = timeOrderedUuid();
   const { action, event, reason } = how;
   insertCase(ctx.db, id, c, scope.at);
   appendCaseEvent(ctx.db, { caseId: id, kind: event, date: scope.today, note: reason, userId: scope.userId, createdAt: scope.at });
@@ -54,18 +57,22 @@ export function createCase(ctx: ServiceContext, input: unknown): CaseRecord {
   return write(ctx, (scope) => insertNewCase(ctx, scope, value, { action: 'case.create', event: 'created', reason: reason ?? null }));
 }
 
-interface Change {
+/** A timeline entry a change appends: its kind, and the details a workflow transition records. */
+export type ChangeEvent = Pick<NewCaseEvent, 'kind'> & Partial<Pick<NewCaseEvent, 'date' | 'fromStatus' | 'legalBasis' | 'reasonCode' | 'documents'>>;
+
+export interface Change {
   id: string;
   expectedVersion: number;
   reason: string;
   action: string;
-  /** Refuse the change unless the case is open (true) or closed (false). */
-  mustBeOpen: boolean;
-  next: (current: CaseRecord, scope: WriteScope) => { case: CaseFile; closure?: Closure; event?: string };
+  /** Refuse the change unless the case is open (true), closed (false), or either (null: the workflow's own guards decide). */
+  mustBeOpen: boolean | null;
+  /** `action`, when given, names the audit action instead of the one above (a transition knows what it did only inside the transaction). */
+  next: (current: CaseRecord, scope: WriteScope) => { case: CaseFile; closure?: Closure; event?: ChangeEvent; action?: string };
 }
 
 /** A change to an existing case at the version the user saw (optimistic concurrency). */
-function change(ctx: ServiceContext, c: Change): CaseRecord {
+export function change(ctx: ServiceContext, c: Change): CaseRecord {
   return write(ctx, (scope) => {
     const before = recordOf(ctx.db, requireStoredCase(ctx.db, c.id));
     if (before.version !== c.expectedVersion) {
@@ -73,17 +80,17 @@ function change(ctx: ServiceContext, c: Change): CaseRecord {
         { field: 'expectedVersion', message: `the case was changed meanwhile: it is at version ${before.version}, not ${c.expectedVersion}` },
       ]);
     }
-    if (c.mustBeOpen && before.closedAt !== null) throw new ServiceError('conflict', 'error.case_closed', [{ field: 'id', message: 'the case is closed' }]);
-    if (!c.mustBeOpen && before.closedAt === null) throw new ServiceError('conflict', 'error.case_open', [{ field: 'id', message: 'the case is not closed' }]);
+    if (c.mustBeOpen === true && before.closedAt !== null) throw new ServiceError('conflict', 'error.case_closed', [{ field: 'id', message: 'the case is closed' }]);
+    if (c.mustBeOpen === false && before.closedAt === null) throw new ServiceError('conflict', 'error.case_open', [{ field: 'id', message: 'the case is not closed' }]);
     const next = c.next(before, scope);
     const written = writeCaseRows(ctx.db, { id: c.id, expectedVersion: c.expectedVersion, case: next.case, at: scope.at, closure: next.closure });
     if (!written) throw new ServiceError('conflict', 'error.version_conflict', [{ field: 'expectedVersion', message: 'the case was changed meanwhile' }]);
     if (next.event !== undefined) {
-      appendCaseEvent(ctx.db, { caseId: c.id, kind: next.event, date: scope.today, note: c.reason, userId: scope.userId, createdAt: scope.at });
+      appendCaseEvent(ctx.db, { ...next.event, date: next.event.date ?? scope.today, caseId: c.id, note: c.reason, userId: scope.userId, createdAt: scope.at });
     }
     const after = loadRecord(ctx.db, c.id);
     appendAudit(ctx.db, {
-      at: scope.at, userId: scope.userId, action: c.action, entity: 'case', entityId: c.id, reason: c.reason,
+      at: scope.at, userId: scope.userId, action: next.action ?? c.action, entity: 'case', entityId: c.id, reason: c.reason,
       before: auditStateOf(before), after: auditStateOf(after),
     });
     return after;
@@ -93,27 +100,20 @@ function change(ctx: ServiceContext, c: Change): CaseRecord {
 export function updateCase(ctx: ServiceContext, input: unknown): CaseRecord {
   const { id, expectedVersion, case: raw, reason } = validate(updateCaseInput, input);
   const { value } = storableCase(raw, 'case');
-  return change(ctx, { id, expectedVersion, reason, action: 'case.update', mustBeOpen: true, next: () => ({ case: value }) });
+  // The status moves only through the workflow (shared/workflow/lifecycle.ts): an edit keeps it.
+  return change(ctx, { id, expectedVersion, reason, action: 'case.update', mustBeOpen: true, next: (current) => ({ case: { ...value, status: current.case.status } }) });
 }
 
+/** The older channel: the workflow transition that leads to `status` from where the case stands, with its guards. */
 export function setCaseStatus(ctx: ServiceContext, input: unknown): CaseRecord {
   const { id, expectedVersion, status, reason } = validate(setCaseStatusInput, input);
-  return change(ctx, {
-    id, expectedVersion, reason, action: 'case.status', mustBeOpen: true,
-    next: (current) => ({ case: { ...current.case, status }, event: `status:${status}` }),
-  });
+  return transitionCase(ctx, { id, expectedVersion, reason, transition: transitionForStatus(ctx, id, status) });
 }
 
+/** The older channel: the workflow transition that closes with `outcome`, with its guards (the handover needs its date). */
 export function closeCase(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { id, expectedVersion, outcome, reason } = validate(closeCaseInput, input);
-  return change(ctx, {
-    id, expectedVersion, reason, action: 'case.close', mustBeOpen: true,
-    next: (current, scope) => ({
-      case: { ...current.case, status: STATUS_AFTER_CLOSE[outcome] },
-      closure: { closedAt: scope.at, outcome, reason },
-      event: `closed:${outcome}`,
-    }),
-  });
+  const { id, expectedVersion, outcome, reason, date } = validate(closeCaseInput, input);
+  return transitionCase(ctx, { id, expectedVersion, reason, date, transition: transitionForOutcome(outcome) });
 }
 
 /** Undoes a closure made in error; the closure stays in the audit log and the timeline. */
@@ -121,7 +121,7 @@ export function reopenCase(ctx: ServiceContext, input: unknown): CaseRecord {
   const { id, expectedVersion, status, reason } = validate(reopenCaseInput, input);
   return change(ctx, {
     id, expectedVersion, reason, action: 'case.reopen', mustBeOpen: false,
-    next: (current) => ({ case: { ...current.case, status }, closure: null, event: 'reopened' }),
+    next: (current) => ({ case: { ...current.case, status }, closure: null, event: { kind: 'reopened' } }),
   });
 }
 
@@ -138,5 +138,9 @@ export function listCaseEvents(ctx: ServiceContext, input: unknown): CaseEvent[]
 }
 
 export function listCases(ctx: ServiceContext, input: unknown): CaseList {
-  return searchCases(ctx.db, validate(listCasesInput, input));
+  const query = validate(listCasesInput, input);
+  if (query.due === undefined) return searchCases(ctx.db, query);
+  const due = computeDue(ctx.db, formatIsoDate(todayFrom(ctx.clock())), DUE_FILTER_HORIZON_DAYS);
+  const wanted = query.due === 'any-due' ? due : due.filter((i) => i.urgency === query.due);
+  return searchCases(ctx.db, query, [...new Set(wanted.map((i) => i.caseId))]);
 }

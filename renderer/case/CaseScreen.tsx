@@ -1,6 +1,6 @@
 /**
  * Case: the identity bar, then Person, Judgment & sentences, Eligibility, the assessment
- * history and the timeline. Focus goes to the person's name when the case has loaded;
+ * history, Transfer and Documents, and the timeline. Focus goes to the person's name when the case has loaded;
  * Esc (outside a field or an open panel) goes back to the list.
  */
 import { useEffect, useRef } from 'react';
@@ -9,12 +9,15 @@ import { fullName, personName } from '../text/people.ts';
 import { useText } from '../text/use-text.ts';
 import { Icon } from '../components/Icon.tsx';
 import { isTypingTarget } from '../components/keyboard.ts';
+import { DossierLink } from '../dossier/DossierLink.tsx';
 import { AssessmentHistory } from './AssessmentHistory.tsx';
+import { AuditHistory } from './AuditHistory.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { EligibilityPanel } from './EligibilityPanel.tsx';
 import { IdentityBar } from './IdentityBar.tsx';
 import { JudgmentSection } from './JudgmentSection.tsx';
 import { PersonSection } from './PersonSection.tsx';
+import { TransferPanel } from './TransferPanel.tsx';
 
 function BackButton() {
   const text = useText();
@@ -91,12 +94,15 @@ export function CaseScreen({ caseId }: { caseId: string }) {
         back={<BackButton />}
         headingRef={heading}
         actions={
-          record.closedAt === null ? (
-            <button type="button" className="button button--secondary" onClick={() => navigate({ screen: 'edit', caseId: record.id })}>
-              <Icon name="edit" />
-              {text.ui('ui.case.edit')}
-            </button>
-          ) : undefined
+          <>
+            {record.closedAt === null && (
+              <button type="button" className="button button--secondary" onClick={() => navigate({ screen: 'edit', caseId: record.id })}>
+                <Icon name="edit" />
+                {text.ui('ui.case.edit')}
+              </button>
+            )}
+            <DossierLink caseId={record.id} />
+          </>
         }
       />
       <div className="case-grid">
@@ -104,7 +110,9 @@ export function CaseScreen({ caseId }: { caseId: string }) {
         <JudgmentSection record={record} latest={open.assessments[0] ?? null} />
         <EligibilityPanel record={record} assessments={open.assessments} />
         <AssessmentHistory assessments={open.assessments} />
+        <TransferPanel record={record} />
         <CaseTimeline events={open.events} />
+        <AuditHistory caseId={record.id} />
       </div>
     </div>
   );

@@ -14,14 +14,31 @@ export type Route =
   | { screen: 'cases' }
   | { screen: 'case'; caseId: string }
   | { screen: 'new' }
-  | { screen: 'edit'; caseId: string };
+  | { screen: 'edit'; caseId: string }
+  /** `#/treaties` and below; `path` is the rest of the hash, routed by renderer/treaties/routes.ts. */
+  | { screen: 'treaties'; path: string }
+  | { screen: 'reports' }
+  | { screen: 'due' }
+  | { screen: 'settings' }
+  | { screen: 'dossier'; caseId: string };
 
 const CASE_HASH = /^#\/case\/([0-9a-f-]{36})$/i;
 const EDIT_HASH = /^#\/case\/([0-9a-f-]{36})\/edit$/i;
 const NEW_HASH = '#/cases/new';
+const TREATIES_HASH = '#/treaties';
+const REPORTS_HASH = '#/reports';
+const DUE_HASH = '#/due';
+const SETTINGS_HASH = '#/settings';
+const DOSSIER_HASH = /^#\/case\/([0-9a-f-]{36})\/dossier$/i;
 
 export function routeFromHash(hash: string): Route {
   if (hash === NEW_HASH) return { screen: 'new' };
+  if (hash === TREATIES_HASH || hash.startsWith(`${TREATIES_HASH}/`)) return { screen: 'treaties', path: hash.slice(TREATIES_HASH.length) };
+  if (hash === REPORTS_HASH) return { screen: 'reports' };
+  if (hash === DUE_HASH) return { screen: 'due' };
+  if (hash === SETTINGS_HASH) return { screen: 'settings' };
+  const dossier = DOSSIER_HASH.exec(hash);
+  if (dossier?.[1] !== undefined) return { screen: 'dossier', caseId: dossier[1] };
   const edit = EDIT_HASH.exec(hash);
   if (edit?.[1] !== undefined) return { screen: 'edit', caseId: edit[1] };
   const match = CASE_HASH.exec(hash);
@@ -36,6 +53,16 @@ export function hashOf(route: Route): string {
       return `#/case/${route.caseId}/edit`;
     case 'new':
       return NEW_HASH;
+    case 'treaties':
+      return `${TREATIES_HASH}${route.path}`;
+    case 'reports':
+      return REPORTS_HASH;
+    case 'due':
+      return DUE_HASH;
+    case 'settings':
+      return SETTINGS_HASH;
+    case 'dossier':
+      return `#/case/${route.caseId}/dossier`;
     default:
       return '#/cases';
   }

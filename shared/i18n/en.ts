@@ -2,6 +2,12 @@
  * English messages. Placeholders are `{name}`; a string parameter `x` whose value has a
  * label under `param.x.<value>` is shown with that label.
  */
+import { securityEn } from './security.en.ts';
+import { reportsEn } from './reports.en.ts';
+import { treatiesEn } from './treaties.en.ts';
+import { workflowEn } from './workflow.en.ts';
+import { storageEn } from './storage.en.ts';
+
 export const en = {
   // Units of a period: 1 y 3 m 4 d
   'unit.years': ' y',
@@ -198,7 +204,7 @@ export const en = {
   'error.ruleset_version_exists': 'That rule-set version already exists.',
   'error.invalid_ruleset': 'The rule-set is not valid.',
   'error.user_unknown': 'Your user is not known to this store.',
-  'error.admin_only': 'Only an administrator can do this.',
+  'error.supervisor_only': 'Only a supervisor can do this.',
   'error.users_exist': 'The store already has users.',
   'error.import_invalid': 'The file was not imported: fix the problems listed.',
   'error.import_empty': 'The file holds no case.',
@@ -221,8 +227,8 @@ export const en = {
   'ui.user.unknown': 'User not identified',
   'ui.role.officer': 'Correctional officer',
   'ui.role.legal': 'Legal officer',
-  'ui.role.ministry': 'Ministry',
-  'ui.role.admin': 'Administrator',
+  'ui.role.supervisor': 'Supervisor',
+  'ui.role.viewer': 'Viewer (read-only)',
   'ui.action.retry': 'Try again',
   'ui.error.title': 'There is a problem',
   'ui.error.problem': '{field}: {message}',
@@ -610,6 +616,11 @@ export const en = {
   'validation.offence.unknown': 'names no offence of this case ("{id}")',
   'validation.storable.familyName': 'is required to store a case',
   'validation.reason.required': 'a reason is required',
+  ...securityEn,
+  ...reportsEn,
+  ...treatiesEn,
+  ...workflowEn,
+  ...storageEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,10 @@
 /** 繁體中文訊息。佔位符與英文版相同。 */
 import type { MessageKey } from './en.ts';
+import { securityZhHant } from './security.zh-Hant.ts';
+import { storageZhHant } from './storage.zh-Hant.ts';
+import { reportsZhHant } from './reports.zh-Hant.ts';
+import { treatiesZhHant } from './treaties.zh-Hant.ts';
+import { workflowZhHant } from './workflow.zh-Hant.ts';
 
 export const zhHant: Record<MessageKey, string> = {
   'unit.years': ' 年',
@@ -187,7 +192,7 @@ export const zhHant: Record<MessageKey, string> = {
   'error.ruleset_version_exists': '該規則集版本已存在。',
   'error.invalid_ruleset': '規則集無效。',
   'error.user_unknown': '此資料庫不認識你的使用者身分。',
-  'error.admin_only': '只有管理員可以執行此操作。',
+  'error.supervisor_only': '只有主管可以執行此操作。',
   'error.users_exist': '資料庫已有使用者。',
   'error.import_invalid': '檔案未有匯入：請修正所列問題。',
   'error.import_empty': '檔案內沒有案件。',
@@ -209,8 +214,8 @@ export const zhHant: Record<MessageKey, string> = {
   'ui.user.unknown': '未能識別使用者',
   'ui.role.officer': '懲教人員',
   'ui.role.legal': '法律人員',
-  'ui.role.ministry': '政府部門',
-  'ui.role.admin': '管理員',
+  'ui.role.supervisor': '主管',
+  'ui.role.viewer': '檢視者（唯讀）',
   'ui.action.retry': '重試',
   'ui.error.title': '出現問題',
   'ui.error.problem': '{field}：{message}',
@@ -597,4 +602,9 @@ export const zhHant: Record<MessageKey, string> = {
   'validation.offence.unknown': '所指的罪行不屬於本案（「{id}」）',
   'validation.storable.familyName': '儲存案件時必須填寫',
   'validation.reason.required': '必須填寫理由',
+  ...securityZhHant,
+  ...reportsZhHant,
+  ...treatiesZhHant,
+  ...workflowZhHant,
+  ...storageZhHant,
 };
