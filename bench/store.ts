@@ -195,7 +195,9 @@ function reassessBreakdown(db: Database.Database, userId: string, count: number)
           rule_set_hash: resolved.hash, rule_set_source: resolved.source, case_snapshot: snapshot, result: json, verdict: result.verdict,
           reference_date: result.referenceDate, on_date: null, user_id: userId, created_at: at, reason: null,
         };
-        step('insert the assessment row', () => insertAssessment(db, row));
+        step('insert the assessment row', () =>
+          insertAssessment(db, row, { rescreen_on: result.rescreenOn, release_date: result.dates.releaseDate, discharge_date: result.dates.expectedDischargeDate }),
+        );
         step('audit entry', () => audit({
           at, userId, action: 'assessment.run', entity: 'case', entityId: id, reason: null, before: null,
           after: { assessmentId: row.id, verdict: row.verdict, snapshotHash: createHash('sha256').update(snapshot).update(json).digest('hex') },

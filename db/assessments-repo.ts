@@ -25,13 +25,28 @@ const SQL = {
       case_snapshot, result, verdict, reference_date, on_date, user_id, created_at, reason)
     VALUES (@id, @case_id, @case_version, @rule_set_id, @rule_set_version, @rule_set_hash, @rule_set_source,
       @case_snapshot, @result, @verdict, @reference_date, @on_date, @user_id, @created_at, @reason)`,
+  dueDates: `INSERT INTO case_due_dates (case_id, rescreen_on, release_date, discharge_date)
+    VALUES (@case_id, @rescreen_on, @release_date, @discharge_date)
+    ON CONFLICT (case_id) DO UPDATE SET rescreen_on = excluded.rescreen_on, release_date = excluded.release_date,
+      discharge_date = excluded.discharge_date`,
   byId: 'SELECT * FROM assessments WHERE id = ?',
   byCase: 'SELECT * FROM assessments WHERE case_id = ? ORDER BY created_at DESC, rowid DESC',
 } as const;
 
-/** Inserting also makes it the case's latest assessment (trigger assessments_track_latest). */
-export function insertAssessment(db: Database.Database, row: AssessmentRow): void {
+/** The dates of an assessment that "what is due" looks up (db/workflow-due.ts), ISO or null. */
+export interface AssessmentDueDates {
+  rescreen_on: string | null;
+  release_date: string | null;
+  discharge_date: string | null;
+}
+
+/**
+ * Inserting also makes it the case's latest assessment (trigger assessments_track_latest),
+ * so its due dates replace the case's.
+ */
+export function insertAssessment(db: Database.Database, row: AssessmentRow, due: AssessmentDueDates): void {
   statement(db, SQL.insert).run(row);
+  statement(db, SQL.dueDates).run({ case_id: row.case_id, ...due });
 }
 
 export function findAssessment(db: Database.Database, id: string): AssessmentRow | undefined {

@@ -1,8 +1,8 @@
 /**
  * SQL for "what is due": the open cases that may have something dated within a horizon,
  * found through indexes (migration 0004) instead of reading every case — a rescreen date
- * or a release date of the latest assessment before a limit (table case_due_dates, kept by
- * a trigger when an assessment is stored), or a rule-set with deadlines — with the dates
+ * or a release date of the latest assessment before a limit (table case_due_dates, written
+ * with each assessment by insertAssessment), or a rule-set with deadlines — with the dates
  * the deadlines are anchored on.
  */
 import type Database from 'better-sqlite3';

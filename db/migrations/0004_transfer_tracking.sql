@@ -49,7 +49,9 @@ BEGIN SELECT RAISE(ABORT, 'attachments are append-only'); END;
 
 -- "What is due" across 100,000 cases without reading every assessment's JSON: the dates
 -- the alerts need from each case's latest assessment (shared/workflow/alerts.ts), copied
--- out once when the assessment is stored, indexed (db/workflow-due.ts).
+-- out once when the assessment is stored (insertAssessment, which has them in hand: a
+-- trigger re-parsing the result JSON doubled the cost of storing an assessment), indexed
+-- (db/workflow-due.ts).
 CREATE TABLE case_due_dates (
   case_id        TEXT PRIMARY KEY REFERENCES cases(id),
   rescreen_on    TEXT,
@@ -66,12 +68,3 @@ SELECT c.id, json_extract(a.result, '$.rescreenOn'), json_extract(a.result, '$.d
        json_extract(a.result, '$.dates.expectedDischargeDate')
 FROM cases c JOIN assessments a ON a.id = c.latest_assessment_id;
 
--- The newest assessment is the case's latest (trigger assessments_track_latest).
-CREATE TRIGGER assessments_due_dates AFTER INSERT ON assessments
-BEGIN
-  INSERT INTO case_due_dates (case_id, rescreen_on, release_date, discharge_date)
-  VALUES (new.case_id, json_extract(new.result, '$.rescreenOn'), json_extract(new.result, '$.dates.releaseDate'),
-          json_extract(new.result, '$.dates.expectedDischargeDate'))
-  ON CONFLICT (case_id) DO UPDATE SET rescreen_on = excluded.rescreen_on, release_date = excluded.release_date,
-    discharge_date = excluded.discharge_date;
-END;

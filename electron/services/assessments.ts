@@ -97,7 +97,11 @@ export function assessLoadedCase(
     created_at: scope.at,
     reason: request.reason,
   };
-  insertAssessment(db, row);
+  insertAssessment(db, row, {
+    rescreen_on: result.rescreenOn,
+    release_date: result.dates.releaseDate,
+    discharge_date: result.dates.expectedDischargeDate,
+  });
   audit({
     at: scope.at, userId: scope.userId, action: 'assessment.run', entity: 'case', entityId: request.caseId, reason: request.reason,
     before: null,

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { runAssessment } from './assessments.ts';
-import { closeCase, createCase, listCases } from './cases.ts';
+import { closeCase, createCase, listCases, updateCase } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { listDocuments, setDocumentStatus } from './documents.ts';
 import { listDue } from './due.ts';
@@ -76,6 +76,15 @@ describe('listDue', () => {
     const last = kinds.find(([k]) => k === 'remaining-below-minimum');
     expect(last?.[1] !== undefined && last[1] < '2025-01-15').toBe(true);
     expect(workflowState(ctx, { caseId: id }).alerts.map((a) => a.kind)).toEqual(['remaining-below-minimum', 'release-near']);
+
+    // The latest assessment's dates replace the earlier ones: the term corrected to 8 years
+    // moves the release to 2029-06-01, far beyond 180 days, so nothing is near any more.
+    const corrected = updateCase(ctx, {
+      id, expectedVersion: 1, reason: 'term corrected from the judgment',
+      case: { ...example, ruleSetId: 'coe-ets-112', remandDays: 0, sentences: [{ id: 'S1', start: '2021-06-01', term: { years: 8, months: 0, days: 0 }, consecutiveTo: null, offences: ['O1'] }] },
+    });
+    expect(runAssessment(ctx, { caseId: corrected.id }).result.dates.releaseDate).toBe('2029-06-01');
+    expect(listDue(ctx, { horizonDays: 180 }).items.filter((i) => i.caseId === id && i.kind === 'release-near')).toEqual([]);
   });
 
   it('refuses a bad date or horizon', () => {
