@@ -5,7 +5,7 @@
  */
 import { t, type Locale } from '../../shared/i18n/index.ts';
 import { isIsoDate } from '../../shared/sentence/calendar.ts';
-import type { DueItem } from '../../shared/workflow-schemas.ts';
+import { alertText } from '../../shared/workflow/alert-text.ts';
 import { URGENCIES } from '../../shared/workflow/alerts.ts';
 import { UsageError, type CliIo } from './io.ts';
 import { unwrap, withApp, type StoreValues } from './store-commands.ts';
@@ -14,11 +14,6 @@ export interface DueValues extends StoreValues {
   on?: string | undefined;
 }
 
-function what(locale: Locale, item: DueItem): string {
-  if (item.kind !== 'deadline') return t(locale, `due.kind.${item.kind}`);
-  const key = `due.deadline.${item.id ?? ''}`;
-  return t(locale, 'due.kind.deadline', { deadline: t(locale, key) === key ? (item.id ?? '') : t(locale, key) });
-}
 
 export function runDue(io: CliIo, values: DueValues, locale: Locale): number {
   if (values.on !== undefined && !isIsoDate(values.on)) throw new UsageError('--on must be a date written YYYY-MM-DD');
@@ -35,7 +30,7 @@ export function runDue(io: CliIo, values: DueValues, locale: Locale): number {
     lines.push('', t(locale, `due.urgency.${urgency}`));
     for (const i of items) {
       const name = [i.familyName, i.givenNames].filter((x) => x !== null).join(', ');
-      lines.push(`  ${i.date}  ${name}${i.reference === null ? '' : ` (${i.reference})`}  ${what(locale, i)}  ${i.caseId}`);
+      lines.push(`  ${i.date}  ${name}${i.reference === null ? '' : ` (${i.reference})`}  ${alertText(locale, i)}  ${i.caseId}`);
     }
   }
   if (due.truncated) lines.push('', `… ${due.items.length}+`);

@@ -2,6 +2,7 @@
 import type { AlertOut } from '../../shared/workflow-schemas.ts';
 import type { Refusal, TransitionId } from '../../shared/workflow/lifecycle.ts';
 import type { Step } from '../../shared/workflow/steps.ts';
+import { alertText } from '../../shared/workflow/alert-text.ts';
 import type { Text } from '../text/use-text.ts';
 
 /** A document's name; a kind a custom rule-set invented has no label and is shown as written. */
@@ -24,8 +25,6 @@ export function refusalText(text: Text, refusal: Pick<Refusal, 'guard' | 'missin
   return text.ui(`workflow.guard.${refusal.guard}`, { missing });
 }
 
-export function alertLabel(text: Text, alert: Pick<AlertOut, 'kind' | 'id'>): string {
-  if (alert.kind !== 'deadline') return text.ui(`due.kind.${alert.kind}`);
-  const key = `due.deadline.${alert.id ?? ''}`;
-  return text.ui('due.kind.deadline', { deadline: text.has(key) ? text.message(key) : (alert.id ?? '') });
+export function alertLabel(text: Text, alert: Pick<AlertOut, 'kind' | 'id' | 'urgency'>): string {
+  return alertText(text.locale, alert);
 }

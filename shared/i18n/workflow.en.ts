@@ -164,6 +164,7 @@ export const workflowEn = {
   'due.urgency.later': 'Later',
   'due.kind.deadline': 'Deadline: {deadline}',
   'due.kind.rescreen': 'Rescreen date reached',
+  'due.kind.release-passed': 'Release date passed: check whether the person is still held',
   'due.kind.release-near': 'Release date near',
   'due.kind.remaining-below-minimum': "Last day to transfer with the treaty's minimum remaining",
   'due.deadline.recognition-decision': 'decision on recognition (90 days)',

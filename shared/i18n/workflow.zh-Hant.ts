@@ -166,6 +166,7 @@ export const workflowZhHant: Record<keyof typeof workflowEn, string> = {
   'due.urgency.later': '稍後',
   'due.kind.deadline': '期限：{deadline}',
   'due.kind.rescreen': '已到重新審查日期',
+  'due.kind.release-passed': '釋放日期已過：請核實當事人是否仍在囚',
   'due.kind.release-near': '臨近釋放日期',
   'due.kind.remaining-below-minimum': '仍符合條約最低餘下刑期的最後移交日',
   'due.deadline.recognition-decision': '承認判決的決定（90 日）',
