@@ -77,7 +77,7 @@ describe.each<Locale>(['en', 'zh-Hant'])('dossier PDF in %s', (locale) => {
   it('embeds every font it uses, as subsets', () => {
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
-    for (const line of fonts) expect(line).toMatch(/\+NotoSansTC.*\byes\s+yes\s+yes\b/);
+    for (const line of fonts) expect(line).toMatch(/\+NotoSans(TC|Thai).*\byes\s+yes\s+yes\b/);
   });
 
   it('renders to PNG pages', () => {
@@ -85,6 +85,18 @@ describe.each<Locale>(['en', 'zh-Hant'])('dossier PDF in %s', (locale) => {
     const pages = fs.readdirSync(OUT).filter((f) => f.startsWith(`dossier-${locale}-`) && f.endsWith('.png'));
     expect(pages.length).toBeGreaterThanOrEqual(3);
     for (const page of pages) expect(fs.statSync(path.join(OUT, page)).size).toBeGreaterThan(5_000);
+  });
+});
+
+describe('dossier PDF of a person named in Thai', () => {
+  it('draws the Thai name with an embedded Thai font', () => {
+    const person = { familyName: 'SAETANG', givenNames: 'Prasert', nativeName: 'ประเสริฐ แซ่ตั้ง' };
+    const { id } = createCase(h.officer, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'hk-th', person } });
+    const file = path.join(OUT, 'dossier-thai.pdf');
+    fs.writeFileSync(file, Buffer.from(dossierPdfFile(h.officer, { caseId: id, locale: 'en' }).base64, 'base64'));
+    expect(squeeze(pdfToText(file))).toContain(squeeze('ประเสริฐ แซ่ตั้ง'));
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.some((line) => /\+NotoSansThai.*\byes\s+yes\s+yes\b/.test(line))).toBe(true);
   });
 });
 

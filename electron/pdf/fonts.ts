@@ -1,11 +1,12 @@
 /**
- * The fonts the PDFs embed, from the `@fontsource/noto-sans-tc` package (never the system's,
- * so Chinese renders on a machine without CJK fonts): Noto Sans TC in weights 400 and 700.
+ * The fonts the PDFs embed, from the `@fontsource/noto-sans-tc` and `@fontsource/noto-sans-thai`
+ * packages (never the system's, so Chinese and Thai names render on a machine without those
+ * fonts): Noto Sans TC and Noto Sans Thai in weights 400 and 700.
  *
  * Fontsource splits the font into subsets. A character is drawn with the first of the named
  * subsets (Traditional Chinese with ASCII, Latin, Latin Extended, Cyrillic, Vietnamese) that
  * has it; anything else (full-width punctuation, rarer characters) with the numbered slice
- * whose CSS `unicode-range` lists it, as a browser would choose. pdfkit embeds only the
+ * whose CSS `unicode-range` lists it, as a browser would choose; Thai with Noto Sans Thai. pdfkit embeds only the
  * glyphs used (fontkit subsetting). The WOFF files are read once per process and unpacked
  * to TrueType (electron/pdf/woff.ts).
  */
@@ -18,6 +19,7 @@ import { woffToSfnt } from './woff.ts';
 const require = createRequire(import.meta.url);
 const FILES = path.dirname(require.resolve('@fontsource/noto-sans-tc/files/noto-sans-tc-latin-400-normal.woff'));
 const PACKAGE = path.dirname(FILES);
+const THAI_FILES = path.dirname(require.resolve('@fontsource/noto-sans-thai/files/noto-sans-thai-thai-400-normal.woff'));
 
 export type Weight = 400 | 700;
 const NAMED_SUBSETS = ['chinese-traditional', 'latin', 'latin-ext', 'cyrillic', 'vietnamese'] as const;
@@ -34,11 +36,11 @@ export interface SubsetFont {
 
 const loaded = new Map<string, SubsetFont>();
 
-function load(subset: string, weight: Weight): SubsetFont {
-  const name = `noto-sans-tc-${subset}-${weight}`;
+function load(subset: string, weight: Weight, family = 'noto-sans-tc', folder = FILES): SubsetFont {
+  const name = `${family}-${subset}-${weight}`;
   let font = loaded.get(name);
   if (font === undefined) {
-    const file = path.join(FILES, `noto-sans-tc-${subset}-${weight}-normal.woff`);
+    const file = path.join(folder, `${name}-normal.woff`);
     const data = woffToSfnt(fs.readFileSync(file));
     const opened = fontkit.create(data) as fontkit.Font;
     font = { name, data, font: opened, unitsPerEm: opened.unitsPerEm, widths: new Map() };
@@ -88,6 +90,8 @@ export function fontFor(codePoint: number, weight: Weight): SubsetFont {
       if (covers(font, codePoint)) return font;
     }
   }
+  const thai = load('thai', weight, 'noto-sans-thai', THAI_FILES);
+  if (covers(thai, codePoint)) return thai;
   return load(NAMED_SUBSETS[0], weight);
 }
 
