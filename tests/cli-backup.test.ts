@@ -12,9 +12,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { fileKind } from '../db/encryption.ts';
 import { tempDir } from '../db/testing.ts';
-import { main } from '../electron/cli.ts';
 import { unlockStore } from '../electron/keystore.ts';
-import { memoryIo } from './cli-io.ts';
+import { runTsp } from './cli-io.ts';
 
 const MARKER = 'ZYXWVUTSRQ';
 const HEX_KEY = randomBytes(32).toString('hex');
@@ -33,13 +32,7 @@ const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).diges
 async function tsp(key: string | undefined, ...args: string[]) {
   if (key === undefined) delete process.env.TSP_DB_KEY;
   else process.env.TSP_DB_KEY = key;
-  const io = { ...memoryIo(), readFile: (p: string) => fs.readFileSync(p, 'utf8'), writeFile: (p: string, t: string) => fs.writeFileSync(p, t) };
-  let out = '';
-  let err = '';
-  io.out = (t) => void (out += t);
-  io.err = (t) => void (err += t);
-  const code = await main(args, io);
-  return { code, out, err };
+  return runTsp(...args);
 }
 
 /** An encrypted store made by the CLI, holding one case named MARKER. */

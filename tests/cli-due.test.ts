@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
-import { main } from '../electron/cli.ts';
-import { memoryIo } from './cli-io.ts';
+import { runTsp } from './cli-io.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -13,15 +12,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function tsp(...args: string[]) {
-  const io = { ...memoryIo(), readFile: (p: string) => fs.readFileSync(p, 'utf8'), writeFile: (p: string, t: string) => fs.writeFileSync(p, t) };
-  let out = '';
-  let err = '';
-  io.out = (t) => void (out += t);
-  io.err = (t) => void (err += t);
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const tsp = runTsp;
 
 const example = CASE_FIXTURES.formatExample as Record<string, unknown>;
 const eu = (familyName: string, judgmentReceived: string) => ({

@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../electron/cli.ts';
 import { builtInRuleSet } from '../shared/treaties/library.ts';
-import { memoryIo } from './cli-io.ts';
+import { runTsp } from './cli-io.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -16,15 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function tsp(...args: string[]) {
-  const io = { ...memoryIo(), readFile: (p: string) => fs.readFileSync(p, 'utf8'), writeFile: (p: string, t: string) => fs.writeFileSync(p, t) };
-  let out = '';
-  let err = '';
-  io.out = (t) => void (out += t);
-  io.err = (t) => void (err += t);
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const tsp = runTsp;
 
 const file = (name: string) => path.join(dir, name);
 const write = (name: string, value: unknown) => {
