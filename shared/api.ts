@@ -74,6 +74,11 @@ export const API = {
 } as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
 
 export type Channel = keyof typeof API;
+
+/** Whether a user of `role` may call `channel`: the screens offer an action only when the router would accept it. */
+export function mayCall(role: Role | undefined, channel: Channel): boolean {
+  return role !== undefined && (API[channel].roles as readonly Role[]).includes(role);
+}
 export const CHANNELS = Object.keys(API) as Channel[];
 
 /** The only channels answered when nobody is signed in (their `roles` apply once someone is). */

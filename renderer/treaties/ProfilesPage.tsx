@@ -3,6 +3,7 @@
  * its remission, remand credit, appeal period and month-end rule, each with source and
  * confidence; and a form for a new version of one of them, with an effective date.
  */
+import { mayCall } from '../../shared/api.ts';
 import { useEffect, useState, type ReactNode } from 'react';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import type { ProfileVersion } from '../../shared/treaties/api-schemas.ts';
@@ -214,7 +215,7 @@ export function ProfilesPage() {
           ))}
         </tbody>
       </table>
-      {(role === 'legal' || role === 'supervisor') && base !== undefined && (
+      {mayCall(role, 'profiles.save') && base !== undefined && (
         <section aria-labelledby="profile-new-title">
           <h2 id="profile-new-title">{text.ui('ui.profiles.new', { name: jurisdictionName(text, chosen) })}</h2>
           <Choice id="profile-code" label={text.ui('ui.profiles.code')} value={chosen} options={codes.map((c) => ({ value: c, label: jurisdictionName(text, c) }))} onChange={setChosen} />

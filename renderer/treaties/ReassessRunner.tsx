@@ -4,6 +4,7 @@
  * batch per call with a progress bar between calls, ending with a link to the report. Anyone
  * else is told a run is waiting. (Why then: electron/services/reassess-report.ts.)
  */
+import { mayCall } from '../../shared/api.ts';
 import { useEffect, useState } from 'react';
 import type { PendingReassessment, ReassessProgress } from '../../shared/treaties/api-schemas.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
@@ -30,7 +31,7 @@ async function runToEnd(pending: PendingReassessment, reason: string, update: (p
 export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
   const text = useText();
   const role = useDesk((s) => s.user?.role);
-  const mayRun = role === 'legal' || role === 'supervisor';
+  const mayRun = mayCall(role, 'rulesets.reassess');
   const [runs, setRuns] = useState<Run[]>([]);
 
   useEffect(() => {

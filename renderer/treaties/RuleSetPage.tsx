@@ -3,6 +3,7 @@
  * each, export as JSON), the parameters of a chosen version grouped by condition, and the
  * side-by-side diff of two versions.
  */
+import { mayCall } from '../../shared/api.ts';
 import { useEffect, useState } from 'react';
 import type { RuleSetVersionDetail } from '../../shared/treaties/api-schemas.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -87,7 +88,7 @@ export function RuleSetPage({ id }: { id: string }) {
   if (state.phase === 'error') return <ErrorSummary error={state.error} />;
   const { versions } = state.data;
   const current = versions.find((v) => v.version === shown) ?? versions.find((v) => v.inForceToday) ?? versions[0]!;
-  const mayEdit = role === 'legal' || role === 'supervisor';
+  const mayEdit = mayCall(role, 'rulesets.save');
 
   return (
     <div className="screen ruleset-screen">
