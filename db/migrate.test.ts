@@ -72,6 +72,8 @@ FIXTURES[3] = (db) => FIXTURES[1]?.(db);
 FIXTURES[4] = (db) => FIXTURES[1]?.(db);
 // Version 5: the same data (version 6 only adds search indexes, filled by its migration).
 FIXTURES[5] = (db) => FIXTURES[1]?.(db);
+// Version 7 rebuilt audit_log (no index on hash): the same rows, the same chain.
+FIXTURES[6] = (db) => FIXTURES[1]?.(db);
 
 type Rows = Record<string, string[]>;
 
@@ -198,6 +200,32 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO users VALUES ('u5', 'Old Admin', 'admin', 't')").run()).toThrow(/CHECK/);
     expect(() => db.prepare("DELETE FROM users WHERE id = 'u3'").run()).toThrow(/never deleted/);
     expect(() => db.prepare("INSERT INTO case_events (case_id, kind, date, user_id, created_at) VALUES (?, 'x', '2024-01-03', 'ghost', 't')").run(FIXTURE_CASE_ID)).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('rebuild the audit log at version 7 without an index on its hashes, keeping its rows and guarantees', () => {
+    const file = tempFile();
+    const old = new Database(file);
+    registerSearchFunctions(old);
+    migrate(old, { to: 6 });
+    FIXTURES[6]?.(old);
+    const hashIndexed = (db: Database.Database) =>
+      db.prepare("SELECT count(*) FROM pragma_index_list('audit_log') l, pragma_index_info(l.name) i WHERE i.name = 'hash'").pluck().get();
+    expect(hashIndexed(old)).toBe(1);
+    old.close();
+
+    const db = openDatabase(file);
+    expect(hashIndexed(db)).toBe(0);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE tbl_name = 'audit_log' ORDER BY name").pluck().all()).toEqual([
+      'audit_log', 'audit_log_chained', 'audit_log_entity', 'audit_log_no_delete', 'audit_log_no_update',
+    ]);
+    expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 2, firstBadSeq: null });
+    expect(() => db.prepare("UPDATE audit_log SET reason = 'edited' WHERE seq = 1").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(/append-only/);
+    // An entry that does not continue the chain (a replayed hash) is still refused.
+    const last = db.prepare('SELECT * FROM audit_log WHERE seq = 2').get() as Record<string, unknown>;
+    expect(() => db.prepare(`INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, reason, before, after, prev_hash, hash)
+      VALUES (3, @at, @user_id, @action, @entity, @entity_id, @reason, @before, @after, @prev_hash, @hash)`).run(last)).toThrow(/continue the chain/);
     db.close();
   });
 
