@@ -28,7 +28,10 @@ const SQL = {
   dueDates: `INSERT INTO case_due_dates (case_id, rescreen_on, release_date, discharge_date)
     VALUES (@case_id, @rescreen_on, @release_date, @discharge_date)
     ON CONFLICT (case_id) DO UPDATE SET rescreen_on = excluded.rescreen_on, release_date = excluded.release_date,
-      discharge_date = excluded.discharge_date`,
+      discharge_date = excluded.discharge_date
+    -- Unchanged dates are not rewritten: their indexes stay untouched (a re-assessment mostly finds the same dates).
+    WHERE rescreen_on IS NOT excluded.rescreen_on OR release_date IS NOT excluded.release_date
+      OR discharge_date IS NOT excluded.discharge_date`,
   byId: 'SELECT * FROM assessments WHERE id = ?',
   byCase: 'SELECT * FROM assessments WHERE case_id = ? ORDER BY created_at DESC, rowid DESC',
 } as const;

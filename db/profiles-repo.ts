@@ -19,9 +19,6 @@ const SQL = {
   insert: `INSERT INTO jurisdiction_profiles (code, version, effective_from, content, hash, created_at, created_by)
     VALUES (@code, @version, @effective_from, @content, @hash, @created_at, @created_by)`,
   one: 'SELECT * FROM jurisdiction_profiles WHERE code = ? AND version = ?',
-  // The version in force on a day: the latest effective on or before it.
-  inForce: `SELECT * FROM jurisdiction_profiles WHERE code = ? AND effective_from <= ?
-    ORDER BY effective_from DESC, created_at DESC LIMIT 1`,
   all: 'SELECT * FROM jurisdiction_profiles ORDER BY code, effective_from DESC, created_at DESC',
 } as const;
 
@@ -31,11 +28,6 @@ export function insertProfileVersion(db: Database.Database, row: ProfileRow): vo
 
 export function findProfileVersion(db: Database.Database, code: string, version: string): ProfileRow | undefined {
   return statement(db, SQL.one).get(code, version) as ProfileRow | undefined;
-}
-
-/** `day` as YYYY-MM-DD: ISO dates compare as text. */
-export function profileInForce(db: Database.Database, code: string, day: string): ProfileRow | undefined {
-  return statement(db, SQL.inForce).get(code, day) as ProfileRow | undefined;
 }
 
 export function allStoredProfiles(db: Database.Database): ProfileRow[] {

@@ -22,7 +22,7 @@ import { toStoredAssessment } from '../../shared/eligibility/report.ts';
 import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { resolveRuleSet } from './ruleset-resolution.ts';
+import { ruleSetResolver, type RuleSetResolver } from './ruleset-resolution.ts';
 import { timeOrderedUuid } from './time-ordered-id.ts';
 import { validate } from './validate.ts';
 import { write, type WriteScope } from './write.ts';
@@ -56,9 +56,15 @@ export function assessStoredCase(db: Database.Database, scope: WriteScope, now: 
   return assessLoadedCase(db, scope, now, requireStoredCase(db, request.caseId), request);
 }
 
+/** What a batch shares between its cases: one audit appender, one rule-set resolver. */
+export interface AssessBatch {
+  audit: AuditAppend;
+  resolve: RuleSetResolver;
+}
+
 /**
  * assessStoredCase on a case already loaded (the batch re-assessment loads a thousand at a
- * time); `audit` appends the entry (a batch passes one auditAppender for all its cases).
+ * time); a batch passes one auditAppender and one ruleSetResolver for all its cases.
  */
 export function assessLoadedCase(
   db: Database.Database,
@@ -66,7 +72,7 @@ export function assessLoadedCase(
   now: Date,
   stored: StoredCase,
   request: AssessRequest,
-  audit: AuditAppend = (entry) => appendAudit(db, entry),
+  { audit, resolve }: AssessBatch = { audit: (entry) => appendAudit(db, entry), resolve: ruleSetResolver(db) },
 ): AssessmentRecord {
   const ruleSetId = request.ruleSetId ?? stored.case.ruleSetId ?? undefined;
   if (ruleSetId === undefined) {
@@ -74,7 +80,7 @@ export function assessLoadedCase(
   }
   const today = todayFrom(now);
   const on = request.on === undefined ? undefined : parseIsoDate(request.on);
-  const resolved = resolveRuleSet(db, ruleSetId, stored.case, on, today, request.caseId);
+  const resolved = resolve(ruleSetId, stored.case, on, today, request.caseId);
   if (resolved === undefined) {
     throw new ServiceError('not_found', 'error.ruleset_not_found', [{ field: 'ruleSetId', message: `no rule-set "${ruleSetId}"` }]);
   }

@@ -25,6 +25,7 @@ import { assessLoadedCase } from './assessments.ts';
 import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
+import { ruleSetResolver } from './ruleset-resolution.ts';
 import { validate } from './validate.ts';
 import { write } from './write.ts';
 
@@ -97,13 +98,14 @@ export function reassessCases(ctx: ServiceContext, options: ReassessOptions = {}
       const now = ctx.clock();
       const verdicts: StoredVerdict[] = [];
       const skipped: ReassessResult['skipped'] = [];
-      // The whole batch in one query per table, and one audit appender chaining its entries.
+      // The whole batch in one query per table, one audit appender chaining its entries, and
+      // each rule-set and profile version read and parsed once.
       const loaded = loadCases(ctx.db, batch);
-      const audit = auditAppender(ctx.db);
+      const shared = { audit: auditAppender(ctx.db), resolve: ruleSetResolver(ctx.db) };
       for (const caseId of batch) {
         try {
           const stored = loaded.get(caseId) ?? requireStoredCase(ctx.db, caseId);
-          verdicts.push(assessLoadedCase(ctx.db, scope, now, stored, { caseId, ruleSetId, reason: reason ?? null }, audit).verdict);
+          verdicts.push(assessLoadedCase(ctx.db, scope, now, stored, { caseId, ruleSetId, reason: reason ?? null }, shared).verdict);
         } catch (error) {
           // Both are thrown before the case's assessment or audit entry is written.
           const skip = error instanceof ServiceError ? SKIPPABLE[error.messageKey] : undefined;

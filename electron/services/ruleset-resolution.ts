@@ -13,7 +13,7 @@
  */
 import type Database from 'better-sqlite3';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
-import { profileInForce, type ProfileRow } from '../../db/profiles-repo.ts';
+import { allStoredProfiles, type ProfileRow } from '../../db/profiles-repo.ts';
 import { ruleSetVersionsOf, type RuleSetRow } from '../../db/rulesets-repo.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
 import { referenceFor } from '../../shared/eligibility/engine.ts';
@@ -60,16 +60,79 @@ export function storedProfile(row: ProfileRow) {
   return profileSchema.parse(JSON.parse(row.content));
 }
 
-/** The profile of sentencing jurisdiction `code` in force on `day`. */
-export function resolveProfile(db: Database.Database, code: string, day: DayNumber): JurisdictionProfile {
-  const iso = formatIsoDate(day);
-  const own = profileInForce(db, code, iso);
-  if (own !== undefined) return toEngineProfile(storedProfile(own));
-  if (JURISDICTION_PROFILES.some((p) => p.code === code)) return profileFor(code);
-  const fallback = profileInForce(db, '*', iso);
-  return fallback === undefined ? profileFor(code) : toEngineProfile(storedProfile(fallback));
+/** The stored versions of one key (rule-set id or profile code), newest effective date first. */
+type Versions<Row, Parsed> = { row: Row; parsed?: Parsed }[];
+
+function parsedOf<Row, Parsed>(entry: Versions<Row, Parsed>[number], parse: (row: Row) => Parsed): Parsed {
+  entry.parsed ??= parse(entry.row);
+  return entry.parsed;
 }
 
+/**
+ * The profile of a sentencing jurisdiction in force on a day: the stored version in force,
+ * else the built-in one, else the stored or built-in default ("*"). Stored versions are read
+ * once and each is checked against its hash and parsed once.
+ */
+function profileResolver(db: Database.Database): (code: string, day: DayNumber) => JurisdictionProfile {
+  let stored: Map<string, Versions<ProfileRow, JurisdictionProfile>> | null = null;
+  const inForce = (code: string, iso: string): JurisdictionProfile | undefined => {
+    if (stored === null) {
+      // Ordered by code, then latest effective date first: the first on or before a day is in force.
+      stored = new Map();
+      for (const row of allStoredProfiles(db)) {
+        const list = stored.get(row.code);
+        if (list === undefined) stored.set(row.code, [{ row }]);
+        else list.push({ row });
+      }
+    }
+    const entry = stored.get(code)?.find((v) => v.row.effective_from <= iso);
+    return entry === undefined ? undefined : parsedOf(entry, (row) => toEngineProfile(storedProfile(row)));
+  };
+  return (code, day) => {
+    const iso = formatIsoDate(day);
+    const own = inForce(code, iso);
+    if (own !== undefined) return own;
+    if (JURISDICTION_PROFILES.some((p) => p.code === code)) return profileFor(code);
+    return inForce('*', iso) ?? profileFor(code);
+  };
+}
+
+/** The profile of sentencing jurisdiction `code` in force on `day`. */
+export function resolveProfile(db: Database.Database, code: string, day: DayNumber): JurisdictionProfile {
+  return profileResolver(db)(code, day);
+}
+
+export type RuleSetResolver = (id: string, c: CaseFile, on: DayNumber | undefined, today: DayNumber, caseId?: string) => ResolvedRuleSet | undefined;
+
+/**
+ * resolveRuleSet for many cases in one transaction (a batch re-assessment): the stored
+ * versions of each rule-set and of the profiles are read once, and each is checked against
+ * its hash and parsed once, instead of for every case. Use it within one transaction only: a
+ * version stored meanwhile by other means would not be seen.
+ */
+export function ruleSetResolver(db: Database.Database): RuleSetResolver {
+  const ruleSets = new Map<string, Versions<RuleSetRow, RuleSet>>();
+  const profileOn = profileResolver(db);
+  return (id, c, on, today, caseId) => {
+    let versions = ruleSets.get(id);
+    if (versions === undefined) {
+      versions = ruleSetVersionsOf(db, id).map((row) => ({ row }));
+      ruleSets.set(id, versions);
+    }
+    for (const entry of versions) {
+      if (entry.row.case_id !== null && entry.row.case_id !== caseId) continue;
+      const ruleSet = parsedOf(entry, storedRuleSet);
+      const reference = referenceFor(c, ruleSet, on, today).day;
+      if (parseIsoDate(entry.row.effective_from) <= reference) return { ruleSet, hash: entry.row.hash, source: 'stored', profile: profileOn(c.sentencingState, reference) };
+    }
+    const builtIn = builtInRuleSet(id);
+    if (builtIn === undefined) return undefined;
+    const reference = referenceFor(c, builtIn, on, today).day;
+    return { ruleSet: builtIn, hash: builtInHash(builtIn), source: 'built-in', profile: profileOn(c.sentencingState, reference) };
+  };
+}
+
+/** The rule-set version `id` in force for case `c`, with its hash and the sentencing State's profile. */
 export function resolveRuleSet(
   db: Database.Database,
   id: string,
@@ -78,14 +141,5 @@ export function resolveRuleSet(
   today: DayNumber,
   caseId?: string,
 ): ResolvedRuleSet | undefined {
-  for (const row of ruleSetVersionsOf(db, id)) {
-    if (row.case_id !== null && row.case_id !== caseId) continue;
-    const ruleSet = storedRuleSet(row);
-    const reference = referenceFor(c, ruleSet, on, today).day;
-    if (parseIsoDate(row.effective_from) <= reference) return { ruleSet, hash: row.hash, source: 'stored', profile: resolveProfile(db, c.sentencingState, reference) };
-  }
-  const builtIn = builtInRuleSet(id);
-  if (builtIn === undefined) return undefined;
-  const reference = referenceFor(c, builtIn, on, today).day;
-  return { ruleSet: builtIn, hash: builtInHash(builtIn), source: 'built-in', profile: resolveProfile(db, c.sentencingState, reference) };
+  return ruleSetResolver(db)(id, c, on, today, caseId);
 }
