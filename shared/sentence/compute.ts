@@ -72,6 +72,37 @@ export interface FixedComputation {
  * Computes the dates of a case's sentences.
  * @param reference used only when no sentence has started (C8): the term is then counted from it.
  */
+interface Chain {
+  byId: Map<string, Sentence>;
+  /** Start and release of each sentence resolved so far. */
+  release: Map<string, { start: DayNumber; release: DayNumber }>;
+  steps: Step[];
+  unserved: boolean;
+  reference: DayNumber;
+  convention: MonthEndConvention;
+}
+
+/** A sentence's start and release, its parents first; the case schema guarantees the chains are acyclic. */
+function resolveSentence(chain: Chain, s: Sentence): { start: DayNumber; release: DayNumber } {
+  const known = chain.release.get(s.id);
+  if (known) return known;
+  let start: DayNumber;
+  if (s.consecutiveTo != null) {
+    const parent = resolveSentence(chain, chain.byId.get(s.consecutiveTo) as Sentence);
+    start = parent.release; // C6: starts on the day the one before it would release
+    chain.steps.push({ key: 'step.consecutive', params: { id: s.id, after: s.consecutiveTo, start: iso(start) } });
+  } else {
+    start = chain.unserved ? chain.reference : parseIsoDate(s.start as string);
+    chain.steps.push({ key: chain.unserved ? 'step.unservedStart' : 'step.start', params: { id: s.id, start: iso(start) } });
+  }
+  const term = s.term as FixedTerm;
+  const end = termEnd(start, term, chain.convention);
+  chain.steps.push({ key: `step.termEnd.${chain.convention}`, params: { id: s.id, start: iso(start), term: { period: term }, end: iso(end) } });
+  const r = { start, release: end };
+  chain.release.set(s.id, r);
+  return r;
+}
+
 export function computeSentences(
   sentences: readonly Sentence[],
   remandDays: number | null | undefined,
@@ -101,27 +132,8 @@ export function computeSentences(
   const byId = new Map(sentences.map((s) => [s.id, s]));
   const release = new Map<string, { start: DayNumber; release: DayNumber }>();
 
-  // Sentences are resolved parents-first; the case schema guarantees the chains are acyclic.
-  const resolve = (s: Sentence): { start: DayNumber; release: DayNumber } => {
-    const known = release.get(s.id);
-    if (known) return known;
-    let start: DayNumber;
-    if (s.consecutiveTo != null) {
-      const parent = resolve(byId.get(s.consecutiveTo) as Sentence);
-      start = parent.release; // C6: starts on the day the one before it would release
-      steps.push({ key: 'step.consecutive', params: { id: s.id, after: s.consecutiveTo, start: iso(start) } });
-    } else {
-      start = unserved ? reference : parseIsoDate(s.start as string);
-      steps.push({ key: unserved ? 'step.unservedStart' : 'step.start', params: { id: s.id, start: iso(start) } });
-    }
-    const term = s.term as FixedTerm;
-    const end = termEnd(start, term, convention);
-    steps.push({ key: `step.termEnd.${convention}`, params: { id: s.id, start: iso(start), term: { period: term }, end: iso(end) } });
-    const r = { start, release: end };
-    release.set(s.id, r);
-    return r;
-  };
-  for (const s of sentences) resolve(s);
+  const chain: Chain = { byId, release, steps, unserved, reference, convention };
+  for (const s of sentences) resolveSentence(chain, s);
 
   const perSentence = sentences.map((s) => ({ id: s.id, ...(release.get(s.id) as { start: DayNumber; release: DayNumber }) }));
   let start = Infinity;

@@ -8,8 +8,17 @@
  * the condition clears the day after its last day.
  */
 import type { AssessmentContext, ConditionResult } from '../types.ts';
-import { parseIsoDate } from '../../sentence/calendar.ts';
+import { parseIsoDate, type DayNumber } from '../../sentence/calendar.ts';
 import { notApplicable, result } from './result.ts';
+
+/** Not final: because the appeal period is still running on the reference date (it clears the day after), or as recorded. */
+function notFinal(ctx: AssessmentContext, periodEnds: DayNumber | null): ConditionResult {
+  const rule = ctx.ruleSet.finality;
+  const running = ctx.case.judgment.appealPending === false && periodEnds != null && periodEnds >= ctx.reference;
+  return running
+    ? result('final-judgment', 'not_met', rule, 'cond.final.periodRunning', { ends: { day: periodEnds } }, { clearsOn: periodEnds + 1 })
+    : result('final-judgment', 'not_met', rule, 'cond.final.notFinal');
+}
 
 export function evaluateFinalJudgment(ctx: AssessmentContext): ConditionResult {
   const rule = ctx.ruleSet.finality;
@@ -19,22 +28,15 @@ export function evaluateFinalJudgment(ctx: AssessmentContext): ConditionResult {
   if (j.appealPending === true) return result('final-judgment', 'not_met', rule, 'cond.final.appealPending');
 
   const periodEnds = j.appealPeriodEnds != null ? parseIsoDate(j.appealPeriodEnds) : null;
-  const notFinal = (): ConditionResult => {
-    const running = j.appealPending === false && periodEnds != null && periodEnds >= ctx.reference;
-    return running
-      ? result('final-judgment', 'not_met', rule, 'cond.final.periodRunning', { ends: { day: periodEnds } }, { clearsOn: periodEnds + 1 })
-      : result('final-judgment', 'not_met', rule, 'cond.final.notFinal');
-  };
-
   // Inter-American Art. I(3) defines finality by the appeal period: once it has expired with no appeal, the judgment is final.
   if (definition === 'no-ordinary-appeal-and-period-expired' && j.appealPending === false && periodEnds != null && periodEnds < ctx.reference) {
     return result('final-judgment', 'met', rule, 'cond.final.periodExpired', { ends: { day: periodEnds } });
   }
-  if (j.final === false) return notFinal();
+  if (j.final === false) return notFinal(ctx, periodEnds);
   if (definition === 'no-appeal-or-collateral-attack' && j.appealPending == null) {
     return result('final-judgment', 'unknown', rule, 'cond.final.unknownAppeal', {}, { missing: ['judgment.appealPending'] });
   }
   if (j.final === true) return result('final-judgment', 'met', rule, `cond.final.met.${definition}`);
-  if (definition === 'no-ordinary-appeal-and-period-expired' && j.appealPending === false && periodEnds != null) return notFinal();
+  if (definition === 'no-ordinary-appeal-and-period-expired' && j.appealPending === false && periodEnds != null) return notFinal(ctx, periodEnds);
   return result('final-judgment', 'unknown', rule, 'cond.final.unknown', {}, { missing: ['judgment.final'] });
 }
