@@ -62,10 +62,10 @@ describe('the Transfer and Documents sections', { timeout: 90_000 }, () => {
     await recorded('start-screening');
     await expect.poll(() => timelineTitles().then((t) => t[0])).toBe('Status changed to Screening');
 
-    await record('prepare-dossier', 'eligible on screening');
+    await record('prepare-dossier', 'eligible on screening', '2025-01-03');
     await recorded('prepare-dossier');
     await markDocument('information-notice', 'received');
-    await record('submit-for-decision', 'dossier ready for the decision');
+    await record('submit-for-decision', 'dossier ready for the decision', '2025-01-04');
     await recorded('submit-for-decision');
 
     // The request cannot go before the Art. 6(2) dossier is received: the form says so before and after trying.
@@ -90,21 +90,25 @@ describe('the Transfer and Documents sections', { timeout: 90_000 }, () => {
       status: 'received', attachments: [expect.objectContaining({ fileName: 'consent.pdf', size: 16 })],
     });
 
-    for (const [transition, reason] of [
-      ['send-request', 'request sent through the Ministry'],
-      ['await-reply', 'receipt acknowledged'],
-      ['record-agreement', 'both States agree'],
-      ['start-consent-verification', 'consul to visit'],
+    // Each step dated, in the order they happened (a step dated before the one it follows is refused).
+    for (const [transition, reason, date] of [
+      ['send-request', 'request sent through the Ministry', '2025-01-07'],
+      ['await-reply', 'receipt acknowledged', '2025-01-08'],
+      ['record-agreement', 'both States agree', '2025-01-09'],
+      ['start-consent-verification', 'consul to visit', '2025-01-10'],
     ] as const) {
-      await record(transition, reason);
+      await record(transition, reason, date);
       await recorded(transition);
     }
     await markDocument('consent-verification-record', 'verified');
-    await record('schedule-handover', 'escort booked');
+    await record('schedule-handover', 'escort booked', '2025-01-13');
     await recorded('schedule-handover');
 
     await record('transfer', 'handed over at the airport');
     await expect.poll(() => transfer().locator('.transfer-refusal').first().textContent()).toContain(en['workflow.guard.handover_date_required']);
+    // Scheduled on 2025-01-13: a handover dated the day before is refused, saying why.
+    await record('transfer', 'handed over at the airport', '2025-01-12');
+    await expect.poll(() => transfer().locator('.transfer-refusal').first().textContent()).toContain('The date is before 2025-01-13, when the case reached its current step');
     await record('transfer', 'handed over at the airport', '2025-01-20');
     await expect.poll(() => transfer().locator('.transfer-closed__outcome').textContent()).toBe('Closed: Transferred, 20 Jan 2025');
     expect(shell.dispatch('cases.get', { id: outgoing })).toMatchObject({ closeOutcome: 'transferred' });

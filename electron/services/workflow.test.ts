@@ -76,6 +76,11 @@ describe('an outgoing case (ETS 112) from the application to the handover and af
     attachDocument(ctx, { caseId: id, kind: 'consent-verification-record', fileName: 'verification.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('record').toString('base64') });
     let version = walk(id, [{ transition: 'schedule-handover', date: '2025-01-11' }]);
 
+    // Scheduled on 2025-01-11: a handover on 2025-01-10 would come before its own scheduling.
+    const refusedEarly = expectRefused(ctx, 'conflict', () => transitionCase(ctx, { id, expectedVersion: version, transition: 'transfer', date: '2025-01-10', reason: 'r' }));
+    expect(refusedEarly.problems).toMatchObject([{ field: 'date', messageKey: 'workflow.guard.date_before_step', params: { guard: 'date_before_step', missing: '2025-01-11' } }]);
+    expect(refusedEarly.problems[0]?.message).toBe('The date is before 2025-01-11, when the case reached its current step: steps are recorded in the order they happened.');
+
     // "Transferred" needs the handover's date, and one that has happened.
     error = expectRefused(ctx, 'conflict', () => transitionCase(ctx, { id, expectedVersion: version, transition: 'transfer', reason: 'r' }));
     expect(error.problems).toMatchObject([{ field: 'date', messageKey: 'workflow.guard.handover_date_required' }]);
@@ -84,6 +89,10 @@ describe('an outgoing case (ETS 112) from the application to the handover and af
     const transferred = transitionCase(ctx, { id, expectedVersion: version, transition: 'transfer', date: '2025-01-14', reason: 'handed over at the airport' });
     expect(transferred).toMatchObject({ closedAt: '2025-01-15T10:00:00.000Z', closeOutcome: 'transferred', case: { status: 'transferred' } });
     version = transferred.version;
+
+    // Handed over on 2025-01-14: news of a pardon cannot be dated the day before.
+    const refusedBeforeHandover = expectRefused(ctx, 'conflict', () => transitionCase(ctx, { id, expectedVersion: version, transition: 'report-pardon', date: '2025-01-13', reason: 'r' }));
+    expect(refusedBeforeHandover.problems).toMatchObject([{ field: 'date', messageKey: 'workflow.guard.date_before_step', params: { missing: '2025-01-14' } }]);
 
     // O15: enforcement news after the transfer; nothing else starts from here.
     version = transitionCase(ctx, { id, expectedVersion: version, transition: 'report-pardon', date: '2025-01-15', reason: 'pardon by the sentencing State', legalBasis: 'ETS 112 Art. 12' }).version;

@@ -9,6 +9,7 @@
  * documents cited, and one audit entry.
  */
 import type Database from 'better-sqlite3';
+import { latestEventDates } from '../../db/case-events-repo.ts';
 import { documentStatusesOf } from '../../db/documents-repo.ts';
 import type { CaseRecord, CloseOutcome } from '../../shared/api-schemas.ts';
 import { t } from '../../shared/i18n/index.ts';
@@ -53,7 +54,8 @@ export function ruleSetOfCase(db: Database.Database, record: CaseRecord, today: 
 export function factsOf(db: Database.Database, record: CaseRecord, ruleSet: WorkflowRuleSet, today: string): WorkflowFacts {
   const statuses = new Map([...documentStatusesOf(db, record.id)].map(([kind, s]) => [kind, s.status]));
   return workflowFacts({
-    case: record.case, closeOutcome: record.closeOutcome, verdict: record.latestAssessment?.verdict ?? null, ruleSet, documentStatuses: statuses, today,
+    case: record.case, closeOutcome: record.closeOutcome, verdict: record.latestAssessment?.verdict ?? null, ruleSet, documentStatuses: statuses,
+    eventDates: latestEventDates(db, record.id), today,
   });
 }
 
@@ -64,7 +66,7 @@ function refused(refusals: readonly Refusal[]): ServiceError {
     'error.workflow_refused',
     refusals.map((r) => {
       const missing = r.guard === 'documents_missing' ? r.missing.map((kind) => t('en', `workflow.document.${kind}`)).join('; ') : r.missing.join(', ');
-      const field = r.guard === 'documents_missing' ? 'documents' : r.missing.includes('date') ? 'date' : 'transition';
+      const field = r.guard === 'documents_missing' ? 'documents' : r.guard === 'date_before_step' || r.missing.includes('date') ? 'date' : 'transition';
       return { field, message: t('en', `workflow.guard.${r.guard}`, { missing }), messageKey: `workflow.guard.${r.guard}`, params: { guard: r.guard, missing: r.missing.join(', ') } };
     }),
   );

@@ -13,6 +13,8 @@ export interface CaseState {
   ruleSet: Pick<RuleSet, 'consent' | 'documents'>;
   /** The statuses recorded for this case, by document kind. */
   documentStatuses: ReadonlyMap<string, DocumentStatus>;
+  /** The date of the latest timeline entry of each kind (`status:dossier`, `closed:transferred`, ...). */
+  eventDates: ReadonlyMap<string, string>;
   today: string;
 }
 
@@ -38,9 +40,13 @@ export function workflowFacts(s: CaseState): WorkflowFacts {
   const documents = requirementsFor(s.ruleSet, directionOf(s.case.direction))
     .filter((d) => d.required)
     .map((d) => ({ kind: d.kind, step: d.step, done: isDone(s.documentStatuses.get(d.kind) ?? defaultStatus(d)) }));
+  // The step a transition starts from was reached by the latest entry that led there: an open step's
+  // status entry, or the handover for what follows a transfer. None for a case entered at its step.
+  const reachedBy = status !== null ? `status:${status}` : s.closeOutcome === 'transferred' ? 'closed:transferred' : null;
   return {
     status,
     closeOutcome: s.closeOutcome,
+    stepReachedOn: reachedBy === null ? null : (s.eventDates.get(reachedBy) ?? null),
     verdict: s.verdict,
     consentIrrevocable: consentIrrevocable(s.case, status, s.ruleSet.consent.value.irrevocableAfter),
     documents,

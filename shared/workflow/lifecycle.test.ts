@@ -17,7 +17,7 @@ import { STEPS } from './steps.ts';
 
 const TODAY = '2025-03-10';
 const facts = (over: Partial<WorkflowFacts> = {}): WorkflowFacts => ({
-  status: 'draft', closeOutcome: null, verdict: 'eligible', consentIrrevocable: false, documents: [], today: TODAY, ...over,
+  status: 'draft', closeOutcome: null, verdict: 'eligible', consentIrrevocable: false, documents: [], stepReachedOn: null, today: TODAY, ...over,
 });
 
 describe('the steps', () => {
@@ -94,7 +94,8 @@ describe('the guards', () => {
 
   it('every guard is used by some transition, and each refuses in a test below', () => {
     const used = new Set(TRANSITION_IDS.flatMap((id) => TRANSITIONS[id].guards as readonly string[]));
-    for (const g of GUARDS.filter((x) => x !== 'wrong_step' && x !== 'not_transferred')) expect(used.has(g), g).toBe(true);
+    // Checked before the guards (wrong_step, not_transferred) or on every transition (date_before_step).
+    for (const g of GUARDS.filter((x) => x !== 'wrong_step' && x !== 'not_transferred' && x !== 'date_before_step')) expect(used.has(g), g).toBe(true);
   });
 
   it.each<[string, Partial<WorkflowFacts>, TransitionId, string | undefined, { guard: string; missing: string[] }[]]>([
@@ -111,6 +112,13 @@ describe('the guards', () => {
     // Today is 2025-03-10; a handover on 2025-03-11 has not happened.
     ['a date in the future', { status: 'handover-scheduled' }, 'transfer', '2025-03-11', [{ guard: 'date_in_future', missing: ['date'] }]],
     ['enforcement before any transfer', { status: 'agreed' }, 'report-completion', '2025-03-01', [{ guard: 'not_transferred', missing: [] }]],
+    // The request went on 2025-03-05: a reply cannot be awaited from 2025-03-04, the day before.
+    ['a date before the step was reached', { status: 'requested', stepReachedOn: '2025-03-05' }, 'await-reply', '2025-03-04', [{ guard: 'date_before_step', missing: ['2025-03-05'] }]],
+    ['the same day as the step passes', { status: 'requested', stepReachedOn: '2025-03-05' }, 'await-reply', '2025-03-05', []],
+    ['a closure dated before the step', { status: 'dossier', stepReachedOn: '2025-02-01' }, 'record-death', '2025-01-31', [{ guard: 'date_before_step', missing: ['2025-02-01'] }]],
+    // Handed over on 2025-03-08: enforcement news cannot predate the transfer.
+    ['enforcement dated before the handover', { status: null, closeOutcome: 'transferred', stepReachedOn: '2025-03-08' }, 'report-pardon', '2025-03-07', [{ guard: 'date_before_step', missing: ['2025-03-08'] }]],
+    ['no date given: today, after the step', { status: 'requested', stepReachedOn: '2025-03-05' }, 'await-reply', undefined, []],
     [
       'everything at once: no date and a document missing',
       { status: 'handover-scheduled', documents: [{ kind: 'transit-request', step: 'transferred', done: false }] },
@@ -143,7 +151,7 @@ describe('the guards', () => {
 describe('consent withdrawal and irrevocability (domain.md §7.5)', () => {
   const rs = (id: string) => builtInRuleSet(id) as RuleSet;
   const withdraw = (c: Partial<CaseFile>, ruleSet: RuleSet) => {
-    const f = workflowFacts({ case: makeCase(c), closeOutcome: null, verdict: 'eligible', ruleSet, documentStatuses: new Map(), today: TODAY });
+    const f = workflowFacts({ case: makeCase(c), closeOutcome: null, verdict: 'eligible', ruleSet, documentStatuses: new Map(), eventDates: new Map(), today: TODAY });
     const d = decide(f, { transition: 'withdraw-consent' });
     return d.ok ? d.effect.event : d.refusals;
   };

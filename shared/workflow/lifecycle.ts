@@ -18,6 +18,7 @@ export const GUARDS = [
   'documents_missing', // required documents of the steps up to the target are not received
   'handover_date_required', // "transferred" records the date of the physical handover
   'date_in_future', // a transition records something that has happened
+  'date_before_step', // ...and happened after the case reached the step it starts from
   'wrong_step', // the transition does not start where the case stands
   'not_transferred', // enforcement information follows a transfer
 ] as const;
@@ -80,6 +81,8 @@ export interface WorkflowFacts {
   consentIrrevocable: boolean;
   /** The documents the rule-set requires of this case, whether each is done, and the step it is needed by. */
   documents: readonly { kind: string; step: Step; done: boolean }[];
+  /** The date the case reached the step it stands at (its latest entry on the timeline), if recorded. */
+  stepReachedOn: string | null;
   today: string;
 }
 
@@ -140,11 +143,19 @@ function check(guard: Guard, spec: TransitionSpec, facts: WorkflowFacts, request
       return request.date == null ? refused(['date']) : null;
     case 'date_in_future':
       return request.date != null && parseIsoDate(request.date) > parseIsoDate(facts.today) ? refused(['date']) : null;
+    case 'date_before_step':
+      // `missing` names the date the step was reached, for the message.
+      return request.date != null && facts.stepReachedOn !== null && parseIsoDate(request.date) < parseIsoDate(facts.stepReachedOn)
+        ? refused([facts.stepReachedOn])
+        : null;
     case 'wrong_step':
     case 'not_transferred':
       return null; // checked before the guards (startsFrom)
   }
 }
+
+/** Guards every transition passes besides its own: the steps of a case follow each other in time. */
+const ALWAYS: readonly Guard[] = ['date_before_step'];
 
 /** Decides a transition: every guard is checked, so a refusal lists everything that stands in the way. */
 export function decide(facts: WorkflowFacts, request: TransitionRequest): Decision {
@@ -152,7 +163,7 @@ export function decide(facts: WorkflowFacts, request: TransitionRequest): Decisi
   if (!startsFrom(request.transition, facts)) {
     return { ok: false, refusals: [{ guard: spec.from === 'transferred' ? 'not_transferred' : 'wrong_step', missing: [] }] };
   }
-  const refusals = spec.guards.flatMap((g) => check(g, spec, facts, request) ?? []);
+  const refusals = [...spec.guards, ...ALWAYS].flatMap((g) => check(g, spec, facts, request) ?? []);
   if (refusals.length > 0) return { ok: false, refusals };
   return { ok: true, effect: effectOf(spec.to, facts), date: request.date ?? facts.today };
 }
