@@ -40,6 +40,7 @@ const SQL = {
     ON CONFLICT (case_id, kind) DO UPDATE SET status = excluded.status, note = excluded.note,
       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   attachments: 'SELECT * FROM attachments WHERE case_id = ? ORDER BY kind, id',
+  attachment: 'SELECT * FROM attachments WHERE case_id = ? AND id = ?',
   attach: `INSERT INTO attachments (case_id, kind, sha256, file_name, media_type, size, created_at, created_by)
     VALUES (@caseId, @kind, @sha256, @fileName, @mediaType, @size, @createdAt, @createdBy)`,
 } as const;
@@ -53,17 +54,25 @@ export function setDocumentStatus(db: Database.Database, caseId: string, s: Stor
   statement(db, SQL.upsert).run({ caseId, ...s });
 }
 
+const attachmentOf = (r: AttachmentRow): AttachmentRecord => ({
+  id: r.id,
+  kind: r.kind,
+  sha256: r.sha256,
+  fileName: r.file_name,
+  mediaType: r.media_type,
+  size: r.size,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+});
+
 export function attachmentsOf(db: Database.Database, caseId: string): AttachmentRecord[] {
-  return (statement(db, SQL.attachments).all(caseId) as AttachmentRow[]).map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    sha256: r.sha256,
-    fileName: r.file_name,
-    mediaType: r.media_type,
-    size: r.size,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-  }));
+  return (statement(db, SQL.attachments).all(caseId) as AttachmentRow[]).map(attachmentOf);
+}
+
+/** Attachment `id` of case `caseId`; undefined when the case has no such attachment. */
+export function findAttachment(db: Database.Database, caseId: string, id: number): AttachmentRecord | undefined {
+  const row = statement(db, SQL.attachment).get(caseId, id) as AttachmentRow | undefined;
+  return row === undefined ? undefined : attachmentOf(row);
 }
 
 export function insertAttachment(db: Database.Database, caseId: string, a: Omit<AttachmentRecord, 'id'>): number {

@@ -4,6 +4,7 @@
  * the way), a refused transition with its guard and what is missing, the enforcement news
  * after the transfer, an incoming case's own tasks and documents, both languages, axe.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
@@ -89,6 +90,10 @@ describe('the Transfer and Documents sections', { timeout: 90_000 }, () => {
     expect(shell.dispatch('documents.list', { caseId: outgoing }).find((d) => d.kind === 'consent-declaration')).toMatchObject({
       status: 'received', attachments: [expect.objectContaining({ fileName: 'consent.pdf', size: 16 })],
     });
+    // The attached file is saved again, byte for byte, from its name's button.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save consent.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('consent.pdf');
+    expect(fs.readFileSync(await download.path()).toString()).toBe('%PDF-1.4 consent');
 
     // Each step dated, in the order they happened (a step dated before the one it follows is refused).
     for (const [transition, reason, date] of [

@@ -70,9 +70,10 @@ app.whenReady().then(() => {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  // No remote content, ever: only the app's own files, the data: images its CSP allows, and devtools while debugging.
+  // No remote content, ever: only the app's own files, the data: images its CSP allows, the blob: of an
+  // attachment being saved (made by the page from bytes the router checked), and devtools while debugging.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: ![`${APP_SCHEME}:`, 'data:', 'devtools:'].some((scheme) => details.url.startsWith(scheme)) });
+    callback({ cancel: ![`${APP_SCHEME}:`, 'data:', 'blob:', 'devtools:'].some((scheme) => details.url.startsWith(scheme)) });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {
     // electronegativity-justified: CSP_GLOBAL_CHECK — the policy is the constant of shared/csp.ts (default-src 'none', scripts and styles 'self' only), which the tool cannot evaluate; tests/security-shell.test.ts checks it.

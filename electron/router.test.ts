@@ -55,6 +55,7 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'documents.list': { caseId },
     'documents.setStatus': { caseId, kind: 'certified-judgment', status: 'requested', note: 'asked the court registry' },
     'documents.attach': { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 judgment').toString('base64') },
+    'documents.attachment': { caseId, attachmentId: 1 },
     'due.list': { on: '2025-01-15' },
     'cases.import': [{ ...example, person: { familyName: 'SIDOROV' } }],
     'cases.export': {},
@@ -105,6 +106,7 @@ const INVALID: { [C in Channel]: unknown } = {
   'documents.list': {},
   'documents.setStatus': { caseId: 'x', kind: 'Certified Judgment', status: 'lost' },
   'documents.attach': { caseId: 'x', kind: 'certified-judgment', fileName: '', contentBase64: 42 },
+  'documents.attachment': { caseId: 'x', attachmentId: 0 },
   'due.list': { on: '2025-02-30', horizonDays: -1 },
   'cases.import': [{ format: 'tsp-case/1', sentencingState: 'hk' }],
   'cases.export': { ids: ['nope'] },
@@ -137,7 +139,7 @@ const INVALID: { [C in Channel]: unknown } = {
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(46);
+    expect(CHANNELS).toHaveLength(47);
   });
 
   it.each(CHANNELS)('%s answers a valid payload with data', (channel) => {
@@ -151,6 +153,7 @@ describe('every channel', () => {
     if (channel === 'rulesets.reassessStep' || channel === 'rulesets.reassessReport') {
       payload = { reportId: data(admin.dispatch('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '1983', reason: 'r' })).reportId };
     }
+    if (channel === 'documents.attachment') data(admin.dispatch('documents.attach', validPayloads()['documents.attach']));
     if (channel === 'reports.exportProgress') payload = { jobId: data(admin.dispatch('reports.export', { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' })).jobId };
     const response = admin.dispatch(channel, payload);
     expect(response.ok, JSON.stringify(response)).toBe(true);

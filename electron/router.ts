@@ -14,7 +14,7 @@ import { exportCases, importCases } from './services/case-files.ts';
 import { closeCase, createCase, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase } from './services/cases.ts';
 import type { ServiceContext } from './services/context.ts';
 import { dossierModel, dossierPdfFile } from './services/dossier.ts';
-import { attachDocument, listDocuments, setDocumentStatus } from './services/documents.ts';
+import { attachDocument, listDocuments, readAttachment, setDocumentStatus } from './services/documents.ts';
 import { listDue } from './services/due.ts';
 import { payloadProblems } from './payload-guard.ts';
 import { ServiceError } from './services/errors.ts';
@@ -57,6 +57,7 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'documents.list': listDocuments,
   'documents.setStatus': setDocumentStatus,
   'documents.attach': attachDocument,
+  'documents.attachment': readAttachment,
   'due.list': listDue,
   'cases.import': importCases,
   'cases.export': exportCases,

@@ -44,6 +44,7 @@ export const API = {
   'documents.list': { input: wf.listDocumentsInput, roles: ALL },
   'documents.setStatus': { input: wf.setDocumentStatusInput, roles: CASEWORK },
   'documents.attach': { input: wf.attachDocumentInput, roles: CASEWORK },
+  'documents.attachment': { input: wf.readAttachmentInput, roles: ALL },
   'due.list': { input: wf.listDueInput, roles: ALL },
   'cases.import': { input: z.unknown(), roles: CASEWORK },
   'cases.export': { input: s.exportCasesInput, roles: ALL },
@@ -106,6 +107,7 @@ export interface ApiOutputs {
   'documents.list': wf.CaseDocument[];
   'documents.setStatus': wf.CaseDocument[];
   'documents.attach': wf.CaseDocument[];
+  'documents.attachment': wf.AttachmentContent;
   'due.list': wf.DueList;
   'cases.import': s.ImportResult;
   'cases.export': CaseFile[];

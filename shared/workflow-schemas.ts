@@ -53,6 +53,9 @@ export const attachDocumentInput = z.strictObject({
 
 export const listDocumentsInput = z.strictObject({ caseId });
 
+/** One attached file of a case, to save or open (documents.attachment). */
+export const readAttachmentInput = z.strictObject({ caseId, attachmentId: z.int({ error: 'must be an attachment id' }).positive({ error: 'must be an attachment id' }) });
+
 export const listDueInput = z.strictObject({
   /** "What is due as of": today when left out. */
   on: isoDate.optional(),
@@ -107,6 +110,10 @@ export const attachmentSchema = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
 });
+
+/** An attachment's record and its bytes (base64), checked against the hash it was stored under. */
+export const attachmentContentSchema = attachmentSchema.extend({ contentBase64: z.string() });
+export type AttachmentContent = z.output<typeof attachmentContentSchema>;
 
 /** The dossier checklist (the reports helper builds the dossier PDF from it). */
 export const caseDocumentSchema = z.object({

@@ -7,7 +7,7 @@ import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { listAudit } from './audit.ts';
 import { createCase } from './cases.ts';
 import type { ServiceContext } from './context.ts';
-import { attachDocument, attachmentPath, attachmentsDir, listDocuments, setDocumentStatus } from './documents.ts';
+import { attachDocument, attachmentPath, attachmentsDir, listDocuments, readAttachment, setDocumentStatus } from './documents.ts';
 import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let h: ServiceHarness;
@@ -83,5 +83,36 @@ describe('attachDocument', () => {
   it('refuses a file without a name or for a document not listed', () => {
     expectRefused(ctx, 'invalid_input', () => attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: ' ', contentBase64: base64('x') }));
     expectRefused(ctx, 'invalid_input', () => attachDocument(ctx, { caseId, kind: 'no-such-document', fileName: 'a.pdf', contentBase64: base64('x') }));
+  });
+});
+
+describe('readAttachment', () => {
+  const attachOne = (text: string) => {
+    const docs = attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: base64(text) });
+    return docs.find((d) => d.kind === 'certified-judgment')!.attachments.at(-1)!;
+  };
+
+  it('hands back the very bytes attached, with the record', () => {
+    const a = attachOne('%PDF-1.4 the judgment');
+    const content = readAttachment(h.admin, { caseId, attachmentId: a.id });
+    expect(content).toEqual({ ...a, contentBase64: base64('%PDF-1.4 the judgment') });
+  });
+
+  it('refuses an attachment of another case, or none, as not found', () => {
+    const a = attachOne('x');
+    const other = createCase(ctx, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112', direction: 'outgoing' } }).id;
+    expect(expectRefused(ctx, 'not_found', () => readAttachment(ctx, { caseId: other, attachmentId: a.id })).messageKey).toBe('error.attachment_not_found');
+    expectRefused(ctx, 'not_found', () => readAttachment(ctx, { caseId, attachmentId: a.id + 1 }));
+    expectRefused(ctx, 'invalid_input', () => readAttachment(ctx, { caseId, attachmentId: 0 }));
+  });
+
+  it('refuses a stored file changed or lost on disk instead of handing it out', () => {
+    const a = attachOne('%PDF-1.4 original');
+    const file = attachmentPath(attachmentsDir(ctx.db), a.sha256);
+    // Same length, one byte changed: only the hash tells.
+    fs.writeFileSync(file, '%PDF-1.4 origina1');
+    expect(expectRefused(ctx, 'conflict', () => readAttachment(ctx, { caseId, attachmentId: a.id })).messageKey).toBe('error.attachment_damaged');
+    fs.rmSync(file);
+    expectRefused(ctx, 'conflict', () => readAttachment(ctx, { caseId, attachmentId: a.id }));
   });
 });

@@ -10,10 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../../db/audit-repo.ts';
-import { attachmentsOf, documentStatusesOf, insertAttachment, setDocumentStatus as writeDocumentStatus } from '../../db/documents-repo.ts';
+import { attachmentsOf, documentStatusesOf, findAttachment, insertAttachment, setDocumentStatus as writeDocumentStatus } from '../../db/documents-repo.ts';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
 import {
-  ATTACHMENT_MAX_BYTES, attachDocumentInput, listDocumentsInput, setDocumentStatusInput, type CaseDocument,
+  ATTACHMENT_MAX_BYTES, attachDocumentInput, listDocumentsInput, readAttachmentInput, setDocumentStatusInput, type AttachmentContent, type CaseDocument,
 } from '../../shared/workflow-schemas.ts';
 import { defaultStatus, isDone, requirementsFor } from '../../shared/workflow/documents.ts';
 import { directionOf } from '../../shared/workflow/steps.ts';
@@ -117,4 +117,22 @@ export function attachDocument(ctx: ServiceContext, input: unknown): CaseDocumen
     });
     return checklist(ctx.db, record, scope.today);
   });
+}
+
+/**
+ * An attached file's bytes, to save or open. Read back from its content-addressed file and
+ * checked against the hash and size recorded when it was attached: a file changed or lost
+ * on disk is refused, never handed out as the document.
+ */
+export function readAttachment(ctx: ServiceContext, input: unknown): AttachmentContent {
+  const { caseId, attachmentId } = validate(readAttachmentInput, input);
+  const found = findAttachment(ctx.db, caseId, attachmentId);
+  if (found === undefined) throw new ServiceError('not_found', 'error.attachment_not_found', [{ field: 'attachmentId', message: `case ${caseId} has no attachment ${attachmentId}` }]);
+  const { kind: _, ...attachment } = found;
+  const file = attachmentPath(attachmentsDir(ctx.db), attachment.sha256);
+  const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null;
+  if (bytes === null || bytes.length !== attachment.size || crypto.createHash('sha256').update(bytes).digest('hex') !== attachment.sha256) {
+    throw new ServiceError('conflict', 'error.attachment_damaged', [{ field: 'attachmentId', message: `the stored file of ${attachment.fileName} is missing or no longer matches its hash` }]);
+  }
+  return { ...attachment, contentBase64: bytes.toString('base64') };
 }

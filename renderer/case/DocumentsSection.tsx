@@ -2,11 +2,12 @@
  * Documents: the checklist the case's rule-set requires for its direction (domain.md §10),
  * each document's status, which step needs it, and its attachments. A status is changed
  * with its select; a file is attached with the file input, its bytes sent through the API
- * (base64) and stored by the app by content hash.
+ * (base64) and stored by the app by content hash; an attached file is saved again with its
+ * name's button (the app checks it against its hash first).
  */
 import { useState } from 'react';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
-import { ATTACHMENT_MAX_BYTES, type CaseDocument } from '../../shared/workflow-schemas.ts';
+import { ATTACHMENT_MAX_BYTES, type AttachmentContent, type CaseDocument } from '../../shared/workflow-schemas.ts';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/workflow/documents.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -26,6 +27,19 @@ async function base64Of(file: File): Promise<string> {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** Hands the file to the browser's download (Electron asks where to save it). */
+function saveFile(content: AttachmentContent): void {
+  const binary = atob(content.contentBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: content.mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = content.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function sizeText(bytes: number): string {
@@ -58,6 +72,16 @@ export function DocumentsSection({ record, documents, ruleSetId, afterWrite }: P
       document: documentLabel(text, doc.kind),
       status: text.ui(`workflow.docStatus.${status}`),
     }));
+
+  const download = async (attachmentId: number) => {
+    setError(null);
+    setDone('');
+    try {
+      saveFile(await call('documents.attachment', { caseId: record.id, attachmentId }));
+    } catch (e) {
+      setError(asApiError('documents.attachment', e));
+    }
+  };
 
   const attach = (doc: CaseDocument, file: File) => {
     if (file.size > ATTACHMENT_MAX_BYTES) {
@@ -118,7 +142,10 @@ export function DocumentsSection({ record, documents, ruleSetId, afterWrite }: P
                       <ul className="attachments">
                         {doc.attachments.map((a) => (
                           <li key={a.id}>
-                            {a.fileName} <span className="muted">({sizeText(a.size)}, {text.dateTime(a.createdAt)})</span>
+                            <button type="button" className="link-button" aria-label={text.ui('workflow.documents.download', { file: a.fileName })} onClick={() => void download(a.id)}>
+                              {a.fileName}
+                            </button>{' '}
+                            <span className="muted">({sizeText(a.size)}, {text.dateTime(a.createdAt)})</span>
                           </li>
                         ))}
                       </ul>
