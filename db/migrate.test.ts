@@ -74,6 +74,8 @@ FIXTURES[4] = (db) => FIXTURES[1]?.(db);
 FIXTURES[5] = (db) => FIXTURES[1]?.(db);
 // Version 7 rebuilt audit_log (no index on hash): the same rows, the same chain.
 FIXTURES[6] = (db) => FIXTURES[1]?.(db);
+// Version 8 adds the attachments key (made by its migration).
+FIXTURES[7] = (db) => FIXTURES[1]?.(db);
 
 type Rows = Record<string, string[]>;
 
@@ -165,6 +167,8 @@ describe('migrations', () => {
       expect(found.items.map((i) => i.id)).toEqual([FIXTURE_CASE_ID]);
       // So do the indexes of short words (the given name Иван) and of references (CSD-2020-0001).
       for (const text of ['ив', '2020-00']) expect(searchCases(db, listCasesInput.parse({ text })).items.map((i) => i.id)).toEqual([FIXTURE_CASE_ID]);
+      // Every store has its own attachments key from version 8 on.
+      expect(db.prepare("SELECT length(value) FROM store_secrets WHERE name = 'attachments'").pluck().get()).toBe(32);
       db.close();
     });
   }

@@ -7,7 +7,9 @@ import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { listAudit } from './audit.ts';
 import { createCase } from './cases.ts';
 import type { ServiceContext } from './context.ts';
-import { attachDocument, attachmentPath, attachmentsDir, listDocuments, readAttachment, setDocumentStatus } from './documents.ts';
+import { storeSecret } from '../../db/secrets-repo.ts';
+import { legacyPath, sealedPath } from './attachment-files.ts';
+import { attachDocument, listDocuments, readAttachment, setDocumentStatus } from './documents.ts';
 import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let h: ServiceHarness;
@@ -56,15 +58,19 @@ describe('setDocumentStatus', () => {
 });
 
 describe('attachDocument', () => {
-  it('stores the bytes once under their sha256 beside the database, records each attachment, marks the document received', () => {
+  it('stores the bytes once, sealed, beside the database; records each attachment; marks the document received', () => {
     const content = '%PDF-1.4 certified judgment';
     const sha256 = crypto.createHash('sha256').update(content).digest('hex');
     attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: base64(content) });
     const docs = attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'judgment (copy).pdf', mediaType: 'application/pdf', contentBase64: base64(content) });
-    const file = attachmentPath(attachmentsDir(ctx.db), sha256);
-    expect(file).toBe(path.join(path.dirname(h.store.file), 'attachments', sha256.slice(0, 2), sha256));
-    expect(fs.readFileSync(file, 'utf8')).toBe(content);
-    expect(fs.readdirSync(path.dirname(file))).toEqual([sha256]);
+    const file = sealedPath(ctx.db, sha256);
+    expect(path.dirname(path.dirname(file))).toBe(path.join(path.dirname(h.store.file), 'attachments'));
+    // One file for both, named by a keyed hash (not the content's sha256), holding no plaintext.
+    expect(fs.readdirSync(path.join(path.dirname(h.store.file), 'attachments')).flatMap((d) => fs.readdirSync(path.join(path.dirname(h.store.file), 'attachments', d)))).toEqual([path.basename(file)]);
+    expect(path.basename(file)).not.toContain(sha256);
+    const sealed = fs.readFileSync(file);
+    expect(sealed.includes(Buffer.from('certified judgment'))).toBe(false);
+    expect(sealed.length).toBe(5 + 12 + content.length + 16);
     const doc = docs.find((d) => d.kind === 'certified-judgment');
     expect(doc?.status).toBe('received');
     expect(doc?.attachments.map((a) => [a.fileName, a.sha256, a.size])).toEqual([
@@ -72,6 +78,18 @@ describe('attachDocument', () => {
       ['judgment (copy).pdf', sha256, content.length],
     ]);
     expect(listAudit(h.admin, { entityId: caseId, limit: 2 }).map((e) => e.action)).toEqual(['document.attach', 'document.attach']);
+  });
+
+  it('seals under a random key of its own store', () => {
+    const other = serviceHarness();
+    try {
+      const mine = storeSecret(ctx.db, 'attachments');
+      expect(mine).toHaveLength(32);
+      expect(storeSecret(other.officer.db, 'attachments').equals(mine)).toBe(false);
+      expect(() => ctx.db.prepare("UPDATE store_secrets SET value = zeroblob(32)").run()).toThrow(/never changed/);
+    } finally {
+      other.dispose();
+    }
   });
 
   it('keeps a status already done (verified stays verified)', () => {
@@ -108,11 +126,24 @@ describe('readAttachment', () => {
 
   it('refuses a stored file changed or lost on disk instead of handing it out', () => {
     const a = attachOne('%PDF-1.4 original');
-    const file = attachmentPath(attachmentsDir(ctx.db), a.sha256);
-    // Same length, one byte changed: only the hash tells.
-    fs.writeFileSync(file, '%PDF-1.4 origina1');
+    const file = sealedPath(ctx.db, a.sha256);
+    // One bit of the ciphertext flipped: the GCM tag no longer matches.
+    const sealed = fs.readFileSync(file);
+    sealed[20] = (sealed[20] as number) ^ 1;
+    fs.writeFileSync(file, sealed);
     expect(expectRefused(ctx, 'conflict', () => readAttachment(ctx, { caseId, attachmentId: a.id })).messageKey).toBe('error.attachment_damaged');
     fs.rmSync(file);
+    expectRefused(ctx, 'conflict', () => readAttachment(ctx, { caseId, attachmentId: a.id }));
+  });
+
+  it('still reads a file attached before schema 8 (stored as it came, named by its sha256), checked by its hash', () => {
+    const a = attachOne('%PDF-1.4 from an older version');
+    const legacy = legacyPath(ctx.db, a.sha256);
+    fs.mkdirSync(path.dirname(legacy), { recursive: true });
+    fs.writeFileSync(legacy, '%PDF-1.4 from an older version');
+    fs.rmSync(sealedPath(ctx.db, a.sha256));
+    expect(readAttachment(ctx, { caseId, attachmentId: a.id }).contentBase64).toBe(base64('%PDF-1.4 from an older version'));
+    fs.writeFileSync(legacy, '%PDF-1.4 from an older versioN');
     expectRefused(ctx, 'conflict', () => readAttachment(ctx, { caseId, attachmentId: a.id }));
   });
 });

@@ -1,13 +1,10 @@
 /**
  * A case's documents (domain.md §10): the checklist its rule-set requires for its direction,
- * each document's status, and the files attached to it. Files are stored by content
- * (sha256) in `<data folder>/attachments/<first two hex digits>/<hash>`, next to the
- * database file, so the same file attached twice is stored once; the database records
- * which case and document each attachment belongs to. Each write is audited.
+ * each document's status, and the files attached to it. Files are stored by content, sealed,
+ * beside the database file (attachment-files.ts), so the same file attached twice is stored
+ * once; the database records which case and document each attachment belongs to. Each write
+ * is audited.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../../db/audit-repo.ts';
 import { attachmentsOf, documentStatusesOf, findAttachment, insertAttachment, setDocumentStatus as writeDocumentStatus } from '../../db/documents-repo.ts';
@@ -17,6 +14,7 @@ import {
 } from '../../shared/workflow-schemas.ts';
 import { defaultStatus, isDone, requirementsFor } from '../../shared/workflow/documents.ts';
 import { directionOf } from '../../shared/workflow/steps.ts';
+import { readAttachmentBytes, storeAttachment } from './attachment-files.ts';
 import { loadRecord } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
@@ -73,39 +71,15 @@ export function setDocumentStatus(ctx: ServiceContext, input: unknown): CaseDocu
   });
 }
 
-/** Where attachments live: beside the database file, in the app's data folder (or the CLI's and tests' temporary one). */
-export function attachmentsDir(db: Database.Database): string {
-  if (db.memory || db.name === '') throw new ServiceError('conflict', 'error.attachments_unavailable');
-  return path.join(path.dirname(path.resolve(db.name)), 'attachments');
-}
-
-export function attachmentPath(dir: string, sha256: string): string {
-  return path.join(dir, sha256.slice(0, 2), sha256);
-}
-
-/** Writes the bytes under their hash unless already there; the rename makes a half-written file impossible. */
-function storeBytes(dir: string, bytes: Buffer): string {
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const target = attachmentPath(dir, sha256);
-  if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const temp = `${target}.${process.pid}.${crypto.randomUUID()}.part`;
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, target);
-  }
-  return sha256;
-}
-
 /** Attaches a file to a document; a document still awaited is then marked received. */
 export function attachDocument(ctx: ServiceContext, input: unknown): CaseDocument[] {
   const { caseId, kind, fileName, mediaType, contentBase64 } = validate(attachDocumentInput, input);
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length > ATTACHMENT_MAX_BYTES) throw new ServiceError('invalid_input', 'error.invalid_input', [{ field: 'contentBase64', message: 'the file is larger than 20 MiB' }]);
-  const dir = attachmentsDir(ctx.db);
   const record = loadRecord(ctx.db, caseId);
   requireListed(checklist(ctx.db, record, todayOf(ctx)), kind);
   // Stored before the transaction: content-addressed, so a write that then fails leaves at most an unreferenced file.
-  const sha256 = storeBytes(dir, bytes);
+  const sha256 = storeAttachment(ctx.db, bytes);
   return write(ctx, (scope) => {
     const before = requireListed(checklist(ctx.db, record, scope.today), kind);
     const id = insertAttachment(ctx.db, caseId, { kind, sha256, fileName, mediaType, size: bytes.length, createdAt: scope.at, createdBy: scope.userId });
@@ -129,9 +103,8 @@ export function readAttachment(ctx: ServiceContext, input: unknown): AttachmentC
   const found = findAttachment(ctx.db, caseId, attachmentId);
   if (found === undefined) throw new ServiceError('not_found', 'error.attachment_not_found', [{ field: 'attachmentId', message: `case ${caseId} has no attachment ${attachmentId}` }]);
   const { kind: _, ...attachment } = found;
-  const file = attachmentPath(attachmentsDir(ctx.db), attachment.sha256);
-  const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null;
-  if (bytes === null || bytes.length !== attachment.size || crypto.createHash('sha256').update(bytes).digest('hex') !== attachment.sha256) {
+  const bytes = readAttachmentBytes(ctx.db, attachment.sha256, attachment.size);
+  if (bytes === null) {
     throw new ServiceError('conflict', 'error.attachment_damaged', [{ field: 'attachmentId', message: `the stored file of ${attachment.fileName} is missing or no longer matches its hash` }]);
   }
   return { ...attachment, contentBase64: bytes.toString('base64') };
