@@ -99,7 +99,8 @@ export interface TargetRules {
   attachmentsDir?: string | undefined;
 }
 
-function attachmentsOf(rules: TargetRules): string {
+/** The live attachments folder. */
+export function attachmentsOf(rules: TargetRules): string {
   return rules.attachmentsDir ?? path.join(path.dirname(path.resolve(rules.live)), 'attachments');
 }
 

@@ -1,16 +1,18 @@
 /**
  * Backups and restore as the app and the CLI run them (docs/storage-security.md):
  *   - backupStore: refuse a dangerous target, write the copy (db/backup.ts), verify it (and
- *     that an encrypted store's copy is encrypted), put the key file beside it, audit it;
+ *     that an encrypted store's copy is encrypted), put the key file beside it, copy the
+ *     attached files it does not have yet into `attachments/` beside it, audit it;
  *   - restoreStore: db/backup.ts restoreFile (verified before anything is replaced, the old
- *     file kept), then open the restored store and audit the restore in it;
+ *     file kept), bring back the attached files the live folder lacks from `attachments/`
+ *     beside the backup, then open the restored store and audit the restore in it;
  *   - startBackupScheduler: a daily backup into a folder with retention (backups-retention.ts),
  *     driven by an injected clock and timer.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { appendAudit } from '../db/audit-repo.ts';
-import { backupTargetProblems, FileRefused, restoreFile, verifyStoreFile, writeBackup, type RestoreResult } from '../db/backup.ts';
+import { attachmentsOf, backupTargetProblems, FileRefused, restoreFile, verifyStoreFile, writeBackup, type RestoreResult } from '../db/backup.ts';
 import { fileKind, type StoreKey } from '../db/encryption.ts';
 import { openApp, type AppOptions, type OpenedApp } from './app.ts';
 import { backupsToKeep, DEFAULT_RETENTION, type BackupEntry, type RetentionPolicy } from './backups-retention.ts';
@@ -32,6 +34,49 @@ export interface BackupResult {
   auditEntries: number;
   lastAuditHash: string | null;
   removed: string[];
+  attachments: AttachmentsCopied;
+}
+
+/** Attached files copied from one folder to another: those copied now, and those already there. */
+export interface AttachmentsCopied {
+  copied: number;
+  present: number;
+}
+
+/** The attached files that go with a backup file: in `attachments/` beside it, shared by the backups of that folder. */
+export const backupAttachmentsOf = (backup: string): string => path.join(path.dirname(path.resolve(backup)), 'attachments');
+
+/**
+ * Copies every attached file of `from` that `to` lacks. Attached files are content-addressed
+ * and never changed (attachment-files.ts), so a file of the same name is the same file: an
+ * incremental copy is a complete one. Each lands under a temporary name and is renamed once
+ * its size is checked; nothing in `to` is ever replaced or removed.
+ */
+export function copyAttachments(from: string, to: string): AttachmentsCopied {
+  const result: AttachmentsCopied = { copied: 0, present: 0 };
+  if (!fs.existsSync(from) || path.resolve(from) === path.resolve(to)) return result;
+  for (const shard of fs.readdirSync(from)) {
+    const source = path.join(from, shard);
+    if (!fs.statSync(source).isDirectory()) continue;
+    for (const name of fs.readdirSync(source)) {
+      if (name.endsWith('.part')) continue;
+      const target = path.join(to, shard, name);
+      if (fs.existsSync(target)) {
+        result.present += 1;
+        continue;
+      }
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const temp = `${target}.${process.pid}.part`;
+      fs.copyFileSync(path.join(source, name), temp);
+      if (fs.statSync(temp).size !== fs.statSync(path.join(source, name)).size) {
+        fs.rmSync(temp, { force: true });
+        throw new Error(`copying the attached file ${name} to ${to} did not complete`);
+      }
+      fs.renameSync(temp, target);
+      result.copied += 1;
+    }
+  }
+  return result;
 }
 
 /**
@@ -73,13 +118,14 @@ export function backupStore(actor: StoreActor, out: string, files: StoreFiles, o
     throw new Error(`the backup ${out} did not verify and was removed: ${bad.join('; ') || 'its encryption differs from the store'}`);
   }
   if (fs.existsSync(keyFileOf(files.live))) fs.copyFileSync(keyFileOf(files.live), keyFileOf(out));
+  const attachments = copyAttachments(attachmentsOf(files), backupAttachmentsOf(out));
   const removed: string[] = [];
   for (const old of options.removeAfter ?? []) {
     for (const f of [old, keyFileOf(old)]) fs.rmSync(f, { force: true });
     removed.push(path.basename(old));
   }
   const result: BackupResult = {
-    file: out, bytes: fs.statSync(out).size, encrypted, auditEntries: inspection.audit?.entries ?? 0, lastAuditHash: inspection.lastAuditHash, removed,
+    file: out, bytes: fs.statSync(out).size, encrypted, auditEntries: inspection.audit?.entries ?? 0, lastAuditHash: inspection.lastAuditHash, removed, attachments,
   };
   auditStoreEvent(actor, 'store.backup', files.live, options.reason ?? null, result);
   return result;
@@ -90,15 +136,22 @@ export function backupStore(actor: StoreActor, out: string, files: StoreFiles, o
  * and records the restore in its audit log. FileRefused (nothing changed) when the source is
  * dangerous or does not verify.
  */
-export function restoreStore(from: string, files: StoreFiles, app: Omit<AppOptions, 'file' | 'key' | 'nativeBinding'>): { app: OpenedApp; result: RestoreResult } {
+export function restoreStore(
+  from: string,
+  files: StoreFiles,
+  app: Omit<AppOptions, 'file' | 'key' | 'nativeBinding'>,
+): { app: OpenedApp; result: RestoreResult & { attachments: AttachmentsCopied } } {
   const clock = app.clock ?? (() => new Date());
   const stamp = clock().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const result = restoreFile(from, files, { key: files.key, nativeBinding: files.nativeBinding, stamp });
+  // The live folder keeps every file it has (they are never changed); it gains those it lost.
+  const attachments = copyAttachments(backupAttachmentsOf(from), attachmentsOf(files));
   const opened = openApp({ ...app, file: files.live, key: files.key, nativeBinding: files.nativeBinding });
   auditStoreEvent(actorOf(opened.context), 'store.restore', files.live, null, {
     from: path.resolve(from), safetyCopy: result.safetyCopy, restoredAuditEntries: result.inspection.audit?.entries ?? 0, restoredLastAuditHash: result.inspection.lastAuditHash,
+    attachmentsRestored: attachments.copied,
   });
-  return { app: opened, result };
+  return { app: opened, result: { ...result, attachments } };
 }
 
 const BACKUP_FILE = /^tsp-desk-(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})(\d{2})Z\.sqlite$/;

@@ -19,6 +19,7 @@ import { backupsToKeep, type BackupEntry } from '../electron/backups-retention.t
 import { actorOf, backupFileName, backupStore, listBackups, restoreStore, startBackupScheduler, type Timers } from '../electron/backups.ts';
 import { keyFileOf } from '../electron/keystore.ts';
 import { createCase, listCases } from '../electron/services/cases.ts';
+import { attachDocument, readAttachment } from '../electron/services/documents.ts';
 
 const dirs: string[] = [];
 const apps: OpenedApp[] = [];
@@ -127,6 +128,30 @@ describe('restoreStore', () => {
     const safety = openApp({ file: result.safetyCopy, osUser: 'ada' });
     apps.push(safety);
     expect(names(safety)).toStrictEqual(['ALPHA', 'LATER']);
+  });
+
+  it('backs up the attached files beside the backups and brings back those the live folder lost', () => {
+    const s = store();
+    const caseId = createCase(s.app.context, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112', direction: 'outgoing' } }).id;
+    const attach = (fileName: string, text: string) =>
+      attachDocument(s.app.context, { caseId, kind: 'certified-judgment', fileName, contentBase64: Buffer.from(text).toString('base64') })
+        .find((d) => d.kind === 'certified-judgment')!.attachments.at(-1)!;
+    const judgment = attach('judgment.pdf', '%PDF-1.4 judgment');
+    fs.mkdirSync(path.join(s.dir, 'backups'));
+    const monday = path.join(s.dir, 'backups', 'monday.sqlite');
+    expect(backupStore(actorOf(s.app.context), monday, s.files).attachments).toEqual({ copied: 1, present: 0 });
+    attach('appeal.pdf', '%PDF-1.4 appeal ruling');
+    // Shared by the backups of the folder: only the new file is copied.
+    expect(backupStore(actorOf(s.app.context), path.join(s.dir, 'backups', 'tuesday.sqlite'), s.files).attachments).toEqual({ copied: 1, present: 1 });
+    s.app.close();
+
+    // The disk lost the attachments folder; the Monday backup brings back what it knew.
+    fs.rmSync(path.join(s.dir, 'attachments'), { recursive: true });
+    const { app, result } = restoreStore(monday, s.files, { osUser: 'ada' });
+    apps.push(app);
+    expect(result.attachments).toEqual({ copied: 2, present: 0 });
+    expect(Buffer.from(readAttachment(app.context, { caseId, attachmentId: judgment.id }).contentBase64, 'base64').toString()).toBe('%PDF-1.4 judgment');
+    expect(listAuditEntries(app.db, { limit: 1 })[0]?.after).toMatchObject({ attachmentsRestored: 2 });
   });
 
   it('replaces a damaged store that no longer opens, keeping the damaged file', () => {

@@ -36,7 +36,7 @@ export function runBackup(io: CliIo, values: BackupValues): number {
     const app = openApp({ file: db, osUser: osUser(), key: values.key, clock: io.now });
     try {
       const result = backupStore(actorOf(app.context), out, { live: db, key: values.key }, { reason: 'tsp backup' });
-      io.out(`Backed up ${db} to ${out} (${result.bytes} bytes, ${result.encrypted ? 'encrypted with the store\'s key' : 'not encrypted'}, ${result.auditEntries} audit entries, verified).\n`);
+      io.out(`Backed up ${db} to ${out} (${result.bytes} bytes, ${result.encrypted ? 'encrypted with the store\'s key' : 'not encrypted'}, ${result.auditEntries} audit entries, verified); attached files: ${result.attachments.copied} copied, ${result.attachments.present} already there.\n`);
       return 0;
     } finally {
       app.close();
@@ -50,7 +50,7 @@ export function runRestore(io: CliIo, values: BackupValues): number {
   return refusedAs('restore', () => {
     const { app, result } = restoreStore(from, { live: db, key: values.key }, { osUser: osUser(), clock: io.now });
     app.close();
-    io.out(`Restored ${db} from ${from} (verified: integrity, schema, ${result.inspection.audit?.entries ?? 0} audit entries chained).\n`);
+    io.out(`Restored ${db} from ${from} (verified: integrity, schema, ${result.inspection.audit?.entries ?? 0} audit entries chained); ${result.attachments.copied} attached files brought back.\n`);
     if (fs.existsSync(result.safetyCopy)) io.out(`The replaced store is kept as ${result.safetyCopy}.\n`);
     return 0;
   });
