@@ -76,6 +76,8 @@ FIXTURES[5] = (db) => FIXTURES[1]?.(db);
 FIXTURES[6] = (db) => FIXTURES[1]?.(db);
 // Version 8 adds the attachments key (made by its migration).
 FIXTURES[7] = (db) => FIXTURES[1]?.(db);
+// Version 9 adds reassess_reports.subject (existing reports: rule-set).
+FIXTURES[8] = (db) => FIXTURES[1]?.(db);
 
 type Rows = Record<string, string[]>;
 

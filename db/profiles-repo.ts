@@ -20,6 +20,9 @@ const SQL = {
     VALUES (@code, @version, @effective_from, @content, @hash, @created_at, @created_by)`,
   one: 'SELECT * FROM jurisdiction_profiles WHERE code = ? AND version = ?',
   all: 'SELECT * FROM jurisdiction_profiles ORDER BY code, effective_from DESC, created_at DESC',
+  openCasesIn: 'SELECT id FROM cases WHERE sentencing_state = ? AND closed_at IS NULL ORDER BY created_at, id',
+  openCasesNotIn: `SELECT id FROM cases WHERE closed_at IS NULL AND sentencing_state NOT IN (SELECT value FROM json_each(?))
+    ORDER BY created_at, id`,
 } as const;
 
 export function insertProfileVersion(db: Database.Database, row: ProfileRow): void {
@@ -32,4 +35,14 @@ export function findProfileVersion(db: Database.Database, code: string, version:
 
 export function allStoredProfiles(db: Database.Database): ProfileRow[] {
   return statement(db, SQL.all).all() as ProfileRow[];
+}
+
+/** The open cases sentenced in `code`, oldest first. */
+export function openCasesSentencedIn(db: Database.Database, code: string): string[] {
+  return statement(db, SQL.openCasesIn).pluck().all(code) as string[];
+}
+
+/** The open cases sentenced anywhere but in `codes`, oldest first. */
+export function openCasesSentencedOutside(db: Database.Database, codes: readonly string[]): string[] {
+  return statement(db, SQL.openCasesNotIn).pluck().all(JSON.stringify(codes)) as string[];
 }

@@ -8,6 +8,8 @@ import { statement } from './statements.ts';
 
 export interface ReassessReportRow {
   id: string;
+  /** Schema 9: a rule-set version's report, or a jurisdiction profile's (rule_set_id then holds its code). */
+  subject: 'rule-set' | 'profile';
   rule_set_id: string;
   rule_set_version: string;
   /** JSON array of case ids, in the order they are processed. */
@@ -38,8 +40,8 @@ export interface ReportCounts {
 }
 
 const SQL = {
-  insertReport: `INSERT INTO reassess_reports (id, rule_set_id, rule_set_version, case_ids, total, reason, created_at, created_by)
-    VALUES (@id, @rule_set_id, @rule_set_version, @case_ids, @total, @reason, @created_at, @created_by)`,
+  insertReport: `INSERT INTO reassess_reports (id, subject, rule_set_id, rule_set_version, case_ids, total, reason, created_at, created_by)
+    VALUES (@id, @subject, @rule_set_id, @rule_set_version, @case_ids, @total, @reason, @created_at, @created_by)`,
   insertItem: `INSERT INTO reassess_items (report_id, position, case_id, outcome, before_verdict, after_verdict, after_assessment_id,
       changed_conditions, skipped_reason)
     VALUES (@report_id, @position, @case_id, @outcome, @before_verdict, @after_verdict, @after_assessment_id, @changed_conditions, @skipped_reason)`,
@@ -47,8 +49,8 @@ const SQL = {
   // The next cases of a selection, read in SQLite rather than parsing the whole list in each step.
   selection: 'SELECT j.value FROM reassess_reports r, json_each(r.case_ids) j WHERE r.id = ? ORDER BY j.key LIMIT ? OFFSET ?',
   reports: 'SELECT * FROM reassess_reports ORDER BY created_at DESC, rowid DESC',
-  reportsOf: 'SELECT * FROM reassess_reports WHERE rule_set_id = ? ORDER BY created_at DESC, rowid DESC',
-  hasReport: 'SELECT 1 FROM reassess_reports WHERE rule_set_id = ? AND rule_set_version = ? LIMIT 1',
+  reportsOf: 'SELECT * FROM reassess_reports WHERE subject = ? AND rule_set_id = ? ORDER BY created_at DESC, rowid DESC',
+  hasReport: 'SELECT 1 FROM reassess_reports WHERE subject = ? AND rule_set_id = ? AND rule_set_version = ? LIMIT 1',
   counts: `SELECT count(*) AS done, coalesce(sum(outcome = 'changed'), 0) AS changed, coalesce(sum(outcome = 'skipped'), 0) AS skipped
     FROM reassess_items WHERE report_id = ?`,
   // What the report lists: the cases whose verdict changed and the ones skipped; unchanged ones are counted only.
@@ -73,13 +75,13 @@ export function findReassessReport(db: Database.Database, id: string): ReassessR
   return statement(db, SQL.report).get(id) as ReassessReportRow | undefined;
 }
 
-/** Newest first; of one rule-set when `ruleSetId` is given. */
-export function listReassessReports(db: Database.Database, ruleSetId?: string): ReassessReportRow[] {
-  return (ruleSetId === undefined ? statement(db, SQL.reports).all() : statement(db, SQL.reportsOf).all(ruleSetId)) as ReassessReportRow[];
+/** Newest first; of one rule-set (or profile) when `of` is given. */
+export function listReassessReports(db: Database.Database, of?: { subject: ReassessReportRow['subject']; id: string }): ReassessReportRow[] {
+  return (of === undefined ? statement(db, SQL.reports).all() : statement(db, SQL.reportsOf).all(of.subject, of.id)) as ReassessReportRow[];
 }
 
-export function hasReassessReport(db: Database.Database, ruleSetId: string, version: string): boolean {
-  return statement(db, SQL.hasReport).get(ruleSetId, version) !== undefined;
+export function hasReassessReport(db: Database.Database, subject: ReassessReportRow['subject'], id: string, version: string): boolean {
+  return statement(db, SQL.hasReport).get(subject, id, version) !== undefined;
 }
 
 export function reportCounts(db: Database.Database, reportId: string): ReportCounts {

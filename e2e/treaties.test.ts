@@ -180,6 +180,14 @@ describe('treaties page', { timeout: 90_000 }, () => {
     const saved = page.locator('tr[data-profile="HK@2026-appeal"]');
     await expect.poll(() => saved.locator('.badge--in-force').count()).toBe(1);
     expect(await saved.locator('td').nth(2).locator('p').first().textContent()).toBe('28 days');
+    // In force since 2026-01-01: the open cases sentenced in Hong Kong are re-assessed under it, with a report.
+    const run = page.locator('.reassess__run');
+    await expect.poll(() => run.locator('p').first().textContent()).toMatch(/^Jurisdiction profile Hong Kong \(HK\) version 2026-appeal is in force from 1 Jan 2026: \d+ open cases are re-assessed under it\.$/);
+    await expect.poll(() => run.locator('[role=status]').textContent(), { timeout: 60_000 }).toMatch(/^Re-assessment finished: \d+ of \d+ verdicts changed\.$/);
+    await run.getByRole('link', { name: 'Read the report' }).click();
+    await expect.poll(() => page.locator('.report-screen dl').textContent()).toContain('Jurisdiction profileJurisdiction profile Hong Kong (HK) 2026-appeal');
+    await page.goBack();
+    await expect.poll(() => saved.locator('.badge--in-force').count()).toBe(1);
     await saveScreenshot(page, 'treaty-profiles');
     await switchTo('zh-Hant');
     expect(await saved.locator('td').nth(2).locator('p').first().textContent()).toBe('28 日');

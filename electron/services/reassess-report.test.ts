@@ -6,10 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { countAuditEntries } from '../../db/audit-repo.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
+import { BUILT_IN_PROFILES } from '../../shared/treaties/profile-schema.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
 import { listAssessments, runAssessment } from './assessments.ts';
 import { closeCase, createCase } from './cases.ts';
 import { getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, REASSESS_STEP_SIZE, startReassessment } from './reassess-report.ts';
+import { saveProfile } from './profiles.ts';
 import { saveRuleSet } from './rulesets.ts';
 import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
 
@@ -66,7 +68,7 @@ describe('re-assessment when a version takes effect', () => {
 
     saveRuleSet(h.admin, { ruleSet: twelveMonths('2025-06-01'), reason: 'HK practice: 12 months' });
     expect(pendingReassessments(h.admin)).toEqual([
-      { ruleSetId: 'coe-ets-112', version: '2025-12m', effectiveFrom: '2025-06-01', title: builtInRuleSet('coe-ets-112')!.title, openCases: 1 },
+      { subject: 'rule-set', ruleSetId: 'coe-ets-112', version: '2025-12m', effectiveFrom: '2025-06-01', title: builtInRuleSet('coe-ets-112')!.title, openCases: 1 },
     ]);
 
     const started = startReassessment(h.admin, { ruleSetId: 'coe-ets-112', version: '2025-12m', reason: 'version 2025-12m in force' });
@@ -133,5 +135,47 @@ describe('re-assessment when a version takes effect', () => {
     expect(() => h.admin.db.prepare('DELETE FROM reassess_reports').run()).toThrow(/never deleted/);
     expectRefused(h.admin, 'not_found', () => startReassessment(h.admin, { ruleSetId: 'coe-ets-112', version: 'nope', reason: 'r' }));
     expectRefused(h.admin, 'not_found', () => reassessStep(h.admin, { reportId: '00000000-0000-4000-8000-000000000000' }));
+  });
+});
+
+describe('re-assessment when a jurisdiction profile version takes effect', () => {
+  /**
+   * IVANOV as above, with 60 days on remand. Hong Kong's built-in profile credits remand day for
+   * day: the release moves from 2026-01-10 back 60 days to 2025-11-11 (30 days to 2025-12-11,
+   * 30 more to 2025-11-11), before the threshold 2025-06-10 + 6 m = 2025-12-10: the minimum is
+   * not met, which the States may waive -> eligible_by_exception. A stored HK version crediting
+   * no remand puts the release back on 2026-01-10, after the threshold -> met -> eligible.
+   */
+  const noRemandCredit = () => ({
+    ...structuredClone(BUILT_IN_PROFILES.find((p) => p.code === 'HK')!),
+    version: '2025-no-credit', effectiveFrom: '2025-06-01', remandCredit: { value: 'none', source: 'entered for the test', confidence: 'U' },
+  });
+
+  it('re-assesses the open cases sentenced there only, and reports the verdict that changed and why', () => {
+    const hongKong = createCase(h.admin, { case: { ...ivanov(), remandDays: 60 } }).id;
+    const elsewhere = createCase(h.admin, { case: { ...ivanov(), remandDays: 60, sentencingState: 'GB' } }).id;
+    expect(runAssessment(h.admin, { caseId: hongKong }).verdict).toBe('eligible_by_exception');
+    saveProfile(h.admin, { profile: noRemandCredit(), reason: 'the Ordinance amended' });
+
+    expect(pendingReassessments(h.admin)).toEqual([
+      { subject: 'profile', ruleSetId: 'HK', version: '2025-no-credit', effectiveFrom: '2025-06-01', title: noRemandCredit().name, openCases: 1 },
+    ]);
+    const started = startReassessment(h.admin, { subject: 'profile', ruleSetId: 'HK', version: '2025-no-credit', reason: 'the Ordinance amended' });
+    expect(started.total).toBe(1);
+    runToEnd(started.reportId);
+    const report = getReassessReport(h.admin, { reportId: started.reportId });
+    expect(report).toMatchObject({ subject: 'profile', ruleSetId: 'HK', version: '2025-no-credit', total: 1, changed: 1 });
+    expect(report.items).toMatchObject([{ caseId: hongKong, before: 'eligible_by_exception', after: 'eligible', conditions: [{ id: 'remaining-sentence', before: 'waived', after: 'met' }] }]);
+    expect(listAssessments(h.admin, { caseId: elsewhere })).toEqual([]);
+    expect(pendingReassessments(h.admin)).toEqual([]);
+    // A rule-set's reports are listed apart from the profile's.
+    expect(listReassessmentReports(h.admin, { ruleSetId: 'coe-ets-112' })).toEqual([]);
+  });
+
+  it('refuses a profile version the store does not have, changing nothing', () => {
+    createCase(h.admin, { case: ivanov() });
+    const refused = expectRefused(h.admin, 'not_found', () => startReassessment(h.admin, { subject: 'profile', ruleSetId: 'HK', version: 'built-in', reason: 'r' }));
+    expect(refused.messageKey).toBe('error.profile_not_found');
+    expectRefused(h.admin, 'invalid_input', () => startReassessment(h.admin, { subject: 'profile', ruleSetId: 'hk', version: 'x', reason: 'r' }));
   });
 });

@@ -1,5 +1,7 @@
 /**
- * Re-assessment when a rule-set version takes effect, and its report.
+ * Re-assessment when a rule-set version takes effect, and its report. A jurisdiction profile
+ * version (remission, remand credit, month-end rule: the dates the engine computes) is run
+ * the same way for the open cases sentenced in that jurisdiction (schema 9, `subject`).
  *
  * When: a stored version is "pending" from the day it is in force (effective date on or
  * before today, and the latest such version of its id) until a report exists for it. The
@@ -30,6 +32,7 @@ import {
   selectedCases,
   type ReassessReportRow,
 } from '../../db/reassess-reports-repo.ts';
+import { allStoredProfiles, findProfileVersion, openCasesSentencedIn, openCasesSentencedOutside } from '../../db/profiles-repo.ts';
 import { allStoredRuleSets, findRuleSetVersion, openCasesUnder } from '../../db/rulesets-repo.ts';
 import type { StoredAssessment } from '../../shared/api-schemas.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
@@ -43,13 +46,15 @@ import {
   type ReassessProgress,
   type ReassessReport,
   type ReassessReportSummary,
+  type ReassessSubject,
 } from '../../shared/treaties/api-schemas.ts';
+import { JURISDICTION_PROFILES } from '../../shared/treaties/jurisdictions.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
 import { verdictChange } from '../../shared/treaties/verdict-changes.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { reassessCases } from './reassess.ts';
-import { storedRuleSet } from './ruleset-resolution.ts';
+import { storedProfile, storedRuleSet } from './ruleset-resolution.ts';
 import { validate } from './validate.ts';
 import { write } from './write.ts';
 
@@ -68,46 +73,85 @@ function governedCases(ctx: ServiceContext, ruleSetId: string, boundTo: string |
   return boundTo === null ? open : open.filter((id) => id === boundTo);
 }
 
-/** Stored versions in force today, the latest of their id, with open cases and no report yet. */
+/**
+ * The cases a profile version governs: the open cases sentenced in its jurisdiction; for the
+ * default ("*"), those sentenced where no stored or built-in profile of their own applies
+ * (the order of resolveProfile).
+ */
+function casesUnderProfile(ctx: ServiceContext, code: string): string[] {
+  if (code !== '*') return openCasesSentencedIn(ctx.db, code);
+  const own = new Set([...JURISDICTION_PROFILES.map((p) => p.code), ...allStoredProfiles(ctx.db).map((p) => p.code)]);
+  own.delete('*');
+  return openCasesSentencedOutside(ctx.db, [...own]);
+}
+
+/** Of stored versions listed latest effective date first within each key, the one in force on `today` per key. */
+function latestInForce<Row extends { effective_from: string }>(rows: readonly Row[], keyOf: (row: Row) => string, today: string): Row[] {
+  const seen = new Set<string>();
+  const out: Row[] = [];
+  for (const row of rows) {
+    if (row.effective_from > today || seen.has(keyOf(row))) continue;
+    seen.add(keyOf(row));
+    out.push(row);
+  }
+  return out;
+}
+
+/** Stored versions (of rule-sets, then of profiles) in force today, the latest of their id, with open cases and no report yet. */
 export function pendingReassessments(ctx: ServiceContext): PendingReassessment[] {
   const today = formatIsoDate(todayFrom(ctx.clock()));
-  const seen = new Set<string>();
   const pending: PendingReassessment[] = [];
-  // Latest effective date first within an id: the first one in force is the one that applies.
-  for (const row of allStoredRuleSets(ctx.db)) {
-    if (seen.has(row.id) || row.effective_from > today) continue;
-    seen.add(row.id);
-    if (hasReassessReport(ctx.db, row.id, row.version)) continue;
+  for (const row of latestInForce(allStoredRuleSets(ctx.db), (r) => r.id, today)) {
+    if (hasReassessReport(ctx.db, 'rule-set', row.id, row.version)) continue;
     const openCases = governedCases(ctx, row.id, row.case_id).length;
-    if (openCases > 0) pending.push({ ruleSetId: row.id, version: row.version, effectiveFrom: row.effective_from, title: storedRuleSet(row).title, openCases });
+    if (openCases > 0) pending.push({ subject: 'rule-set', ruleSetId: row.id, version: row.version, effectiveFrom: row.effective_from, title: storedRuleSet(row).title, openCases });
+  }
+  for (const row of latestInForce(allStoredProfiles(ctx.db), (r) => r.code, today)) {
+    if (hasReassessReport(ctx.db, 'profile', row.code, row.version)) continue;
+    const openCases = casesUnderProfile(ctx, row.code).length;
+    if (openCases > 0) pending.push({ subject: 'profile', ruleSetId: row.code, version: row.version, effectiveFrom: row.effective_from, title: storedProfile(row).name, openCases });
   }
   return pending;
 }
+
+/** The audit entity of a subject's version. */
+const entityOf = (subject: ReassessSubject) => (subject === 'profile' ? 'profile' : 'rule_set');
 
 function progressOf(ctx: ServiceContext, report: ReassessReportRow): ReassessProgress {
   const { done } = reportCounts(ctx.db, report.id);
   return { reportId: report.id, total: report.total, done, finished: done >= report.total };
 }
 
-export function startReassessment(ctx: ServiceContext, input: unknown): ReassessProgress {
-  const { ruleSetId, version, reason } = validate(startReassessInput, input);
-  return write(ctx, (scope) => {
-    const stored = findRuleSetVersion(ctx.db, ruleSetId, version);
-    if (stored === undefined && builtInRuleSet(ruleSetId)?.version !== version) {
-      throw new ServiceError('not_found', 'error.ruleset_not_found', [{ field: 'version', message: `no version "${version}" of rule-set "${ruleSetId}"` }]);
+/** The cases a version governs, or ServiceError when the store knows no such version. */
+function selectionOf(ctx: ServiceContext, subject: ReassessSubject, id: string, version: string): string[] {
+  if (subject === 'profile') {
+    if (findProfileVersion(ctx.db, id, version) === undefined) {
+      throw new ServiceError('not_found', 'error.profile_not_found', [{ field: 'version', message: `no stored version "${version}" of the profile of "${id}"` }]);
     }
+    return casesUnderProfile(ctx, id);
+  }
+  const stored = findRuleSetVersion(ctx.db, id, version);
+  if (stored === undefined && builtInRuleSet(id)?.version !== version) {
+    throw new ServiceError('not_found', 'error.ruleset_not_found', [{ field: 'version', message: `no version "${version}" of rule-set "${id}"` }]);
+  }
+  return governedCases(ctx, id, stored?.case_id ?? null);
+}
+
+export function startReassessment(ctx: ServiceContext, input: unknown): ReassessProgress {
+  const { subject, ruleSetId, version, reason } = validate(startReassessInput, input);
+  return write(ctx, (scope) => {
+    const caseIds = selectionOf(ctx, subject, ruleSetId, version);
     // A run of this version left unfinished (the window closed part-way) is resumed, not doubled.
-    const unfinished = listReassessReports(ctx.db, ruleSetId).find((r) => r.rule_set_version === version && reportCounts(ctx.db, r.id).done < r.total);
+    const unfinished = listReassessReports(ctx.db, { subject, id: ruleSetId }).find((r) => r.rule_set_version === version && reportCounts(ctx.db, r.id).done < r.total);
     if (unfinished !== undefined) return progressOf(ctx, unfinished);
-    const caseIds = governedCases(ctx, ruleSetId, stored?.case_id ?? null);
     const report: ReassessReportRow = {
-      id: randomUUID(), rule_set_id: ruleSetId, rule_set_version: version, case_ids: JSON.stringify(caseIds), total: caseIds.length,
+      id: randomUUID(), subject, rule_set_id: ruleSetId, rule_set_version: version, case_ids: JSON.stringify(caseIds), total: caseIds.length,
       reason, created_at: scope.at, created_by: scope.userId,
     };
     insertReassessReport(ctx.db, report);
     appendAudit(ctx.db, {
-      at: scope.at, userId: scope.userId, action: 'ruleset.reassess', entity: 'rule_set', entityId: `${ruleSetId}@${version}`, reason,
-      before: null, after: { reportId: report.id, cases: caseIds.length },
+      at: scope.at, userId: scope.userId, action: subject === 'profile' ? 'profile.reassess' : 'ruleset.reassess', entity: entityOf(subject),
+      entityId: `${ruleSetId}@${version}`, reason, before: null, after: { reportId: report.id, cases: caseIds.length },
     });
     return { reportId: report.id, total: report.total, done: 0, finished: report.total === 0 };
   });
@@ -148,7 +192,8 @@ export function reassessStep(ctx: ServiceContext, input: unknown): ReassessProgr
       });
     });
     appendAudit(ctx.db, {
-      at: scope.at, userId: scope.userId, action: 'ruleset.reassess.batch', entity: 'rule_set', entityId: `${report.rule_set_id}@${report.rule_set_version}`,
+      at: scope.at, userId: scope.userId, action: report.subject === 'profile' ? 'profile.reassess.batch' : 'ruleset.reassess.batch',
+      entity: entityOf(report.subject), entityId: `${report.rule_set_id}@${report.rule_set_version}`,
       reason: report.reason, before: null, after: { reportId: report.id, from: done, cases: batch.length, verdictsChanged: changed, skipped: skipped.length },
     });
     return progressOf(ctx, report);
@@ -158,7 +203,7 @@ export function reassessStep(ctx: ServiceContext, input: unknown): ReassessProgr
 function summaryOf(ctx: ServiceContext, r: ReassessReportRow): ReassessReportSummary {
   const counts = reportCounts(ctx.db, r.id);
   return {
-    id: r.id, ruleSetId: r.rule_set_id, version: r.rule_set_version, reason: r.reason, createdAt: r.created_at, createdBy: r.created_by,
+    id: r.id, subject: r.subject, ruleSetId: r.rule_set_id, version: r.rule_set_version, reason: r.reason, createdAt: r.created_at, createdBy: r.created_by,
     total: r.total, done: counts.done, changed: counts.changed, skipped: counts.skipped,
   };
 }
@@ -180,5 +225,5 @@ export function getReassessReport(ctx: ServiceContext, input: unknown): Reassess
 /** Newest first. */
 export function listReassessmentReports(ctx: ServiceContext, input: unknown): ReassessReportSummary[] {
   const ruleSetId = validate(listReassessReportsInput, input)?.ruleSetId;
-  return listReassessReports(ctx.db, ruleSetId).map((r) => summaryOf(ctx, r));
+  return listReassessReports(ctx.db, ruleSetId === undefined ? undefined : { subject: 'rule-set', id: ruleSetId }).map((r) => summaryOf(ctx, r));
 }

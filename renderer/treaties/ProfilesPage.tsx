@@ -13,12 +13,13 @@ import { asApiError, call, type ApiCallError } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { useDesk } from '../store/index.ts';
-import { useText, type Text } from '../text/use-text.ts';
+import { useText } from '../text/use-text.ts';
 import { ConfidenceMark } from './ConfidenceMark.tsx';
+import { ReassessRunner } from './ReassessRunner.tsx';
 import { treatiesHref } from './routes.ts';
+import { jurisdictionName } from './subject-name.ts';
 import { useApiData } from './use-api-data.ts';
 
-const jurisdictionName = (text: Text, code: string) => (code === '*' ? text.ui('ui.profiles.default') : `${text.region(code)} (${code})`);
 
 function Ruled({ words, source, confidence }: { words: string; source: string; confidence: Confidence }) {
   return (
@@ -198,6 +199,7 @@ export function ProfilesPage() {
       </p>
       <h1>{text.ui('ui.profiles.title')}</h1>
       <p className="lede">{text.ui('ui.profiles.intro')}</p>
+      <ReassessRunner key={state.data.length} />
       <table className="data-table profiles-table">
         <caption>{text.ui('ui.profiles.caption')}</caption>
         <thead>

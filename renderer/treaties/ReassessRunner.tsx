@@ -1,5 +1,6 @@
 /**
- * Re-assessment of the open cases when a rule-set version has taken effect: pending versions
+ * Re-assessment of the open cases when a rule-set or jurisdiction profile version has taken
+ * effect (the profile's: the cases sentenced there): pending versions
  * are asked for when the page opens; for a legal officer or supervisor each is run at once, a
  * batch per call with a progress bar between calls, ending with a link to the report. Anyone
  * else is told a run is waiting. (Why then: electron/services/reassess-report.ts.)
@@ -12,6 +13,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { useDesk } from '../store/index.ts';
 import { useText } from '../text/use-text.ts';
 import { treatiesHref } from './routes.ts';
+import { subjectName } from './subject-name.ts';
 
 type Run = { pending: PendingReassessment; progress: ReassessProgress | null; changed: number | null; error: ApiCallError | null };
 
@@ -19,7 +21,7 @@ type Run = { pending: PendingReassessment; progress: ReassessProgress | null; ch
 const started = new Set<string>();
 
 async function runToEnd(pending: PendingReassessment, reason: string, update: (progress: ReassessProgress) => void): Promise<number> {
-  let progress = await call('rulesets.reassess', { ruleSetId: pending.ruleSetId, version: pending.version, reason });
+  let progress = await call('rulesets.reassess', { subject: pending.subject, ruleSetId: pending.ruleSetId, version: pending.version, reason });
   update(progress);
   while (!progress.finished) {
     progress = await call('rulesets.reassessStep', { reportId: progress.reportId });
@@ -47,12 +49,12 @@ export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
       setRuns(pending.map((p) => ({ pending: p, progress: null, changed: null, error: null })));
       if (!mayRun || pending.length === 0) return;
       for (const p of pending) {
-        const key = `${p.ruleSetId}@${p.version}`;
+        const key = `${p.subject}:${p.ruleSetId}@${p.version}`;
         if (started.has(key)) continue;
         started.add(key);
         const patch = (change: Partial<Run>) => setRuns((all) => all.map((r) => (r.pending === p ? { ...r, ...change } : r)));
         try {
-          const reason = text.ui('ui.treaties.pending.reason', { id: p.ruleSetId, version: p.version, date: text.date(p.effectiveFrom) });
+          const reason = text.ui('ui.treaties.pending.reason', { id: subjectName(text, p.subject, p.ruleSetId), version: p.version, date: text.date(p.effectiveFrom) });
           const changed = await runToEnd(p, reason, (progress) => patch({ progress }));
           patch({ changed });
         } catch (error) {
@@ -75,28 +77,32 @@ export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
   return (
     <section className="reassess" aria-labelledby="reassess-title">
       <h2 id="reassess-title">{text.ui('ui.treaties.pending.title')}</h2>
-      {runs.map(({ pending: p, progress, changed, error }) => (
-        <div key={`${p.ruleSetId}@${p.version}`} className="reassess__run">
-          <p>
-            {text.ui(mayRun ? 'ui.treaties.pending.text' : 'ui.treaties.pending.waiting', {
-              id: p.ruleSetId, version: p.version, date: text.date(p.effectiveFrom), count: text.number(p.openCases),
-            })}
-          </p>
-          {progress !== null && (
-            <div className="reassess__progress">
-              <label htmlFor={`progress-${p.ruleSetId}`}>{text.ui('ui.treaties.progress.label', { id: p.ruleSetId, version: p.version })}</label>
-              <progress id={`progress-${p.ruleSetId}`} max={Math.max(progress.total, 1)} value={progress.done} />
-              <span role="status">
-                {changed === null
-                  ? text.ui('ui.treaties.progress.count', { done: text.number(progress.done), total: text.number(progress.total) })
-                  : text.ui('ui.treaties.progress.done', { changed: text.number(changed), total: text.number(progress.total) })}
-              </span>
-              {changed !== null && <a href={treatiesHref.report(progress.reportId)}>{text.ui('ui.treaties.progress.open')}</a>}
-            </div>
-          )}
-          {error !== null && <ErrorSummary error={error} />}
-        </div>
-      ))}
+      {runs.map(({ pending: p, progress, changed, error }) => {
+        const id = subjectName(text, p.subject, p.ruleSetId);
+        const progressId = `progress-${p.subject}-${p.ruleSetId === '*' ? 'default' : p.ruleSetId}`;
+        return (
+          <div key={`${p.subject}:${p.ruleSetId}@${p.version}`} className="reassess__run">
+            <p>
+              {text.ui(mayRun ? 'ui.treaties.pending.text' : 'ui.treaties.pending.waiting', {
+                id, version: p.version, date: text.date(p.effectiveFrom), count: text.number(p.openCases),
+              })}
+            </p>
+            {progress !== null && (
+              <div className="reassess__progress">
+                <label htmlFor={progressId}>{text.ui('ui.treaties.progress.label', { id, version: p.version })}</label>
+                <progress id={progressId} max={Math.max(progress.total, 1)} value={progress.done} />
+                <span role="status">
+                  {changed === null
+                    ? text.ui('ui.treaties.progress.count', { done: text.number(progress.done), total: text.number(progress.total) })
+                    : text.ui('ui.treaties.progress.done', { changed: text.number(changed), total: text.number(progress.total) })}
+                </span>
+                {changed !== null && <a href={treatiesHref.report(progress.reportId)}>{text.ui('ui.treaties.progress.open')}</a>}
+              </div>
+            )}
+            {error !== null && <ErrorSummary error={error} />}
+          </div>
+        );
+      })}
     </section>
   );
 }

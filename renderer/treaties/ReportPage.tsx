@@ -11,6 +11,7 @@ import { Icon } from '../components/Icon.tsx';
 import { VerdictBadge } from '../components/StatusBadges.tsx';
 import { useText } from '../text/use-text.ts';
 import { treatiesHref } from './routes.ts';
+import { subjectName } from './subject-name.ts';
 import { useApiData } from './use-api-data.ts';
 
 function Why({ item }: { item: ReassessItem }) {
@@ -43,15 +44,15 @@ export function ReportPage({ reportId }: { reportId: string }) {
   return (
     <div className="screen report-screen">
       <p>
-        <a href={treatiesHref.ruleSet(r.ruleSetId)} className="back-link">
+        <a href={r.subject === 'profile' ? treatiesHref.profiles() : treatiesHref.ruleSet(r.ruleSetId)} className="back-link">
           <Icon name="back" />
-          {r.ruleSetId}
+          {r.subject === 'profile' ? text.ui('ui.profiles.title') : r.ruleSetId}
         </a>
       </p>
       <h1>{text.ui('ui.treaties.report.title')}</h1>
       <Facts
         facts={[
-          { label: text.ui('ui.treaties.report.ruleSet'), value: `${r.ruleSetId} ${r.version}` },
+          { label: text.ui(r.subject === 'profile' ? 'ui.treaties.report.profile' : 'ui.treaties.report.ruleSet'), value: `${subjectName(text, r.subject, r.ruleSetId)} ${r.version}` },
           { label: text.ui('ui.treaties.report.reason'), value: r.reason },
           { label: text.ui('ui.treaties.report.when'), value: text.date(r.createdAt.slice(0, 10)) },
           { label: text.ui('ui.treaties.report.cases'), value: text.ui('ui.treaties.report.counts', { done: text.number(r.done), total: text.number(r.total), changed: text.number(r.changed), skipped: text.number(r.skipped) }) },

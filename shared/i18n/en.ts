@@ -200,6 +200,7 @@ export const en = {
   'error.case_closed': 'The case is closed: reopen it first.',
   'error.case_open': 'The case is open.',
   'error.ruleset_required': 'Choose a rule-set for this case.',
+  'error.profile_not_found': 'No such jurisdiction profile version.',
   'error.ruleset_not_found': 'No such rule-set.',
   'error.ruleset_version_exists': 'That rule-set version already exists.',
   'error.invalid_ruleset': 'The rule-set is not valid.',

@@ -192,6 +192,8 @@ export const treatiesEn = {
   'ui.treaties.editor.readOnly': 'Only legal officers and supervisors can change a rule-set.',
 
   // Re-assessment
+  'ui.treaties.pending.profile': 'Jurisdiction profile {name}',
+  'ui.treaties.report.profile': 'Jurisdiction profile',
   'ui.treaties.pending.title': 'A new version is in force',
   'ui.treaties.pending.text': '{id} version {version} is in force from {date}: {count} open cases are re-assessed under it.',
   'ui.treaties.pending.waiting': '{id} version {version} is in force from {date}: {count} open cases are to be re-assessed by a legal officer.',

@@ -188,6 +188,8 @@ export const treatiesZhHant: Record<keyof typeof treatiesEn, string> = {
   'ui.treaties.editor.saved': '已儲存 {id} 第 {version} 版。',
   'ui.treaties.editor.readOnly': '只有法律人員及主管可修改規則集。',
 
+  'ui.treaties.pending.profile': '{name}的司法管轄區設定',
+  'ui.treaties.report.profile': '司法管轄區設定',
   'ui.treaties.pending.title': '新版本已經生效',
   'ui.treaties.pending.text': '{id} 第 {version} 版自 {date} 起生效：正按此版本重新評估 {count} 宗未結個案。',
   'ui.treaties.pending.waiting': '{id} 第 {version} 版自 {date} 起生效：{count} 宗未結個案有待法律人員重新評估。',

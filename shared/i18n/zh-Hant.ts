@@ -188,6 +188,7 @@ export const zhHant: Record<MessageKey, string> = {
   'error.case_closed': '案件已結束：請先重新開啟。',
   'error.case_open': '案件仍在處理中。',
   'error.ruleset_required': '請為此案件選擇規則集。',
+  'error.profile_not_found': '找不到此司法管轄區設定版本。',
   'error.ruleset_not_found': '找不到此規則集。',
   'error.ruleset_version_exists': '該規則集版本已存在。',
   'error.invalid_ruleset': '規則集無效。',

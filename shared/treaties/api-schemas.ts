@@ -13,7 +13,15 @@ const reportId = z.uuid({ error: 'must be a report id' });
 const STATUSES = ['met', 'not_met', 'unknown', 'waived', 'not_applicable'] as const;
 
 export const getRuleSetInput = z.strictObject({ id: ruleSetId });
-export const startReassessInput = z.strictObject({ ruleSetId, version: z.string().min(1, { error: 'must not be empty' }), reason });
+/** What a re-assessment runs for: a rule-set version, or a jurisdiction profile version (ruleSetId then holds its code). */
+export const REASSESS_SUBJECTS = ['rule-set', 'profile'] as const;
+export type ReassessSubject = (typeof REASSESS_SUBJECTS)[number];
+const profileCode = z.string().regex(/^([A-Z]{2}|\*)$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK", or "*"' });
+
+export const startReassessInput = z.discriminatedUnion('subject', [
+  z.strictObject({ subject: z.literal('rule-set').default('rule-set'), ruleSetId, version: z.string().min(1, { error: 'must not be empty' }), reason }),
+  z.strictObject({ subject: z.literal('profile'), ruleSetId: profileCode, version: z.string().min(1, { error: 'must not be empty' }), reason }),
+], { error: 'must be "rule-set" or "profile"' });
 export const reassessStepInput = z.strictObject({ reportId });
 export const getReassessReportInput = z.strictObject({ reportId });
 export const listReassessReportsInput = z.strictObject({ ruleSetId: ruleSetId.optional() }).optional();
@@ -33,6 +41,8 @@ export type RuleSetDetail = z.output<typeof ruleSetDetailSchema>;
 
 /** A stored version in force today whose open cases have not been re-assessed under it. */
 export const pendingReassessmentSchema = z.object({
+  subject: z.enum(REASSESS_SUBJECTS),
+  /** The rule-set id, or the profile's jurisdiction code. */
   ruleSetId: z.string(),
   version: z.string(),
   effectiveFrom: z.string(),
@@ -60,6 +70,7 @@ export type ReassessItem = z.output<typeof reassessItemSchema>;
 
 export const reassessReportSummarySchema = z.object({
   id: z.string(),
+  subject: z.enum(REASSESS_SUBJECTS),
   ruleSetId: z.string(),
   version: z.string(),
   reason: z.string(),
