@@ -119,6 +119,10 @@ describe('treaties page', { timeout: 90_000 }, () => {
     const message = en['validation.ruleset.source'];
     expect(await page.locator('#edit-minRemaining-source-error').textContent()).toBe(message);
     expect(await page.locator('.error-summary').textContent()).toContain(message);
+    // The summary names the field as its label reads, not by its path in the rule-set.
+    const link = page.locator('.error-summary a', { hasText: message });
+    expect(await link.textContent()).toContain(`${en['treaties.param.minRemaining']}: ${en['ui.treaties.params.source']}`);
+    expect(await page.locator('.error-summary').textContent()).not.toContain('ruleSet.');
     await saveScreenshot(page, 'treaty-editor-error');
     await page.locator('[data-param="minRemaining"]').screenshot({ path: path.join(OUT_DIR, 'treaty-editor-field-error.png') });
     expect(shell.dispatch('rulesets.get', { id: 'coe-ets-112' }).versions).toHaveLength(1);

@@ -13,16 +13,18 @@ export interface ErrorSummaryProps {
   error: ApiCallError;
   /** The element id of each field the form shows, by the problem's field name. */
   fieldIds?: Readonly<Record<string, string>>;
+  /** The words for a field the catalog's `ui.field.*` does not name, by the problem's field name. */
+  fieldLabels?: Readonly<Record<string, string>>;
 }
 
-export function ErrorSummary({ error, fieldIds = {} }: ErrorSummaryProps) {
+export function ErrorSummary({ error, fieldIds = {}, fieldLabels = {} }: ErrorSummaryProps) {
   const text = useText();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), [error]);
 
   const fieldLabel = (field: string) => {
     const key = `ui.field.${field}`;
-    return text.has(key) ? text.message(key) : field;
+    return fieldLabels[field] ?? (text.has(key) ? text.message(key) : field);
   };
 
   return (

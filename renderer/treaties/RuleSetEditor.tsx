@@ -16,7 +16,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { useDesk } from '../store/index.ts';
 import { problemText } from '../text/problems.ts';
 import { useText } from '../text/use-text.ts';
-import { CHOICES, draftOf, fieldIdOf, MIN_REMAINING_EFFECTS, ruleSetOf, type EditorDraft, type ParamDraft } from './editor-draft.ts';
+import { CHOICES, draftOf, fieldIdOf, fieldLabelOf, MIN_REMAINING_EFFECTS, ruleSetOf, type EditorDraft, type ParamDraft } from './editor-draft.ts';
 import { treatiesHref } from './routes.ts';
 import { useApiData } from './use-api-data.ts';
 
@@ -170,6 +170,7 @@ function EditorForm({ base }: { base: RuleSet }) {
   };
   const problems = problemsByField(text, error?.problems ?? []);
   const fieldIds = Object.fromEntries((error?.problems ?? []).map((p) => [p.field, fieldIdOf(p.field)]));
+  const fieldLabels = Object.fromEntries((error?.problems ?? []).map((p) => [p.field, fieldLabelOf(text, p.field)]));
 
   async function save() {
     const built = ruleSetOf(base, draft);
@@ -204,7 +205,7 @@ function EditorForm({ base }: { base: RuleSet }) {
         void save();
       }}
     >
-      {error !== null && <ErrorSummary error={error} fieldIds={fieldIds} />}
+      {error !== null && <ErrorSummary error={error} fieldIds={fieldIds} fieldLabels={fieldLabels} />}
       <p className="lede">{text.ui('ui.treaties.editor.intro')}</p>
       <p className="muted">{text.ui('ui.treaties.editor.basedOn', { version: base.version })}</p>
       <div className="ruleset-editor__meta">

@@ -4,6 +4,7 @@
  * the schema itself is applied by the service, whose problems come back with field paths.
  */
 import type { FieldProblem } from '../../shared/api-schemas.ts';
+import type { Text } from '../text/use-text.ts';
 import { type ParameterKey } from '../../shared/treaties/parameter-groups.ts';
 import { PARAMETER_KEYS, referenceEvents, type Param, type RuleSet } from '../../shared/treaties/schema.ts';
 
@@ -107,4 +108,17 @@ export function fieldIdOf(field: string): string {
   if (key === 'version' || key === 'effectiveFrom' || key === 'title' || key === 'notes') return `edit-${key}`;
   if (part !== undefined) return `edit-${key}-${part}`;
   return key === 'minRemaining' ? 'edit-minRemaining-months' : `edit-${key}-value`;
+}
+
+/** The words for the editor field a problem names, as its label reads on screen ("Minimum remaining: Legal source"); the path itself when none fits. */
+export function fieldLabelOf(text: Text, field: string): string {
+  if (field === 'reason') return text.ui('ui.treaties.editor.reason');
+  const match = /^ruleSet\.([A-Za-z]+)(?:\.(source|confidence|note))?/.exec(field);
+  if (match === null) return field;
+  const [, key, part] = match as unknown as [string, string, 'source' | 'confidence' | 'note' | undefined];
+  if (key === 'version' || key === 'effectiveFrom' || key === 'title' || key === 'notes') return text.ui(`treaties.meta.${key}`);
+  if (!(PARAMETER_KEYS as readonly string[]).includes(key)) return field;
+  const parameter = text.ui(`treaties.param.${key as ParameterKey}`);
+  const partLabel = part === 'source' ? text.ui('ui.treaties.params.source') : part === 'confidence' ? text.ui('ui.treaties.params.confidence') : part === 'note' ? text.ui('treaties.meta.notes') : text.ui('ui.treaties.params.value');
+  return text.ui('ui.treaties.editor.fieldLabel', { parameter, part: partLabel });
 }

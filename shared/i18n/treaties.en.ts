@@ -192,6 +192,7 @@ export const treatiesEn = {
   'ui.treaties.editor.readOnly': 'Only legal officers and supervisors can change a rule-set.',
 
   // Re-assessment
+  'ui.treaties.editor.fieldLabel': '{parameter}: {part}',
   'ui.treaties.pending.profile': 'Jurisdiction profile {name}',
   'ui.treaties.report.profile': 'Jurisdiction profile',
   'ui.treaties.pending.title': 'A new version is in force',

@@ -188,6 +188,7 @@ export const treatiesZhHant: Record<keyof typeof treatiesEn, string> = {
   'ui.treaties.editor.saved': '已儲存 {id} 第 {version} 版。',
   'ui.treaties.editor.readOnly': '只有法律人員及主管可修改規則集。',
 
+  'ui.treaties.editor.fieldLabel': '{parameter}：{part}',
   'ui.treaties.pending.profile': '{name}的司法管轄區設定',
   'ui.treaties.report.profile': '司法管轄區設定',
   'ui.treaties.pending.title': '新版本已經生效',
