@@ -59,7 +59,7 @@ export function openApp(options: AppOptions): OpenedApp {
   fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
   const db = openDatabase(options.file, { nativeBinding: options.nativeBinding, key: options.key });
   const clock = options.clock ?? (() => new Date());
-  const session = openSession(db, clock, options.signIn === 'password' ? null : sessionUser(db, clock, options.osUser));
+  const session = openSession(db, clock, options.signIn === 'password' ? null : sessionUser(db, clock, options.osUser), options.osUser);
   return {
     db,
     session,

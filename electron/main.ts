@@ -9,6 +9,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
@@ -52,7 +53,9 @@ app.whenReady().then(() => {
     file,
     key: unlocked.key,
     signIn: 'password',
-    osUser: process.env.USER ?? process.env.USERNAME ?? 'local',
+    // From the operating system, not the environment (which whoever starts the app sets): a store
+    // from before sign-in lets only its supervisor, at their own account, set up the password.
+    osUser: os.userInfo().username,
     nativeBinding: process.env.TSP_SQLITE_BINDING,
   });
 

@@ -38,7 +38,8 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
   return {
     'session.current': undefined,
     'session.signIn': { name: 'Ada Admin', password: PASSWORD }, // after the password is set, below
-    'session.setup': { name: 'Grace Supervisor', password: PASSWORD },
+    // Ada Admin has no password yet (a store from before sign-in), and she is at her own account.
+    'session.setup': { name: 'Ada Admin', password: PASSWORD },
     'session.signOut': undefined,
     'session.changePassword': { currentPassword: PASSWORD, newPassword: 'a different long phrase' },
     'settings.info': undefined,

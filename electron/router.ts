@@ -93,7 +93,8 @@ export interface Router {
 
 /** A router whose session starts signed in as `ctx.user` (the CLI, tests); signing out and in again works as in the app. */
 export function createRouter(ctx: ServiceContext, log: (message: string) => void = console.error): Router {
-  return createSessionRouter(openSession(ctx.db, ctx.clock, ctx.user), log);
+  // At their own computer account, as under the 'os-user' sign-in.
+  return createSessionRouter(openSession(ctx.db, ctx.clock, ctx.user, ctx.user.name), log);
 }
 
 export function createSessionRouter(session: Session, log: (message: string) => void = console.error): Router {

@@ -110,11 +110,28 @@ describe('first run', () => {
   });
 
   it('gives a store from before sign-in, whose supervisor has no password, that supervisor a password rather than a twin', () => {
-    // serviceHarness made "Ada Admin" the way older versions did: no password.
-    expect(data(router.dispatch('session.current', undefined))).toEqual({ user: null, firstRun: true });
-    const state = data(router.dispatch('session.setup', { name: 'ada admin', password: PASSWORD }));
+    // serviceHarness made "Ada Admin" the way older versions did: no password. She is at the keyboard, under her own account.
+    const atHerDesk = createSessionRouter(openSession(h.store.db, h.admin.clock, null, 'ada admin'), () => {});
+    expect(data(atHerDesk.dispatch('session.current', undefined))).toEqual({ user: null, firstRun: true });
+    const state = data(atHerDesk.dispatch('session.setup', { name: 'Ada Admin', password: PASSWORD }));
     expect(state.user?.id).toBe(h.admin.user.id);
     expect(data(createRouter(h.admin, () => {}).dispatch('users.list', undefined)).filter((u) => u.role === 'supervisor')).toHaveLength(1);
+  });
+
+  it('lets nobody else set up a store from before sign-in: not another account, not a new supervisor, not an officer', () => {
+    const before = storeDigest(h.store.db);
+    const at = (osUser: string | undefined) => createSessionRouter(openSession(h.store.db, h.admin.clock, null, osUser), () => {});
+    for (const [osUser, name] of [
+      ['mallory', 'Ada Admin'], // her name, someone else's account
+      ['mallory', 'Mallory'], // a new supervisor beside her
+      ['Lam Officer', 'Lam Officer'], // an officer, at his own account
+      [undefined, 'Ada Admin'], // the account not known
+    ] as const) {
+      expect(refusal(at(osUser).dispatch('session.setup', { name, password: PASSWORD }))).toMatchObject({
+        code: 'forbidden', messageKey: 'error.setup_not_owner', problems: [{ field: 'name', messageKey: 'validation.setup.notOwner' }],
+      });
+    }
+    expect(storeDigest(h.store.db)).toBe(before);
   });
 });
 

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../../db/audit-repo.ts';
 import { findCredentials, recordAttempts, saveCredentials, supervisorCanSignIn, type Credentials } from '../../db/auth-repo.ts';
-import { findUser, findUsersByName, insertUser } from '../../db/users-repo.ts';
+import { countUsers, findUser, findUsersByName, insertUser } from '../../db/users-repo.ts';
 import type { User } from '../../shared/api-schemas.ts';
 import { keyedProblem } from '../../shared/domain/case.ts';
 import { changePasswordInput, setupInput, signInInput, type SessionState } from '../../shared/auth-schemas.ts';
@@ -28,10 +28,12 @@ export interface Session {
   readonly db: Database.Database;
   readonly clock: () => Date;
   user: ServiceContext['user'] | null;
+  /** The operating-system account at the keyboard: who a user was before sign-in existed. */
+  readonly osUser?: string | undefined;
 }
 
-export function openSession(db: Database.Database, clock: () => Date, user: ServiceContext['user'] | null = null): Session {
-  return { db, clock, user };
+export function openSession(db: Database.Database, clock: () => Date, user: ServiceContext['user'] | null = null, osUser?: string): Session {
+  return { db, clock, user, osUser };
 }
 
 /** The context services run in, or null when nobody is signed in. */
@@ -48,8 +50,10 @@ const asActing = (user: User): ServiceContext['user'] => ({ id: user.id, name: u
 
 /**
  * First run: creates the administrator (a supervisor) with a password and signs them in.
- * Allowed only while no supervisor can sign in — a new store, or one from before sign-in
- * existed, where a supervisor of the same name is given the password instead of a twin.
+ * Allowed only while no supervisor can sign in. In a new store (no users) anyone opening it
+ * is its first administrator. A store from before sign-in already has its people, known then
+ * by their computer account: only a supervisor signed in to the computer as themselves may
+ * give themselves the password — never someone else, and never a new supervisor beside them.
  */
 export function setUpAdministrator(session: Session, input: unknown): SessionState {
   const { name, password } = validate(setupInput, input);
@@ -60,6 +64,10 @@ export function setUpAdministrator(session: Session, input: unknown): SessionSta
       if (supervisorCanSignIn(session.db)) throw new ServiceError('conflict', 'error.setup_done');
       const at = session.clock().toISOString();
       const existing = findUsersByName(session.db, name).find((u) => u.role === 'supervisor');
+      const atKeyboard = session.osUser?.toLocaleLowerCase();
+      if (countUsers(session.db) > 0 && (existing === undefined || existing.name.toLocaleLowerCase() !== atKeyboard)) {
+        throw new ServiceError('forbidden', 'error.setup_not_owner', [keyedProblem('name', 'validation.setup.notOwner')]);
+      }
       const admin: User = existing ?? { id: randomUUID(), name, role: 'supervisor', createdAt: at };
       if (existing === undefined) insertUser(session.db, admin);
       saveCredentials(session.db, { userId: admin.id, passwordHash: hash, failedAttempts: 0, lockedUntil: null, changedAt: at });
