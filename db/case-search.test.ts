@@ -97,6 +97,10 @@ describe('text search over names, aliases and prison numbers', () => {
     expect(found('uc')).toEqual([]); // SRISUK ends "...uk", Somchai; no "uc" in any field
     // Not across two fields: IVANOV's given name is Pyotr, so "vp" must not match "...OV" + "Py...".
     expect(found('vp')).toEqual([]);
+    // Several short words: each must match, in any field (Tai Man; 陳大文).
+    expect(found('ta ma')).toEqual(['chanTaiMan']);
+    expect(found('大 文')).toEqual(['chanTaiMan']);
+    expect(found('ta ol')).toEqual([]);
   });
 
   it('matches a short word with no letter or digit by scanning', () => {

@@ -10,11 +10,15 @@
  * tsp_fold (db/search-fold.ts, the same folding as the trigram index), so the index only
  * narrows what a scan would match. Only a text of short words with no letter or digit at
  * all ("/") still scans. The text is also looked for in the case reference when it holds a
- * digit: trigram index case_reference_search (0006), each candidate checked with LIKE.
+ * digit and some reference holds its trigrams: trigram index case_reference_search (0006),
+ * each candidate checked with LIKE.
  *
  * With text, the count stops at COUNT_CAP, or just past the page asked for if that is further
  * (`countCapped`: the list shows "1,000+"): counting every case of a common surname is what
- * made search slow.
+ * made search slow. So that it does stop early, the count reads the name index as a join
+ * (IndexUse `drive`) rather than as a set computed in full: "ho" matches 50,000 persons of a
+ * million. The first page of that many matches is found by walking the cases newest first
+ * (walkedPage).
  */
 import type Database from 'better-sqlite3';
 import type { CaseListQuery, CaseSummary } from '../shared/api-schemas.ts';
@@ -58,31 +62,64 @@ interface Where {
   person: boolean;
   /** Whether it reads the latest assessment (the verdict filter). */
   assessment?: boolean;
+  /** The name index the query starts from (`drive`): the table, joined on the person id. */
+  from?: NameIndex;
 }
 
-function textCondition(text: string): Where {
-  const words = text.split(/\s+/u).filter((w) => w !== '');
+type NameIndex = 'person_search' | 'person_chars';
+
+/**
+ * How a text search uses its name index (person_search for a word of three or more characters,
+ * else person_chars):
+ * - `in`: as a set of person ids, computed in full before the first case is read: what a walk
+ *   of cases_updated_person checks each case against;
+ * - `drive`: the query starts from the index and reads each person's cases as the index yields
+ *   it, so that a count or a page stops when it has enough instead of computing every match
+ *   (not when the text may also be a case reference: that is an OR);
+ * - `off`: not at all when only short words are searched, each person being checked by
+ *   tsp_fold alone: for a walk of the newest cases, where a common short word ("ho") matches
+ *   every few cases and computing all its matches would cost more than checking those read.
+ */
+type IndexUse = 'in' | 'drive' | 'off';
+
+const wordsOf = (text: string): string[] => text.split(/\s+/u).filter((w) => w !== '');
+
+/**
+ * Whether the text may be found in a case reference: it holds a digit (every reference does:
+ * CSD-2024-0012) and, if three characters or more, some reference holds its trigrams
+ * (case_reference_search, looked up first). Otherwise only names can match, and a search can
+ * start from their index.
+ */
+function mayBeReference(db: Database.Database, text: string): boolean {
+  if (!/\d/u.test(text)) return false;
+  if ([...text].length < TRIGRAM) return true;
+  return statement(db, 'SELECT 1 FROM case_reference_search WHERE case_reference_search MATCH ? LIMIT 1').pluck().get(phrase(text)) !== undefined;
+}
+
+/** `references`: whether the text is also looked for in case references (mayBeReference). */
+function textCondition(text: string, use: IndexUse, references: boolean): Where {
+  const words = wordsOf(text);
   const long = words.filter((w) => [...w].length >= TRIGRAM);
   const short = words.filter((w) => [...w].length < TRIGRAM);
+  // With a longer word, its trigrams already narrow the persons to check.
+  const phrases = long.length > 0
+    ? long.map(phrase)
+    : short.map((w) => [...foldForSearch(w)]).filter((chars) => chars.some((ch) => TOKEN_CHARACTER.test(ch))).map((chars) => phrase(chars.join(' ')));
+  const table: NameIndex = long.length > 0 ? 'person_search' : 'person_chars';
+  const drive = use === 'drive' && !references && phrases.length > 0;
   /** Conditions on the case's person id alone, answered by an index: each with its parameter. */
   const indexed: Where[] = [];
-  if (long.length > 0) {
-    indexed.push({ sql: 'c.person_id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)', params: [long.map(phrase).join(' AND ')], person: false });
+  if (phrases.length > 0 && (use !== 'off' || long.length > 0)) {
+    const match = phrases.join(' AND ');
+    indexed.push(drive
+      ? { sql: `${table} MATCH ?`, params: [match], person: false, from: table }
+      : { sql: `c.person_id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`, params: [match], person: false });
   }
-  const checks: Where[] = [];
-  for (const word of short) {
-    const characters = [...foldForSearch(word)];
-    // With a longer word, its trigrams already narrow the persons to check.
-    if (long.length === 0 && characters.some((ch) => TOKEN_CHARACTER.test(ch))) {
-      indexed.push({ sql: 'c.person_id IN (SELECT rowid FROM person_chars WHERE person_chars MATCH ?)', params: [phrase(characters.join(' '))], person: false });
-    }
-    checks.push({ sql: `instr(${PERSON_TEXT}, tsp_fold(?)) > 0`, params: [word], person: true });
-  }
+  const checks = short.map((word): Where => ({ sql: `instr(${PERSON_TEXT}, tsp_fold(?)) > 0`, params: [word], person: true }));
   const person = all([...indexed, ...checks]);
-  // A case reference always holds digits (CSD-2024-0012); without one the text cannot be a
-  // reference, and leaving it out keeps name searches on the name indexes alone. References
-  // are Latin letters and digits: LIKE's ASCII folding is enough.
-  if (!/\d/u.test(text)) return person;
+  // Leaving references out keeps name searches on the name indexes alone. References are
+  // Latin letters and digits: LIKE's ASCII folding is enough.
+  if (!references) return person;
   const like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   if ([...text].length < TRIGRAM) return any([person, { sql: "c.reference LIKE ? ESCAPE '\\'", params: [like], person: false }]);
   const reference: Where = { sql: 'c.person_id IN (SELECT rowid FROM case_reference_search WHERE case_reference_search MATCH ?)', params: [phrase(text)], person: false };
@@ -97,12 +134,13 @@ function joined(parts: Where[], operator: 'AND' | 'OR'): Where {
     sql: `(${parts.map((p) => p.sql).join(` ${operator} `)})`,
     params: parts.flatMap((p) => p.params),
     person: parts.some((p) => p.person),
+    from: parts.find((p) => p.from !== undefined)?.from,
   };
 }
 const all = (parts: Where[]): Where => joined(parts, 'AND');
 const any = (parts: Where[]): Where => joined(parts, 'OR');
 
-function whereOf(query: CaseListQuery, onlyIds?: readonly string[]): Where {
+function whereOf(query: CaseListQuery, use: IndexUse, references: boolean, onlyIds?: readonly string[]): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -118,21 +156,25 @@ function whereOf(query: CaseListQuery, onlyIds?: readonly string[]): Where {
   if (query.verdict === 'not_assessed') add('c.latest_assessment_id IS NULL');
   else if (query.verdict !== undefined) add('a.verdict = ?', query.verdict);
   let person = false;
+  let from: NameIndex | undefined;
   if (query.text !== undefined && query.text.trim() !== '') {
-    const text = textCondition(query.text.trim());
+    const text = textCondition(query.text.trim(), use, references);
     add(text.sql, ...text.params);
     person = text.person;
+    from = text.from;
   }
   const assessment = query.verdict !== undefined && query.verdict !== 'not_assessed';
-  return { sql: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, params, person, assessment };
+  return { sql: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, params, person, assessment, from };
 }
 
 /**
  * The tables a query reads: persons and the latest assessment only when it needs them (every
- * case has its person), so that counting and ordering read the indexes of cases alone.
+ * case has its person), so that counting and ordering read the indexes of cases alone; first
+ * the name index when the text condition starts from it (`from`).
  */
-const fromOf = (where: { person: boolean; assessment?: boolean }, index = ''): string =>
-  `FROM cases c ${index} ${where.person ? 'JOIN persons p ON p.id = c.person_id' : ''}
+const fromOf = (where: { person: boolean; assessment?: boolean; from?: NameIndex }, index = ''): string =>
+  `FROM ${where.from === undefined ? '' : `${where.from} JOIN`} cases c ${index} ${where.from === undefined ? '' : `ON c.person_id = ${where.from}.rowid`}
+   ${where.person ? 'JOIN persons p ON p.id = c.person_id' : ''}
    ${where.assessment === true ? 'LEFT JOIN assessments a ON a.id = c.latest_assessment_id' : ''}`;
 
 interface SummaryRow {
@@ -153,6 +195,51 @@ interface SummaryRow {
   closed_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** The newest cases a walk checks by tsp_fold alone: this many times the cases up to the page's end. */
+const WALK_WINDOW = 40;
+
+/**
+ * The page of a search that matches COUNT_CAP cases or more, sorted by last update: found by
+ * walking cases_updated_person in that order. For short words alone, the walk first checks
+ * each person of the newest WALK_WINDOW × (offset + limit) cases (a common short word such as
+ * "ho" fills the page within them, without computing its tens of thousands of matches); if
+ * those hold less than the page, it walks all cases against person_chars' set of matches.
+ */
+function walkedPage(db: Database.Database, query: CaseListQuery, references: boolean, onlyIds?: readonly string[]): SummaryRow[] {
+  const walk = 'INDEXED BY cases_updated_person';
+  const words = wordsOf(query.text ?? '');
+  if (words.length > 0 && words.every((w) => [...w].length < TRIGRAM)) {
+    const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
+    const edge = statement(db, `SELECT updated_at, id FROM cases ${walk} ORDER BY updated_at ${dir}, id ${dir} LIMIT 1 OFFSET ?`)
+      .raw().get(WALK_WINDOW * (query.offset + query.limit) - 1) as [string, string] | undefined;
+    const window = edge === undefined ? undefined : { sql: `(c.updated_at, c.id) ${dir === 'ASC' ? '<=' : '>='} (?, ?)`, params: edge };
+    const rows = pageOf(db, query, whereOf(query, 'off', references, onlyIds), walk, window);
+    if (rows.length === query.limit || window === undefined) return rows;
+  }
+  return pageOf(db, query, whereOf(query, 'in', references, onlyIds), walk);
+}
+
+/**
+ * One page of the cases `where` matches, in the query's order: chosen first from what the
+ * sort and the conditions read (`index`: the index to read the cases by; `window`: a further
+ * condition), then only its cases are read in full.
+ */
+function pageOf(db: Database.Database, query: CaseListQuery, where: Where, index = '', window?: { sql: string; params: unknown[] }): SummaryRow[] {
+  const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
+  // The id breaks ties so that paging through equal keys neither repeats nor skips a case.
+  const order = `ORDER BY ${SORT_COLUMNS[query.sort.field].replace('%', dir)}, c.id ${dir}`;
+  const conditions = window === undefined ? where.sql : `${where.sql === '' ? 'WHERE' : `${where.sql} AND`} ${window.sql}`;
+  const page = `SELECT c.rowid ${fromOf({ ...where, person: where.person || query.sort.field === 'familyName' }, index)}
+    ${conditions} ${order} LIMIT ? OFFSET ?`;
+  return statement(
+    db,
+    `SELECT c.id, c.version, c.reference, p.family_name, p.given_names, p.native_name, p.prison_number,
+      c.sentencing_state, c.administering_state, c.direction, c.rule_set_id, c.status,
+      a.verdict, a.created_at AS assessed_at, c.closed_at, c.created_at, c.updated_at
+     ${fromOf({ person: true, assessment: true })} WHERE c.rowid IN (${page}) ${order}`,
+  ).all(...where.params, ...(window?.params ?? []), query.limit, query.offset) as SummaryRow[];
 }
 
 interface Count {
@@ -179,23 +266,10 @@ function countOf(db: Database.Database, query: CaseListQuery, where: Where): Cou
 
 /** `onlyIds`: only these cases (the list's "due" filter, computed by electron/services/due.ts). */
 export function searchCases(db: Database.Database, query: CaseListQuery, onlyIds?: readonly string[]): { total: number; countCapped: boolean; items: CaseSummary[] } {
-  const where = whereOf(query, onlyIds);
+  const references = mayBeReference(db, query.text?.trim() ?? '');
+  const where = whereOf(query, 'drive', references, onlyIds);
   const { total, countCapped, many } = countOf(db, query, where);
-  const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
-  const walk = many && query.sort.field === 'updatedAt';
-  // The id breaks ties so that paging through equal keys neither repeats nor skips a case.
-  const order = `ORDER BY ${SORT_COLUMNS[query.sort.field].replace('%', dir)}, c.id ${dir}`;
-  // The page is chosen first from what the sort and the conditions read, then only its
-  // cases are read in full.
-  const page = `SELECT c.rowid ${fromOf({ ...where, person: where.person || query.sort.field === 'familyName' }, walk ? 'INDEXED BY cases_updated_person' : '')}
-    ${where.sql} ${order} LIMIT ? OFFSET ?`;
-  const rows = statement(
-      db,
-      `SELECT c.id, c.version, c.reference, p.family_name, p.given_names, p.native_name, p.prison_number,
-        c.sentencing_state, c.administering_state, c.direction, c.rule_set_id, c.status,
-        a.verdict, a.created_at AS assessed_at, c.closed_at, c.created_at, c.updated_at
-       ${fromOf({ person: true, assessment: true })} WHERE c.rowid IN (${page}) ${order}`,
-    ).all(...where.params, query.limit, query.offset) as SummaryRow[];
+  const rows = many && query.sort.field === 'updatedAt' ? walkedPage(db, query, references, onlyIds) : pageOf(db, query, where);
   return {
     total,
     countCapped,
