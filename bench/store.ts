@@ -357,7 +357,7 @@ export function searchBenchmarks(store: LargeStore, persons: number, queries: nu
     if (short.length > 0) {
       const s = sorted(short);
       rows.push(timeRow(`search: p95, ${short.length} queries with a 1-2 character word (two-character Chinese names)`, percentile(s, 95), 20, 1, 'p95 <= 20 ms',
-        `A word under 3 characters cannot use the trigram index: db/case-search.ts finds it as a phrase of its characters in person_chars (or checks it on the persons a longer word's trigrams found), then checks each person with tsp_fold. p50 ${percentile(s, 50).toFixed(1)} ms. Same store and run as above.`));
+        `A word under 3 characters cannot use the trigram index: db/case-search.ts counts from person_chars (a phrase of its characters, the count stopping at the cap) and finds the first page by walking the newest cases, checking each person with tsp_fold (all cases against person_chars' matches if the newest hold too few). p50 ${percentile(s, 50).toFixed(1)} ms. Same store and run as above.`));
     }
     return rows;
   } finally {
