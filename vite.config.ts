@@ -1,3 +1,4 @@
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from './shared/csp.ts';
@@ -11,18 +12,42 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const BOOT = path.resolve(import.meta.dirname, 'renderer/boot.ts');
+
+/**
+ * Gives renderer/boot.ts (its own entry) its own script tag, before the app's: the browser
+ * runs it as soon as its few hundred bytes are in, while the rest of the code is fetched.
+ */
+function bootScriptFirst(): Plugin {
+  return {
+    name: 'tsp-boot-script-first',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, { bundle }) => {
+        const boot = Object.values(bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId === BOOT);
+        if (boot === undefined) throw new Error('renderer/boot.ts is missing from the bundle');
+        const at = html.indexOf('<script type="module"');
+        if (at < 0) throw new Error('index.html has no module script');
+        return `${html.slice(0, at)}<script type="module" crossorigin src="./${boot.fileName}"></script>\n    ${html.slice(at)}`;
+      },
+    },
+  };
+}
+
 // The renderer: built to dist/ and loaded from file:// by Electron (hence relative paths).
 // Each screen is its own chunk (React.lazy in App.tsx); React, which every screen needs, is
 // one more, so that a screen's chunk holds only the screen.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), bootScriptFirst()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
+      input: { index: path.resolve(import.meta.dirname, 'renderer/index.html'), boot: BOOT },
       output: { codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/ }] } },
     },
   },

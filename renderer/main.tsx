@@ -1,4 +1,6 @@
 /** Renderer entry: styles, the store's link to the location hash, the session, then the app. */
+// First: the session and the first answers are asked for (in the built page its own script has already run it).
+import './boot.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

@@ -1,7 +1,8 @@
 /**
- * The screens other than the case list, each loaded when first shown (its own chunk, see
- * vite.config.ts): the window starts by parsing the list's code only. The case screen, where
- * the list usually leads, is loaded as soon as the list is shown.
+ * The screens other than the case list (sign-in and first run among them), each loaded when
+ * first shown (its own chunk, see vite.config.ts): the window starts by parsing the list's
+ * code only. The case screen, where the list usually leads, is loaded as soon as the list is
+ * shown.
  *
  * A screen whose code is already loaded renders at once. React.lazy alone would suspend it
  * once even then, and React holds back what a Suspense boundary reveals after a fallback
@@ -42,6 +43,9 @@ export const DueScreen = screen(() => import('./due/DueScreen.tsx').then((m) => 
 export const ReportsScreen = screen(() => import('./reports/ReportsScreen.tsx').then((m) => m.ReportsScreen)).Screen;
 export const SettingsScreen = screen(() => import('./settings/SettingsScreen.tsx').then((m) => m.SettingsScreen)).Screen;
 export const TreatiesScreen = screen(() => import('./treaties/TreatiesScreen.tsx').then((m) => m.TreatiesScreen)).Screen;
+// Shown only to someone not signed in; with them go the validation messages, and zod.
+export const SetupScreen = screen(() => import('./session/SetupScreen.tsx').then((m) => m.SetupScreen)).Screen;
+export const SignInScreen = screen(() => import('./session/SignInScreen.tsx').then((m) => m.SignInScreen)).Screen;
 
 /** Loads the case screen's code ahead of its first use. */
 export function preloadCaseScreen(): void {

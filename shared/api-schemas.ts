@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { caseSchema, caseStatuses, keyedProblem, parseCase, type CaseParseResult, type FieldProblem } from './domain/case.ts';
 import { CONDITION_IDS } from './eligibility/types.ts';
-import type { MessageParams } from './sentence/compute.ts';
-import { isIsoDate, parseIsoDate } from './sentence/calendar.ts';
+import { isIsoDate } from './sentence/calendar.ts';
 import { referenceEvents, RULESET_KINDS } from './treaties/schema.ts';
+import { DUE_FILTERS, LIST_LIMIT_MAX, toMessageParams, VERDICTS } from './vocabularies.ts';
 
 export type { FieldProblem };
 
@@ -21,7 +21,7 @@ export type { FieldProblem };
 export const ROLES = ['officer', 'legal', 'supervisor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const VERDICTS = ['eligible', 'ineligible', 'needs_information', 'eligible_by_exception'] as const;
+export { DUE_FILTERS, LIST_LIMIT_MAX, toMessageParams, VERDICTS }; // defined without zod in shared/vocabularies.ts
 export type StoredVerdict = (typeof VERDICTS)[number];
 
 /** Why a case was closed; each maps to the status the case file then carries. */
@@ -48,11 +48,9 @@ export const OPEN_STATUSES = caseStatuses.filter(
   (s): s is Exclude<CaseStatus, (typeof TERMINAL_STATUSES)[number]> => !(TERMINAL_STATUSES as readonly string[]).includes(s),
 );
 
-export const DUE_FILTERS = ['overdue', 'this-week', 'any-due'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
 
 export const CASE_SORT_FIELDS = ['familyName', 'updatedAt', 'createdAt', 'status', 'reference'] as const;
-export const LIST_LIMIT_MAX = 500;
 
 // ---------------------------------------------------------------- building blocks
 
@@ -252,15 +250,6 @@ export const storedAssessmentSchema = z.object({
   steps: z.array(z.object({ key: z.string(), params: storedParams })),
 });
 export type StoredAssessment = z.output<typeof storedAssessmentSchema>;
-
-/** Stored parameters back to the shape the i18n formatter takes (`{ day }` for dates). */
-export function toMessageParams(params: StoredMessageParams): MessageParams {
-  const out: MessageParams = {};
-  for (const [name, value] of Object.entries(params)) {
-    out[name] = typeof value !== 'object' ? value : 'date' in value ? { day: parseIsoDate(value.date) } : { period: { ...value.period } };
-  }
-  return out;
-}
 
 export const assessmentRecordSchema = z.object({
   id: z.string(),

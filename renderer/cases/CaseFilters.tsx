@@ -1,8 +1,7 @@
 /** The filter panel: status, rule-set, the two States, verdict of the latest assessment, what is due, closed cases too. */
-import { DUE_FILTERS, VERDICTS } from '../../shared/api-schemas.ts';
-import { caseStatuses } from '../../shared/domain/case.ts';
+import { caseStatuses, DUE_FILTERS, VERDICTS } from '../../shared/vocabularies.ts';
 import { useDesk } from '../store/index.ts';
-import type { VerdictFilter } from '../store/case-list-slice.ts';
+import type { VerdictFilter } from '../store/case-query.ts';
 import { ruleSetIds } from '../store/session-slice.ts';
 import { caseStatusLabel, verdictFilterLabel } from '../text/case-labels.ts';
 import { regionOptions } from '../text/regions.ts';

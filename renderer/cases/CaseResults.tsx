@@ -1,7 +1,7 @@
 /** The list's four states, each designed: first load, failure, nothing found, and the virtualised table. */
 import { useEffect, useState } from 'react';
 import { useDesk } from '../store/index.ts';
-import { isFiltered } from '../store/case-list-slice.ts';
+import { isFiltered } from '../store/case-query.ts';
 import { useText } from '../text/use-text.ts';
 import { Icon } from '../components/Icon.tsx';
 import { CasesTable } from './CasesTable.tsx';

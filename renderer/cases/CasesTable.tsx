@@ -12,7 +12,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CaseSummary } from '../../shared/api-schemas.ts';
 import { useDesk } from '../store/index.ts';
-import type { CaseSortField } from '../store/case-list-slice.ts';
+import type { CaseSortField } from '../store/case-query.ts';
 import { useText } from '../text/use-text.ts';
 import { Icon } from '../components/Icon.tsx';
 import { CaseRow } from './CaseRow.tsx';
@@ -89,11 +89,16 @@ export function CasesTable({ items, total, scroller }: CasesTableProps) {
   // A row to focus once it is loaded and rendered (keyboard moves beyond the rendered rows).
   const [pendingFocus, setPendingFocus] = useState<number | null>(null);
 
+  // The frame's size, read once (it is in the DOM, still empty): the first render then has every row that
+  // shows, rather than a few and the rest once the virtualiser has measured the frame (two layouts of the table).
+  const [initialRect] = useState(() => ({ width: scroller.clientWidth, height: scroller.clientHeight }));
+
   // The app does not run the React Compiler; the virtualizer re-renders this component itself.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller,
+    initialRect,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     getItemKey: (index) => items[index]?.id ?? index,

@@ -1,6 +1,6 @@
 /** The search and filters in force, each a chip that removes itself; "Clear all" removes every one. */
 import { useDesk } from '../store/index.ts';
-import type { CaseFilters } from '../store/case-list-slice.ts';
+import type { CaseFilters } from '../store/case-query.ts';
 import { useText } from '../text/use-text.ts';
 import { Icon } from '../components/Icon.tsx';
 import { caseStatusLabel, verdictFilterLabel } from '../text/case-labels.ts';

@@ -2,11 +2,10 @@
  * Shows its children only to someone signed in: until session.current answers, nothing;
  * then the first-run screen while no supervisor can sign in, else the sign-in screen.
  */
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { SetupScreen, SignInScreen } from '../screens.tsx';
 import { useDesk } from '../store/index.ts';
 import { useText } from '../text/use-text.ts';
-import { SetupScreen } from './SetupScreen.tsx';
-import { SignInScreen } from './SignInScreen.tsx';
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const text = useText();
@@ -25,5 +24,6 @@ export function RequireSession({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  return firstRun ? <SetupScreen /> : <SignInScreen />;
+  // Their code loads when first shown (screens.tsx); it is local, so no placeholder.
+  return <Suspense fallback={null}>{firstRun ? <SetupScreen /> : <SignInScreen />}</Suspense>;
 }

@@ -4,33 +4,12 @@
  * has since changed is dropped, so fast typing never shows stale rows.
  */
 import type { StateCreator } from 'zustand';
-import { LIST_LIMIT_MAX, type CaseList, type CaseStatus, type DueFilter, type ListCasesInput, type StoredVerdict } from '../../shared/api-schemas.ts';
+import type { CaseList } from '../../shared/api-schemas.ts';
+import { LIST_LIMIT_MAX } from '../../shared/vocabularies.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
+import { callOrTakeStarted } from '../early-calls.ts';
+import { CASE_PAGE, FIRST_QUERY, isFiltered, listInput, NO_FILTERS, type CaseFilters, type CaseQuery, type CaseSortField, type SortDirection } from './case-query.ts';
 import type { DeskState } from './index.ts';
-
-export const CASE_PAGE = 100;
-
-export type VerdictFilter = StoredVerdict | 'not_assessed';
-export type CaseSortField = 'familyName' | 'status' | 'updatedAt';
-export type SortDirection = 'asc' | 'desc';
-
-export interface CaseFilters {
-  status: CaseStatus | null;
-  ruleSetId: string | null;
-  verdict: VerdictFilter | null;
-  /** ISO 3166-1 alpha-2 codes. */
-  sentencingState: string | null;
-  administeringState: string | null;
-  /** Cases with something due (the Due page's items): overdue, this week, or any within 90 days. */
-  due: DueFilter | null;
-  includeClosed: boolean;
-}
-
-export interface CaseQuery {
-  text: string;
-  filters: CaseFilters;
-  sort: { field: CaseSortField; dir: SortDirection };
-}
 
 export interface CaseListState {
   phase: 'loading' | 'ready' | 'error';
@@ -57,36 +36,12 @@ export interface CaseListSlice {
   loadMoreCases(): Promise<void>;
 }
 
-const NO_FILTERS: CaseFilters = { status: null, ruleSetId: null, verdict: null, sentencingState: null, administeringState: null, due: null, includeClosed: false };
 const FIRST_DIRECTION: Record<CaseSortField, SortDirection> = { familyName: 'asc', status: 'asc', updatedAt: 'desc' };
-
-export function isFiltered(query: CaseQuery): boolean {
-  const { status, ruleSetId, verdict, sentencingState, administeringState, due } = query.filters;
-  return query.text.trim() !== '' || status !== null || ruleSetId !== null || verdict !== null || sentencingState !== null || administeringState !== null || due !== null;
-}
-
-function listInput(query: CaseQuery, offset: number, limit: number): ListCasesInput {
-  const { status, ruleSetId, verdict, sentencingState, administeringState, due, includeClosed } = query.filters;
-  const text = query.text.trim();
-  return {
-    ...(text === '' ? {} : { text }),
-    ...(status === null ? {} : { status }),
-    ...(ruleSetId === null ? {} : { ruleSetId }),
-    ...(verdict === null ? {} : { verdict }),
-    ...(sentencingState === null ? {} : { sentencingState }),
-    ...(administeringState === null ? {} : { administeringState }),
-    ...(due === null ? {} : { due }),
-    includeClosed,
-    sort: query.sort,
-    offset,
-    limit,
-  };
-}
 
 let latestRequest = 0;
 
 export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice> = (set, get) => ({
-  caseQuery: { text: '', filters: NO_FILTERS, sort: { field: 'updatedAt', dir: 'desc' } },
+  caseQuery: FIRST_QUERY,
   caseList: { phase: 'loading', items: [], total: 0, countCapped: false, storeTotal: 0, loadingMore: false, error: null },
 
   searchCases: (text) => {
@@ -119,7 +74,8 @@ export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice>
     try {
       const includeClosed = query.filters.includeClosed;
       const [page, everything] = await Promise.all([
-        call('cases.list', listInput(query, 0, limit)),
+        // The first page of a start is usually asked for already (renderer/boot.ts).
+        callOrTakeStarted('cases.list', listInput(query, 0, limit)),
         isFiltered(query) ? call('cases.list', { includeClosed, limit: 1 }) : null,
       ]);
       if (request !== latestRequest) return;

@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { RuleSetVersionSummary, User } from '../../shared/api-schemas.ts';
 import type { SessionState } from '../../shared/auth-schemas.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
+import { callOrTakeStarted } from '../early-calls.ts';
 import type { DeskState } from './index.ts';
 
 export interface SessionSlice {
@@ -32,13 +33,13 @@ export const createSessionSlice: StateCreator<DeskState, [], [], SessionSlice> =
   ruleSets: [],
   loadSession: async () => {
     try {
-      await get().enterSession(await call('session.current', {}));
+      await get().enterSession(await callOrTakeStarted('session.current', {}));
     } catch (error) {
       set({ user: null, sessionKnown: true, sessionError: asApiError('session.current', error) });
     }
   },
   enterSession: async (state) => {
-    const ruleSets = state.user === null ? [] : await call('rulesets.list', {}).catch(() => []);
+    const ruleSets = state.user === null ? [] : await callOrTakeStarted('rulesets.list', {}).catch(() => []);
     set({ user: state.user, firstRun: state.firstRun, sessionKnown: true, sessionError: null, ruleSets });
   },
   signOut: async () => {

@@ -42,6 +42,8 @@ function buildFormats(locale: Locale): Formats {
   };
   const number = new Intl.NumberFormat(tag);
   const regions = new Intl.DisplayNames([tag], { type: 'region', fallback: 'code' });
+  // Each name is looked up once (a list page names the same few States on every row; the filters name them all).
+  const regionNames = new Map<string, string>();
   const formatDate = (iso: string) => (isIsoDate(iso) ? date.format(utcDate(iso)) : iso);
   return {
     date: formatDate,
@@ -51,11 +53,16 @@ function buildFormats(locale: Locale): Formats {
     localDate: stamp(localDate),
     number: (value) => number.format(value),
     region: (code) => {
-      try {
-        return regions.of(code) ?? code;
-      } catch {
-        return code;
+      let name = regionNames.get(code);
+      if (name === undefined) {
+        try {
+          name = regions.of(code) ?? code;
+        } catch {
+          name = code;
+        }
+        regionNames.set(code, name);
       }
+      return name;
     },
   };
 }

@@ -2,6 +2,7 @@
  * ISO 3166-1 alpha-2 codes, for choosing a State. Names come from Intl.DisplayNames in the
  * officer's language (formats.region), sorted by that name.
  */
+import type { Locale } from '../../shared/i18n/index.ts';
 import type { Text } from './use-text.ts';
 
 export const REGION_CODES: readonly string[] = (
@@ -14,15 +15,21 @@ export const REGION_CODES: readonly string[] = (
   'UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
 ).split(' ');
 
-const collators = new Map<string, Intl.Collator>();
+export interface RegionOption {
+  code: string;
+  name: string;
+}
+
+/** Made once per language: every filter and form with a State to choose shows the same list. */
+const sortedOptions = new Map<Locale, readonly RegionOption[]>();
 
 /** Every code with its name in the officer's language, sorted by name. */
-export function regionOptions(text: Text): { code: string; name: string }[] {
-  let collator = collators.get(text.locale);
-  if (collator === undefined) {
-    collator = new Intl.Collator(text.locale === 'en' ? 'en-GB' : 'zh-Hant-HK');
-    collators.set(text.locale, collator);
+export function regionOptions(text: Text): readonly RegionOption[] {
+  let options = sortedOptions.get(text.locale);
+  if (options === undefined) {
+    const collator = new Intl.Collator(text.locale === 'en' ? 'en-GB' : 'zh-Hant-HK');
+    options = REGION_CODES.map((code) => ({ code, name: text.region(code) })).sort((a, b) => collator.compare(a.name, b.name));
+    sortedOptions.set(text.locale, options);
   }
-  const sorter = collator;
-  return REGION_CODES.map((code) => ({ code, name: text.region(code) })).sort((a, b) => sorter.compare(a.name, b.name));
+  return options;
 }

@@ -8,6 +8,7 @@ import { isIsoDate } from '../sentence/calendar.ts';
 import { isKnownCategory } from './categories.ts';
 import { en } from '../i18n/en.ts';
 import { t } from '../i18n/index.ts';
+import { caseStatuses } from '../vocabularies.ts';
 
 export const CASE_FORMAT = 'tsp-case/1';
 
@@ -98,10 +99,7 @@ const eventsSchema = z.object({
   statesAgreed: unknown(isoDate),
 });
 
-export const caseStatuses = [
-  'draft', 'screening', 'dossier', 'decision', 'requested', 'awaiting-other-state', 'agreed',
-  'consent-verification', 'handover-scheduled', 'transferred', 'closed', 'refused', 'withdrawn',
-] as const;
+export { caseStatuses }; // defined without zod for the renderer's first screen
 
 export const caseSchema = z
   .object({

@@ -1,0 +1,59 @@
+/**
+ * The case list's query (search text, filters, sort) and the cases.list input it makes.
+ * Types only from shared/: renderer/boot.ts asks for the first page with it before the rest
+ * of the renderer's code (zod's schemas among it) has loaded.
+ */
+import type { CaseStatus, DueFilter, ListCasesInput, StoredVerdict } from '../../shared/api-schemas.ts';
+
+/** Rows fetched at a time. */
+export const CASE_PAGE = 100;
+
+export type VerdictFilter = StoredVerdict | 'not_assessed';
+export type CaseSortField = 'familyName' | 'status' | 'updatedAt';
+export type SortDirection = 'asc' | 'desc';
+
+export interface CaseFilters {
+  status: CaseStatus | null;
+  ruleSetId: string | null;
+  verdict: VerdictFilter | null;
+  /** ISO 3166-1 alpha-2 codes. */
+  sentencingState: string | null;
+  administeringState: string | null;
+  /** Cases with something due (the Due page's items): overdue, this week, or any within 90 days. */
+  due: DueFilter | null;
+  includeClosed: boolean;
+}
+
+export interface CaseQuery {
+  text: string;
+  filters: CaseFilters;
+  sort: { field: CaseSortField; dir: SortDirection };
+}
+
+export const NO_FILTERS: CaseFilters = { status: null, ruleSetId: null, verdict: null, sentencingState: null, administeringState: null, due: null, includeClosed: false };
+
+/** How the list first appears: unfiltered, newest change first. */
+export const FIRST_QUERY: CaseQuery = { text: '', filters: NO_FILTERS, sort: { field: 'updatedAt', dir: 'desc' } };
+
+export function isFiltered(query: CaseQuery): boolean {
+  const { status, ruleSetId, verdict, sentencingState, administeringState, due } = query.filters;
+  return query.text.trim() !== '' || status !== null || ruleSetId !== null || verdict !== null || sentencingState !== null || administeringState !== null || due !== null;
+}
+
+export function listInput(query: CaseQuery, offset: number, limit: number): ListCasesInput {
+  const { status, ruleSetId, verdict, sentencingState, administeringState, due, includeClosed } = query.filters;
+  const text = query.text.trim();
+  return {
+    ...(text === '' ? {} : { text }),
+    ...(status === null ? {} : { status }),
+    ...(ruleSetId === null ? {} : { ruleSetId }),
+    ...(verdict === null ? {} : { verdict }),
+    ...(sentencingState === null ? {} : { sentencingState }),
+    ...(administeringState === null ? {} : { administeringState }),
+    ...(due === null ? {} : { due }),
+    includeClosed,
+    sort: query.sort,
+    offset,
+    limit,
+  };
+}
