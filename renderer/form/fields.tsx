@@ -4,6 +4,7 @@
  * described by the message).
  */
 import type { ReactNode } from 'react';
+import { FieldFrame } from '../components/FieldFrame.tsx';
 import { regionOptions } from '../text/regions.ts';
 import { useText } from '../text/use-text.ts';
 import { fieldId, TRI_VALUES, type Tri } from './case-draft.ts';
@@ -19,33 +20,12 @@ interface FieldShell {
   className?: string;
 }
 
-function describedBy(id: string, hint: boolean, invalid: boolean): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter((x) => x !== null);
-  return ids.length === 0 ? undefined : ids.join(' ');
-}
-
-function Shell({ path, label, hint, problems, className, children }: FieldShell & { children: (props: { id: string; invalid: boolean; describedBy?: string }) => ReactNode }) {
+function Shell({ path, label, hint, problems, className, children }: FieldShell & { children: (props: { id: string; invalid: boolean; describedBy?: string | undefined }) => ReactNode }) {
   const id = fieldId(path);
-  const messages = problems.get(path) ?? [];
-  const invalid = messages.length > 0;
-  const classes = ['field', invalid ? 'field--invalid' : null, className ?? null].filter((c) => c !== null).join(' ');
   return (
-    <div className={classes}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint !== undefined && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {invalid && (
-        <p className="field__error" id={`${id}-error`}>
-          {messages.join(' ')}
-        </p>
-      )}
-      {children({ id, invalid, describedBy: describedBy(id, hint !== undefined, invalid) })}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} messages={problems.get(path) ?? []} className={className}>
+      {(control) => children({ id, ...control })}
+    </FieldFrame>
   );
 }
 

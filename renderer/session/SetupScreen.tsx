@@ -3,53 +3,30 @@
  * in. The password rule (shared/auth-policy.ts) is checked here as well as in the main
  * process, so the officer sees every problem at once.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiCallError, asApiError, call } from '../api.ts';
+import { useState } from 'react';
+import { ApiCallError, call } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { useDesk } from '../store/index.ts';
-import { useText } from '../text/use-text.ts';
 import { TextField } from './fields.tsx';
-import { messagesByField } from './problems.ts';
 import { passwordCheck } from './password-check.ts';
+import { useSessionForm } from './use-session-form.ts';
 
 const FIELD_IDS = { name: 'setup-name', password: 'setup-password', confirm: 'setup-confirm' } as const;
 
 export function SetupScreen() {
-  const text = useText();
-  const enterSession = useDesk((s) => s.enterSession);
+  const { text, busy, error, heading, fields, submit } = useSessionForm('ui.setup.title', 'session.setup');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const fields = messagesByField(text, error);
-
-  useEffect(() => {
-    heading.current?.focus();
-    document.title = `${text.ui('ui.setup.title')} — ${text.ui('ui.app.name')}`;
-  }, [text]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const problems = passwordCheck({ name, password, confirm, passwordField: 'password', confirmField: 'confirm', requireName: true });
-    if (problems.length > 0) {
-      setError(new ApiCallError('session.setup', { code: 'invalid_input', messageKey: 'error.invalid_input', problems }));
-      return;
-    }
-    setBusy(true);
-    try {
-      await enterSession(await call('session.setup', { name, password }));
-    } catch (failure) {
-      setError(asApiError('session.setup', failure));
-      setBusy(false);
-    }
-  };
+  const onSubmit = submit(() => call('session.setup', { name, password }), {
+    check: () => {
+      const problems = passwordCheck({ name, password, confirm, passwordField: 'password', confirmField: 'confirm', requireName: true });
+      return problems.length === 0 ? null : new ApiCallError('session.setup', { code: 'invalid_input', messageKey: 'error.invalid_input', problems });
+    },
+  });
 
   return (
     <div className="screen session-screen">
-      <form className="session-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="setup-title">
+      <form className="session-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="setup-title">
         <h1 id="setup-title" tabIndex={-1} ref={heading}>
           {text.ui('ui.setup.title')}
         </h1>

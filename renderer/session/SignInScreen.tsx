@@ -3,47 +3,23 @@
  * or the account locked and for how long); the password field is emptied after a failure.
  * The renderer keeps no token: the main process holds the session.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { asApiError, call, type ApiCallError } from '../api.ts';
+import { useState } from 'react';
+import { call } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { useDesk } from '../store/index.ts';
-import { useText } from '../text/use-text.ts';
 import { TextField } from './fields.tsx';
-import { messagesByField } from './problems.ts';
+import { useSessionForm } from './use-session-form.ts';
 
 const FIELD_IDS = { name: 'signin-name', password: 'signin-password' } as const;
 
 export function SignInScreen() {
-  const text = useText();
-  const enterSession = useDesk((s) => s.enterSession);
+  const { text, busy, error, heading, fields, submit } = useSessionForm('ui.signin.title', 'session.signIn');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const fields = messagesByField(text, error);
-
-  useEffect(() => {
-    heading.current?.focus();
-    document.title = `${text.ui('ui.signin.title')} — ${text.ui('ui.app.name')}`;
-  }, [text]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      await enterSession(await call('session.signIn', { name, password }));
-    } catch (failure) {
-      setError(asApiError('session.signIn', failure));
-      setPassword('');
-      setBusy(false);
-    }
-  };
+  const onSubmit = submit(() => call('session.signIn', { name, password }), { onFailure: () => setPassword('') });
 
   return (
     <div className="screen session-screen">
-      <form className="session-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="signin-title">
+      <form className="session-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="signin-title">
         <h1 id="signin-title" tabIndex={-1} ref={heading}>
           {text.ui('ui.signin.title')}
         </h1>

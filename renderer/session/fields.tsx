@@ -1,9 +1,10 @@
 /**
- * The text and password fields of the sign-in, first-run and Settings forms: a label, an
- * optional hint, the field's own message above the input (GOV.UK), the input marked invalid
- * and described by hint and message, and the browser's autocomplete purpose.
+ * The text and password fields of the sign-in, first-run and Settings forms: the field's
+ * frame (FieldFrame: label, hint, message), the input marked invalid and described by hint
+ * and message, and the browser's autocomplete purpose.
  */
 import type { Ref } from 'react';
+import { FieldFrame } from '../components/FieldFrame.tsx';
 
 export interface TextFieldProps {
   id: string;
@@ -19,36 +20,23 @@ export interface TextFieldProps {
 }
 
 export function TextField({ id, label, value, onChange, type = 'text', autoComplete, hint, errors = [], inputRef }: TextFieldProps) {
-  const invalid = errors.length > 0;
-  const describedBy = [hint === undefined ? null : `${id}-hint`, invalid ? `${id}-error` : null].filter((x) => x !== null).join(' ');
   return (
-    <div className={invalid ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint !== undefined && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+    <FieldFrame id={id} label={label} hint={hint} messages={errors}>
+      {({ invalid, describedBy }) => (
+        <input
+          id={id}
+          ref={inputRef}
+          className="input"
+          type={type}
+          value={value}
+          autoComplete={autoComplete}
+          spellCheck={false}
+          required
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
       )}
-      {invalid && (
-        <p className="field__error" id={`${id}-error`}>
-          {errors.join(' ')}
-        </p>
-      )}
-      <input
-        id={id}
-        ref={inputRef}
-        className="input"
-        type={type}
-        value={value}
-        autoComplete={autoComplete}
-        spellCheck={false}
-        required
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy === '' ? undefined : describedBy}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
+    </FieldFrame>
   );
 }
