@@ -1,11 +1,13 @@
 /** "What is due" across cases: deadlines per rule-set, alerts from the latest assessment, by urgency. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
+import { builtInRuleSet } from '../../shared/treaties/library.ts';
 import { runAssessment } from './assessments.ts';
 import { closeCase, createCase, listCases, updateCase } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { listDocuments, setDocumentStatus } from './documents.ts';
 import { listDue } from './due.ts';
+import { saveRuleSet } from './rulesets.ts';
 import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
 import { transitionCase, workflowState } from './workflow.ts';
 
@@ -85,6 +87,20 @@ describe('listDue', () => {
     });
     expect(runAssessment(ctx, { caseId: corrected.id }).result.dates.releaseDate).toBe('2029-06-01');
     expect(listDue(ctx, { horizonDays: 180 }).items.filter((i) => i.caseId === id && i.kind === 'release-near')).toEqual([]);
+  });
+
+  it('an ad hoc arrangement bound to one case brings its deadlines to that case only', () => {
+    // The arrangement takes 2008/909's deadlines; both cases name it, only ADAMS is bound to it.
+    const adams = createCase(ctx, { case: { ...example, ruleSetId: 'hk-ad-hoc-adams', status: 'awaiting-other-state', person: { ...(example.person as object), familyName: 'ADAMS' }, events: { ...(example.events as object), judgmentReceived: '2024-10-20' } } });
+    const other = createCase(ctx, { case: { ...example, ruleSetId: 'hk-ad-hoc-adams', status: 'awaiting-other-state', person: { ...(example.person as object), familyName: 'OTHER' }, events: { ...(example.events as object), judgmentReceived: '2024-10-20' } } });
+    const eu = builtInRuleSet('eu-fd-2008-909')!;
+    saveRuleSet(h.admin, {
+      ruleSet: { ...eu, id: 'hk-ad-hoc-adams', version: '1', effectiveFrom: '2024-01-01', title: 'Arrangement for ADAMS', kind: 'ad-hoc-arrangement', caseId: adams.id },
+      reason: 'agreed for this prisoner',
+    });
+    // Receipt 2024-10-20 + 90 days = 2025-01-18 (11 days to 10-31, 41 to 11-30, 72 to 12-31, then 18).
+    expect(listDue(ctx, {}).items.map((i) => [i.familyName, i.id, i.date])).toEqual([['ADAMS', 'recognition-decision', '2025-01-18']]);
+    expect(listDue(ctx, {}).items.some((i) => i.caseId === other.id)).toBe(false);
   });
 
   it('refuses a bad date or horizon', () => {

@@ -57,16 +57,31 @@ export function alertsOfCase(db: Database.Database, record: CaseRecord, ruleSet:
   );
 }
 
-/** Each rule-set id in force on `on`: the latest stored version effective by then (case-bound ones aside), else the built-in. */
-function ruleSetsInForce(db: Database.Database, on: string): Map<string, RuleSet> {
-  const out = new Map<string, RuleSet>(BUILT_IN_RULESETS.map((r) => [r.id, r]));
+interface InForce {
+  /** Each rule-set id: the latest stored version effective by then, else the built-in. */
+  general: Map<string, RuleSet>;
+  /** Ad hoc arrangements bound to one case, by `<case id> <rule-set id>`: they govern that case alone. */
+  bound: Map<string, RuleSet>;
+}
+
+const boundKey = (caseId: string, ruleSetId: string) => `${caseId} ${ruleSetId}`;
+
+/** The rule-sets in force on `on` (rows come latest effective date first: the first seen of a key wins). */
+function ruleSetsInForce(db: Database.Database, on: string): InForce {
+  const general = new Map<string, RuleSet>(BUILT_IN_RULESETS.map((r) => [r.id, r]));
+  const bound = new Map<string, RuleSet>();
   const storedIds = new Set<string>();
   for (const row of allStoredRuleSets(db)) {
-    if (row.case_id !== null || row.effective_from > on || storedIds.has(row.id)) continue;
-    storedIds.add(row.id);
-    out.set(row.id, storedRuleSet(row));
+    if (row.effective_from > on) continue;
+    if (row.case_id !== null) {
+      const key = boundKey(row.case_id, row.id);
+      if (!bound.has(key)) bound.set(key, storedRuleSet(row));
+    } else if (!storedIds.has(row.id)) {
+      storedIds.add(row.id);
+      general.set(row.id, storedRuleSet(row));
+    }
   }
-  return out;
+  return { general, bound };
 }
 
 /** The timeline kinds deadlines may be anchored on (deadlines.ts), which the listing reads for its candidates. */
@@ -92,20 +107,21 @@ const approxDays = (d: { years: number; months: number; days: number }) => d.yea
 
 /** Everything due on open cases as of `on`, up to `horizonDays` ahead, sorted by date. */
 export function computeDue(db: Database.Database, on: string, horizonDays: number): DueItem[] {
-  const ruleSets = ruleSetsInForce(db, on);
+  const { general, bound } = ruleSetsInForce(db, on);
+  const every = [...general.values(), ...bound.values()];
   const until = parseIsoDate(on) + horizonDays;
-  const maxMinimum = Math.max(0, ...[...ruleSets.values()].map((r) => (r.minRemaining.value === null ? 0 : approxDays(r.minRemaining.value.duration))));
-  const withDeadlines = [...ruleSets.values()].filter((r) => r.deadlines.value.length > 0);
+  const maxMinimum = Math.max(0, ...every.map((r) => (r.minRemaining.value === null ? 0 : approxDays(r.minRemaining.value.duration))));
+  const withDeadlines = every.filter((r) => r.deadlines.value.length > 0);
   const candidates = dueCandidates(db, {
     rescreenUntil: formatIsoDate(until),
     // A release after the horizon can still make the last day to transfer fall within it.
     releaseUntil: formatIsoDate(until + Math.max(maxMinimum, RELEASE_NEAR_DAYS)),
-    deadlineRuleSets: withDeadlines.map((r) => r.id),
+    deadlineRuleSets: [...new Set(withDeadlines.map((r) => r.id))],
   });
   const timelines = latestEventsOf(db, candidates.filter((c) => c.ruleSetId !== null && withDeadlines.some((r) => r.id === c.ruleSetId)).map((c) => c.id), timelineKinds(withDeadlines));
   const items: DueItem[] = [];
   for (const c of candidates) {
-    const ruleSet = c.ruleSetId === null ? null : (ruleSets.get(c.ruleSetId) ?? null);
+    const ruleSet = c.ruleSetId === null ? null : (bound.get(boundKey(c.id, c.ruleSetId)) ?? general.get(c.ruleSetId) ?? null);
     const alerts = alertsFrom(ruleSet, { anchors: { events: c.events, timeline: timelines.get(c.id) ?? new Map() }, rescreenOn: c.rescreenOn, releaseDate: c.releaseDate, dischargeDate: c.dischargeDate }, on);
     for (const a of alerts) {
       if (parseIsoDate(a.date) > until) continue;
