@@ -13,6 +13,7 @@ import { PARAMETER_GROUPS, type ParameterKey } from '../../shared/treaties/param
 import type { RuleSet } from '../../shared/treaties/schema.ts';
 import { ApiCallError, asApiError, call } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { FieldFrame } from '../components/FieldFrame.tsx';
 import { useDesk } from '../store/index.ts';
 import { problemText } from '../text/problems.ts';
 import { useText } from '../text/use-text.ts';
@@ -23,25 +24,10 @@ import { useApiData } from './use-api-data.ts';
 type Problems = ReadonlyMap<string, string[]>;
 
 function Field({ id, label, hint, problems, children }: { id: string; label: string; hint?: string; problems: Problems; children: (describedBy: string | undefined, invalid: boolean) => ReactNode }) {
-  const messages = problems.get(id) ?? [];
-  const described = [hint === undefined ? null : `${id}-hint`, messages.length > 0 ? `${id}-error` : null].filter((x) => x !== null).join(' ') || undefined;
   return (
-    <div className={messages.length > 0 ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint !== undefined && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {messages.length > 0 && (
-        <p className="field__error" id={`${id}-error`}>
-          {messages.join(' ')}
-        </p>
-      )}
-      {children(described, messages.length > 0)}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} messages={problems.get(id) ?? []}>
+      {({ describedBy, invalid }) => children(describedBy, invalid)}
+    </FieldFrame>
   );
 }
 
