@@ -41,6 +41,7 @@ const SQL = {
       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   attachments: 'SELECT * FROM attachments WHERE case_id = ? ORDER BY kind, id',
   attachment: 'SELECT * FROM attachments WHERE case_id = ? AND id = ?',
+  files: 'SELECT DISTINCT sha256, size FROM attachments ORDER BY sha256',
   attach: `INSERT INTO attachments (case_id, kind, sha256, file_name, media_type, size, created_at, created_by)
     VALUES (@caseId, @kind, @sha256, @fileName, @mediaType, @size, @createdAt, @createdBy)`,
 } as const;
@@ -77,4 +78,9 @@ export function findAttachment(db: Database.Database, caseId: string, id: number
 
 export function insertAttachment(db: Database.Database, caseId: string, a: Omit<AttachmentRecord, 'id'>): number {
   return Number(statement(db, SQL.attach).run({ caseId, ...a }).lastInsertRowid);
+}
+
+/** Every attached file the store records, once each (the same file attached twice is one file). */
+export function storedAttachmentFiles(db: Database.Database): { sha256: string; size: number }[] {
+  return statement(db, SQL.files).all() as { sha256: string; size: number }[];
 }

@@ -35,6 +35,7 @@ const USAGE = `usage:
   tsp backup --db FILE --out FILE
   tsp restore --db FILE --from FILE
   tsp encrypt --db FILE            (with TSP_DB_KEY: encrypts a plain store)
+  tsp attachments seal --db FILE   (seals files attached before schema 8)
   tsp dossier --db FILE --case ID --out OUT.pdf [--lang en|zh-Hant]
   tsp report statistics --db FILE --from YYYY-MM-DD --to YYYY-MM-DD --format pdf|xlsx|csv --out FILE
       [--direction outgoing|incoming] [--rule-set ID] [--state XX] [--lang en|zh-Hant]

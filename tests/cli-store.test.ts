@@ -46,6 +46,16 @@ describe('tsp demo and tsp cases search', () => {
   });
 });
 
+describe('tsp attachments seal', () => {
+  it('seals nothing in a store with no old files, says so, and refuses a store that does not exist or a wrong sub-command', async () => {
+    await tsp('demo', '--db', file('seal.sqlite'), '--cases', '3');
+    expect(await tsp('attachments', 'seal', '--db', file('seal.sqlite'))).toMatchObject({ code: 0, out: `Sealed 0 attached files stored before schema 8 in ${file('seal.sqlite')}.\n` });
+    expect((await tsp('attachments', 'seal', '--db', file('missing.sqlite'))).code).toBe(2);
+    expect(fs.existsSync(file('missing.sqlite'))).toBe(false);
+    expect(await tsp('attachments', 'open', '--db', file('seal.sqlite'))).toMatchObject({ code: 2, err: 'tsp: use: tsp attachments seal --db FILE\n' });
+  });
+});
+
 describe('export, import into an empty database, export again', () => {
   it('gives the same cases', async () => {
     expect((await tsp('cases', 'export', '--db', file('demo.sqlite'), '--out', file('a.json'))).out).toBe(`Exported 120 cases to ${file('a.json')}.\n`);

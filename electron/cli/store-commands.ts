@@ -9,6 +9,7 @@ import type { ApiResponse, Channel } from '../../shared/api.ts';
 import type { CaseSummary } from '../../shared/api-schemas.ts';
 import { openApp, type OpenedApp } from '../app.ts';
 import { DEMO_MAX_CASES, seedDemo } from '../services/demo.ts';
+import { sealLegacyAttachments } from '../services/documents.ts';
 import { resolveRuleSet } from '../services/ruleset-resolution.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
@@ -57,6 +58,7 @@ export function withStoredRuleSets<T>(db: string, key: StoreKey | undefined, wor
 
 export async function runStoreCommand(io: CliIo, command: string, sub: string | undefined, rest: readonly string[], values: StoreValues): Promise<number> {
   if (command === 'demo') return demo(io, values);
+  if (command === 'attachments') return sealCommand(io, sub, values);
   if (command !== 'cases') throw new UsageError(`unknown command "${command}" (see: tsp --help)`);
   switch (sub) {
     case 'import':
@@ -68,6 +70,17 @@ export async function runStoreCommand(io: CliIo, command: string, sub: string | 
     default:
       throw new UsageError('use: tsp cases import | export | search');
   }
+}
+
+/** `tsp attachments seal --db FILE`: seals the files attached before schema 8 (sealLegacyAttachments). */
+function sealCommand(io: CliIo, sub: string | undefined, values: StoreValues): number {
+  if (sub !== 'seal') throw new UsageError('use: tsp attachments seal --db FILE');
+  return withApp(values, true, (app) => {
+    const { sealed, damaged } = sealLegacyAttachments(app.context);
+    io.out(`Sealed ${sealed} attached file${sealed === 1 ? '' : 's'} stored before schema 8 in ${values.db}.\n`);
+    for (const sha256 of damaged) io.err(`not sealed: the attached file ${sha256} no longer matches its recorded hash or size; it is left as it is\n`);
+    return damaged.length === 0 ? 0 : 1;
+  });
 }
 
 function demo(io: CliIo, values: StoreValues): number {

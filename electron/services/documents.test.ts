@@ -9,7 +9,7 @@ import { createCase } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { storeSecret } from '../../db/secrets-repo.ts';
 import { legacyPath, sealedPath } from './attachment-files.ts';
-import { attachDocument, listDocuments, readAttachment, setDocumentStatus } from './documents.ts';
+import { attachDocument, listDocuments, readAttachment, sealLegacyAttachments, setDocumentStatus } from './documents.ts';
 import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let h: ServiceHarness;
@@ -145,5 +145,37 @@ describe('readAttachment', () => {
     expect(readAttachment(ctx, { caseId, attachmentId: a.id }).contentBase64).toBe(base64('%PDF-1.4 from an older version'));
     fs.writeFileSync(legacy, '%PDF-1.4 from an older versioN');
     expectRefused(ctx, 'conflict', () => readAttachment(ctx, { caseId, attachmentId: a.id }));
+  });
+});
+
+describe('sealLegacyAttachments', () => {
+  /** A file as versions before schema 8 stored it: as it came, named by its sha256, no sealed copy. */
+  const legacyAttachment = (text: string) => {
+    const a = attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'old.pdf', contentBase64: base64(text) })
+      .find((d) => d.kind === 'certified-judgment')!.attachments.at(-1)!;
+    const legacy = legacyPath(ctx.db, a.sha256);
+    fs.mkdirSync(path.dirname(legacy), { recursive: true });
+    fs.writeFileSync(legacy, text);
+    fs.rmSync(sealedPath(ctx.db, a.sha256));
+    return { a, legacy };
+  };
+
+  it('seals each old file, removes its plaintext once the seal reads back, audits the run, and is idempotent', () => {
+    const { a, legacy } = legacyAttachment('%PDF-1.4 attached in 2024');
+    expect(sealLegacyAttachments(h.admin)).toEqual({ sealed: 1, damaged: [] });
+    expect(fs.existsSync(legacy)).toBe(false);
+    expect(fs.readFileSync(sealedPath(ctx.db, a.sha256)).includes(Buffer.from('attached in 2024'))).toBe(false);
+    expect(readAttachment(ctx, { caseId, attachmentId: a.id }).contentBase64).toBe(base64('%PDF-1.4 attached in 2024'));
+    expect(listAudit(h.admin, { limit: 1 })[0]).toMatchObject({ action: 'attachments.seal', after: { sealed: 1, damaged: [] } });
+    const audit = listAudit(h.admin, { limit: 100 }).length;
+    expect(sealLegacyAttachments(h.admin)).toEqual({ sealed: 0, damaged: [] });
+    expect(listAudit(h.admin, { limit: 100 })).toHaveLength(audit);
+  });
+
+  it('leaves a file that no longer matches its record as it is, and names it', () => {
+    const { a, legacy } = legacyAttachment('%PDF-1.4 original');
+    fs.writeFileSync(legacy, '%PDF-1.4 origina1');
+    expect(sealLegacyAttachments(h.admin)).toEqual({ sealed: 0, damaged: [a.sha256] });
+    expect(fs.readFileSync(legacy, 'utf8')).toBe('%PDF-1.4 origina1');
   });
 });

@@ -5,16 +5,18 @@
  * once; the database records which case and document each attachment belongs to. Each write
  * is audited.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../../db/audit-repo.ts';
-import { attachmentsOf, documentStatusesOf, findAttachment, insertAttachment, setDocumentStatus as writeDocumentStatus } from '../../db/documents-repo.ts';
+import { attachmentsOf, documentStatusesOf, findAttachment, insertAttachment, setDocumentStatus as writeDocumentStatus, storedAttachmentFiles } from '../../db/documents-repo.ts';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
 import {
   ATTACHMENT_MAX_BYTES, attachDocumentInput, listDocumentsInput, readAttachmentInput, setDocumentStatusInput, type AttachmentContent, type CaseDocument,
 } from '../../shared/workflow-schemas.ts';
 import { defaultStatus, isDone, requirementsFor } from '../../shared/workflow/documents.ts';
 import { directionOf } from '../../shared/workflow/steps.ts';
-import { readAttachmentBytes, storeAttachment } from './attachment-files.ts';
+import { legacyPath, readAttachmentBytes, sha256Of, storeAttachment } from './attachment-files.ts';
 import { loadRecord } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
@@ -108,4 +110,43 @@ export function readAttachment(ctx: ServiceContext, input: unknown): AttachmentC
     throw new ServiceError('conflict', 'error.attachment_damaged', [{ field: 'attachmentId', message: `the stored file of ${attachment.fileName} is missing or no longer matches its hash` }]);
   }
   return { ...attachment, contentBase64: bytes.toString('base64') };
+}
+
+export interface SealedAttachments {
+  /** Files stored as they came (before schema 8) now sealed, their plaintext removed. */
+  sealed: number;
+  /** Files left as they are because they no longer match their recorded hash or size (sha256 of each). */
+  damaged: string[];
+}
+
+/**
+ * Seals the files attached before schema 8 (stored as they came, beside the store): each is
+ * read, checked against its recorded hash, sealed (attachment-files.ts), read back through
+ * the seal and only then its plaintext removed. A file that does not match its record is
+ * left untouched and named. One audit entry for the run; running it again does nothing more.
+ */
+export function sealLegacyAttachments(ctx: ServiceContext): SealedAttachments {
+  const result: SealedAttachments = { sealed: 0, damaged: [] };
+  for (const { sha256, size } of storedAttachmentFiles(ctx.db)) {
+    const legacy = legacyPath(ctx.db, sha256);
+    if (!fs.existsSync(legacy)) continue;
+    const bytes = fs.readFileSync(legacy);
+    if (bytes.length !== size || sha256Of(bytes) !== sha256) {
+      result.damaged.push(sha256);
+      continue;
+    }
+    storeAttachment(ctx.db, bytes);
+    if (readAttachmentBytes(ctx.db, sha256, size) === null) throw new Error(`sealing the attached file ${sha256} could not be read back: its plaintext is kept`);
+    fs.rmSync(legacy);
+    result.sealed += 1;
+  }
+  if (result.sealed > 0 || result.damaged.length > 0) {
+    write(ctx, (scope) => {
+      appendAudit(ctx.db, {
+        at: scope.at, userId: scope.userId, action: 'attachments.seal', entity: 'store', entityId: path.basename(ctx.db.name), reason: null,
+        before: null, after: result,
+      });
+    });
+  }
+  return result;
 }
