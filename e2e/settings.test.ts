@@ -1,11 +1,13 @@
 /**
  * Settings and the case's audit history in Chromium against the real router, signed in as
  * the store's supervisor: users and roles (add a user, a refusal beside the field, set a
- * password, lift a lockout), your password, the language, the data location; then a case
+ * password, lift a lockout), your password, the language, the data location, a backup made
+ * from the page; then a case
  * page's audit history, opened from the keyboard. Axe and screenshots in both languages.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEntries } from '../db/audit-repo.ts';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { createSessionRouter } from '../electron/router.ts';
 import { openSession } from '../electron/services/session.ts';
@@ -16,7 +18,7 @@ let shell: Shell;
 let page: Page;
 
 beforeAll(async () => {
-  shell = await openShell();
+  shell = await openShell({ backups: true });
   page = shell.page;
 }, 120_000);
 afterAll(async () => {
@@ -30,12 +32,12 @@ describe('settings', { timeout: 60_000 }, () => {
     await shell.open('#/cases');
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
-    for (const title of ['Language', 'Your password', 'Users and roles', 'Data location']) {
+    for (const title of ['Language', 'Your password', 'Users and roles', 'Data location', 'Backups']) {
       expect(await page.getByRole('heading', { level: 2, name: title }).count(), title).toBe(1);
     }
     await expect.poll(() => row('e2e-officer').textContent()).toContain('(you)');
     expect(await row('e2e-officer').textContent()).toContain('No password yet');
-    await expect.poll(() => page.locator('.settings-path').textContent()).toContain('tsp-desk.sqlite');
+    await expect.poll(() => page.locator('section[aria-labelledby="settings-data-title"] .settings-path').textContent()).toContain('tsp-desk.sqlite');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -89,6 +91,20 @@ describe('settings', { timeout: 60_000 }, () => {
     await page.getByLabel('Current password').fill('star ferry at dawn');
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Your password was changed.');
+  });
+
+  it('backs up now: the copy is written and checked in the background, then listed and audited', async () => {
+    const section = page.locator('section[aria-labelledby="settings-backups-title"]');
+    await expect.poll(() => section.textContent()).toContain(rendered('en', 'ui.settings.backups.none'));
+    expect(await section.locator('.settings-path').textContent()).toMatch(/backups$/);
+    await section.getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(() => section.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^The backup was written and checked: tsp-desk-\S+Z\.sqlite\.$/);
+    const [backup] = shell.dispatch('backups.state', {})!.backups;
+    expect(await section.locator('tbody tr').allTextContents()).toStrictEqual([expect.stringContaining(backup!.name)]);
+    expect(await section.getByRole('button', { name: 'Back up now' }).isEnabled()).toBe(true);
+    expect(listAuditEntries(shell.app.db, { entity: 'store', limit: 5 })[0]).toMatchObject({ action: 'store.backup', reason: 'asked for in Settings', userId: shell.app.context.user.id });
+    expect(await seriousViolations(page)).toEqual([]);
+    await section.screenshot({ path: (await saveScreenshot(page, 'settings-backups')).replace('settings-backups', 'settings-backups-panel') });
   });
 
   it('switches the language, in Chinese throughout', async () => {

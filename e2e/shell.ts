@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openApp, type OpenedApp } from '../electron/app.ts';
+import { startBackupScheduler, SYSTEM_USER_ID } from '../electron/backups.ts';
+import { provideBackups } from '../electron/services/backups.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import type { ApiError, ApiInputs, ApiOutputs, Channel } from '../shared/api.ts';
 import { acquireRenderer, releaseRenderer, type RendererBuild } from './renderer-build.ts';
@@ -36,6 +38,11 @@ export interface ShellOptions {
    * the desktop app starts, with sign-in or first run showing (e2e/session.test.ts).
    */
   signedIn?: boolean;
+  /**
+   * Back up into `backups/` beside the store when Settings asks, as the app does (the daily
+   * schedule does not run in the shell); without it Settings shows that this window makes none.
+   */
+  backups?: boolean;
 }
 
 export interface Shell {
@@ -72,6 +79,11 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     osUser: options.osUser ?? 'e2e-officer',
     signIn: options.signedIn === false ? 'password' : 'os-user',
   });
+  const backups = options.backups === true ? startBackupScheduler({
+    live: app.db.name, actor: { db: app.db, clock: () => new Date(), userId: SYSTEM_USER_ID }, dir: path.join(path.dirname(app.db.name), 'backups'),
+    clock: () => new Date(), timers: { setTimeout: () => null, setInterval: () => null, clear: () => undefined },
+  }) : null;
+  if (backups !== null) provideBackups(app.db, backups);
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   const built = acquireRenderer();

@@ -1,20 +1,27 @@
 /**
  * Backups and restore as the app and the CLI run them (docs/storage-security.md):
- *   - backupStore: refuse a dangerous target, write the copy (db/backup.ts), verify it (and
- *     that an encrypted store's copy is encrypted), put the key file beside it, copy the
- *     attached files it does not have yet into `attachments/` beside it, audit it;
+ *   - backupStore (CLI) and backupStoreInWorker (the app): refuse a dangerous target, then
+ *     backup-copy.ts writes the copy, verifies it (and that an encrypted store's copy is
+ *     encrypted) and copies the attached files it does not have yet into `attachments/`
+ *     beside it — in a worker thread for the app, so that it goes on answering; then the key
+ *     file beside it, retention, and the audit entry;
  *   - restoreStore: db/backup.ts restoreFile (verified before anything is replaced, the old
  *     file kept), bring back the attached files the live folder lacks from `attachments/`
  *     beside the backup, then open the restored store and audit the restore in it;
  *   - startBackupScheduler: a daily backup into a folder with retention (backups-retention.ts),
- *     driven by an injected clock and timer.
+ *     driven by an injected clock and timer; it also takes the backups asked for in Settings
+ *     and says what it is doing (services/backups.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { appendAudit } from '../db/audit-repo.ts';
-import { attachmentsOf, backupTargetProblems, FileRefused, restoreFile, verifyStoreFile, writeBackup, type RestoreResult } from '../db/backup.ts';
-import { fileKind, type StoreKey } from '../db/encryption.ts';
+import { attachmentsOf, backupTargetProblems, FileRefused, restoreFile, type RestoreResult } from '../db/backup.ts';
+import type { StoreKey } from '../db/encryption.ts';
+import type { BackupsState } from '../shared/backups-schemas.ts';
 import { openApp, type AppOptions, type OpenedApp } from './app.ts';
+import { copyAndVerify, copyAttachments, type AttachmentsCopied, type CopyJob, type CopyOutcome } from './backup-copy.ts';
+import type { WorkerAnswer } from './backup-worker.ts';
 import { backupsToKeep, DEFAULT_RETENTION, type BackupEntry, type RetentionPolicy } from './backups-retention.ts';
 import { keyFileOf } from './keystore.ts';
 import type { ServiceContext } from './services/context.ts';
@@ -27,56 +34,10 @@ export interface StoreFiles {
   attachmentsDir?: string | undefined;
 }
 
-export interface BackupResult {
+export interface BackupResult extends CopyOutcome {
   file: string;
-  bytes: number;
-  encrypted: boolean;
-  auditEntries: number;
-  lastAuditHash: string | null;
+  /** Older backups deleted by retention once this one verified. */
   removed: string[];
-  attachments: AttachmentsCopied;
-}
-
-/** Attached files copied from one folder to another: those copied now, and those already there. */
-export interface AttachmentsCopied {
-  copied: number;
-  present: number;
-}
-
-/** The attached files that go with a backup file: in `attachments/` beside it, shared by the backups of that folder. */
-export const backupAttachmentsOf = (backup: string): string => path.join(path.dirname(path.resolve(backup)), 'attachments');
-
-/**
- * Copies every attached file of `from` that `to` lacks. Attached files are content-addressed
- * and never changed (attachment-files.ts), so a file of the same name is the same file: an
- * incremental copy is a complete one. Each lands under a temporary name and is renamed once
- * its size is checked; nothing in `to` is ever replaced or removed.
- */
-export function copyAttachments(from: string, to: string): AttachmentsCopied {
-  const result: AttachmentsCopied = { copied: 0, present: 0 };
-  if (!fs.existsSync(from) || path.resolve(from) === path.resolve(to)) return result;
-  for (const shard of fs.readdirSync(from)) {
-    const source = path.join(from, shard);
-    if (!fs.statSync(source).isDirectory()) continue;
-    for (const name of fs.readdirSync(source)) {
-      if (name.endsWith('.part')) continue;
-      const target = path.join(to, shard, name);
-      if (fs.existsSync(target)) {
-        result.present += 1;
-        continue;
-      }
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const temp = `${target}.${process.pid}.part`;
-      fs.copyFileSync(path.join(source, name), temp);
-      if (fs.statSync(temp).size !== fs.statSync(path.join(source, name)).size) {
-        fs.rmSync(temp, { force: true });
-        throw new Error(`copying the attached file ${name} to ${to} did not complete`);
-      }
-      fs.renameSync(temp, target);
-      result.copied += 1;
-    }
-  }
-  return result;
 }
 
 /**
@@ -102,33 +63,76 @@ export function auditStoreEvent(actor: StoreActor, action: string, live: string,
     .immediate();
 }
 
-/**
- * Backs up the open store to `out`. Refuses (FileRefused, nothing written) the live file or
- * its -wal/-shm, an existing file or directory, a missing folder, the attachments folder.
- * `removeAfter`: older backups to delete once this one is verified (retention).
- */
-export function backupStore(actor: StoreActor, out: string, files: StoreFiles, options: { reason?: string; removeAfter?: string[] } = {}): BackupResult {
+/** The attached files that go with a backup file: in `attachments/` beside it, shared by the backups of that folder. */
+export const backupAttachmentsOf = (backup: string): string => path.join(path.dirname(path.resolve(backup)), 'attachments');
+
+export interface BackupOptions {
+  reason?: string | undefined;
+  /** Older backups to delete once this one is verified (retention). */
+  removeAfter?: string[] | undefined;
+}
+
+/** The copy job for `out`, or FileRefused (nothing written) for the live file or its -wal/-shm, an existing file or directory, a missing folder, the attachments folder. */
+function copyJob(out: string, files: StoreFiles): CopyJob {
   const problems = backupTargetProblems(out, files);
   if (problems.length > 0) throw new FileRefused(problems);
-  writeBackup(actor.db, out);
-  const encrypted = fileKind(out) === 'other';
-  const { inspection, problems: bad } = verifyStoreFile(out, { key: files.key, nativeBinding: files.nativeBinding });
-  if (bad.length > 0 || inspection === null || encrypted !== (files.key !== undefined)) {
-    fs.rmSync(out, { force: true });
-    throw new Error(`the backup ${out} did not verify and was removed: ${bad.join('; ') || 'its encryption differs from the store'}`);
-  }
-  if (fs.existsSync(keyFileOf(files.live))) fs.copyFileSync(keyFileOf(files.live), keyFileOf(out));
-  const attachments = copyAttachments(attachmentsOf(files), backupAttachmentsOf(out));
+  return { live: files.live, out, key: files.key, nativeBinding: files.nativeBinding, attachments: { from: attachmentsOf(files), to: backupAttachmentsOf(out) } };
+}
+
+/** After a verified copy: the key file beside it, retention, the audit entry in the live store. */
+function completeBackup(actor: StoreActor, job: CopyJob, copied: CopyOutcome, files: StoreFiles, options: BackupOptions): BackupResult {
+  if (fs.existsSync(keyFileOf(files.live))) fs.copyFileSync(keyFileOf(files.live), keyFileOf(job.out));
   const removed: string[] = [];
   for (const old of options.removeAfter ?? []) {
     for (const f of [old, keyFileOf(old)]) fs.rmSync(f, { force: true });
     removed.push(path.basename(old));
   }
-  const result: BackupResult = {
-    file: out, bytes: fs.statSync(out).size, encrypted, auditEntries: inspection.audit?.entries ?? 0, lastAuditHash: inspection.lastAuditHash, removed, attachments,
-  };
+  const result: BackupResult = { file: job.out, ...copied, removed };
   auditStoreEvent(actor, 'store.backup', files.live, options.reason ?? null, result);
   return result;
+}
+
+/** Backs up the open store to `out` on this thread (the CLI). */
+export function backupStore(actor: StoreActor, out: string, files: StoreFiles, options: BackupOptions = {}): BackupResult {
+  const job = copyJob(out, files);
+  return completeBackup(actor, job, copyAndVerify(job), files, options);
+}
+
+/**
+ * The worker thread that runs backup-worker.ts: its compiled JavaScript beside this file in the
+ * app; under tsx and vitest (running the TypeScript sources) a thread that first registers
+ * tsx's loader, since Node 20 does not apply `--import` hooks to a worker's own script.
+ */
+function startWorker(job: CopyJob): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./backup-worker.js', import.meta.url), { workerData: job });
+  const script = JSON.stringify(new URL('./backup-worker.ts', import.meta.url).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${script}); });`, { eval: true, workerData: job });
+}
+
+/** Runs copyAndVerify in a worker thread; rejects with its error. */
+function copyInWorker(job: CopyJob): Promise<CopyOutcome> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(job);
+    let answered = false;
+    worker.once('message', (answer: WorkerAnswer) => {
+      answered = true;
+      if (answer.ok) resolve(answer.outcome);
+      else reject(new Error(answer.message));
+    });
+    worker.once('error', (error) => {
+      answered = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the backup thread stopped (exit code ${code}) before it answered`));
+    });
+  });
+}
+
+/** backupStore with the copy, its verification and the attached files in a worker thread (the app). */
+export async function backupStoreInWorker(actor: StoreActor, out: string, files: StoreFiles, options: BackupOptions = {}): Promise<BackupResult> {
+  const job = copyJob(out, files);
+  return completeBackup(actor, job, await copyInWorker(job), files, options);
 }
 
 /**
@@ -169,6 +173,17 @@ export function listBackups(dir: string): BackupEntry[] {
   });
 }
 
+/** The backups of a folder with their sizes, newest first; none when the folder cannot be read (the failure is the backup's to report). */
+function readableBackups(dir: string): BackupsState['backups'] {
+  try {
+    return listBackups(dir)
+      .map((b) => ({ ...b, bytes: fs.statSync(path.join(dir, b.name)).size }))
+      .sort((x, y) => y.at.localeCompare(x.at));
+  } catch {
+    return [];
+  }
+}
+
 export interface Timers {
   setTimeout(run: () => void, ms: number): unknown;
   setInterval(run: () => void, ms: number): unknown;
@@ -191,15 +206,18 @@ export interface SchedulerOptions extends StoreFiles {
 }
 
 export interface BackupScheduler {
-  /** One check now: backs up when no backup was taken today (UTC); returns it, or null. */
-  check(): BackupResult | null;
+  /** One check now: backs up when no backup was taken today (UTC) and none is running; resolves with it, or null. */
+  check(): Promise<BackupResult | null>;
+  /** A backup now, asked for by a user (Settings); FileRefused while another one runs. */
+  backUpNow(actor: StoreActor, reason: string): Promise<BackupResult>;
+  state(): BackupsState;
   stop(): void;
 }
 
 /**
  * Checks a minute after the start and then every hour; one backup a day, then retention.
- * Failures go to onError, never thrown from the timer. The backup runs on the calling thread
- * (the main process): a store of 10,000 cases takes a few seconds (docs/storage-security.md).
+ * Each backup is written and verified in a worker thread (backupStoreInWorker), one at a time.
+ * Failures go to onError and to the state Settings shows, never thrown from the timer.
  */
 export function startBackupScheduler(options: SchedulerOptions): BackupScheduler {
   const timers: Timers = options.timers ?? {
@@ -207,30 +225,63 @@ export function startBackupScheduler(options: SchedulerOptions): BackupScheduler
     setInterval: (run, ms) => setInterval(run, ms).unref(),
     clear: (h) => clearTimeout(h as NodeJS.Timeout),
   };
-  const check = (): BackupResult | null => {
+  const policy = options.policy ?? DEFAULT_RETENTION;
+  let running: BackupsState['running'] = null;
+  let lastFailure: BackupsState['lastFailure'] = null;
+
+  const run = async (actor: StoreActor, reason: string, by: 'schedule' | 'user'): Promise<BackupResult> => {
     const now = options.clock();
-    const today = now.toISOString().slice(0, 10);
-    const existing = listBackups(options.dir);
-    if (existing.some((b) => b.at.slice(0, 10) === today)) return null;
-    fs.mkdirSync(options.dir, { recursive: true });
-    const name = backupFileName(now);
-    const keep = new Set(backupsToKeep([...existing, { name, at: now.toISOString() }], options.policy ?? DEFAULT_RETENTION));
-    const removeAfter = existing.filter((b) => !keep.has(b.name)).map((b) => path.join(options.dir, b.name));
-    const result = backupStore(options.actor, path.join(options.dir, name), options, { reason: 'scheduled daily backup', removeAfter });
-    options.onBackup?.(result);
-    return result;
+    running = { startedAt: now.toISOString(), by };
+    try {
+      const existing = listBackups(options.dir);
+      fs.mkdirSync(options.dir, { recursive: true });
+      const name = backupFileName(now);
+      const keep = new Set(backupsToKeep([...existing, { name, at: now.toISOString() }], policy));
+      const removeAfter = existing.filter((b) => !keep.has(b.name)).map((b) => path.join(options.dir, b.name));
+      const result = await backupStoreInWorker(actor, path.join(options.dir, name), options, { reason, removeAfter });
+      lastFailure = null;
+      options.onBackup?.(result);
+      return result;
+    } catch (error) {
+      throw failed(error);
+    } finally {
+      running = null;
+    }
+  };
+  const failed = (error: unknown): unknown => {
+    lastFailure = { at: options.clock().toISOString(), message: error instanceof FileRefused ? error.problems.join('; ') : (error as Error).message };
+    return error;
+  };
+
+  const check = async (): Promise<BackupResult | null> => {
+    if (running !== null) return null;
+    const today = options.clock().toISOString().slice(0, 10);
+    let taken: boolean;
+    try {
+      taken = listBackups(options.dir).some((b) => b.at.slice(0, 10) === today);
+    } catch (error) {
+      throw failed(error);
+    }
+    return taken ? null : run(options.actor, 'scheduled daily backup', 'schedule');
   };
   const guarded = () => {
-    try {
-      check();
-    } catch (error) {
-      options.onError?.(error as Error);
-    }
+    check().catch((error: Error) => options.onError?.(error));
   };
   const first = timers.setTimeout(guarded, options.firstCheckAfterMs ?? 60 * 1000);
   const every = timers.setInterval(guarded, options.checkEveryMs ?? 60 * 60 * 1000);
   return {
     check,
+    backUpNow: (actor, reason) => {
+      if (running !== null) return Promise.reject(new FileRefused([`a backup is being written since ${running.startedAt}: wait until it is done`]));
+      return run(actor, reason, 'user');
+    },
+    state: () => ({
+      dir: options.dir,
+      backups: readableBackups(options.dir),
+      running,
+      lastFailure,
+      policy: { ...policy },
+    }),
     stop: () => {
       timers.clear(first);
       timers.clear(every);

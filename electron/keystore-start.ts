@@ -2,11 +2,12 @@
  * The store's protection as the Electron shell starts it (electron/main.ts passes Electron's
  * safeStorage and dialogs in; everything here runs under Node): unlock or create the key,
  * encrypt a plain store, show a new recovery key once, then audit what happened and start
- * the daily backups into `backups/` beside the store.
+ * the daily backups into `backups/` beside the store, which Settings then shows.
  */
 import path from 'node:path';
 import type { OpenedApp } from './app.ts';
 import { auditStoreEvent, startBackupScheduler, SYSTEM_USER_ID, type BackupScheduler } from './backups.ts';
+import { provideBackups } from './services/backups.ts';
 import { KeystoreError, unlockStore, type SafeStorage, type StoreUnlock } from './keystore.ts';
 import { t, type Locale } from '../shared/i18n/index.ts';
 
@@ -47,7 +48,9 @@ export function protectOpenedStore(desk: OpenedApp, file: string, unlocked: Stor
   if (unlocked.encryptedExisting) auditStoreEvent(actor, 'store.encrypt', file, 'encryption at rest turned on', { cipher: 'sqlcipher-4', keyFile: `${path.basename(file)}.keys.json` });
   if (unlocked.newRecoveryKey !== null) auditStoreEvent(actor, 'store.key.create', file, null, { recoveryKeyShown: true });
   if (unlocked.via === 'recovery') auditStoreEvent(actor, 'store.key.recovered', file, 'opened with the recovery key', { via: 'recovery key' });
-  return startBackupScheduler({
+  const scheduler = startBackupScheduler({
     live: file, key: unlocked.key, nativeBinding: options.nativeBinding, actor, dir: path.join(path.dirname(file), 'backups'), clock, onError: options.onError,
   });
+  provideBackups(desk.db, scheduler);
+  return scheduler;
 }

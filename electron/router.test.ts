@@ -8,6 +8,7 @@ import { API, CHANNELS, type ApiInputs, type ApiResponse, type Channel } from '.
 import { BUILT_IN_RULESETS } from '../shared/treaties/library.ts';
 import { BUILT_IN_PROFILES } from '../shared/treaties/profile-schema.ts';
 import { createRouter, type Router } from './router.ts';
+import { provideBackups } from './services/backups.ts';
 import type { ServiceContext } from './services/context.ts';
 import { serviceHarness, type ServiceHarness } from './services/testing.ts';
 import { storeDigest } from '../db/testing.ts';
@@ -43,6 +44,8 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'session.signOut': undefined,
     'session.changePassword': { currentPassword: PASSWORD, newPassword: 'a different long phrase' },
     'settings.info': undefined,
+    'backups.state': undefined,
+    'backups.run': {},
     'cases.list': { text: 'ivanov' },
     'cases.get': { id: caseId },
     'cases.events': { caseId },
@@ -87,6 +90,8 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
   };
 }
 
+const IDLE_BACKUPS = { dir: '/backups', backups: [], running: null, lastFailure: null, policy: { daily: 7, weekly: 4, monthly: 12 } };
+
 const INVALID: { [C in Channel]: unknown } = {
   'session.current': { extra: 1 },
   'session.signIn': { name: 'Ada Admin' },
@@ -94,6 +99,8 @@ const INVALID: { [C in Channel]: unknown } = {
   'session.signOut': { everywhere: true },
   'session.changePassword': { newPassword: null },
   'settings.info': 'path',
+  'backups.state': { dir: '/tmp' },
+  'backups.run': { reason: 42 },
   'cases.list': { limit: 10_000 },
   'cases.get': { id: 'not-a-uuid' },
   'cases.events': {},
@@ -140,7 +147,7 @@ const INVALID: { [C in Channel]: unknown } = {
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(47);
+    expect(CHANNELS).toHaveLength(49);
   });
 
   it.each(CHANNELS)('%s answers a valid payload with data', (channel) => {
@@ -156,6 +163,8 @@ describe('every channel', () => {
     }
     if (channel === 'documents.attachment') data(admin.dispatch('documents.attach', validPayloads()['documents.attach']));
     if (channel === 'reports.exportProgress') payload = { jobId: data(admin.dispatch('reports.export', { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' })).jobId };
+    // The app's scheduler provides the backups (tests/backup.test.ts); here a stand-in that has none yet.
+    if (channel.startsWith('backups.')) provideBackups(h.store.db, { state: () => IDLE_BACKUPS, backUpNow: () => Promise.resolve() });
     const response = admin.dispatch(channel, payload);
     expect(response.ok, JSON.stringify(response)).toBe(true);
   });
@@ -169,6 +178,32 @@ describe('every channel', () => {
     expect(response.error.problems.length).toBeGreaterThan(0);
     for (const p of response.error.problems) expect(p.message).not.toBe('');
     expect(storeDigest(h.store.db)).toBe(before);
+  });
+});
+
+describe('backups', () => {
+  it('has none where no scheduler runs (the CLI): the state is null and a backup is refused', () => {
+    expect(data(admin.dispatch('backups.state', {}))).toBeNull();
+    const refused = admin.dispatch('backups.run', {});
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'not_found', messageKey: 'error.backups_unavailable' });
+  });
+
+  it('starts one backup at a time, as the signed-in supervisor, and answers at once with the state', () => {
+    const asked: { userId: string; reason: string }[] = [];
+    let running: { startedAt: string; by: 'user' } | null = null;
+    provideBackups(h.store.db, {
+      state: () => ({ ...IDLE_BACKUPS, running }),
+      backUpNow: (actor, reason) => {
+        asked.push({ userId: actor.userId, reason });
+        running = { startedAt: '2026-11-29T08:00:00.000Z', by: 'user' };
+        return new Promise(() => undefined);
+      },
+    });
+    expect(data(admin.dispatch('backups.run', {})).running).toStrictEqual({ startedAt: '2026-11-29T08:00:00.000Z', by: 'user' });
+    expect(asked).toStrictEqual([{ userId: h.admin.user.id, reason: 'asked for in Settings' }]);
+    const again = admin.dispatch('backups.run', {});
+    expect(again.ok ? null : again.error).toMatchObject({ code: 'conflict', messageKey: 'error.backup_running' });
+    expect(asked).toHaveLength(1);
   });
 });
 

@@ -9,6 +9,7 @@
  */
 import { API, SIGNED_OUT_CHANNELS, type ApiOutputs, type ApiResponse, type Channel } from '../shared/api.ts';
 import { runAssessment, listAssessments } from './services/assessments.ts';
+import { backupsState, startBackup } from './services/backups.ts';
 import { listAudit, listCaseAudit, verifyAudit } from './services/audit.ts';
 import { exportCases, importCases } from './services/case-files.ts';
 import { closeCase, createCase, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase } from './services/cases.ts';
@@ -44,6 +45,8 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'session.signOut': (_ctx, _input, session) => signOut(session),
   'session.changePassword': changeOwnPassword,
   'settings.info': (ctx) => ({ dataFile: ctx.db.name }),
+  'backups.state': (ctx) => backupsState(ctx),
+  'backups.run': (ctx) => startBackup(ctx),
   'cases.list': listCases,
   'cases.get': getCase,
   'cases.events': listCaseEvents,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import * as s from './api-schemas.ts';
 import * as auth from './auth-schemas.ts';
+import type { BackupsState } from './backups-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
 import * as tr from './treaties/api-schemas.ts';
 import * as rp from './reports/schemas.ts';
@@ -31,6 +32,8 @@ export const API = {
   'session.signOut': { input: noInput, roles: ALL },
   'session.changePassword': { input: auth.changePasswordInput, roles: ALL },
   'settings.info': { input: noInput, roles: ALL },
+  'backups.state': { input: noInput, roles: SUPERVISOR },
+  'backups.run': { input: noInput, roles: SUPERVISOR },
   'cases.list': { input: s.listCasesInput, roles: ALL },
   'cases.get': { input: s.getCaseInput, roles: ALL },
   'cases.events': { input: s.listCaseEventsInput, roles: ALL },
@@ -94,6 +97,9 @@ export interface ApiOutputs {
   'session.signOut': auth.SessionState;
   'session.changePassword': { changedAt: string };
   'settings.info': auth.AppInfo;
+  /** null where the app makes no backups itself (the CLI: `tsp backup`). */
+  'backups.state': BackupsState | null;
+  'backups.run': BackupsState;
   'cases.list': s.CaseList;
   'cases.get': s.CaseRecord;
   'cases.events': s.CaseEvent[];

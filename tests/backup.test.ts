@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countAuditEntries, listAuditEntries, verifyAuditChain } from '../db/audit-repo.ts';
 import { FileRefused } from '../db/backup.ts';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
@@ -284,7 +284,7 @@ describe('startBackupScheduler', () => {
     };
   }
 
-  it('backs up once a day with an injected clock and timer, and prunes by the retention rule', () => {
+  it('backs up once a day with an injected clock and timer, and prunes by the retention rule', async () => {
     const s = store();
     s.named('ALPHA');
     let now = new Date('2026-11-01T09:00:00.000Z');
@@ -294,15 +294,14 @@ describe('startBackupScheduler', () => {
     const scheduler = startBackupScheduler({ ...s.files, actor: actorOf(s.app.context), dir, clock: () => now, timers, onError: (e) => errors.push(e) });
     expect(listBackups(dir)).toStrictEqual([]); // nothing during the start itself
     expect(timers.pending.map((t) => t.ms)).toStrictEqual([60_000, 3_600_000]);
-    timers.pending[0]!.run(); // a minute after the start
-    expect(listBackups(dir).map((b) => b.name)).toStrictEqual(['tsp-desk-2026-11-01T090000Z.sqlite']);
-    const hourly = timers.pending[1]!.run;
+    timers.pending[0]!.run(); // a minute after the start: the backup is written in a worker thread
+    await vi.waitFor(() => expect(listBackups(dir).map((b) => b.name)).toStrictEqual(['tsp-desk-2026-11-01T090000Z.sqlite']), { timeout: 30_000 });
+    await vi.waitFor(() => expect(scheduler.state().running).toBeNull());
     now = new Date('2026-11-01T15:00:00.000Z');
-    hourly();
-    expect(listBackups(dir)).toHaveLength(1); // same day: nothing new
+    expect(await scheduler.check()).toBeNull(); // same day: nothing new
     for (let day = 2; day <= 12; day += 1) {
       now = new Date(`2026-11-${String(day).padStart(2, '0')}T09:00:00.000Z`);
-      hourly();
+      expect(await scheduler.check()).not.toBeNull();
     }
     // 12 daily backups, 2026-11-01 (Sun) .. 11-12 (Thu): 7 days 11-06..11-12, week-ends 11-08 and 11-01, month 11-12.
     expect(listBackups(dir).map((b) => b.name.slice(9, 19)).sort()).toStrictEqual([
@@ -312,18 +311,65 @@ describe('startBackupScheduler', () => {
     const audits = listAuditEntries(s.app.db, { entity: 'store', limit: 100 });
     expect(audits).toHaveLength(12);
     expect(audits[0]?.after).toMatchObject({ removed: ['tsp-desk-2026-11-05T090000Z.sqlite'] });
+    // What Settings shows: newest first, with sizes, and the policy.
+    const state = scheduler.state();
+    expect(state.backups.map((b) => b.at.slice(0, 10))).toStrictEqual(['2026-11-12', '2026-11-11', '2026-11-10', '2026-11-09', '2026-11-08', '2026-11-07', '2026-11-06', '2026-11-01']);
+    expect(state.backups[0]!.bytes).toBe(fs.statSync(path.join(dir, state.backups[0]!.name)).size);
+    expect(state).toMatchObject({ dir, running: null, lastFailure: null, policy: { daily: 7, weekly: 4, monthly: 12 } });
     scheduler.stop();
     expect(timers.pending).toHaveLength(0);
   });
 
-  it('reports a failed backup to onError instead of throwing from the timer', () => {
+  it('writes the copy in a worker thread: the main thread keeps running meanwhile, and a second backup waits its turn', async () => {
+    const s = store();
+    for (let i = 0; i < 200; i += 1) s.named(`PERSON${i}`);
+    const dir = path.join(s.dir, 'backups');
+    const scheduler = startBackupScheduler({ ...s.files, actor: actorOf(s.app.context), dir, clock: () => new Date(), timers: fakeTimers() });
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 1);
+    const pending = scheduler.backUpNow(actorOf(s.app.context), 'before the upgrade');
+    // On this thread a backup would have run to its end before anything else: here it is still running.
+    expect(scheduler.state().running).toMatchObject({ by: 'user' });
+    await expect(scheduler.backUpNow(actorOf(s.app.context), 'again')).rejects.toThrow(/a backup is being written/);
+    const result = await pending;
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThan(0);
+    expect(scheduler.state()).toMatchObject({ running: null, lastFailure: null });
+    expect(listBackups(dir).map((b) => b.name)).toStrictEqual([path.basename(result.file)]);
+    const copy = openFile(result.file, { fileMustExist: true });
+    expect(copy.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(200);
+    copy.close();
+    expect(listAuditEntries(s.app.db, { entity: 'store', limit: 10 })[0]).toMatchObject({ action: 'store.backup', reason: 'before the upgrade', userId: s.app.context.user.id });
+  });
+
+  it('never lists an interrupted copy as a backup, and overwrites it on the next try', async () => {
+    const s = store();
+    s.named('ALPHA');
+    const dir = path.join(s.dir, 'backups');
+    fs.mkdirSync(dir);
+    const at = new Date('2026-11-29T08:00:00.000Z');
+    // What a copy cut short by a power cut leaves: a part file under the name the next backup takes.
+    const part = path.join(dir, `${backupFileName(at)}.part`);
+    fs.writeFileSync(part, 'SQLite format 3\0 cut short');
+    const scheduler = startBackupScheduler({ ...s.files, actor: actorOf(s.app.context), dir, clock: () => at, timers: fakeTimers() });
+    expect(scheduler.state().backups).toStrictEqual([]);
+    expect((await scheduler.check())?.file).toBe(path.join(dir, backupFileName(at)));
+    expect(fs.existsSync(part)).toBe(false);
+    expect(scheduler.state().backups.map((b) => b.name)).toStrictEqual([backupFileName(at)]);
+  });
+
+  it('reports a failed backup to onError and to Settings instead of throwing from the timer, until one succeeds', async () => {
     const s = store();
     const dir = path.join(s.dir, 'backups');
     fs.writeFileSync(dir, 'a file where the folder should be');
     const errors: Error[] = [];
     const timers = fakeTimers();
-    startBackupScheduler({ ...s.files, actor: actorOf(s.app.context), dir, clock: () => new Date(), timers, onError: (e) => errors.push(e) });
+    const scheduler = startBackupScheduler({ ...s.files, actor: actorOf(s.app.context), dir, clock: () => new Date('2026-11-29T08:00:00.000Z'), timers, onError: (e) => errors.push(e) });
     expect(() => timers.pending[0]!.run()).not.toThrow();
-    expect(errors).toHaveLength(1);
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect(scheduler.state().lastFailure).toMatchObject({ at: '2026-11-29T08:00:00.000Z', message: expect.stringMatching(/EEXIST|ENOTDIR|exists/) });
+    fs.rmSync(dir);
+    await scheduler.check();
+    expect(scheduler.state().lastFailure).toBeNull();
   });
 });

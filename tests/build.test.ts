@@ -32,6 +32,22 @@ describe('the compiled main process', () => {
     }
   });
 
+  it('backs up from the compiled code, in the compiled worker thread', async () => {
+    const { openApp } = (await import(pathToFileURL(out('electron', 'app.js')).href)) as typeof import('../electron/app.ts');
+    const { backupStoreInWorker, SYSTEM_USER_ID } = (await import(pathToFileURL(out('electron', 'backups.js')).href)) as typeof import('../electron/backups.ts');
+    expect(fs.existsSync(out('electron', 'backup-worker.js'))).toBe(true);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsp-build-'));
+    const app = openApp({ file: path.join(dir, 'desk.sqlite'), osUser: 'officer' });
+    try {
+      const result = await backupStoreInWorker({ db: app.db, clock: () => new Date(), userId: SYSTEM_USER_ID }, path.join(dir, 'copy.sqlite'), { live: app.db.name });
+      expect(result).toMatchObject({ file: path.join(dir, 'copy.sqlite'), encrypted: false, removed: [] });
+      expect(result.auditEntries).toBeGreaterThan(0);
+    } finally {
+      app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the sandboxed preload CommonJS and free of app imports', () => {
     const preload = fs.readFileSync(out('electron', 'preload.cjs'), 'utf8');
     expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);

@@ -167,7 +167,7 @@ describe('the shell at start (keystore-start.ts)', () => {
     expect(other.shown[0]!.text).toMatch(/recovery key in the environment variable TSP_DB_KEY/);
   });
 
-  it('audits the encryption of a plain store as the system and takes the first daily backup', () => {
+  it('audits the encryption of a plain store as the system and takes the first daily backup, encrypted, in its worker thread', async () => {
     const file = storePath();
     const plain = openApp({ file, osUser: 'ada' });
     createCase(plain.context, { case: CASE_FIXTURES.formatExample });
@@ -175,8 +175,9 @@ describe('the shell at start (keystore-start.ts)', () => {
     const unlocked = unlockForShell(file, hooks(fakeKeychain()).h)!;
     const desk = openApp({ file, osUser: 'ada', key: unlocked.key });
     const scheduler = protectOpenedStore(desk, file, unlocked, { clock: () => new Date('2026-11-29T09:00:00.000Z') });
-    scheduler.check(); // what the timer does a minute after the start
+    const backup = await scheduler.check(); // what the timer does a minute after the start
     scheduler.stop();
+    expect(backup?.encrypted).toBe(true);
     const actions = listAuditEntries(desk.db, { entity: 'store', limit: 10 }).map((e) => [e.action, e.userId]);
     expect(actions).toStrictEqual([['store.backup', 'system'], ['store.key.create', 'system'], ['store.encrypt', 'system']]);
     expect(listBackups(path.join(path.dirname(file), 'backups')).map((b) => b.name)).toStrictEqual(['tsp-desk-2026-11-29T090000Z.sqlite']);

@@ -1,10 +1,11 @@
 /**
- * Settings: language, your password, users and roles (supervisors only), and where the data
- * lives. The storage helper's backups section goes after the data location.
+ * Settings: language, your password, users and roles (supervisors only), where the data
+ * lives, and its backups (supervisors only).
  */
 import { useEffect, useRef } from 'react';
 import { useDesk } from '../store/index.ts';
 import { useText } from '../text/use-text.ts';
+import { BackupsSection } from './BackupsSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
@@ -30,6 +31,7 @@ export function SettingsScreen() {
         <PasswordSection />
         {supervisor && <UsersSection />}
         <DataSection />
+        {supervisor && <BackupsSection />}
       </div>
     </div>
   );

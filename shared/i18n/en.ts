@@ -6,6 +6,7 @@ import { securityEn } from './security.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { treatiesEn } from './treaties.en.ts';
 import { workflowEn } from './workflow.en.ts';
+import { backupsEn } from './backups.en.ts';
 import { storageEn } from './storage.en.ts';
 
 export const en = {
@@ -622,6 +623,7 @@ export const en = {
   ...treatiesEn,
   ...workflowEn,
   ...storageEn,
+  ...backupsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

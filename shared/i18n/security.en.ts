@@ -83,7 +83,7 @@ export const securityEn = {
   'ui.role.supervisor.detail': 'As a legal officer, and also approvals and users.',
   'ui.role.viewer.detail': 'Reads cases and reports; changes nothing.',
   'ui.settings.data.title': 'Data location',
-  'ui.settings.data.intro': 'Everything TSP Desk holds is in this one file. Copy it only while the app is closed.',
+  'ui.settings.data.intro': 'Everything TSP Desk holds is in this file and the attachments folder beside it. Copy them only while the app is closed; the backups are copies made safely while it runs.',
   'ui.settings.data.file': 'Store file',
 
   'ui.audit.title': 'Audit history',

@@ -85,7 +85,7 @@ export const securityZhHant: Record<keyof typeof securityEn, string> = {
   'ui.role.supervisor.detail': '除法律人員的權限外，亦負責審批及管理用戶。',
   'ui.role.viewer.detail': '可閱覽個案及報告；不可作任何更改。',
   'ui.settings.data.title': '資料位置',
-  'ui.settings.data.intro': 'TSP Desk 的所有資料均存於這一個檔案。請只在程式關閉時複製。',
+  'ui.settings.data.intro': 'TSP Desk 的所有資料均存於此檔案及其旁的附件資料夾。請只在程式關閉時複製；備份則是程式運作期間安全建立的副本。',
   'ui.settings.data.file': '資料庫檔案',
 
   'ui.audit.title': '審計紀錄',

@@ -1,6 +1,7 @@
 /** 繁體中文訊息。佔位符與英文版相同。 */
 import type { MessageKey } from './en.ts';
 import { securityZhHant } from './security.zh-Hant.ts';
+import { backupsZhHant } from './backups.zh-Hant.ts';
 import { storageZhHant } from './storage.zh-Hant.ts';
 import { reportsZhHant } from './reports.zh-Hant.ts';
 import { treatiesZhHant } from './treaties.zh-Hant.ts';
@@ -608,4 +609,5 @@ export const zhHant: Record<MessageKey, string> = {
   ...treatiesZhHant,
   ...workflowZhHant,
   ...storageZhHant,
+  ...backupsZhHant,
 };

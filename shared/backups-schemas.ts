@@ -1,0 +1,21 @@
+/** What the Settings page shows of the backups (channels `backups.state` and `backups.run`). */
+
+export interface BackupFile {
+  name: string;
+  /** When it was taken, ISO 8601 UTC. */
+  at: string;
+  bytes: number;
+}
+
+export interface BackupsState {
+  /** The folder the app backs up into (`backups` beside the store). */
+  dir: string;
+  /** Newest first. */
+  backups: BackupFile[];
+  /** The backup being written now, if any: by the daily schedule or asked for by a user. */
+  running: { startedAt: string; by: 'schedule' | 'user' } | null;
+  /** The latest attempt that failed, until a backup succeeds again. */
+  lastFailure: { at: string; message: string } | null;
+  /** How many are kept: the newest of each of the last `daily` days, `weekly` weeks and `monthly` months. */
+  policy: { daily: number; weekly: number; monthly: number };
+}
