@@ -1,13 +1,15 @@
 /**
  * The store's protection as the Electron shell starts it (electron/main.ts passes Electron's
  * safeStorage and dialogs in; everything here runs under Node): unlock or create the key,
- * encrypt a plain store, show a new recovery key once, then audit what happened and start
- * the daily backups into `backups/` beside the store, which Settings then shows.
+ * encrypt a plain store, show a new recovery key once, then audit what happened, seal the
+ * files attached before schema 8, and start the daily backups into `backups/` beside the
+ * store, which Settings then shows.
  */
 import path from 'node:path';
 import type { OpenedApp } from './app.ts';
 import { auditStoreEvent, startBackupScheduler, SYSTEM_USER_ID, type BackupScheduler } from './backups.ts';
 import { provideBackups } from './services/backups.ts';
+import { sealLegacyAttachmentFiles } from './services/documents.ts';
 import { KeystoreError, unlockStore, type SafeStorage, type StoreUnlock } from './keystore.ts';
 import { t, type Locale } from '../shared/i18n/index.ts';
 
@@ -41,13 +43,16 @@ export function unlockForShell(file: string, hooks: ShellHooks): StoreUnlock | n
   return unlocked;
 }
 
-/** Audits the start's key events in the opened store and starts the scheduled backups. */
+/** Audits the start's key events in the opened store, seals older attachments and starts the scheduled backups. */
 export function protectOpenedStore(desk: OpenedApp, file: string, unlocked: StoreUnlock, options: { nativeBinding?: string | undefined; clock?: () => Date; onError?: (error: Error) => void }): BackupScheduler {
   const clock = options.clock ?? (() => new Date());
   const actor = { db: desk.db, clock, userId: SYSTEM_USER_ID };
   if (unlocked.encryptedExisting) auditStoreEvent(actor, 'store.encrypt', file, 'encryption at rest turned on', { cipher: 'sqlcipher-4', keyFile: `${path.basename(file)}.keys.json` });
   if (unlocked.newRecoveryKey !== null) auditStoreEvent(actor, 'store.key.create', file, null, { recoveryKeyShown: true });
   if (unlocked.via === 'recovery') auditStoreEvent(actor, 'store.key.recovered', file, 'opened with the recovery key', { via: 'recovery key' });
+  // Once, after an update from a version before schema 8: their plaintext goes once sealed.
+  const sealed = sealLegacyAttachmentFiles(desk.db);
+  if (sealed.sealed > 0 || sealed.damaged.length > 0) auditStoreEvent(actor, 'attachments.seal', file, 'files attached before schema 8, sealed at start', sealed);
   const scheduler = startBackupScheduler({
     live: file, key: unlocked.key, nativeBinding: options.nativeBinding, actor, dir: path.join(path.dirname(file), 'backups'), clock, onError: options.onError,
   });

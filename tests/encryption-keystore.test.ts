@@ -12,7 +12,9 @@ import { fileKind } from '../db/encryption.ts';
 import { tempDir } from '../db/testing.ts';
 import { openApp } from '../electron/app.ts';
 import { generateRecoveryKey, keyFileOf, KeystoreError, normaliseRecoveryKey, unlockStore, type SafeStorage } from '../electron/keystore.ts';
+import { legacyPath, sealedPath } from '../electron/services/attachment-files.ts';
 import { createCase, getCase } from '../electron/services/cases.ts';
+import { attachDocument, readAttachment } from '../electron/services/documents.ts';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { listAuditEntries } from '../db/audit-repo.ts';
 import { listBackups } from '../electron/backups.ts';
@@ -181,6 +183,29 @@ describe('the shell at start (keystore-start.ts)', () => {
     const actions = listAuditEntries(desk.db, { entity: 'store', limit: 10 }).map((e) => [e.action, e.userId]);
     expect(actions).toStrictEqual([['store.backup', 'system'], ['store.key.create', 'system'], ['store.encrypt', 'system']]);
     expect(listBackups(path.join(path.dirname(file), 'backups')).map((b) => b.name)).toStrictEqual(['tsp-desk-2026-11-29T090000Z.sqlite']);
+    desk.close();
+  });
+
+  it('seals, as the system, the files attached before schema 8 the first time it starts', () => {
+    const file = storePath();
+    const older = openApp({ file, osUser: 'ada' });
+    const { id: caseId } = createCase(older.context, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112', direction: 'outgoing' } });
+    const text = '%PDF-1.4 a certified judgment attached in 2024';
+    const attached = attachDocument(older.context, { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', contentBase64: Buffer.from(text).toString('base64') })
+      .find((d) => d.kind === 'certified-judgment')!.attachments[0]!;
+    // As versions before schema 8 kept it: the file as it came, named by its hash, not sealed.
+    const legacy = legacyPath(older.db, attached.sha256);
+    fs.mkdirSync(path.dirname(legacy), { recursive: true });
+    fs.writeFileSync(legacy, text);
+    fs.rmSync(sealedPath(older.db, attached.sha256));
+    older.close();
+    const unlocked = unlockForShell(file, hooks(fakeKeychain()).h)!;
+    const desk = openApp({ file, osUser: 'ada', key: unlocked.key });
+    protectOpenedStore(desk, file, unlocked, { clock: () => new Date('2026-11-29T09:00:00.000Z') }).stop();
+    expect(fs.existsSync(legacy)).toBe(false);
+    expect(fs.readFileSync(sealedPath(desk.db, attached.sha256)).includes(Buffer.from('certified judgment'))).toBe(false);
+    expect(readAttachment(desk.context, { caseId, attachmentId: attached.id }).contentBase64).toBe(Buffer.from(text).toString('base64'));
+    expect(listAuditEntries(desk.db, { entity: 'store', limit: 10 }).find((e) => e.action === 'attachments.seal')).toMatchObject({ userId: 'system', after: { sealed: 1, damaged: [] } });
     desk.close();
   });
 });

@@ -123,23 +123,30 @@ export interface SealedAttachments {
  * Seals the files attached before schema 8 (stored as they came, beside the store): each is
  * read, checked against its recorded hash, sealed (attachment-files.ts), read back through
  * the seal and only then its plaintext removed. A file that does not match its record is
- * left untouched and named. One audit entry for the run; running it again does nothing more.
+ * left untouched and named. Running it again does nothing more. The caller audits the run:
+ * the app at start as the system (electron/keystore-start.ts), `tsp attachments seal` as its user.
  */
-export function sealLegacyAttachments(ctx: ServiceContext): SealedAttachments {
+export function sealLegacyAttachmentFiles(db: Database.Database): SealedAttachments {
   const result: SealedAttachments = { sealed: 0, damaged: [] };
-  for (const { sha256, size } of storedAttachmentFiles(ctx.db)) {
-    const legacy = legacyPath(ctx.db, sha256);
+  for (const { sha256, size } of storedAttachmentFiles(db)) {
+    const legacy = legacyPath(db, sha256);
     if (!fs.existsSync(legacy)) continue;
     const bytes = fs.readFileSync(legacy);
     if (bytes.length !== size || sha256Of(bytes) !== sha256) {
       result.damaged.push(sha256);
       continue;
     }
-    storeAttachment(ctx.db, bytes);
-    if (readAttachmentBytes(ctx.db, sha256, size) === null) throw new Error(`sealing the attached file ${sha256} could not be read back: its plaintext is kept`);
+    storeAttachment(db, bytes);
+    if (readAttachmentBytes(db, sha256, size) === null) throw new Error(`sealing the attached file ${sha256} could not be read back: its plaintext is kept`);
     fs.rmSync(legacy);
     result.sealed += 1;
   }
+  return result;
+}
+
+/** sealLegacyAttachmentFiles as the signed-in user, with one audit entry when it did anything. */
+export function sealLegacyAttachments(ctx: ServiceContext): SealedAttachments {
+  const result = sealLegacyAttachmentFiles(ctx.db);
   if (result.sealed > 0 || result.damaged.length > 0) {
     write(ctx, (scope) => {
       appendAudit(ctx.db, {
