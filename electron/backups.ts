@@ -173,6 +173,14 @@ export function listBackups(dir: string): BackupEntry[] {
   });
 }
 
+/** Part files of backups cut short (the app closed or the machine stopped mid-copy): at the start none is being written. */
+function removeInterruptedCopies(dir: string): void {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return;
+  for (const name of fs.readdirSync(dir)) {
+    if (name.endsWith('.part') && BACKUP_FILE.test(name.slice(0, -'.part'.length))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
 /** The backups of a folder with their sizes, newest first; none when the folder cannot be read (the failure is the backup's to report). */
 function readableBackups(dir: string): BackupsState['backups'] {
   try {
@@ -226,6 +234,7 @@ export function startBackupScheduler(options: SchedulerOptions): BackupScheduler
     clear: (h) => clearTimeout(h as NodeJS.Timeout),
   };
   const policy = options.policy ?? DEFAULT_RETENTION;
+  removeInterruptedCopies(options.dir);
   let running: BackupsState['running'] = null;
   let lastFailure: BackupsState['lastFailure'] = null;
 

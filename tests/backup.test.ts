@@ -342,20 +342,26 @@ describe('startBackupScheduler', () => {
     expect(listAuditEntries(s.app.db, { entity: 'store', limit: 10 })[0]).toMatchObject({ action: 'store.backup', reason: 'before the upgrade', userId: s.app.context.user.id });
   });
 
-  it('never lists an interrupted copy as a backup, and overwrites it on the next try', async () => {
+  it('never lists an interrupted copy as a backup: a later copy to its name replaces it, the next start removes it', async () => {
     const s = store();
     s.named('ALPHA');
     const dir = path.join(s.dir, 'backups');
     fs.mkdirSync(dir);
     const at = new Date('2026-11-29T08:00:00.000Z');
-    // What a copy cut short by a power cut leaves: a part file under the name the next backup takes.
+    // What a copy cut short by a power cut leaves: a part file, here under the name the next backup takes.
     const part = path.join(dir, `${backupFileName(at)}.part`);
-    fs.writeFileSync(part, 'SQLite format 3\0 cut short');
     const scheduler = startBackupScheduler({ ...s.files, actor: actorOf(s.app.context), dir, clock: () => at, timers: fakeTimers() });
+    fs.writeFileSync(part, 'SQLite format 3\0 cut short');
     expect(scheduler.state().backups).toStrictEqual([]);
     expect((await scheduler.check())?.file).toBe(path.join(dir, backupFileName(at)));
     expect(fs.existsSync(part)).toBe(false);
     expect(scheduler.state().backups.map((b) => b.name)).toStrictEqual([backupFileName(at)]);
+    // One left under another name goes at the next start; other files of the folder stay.
+    const older = path.join(dir, `${backupFileName(new Date('2026-11-28T08:00:00.000Z'))}.part`);
+    fs.writeFileSync(older, 'SQLite format 3\0 cut short');
+    fs.writeFileSync(path.join(dir, 'notes.part'), 'not a backup');
+    startBackupScheduler({ ...s.files, actor: actorOf(s.app.context), dir, clock: () => at, timers: fakeTimers() });
+    expect(fs.readdirSync(dir).sort()).toStrictEqual([backupFileName(at), 'notes.part'].sort());
   });
 
   it('reports a failed backup to onError and to Settings instead of throwing from the timer, until one succeeds', async () => {
