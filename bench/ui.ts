@@ -9,6 +9,15 @@
  *
  * The marks are set by a MutationObserver when the element is committed to the DOM (before
  * paint). Each is read back with performance.measure through page.evaluate.
+ *
+ * What the case list's figure holds in this shell (traced with Chrome's timeline, 2026-11-29):
+ * the page and its scripts come from e2e/static-server.ts, in the same Node process as the
+ * router and Playwright, so fetching them waits on that process (tens of ms, more when the
+ * machine is busy); each call is a Playwright binding round trip (session.current about 40 ms,
+ * though the router answers in under 1 ms; cases.list about 20 ms of SQL) whose answer is
+ * delivered only when the page's main thread is free; waitForFunction puts Playwright's own
+ * script into the page (about 15 ms of its main thread) inside the interval. The rest is the
+ * renderer's main thread: module evaluation, React renders, style and layout.
  */
 import { openShell } from '../e2e/shell.ts';
 import { median, progress, timeRow, type Row } from './measure.ts';

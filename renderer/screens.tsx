@@ -2,7 +2,7 @@
  * The screens other than the case list (sign-in and first run among them), each loaded when
  * first shown (its own chunk, see vite.config.ts): the window starts by parsing the list's
  * code only. The case screen, where the list usually leads, is loaded as soon as the list is
- * shown.
+ * shown (index.html already names its chunks for the browser to fetch, see vite.config.ts).
  *
  * A screen whose code is already loaded renders at once. React.lazy alone would suspend it
  * once even then, and React holds back what a Suspense boundary reveals after a fallback

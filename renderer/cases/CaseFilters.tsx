@@ -1,4 +1,5 @@
 /** The filter panel: status, rule-set, the two States, verdict of the latest assessment, what is due, closed cases too. */
+import { useDeferredValue } from 'react';
 import { caseStatuses, DUE_FILTERS, VERDICTS } from '../../shared/vocabularies.ts';
 import { useDesk } from '../store/index.ts';
 import type { VerdictFilter } from '../store/case-query.ts';
@@ -16,16 +17,17 @@ interface FilterSelectProps<T extends string> {
   value: T | null | undefined;
   options: readonly { value: T; label: string }[];
   onChange: (value: T | null) => void;
+  className?: string;
 }
 
 /** One filter: a labelled select whose first option, "Any", clears it. */
-function FilterSelect<T extends string>({ id, label, any, value, options, onChange }: FilterSelectProps<T>) {
+function FilterSelect<T extends string>({ id, label, any, value, options, onChange, className }: FilterSelectProps<T>) {
   return (
     <div className="field">
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(options.find((o) => o.value === e.target.value)?.value ?? null)}>
+      <select id={id} className={className} value={value ?? ''} onChange={(e) => onChange(options.find((o) => o.value === e.target.value)?.value ?? null)}>
         <option value="">{any}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -43,7 +45,14 @@ export function CaseFilters() {
   const ruleSets = ruleSetIds(useDesk((s) => s.ruleSets));
   const filterCases = useDesk((s) => s.filterCases);
   const any = text.ui('ui.cases.filter.any');
-  const states = regionOptions(text).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }));
+  // The two State lists (some 250 names each, looked up and sorted) are the screen's biggest part: the first
+  // render has only the States chosen, and the lists follow in a render that yields to the first rows (the
+  // selects have their full width from the start, styles/cases.css, so nothing moves when they fill).
+  const allStates = useDeferredValue(true, false);
+  const stateOption = (code: string) => ({ value: code, label: `${text.region(code)} (${code})` });
+  const states = allStates
+    ? regionOptions(text).map((r) => stateOption(r.code))
+    : [...new Set([filters.sentencingState, filters.administeringState])].filter((code) => code !== null).map(stateOption);
 
   return (
     <fieldset className="case-filters">
@@ -70,6 +79,7 @@ export function CaseFilters() {
         any={any}
         value={filters.sentencingState}
         options={states}
+        className="state-select"
         onChange={(sentencingState) => filterCases({ sentencingState })}
       />
       <FilterSelect
@@ -78,6 +88,7 @@ export function CaseFilters() {
         any={any}
         value={filters.administeringState}
         options={states}
+        className="state-select"
         onChange={(administeringState) => filterCases({ administeringState })}
       />
       <FilterSelect

@@ -1,5 +1,5 @@
 /** The list's four states, each designed: first load, failure, nothing found, and the virtualised table. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDesk } from '../store/index.ts';
 import { isFiltered } from '../store/case-query.ts';
 import { useText } from '../text/use-text.ts';
@@ -78,8 +78,11 @@ export function CaseResults() {
   // The frame is kept in state: the virtualiser needs it before its first render.
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
 
-  // A new search, filter or sort starts at the top of its results.
+  // A new search, filter or sort starts at the top of its results (a new frame is there already).
+  const scrolledFor = useRef(query);
   useEffect(() => {
+    if (scrolledFor.current === query) return;
+    scrolledFor.current = query;
     scroller?.scrollTo({ top: 0 });
   }, [query, scroller]);
 
