@@ -102,3 +102,28 @@ export function queryFor(rng: Rng, p: Person): Query {
   if (roll <= 4 && p.given_names !== null) return { kind: 'Latin given name + surname', text: `${p.given_names} ${p.family_name}`.toLowerCase() };
   return { kind: 'Latin surname, first letters', text: p.family_name.slice(0, 4).toLowerCase() };
 }
+
+/**
+ * The queries with a word under three characters, which the trigram index cannot answer: a
+ * two-character Chinese name (or the two-character given name), the first two letters of a
+ * Latin surname as an officer starts typing it (or the whole of one: "ng", "ho"), one Chinese
+ * character.
+ */
+export const SHORT_KINDS = ['Chinese name, 2 characters', 'Latin surname, 2 letters', 'Chinese character'] as const;
+
+const HAN = /\p{Script=Han}/u;
+
+/** A query of that kind derived from a stored person (so that it finds them), if the person has one. */
+export function shortQueryFor(kind: (typeof SHORT_KINDS)[number], rng: Rng, p: Person): Query | undefined {
+  const han = p.native_name !== null && HAN.test(p.native_name) ? [...p.native_name] : undefined;
+  switch (kind) {
+    case 'Chinese name, 2 characters': {
+      const name = han?.length === 2 ? han : han?.slice(1);
+      return name?.length === 2 ? { kind, text: name.join('') } : undefined;
+    }
+    case 'Latin surname, 2 letters':
+      return /^[A-Z]{2,}$/u.test(p.family_name) ? { kind, text: p.family_name.slice(0, 2).toLowerCase() } : undefined;
+    case 'Chinese character':
+      return han === undefined ? undefined : { kind, text: rng.pick(han) };
+  }
+}

@@ -5,13 +5,16 @@
  *
  * Text is split on whitespace and every word must match. A word of three or more
  * characters uses the trigram index. A shorter one (a two-character Chinese name, "Li")
- * cannot: unless a longer word narrows the persons already, it is looked up as a phrase of
- * its characters in person_chars (migration 0006); either way each person is checked with
- * tsp_fold (db/search-fold.ts, the same folding as the trigram index), so the index only
- * narrows what a scan would match. Only a text of short words with no letter or digit at
- * all ("/") still scans. The text is also looked for in the case reference when it holds a
- * digit and some reference holds its trigrams: trigram index case_reference_search (0006),
- * each candidate checked with LIKE.
+ * cannot: unless a longer word narrows the persons already, a word of two letters or digits is
+ * looked up as one token in person_bigrams (migration 0010), any other as a phrase of its
+ * characters in person_chars (migration 0006). Each person found is checked with tsp_fold
+ * (db/search-fold.ts, the same folding as the trigram index), so the index only narrows what
+ * a scan would match — except where the index alone is exact (Lookup `exact`: a bigram or a
+ * single character of Latin letters, digits or Han characters), which spares reading the
+ * person's row: a common word's count then reads indexes alone. Only a text of short words
+ * with no letter or digit at all ("/") still scans. The text is also looked for in the case
+ * reference when it holds a digit and some reference holds its trigrams: trigram index
+ * case_reference_search (0006), each candidate checked with LIKE.
  *
  * With text, the count stops at COUNT_CAP, or just past the page asked for if that is further
  * (`countCapped`: the list shows "1,000+"): counting every case of a common surname is what
@@ -66,11 +69,27 @@ interface Where {
   from?: NameIndex;
 }
 
-type NameIndex = 'person_search' | 'person_chars';
+type NameIndex = 'person_search' | 'person_chars' | 'person_bigrams';
+
+/**
+ * The token person_bigrams (0010) gives a person whose names hold a character its bigrams may
+ * not fold as tsp_fold does (a combining mark, as in "e" + U+0301, which tsp_fold joins to the
+ * letters around it; ſ, U+212B; a CJK compatibility ideograph), or more text than it indexes:
+ * such a person is a candidate for every two-character word, and always checked with tsp_fold.
+ */
+const UNFOLDED = 'unfolded';
+
+/**
+ * A character for which person_bigrams' and person_chars' tokens (unicode61, remove_diacritics 2)
+ * match exactly where tsp_fold matches, for a person without the UNFOLDED token: no character
+ * outside those UNFOLDED marks is folded to one of these by one and not the other (checked over
+ * every code point). A short word of these alone needs no check of the person's row.
+ */
+const EXACT_CHARACTER = /^[a-z0-9]$|^(?=\p{Script=Han})\p{L}$/u;
 
 /**
  * How a text search uses its name index (person_search for a word of three or more characters,
- * else person_chars):
+ * person_bigrams when every short word is two letters or digits, else person_chars):
  * - `in`: as a set of person ids, computed in full before the first case is read: what a walk
  *   of cases_updated_person checks each case against;
  * - `drive`: the query starts from the index and reads each person's cases as the index yields
@@ -96,26 +115,58 @@ function mayBeReference(db: Database.Database, text: string): boolean {
   return statement(db, 'SELECT 1 FROM case_reference_search WHERE case_reference_search MATCH ? LIMIT 1').pluck().get(phrase(text)) !== undefined;
 }
 
-/** `references`: whether the text is also looked for in case references (mayBeReference). */
-function textCondition(text: string, use: IndexUse, references: boolean): Where {
+/** How a text's words are looked up in a name index. */
+interface Lookup {
+  long: string[];
+  short: string[];
+  table: NameIndex;
+  /** The index's MATCH expression; undefined when no word holds a letter or digit. */
+  match: string | undefined;
+  /**
+   * Whether the index alone says which persons match (short words only: each a bigram, or each
+   * one character, not a phrase, which also matches across a space; of EXACT_CHARACTERs alone).
+   */
+  exact: boolean;
+}
+
+function lookupOf(text: string): Lookup {
   const words = wordsOf(text);
   const long = words.filter((w) => [...w].length >= TRIGRAM);
   const short = words.filter((w) => [...w].length < TRIGRAM);
+  const folded = short.map((w) => [...foldForSearch(w)]).filter((chars) => chars.some((ch) => TOKEN_CHARACTER.test(ch)));
+  const bigrams = folded.length > 0 && folded.every((chars) => chars.length === 2 && chars.every((ch) => TOKEN_CHARACTER.test(ch)));
   // With a longer word, its trigrams already narrow the persons to check.
-  const phrases = long.length > 0
-    ? long.map(phrase)
-    : short.map((w) => [...foldForSearch(w)]).filter((chars) => chars.some((ch) => TOKEN_CHARACTER.test(ch))).map((chars) => phrase(chars.join(' ')));
-  const table: NameIndex = long.length > 0 ? 'person_search' : 'person_chars';
-  const drive = use === 'drive' && !references && phrases.length > 0;
+  const table: NameIndex = long.length > 0 ? 'person_search' : bigrams ? 'person_bigrams' : 'person_chars';
+  const phrases = {
+    person_search: () => long.map(phrase),
+    person_bigrams: () => folded.map((chars) => `(${phrase(chars.join(''))} OR ${UNFOLDED})`),
+    person_chars: () => folded.map((chars) => phrase(chars.join(' '))),
+  }[table]();
+  const exact = long.length === 0 && folded.length > 0 && folded.length === short.length
+    && (bigrams || folded.every((chars) => chars.length === 1)) && folded.flat().every((ch) => EXACT_CHARACTER.test(ch));
+  return { long, short, table, match: phrases.length > 0 ? phrases.join(' AND ') : undefined, exact };
+}
+
+/** `references`: whether the text is also looked for in case references (mayBeReference). */
+function textCondition(text: string, use: IndexUse, references: boolean): Where {
+  const { long, short, table, match, exact } = lookupOf(text);
+  const drive = use === 'drive' && !references && match !== undefined;
   /** Conditions on the case's person id alone, answered by an index: each with its parameter. */
   const indexed: Where[] = [];
-  if (phrases.length > 0 && (use !== 'off' || long.length > 0)) {
-    const match = phrases.join(' AND ');
+  if (match !== undefined && (use !== 'off' || long.length > 0)) {
     indexed.push(drive
       ? { sql: `${table} MATCH ?`, params: [match], person: false, from: table }
       : { sql: `c.person_id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`, params: [match], person: false });
   }
-  const checks = short.map((word): Where => ({ sql: `instr(${PERSON_TEXT}, tsp_fold(?)) > 0`, params: [word], person: true }));
+  // An exact match in the index is the match: only a person with the UNFOLDED token is read and checked.
+  const checks = short.map((word): Where => (exact && use !== 'off'
+    ? {
+      sql: `(c.person_id NOT IN (SELECT rowid FROM person_bigrams WHERE person_bigrams MATCH '${UNFOLDED}')
+        OR instr((SELECT ${PERSON_TEXT} FROM persons p WHERE p.id = c.person_id), tsp_fold(?)) > 0)`,
+      params: [word],
+      person: false,
+    }
+    : { sql: `instr(${PERSON_TEXT}, tsp_fold(?)) > 0`, params: [word], person: true }));
   const person = all([...indexed, ...checks]);
   // Leaving references out keeps name searches on the name indexes alone. References are
   // Latin letters and digits: LIKE's ASCII folding is enough.
@@ -205,12 +256,13 @@ const WALK_WINDOW = 40;
  * walking cases_updated_person in that order. For short words alone, the walk first checks
  * each person of the newest WALK_WINDOW × (offset + limit) cases (a common short word such as
  * "ho" fills the page within them, without computing its tens of thousands of matches); if
- * those hold less than the page, it walks all cases against person_chars' set of matches.
+ * those hold less than the page, or an exact lookup says they will (not `common`), it walks
+ * all cases against the name index's set of matches.
  */
 function walkedPage(db: Database.Database, query: CaseListQuery, references: boolean, onlyIds?: readonly string[]): SummaryRow[] {
   const walk = 'INDEXED BY cases_updated_person';
-  const words = wordsOf(query.text ?? '');
-  if (words.length > 0 && words.every((w) => [...w].length < TRIGRAM)) {
+  const lookup = lookupOf(query.text ?? '');
+  if (lookup.long.length === 0 && lookup.short.length > 0 && (!lookup.exact || common(db, lookup))) {
     const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
     const edge = statement(db, `SELECT updated_at, id FROM cases ${walk} ORDER BY updated_at ${dir}, id ${dir} LIMIT 1 OFFSET ?`)
       .raw().get(WALK_WINDOW * (query.offset + query.limit) - 1) as [string, string] | undefined;
@@ -219,6 +271,17 @@ function walkedPage(db: Database.Database, query: CaseListQuery, references: boo
     if (rows.length === query.limit || window === undefined) return rows;
   }
   return pageOf(db, query, whereOf(query, 'in', references, onlyIds), walk);
+}
+
+/**
+ * Whether the persons an exact lookup finds are common enough for the walk's window of the newest
+ * cases to hold the page: at least one in WALK_WINDOW of all persons (counted in the index up to
+ * that many). Rarer, all its matches are looked up at once, by index alone.
+ */
+function common(db: Database.Database, { table, match }: Lookup): boolean {
+  const persons = (statement(db, 'SELECT max(id) FROM persons').pluck().get() as number | null) ?? 0;
+  const enough = Math.ceil(persons / WALK_WINDOW);
+  return statement(db, `SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`).pluck().get(match, enough) === enough;
 }
 
 /**
