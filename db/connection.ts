@@ -18,6 +18,8 @@ export interface OpenOptions {
   key?: StoreKey | undefined;
   /** Refuse a missing file instead of creating one. */
   fileMustExist?: boolean | undefined;
+  /** Told the schema versions before and after openDatabase's migrations (0 before: a new file). */
+  onMigrated?: ((versions: { from: number; to: number }) => void) | undefined;
 }
 
 /** The file opened and unlocked, nothing else: no pragma, no migration (backups, restore, verification). */
@@ -46,7 +48,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     // list of a large store then stays in memory.
     db.pragma('cache_size = -32768');
     registerSearchFunctions(db);
-    migrate(db);
+    const versions = migrate(db);
+    options.onMigrated?.(versions);
     return db;
   } catch (error) {
     db.close();

@@ -34,6 +34,8 @@ export interface AppOptions {
 
 export interface OpenedApp {
   db: Database;
+  /** The schema version the file had before this opening migrated it (0: a new store). */
+  migratedFrom: number;
   /** Who is signed in; it lives here, in the main process only. */
   session: Session;
   /** The signed-in user's context; throws when nobody is signed in. */
@@ -57,11 +59,13 @@ function sessionUser(db: Database, clock: () => Date, osUser: string): ServiceCo
 
 export function openApp(options: AppOptions): OpenedApp {
   fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
-  const db = openDatabase(options.file, { nativeBinding: options.nativeBinding, key: options.key });
+  let migratedFrom = 0;
+  const db = openDatabase(options.file, { nativeBinding: options.nativeBinding, key: options.key, onMigrated: ({ from }) => (migratedFrom = from) });
   const clock = options.clock ?? (() => new Date());
   const session = openSession(db, clock, options.signIn === 'password' ? null : sessionUser(db, clock, options.osUser), options.osUser);
   return {
     db,
+    migratedFrom,
     session,
     get context() {
       const context = sessionContext(session);

@@ -43,6 +43,9 @@ export function unlockForShell(file: string, hooks: ShellHooks): StoreUnlock | n
   return unlocked;
 }
 
+/** The schema from which attached files are sealed (migration 0008). */
+const SEALED_SINCE_SCHEMA = 8;
+
 /** Audits the start's key events in the opened store, seals older attachments and starts the scheduled backups. */
 export function protectOpenedStore(desk: OpenedApp, file: string, unlocked: StoreUnlock, options: { nativeBinding?: string | undefined; clock?: () => Date; onError?: (error: Error) => void }): BackupScheduler {
   const clock = options.clock ?? (() => new Date());
@@ -50,9 +53,12 @@ export function protectOpenedStore(desk: OpenedApp, file: string, unlocked: Stor
   if (unlocked.encryptedExisting) auditStoreEvent(actor, 'store.encrypt', file, 'encryption at rest turned on', { cipher: 'sqlcipher-4', keyFile: `${path.basename(file)}.keys.json` });
   if (unlocked.newRecoveryKey !== null) auditStoreEvent(actor, 'store.key.create', file, null, { recoveryKeyShown: true });
   if (unlocked.via === 'recovery') auditStoreEvent(actor, 'store.key.recovered', file, 'opened with the recovery key', { via: 'recovery key' });
-  // Once, after an update from a version before schema 8: their plaintext goes once sealed.
-  const sealed = sealLegacyAttachmentFiles(desk.db);
-  if (sealed.sealed > 0 || sealed.damaged.length > 0) auditStoreEvent(actor, 'attachments.seal', file, 'files attached before schema 8, sealed at start', sealed);
+  // At the start that updates a store from before schema 8 (attached files are sealed since), not
+  // at every start: looking for them means a look at every attached file.
+  if (desk.migratedFrom > 0 && desk.migratedFrom < SEALED_SINCE_SCHEMA) {
+    const sealed = sealLegacyAttachmentFiles(desk.db);
+    if (sealed.sealed > 0 || sealed.damaged.length > 0) auditStoreEvent(actor, 'attachments.seal', file, 'files attached before schema 8, sealed at the update', sealed);
+  }
   const scheduler = startBackupScheduler({
     live: file, key: unlocked.key, nativeBinding: options.nativeBinding, actor, dir: path.join(path.dirname(file), 'backups'), clock, onError: options.onError,
   });

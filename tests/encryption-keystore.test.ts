@@ -186,14 +186,14 @@ describe('the shell at start (keystore-start.ts)', () => {
     desk.close();
   });
 
-  it('seals, as the system, the files attached before schema 8 the first time it starts', () => {
+  /** A store with one file attached as versions before schema 8 kept it: as it came, named by its hash, not sealed. */
+  function storeWithLegacyAttachment() {
     const file = storePath();
     const older = openApp({ file, osUser: 'ada' });
     const { id: caseId } = createCase(older.context, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112', direction: 'outgoing' } });
     const text = '%PDF-1.4 a certified judgment attached in 2024';
     const attached = attachDocument(older.context, { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', contentBase64: Buffer.from(text).toString('base64') })
       .find((d) => d.kind === 'certified-judgment')!.attachments[0]!;
-    // As versions before schema 8 kept it: the file as it came, named by its hash, not sealed.
     const legacy = legacyPath(older.db, attached.sha256);
     fs.mkdirSync(path.dirname(legacy), { recursive: true });
     fs.writeFileSync(legacy, text);
@@ -201,11 +201,26 @@ describe('the shell at start (keystore-start.ts)', () => {
     older.close();
     const unlocked = unlockForShell(file, hooks(fakeKeychain()).h)!;
     const desk = openApp({ file, osUser: 'ada', key: unlocked.key });
-    protectOpenedStore(desk, file, unlocked, { clock: () => new Date('2026-11-29T09:00:00.000Z') }).stop();
+    return { file, caseId, text, attached, legacy, unlocked, desk };
+  }
+
+  it('seals, as the system, the files attached before schema 8 at the start that updates the store', () => {
+    const { file, caseId, text, attached, legacy, unlocked, desk } = storeWithLegacyAttachment();
+    // The store as this start found it: at schema 7, before attached files were sealed.
+    protectOpenedStore({ ...desk, migratedFrom: 7 }, file, unlocked, { clock: () => new Date('2026-11-29T09:00:00.000Z') }).stop();
     expect(fs.existsSync(legacy)).toBe(false);
     expect(fs.readFileSync(sealedPath(desk.db, attached.sha256)).includes(Buffer.from('certified judgment'))).toBe(false);
     expect(readAttachment(desk.context, { caseId, attachmentId: attached.id }).contentBase64).toBe(Buffer.from(text).toString('base64'));
     expect(listAuditEntries(desk.db, { entity: 'store', limit: 10 }).find((e) => e.action === 'attachments.seal')).toMatchObject({ userId: 'system', after: { sealed: 1, damaged: [] } });
+    desk.close();
+  });
+
+  it('does not look at every attached file at every start: a store already at schema 8 or later is not searched', () => {
+    const { file, legacy, unlocked, desk } = storeWithLegacyAttachment();
+    expect(desk.migratedFrom).toBe(fs.readdirSync(path.resolve(import.meta.dirname, '../db/migrations')).filter((f) => f.endsWith('.sql')).length);
+    protectOpenedStore(desk, file, unlocked, { clock: () => new Date('2026-11-29T09:00:00.000Z') }).stop();
+    expect(fs.existsSync(legacy)).toBe(true); // left for tsp attachments seal
+    expect(listAuditEntries(desk.db, { entity: 'store', limit: 10 }).map((e) => e.action)).not.toContain('attachments.seal');
     desk.close();
   });
 });
