@@ -1,8 +1,8 @@
 /**
  * The Chromium shell: the built renderer, served with the app's CSP, in Debian's
  * Chromium, with the real router on a real SQLite store behind it. The test process
- * plays the preload: `window.tsp.invoke` reaches `router.dispatch` through
- * `page.exposeFunction`, and every channel called is recorded.
+ * plays the preload: `window.tsp.invoke` reaches `router.dispatch` through a DevTools
+ * binding (installBridge), and every channel called is recorded.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,8 +68,64 @@ export interface Shell {
   close(): Promise<void>;
 }
 
-/** What electron/preload.cts exposes, made of the exposed test function. */
-const PRELOAD_STAND_IN = 'window.tsp = { invoke: (channel, payload) => window.__tspInvoke(channel, payload) };';
+/**
+ * What electron/preload.cts exposes, over a DevTools binding: a call is one message from the
+ * page (`__tspSend`, Runtime.bindingCalled here) and its answer one Runtime.evaluate back, as
+ * Electron's invoke is one message each way. JSON both ways: every channel carries plain data
+ * (files as base64), and the router's payload guard sees what the renderer sent.
+ * A string, not a function: a transpiler's helpers (esbuild's __name) would not exist in the page.
+ */
+const PRELOAD_STAND_IN = `(() => {
+  const pending = new Map();
+  let next = 0;
+  Object.defineProperty(window, '__tspAnswer', {
+    value: (id, ok, text) => {
+      const call = pending.get(id);
+      if (call === undefined) return;
+      pending.delete(id);
+      if (ok) call.resolve(text === undefined ? undefined : JSON.parse(text));
+      else call.reject(new Error(text));
+    },
+  });
+  window.tsp = {
+    invoke: (channel, payload) => new Promise((resolve, reject) => {
+      if (typeof channel !== 'string') throw new TypeError('channel must be a string');
+      const id = ++next;
+      pending.set(id, { resolve, reject });
+      window.__tspSend(JSON.stringify({ id, channel, payload }));
+    }),
+  };
+})();`;
+
+/**
+ * Answers the page's calls from `answer` (the router). Playwright's exposeFunction would do,
+ * but each of its answers runs Playwright's own scripts in the page first (about 100 ms of a
+ * first render went there); this bridge costs a message each way.
+ */
+async function installBridge(context: BrowserContext, page: Page, answer: (channel: string, payload: unknown) => unknown): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  cdp.on('Runtime.bindingCalled', (event) => {
+    if (event.name !== '__tspSend') return;
+    let id = 0;
+    let ok = true;
+    let text: string | undefined;
+    try {
+      const message = JSON.parse(event.payload) as { id: number; channel: string; payload: unknown };
+      id = message.id;
+      const value = answer(message.channel, message.payload);
+      text = value === undefined ? undefined : JSON.stringify(value);
+    } catch (error) {
+      ok = false;
+      text = error instanceof Error ? error.message : String(error);
+    }
+    const expression = `window.__tspAnswer(${id}, ${ok}, ${text === undefined ? 'undefined' : JSON.stringify(text)})`;
+    // A page that has navigated away meanwhile has no one waiting.
+    cdp.send('Runtime.evaluate', { expression, contextId: event.executionContextId }).catch(() => undefined);
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Runtime.addBinding', { name: '__tspSend' });
+  await page.addInitScript({ content: PRELOAD_STAND_IN });
+}
 
 export async function openShell(options: ShellOptions = {}): Promise<Shell> {
   const headless = options.headless ?? true;
@@ -108,16 +164,15 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
-    await page.exposeFunction('__tspInvoke', (channel: string, payload: unknown) => {
+    const answer = (channel: string, payload: unknown): unknown => {
       channels.push(channel);
       calls.push({ channel, payload });
       const refusal = refusals.get(channel);
       if (refusal === undefined) return app.router.dispatch(channel, payload);
       refusals.delete(channel);
       return { ok: false, error: refusal };
-    });
-    // A string, not a function: a transpiler's helpers (esbuild's __name) would not exist in the page.
-    await page.addInitScript({ content: PRELOAD_STAND_IN });
+    };
+    await installBridge(context, page, answer);
 
     const url = server.url;
     const openedServer = server;

@@ -1,6 +1,10 @@
 /**
  * A tiny static file server on 127.0.0.1 (an ephemeral port) that sends the app's
- * Content-Security-Policy with every answer, as Electron does for the file:// renderer.
+ * Content-Security-Policy with every answer, as Electron does for the app:// renderer.
+ *
+ * The page is never cached; the built scripts and styles (`/assets/`, named by a hash of
+ * their content) may be kept, so that a second load of a window compiles them from V8's code
+ * cache, as the app does from its second start (app:// is registered with `codeCache`).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -28,6 +32,7 @@ export async function serveDirectory(root: string, contentSecurityPolicy: string
   const base = path.resolve(root);
   const server = http.createServer((request, response) => {
     const headers = { 'Content-Security-Policy': contentSecurityPolicy, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+    const cacheable = { ...headers, 'Cache-Control': 'public, max-age=31536000, immutable' };
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
@@ -45,7 +50,7 @@ export async function serveDirectory(root: string, contentSecurityPolicy: string
         response.writeHead(404, headers).end();
         return;
       }
-      response.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+      response.writeHead(200, { ...(pathname.startsWith('/assets/') ? cacheable : headers), 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -103,6 +103,8 @@ describe('the main process', () => {
 
   it('serves the renderer from app://, never file://', () => {
     expect(main).toContain('protocol.registerSchemesAsPrivileged');
+    // The renderer's figures (bench/ui.ts) count on V8's code cache for app:// from the second start.
+    expect(main).toContain('privileges: { standard: true, secure: true, codeCache: true }');
     expect(main).toContain('protocol.handle(APP_SCHEME');
     expect(main).toContain('loadURL(APP_INDEX_URL)');
     expect(main).not.toMatch(/loadFile\(|pathToFileURL|['"`]file:/);
