@@ -59,6 +59,12 @@ export interface Shell {
   calls: { channel: string; payload: unknown }[];
   /** Uncaught page errors and console errors, CSP refusals among them. */
   problems: string[];
+  /**
+   * Another window (tab) of the same browser, wired to the same router and records: a new
+   * renderer process, which shares only the browser's caches with the others, as a restarted app
+   * shares its code cache with the run before (bench/ui.ts).
+   */
+  newPage(): Promise<Page>;
   /** Makes the next call of `channel` fail with `error`, as a failing main process would. */
   refuseNext(channel: Channel, error: ApiError): void;
   /** A call straight to the router, for a test's ground truth; throws on a refusal. */
@@ -155,15 +161,10 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       handleSIGTERM: headless,
     });
     const context = await browser.newContext(headless ? {} : { viewport: null });
-    const page = await context.newPage();
     const channels: string[] = [];
     const calls: { channel: string; payload: unknown }[] = [];
     const problems: string[] = [];
     const refusals = new Map<string, ApiError>();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
     const answer = (channel: string, payload: unknown): unknown => {
       channels.push(channel);
       calls.push({ channel, payload });
@@ -172,7 +173,16 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       refusals.delete(channel);
       return { ok: false, error: refusal };
     };
-    await installBridge(context, page, answer);
+    const newPage = async (): Promise<Page> => {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      await installBridge(context, page, answer);
+      return page;
+    };
+    const page = await newPage();
 
     const url = server.url;
     const openedServer = server;
@@ -187,6 +197,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       channels,
       calls,
       problems,
+      newPage,
       refuseNext: (channel, error) => refusals.set(channel, error),
       dispatch: (channel, input) => {
         const response = app.router.dispatch(channel, input);
