@@ -2,9 +2,10 @@
  * Settings and the case's audit history in Chromium against the real router, signed in as
  * the store's supervisor: users and roles (add a user, a refusal beside the field, set a
  * password, lift a lockout), your password, the language, the data location, a backup made
- * from the page; then a case
+ * from the page and one that fails; then a case
  * page's audit history, opened from the keyboard. Axe and screenshots in both languages.
  */
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../db/audit-repo.ts';
@@ -105,6 +106,29 @@ describe('settings', { timeout: 60_000 }, () => {
     expect(listAuditEntries(shell.app.db, { entity: 'store', limit: 5 })[0]).toMatchObject({ action: 'store.backup', reason: 'asked for in Settings', userId: shell.app.context.user.id });
     expect(await seriousViolations(page)).toEqual([]);
     await section.screenshot({ path: (await saveScreenshot(page, 'settings-backups')).replace('settings-backups', 'settings-backups-panel') });
+  });
+
+  it('says why a backup failed and what to do, in both languages, with the system’s own message', async () => {
+    const section = page.locator('section[aria-labelledby="settings-backups-title"]');
+    const { dir } = shell.dispatch('backups.state', {})!;
+    // A file where the backup folder should be.
+    fs.renameSync(dir, `${dir}.kept`);
+    fs.writeFileSync(dir, 'not a folder');
+    try {
+      await section.getByRole('button', { name: 'Back up now' }).click();
+      const alert = section.getByRole('alert');
+      await expect.poll(() => alert.locator('p').first().textContent(), { timeout: 30_000 }).toMatch(/^The latest backup failed \(.+\): the backup folder is missing, or something else is in its place\. Check the folder shown above\.$/);
+      expect(await alert.locator('.notice-detail').textContent()).toMatch(/^System message: .*(EEXIST|ENOTDIR)/);
+      await section.screenshot({ path: (await saveScreenshot(page, 'settings-backup-failed')).replace('settings-backup-failed', 'settings-backup-failed-panel') });
+      await page.getByRole('radio', { name: '繁體中文' }).check();
+      await expect.poll(() => alert.locator('p').first().textContent()).toMatch(/^最近一次備份失敗（.+）：備份資料夾不存在，或該位置有其他檔案。請檢查上方所示的資料夾。$/);
+      expect(await alert.locator('.notice-detail').textContent()).toMatch(/^系統訊息（英文）：.*(EEXIST|ENOTDIR)/);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('radio', { name: 'English' }).check();
+    } finally {
+      fs.rmSync(dir);
+      fs.renameSync(`${dir}.kept`, dir);
+    }
   });
 
   it('switches the language, in Chinese throughout', async () => {

@@ -13,6 +13,9 @@ import { verifyStoreFile, writeBackup } from '../db/backup.ts';
 import { openFile } from '../db/connection.ts';
 import { fileKind, type StoreKey } from '../db/encryption.ts';
 
+/** The `code` of the error thrown when a copy did not verify (it has been removed). */
+export const BACKUP_NOT_VERIFIED = 'TSP_BACKUP_NOT_VERIFIED';
+
 export interface CopyJob {
   /** The live store. */
   live: string;
@@ -100,7 +103,8 @@ export function copyAndVerify(job: CopyJob): CopyOutcome {
   const { inspection, problems } = verifyStoreFile(temp, { key, nativeBinding: job.nativeBinding });
   if (problems.length > 0 || inspection === null || encrypted !== (key !== undefined)) {
     fs.rmSync(temp, { force: true });
-    throw new Error(`the backup ${job.out} did not verify and was removed: ${problems.join('; ') || 'its encryption differs from the store'}`);
+    const error = new Error(`the backup ${job.out} did not verify and was removed: ${problems.join('; ') || 'its encryption differs from the store'}`);
+    throw Object.assign(error, { code: BACKUP_NOT_VERIFIED });
   }
   fs.renameSync(temp, job.out);
   return {

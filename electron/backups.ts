@@ -18,9 +18,9 @@ import { Worker } from 'node:worker_threads';
 import { appendAudit } from '../db/audit-repo.ts';
 import { attachmentsOf, backupTargetProblems, FileRefused, restoreFile, type RestoreResult } from '../db/backup.ts';
 import type { StoreKey } from '../db/encryption.ts';
-import type { BackupsState } from '../shared/backups-schemas.ts';
+import type { BackupFailure, BackupFailureReason, BackupsState } from '../shared/backups-schemas.ts';
 import { openApp, type AppOptions, type OpenedApp } from './app.ts';
-import { copyAndVerify, copyAttachments, type AttachmentsCopied, type CopyJob, type CopyOutcome } from './backup-copy.ts';
+import { BACKUP_NOT_VERIFIED, copyAndVerify, copyAttachments, type AttachmentsCopied, type CopyJob, type CopyOutcome } from './backup-copy.ts';
 import type { WorkerAnswer } from './backup-worker.ts';
 import { backupsToKeep, DEFAULT_RETENTION, type BackupEntry, type RetentionPolicy } from './backups-retention.ts';
 import { keyFileOf } from './keystore.ts';
@@ -117,7 +117,7 @@ function copyInWorker(job: CopyJob): Promise<CopyOutcome> {
     worker.once('message', (answer: WorkerAnswer) => {
       answered = true;
       if (answer.ok) resolve(answer.outcome);
-      else reject(new Error(answer.message));
+      else reject(Object.assign(new Error(answer.message), { code: answer.code }));
     });
     worker.once('error', (error) => {
       answered = true;
@@ -222,6 +222,34 @@ export interface BackupScheduler {
   stop(): void;
 }
 
+/** The reason of each error code a backup meets (Node's file system, SQLite's VACUUM INTO, the verification). */
+const FAILURE_REASONS: Readonly<Record<string, BackupFailureReason>> = {
+  ENOSPC: 'no_space',
+  EDQUOT: 'no_space',
+  SQLITE_FULL: 'no_space',
+  EACCES: 'no_permission',
+  EPERM: 'no_permission',
+  EROFS: 'no_permission',
+  SQLITE_READONLY: 'no_permission',
+  ENOENT: 'folder_unusable',
+  ENOTDIR: 'folder_unusable',
+  EEXIST: 'folder_unusable',
+  EISDIR: 'folder_unusable',
+  SQLITE_CANTOPEN: 'folder_unusable',
+  [BACKUP_NOT_VERIFIED]: 'not_verified',
+};
+
+/** What Settings shows of a failed backup: why, in words it can translate, and the system's own text. */
+export function backupFailure(error: unknown, at: Date): BackupFailure {
+  if (error instanceof FileRefused) return { at: at.toISOString(), reason: 'folder_unusable', detail: error.problems.join('; ') };
+  const code = (error as { code?: unknown } | null)?.code;
+  return {
+    at: at.toISOString(),
+    reason: (typeof code === 'string' ? FAILURE_REASONS[code] : undefined) ?? 'other',
+    detail: error instanceof Error ? error.message : String(error),
+  };
+}
+
 /**
  * Checks a minute after the start and then every hour; one backup a day, then retention.
  * Each backup is written and verified in a worker thread (backupStoreInWorker), one at a time.
@@ -258,7 +286,7 @@ export function startBackupScheduler(options: SchedulerOptions): BackupScheduler
     }
   };
   const failed = (error: unknown): unknown => {
-    lastFailure = { at: options.clock().toISOString(), message: error instanceof FileRefused ? error.problems.join('; ') : (error as Error).message };
+    lastFailure = backupFailure(error, options.clock());
     return error;
   };
 

@@ -15,7 +15,21 @@ export interface BackupsState {
   /** The backup being written now, if any: by the daily schedule or asked for by a user. */
   running: { startedAt: string; by: 'schedule' | 'user' } | null;
   /** The latest attempt that failed, until a backup succeeds again. */
-  lastFailure: { at: string; message: string } | null;
+  lastFailure: BackupFailure | null;
   /** How many are kept: the newest of each of the last `daily` days, `weekly` weeks and `monthly` months. */
   policy: { daily: number; weekly: number; monthly: number };
+}
+
+/**
+ * Why a backup failed, as Settings says it in the user's language: the disk is full, the folder
+ * may not be written, the folder is missing or not a folder, the copy did not verify (and was
+ * removed), or anything else.
+ */
+export type BackupFailureReason = 'no_space' | 'no_permission' | 'folder_unusable' | 'not_verified' | 'other';
+
+export interface BackupFailure {
+  at: string;
+  reason: BackupFailureReason;
+  /** The system's own words (in English, whatever the app's language), for whoever fixes the cause. */
+  detail: string;
 }

@@ -16,7 +16,7 @@ import { fileKind, rawKey, type StoreKey } from '../db/encryption.ts';
 import { tempDir } from '../db/testing.ts';
 import { openApp, type OpenedApp } from '../electron/app.ts';
 import { backupsToKeep, type BackupEntry } from '../electron/backups-retention.ts';
-import { actorOf, backupFileName, backupStore, listBackups, restoreStore, startBackupScheduler, type Timers } from '../electron/backups.ts';
+import { actorOf, backupFailure, backupFileName, backupStore, backupStoreInWorker, listBackups, restoreStore, startBackupScheduler, type Timers } from '../electron/backups.ts';
 import { keyFileOf } from '../electron/keystore.ts';
 import { createCase, listCases } from '../electron/services/cases.ts';
 import { attachDocument, readAttachment } from '../electron/services/documents.ts';
@@ -364,6 +364,33 @@ describe('startBackupScheduler', () => {
     expect(fs.readdirSync(dir).sort()).toStrictEqual([backupFileName(at), 'notes.part'].sort());
   });
 
+  it('says why a backup failed from the error code, the worker thread passing the code on', async () => {
+    const at = new Date('2026-11-29T08:00:00.000Z');
+    const coded = (code: string) => Object.assign(new Error(`${code}: what the system said`), { code });
+    const reasons = Object.fromEntries(
+      ['ENOSPC', 'EDQUOT', 'SQLITE_FULL', 'EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'ENOENT', 'ENOTDIR', 'EEXIST', 'EISDIR', 'SQLITE_CANTOPEN', 'TSP_BACKUP_NOT_VERIFIED', 'EIO'].map((code) => [code, backupFailure(coded(code), at).reason]),
+    );
+    expect(reasons).toStrictEqual({
+      ENOSPC: 'no_space', EDQUOT: 'no_space', SQLITE_FULL: 'no_space',
+      EACCES: 'no_permission', EPERM: 'no_permission', EROFS: 'no_permission', SQLITE_READONLY: 'no_permission',
+      ENOENT: 'folder_unusable', ENOTDIR: 'folder_unusable', EEXIST: 'folder_unusable', EISDIR: 'folder_unusable', SQLITE_CANTOPEN: 'folder_unusable',
+      TSP_BACKUP_NOT_VERIFIED: 'not_verified',
+      EIO: 'other',
+    });
+    expect(backupFailure(coded('ENOSPC'), at)).toStrictEqual({ at: '2026-11-29T08:00:00.000Z', reason: 'no_space', detail: 'ENOSPC: what the system said' });
+    expect(backupFailure(new FileRefused(['the folder is missing', 'it is a file']), at)).toStrictEqual({ at: '2026-11-29T08:00:00.000Z', reason: 'folder_unusable', detail: 'the folder is missing; it is a file' });
+    expect(backupFailure('thrown text', at)).toStrictEqual({ at: '2026-11-29T08:00:00.000Z', reason: 'other', detail: 'thrown text' });
+
+    // In the worker: the store file is gone, so SQLite cannot open it there (SQLITE_CANTOPEN).
+    const s = store();
+    const out = path.join(s.dir, 'out.sqlite');
+    const missing = { ...s.files, live: path.join(s.dir, 'gone.sqlite') };
+    const failure = await backupStoreInWorker(actorOf(s.app.context), out, missing).then(() => null, (error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'SQLITE_CANTOPEN' });
+    expect(backupFailure(failure, at).reason).toBe('folder_unusable');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('reports a failed backup to onError and to Settings instead of throwing from the timer, until one succeeds', async () => {
     const s = store();
     const dir = path.join(s.dir, 'backups');
@@ -373,7 +400,7 @@ describe('startBackupScheduler', () => {
     const scheduler = startBackupScheduler({ ...s.files, actor: actorOf(s.app.context), dir, clock: () => new Date('2026-11-29T08:00:00.000Z'), timers, onError: (e) => errors.push(e) });
     expect(() => timers.pending[0]!.run()).not.toThrow();
     await vi.waitFor(() => expect(errors).toHaveLength(1));
-    expect(scheduler.state().lastFailure).toMatchObject({ at: '2026-11-29T08:00:00.000Z', message: expect.stringMatching(/EEXIST|ENOTDIR|exists/) });
+    expect(scheduler.state().lastFailure).toStrictEqual({ at: '2026-11-29T08:00:00.000Z', reason: 'folder_unusable', detail: expect.stringMatching(/EEXIST|ENOTDIR|exists/) });
     fs.rmSync(dir);
     await scheduler.check();
     expect(scheduler.state().lastFailure).toBeNull();

@@ -67,9 +67,10 @@ export function BackupsSection() {
             </dd>
           </dl>
           {state.lastFailure !== null && running === null && (
-            <p className="notice notice--error" role="alert">
-              {text.ui('ui.settings.backups.failed', { time: text.dateTime(state.lastFailure.at), message: state.lastFailure.message })}
-            </p>
+            <div className="notice notice--error" role="alert">
+              <p>{text.ui(`ui.settings.backups.failed.${state.lastFailure.reason}`, { time: text.dateTime(state.lastFailure.at) })}</p>
+              <p className="notice-detail">{text.ui('ui.settings.backups.failed.detail', { detail: state.lastFailure.detail })}</p>
+            </div>
           )}
           {done !== null && (
             <p className="notice notice--ok" role="status">

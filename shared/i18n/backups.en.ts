@@ -13,7 +13,17 @@ export const backupsEn = {
   'ui.settings.backups.run': 'Back up now',
   'ui.settings.backups.running': 'Writing and checking a backup (started {time}). You can go on working meanwhile.',
   'ui.settings.backups.done': 'The backup was written and checked: {file}.',
-  'ui.settings.backups.failed': 'The latest backup failed ({time}): {message}',
+  'ui.settings.backups.failed.no_space':
+    'The latest backup failed ({time}): the disk that holds the backup folder is full. Free some space there; the backup is tried again within the hour, or back up now.',
+  'ui.settings.backups.failed.no_permission':
+    'The latest backup failed ({time}): TSP Desk may not write to the backup folder. Ask whoever looks after this computer to let your account write there.',
+  'ui.settings.backups.failed.folder_unusable':
+    'The latest backup failed ({time}): the backup folder is missing, or something else is in its place. Check the folder shown above.',
+  'ui.settings.backups.failed.not_verified':
+    'The latest backup failed ({time}): the copy did not pass its check and was removed. The store itself is unchanged. Back up again; if it fails again, have the disk checked.',
+  'ui.settings.backups.failed.other':
+    'The latest backup failed ({time}) with an unexpected error. Pass the system’s message below to whoever supports TSP Desk.',
+  'ui.settings.backups.failed.detail': 'System message: {detail}',
   'ui.settings.backups.restore':
     'To restore a backup, close TSP Desk and run: tsp restore --db <store file> --from <backup file>. The restore checks the backup first and keeps the replaced store.',
   'ui.settings.backups.unavailable': 'This window makes no backups itself. Make one with: tsp backup --db <store file> --out <backup file>.',
