@@ -38,6 +38,10 @@ export function parseKeyText(text: string): StoreKey {
   return { kind: 'passphrase', text: trimmed };
 }
 
+/** A key that crossed a thread boundary (a worker's job) arrives with its Buffer as a plain Uint8Array. */
+export const keyAfterTransfer = (key: StoreKey | undefined): StoreKey | undefined =>
+  key?.kind === 'raw' ? { kind: 'raw', bytes: Buffer.from(key.bytes) } : key;
+
 export function rawKey(bytes: Buffer): StoreKey {
   if (bytes.length !== DATA_KEY_BYTES) throw new StoreKeyError('wrong_key', `a data key is ${DATA_KEY_BYTES} bytes, not ${bytes.length}`);
   return { kind: 'raw', bytes };

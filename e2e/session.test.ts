@@ -2,7 +2,8 @@
  * Sign-in in Chromium against the real router, the shell started signed out as the desktop
  * app starts: first run creates the administrator (refusals in the error summary and beside
  * the field, in English and Chinese), sign-out, a wrong password, sign-in, the lockout after
- * five failures; keyboard only where it matters; axe; screenshots.
+ * five failures; the window while the main process is still opening the store; keyboard only
+ * where it matters; axe; screenshots.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,27 @@ describe('sign-in', { timeout: 60_000 }, () => {
     await saveScreenshot(page, 'session-locked');
     // Locked at the fifth failure for 15 minutes; a few seconds later 15 minutes (rounded up) remain.
     expect(await page.getByRole('alert').textContent()).toMatch(new RegExp(`${rendered('en', 'validation.signin.locked', { minutes: 15 })}$`));
-    await saveScreenshot(page, "session-locked");
+  });
+
+  it('says the store is being opened while the main process brings it up to date, and after a few seconds why', async () => {
+    for (const locale of ['en', 'zh-Hant'] as const) {
+      const release = shell.holdNext('session.current');
+      const waiting = await shell.newPage();
+      try {
+        await waiting.addInitScript((saved) => window.localStorage.setItem('tsp-desk.locale', saved), locale);
+        await waiting.goto(`${shell.url}#/cases`);
+        const status = waiting.getByRole('status');
+        await expect.poll(() => status.textContent()).toBe(rendered(locale, 'ui.session.opening'));
+        await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe(`${rendered(locale, 'ui.session.opening')}${rendered(locale, 'ui.session.openingSlow')}`);
+        expect(await seriousViolations(waiting)).toEqual([]);
+        await saveScreenshot(waiting, `session-opening-${locale}`);
+        release();
+        await expect.poll(() => waiting.getByRole('heading', { level: 1 }).textContent()).toBe(rendered(locale, 'ui.signin.title'));
+        expect(await waiting.getByRole('status').count()).toBe(0);
+      } finally {
+        release();
+        await waiting.close();
+      }
+    }
   });
 });

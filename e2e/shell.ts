@@ -67,6 +67,11 @@ export interface Shell {
   newPage(): Promise<Page>;
   /** Makes the next call of `channel` fail with `error`, as a failing main process would. */
   refuseNext(channel: Channel, error: ApiError): void;
+  /**
+   * Keeps the next call of `channel` waiting until the function returned is called, as the main
+   * process keeps the window's first calls while it brings a large store up to date.
+   */
+  holdNext(channel: Channel): () => void;
   /** A call straight to the router, for a test's ground truth; throws on a refusal. */
   dispatch<C extends Channel>(channel: C, input: ApiInputs[C]): ApiOutputs[C];
   /** Loads the renderer at a route (`#/cases`, `#/case/<id>`). */
@@ -110,7 +115,7 @@ const PRELOAD_STAND_IN = `(() => {
  */
 async function installBridge(context: BrowserContext, page: Page, answer: (channel: string, payload: unknown) => unknown): Promise<void> {
   const cdp = await context.newCDPSession(page);
-  cdp.on('Runtime.bindingCalled', (event) => {
+  cdp.on('Runtime.bindingCalled', async (event) => {
     if (event.name !== '__tspSend') return;
     let id = 0;
     let ok = true;
@@ -118,7 +123,7 @@ async function installBridge(context: BrowserContext, page: Page, answer: (chann
     try {
       const message = JSON.parse(event.payload) as { id: number; channel: string; payload: unknown };
       id = message.id;
-      const value = answer(message.channel, message.payload);
+      const value = await answer(message.channel, message.payload);
       text = value === undefined ? undefined : JSON.stringify(value);
     } catch (error) {
       ok = false;
@@ -165,9 +170,15 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     const calls: { channel: string; payload: unknown }[] = [];
     const problems: string[] = [];
     const refusals = new Map<string, ApiError>();
+    const holds = new Map<string, Promise<void>>();
     const answer = (channel: string, payload: unknown): unknown => {
       channels.push(channel);
       calls.push({ channel, payload });
+      const hold = holds.get(channel);
+      if (hold !== undefined) {
+        holds.delete(channel);
+        return hold.then(() => app.router.dispatch(channel, payload));
+      }
       const refusal = refusals.get(channel);
       if (refusal === undefined) return app.router.dispatch(channel, payload);
       refusals.delete(channel);
@@ -199,6 +210,11 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       problems,
       newPage,
       refuseNext: (channel, error) => refusals.set(channel, error),
+      holdNext: (channel) => {
+        let release = () => {};
+        holds.set(channel, new Promise<void>((resolve) => (release = resolve)));
+        return () => release();
+      },
       dispatch: (channel, input) => {
         const response = app.router.dispatch(channel, input);
         if (!response.ok) throw new Error(`${channel}: ${response.error.code} ${response.error.messageKey}`);

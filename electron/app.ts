@@ -7,6 +7,7 @@ import path from 'node:path';
 import { openDatabase } from '../db/connection.ts';
 import type { StoreKey } from '../db/encryption.ts';
 import { createSessionRouter, type Router } from './router.ts';
+import { runInWorker } from './worker-thread.ts';
 import type { ServiceContext } from './services/context.ts';
 import { openSession, sessionContext, type Session } from './services/session.ts';
 import { bootstrapAdmin, listUsers } from './services/users.ts';
@@ -30,6 +31,30 @@ export interface AppOptions {
   /** The store's key (docs/storage-security.md); none: a plain file. */
   key?: StoreKey | undefined;
   clock?: () => Date;
+  /**
+   * The schema version the file had before prepareStoreInWorker brought it up to date in this
+   * start, which openApp then reports as its own `migratedFrom`.
+   */
+  migratedFrom?: number | undefined;
+}
+
+/** Schema versions before and after a store's migrations (0 before: a new file). */
+export interface SchemaVersions {
+  from: number;
+  to: number;
+}
+
+/** What prepareStoreInWorker's thread is given. */
+export type PrepareJob = Pick<AppOptions, 'file' | 'key' | 'nativeBinding'>;
+
+/**
+ * Brings the store's schema up to date on a worker thread, before openApp: after an update a large
+ * store's migrations can take a while (the search index of schema 10 took 23 s over a million
+ * persons), and the main process must go on answering its window meanwhile (electron/main.ts).
+ */
+export function prepareStoreInWorker(job: PrepareJob): Promise<SchemaVersions> {
+  fs.mkdirSync(path.dirname(path.resolve(job.file)), { recursive: true });
+  return runInWorker<SchemaVersions>('store-prepare-worker', { file: job.file, key: job.key, nativeBinding: job.nativeBinding });
 }
 
 export interface OpenedApp {
@@ -60,7 +85,7 @@ function sessionUser(db: Database, clock: () => Date, osUser: string): ServiceCo
 export function openApp(options: AppOptions): OpenedApp {
   fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
   let migratedFrom = 0;
-  const db = openDatabase(options.file, { nativeBinding: options.nativeBinding, key: options.key, onMigrated: ({ from }) => (migratedFrom = from) });
+  const db = openDatabase(options.file, { nativeBinding: options.nativeBinding, key: options.key, onMigrated: ({ from }) => (migratedFrom = options.migratedFrom ?? from) });
   const clock = options.clock ?? (() => new Date());
   const session = openSession(db, clock, options.signIn === 'password' ? null : sessionUser(db, clock, options.osUser), options.osUser);
   return {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { verifyStoreFile, writeBackup } from '../db/backup.ts';
 import { openFile } from '../db/connection.ts';
-import { fileKind, type StoreKey } from '../db/encryption.ts';
+import { fileKind, keyAfterTransfer, type StoreKey } from '../db/encryption.ts';
 
 /** The `code` of the error thrown when a copy did not verify (it has been removed). */
 export const BACKUP_NOT_VERIFIED = 'TSP_BACKUP_NOT_VERIFIED';
@@ -74,8 +74,6 @@ export function copyAttachments(from: string, to: string): AttachmentsCopied {
   return result;
 }
 
-/** A key that crossed a thread boundary arrives with its Buffer as a plain Uint8Array. */
-const keyOf = (key: StoreKey | undefined): StoreKey | undefined => (key?.kind === 'raw' ? { kind: 'raw', bytes: Buffer.from(key.bytes) } : key);
 
 /**
  * Writes, verifies and completes one backup. The copy is written as `<out>.part` and takes its
@@ -83,7 +81,7 @@ const keyOf = (key: StoreKey | undefined): StoreKey | undefined => (key?.kind ==
  * never taken for a backup; one that does not verify is removed and the error says why.
  */
 export function copyAndVerify(job: CopyJob): CopyOutcome {
-  const key = keyOf(job.key);
+  const key = keyAfterTransfer(job.key);
   const temp = `${job.out}.part`;
   // Left by an interrupted copy to this very name: incomplete by construction.
   fs.rmSync(temp, { force: true });

@@ -14,16 +14,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { appendAudit } from '../db/audit-repo.ts';
 import { attachmentsOf, backupTargetProblems, FileRefused, restoreFile, type RestoreResult } from '../db/backup.ts';
 import type { StoreKey } from '../db/encryption.ts';
 import type { BackupFailure, BackupFailureReason, BackupsState } from '../shared/backups-schemas.ts';
 import { openApp, type AppOptions, type OpenedApp } from './app.ts';
 import { BACKUP_NOT_VERIFIED, copyAndVerify, copyAttachments, type AttachmentsCopied, type CopyJob, type CopyOutcome } from './backup-copy.ts';
-import type { WorkerAnswer } from './backup-worker.ts';
 import { backupsToKeep, DEFAULT_RETENTION, type BackupEntry, type RetentionPolicy } from './backups-retention.ts';
 import { keyFileOf } from './keystore.ts';
+import { runInWorker } from './worker-thread.ts';
 import type { ServiceContext } from './services/context.ts';
 
 export interface StoreFiles {
@@ -98,41 +97,10 @@ export function backupStore(actor: StoreActor, out: string, files: StoreFiles, o
   return completeBackup(actor, job, copyAndVerify(job), files, options);
 }
 
-/**
- * The worker thread that runs backup-worker.ts: its compiled JavaScript beside this file in the
- * app; under tsx and vitest (running the TypeScript sources) a thread that first registers
- * tsx's loader, since Node 20 does not apply `--import` hooks to a worker's own script.
- */
-function startWorker(job: CopyJob): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./backup-worker.js', import.meta.url), { workerData: job });
-  const script = JSON.stringify(new URL('./backup-worker.ts', import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${script}); });`, { eval: true, workerData: job });
-}
-
-/** Runs copyAndVerify in a worker thread; rejects with its error. */
-function copyInWorker(job: CopyJob): Promise<CopyOutcome> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(job);
-    let answered = false;
-    worker.once('message', (answer: WorkerAnswer) => {
-      answered = true;
-      if (answer.ok) resolve(answer.outcome);
-      else reject(Object.assign(new Error(answer.message), { code: answer.code }));
-    });
-    worker.once('error', (error) => {
-      answered = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`the backup thread stopped (exit code ${code}) before it answered`));
-    });
-  });
-}
-
 /** backupStore with the copy, its verification and the attached files in a worker thread (the app). */
 export async function backupStoreInWorker(actor: StoreActor, out: string, files: StoreFiles, options: BackupOptions = {}): Promise<BackupResult> {
   const job = copyJob(out, files);
-  return completeBackup(actor, job, await copyInWorker(job), files, options);
+  return completeBackup(actor, job, await runInWorker<CopyOutcome>('backup-worker', job), files, options);
 }
 
 /**

@@ -43,6 +43,15 @@ export function unlockForShell(file: string, hooks: ShellHooks): StoreUnlock | n
   return unlocked;
 }
 
+/**
+ * The message shown when the store cannot be opened or brought up to date after it was unlocked.
+ * No data is lost: each migration runs in one transaction, undone when it fails (db/migrate.ts).
+ */
+export function openFailureMessage(locale: Locale, error: unknown): { title: string; text: string } {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { title: t(locale, 'storage.unlock.failedTitle'), text: t(locale, 'storage.open.failed', { reason }) };
+}
+
 /** The schema from which attached files are sealed (migration 0008). */
 const SEALED_SINCE_SCHEMA = 8;
 

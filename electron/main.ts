@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
-import { DATABASE_FILE, openApp } from './app.ts';
-import { protectOpenedStore, unlockForShell } from './keystore-start.ts';
+import { DATABASE_FILE, openApp, prepareStoreInWorker, type OpenedApp } from './app.ts';
+import { openFailureMessage, protectOpenedStore, unlockForShell } from './keystore-start.ts';
 import { APP_INDEX_URL, APP_SCHEME, isAppPage, resolveAppRequest } from './app-protocol.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,6 +28,17 @@ function isAppFrame(event: IpcMainInvokeEvent): boolean {
 // fetch, CORS or service workers, since the page only loads its own files. With V8's code
 // cache (Electron 28+; standard schemes only): from the second start the window's scripts are
 // not compiled again, which is most of the time to the first case list (bench/ui.ts).
+// One instance per user: a second start (a double click while a large store is being brought up
+// to date) brings the open window forward instead of opening the store a second time.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (window === undefined) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+});
+
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, codeCache: true } }]);
 app.enableSandbox();
 
@@ -39,27 +50,35 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
+  if (!firstInstance) return;
   // Encryption at rest and daily backups (docs/storage-security.md).
   const file = path.join(app.getPath('userData'), DATABASE_FILE);
+  const locale = app.getPreferredSystemLanguages().some((l) => l.startsWith('zh')) ? 'zh-Hant' : 'en';
   const unlocked = unlockForShell(file, {
     // On Linux without a Secret Service, safeStorage falls back to a fixed password ('basic_text'): that is no protection, so the recovery key is asked for instead.
     safe: { available: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || !['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend())), encrypt: (text) => safeStorage.encryptString(text), decrypt: (wrapped) => safeStorage.decryptString(wrapped) },
     recoveryKey: process.env.TSP_DB_KEY,
     nativeBinding: process.env.TSP_SQLITE_BINDING,
-    locale: app.getPreferredSystemLanguages().some((l) => l.startsWith('zh')) ? 'zh-Hant' : 'en',
+    locale,
     show: (type, title, detail) => void dialog.showMessageBoxSync({ type, title, message: title, detail, buttons: ['OK'] }),
   });
   if (unlocked === null) return app.exit(1);
-  const desk = openApp({
-    file,
-    key: unlocked.key,
-    signIn: 'password',
-    // From the operating system, not the environment (which whoever starts the app sets): a store
-    // from before sign-in lets only its supervisor, at their own account, set up the password.
-    osUser: os.userInfo().username,
-    nativeBinding: process.env.TSP_SQLITE_BINDING,
-  });
+  // The schema is brought up to date on a worker thread while the window loads (after an update a
+  // large store's migrations take a while): the window goes on answering, and says meanwhile that
+  // the store is being opened (renderer/session/RequireSession.tsx). Its calls wait for the store.
+  const opening: Promise<OpenedApp> = prepareStoreInWorker({ file, key: unlocked.key, nativeBinding: process.env.TSP_SQLITE_BINDING }).then(({ from }) =>
+    openApp({
+      file,
+      key: unlocked.key,
+      signIn: 'password',
+      // From the operating system, not the environment (which whoever starts the app sets): a store
+      // from before sign-in lets only its supervisor, at their own account, set up the password.
+      osUser: os.userInfo().username,
+      nativeBinding: process.env.TSP_SQLITE_BINDING,
+      migratedFrom: from,
+    }),
+  );
 
   protocol.handle(APP_SCHEME, async (request) => {
     const resolved = resolveAppRequest(request.url, rendererDir);
@@ -85,9 +104,9 @@ app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
-  ipcMain.handle('tsp:invoke', (event, channel: unknown, payload: unknown) => {
+  ipcMain.handle('tsp:invoke', async (event, channel: unknown, payload: unknown) => {
     if (!isAppFrame(event)) return { ok: false, error: { code: 'forbidden', messageKey: 'error.forbidden', problems: [] } };
-    return desk.router.dispatch(String(channel), payload);
+    return (await opening).router.dispatch(String(channel), payload);
   });
 
   const window = new BrowserWindow({
@@ -117,6 +136,14 @@ app.whenReady().then(() => {
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_INDEX_URL);
 
+  let desk: OpenedApp;
+  try {
+    desk = await opening;
+  } catch (error) {
+    const { title, text } = openFailureMessage(locale, error);
+    dialog.showMessageBoxSync(window, { type: 'error', title, message: title, detail: text, buttons: ['OK'] });
+    return app.exit(1);
+  }
   const backups = protectOpenedStore(desk, file, unlocked, { nativeBinding: process.env.TSP_SQLITE_BINDING, onError: (error) => console.error(`backup failed: ${error.message}`) });
   app.on('before-quit', () => {
     backups.stop();

@@ -48,6 +48,22 @@ describe('the compiled main process', () => {
     }
   });
 
+  it('brings a store up to date from the compiled code, in the compiled worker thread', async () => {
+    const { openApp, prepareStoreInWorker } = (await import(pathToFileURL(out('electron', 'app.js')).href)) as typeof import('../electron/app.ts');
+    expect(fs.existsSync(out('electron', 'store-prepare-worker.js'))).toBe(true);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsp-build-'));
+    const file = path.join(dir, 'desk.sqlite');
+    try {
+      const latest = fs.readdirSync(path.join(root, 'db', 'migrations')).filter((f) => f.endsWith('.sql')).length;
+      expect(await prepareStoreInWorker({ file })).toStrictEqual({ from: 0, to: latest });
+      const app = openApp({ file, osUser: 'officer', migratedFrom: 0 });
+      expect(app.db.pragma('user_version', { simple: true })).toBe(latest);
+      app.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the sandboxed preload CommonJS and free of app imports', () => {
     const preload = fs.readFileSync(out('electron', 'preload.cjs'), 'utf8');
     expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);

@@ -110,6 +110,14 @@ describe('the main process', () => {
     expect(main).not.toMatch(/loadFile\(|pathToFileURL|['"`]file:/);
   });
 
+  it('runs as one instance, and opens the store (its migrations) on a worker thread while the window loads', () => {
+    expect(main).toContain('app.requestSingleInstanceLock()');
+    expect(main).toContain("app.on('second-instance'");
+    expect(main).toContain('prepareStoreInWorker(');
+    // The window's calls wait for the store rather than meet a store not yet open.
+    expect(main).toContain('(await opening).router.dispatch(');
+  });
+
   it('keeps the renderer sandboxed and isolated, without Node, and refuses permissions, navigation and windows for every web contents', () => {
     for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'nodeIntegrationInWorker: false', 'nodeIntegrationInSubFrames: false', 'webSecurity: true', 'allowRunningInsecureContent: false', 'experimentalFeatures: false']) {
       expect(main).toContain(setting);

@@ -1,11 +1,13 @@
 /**
- * Shows its children only to someone signed in: until session.current answers, nothing;
- * then the first-run screen while no supervisor can sign in, else the sign-in screen.
+ * Shows its children only to someone signed in: until session.current answers, that the store
+ * is being opened (after a moment); then the first-run screen while no supervisor can sign in,
+ * else the sign-in screen.
  */
 import { Suspense, type ReactNode } from 'react';
 import { SetupScreen, SignInScreen } from '../screens.tsx';
 import { useDesk } from '../store/index.ts';
 import { useText } from '../text/use-text.ts';
+import { OpeningStore } from './OpeningStore.tsx';
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const text = useText();
@@ -14,7 +16,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const firstRun = useDesk((s) => s.firstRun);
   const failed = useDesk((s) => s.sessionError !== null);
   if (signedIn) return children;
-  if (!known) return null;
+  if (!known) return <OpeningStore />;
   if (failed) {
     return (
       <div className="screen session-screen">

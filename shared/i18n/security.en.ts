@@ -38,6 +38,9 @@ export const securityEn = {
   'ui.signin.submit': 'Sign in',
   'ui.signin.busy': 'Checking…',
   'ui.signin.help': 'Forgotten your password, or locked out? A supervisor can set a new password or unlock your account in Settings.',
+  'ui.session.opening': 'Opening the case store…',
+  'ui.session.openingSlow':
+    'The first start after an update brings the store up to date, once. With many cases this can take a minute or two. Please do not close the window.',
   'ui.setup.title': 'Create the administrator',
   'ui.setup.intro': 'No one can sign in to this store yet. The administrator you create now is a supervisor: they add the other users, give them their roles and can reset their passwords.',
   'ui.setup.name': 'Your name',

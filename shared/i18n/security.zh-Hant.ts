@@ -40,6 +40,8 @@ export const securityZhHant: Record<keyof typeof securityEn, string> = {
   'ui.signin.submit': '登入',
   'ui.signin.busy': '正在核對…',
   'ui.signin.help': '忘記密碼或帳戶被鎖定？主管可在「設定」為你設定新密碼或解鎖帳戶。',
+  'ui.session.opening': '正在開啟案件資料庫…',
+  'ui.session.openingSlow': '更新後首次啟動時，系統會將資料庫更新一次。案件眾多時可能需時一至兩分鐘。請勿關閉視窗。',
   'ui.setup.title': '建立管理員',
   'ui.setup.intro': '目前無人可以登入此資料庫。你現在建立的管理員屬主管角色：可新增其他用戶、分配角色及重設密碼。',
   'ui.setup.name': '你的名稱',
