@@ -24,10 +24,6 @@ function isAppFrame(event: IpcMainInvokeEvent): boolean {
   return isAppPage(event.senderFrame?.url ?? '');
 }
 
-// Before `ready`: a standard, secure scheme (its own origin, treated like https), without
-// fetch, CORS or service workers, since the page only loads its own files. With V8's code
-// cache (Electron 28+; standard schemes only): from the second start the window's scripts are
-// not compiled again, which is most of the time to the first case list (bench/ui.ts).
 // One instance per user: a second start (a double click while a large store is being brought up
 // to date) brings the open window forward instead of opening the store a second time.
 const firstInstance = app.requestSingleInstanceLock();
@@ -39,6 +35,10 @@ app.on('second-instance', () => {
   window.focus();
 });
 
+// Before `ready`: a standard, secure scheme (its own origin, treated like https), without
+// fetch, CORS or service workers, since the page only loads its own files. With V8's code
+// cache (Electron 28+; standard schemes only): the window's scripts are not compiled again at
+// each start (bench/ui.ts measures starts that way).
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, codeCache: true } }]);
 app.enableSandbox();
 
