@@ -175,7 +175,9 @@ function demoSentences(rng: Random, sentencing: string, fled: boolean, deathSent
     } else if (rng.chance(0.5)) {
       sentences.push({ id, start: null, term: fixedTerm(rng), consecutiveTo: `S${k}`, offences: offenceIds });
     } else {
-      const start = firstStart === null ? null : Math.min(today, firstStart + rng.int(0, YEAR));
+      // Concurrent: begun while the first was being served (custody unbroken, as C6 needs).
+      const within = typeof first === 'string' ? YEAR : Math.min(YEAR, approxDays(first) - 1);
+      const start = firstStart === null ? null : Math.min(today, firstStart + rng.int(0, within));
       sentences.push({ id, start: start === null ? null : iso(start), term: fixedTerm(rng), consecutiveTo: null, offences: offenceIds });
     }
   }

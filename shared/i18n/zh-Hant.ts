@@ -143,6 +143,7 @@ export const zhHant: Record<MessageKey, string> = {
   'step.termEnd.c2': '{id}：{start} + {term} = {end}（按曆月計，月底調整）。',
   'step.termEnd.hmpps': '{id}：{start} + {term} = {end}（英格蘭及威爾斯月底規則）。',
   'step.aggregate': '全部判刑合計：由 {start} 至 {end}。',
+  'step.custodyGap': '{id} 於 {start} 開始，而之前的判刑已經完結（由 {free} 起獲釋）：羈押並非一段連續期間，因此不計算日期。請刪除已服完的判刑，或把 {id} 記錄為接續其前一項判刑。',
   'step.remand': '還押扣減：{nominal} − {days} 日 = {release}。',
   'step.remandUnknown': '未有記錄還押扣減：未扣減前的釋放日期為 {release}。',
   'step.remission': '減刑（{source}）：刑期 {termDays} 日，實際 {actualDays} 日；{fraction} = {cap} 日，下限 {floorDays} 日 → {remissionDays} 日；{release} − {remissionDays} 日 = {discharge}。',

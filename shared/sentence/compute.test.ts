@@ -171,6 +171,69 @@ describe('C6 consecutive sentences: each starts on the release date of the one b
   });
 });
 
+describe('C6 concurrent sentences count from the earliest start only while custody is unbroken', () => {
+  const gap = (sentences: Sentence[]) => computeSentences(sentences, 0, HK, d('2020-06-01'));
+
+  it('1 year from 2015-01-01 (free 2016-01-01) and 2 years from 2020-01-01: a gap of four years, so unknown, naming S2', () => {
+    // Counted from 2015-01-01 the term would be 2,557 days (2015-01-01 to 2022-01-01) and the
+    // remission a third of it, 852 days: discharge on 2019-09-02, before S2 had begun.
+    const c = gap([sentence('S1', '2015-01-01', term(1)), sentence('S2', '2020-01-01', term(2))]);
+    expect(c.kind).toBe('unknown');
+    if (c.kind !== 'unknown') return;
+    expect(c.missing).toEqual(['sentences[1].start']);
+    expect(c.steps.at(-1)).toEqual({ key: 'step.custodyGap', params: { id: 'S2', start: { day: d('2020-01-01') }, free: { day: d('2016-01-01') } } });
+  });
+
+  it('the order they are listed in does not matter: the later one is named', () => {
+    const c = gap([sentence('S2', '2020-01-01', term(2)), sentence('S1', '2015-01-01', term(1))]);
+    expect(c.kind === 'unknown' && c.missing).toEqual(['sentences[0].start']);
+  });
+
+  it('released on the day the next begins is unbroken: 1 year from 2022-01-10 (free 2023-01-10), 2 years from 2023-01-10', () => {
+    const c = fixed(gap([sentence('S1', '2022-01-10', term(1)), sentence('S2', '2023-01-10', term(2))]));
+    expect(iso(c.start)).toBe('2022-01-10');
+    expect(iso(c.nominalRelease)).toBe('2025-01-10');
+  });
+
+  it('a day later is a gap: 2 years from 2023-01-11', () => {
+    expect(gap([sentence('S1', '2022-01-10', term(1)), sentence('S2', '2023-01-11', term(2))]).kind).toBe('unknown');
+  });
+
+  it('a third sentence overlapping both bridges the gap: [2020-01-01, 2021-01-01), [2020-06-01, 2022-06-01), [2022-01-01, 2023-01-01)', () => {
+    const c = fixed(gap([sentence('S1', '2020-01-01', term(1)), sentence('S3', '2022-01-01', term(1)), sentence('S2', '2020-06-01', term(2))]));
+    expect(iso(c.start)).toBe('2020-01-01');
+    expect(iso(c.nominalRelease)).toBe('2023-01-01');
+  });
+
+  it('the remaining-sentence condition is then unknown, naming the later sentence, rather than "nothing left"', () => {
+    const parsed = parseCase({
+      format: 'tsp-case/1',
+      sentencingState: 'HK',
+      administeringState: 'GB',
+      sentences: [
+        { id: 'S1', start: '2015-01-01', term: term(1), consecutiveTo: null, offences: [] },
+        { id: 'S2', start: '2020-01-01', term: term(2), consecutiveTo: null, offences: [] },
+      ],
+      remandDays: 0,
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const reference = d('2020-06-01');
+    const r = evaluateRemainingSentence({
+      case: parsed.value,
+      ruleSet: builtInRuleSet('coe-ets-112') as RuleSet,
+      profile: HK,
+      reference,
+      sentence: computeSentences(parsed.value.sentences, 0, HK, reference),
+    });
+    expect([r.status, r.missing]).toEqual(['unknown', ['sentences[1].start']]);
+  });
+
+  it('a later sentence recorded as consecutive is never a gap, whatever its own start says', () => {
+    const c = fixed(gap([sentence('S1', '2015-01-01', term(1)), sentence('S2', '2020-01-01', term(2), 'S1')]));
+    expect(iso(c.nominalRelease)).toBe('2018-01-01');
+  });
+});
+
 describe('C4 Hong Kong remission (Prison Rules r. 69): R = min(floor(T/3), A − 31) if A > 31, A = T − k', () => {
   it('3 years from 2023-01-16 with 60 days credit: T = 1096, R = 365, release 2025-11-17, discharge 2024-11-17', () => {
     const c = fixed(computeSentences([sentence('S1', '2023-01-16', term(3))], 60, HK, d('2024-03-01')));

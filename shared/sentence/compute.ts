@@ -136,6 +136,11 @@ export function computeSentences(
   for (const s of sentences) resolveSentence(chain, s);
 
   const perSentence = sentences.map((s) => ({ id: s.id, ...(release.get(s.id) as { start: DayNumber; release: DayNumber }) }));
+  const gap = custodyGap(perSentence);
+  if (gap !== null) {
+    steps.push({ key: 'step.custodyGap', params: { id: gap.id, start: iso(gap.start), free: iso(gap.free) } });
+    return { kind: 'unknown', missing: [`sentences[${sentences.findIndex((s) => s.id === gap.id)}].start`], steps };
+  }
   let start = Infinity;
   let nominalRelease = -Infinity;
   for (const p of perSentence) {
@@ -189,6 +194,25 @@ export function computeSentences(
     perSentence,
     steps,
   };
+}
+
+/**
+ * The first sentence that starts after every sentence begun before it has ended, or null when
+ * custody under the sentences is one unbroken period. C6 counts T from the earliest start, which
+ * holds only for an unbroken period: across a gap it would count time at liberty as served (a
+ * remission on it, a release before the later sentence began). Such a case is left unknown for
+ * the officer to check: a sentence already served has no place in the case, and one that follows
+ * another is recorded as consecutive to it.
+ */
+function custodyGap(periods: readonly { id: string; start: DayNumber; release: DayNumber }[]): { id: string; start: DayNumber; free: DayNumber } | null {
+  const byStart = [...periods].sort((a, b) => a.start - b.start);
+  let free = byStart[0]?.release ?? 0;
+  for (const p of byStart.slice(1)) {
+    // Released on the day the next begins is unbroken (C2: the release date is the first day at liberty).
+    if (p.start > free) return { id: p.id, start: p.start, free };
+    if (p.release > free) free = p.release;
+  }
+  return null;
 }
 
 /** A date parameter of a message: formatted by the reader's locale, not here. */
