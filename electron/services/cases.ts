@@ -13,6 +13,7 @@ import {
   getCaseInput,
   listCaseEventsInput,
   listCasesInput,
+  OPEN_STATUSES,
   reopenCaseInput,
   setCaseStatusInput,
   updateCaseInput,
@@ -21,6 +22,7 @@ import {
   type CaseRecord,
 } from '../../shared/api-schemas.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
+import { isOpenStatus } from '../../shared/workflow/steps.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { auditStateOf, loadRecord, recordOf, requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
@@ -54,6 +56,10 @@ export function insertNewCase(
 export function createCase(ctx: ServiceContext, input: unknown): CaseRecord {
   const { case: raw, reason } = validate(createCaseInput, input);
   const { value } = storableCase(raw, 'case');
+  // An ended status comes only with a closure (its outcome and reason): a new case starts at an open step.
+  if (value.status != null && !isOpenStatus(value.status)) {
+    throw new ServiceError('invalid_input', 'error.invalid_case', [{ field: 'case.status', message: `must be an open step (${OPEN_STATUSES.join(', ')}): a case is ended by closing it` }]);
+  }
   return write(ctx, (scope) => insertNewCase(ctx, scope, value, { action: 'case.create', event: 'created', reason: reason ?? null }));
 }
 
