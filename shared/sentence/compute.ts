@@ -205,9 +205,11 @@ export function computeSentences(
  * another is recorded as consecutive to it.
  */
 function custodyGap(periods: readonly { id: string; start: DayNumber; release: DayNumber }[]): { id: string; start: DayNumber; free: DayNumber } | null {
+  if (periods.length < 2) return null; // most cases: one sentence
   const byStart = [...periods].sort((a, b) => a.start - b.start);
-  let free = byStart[0]?.release ?? 0;
-  for (const p of byStart.slice(1)) {
+  let free = byStart[0]!.release;
+  for (let i = 1; i < byStart.length; i++) {
+    const p = byStart[i]!;
     // Released on the day the next begins is unbroken (C2: the release date is the first day at liberty).
     if (p.start > free) return { id: p.id, start: p.start, free };
     if (p.release > free) free = p.release;
