@@ -27,7 +27,9 @@ const SQL = {
     VALUES (@caseId, @kind, @date, @note, @userId, @createdAt, @fromStatus, @legalBasis, @reasonCode, @documents)`,
   ofCase: `SELECT e.*, u.name AS user_name FROM case_events e LEFT JOIN users u ON u.id = e.user_id
     WHERE e.case_id = ? ORDER BY e.id`,
-  latestByKind: 'SELECT kind, max(date) AS date FROM case_events WHERE case_id = ? GROUP BY kind',
+  // The latest entry as written (the greatest id), not the greatest date: after a reopening a step may be
+  // recorded again with an earlier date, and the case reached it then.
+  latestByKind: 'SELECT kind, date FROM case_events WHERE id IN (SELECT max(id) FROM case_events WHERE case_id = ? GROUP BY kind)',
 } as const;
 
 export function appendCaseEvent(db: Database.Database, event: NewCaseEvent): void {
@@ -58,7 +60,7 @@ export function caseEventsOf(db: Database.Database, caseId: string): CaseEvent[]
   }));
 }
 
-/** Each kind of entry on a case's timeline with the date of its latest entry (deadline anchors). */
+/** Each kind of entry on a case's timeline with the date of its latest entry (workflow guards, deadline anchors). */
 export function latestEventDates(db: Database.Database, caseId: string): Map<string, string> {
   const rows = statement(db, SQL.latestByKind).all(caseId) as { kind: string; date: string }[];
   return new Map(rows.map((r) => [r.kind, r.date]));

@@ -9,7 +9,7 @@
  * documents cited, and one audit entry.
  */
 import type Database from 'better-sqlite3';
-import { caseEventsOf } from '../../db/case-events-repo.ts';
+import { latestEventDates } from '../../db/case-events-repo.ts';
 import { documentStatusesOf } from '../../db/documents-repo.ts';
 import type { CaseRecord, CloseOutcome } from '../../shared/api-schemas.ts';
 import { t } from '../../shared/i18n/index.ts';
@@ -51,19 +51,11 @@ export function ruleSetOfCase(db: Database.Database, record: CaseRecord, today: 
   return resolveRuleSet(db, id, record.case, undefined, parseIsoDate(today), record.id)?.ruleSet ?? null;
 }
 
-/**
- * The date of each kind's latest entry, latest as written rather than the greatest date: after a
- * reopening a step may be recorded again with an earlier date, and the case reached it then.
- */
-function latestEntryDates(db: Database.Database, caseId: string): Map<string, string> {
-  return new Map(caseEventsOf(db, caseId).map((e) => [e.kind, e.date]));
-}
-
 export function factsOf(db: Database.Database, record: CaseRecord, ruleSet: WorkflowRuleSet, today: string): WorkflowFacts {
   const statuses = new Map([...documentStatusesOf(db, record.id)].map(([kind, s]) => [kind, s.status]));
   return workflowFacts({
     case: record.case, closeOutcome: record.closeOutcome, verdict: record.latestAssessment?.verdict ?? null, ruleSet, documentStatuses: statuses,
-    eventDates: latestEntryDates(db, record.id), today,
+    eventDates: latestEventDates(db, record.id), today,
   });
 }
 
