@@ -3,16 +3,18 @@
  * cases against one rule-set (coe-ets-112):
  *
  * - ours: `assess()` from the case file as stored. It computes the sentence dates (chains,
- *   remand credit, the State's month-end convention), evaluates all 11 conditions of the
+ *   remand credit, the State's month-end convention), evaluates all 12 conditions of the
  *   rule-set (6 are not applicable under ETS 112) with their legal source, message, missing
  *   fields and flags, the verdict, the flags, the rescreen date and the step-by-step dates.
- * - json-rules-engine: the 5 conditions that apply under ETS 112 (nationality, final judgment,
- *   at least 6 months remaining, consent, dual criminality) as JSON rules, with their
- *   "unknown" outcomes, over facts precomputed OUTSIDE the timed loop (the release date, the
- *   reference date and reference + 6 months come ready-made: the peer is given the date work).
- *   One Engine with its rules built once; `engine.run(facts)` per case, awaited in turn.
- * - hand-written loop: the same 5 checks as plain code from the case file, including the date
- *   arithmetic (release date from the chain, reference + 6 months), returning the verdict only.
+ * - json-rules-engine: the 6 conditions that apply under ETS 112 (treaty basis, nationality with
+ *   the administering State's declarations, final judgment, at least 6 months remaining,
+ *   consent, dual criminality) as JSON rules, with their "unknown" outcomes, over facts
+ *   precomputed OUTSIDE the timed loop (the release date, the reference date, reference + 6
+ *   months, the treaty basis and the declared link come ready-made: the peer is given the date
+ *   and treaty-map work). One Engine with its rules built once; `engine.run(facts)` per case.
+ * - hand-written loop: the same 6 checks as plain code from the case file, including the date
+ *   arithmetic (release date from the chain, reference + 6 months) and the treaty map lookups
+ *   (the map's own relation and declaration queries), returning the verdict only.
  *
  * All three must reach the same verdict on every case: the bench checks it and reports any
  * disagreement, so the comparison is between equal answers.
@@ -26,6 +28,8 @@ import { termEnd } from '../shared/sentence/compute.ts';
 import type { JurisdictionProfile } from '../shared/sentence/profile.ts';
 import { profileFor } from '../shared/treaties/jurisdictions.ts';
 import { builtInRuleSet } from '../shared/treaties/library.ts';
+import { builtInTreatyMap } from '../shared/treaties/map/built-in/index.ts';
+import { declarationsOf, relationOn } from '../shared/treaties/map/relations.ts';
 import { median, progress, rateRow, timed, timedAsync, type Row } from './measure.ts';
 
 export const ENGINE_RULESET = 'coe-ets-112';
@@ -91,7 +95,47 @@ function handRelease(c: CaseFile, profile: JurisdictionProfile, reference: DayNu
 
 type Status = 'met' | 'not_met' | 'unknown' | 'waived';
 
-/** The verdict under ETS 112 from the 5 conditions that apply; no explanation, no dates kept. */
+/** Not a national (or not known to be): the declaration's answer, which cannot make an unknown nationality a failure. */
+function declaredOrUnknown(national: Status, declared: Status): Status {
+  if (declared === 'met') return 'met';
+  return national === 'unknown' ? 'unknown' : declared;
+}
+
+const MAP = builtInTreatyMap();
+
+/** The treaty basis of ETS 112 between the two States on the reference date (treaty map). */
+function treatyBasisOf(c: CaseFile, reference: DayNumber): Status {
+  const judgment = c.judgment.date == null ? null : parseIsoDate(c.judgment.date);
+  const r = relationOn(MAP, ENGINE_RULESET, { a: c.sentencingState, b: c.administeringState, on: reference, judgment });
+  return r.status === 'applies' ? 'met' : r.status === 'unknown' ? 'unknown' : 'not_met';
+}
+
+/** The link for someone who is not a national: the administering State's declarations under ETS 112 Art. 3(4). */
+function declaredLinkOf(c: CaseFile, reference: DayNumber): Status {
+  const state = c.administeringState;
+  const p = c.person;
+  const resident = p.permanentResidence == null ? 'unknown' : p.permanentResidence.includes(state) ? 'yes' : 'no';
+  const lives = p.livesIn == null ? 'unknown' : p.livesIn === state ? 'yes' : 'no';
+  const stateless = p.nationalities == null ? 'unknown' : p.nationalities.length === 0 ? 'yes' : 'no';
+  let status: Status = 'not_met';
+  for (const d of declarationsOf(MAP, ENGINE_RULESET, state, 'national-definition', reference)) {
+    for (const category of d.includes) {
+      const fact =
+        category === 'permanent-residents' ? resident
+        : category === 'habitual-residents' ? lives
+        : category === 'stateless-permanent-residents' ? (stateless === 'no' || resident === 'no' ? 'no' : stateless === 'yes' && resident === 'yes' ? 'yes' : 'unknown')
+        : resident === 'yes' || lives === 'yes' ? 'unknown' : 'no';
+      if (fact === 'yes' && d.confidence !== 'U') return 'met';
+      if (fact !== 'no') status = 'unknown';
+    }
+  }
+  if (status === 'unknown') return status;
+  const tie = resident === 'yes' || lives === 'yes';
+  if (tie && declarationsOf(MAP, ENGINE_RULESET, state, 'unread', reference).some((d) => d.mayConcern.includes('national-definition'))) return 'unknown';
+  return 'not_met';
+}
+
+/** The verdict under ETS 112 from the 6 conditions that apply; no explanation, no dates kept. */
 export function handVerdict(c: CaseFile, today: DayNumber): Verdict {
   const received = c.events.requestReceived;
   const reference = received != null ? parseIsoDate(received) : today;
@@ -103,9 +147,12 @@ export function handVerdict(c: CaseFile, today: DayNumber): Verdict {
     else if (s === 'waived') waived = true;
     return false;
   };
-  // Nationality of the administering State.
+  // The treaty basis: ETS 112 binds both States on the reference date and is not replaced between them.
+  if (take(treatyBasisOf(c, reference))) return 'ineligible';
+  // Nationality of the administering State, or its own definition of "national".
   const nationalities = c.person.nationalities;
-  if (take(nationalities == null ? 'unknown' : nationalities.includes(c.administeringState) ? 'met' : 'not_met')) return 'ineligible';
+  const national: Status = nationalities == null ? 'unknown' : nationalities.includes(c.administeringState) ? 'met' : 'not_met';
+  if (take(national === 'met' ? 'met' : declaredOrUnknown(national, declaredLinkOf(c, reference)))) return 'ineligible';
   // Final judgment (per the sentencing State's law).
   const j = c.judgment;
   if (take(j.appealPending === true || j.final === false ? 'not_met' : j.final === true ? 'met' : 'unknown')) return 'ineligible';
@@ -145,6 +192,8 @@ export function handVerdict(c: CaseFile, today: DayNumber): Verdict {
 // json-rules-engine.
 
 interface Facts {
+  treatyBasis: Status;
+  declaredLink: Status;
   nationalities: string[] | null;
   administeringState: string;
   final: boolean | null;
@@ -167,6 +216,8 @@ export function factsOf(c: CaseFile, today: DayNumber): Facts {
   const reference = received != null ? parseIsoDate(received) : today;
   const s = handRelease(c, profileFor(c.sentencingState), reference);
   return {
+    treatyBasis: treatyBasisOf(c, reference),
+    declaredLink: declaredLinkOf(c, reference),
     nationalities: c.person.nationalities ?? null,
     administeringState: c.administeringState,
     final: c.judgment.final ?? null,
@@ -192,13 +243,27 @@ const rule = (condition: string, outcome: 'not_met' | 'unknown' | 'waived', cond
 
 const fixed = { fact: 'sentenceKind', operator: 'equal', value: 'fixed' };
 
-/** The 5 ETS 112 conditions as json-rules-engine rules: one rule per failing or unknown outcome. */
+/** The 6 ETS 112 conditions as json-rules-engine rules: one rule per failing or unknown outcome. */
 export const JSON_RULES: RuleProperties[] = [
-  rule('nationality', 'unknown', { all: [{ fact: 'nationalities', operator: 'equal', value: null }] }),
+  rule('treaty-basis', 'not_met', { all: [{ fact: 'treatyBasis', operator: 'equal', value: 'not_met' }] }),
+  rule('treaty-basis', 'unknown', { all: [{ fact: 'treatyBasis', operator: 'equal', value: 'unknown' }] }),
+  rule('nationality', 'unknown', {
+    any: [
+      { all: [{ fact: 'nationalities', operator: 'equal', value: null }, { fact: 'declaredLink', operator: 'notEqual', value: 'met' }] },
+      {
+        all: [
+          { fact: 'nationalities', operator: 'notEqual', value: null },
+          { fact: 'nationalities', operator: 'doesNotContain', value: { fact: 'administeringState' } },
+          { fact: 'declaredLink', operator: 'equal', value: 'unknown' },
+        ],
+      },
+    ],
+  }),
   rule('nationality', 'not_met', {
     all: [
       { fact: 'nationalities', operator: 'notEqual', value: null },
       { fact: 'nationalities', operator: 'doesNotContain', value: { fact: 'administeringState' } },
+      { fact: 'declaredLink', operator: 'equal', value: 'not_met' },
     ],
   }),
   rule('final-judgment', 'not_met', {
@@ -294,12 +359,13 @@ export async function engineBenchmarks(cases: readonly CaseFile[], today: DayNum
 
   progress(`engine: warming up on ${Math.min(n, 20_000)} cases`);
   const warm = cases.slice(0, 20_000);
-  for (const c of warm) sink += assess(c, ruleSet, { today }).conditions.length;
+  const options = (c: CaseFile) => ({ today, profile: profileFor(c.sentencingState), map: MAP });
+  for (const c of warm) sink += assess(c, ruleSet, options(c)).conditions.length;
   for (const c of warm) sink += handVerdict(c, today).length;
 
   progress(`engine: assess() x ${n} cases, 3 passes`);
   const oursMs = median([0, 1, 2].map(() => timed(() => {
-    for (let i = 0; i < n; i++) verdicts[i] = assess(cases[i]!, ruleSet, { today }).verdict;
+    for (let i = 0; i < n; i++) verdicts[i] = assess(cases[i]!, ruleSet, options(cases[i]!)).verdict;
   })));
   progress(`engine: hand-written loop x ${n} cases, 3 passes`);
   let handDisagree = 0;
@@ -325,17 +391,17 @@ export async function engineBenchmarks(cases: readonly CaseFile[], today: DayNum
     rateRow(
       `engine: assessments/s, ${n.toLocaleString('en-GB')} cases, ${ENGINE_RULESET}, one core`,
       ours, ENGINE_TARGET, 1, '>= 100,000/s',
-      'assess(): sentence dates from the case file, all 11 conditions with source, message, missing fields and flags, verdict, rescreen date, date steps. Median of 3 passes. Reference = the 100,000/s target.',
+      'assess(): sentence dates from the case file, all 12 conditions with source, message, missing fields and flags, verdict, rescreen date, date steps. Median of 3 passes. Reference = the 100,000/s target.',
     ),
     rateRow(
-      'engine vs json-rules-engine 7.3.1 (same cases, same 5 applicable conditions)',
+      'engine vs json-rules-engine 7.3.1 (same cases, same 6 applicable conditions)',
       ours, rate(jreMs), 10, 'ratio >= 10',
       `json-rules-engine: 11 JSON rules (fail and unknown outcomes of nationality, final judgment, >= 6 months remaining, consent, dual criminality) on facts precomputed outside the timer (release date, reference date, reference + 6 months given ready-made); one Engine, engine.run() awaited per case; ${agreement(jreDisagree)}.`,
     ),
     rateRow(
-      'engine vs hand-written loop (same cases, same 5 checks)',
+      'engine vs hand-written loop (same cases, same 6 checks)',
       ours, rate(handMs), 1 / 3, 'ratio >= 0.333 (within 3x)',
-      `hand-written: the same 5 checks as plain code from the case file, date arithmetic included (release from the chain net of remand, reference + 6 months), verdict only, no explanation; median of 3 passes; ${agreement(handDisagree)}.`,
+      `hand-written: the same 6 checks as plain code from the case file, date arithmetic and treaty map lookups included (release from the chain net of remand, reference + 6 months), verdict only, no explanation; median of 3 passes; ${agreement(handDisagree)}.`,
     ),
   ];
 }

@@ -24,11 +24,10 @@ import { importCases } from '../electron/services/case-files.ts';
 import { listCases } from '../electron/services/cases.ts';
 import { DEMO_TODAY } from '../electron/services/demo.ts';
 import { REASSESS_BATCH_SIZE, reassessCases } from '../electron/services/reassess.ts';
-import { resolveRuleSet } from '../electron/services/ruleset-resolution.ts';
+import { assessUnder, resolveRuleSet } from '../electron/services/ruleset-resolution.ts';
 import { timeOrderedUuid } from '../electron/services/time-ordered-id.ts';
 import { parseStorableCase } from '../shared/api-schemas.ts';
 import type { CaseFile } from '../shared/domain/case.ts';
-import { assess } from '../shared/eligibility/engine.ts';
 import { toStoredAssessment } from '../shared/eligibility/report.ts';
 import { parseIsoDate } from '../shared/sentence/calendar.ts';
 import { ENGINE_RULESET } from './engine.ts';
@@ -247,11 +246,11 @@ function reassessBreakdown(db: Database.Database, userId: string, count: number)
       for (const id of ids) {
         const stored = loaded.get(id)!;
         const resolved = resolveRuleSet(db, stored.case.ruleSetId ?? ENGINE_RULESET, stored.case, undefined, today)!;
-        const result = step('assess + toStoredAssessment', () => toStoredAssessment(assess(stored.case, resolved.ruleSet, { today })));
+        const result = step('assess + toStoredAssessment', () => toStoredAssessment(assessUnder(resolved, stored.case, undefined, today)));
         const [snapshot, json] = step('JSON of snapshot and result', () => [JSON.stringify(stored.case), JSON.stringify(result)] as const);
         const row = {
           id: timeOrderedUuid(), case_id: id, case_version: stored.meta.version, rule_set_id: resolved.ruleSet.id, rule_set_version: resolved.ruleSet.version,
-          rule_set_hash: resolved.hash, rule_set_source: resolved.source, case_snapshot: snapshot, result: json, verdict: result.verdict,
+          rule_set_hash: resolved.hash, rule_set_source: resolved.source === 'stored' ? ('stored' as const) : ('built-in' as const), case_snapshot: snapshot, result: json, verdict: result.verdict,
           reference_date: result.referenceDate, on_date: null, user_id: userId, created_at: at, reason: null,
         };
         step('insert the assessment row', () =>

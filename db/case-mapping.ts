@@ -50,6 +50,7 @@ export interface CaseFactsRow {
   event_request_received: string | null;
   event_judgment_received: string | null;
   event_states_agreed: string | null;
+  event_transfer_planned: string | null;
   omitted_fields: string | null;
 }
 
@@ -157,6 +158,7 @@ export function caseToRows(c: CaseFile): CaseRows {
       event_request_received: orNull(c.events.requestReceived),
       event_judgment_received: orNull(c.events.judgmentReceived),
       event_states_agreed: orNull(c.events.statesAgreed),
+      event_transfer_planned: orNull(c.events.transferPlanned),
       omitted_fields: null,
     },
     sentences: c.sentences.map((s, position) => ({
@@ -294,6 +296,7 @@ export function rowsToCase(rows: CaseRows): CaseFile {
       requestReceived: f.event_request_received,
       judgmentReceived: f.event_judgment_received,
       statesAgreed: f.event_states_agreed,
+      transferPlanned: f.event_transfer_planned,
     },
   };
   if (f.omitted_fields !== null) removePaths(c, JSON.parse(f.omitted_fields) as Path[]);

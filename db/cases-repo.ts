@@ -47,7 +47,7 @@ const FACT_COLUMNS = [
   'judgment_final', 'appeal_pending', 'appeal_period_ends', 'other_proceedings_pending', 'death_sentence',
   'death_sentence_commuted', 'remand_days', 'financial_obligations_known', 'expulsion_kind', 'expulsion_date',
   'left_sentencing_state', 'left_date', 'left_when', 'left_to', 'event_application', 'event_request',
-  'event_request_received', 'event_judgment_received', 'event_states_agreed', 'omitted_fields',
+  'event_request_received', 'event_judgment_received', 'event_states_agreed', 'event_transfer_planned', 'omitted_fields',
 ] as const satisfies readonly (keyof CaseFactsRow)[];
 
 /** A case row with its person's columns: what findCase and the batch loader (case-batch-loader.ts) read. */

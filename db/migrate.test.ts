@@ -80,6 +80,8 @@ FIXTURES[7] = (db) => FIXTURES[1]?.(db);
 FIXTURES[8] = (db) => FIXTURES[1]?.(db);
 // Version 10 adds person_bigrams (filled from persons by its migration).
 FIXTURES[9] = (db) => FIXTURES[1]?.(db);
+// Version 11 adds treaty_maps (empty: the built-in map is used) and cases.event_transfer_planned (NULL: not planned).
+FIXTURES[10] = (db) => FIXTURES[1]?.(db);
 
 type Rows = Record<string, string[]>;
 

@@ -86,8 +86,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         if (v.db) {
           const store = await import('./cli/store-commands.ts');
           const key = await (await import('./cli/key.ts')).cliStoreKey(v.db);
-          return store.withStoredRuleSets(v.db, key, (ruleSetInForce) =>
-            runAssess(io, { casePath: v.case as string, treaty: v.treaty, treatyFile: v['treaty-file'], on: v.on, json: v.json, locale, ruleSetInForce }),
+          return store.withStore(v.db, key, (db) =>
+            runAssess(io, { casePath: v.case as string, treaty: v.treaty, treatyFile: v['treaty-file'], on: v.on, json: v.json, locale, store: db }),
           );
         }
         return runAssess(io, { casePath: v.case, treaty: v.treaty, treatyFile: v['treaty-file'], on: v.on, json: v.json, locale });

@@ -218,6 +218,8 @@ export const storedAssessmentSchema = z.object({
   flags: z.array(z.string()),
   rescreenOn: isoDate.nullable(),
   treaty: z.object({ id: z.string(), version: z.string() }),
+  /** The treaty map version read (absent in assessments stored before the treaty map). */
+  treatyMap: z.object({ version: z.string(), hash: z.string().nullable() }).optional(),
   referenceDate: isoDate,
   referenceSource: z.enum(['override', 'event', 'today']),
   referenceEvent: z.enum(referenceEvents),

@@ -11,8 +11,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { assessUnder, lawResolver } from '../electron/services/ruleset-resolution.ts';
 import { parseCase } from '../shared/domain/case.ts';
-import { assess } from '../shared/eligibility/engine.ts';
 import type { Verdict } from '../shared/eligibility/types.ts';
 import { formatIsoDate, parseIsoDate, type DayNumber } from '../shared/sentence/calendar.ts';
 import { BUILT_IN_RULESETS, builtInRuleSet } from '../shared/treaties/library.ts';
@@ -102,7 +102,9 @@ describe('golden fixtures', () => {
       expect(parsed.warnings).toEqual([]);
 
       const ruleSet = ruleSetFor(f.ruleSetId, e.ruleSetPatch);
-      const result = assess(parsed.value, ruleSet, { today: TODAY, on: e.on !== undefined ? parseIsoDate(e.on) : null });
+      const law = lawResolver(null, ruleSet)(ruleSet.id, parsed.value, e.on !== undefined ? parseIsoDate(e.on) : undefined, TODAY);
+      if (law === undefined) throw new Error(`no law for ${ruleSet.id}`);
+      const result = assessUnder(law, parsed.value, e.on !== undefined ? parseIsoDate(e.on) : null, TODAY);
 
       const dates: Record<string, string | number | null> = {};
       for (const key of Object.keys(e.expect.dates)) {

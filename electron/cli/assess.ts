@@ -1,11 +1,11 @@
 /** `tsp assess`: one case file against one rule-set, as a readable report or the JSON contract. */
+import type Database from 'better-sqlite3';
 import { parseCase, fieldPath, type CaseFile } from '../../shared/domain/case.ts';
-import { assess } from '../../shared/eligibility/engine.ts';
 import { assessmentToJson, type AssessmentJson } from '../../shared/eligibility/report.ts';
 import { t, type Locale } from '../../shared/i18n/index.ts';
 import { isIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
-import { builtInRuleSet } from '../../shared/treaties/library.ts';
 import { ruleSetSchema, type RuleSet } from '../../shared/treaties/schema.ts';
+import { assessUnder, lawResolver, type ResolvedRuleSet } from '../services/ruleset-resolution.ts';
 import { readJsonFile, UsageError, type CliIo } from './io.ts';
 
 export interface AssessArgs {
@@ -15,25 +15,32 @@ export interface AssessArgs {
   on?: string | undefined;
   json: boolean;
   locale: Locale;
-  /** With --db: the version of a rule-set in force on the case's reference date, stored in the app or built in. */
-  ruleSetInForce?: ((id: string, c: CaseFile, on: number | null, today: number) => RuleSet | undefined) | undefined;
+  /**
+   * With --db: the store, whose rule-set, profile and treaty map versions in force are used
+   * (the same resolution as the app's); without it, the built-in law.
+   */
+  store?: Database.Database | undefined;
 }
 
-export function resolveRuleSet(io: CliIo, args: Pick<AssessArgs, 'treaty' | 'treatyFile' | 'ruleSetInForce'>, c: CaseFile, on: number | null, today: number): RuleSet {
-  if (args.treatyFile) {
-    const parsed = ruleSetSchema.safeParse(readJsonFile(io, args.treatyFile, 'rule-set file'));
-    if (!parsed.success) {
-      throw new UsageError(
-        `${args.treatyFile} is not a valid rule-set (tsp-ruleset/1):`,
-        parsed.error.issues.map((i) => `${fieldPath(i.path)}: ${i.message}`),
-      );
-    }
-    return parsed.data;
-  }
-  if (!args.treaty) throw new UsageError('give --treaty ID or --treaty-file FILE (see: tsp treaties list)');
-  const found = args.ruleSetInForce ? args.ruleSetInForce(args.treaty, c, on, today) : builtInRuleSet(args.treaty);
-  if (!found) throw new UsageError(`unknown treaty "${args.treaty}" (see: tsp treaties list)`);
+/** The law the case is assessed under: the rule-set (by id, or a file), the sentencing State's profile and the treaty map. */
+export function resolveLaw(io: CliIo, args: Pick<AssessArgs, 'treaty' | 'treatyFile' | 'store'>, c: CaseFile, on: number | null, today: number): ResolvedRuleSet {
+  const file = args.treatyFile ? ruleSetFile(io, args.treatyFile) : undefined;
+  const id = file?.id ?? args.treaty;
+  if (!id) throw new UsageError('give --treaty ID or --treaty-file FILE (see: tsp treaties list)');
+  const found = lawResolver(args.store ?? null, file)(id, c, on ?? undefined, today);
+  if (!found) throw new UsageError(`unknown treaty "${id}" (see: tsp treaties list)`);
   return found;
+}
+
+function ruleSetFile(io: CliIo, path: string): RuleSet {
+  const parsed = ruleSetSchema.safeParse(readJsonFile(io, path, 'rule-set file'));
+  if (!parsed.success) {
+    throw new UsageError(
+      `${path} is not a valid rule-set (tsp-ruleset/1):`,
+      parsed.error.issues.map((i) => `${fieldPath(i.path)}: ${i.message}`),
+    );
+  }
+  return parsed.data;
 }
 
 export function runAssess(io: CliIo, args: AssessArgs): number {
@@ -45,9 +52,9 @@ export function runAssess(io: CliIo, args: AssessArgs): number {
   for (const w of parsed.warnings) io.err(`warning: ${w.field}: ${w.message}\n`);
   const today = todayFrom(io.now());
   const on = args.on !== undefined ? parseIsoDate(args.on) : null;
-  const ruleSet = resolveRuleSet(io, args, parsed.value, on, today);
-  const result = assessmentToJson(assess(parsed.value, ruleSet, { today, on }), args.locale);
-  io.out(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result, ruleSet, args.locale));
+  const law = resolveLaw(io, args, parsed.value, on, today);
+  const result = assessmentToJson(assessUnder(law, parsed.value, on, today), args.locale);
+  io.out(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result, law.ruleSet, args.locale));
   return 0;
 }
 

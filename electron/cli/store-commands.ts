@@ -10,9 +10,6 @@ import type { CaseSummary } from '../../shared/api-schemas.ts';
 import { openApp, type OpenedApp } from '../app.ts';
 import { DEMO_MAX_CASES, seedDemo } from '../services/demo.ts';
 import { sealLegacyAttachments } from '../services/documents.ts';
-import { resolveRuleSet } from '../services/ruleset-resolution.ts';
-import type { CaseFile } from '../../shared/domain/case.ts';
-import type { RuleSet } from '../../shared/treaties/schema.ts';
 import { ServiceError } from '../services/errors.ts';
 import { StoreKeyError, type StoreKey } from '../../db/encryption.ts';
 import { readJsonFile, UsageError, type CliIo } from './io.ts';
@@ -51,9 +48,9 @@ export function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: 
   }
 }
 
-/** `tsp assess --db FILE`: rule-sets stored in the app (the version in force), then the built-ins. */
-export function withStoredRuleSets<T>(db: string, key: StoreKey | undefined, work: (ruleSetInForce: (id: string, c: CaseFile, on: number | null, today: number) => RuleSet | undefined) => T): T {
-  return withApp({ db, key }, true, (app) => work((id, c, on, today) => resolveRuleSet(app.db, id, c, on ?? undefined, today)?.ruleSet));
+/** `tsp assess --db FILE`: the store's rule-set, profile and treaty map versions in force, then the built-ins. */
+export function withStore<T>(db: string, key: StoreKey | undefined, work: (store: OpenedApp['db']) => T): T {
+  return withApp({ db, key }, true, (app) => work(app.db));
 }
 
 export async function runStoreCommand(io: CliIo, command: string, sub: string | undefined, rest: readonly string[], values: StoreValues): Promise<number> {

@@ -3,7 +3,7 @@ import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { storedAssessmentSchema, toMessageParams } from '../../shared/api-schemas.ts';
 import { caseSchema } from '../../shared/domain/case.ts';
-import { assess } from '../../shared/eligibility/engine.ts';
+import { assessUnder, lawResolver } from './ruleset-resolution.ts';
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
 import { ruleSetSchema } from '../../shared/treaties/schema.ts';
@@ -48,7 +48,9 @@ describe('runAssessment', () => {
   it('stores a result that the engine reproduces from the snapshot and the rule-set', () => {
     const record = createCase(ctx, { case: CASE_FIXTURES.formatExample });
     const a = runAssessment(ctx, { caseId: record.id, ruleSetId: 'coe-ets-112', on: '2024-03-01' });
-    const again = toStoredAssessment(assess(a.caseSnapshot, ruleSetSchema.parse(builtInRuleSet('coe-ets-112')), { today: todayFrom(ctx.clock()), on: parseIsoDate('2024-03-01') }));
+    const today = todayFrom(ctx.clock());
+    const law = lawResolver(null, ruleSetSchema.parse(builtInRuleSet('coe-ets-112')))('coe-ets-112', a.caseSnapshot, parseIsoDate('2024-03-01'), today)!;
+    const again = toStoredAssessment(assessUnder(law, a.caseSnapshot, parseIsoDate('2024-03-01'), today));
     expect(a.result).toStrictEqual(again);
     expect(a).toMatchObject({ on: '2024-03-01', referenceDate: '2024-03-01', result: { referenceSource: 'override' } });
   });

@@ -16,13 +16,12 @@ import {
   type StoredVerdict,
 } from '../../shared/api-schemas.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
-import { assess } from '../../shared/eligibility/engine.ts';
 import { parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { toStoredAssessment } from '../../shared/eligibility/report.ts';
 import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { ruleSetResolver, type RuleSetResolver } from './ruleset-resolution.ts';
+import { assessUnder, ruleSetResolver, type RuleSetResolver } from './ruleset-resolution.ts';
 import { timeOrderedUuid } from './time-ordered-id.ts';
 import { validate } from './validate.ts';
 import { write, type WriteScope } from './write.ts';
@@ -84,7 +83,9 @@ export function assessLoadedCase(
   if (resolved === undefined) {
     throw new ServiceError('not_found', 'error.ruleset_not_found', [{ field: 'ruleSetId', message: `no rule-set "${ruleSetId}"` }]);
   }
-  const result = toStoredAssessment(assess(stored.case, resolved.ruleSet, { today, on, profile: resolved.profile }));
+  // The store's resolver never takes a rule-set file: a stored assessment is under a built-in or stored version.
+  if (resolved.source === 'file') throw new Error('an assessment in the store is made under a built-in or stored rule-set');
+  const result = toStoredAssessment(assessUnder(resolved, stored.case, on, today));
   const row: AssessmentRow = {
     // Time-ordered: the assessments' indexes on id grow at their end (time-ordered-id.ts).
     id: timeOrderedUuid(),

@@ -22,7 +22,7 @@ beforeEach(() => {
 afterEach(() => h.dispose());
 
 /**
- * IVANOV, sentenced in Hong Kong to 2 years from 2024-01-10, no remand; Russia received the
+ * IVANOV, sentenced in Switzerland to 2 years from 2024-01-10, no remand; Russia received the
  * request on 2025-06-10 (the reference date: a version applies to cases whose reference date
  * is on or after its effective date). ETS 112 counts to expiry: the term ends 2026-01-09, the
  * first day at liberty is 2026-01-10, so 214 days remain on 2025-06-10
@@ -35,6 +35,8 @@ const ivanov = () => {
   const c = structuredClone(CASE_FIXTURES.formatExample) as Record<string, unknown>;
   return {
     ...c,
+    // ETS 112 binds Switzerland (1988) and Russia (2007): the treaty basis holds, so the verdict follows the remaining time.
+    sentencingState: 'CH',
     ruleSetId: 'coe-ets-112',
     sentences: [{ id: 'S1', start: '2024-01-10', term: { years: 2, months: 0, days: 0 }, consecutiveTo: null, offences: ['O1'] }],
     offences: [(c.offences as unknown[])[0]],
@@ -140,32 +142,33 @@ describe('re-assessment when a version takes effect', () => {
 
 describe('re-assessment when a jurisdiction profile version takes effect', () => {
   /**
-   * IVANOV as above, with 60 days on remand. Hong Kong's built-in profile credits remand day for
-   * day: the release moves from 2026-01-10 back 60 days to 2025-11-11 (30 days to 2025-12-11,
-   * 30 more to 2025-11-11), before the threshold 2025-06-10 + 6 m = 2025-12-10: the minimum is
-   * not met, which the States may waive -> eligible_by_exception. A stored HK version crediting
-   * no remand puts the release back on 2026-01-10, after the threshold -> met -> eligible.
+   * IVANOV as above, sentenced in England and Wales, with 60 days on remand. Its built-in
+   * profile credits remand day for day: the release moves from 2026-01-10 (HMPPS: the term from
+   * 2024-01-10 ends 2026-01-09) back 60 days to 2025-11-11 (30 days to 2025-12-11, 30 more to
+   * 2025-11-11), before the threshold 2025-06-10 + 6 m = 2025-12-10: the minimum is not met,
+   * which the States may waive -> eligible_by_exception. A stored GB version crediting no remand
+   * puts the release back on 2026-01-10, after the threshold -> met -> eligible.
    */
   const noRemandCredit = () => ({
-    ...structuredClone(BUILT_IN_PROFILES.find((p) => p.code === 'HK')!),
+    ...structuredClone(BUILT_IN_PROFILES.find((p) => p.code === 'GB')!),
     version: '2025-no-credit', effectiveFrom: '2025-06-01', remandCredit: { value: 'none', source: 'entered for the test', confidence: 'U' },
   });
 
   it('re-assesses the open cases sentenced there only, and reports the verdict that changed and why', () => {
-    const hongKong = createCase(h.admin, { case: { ...ivanov(), remandDays: 60 } }).id;
-    const elsewhere = createCase(h.admin, { case: { ...ivanov(), remandDays: 60, sentencingState: 'GB' } }).id;
-    expect(runAssessment(h.admin, { caseId: hongKong }).verdict).toBe('eligible_by_exception');
-    saveProfile(h.admin, { profile: noRemandCredit(), reason: 'the Ordinance amended' });
+    const england = createCase(h.admin, { case: { ...ivanov(), remandDays: 60, sentencingState: 'GB' } }).id;
+    const elsewhere = createCase(h.admin, { case: { ...ivanov(), remandDays: 60 } }).id;
+    expect(runAssessment(h.admin, { caseId: england }).verdict).toBe('eligible_by_exception');
+    saveProfile(h.admin, { profile: noRemandCredit(), reason: 'the Act amended' });
 
     expect(pendingReassessments(h.admin)).toEqual([
-      { subject: 'profile', ruleSetId: 'HK', version: '2025-no-credit', effectiveFrom: '2025-06-01', title: noRemandCredit().name, openCases: 1 },
+      { subject: 'profile', ruleSetId: 'GB', version: '2025-no-credit', effectiveFrom: '2025-06-01', title: noRemandCredit().name, openCases: 1 },
     ]);
-    const started = startReassessment(h.admin, { subject: 'profile', ruleSetId: 'HK', version: '2025-no-credit', reason: 'the Ordinance amended' });
+    const started = startReassessment(h.admin, { subject: 'profile', ruleSetId: 'GB', version: '2025-no-credit', reason: 'the Act amended' });
     expect(started.total).toBe(1);
     runToEnd(started.reportId);
     const report = getReassessReport(h.admin, { reportId: started.reportId });
-    expect(report).toMatchObject({ subject: 'profile', ruleSetId: 'HK', version: '2025-no-credit', total: 1, changed: 1 });
-    expect(report.items).toMatchObject([{ caseId: hongKong, before: 'eligible_by_exception', after: 'eligible', conditions: [{ id: 'remaining-sentence', before: 'waived', after: 'met' }] }]);
+    expect(report).toMatchObject({ subject: 'profile', ruleSetId: 'GB', version: '2025-no-credit', total: 1, changed: 1 });
+    expect(report.items).toMatchObject([{ caseId: england, before: 'eligible_by_exception', after: 'eligible', conditions: [{ id: 'remaining-sentence', before: 'waived', after: 'met' }] }]);
     expect(listAssessments(h.admin, { caseId: elsewhere })).toEqual([]);
     expect(pendingReassessments(h.admin)).toEqual([]);
     // A rule-set's reports are listed apart from the profile's.

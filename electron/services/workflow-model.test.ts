@@ -511,7 +511,7 @@ function setUp(starts: readonly OpenStatus[]): { model: Model; real: Real } {
   };
   const cases = RULE_SETS.map((ruleSetId, i): CaseModel => {
     const status = starts[i] ?? 'draft';
-    const { id } = createCase(h.officer, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId, status } });
+    const { id } = createCase(h.officer, { case: { ...(CASE_FIXTURES.formatExample as object), sentencingState: 'CH', ruleSetId, status } });
     return { id, ruleSetId, version: 1, status, closeOutcome: null, verdict: null, documents: new Map(), latest: new Map([['created', START.slice(0, 10)]]), events: 1 };
   });
   const db = h.store.db;
@@ -547,7 +547,7 @@ describe('sequences the model found, as examples', () => {
     try {
       const officer = h.officer;
       const legal = { ...h.admin, user: (({ id, name, role }) => ({ id, name, role }))(createUser(h.admin, { name: 'Lee Legal', role: 'legal' })) };
-      const { id } = createCase(officer, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112', status: 'screening' } });
+      const { id } = createCase(officer, { case: { ...(CASE_FIXTURES.formatExample as object), sentencingState: 'CH', ruleSetId: 'coe-ets-112', status: 'screening' } });
       runAssessment(officer, { caseId: id, on: '2024-03-01' });
       let version = transitionCase(officer, { id, expectedVersion: 1, transition: 'prepare-dossier', date: '2025-01-10', reason: 'dossier opened' }).version;
       version = transitionCase(officer, { id, expectedVersion: version, transition: 'close-unviable', date: '2025-01-10', reason: 'closed by mistake' }).version;

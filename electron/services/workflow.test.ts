@@ -21,7 +21,8 @@ beforeEach(() => {
 });
 afterEach(() => h.dispose());
 
-const example = { ...(CASE_FIXTURES.formatExample as Record<string, unknown>), ruleSetId: 'coe-ets-112' };
+// Sentenced in Switzerland: ETS 112 binds it and Russia (Hong Kong has not been a party since 1997).
+const example = { ...(CASE_FIXTURES.formatExample as Record<string, unknown>), sentencingState: 'CH', ruleSetId: 'coe-ets-112' };
 
 /** Runs transitions in order, each at the version the previous one left. */
 function walk(id: string, steps: { transition: string; date?: string; legalBasis?: string; documents?: string[] }[]) {

@@ -97,6 +97,8 @@ const eventsSchema = z.object({
   requestReceived: unknown(isoDate),
   judgmentReceived: unknown(isoDate),
   statesAgreed: unknown(isoDate),
+  /** The planned transfer (handover) date: the treaty basis must hold then too. */
+  transferPlanned: unknown(isoDate),
 });
 
 export { caseStatuses }; // defined without zod for the renderer's first screen

@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCase } from '../domain/case.ts';
 import { formatIsoDate, fromCivil } from '../sentence/calendar.ts';
+import { profileFor } from '../treaties/jurisdictions.ts';
 import { BUILT_IN_RULESETS } from '../treaties/library.ts';
+import { builtInTreatyMap } from '../treaties/map/built-in/index.ts';
 import { assess, verdictOf } from './engine.ts';
 import { CONDITION_IDS } from './types.ts';
 
@@ -62,7 +64,7 @@ describe('the engine on any valid case file', () => {
         const parsed = parseCase(input);
         expect(parsed.ok).toBe(true);
         if (!parsed.ok) return;
-        const a = assess(parsed.value, ruleSet, { today: fromCivil(2026, 11, 29), on });
+        const a = assess(parsed.value, ruleSet, { today: fromCivil(2026, 11, 29), on, profile: profileFor(parsed.value.sentencingState), map: builtInTreatyMap() });
         expect(a.conditions.map((c) => c.id)).toEqual([...CONDITION_IDS]);
         expect(a.verdict).toBe(verdictOf(a.conditions));
         if (a.rescreenOn !== null) {

@@ -5,16 +5,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CaseFile } from '../domain/case.ts';
-import { formatIsoDate, parseIsoDate } from '../sentence/calendar.ts';
+import { formatIsoDate } from '../sentence/calendar.ts';
 import { type RuleSet } from '../treaties/schema.ts';
-import { assess, EVALUATORS, verdictOf } from './engine.ts';
+import { EVALUATORS, verdictOf } from './engine.ts';
 import { CONDITION_IDS, type Assessment, type ConditionEffect, type ConditionId, type ConditionResult, type ConditionStatus, type Verdict } from './types.ts';
-import { makeCase, ruleSet, type CasePatch } from './testing.ts';
+import { assessBuiltIn, makeCase, ruleSet, type CasePatch } from './testing.ts';
 
 
 const TODAY = '2024-06-30';
-const run = (c: CaseFile, rs: RuleSet | string, on?: string) =>
-  assess(c, typeof rs === 'string' ? ruleSet(rs) : rs, { today: parseIsoDate(TODAY), on: on == null ? null : parseIsoDate(on) });
+const run = (c: CaseFile, rs: RuleSet | string, on?: string) => assessBuiltIn(c, typeof rs === 'string' ? ruleSet(rs) : rs, TODAY, on);
 const iso = (day: number | null) => (day === null ? null : formatIsoDate(day));
 const statusOf = (a: Assessment, id: ConditionId) => a.conditions.find((r) => r.id === id)?.status;
 
@@ -329,10 +328,12 @@ describe('scenarios of domain.md §9 (Appendix 1)', () => {
     expect(a.rescreenOn).toBeNull();
   });
 
-  it('T10 (HK–US, basis expiry): release 2025-11-17 >= 2025-03-01: eligible', () => {
+  it('T10 (HK–US, basis expiry): release 2025-11-17 >= 2025-03-01 passes the time test, but the agreement has not operated since 19 Aug 2020: ineligible', () => {
     const hkus = ruleSet('hk-us-1997');
     const a = run(t10, ruleSet('hk-us-1997', { remainingBasis: { ...hkus.remainingBasis, value: 'expiry' } }));
-    expect(a.verdict).toBe('eligible');
+    expect(a.verdict).toBe('ineligible');
+    expect(statusOf(a, 'remaining-sentence')).toBe('met');
+    expect(statusOf(a, 'treaty-basis')).toBe('not_met');
     expect(iso(a.dates.releaseDate)).toBe('2025-11-17');
     expect(a.dates.remainingDays).toBe(626);
   });
@@ -427,10 +428,11 @@ describe('scenarios of domain.md §9 (Appendix 1)', () => {
     expect(run(t26(true), 'it-br-2008').verdict).toBe('eligible');
   });
 
-  it('T26 under the Russian pattern: the unpaid fine is only a discretionary ground: eligible, flagged', () => {
+  it('T26 under the Russian pattern: the unpaid fine is only a discretionary ground (flagged); the pattern names no agreement, so the treaty basis is unknown', () => {
     const a = run(t26(false), 'ru-bilateral');
-    expect(a.verdict).toBe('eligible');
     expect(a.flags).toContain('discretionary_refusal:financial_obligations');
+    expect(statusOf(a, 'treaty-basis')).toBe('unknown');
+    expect(a.verdict).toBe('needs_information');
   });
 
   const t28 = makeCase({
@@ -440,9 +442,11 @@ describe('scenarios of domain.md §9 (Appendix 1)', () => {
     events: { requestReceived: '2024-06-03' },
   });
 
-  it('T28 (ETS 167 as amended): administrative expulsion, consent refused, opinion on file: eligible', () => {
+  it('T28 (ETS 167 as amended): administrative expulsion, consent refused, opinion on file: consent dispensed; between Switzerland and Poland the amended Protocol does not apply (Poland does not apply CETS 222)', () => {
     const a = run(t28, 'coe-ets-167');
-    expect(a.verdict).toBe('eligible');
+    expect(statusOf(a, 'consent')).toBe('met');
+    expect(statusOf(a, 'treaty-basis')).toBe('not_met');
+    expect(a.verdict).toBe('ineligible');
     expect(a.dates.remainingDays).toBe(747);
   });
 

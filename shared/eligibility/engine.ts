@@ -10,7 +10,7 @@ import type { CaseFile } from '../domain/case.ts';
 import { addPeriod, parseIsoDate, type DayNumber } from '../sentence/calendar.ts';
 import { computeSentences, type Step } from '../sentence/compute.ts';
 import type { JurisdictionProfile } from '../sentence/profile.ts';
-import { profileFor } from '../treaties/jurisdictions.ts';
+import type { TreatyMapIndex } from '../treaties/map/relations.ts';
 import type { RuleSet } from '../treaties/schema.ts';
 import { evaluateConsent } from './conditions/consent.ts';
 import { evaluateDeathSentence } from './conditions/death-sentence.ts';
@@ -23,6 +23,7 @@ import { evaluateMinimumServed } from './conditions/minimum-served.ts';
 import { evaluateNationality } from './conditions/nationality.ts';
 import { evaluateOtherProceedings } from './conditions/other-proceedings.ts';
 import { basisRelease, evaluateRemainingSentence } from './conditions/remaining-sentence.ts';
+import { evaluateTreatyBasis } from './conditions/treaty-basis.ts';
 import type {
   Assessment,
   AssessmentContext,
@@ -35,6 +36,7 @@ import type {
 
 /** One evaluator per condition kind, in the order they are shown. */
 export const EVALUATORS: readonly ConditionEvaluator[] = [
+  evaluateTreatyBasis,
   evaluateNationality,
   evaluateDualNationality,
   evaluateFinalJudgment,
@@ -53,8 +55,10 @@ export interface AssessOptions {
   on?: DayNumber | null;
   /** Today's date, used when neither `on` nor the reference event's date is known. */
   today: DayNumber;
-  /** The sentencing State's profile; looked up from the built-ins when omitted. */
-  profile?: JurisdictionProfile;
+  /** The sentencing State's profile in force on the reference date (resolved by the caller: stored or built in). */
+  profile: JurisdictionProfile;
+  /** The treaty map version in force (stored or built in), indexed. */
+  map: TreatyMapIndex;
 }
 
 export function referenceFor(c: CaseFile, ruleSet: RuleSet, on: DayNumber | null | undefined, today: DayNumber): { day: DayNumber; source: ReferenceSource } {
@@ -77,9 +81,17 @@ export function verdictOf(conditions: readonly ConditionResult[]): Verdict {
   return waived ? 'eligible_by_exception' : 'eligible';
 }
 
-function evaluateAt(c: CaseFile, ruleSet: RuleSet, profile: JurisdictionProfile, reference: DayNumber) {
+interface Inputs {
+  c: CaseFile;
+  ruleSet: RuleSet;
+  profile: JurisdictionProfile;
+  map: TreatyMapIndex;
+  transferOn: DayNumber | null;
+}
+
+function evaluateAt({ c, ruleSet, profile, map, transferOn }: Inputs, reference: DayNumber) {
   const sentence = computeSentences(c.sentences, c.remandDays, profile, reference);
-  const ctx: AssessmentContext = { case: c, ruleSet, profile, reference, sentence };
+  const ctx: AssessmentContext = { case: c, ruleSet, profile, reference, sentence, map, transferOn };
   const conditions = EVALUATORS.map((evaluate) => evaluate(ctx));
   return { ctx, conditions, verdict: verdictOf(conditions) };
 }
@@ -91,7 +103,7 @@ function evaluateAt(c: CaseFile, ruleSet: RuleSet, profile: JurisdictionProfile,
  * minimum being served) counts as cleared from its date: the case file still records the facts
  * as they are today.
  */
-function rescreenDate(c: CaseFile, ruleSet: RuleSet, profile: JurisdictionProfile, conditions: readonly ConditionResult[]): DayNumber | null {
+function rescreenDate(inputs: Inputs, conditions: readonly ConditionResult[]): DayNumber | null {
   const clears = new Map<string, DayNumber>();
   let blocking = conditions.filter((r) => r.effect === 'mandatory' && r.status === 'not_met');
   let candidate: DayNumber | null = null;
@@ -104,7 +116,7 @@ function rescreenDate(c: CaseFile, ruleSet: RuleSet, profile: JurisdictionProfil
     if (candidate !== null && next <= candidate) return null;
     candidate = next;
     const day = candidate;
-    const later = evaluateAt(c, ruleSet, profile, day);
+    const later = evaluateAt(inputs, day);
     blocking = later.conditions.filter((r) => r.effect === 'mandatory' && r.status === 'not_met' && !((clears.get(r.id) ?? Infinity) <= day));
     if (blocking.length === 0) return candidate;
   }
@@ -112,9 +124,10 @@ function rescreenDate(c: CaseFile, ruleSet: RuleSet, profile: JurisdictionProfil
 }
 
 export function assess(c: CaseFile, ruleSet: RuleSet, options: AssessOptions): Assessment {
-  const profile = options.profile ?? profileFor(c.sentencingState);
+  const planned = c.events.transferPlanned;
+  const inputs: Inputs = { c, ruleSet, profile: options.profile, map: options.map, transferOn: planned == null ? null : parseIsoDate(planned) };
   const reference = referenceFor(c, ruleSet, options.on, options.today);
-  const { ctx, conditions, verdict } = evaluateAt(c, ruleSet, profile, reference.day);
+  const { ctx, conditions, verdict } = evaluateAt(inputs, reference.day);
 
   const flags: string[] = [];
   for (const r of conditions) for (const f of r.flags) if (!flags.includes(f)) flags.push(f);
@@ -128,8 +141,9 @@ export function assess(c: CaseFile, ruleSet: RuleSet, options: AssessOptions): A
   return {
     verdict,
     flags,
-    rescreenOn: verdict === 'ineligible' ? rescreenDate(c, ruleSet, profile, conditions) : null,
+    rescreenOn: verdict === 'ineligible' ? rescreenDate(inputs, conditions) : null,
     treaty: { id: ruleSet.id, version: ruleSet.version },
+    treatyMap: { version: options.map.map.version, hash: options.map.hash },
     referenceDate: reference.day,
     referenceSource: reference.source,
     referenceEvent: ruleSet.referenceEvent.value,

@@ -26,6 +26,7 @@ export function toStoredAssessment(a: Assessment): StoredAssessment {
     flags: [...a.flags],
     rescreenOn: iso(a.rescreenOn),
     treaty: { id: a.treaty.id, version: a.treaty.version },
+    treatyMap: { version: a.treatyMap.version, hash: a.treatyMap.hash },
     referenceDate: formatIsoDate(a.referenceDate),
     referenceSource: a.referenceSource,
     referenceEvent: a.referenceEvent,

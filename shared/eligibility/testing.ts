@@ -1,6 +1,7 @@
 /**
  * Test helpers for the engine's specifications: a valid minimal tsp-case/1 (ETS 112 T01: a
- * Polish national sentenced in France to 5 years from 2021-06-15, every event on 2023-03-01)
+ * Polish national sentenced in Switzerland to 5 years from 2021-06-15, every event on
+ * 2023-03-01; Switzerland is outside the EU, so ETS 112 is not replaced between them)
  * overridden field by field, built-in rule-sets with parameters replaced, and the context the
  * engine hands an evaluator. Used by tests only.
  */
@@ -9,14 +10,15 @@ import { parseCase, type CaseFile } from '../domain/case.ts';
 import { parseIsoDate } from '../sentence/calendar.ts';
 import { computeSentences } from '../sentence/compute.ts';
 import { profileFor } from '../treaties/jurisdictions.ts';
+import { builtInTreatyMap } from '../treaties/map/built-in/index.ts';
 import { builtInRuleSet } from '../treaties/library.ts';
 import { ruleSetSchema, type RuleSet } from '../treaties/schema.ts';
-import { referenceFor } from './engine.ts';
-import type { AssessmentContext, ConditionEffect, ConditionResult, ConditionStatus } from './types.ts';
+import { assess, referenceFor } from './engine.ts';
+import type { Assessment, AssessmentContext, ConditionEffect, ConditionResult, ConditionStatus } from './types.ts';
 
 export const MINIMAL_CASE = {
   format: 'tsp-case/1',
-  sentencingState: 'FR',
+  sentencingState: 'CH',
   administeringState: 'PL',
   person: { nationalities: ['PL'], permanentResidence: [], livesIn: 'PL', representativeNeeded: false, dateOfBirth: '1985-03-14' },
   judgment: { final: true, appealPending: false, appealPeriodEnds: null, otherProceedingsPending: false, deathSentence: false, deathSentenceCommuted: false },
@@ -59,7 +61,15 @@ export function ruleSet(id: string, patch: Partial<RuleSet> = {}): RuleSet {
 export function contextOf(c: CaseFile, rs: RuleSet, on?: string): AssessmentContext {
   const profile = profileFor(c.sentencingState);
   const reference = referenceFor(c, rs, on == null ? null : parseIsoDate(on), parseIsoDate('2000-01-01')).day;
-  return { case: c, ruleSet: rs, profile, reference, sentence: computeSentences(c.sentences, c.remandDays, profile, reference) };
+  return {
+    case: c, ruleSet: rs, profile, reference, sentence: computeSentences(c.sentences, c.remandDays, profile, reference),
+    map: builtInTreatyMap(), transferOn: c.events.transferPlanned == null ? null : parseIsoDate(c.events.transferPlanned),
+  };
+}
+
+/** The engine with the built-in profile of the sentencing State and the built-in treaty map, as the app without stored versions. */
+export function assessBuiltIn(c: CaseFile, rs: RuleSet, today: string, on?: string | null): Assessment {
+  return assess(c, rs, { today: parseIsoDate(today), on: on == null ? null : parseIsoDate(on), profile: profileFor(c.sentencingState), map: builtInTreatyMap() });
 }
 export function expectCondition(r: ConditionResult, status: ConditionStatus, effect: ConditionEffect, source: string): void {
   expect({ status: r.status, effect: r.effect }).toEqual({ status, effect });

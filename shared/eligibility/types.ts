@@ -7,6 +7,7 @@ import type { DayNumber } from '../sentence/calendar.ts';
 import type { FixedComputation, MessageParams, SentenceComputation, Step } from '../sentence/compute.ts';
 import type { JurisdictionProfile } from '../sentence/profile.ts';
 import type { Confidence } from '../treaties/confidence.ts';
+import type { TreatyMapIndex } from '../treaties/map/relations.ts';
 import type { RuleSet } from '../treaties/schema.ts';
 
 export type ConditionStatus = 'met' | 'not_met' | 'unknown' | 'waived' | 'not_applicable';
@@ -18,6 +19,7 @@ export type Verdict = 'eligible' | 'ineligible' | 'needs_information' | 'eligibl
 export type ConditionEffect = 'mandatory' | 'optional_refusal' | 'discretionary_refusal';
 
 export const CONDITION_IDS = [
+  'treaty-basis',
   'nationality',
   'dual-nationality',
   'final-judgment',
@@ -56,6 +58,10 @@ export interface AssessmentContext {
   readonly profile: JurisdictionProfile;
   readonly reference: DayNumber;
   readonly sentence: SentenceComputation;
+  /** The treaty map the treaty-basis, link and declaration-dependent conditions read. */
+  readonly map: TreatyMapIndex;
+  /** The planned transfer date, when one is recorded (case events `transferPlanned`). */
+  readonly transferOn: DayNumber | null;
 }
 
 export type ConditionEvaluator = (ctx: AssessmentContext) => ConditionResult;
@@ -80,6 +86,8 @@ export interface Assessment {
   flags: string[];
   rescreenOn: DayNumber | null;
   treaty: { id: string; version: string };
+  /** The treaty map version the treaty basis and the declarations were read from. */
+  treatyMap: { version: string; hash: string | null };
   referenceDate: DayNumber;
   referenceSource: ReferenceSource;
   /** The rule-set's reference event (e.g. `requestReceived`). */

@@ -1,4 +1,5 @@
 /** 繁體中文訊息。佔位符與英文版相同。 */
+import { treatyMapZhHant } from './treaty-map.zh-Hant.ts';
 import type { MessageKey } from './en.ts';
 import { securityZhHant } from './security.zh-Hant.ts';
 import { backupsZhHant } from './backups.zh-Hant.ts';
@@ -611,4 +612,5 @@ export const zhHant: Record<MessageKey, string> = {
   ...workflowZhHant,
   ...storageZhHant,
   ...backupsZhHant,
+  ...treatyMapZhHant,
 };

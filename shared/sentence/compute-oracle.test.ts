@@ -15,6 +15,7 @@ import { evaluateRemainingSentence } from '../eligibility/conditions/remaining-s
 import { assess } from '../eligibility/engine.ts';
 import { makeCase, ruleSet } from '../eligibility/testing.ts';
 import { DEFAULT_PROFILE, profileFor } from '../treaties/jurisdictions.ts';
+import { builtInTreatyMap } from '../treaties/map/built-in/index.ts';
 import type { RuleSet } from '../treaties/schema.ts';
 import { lastDayKeepingMinimum } from '../workflow/alerts.ts';
 import { computeSentences, type FixedComputation } from './compute.ts';
@@ -430,7 +431,7 @@ function ruleSetWith(duration: FixedTerm, effect: Effect, basis: Basis): RuleSet
 
 function remainingOf(c: CaseFile, rs: RuleSet, profile: JurisdictionProfile, reference: Ymd) {
   const ref = dayNumber(reference);
-  const r = evaluateRemainingSentence({ case: c, ruleSet: rs, profile, reference: ref, sentence: computeSentences(c.sentences, c.remandDays, profile, ref) });
+  const r = evaluateRemainingSentence({ case: c, ruleSet: rs, profile, reference: ref, sentence: computeSentences(c.sentences, c.remandDays, profile, ref), map: builtInTreatyMap(), transferOn: null });
   const day = (key: string) => isoOf((r.params[key] as { day: number }).day);
   return { release: day('release'), threshold: day('threshold'), remaining: r.params.remaining as number, outcome: OUTCOME_OF_KEY[r.messageKey] };
 }
@@ -487,7 +488,7 @@ describe('the dates an assessment shows agree with the oracle', () => {
           servedDays: e.unserved ? e.remandDays : daysFromTo(parse(e.start), reference) + e.remandDays,
           remainingDays: daysFromTo(reference, parse(rd)),
         };
-        const a = assess(caseOf(sentences, remand), ruleSetWith({ years: 0, months: 6, days: 0 }, 'mandatory', basis), { on: dayNumber(reference), today: 0, profile });
+        const a = assess(caseOf(sentences, remand), ruleSetWith({ years: 0, months: 6, days: 0 }, 'mandatory', basis), { on: dayNumber(reference), today: 0, profile, map: builtInTreatyMap() });
         const day = (n: number | null) => (n === null ? null : isoOf(n));
         const d = a.dates;
         expect({
@@ -536,7 +537,7 @@ describe('the minimum-served condition agrees with the oracle (C7)', () => {
           const c = caseOf(sentences, remand);
           const rs = ruleSet('coe-ets-112', { minServed: { ...base.minServed, value: { ...f, lifeMinimum: null, sentencingStates: null } } });
           const ref = dayNumber(reference);
-          const r = evaluateMinimumServed({ case: c, ruleSet: rs, profile, reference: ref, sentence: computeSentences(c.sentences, c.remandDays, profile, ref) });
+          const r = evaluateMinimumServed({ case: c, ruleSet: rs, profile, reference: ref, sentence: computeSentences(c.sentences, c.remandDays, profile, ref), map: builtInTreatyMap(), transferOn: null });
           const got = { served: r.params.served, required: r.params.required, earliest: isoOf((r.params.earliest as { day: number }).day), status: r.status };
           const p = oracleProfile(profile);
           expect(got).toEqual(oracleMinimumServed(oracle(sentences, remand, p, reference), f, remandKnown(remand, p), reference));

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCase, type CaseFile, type FixedTerm, type Sentence } from '../domain/case.ts';
 import { evaluateRemainingSentence } from '../eligibility/conditions/remaining-sentence.ts';
 import { builtInRuleSet } from '../treaties/library.ts';
+import { builtInTreatyMap } from '../treaties/map/built-in/index.ts';
 import { DEFAULT_PROFILE, profileFor } from '../treaties/jurisdictions.ts';
 import type { RuleSet } from '../treaties/schema.ts';
 import { addMonths, formatIsoDate, fromCivil, isIsoDate, lastDayOfMonth, parseIsoDate, type DayNumber } from './calendar.ts';
@@ -224,6 +225,8 @@ describe('C6 concurrent sentences count from the earliest start only while custo
       profile: HK,
       reference,
       sentence: computeSentences(parsed.value.sentences, 0, HK, reference),
+      map: builtInTreatyMap(),
+      transferOn: null,
     });
     expect([r.status, r.missing]).toEqual(['unknown', ['sentences[1].start']]);
   });
@@ -450,6 +453,8 @@ describe('C5 equality passes in the remaining-time test', () => {
       profile: DEFAULT_PROFILE,
       reference,
       sentence: computeSentences(c.sentences, c.remandDays, DEFAULT_PROFILE, reference),
+      map: builtInTreatyMap(),
+      transferOn: null,
     });
 
   it('release == reference + N months -> met; one day less -> not met', () => {

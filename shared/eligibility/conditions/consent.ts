@@ -8,9 +8,11 @@
  * the person's own consent is then the one expected (the Convention's default).
  */
 import { ageOn, parseIsoDate } from '../../sentence/calendar.ts';
+import { declarationsOf } from '../../treaties/map/relations.ts';
 import type { ConsentException } from '../../treaties/schema.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';
 import { notApplicable, result, type Tri } from './result.ts';
+import { MAP_ENTRY } from './treaty-basis.ts';
 
 function exceptionFacts(ctx: AssessmentContext, kind: ConsentException['kind']): { value: Tri; missing: string[] } {
   const c = ctx.case;
@@ -107,12 +109,20 @@ export function evaluateConsent(ctx: AssessmentContext): ConditionResult {
     if (standing.status === 'met') return standing;
   }
 
-  // Routes without consent.
+  // Routes without consent, less those the administering State declared it will not take
+  // (ETS 167 Art. 3(6), in the rule-set or the treaty map); a declaration whose content the
+  // map lacks leaves an open route unknown.
   const exceptionMissing: string[] = [];
   let dispensed: { exception: ConsentException } | null = null;
+  const optedOut = declarationsOf(ctx.map, ctx.ruleSet.id, c.administeringState, 'consent-route-opt-out', ctx.reference).flatMap((d) => d.routes);
+  const unread = declarationsOf(ctx.map, ctx.ruleSet.id, c.administeringState, 'unread', ctx.reference).some((d) => d.mayConcern.includes('consent-route-opt-out'));
   for (const exception of ctx.ruleSet.consentExceptions) {
-    if (exception.notForAdministeringStates.includes(c.administeringState)) continue;
+    if (exception.notForAdministeringStates.includes(c.administeringState) || optedOut.includes(exception.kind)) continue;
     const fact = exceptionFacts(ctx, exception.kind);
+    if (fact.value === 'yes' && unread) {
+      exceptionMissing.push(MAP_ENTRY);
+      continue;
+    }
     if (fact.value === 'yes' && (dispensed === null || (dispensed.exception.opinionRequired && !exception.opinionRequired))) dispensed = { exception };
     if (fact.value === 'unknown') exceptionMissing.push(...fact.missing);
   }

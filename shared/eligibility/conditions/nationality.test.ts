@@ -24,13 +24,16 @@ describe('nationality: national of the administering State (ETS 112 Art. 3(1)(a)
     expectCondition(evaluate(makeCase({ person: { nationalities: ['FR', 'PL'] } }), ets112), 'met', 'mandatory', 'Art. 3(1)(a)');
   });
 
-  it('a Ukrainian national transferred to Poland: not met', () => {
-    const r = evaluate(makeCase({ person: { nationalities: ['UA'] } }), ets112);
+  it('a Ukrainian national with no tie to Poland transferred to Poland: not met', () => {
+    const r = evaluate(makeCase({ person: { nationalities: ['UA'], livesIn: 'UA' } }), ets112);
     expectCondition(r, 'not_met', 'mandatory', 'ETS 112 Art. 3(1)(a)');
   });
 
-  it('permanent residence in Poland is not nationality under ETS 112: not met', () => {
-    const r = evaluate(makeCase({ person: { nationalities: ['UA'], permanentResidence: ['PL'] } }), ets112);
+  // Spain declared under Art. 3(4) that "national" means a Spanish national under its Civil Code (BOE 1985): residents are not.
+  const toSpain = (person: Fields) => makeCase({ administeringState: 'ES', person });
+
+  it('permanent residence in Spain is not nationality under ETS 112 (Spain counts citizens only): not met', () => {
+    const r = evaluate(toSpain({ nationalities: ['UA'], permanentResidence: ['ES'], livesIn: 'ES' }), ets112);
     expectCondition(r, 'not_met', 'mandatory', 'Art. 3(1)(a)');
   });
 
@@ -40,8 +43,8 @@ describe('nationality: national of the administering State (ETS 112 Art. 3(1)(a)
     expect(r.missing).toEqual(['person.nationalities']);
   });
 
-  it('an empty list of nationalities is known (stateless): not met, not unknown', () => {
-    expectCondition(evaluate(makeCase({ person: { nationalities: [] } }), ets112), 'not_met', 'mandatory', 'Art. 3(1)(a)');
+  it('an empty list of nationalities is known (stateless), with no residence in Spain: not met, not unknown', () => {
+    expectCondition(evaluate(toSpain({ nationalities: [], livesIn: 'UA' }), ets112), 'not_met', 'mandatory', 'Art. 3(1)(a)');
   });
 
   it('never not_applicable: every built-in rule-set requires a link with the administering State', () => {
@@ -50,6 +53,49 @@ describe('nationality: national of the administering State (ETS 112 Art. 3(1)(a)
       expect(r.status, id).not.toBe('not_applicable');
       expect(r.effect, id).toBe('mandatory');
     }
+  });
+});
+
+describe('the administering State\'s own definition of "national" (ETS 112 Art. 3(4), read from the treaty map)', () => {
+  const ets112 = ruleSet('coe-ets-112');
+  const to = (administeringState: string, person: Fields) => makeCase({ administeringState, person });
+
+  it('Sweden counts aliens domiciled in Sweden: a Ukrainian who lives in Sweden is met, citing the declaration', () => {
+    const r = evaluate(to('SE', { nationalities: ['UA'], livesIn: 'SE' }), ets112);
+    expectCondition(r, 'met', 'mandatory', "SE's declaration under Art. 3(4)");
+    expect(r.messageKey).toBe('cond.nationality.met.declaration');
+    expect(r.params).toMatchObject({ state: 'SE', category: 'habitual-residents' });
+    expect(r.confidence).toBe('C');
+  });
+
+  it('Albania counts stateless persons permanently resident in Albania: a stateless permanent resident is met', () => {
+    expectCondition(evaluate(to('AL', { nationalities: [], permanentResidence: ['AL'], livesIn: 'AL' }), ets112), 'met', 'mandatory', 'Art. 3(4)');
+  });
+
+  it('but a Ukrainian national permanently resident in Albania is not stateless: not met', () => {
+    expectCondition(evaluate(to('AL', { nationalities: ['UA'], permanentResidence: ['AL'], livesIn: 'UA' }), ets112), 'not_met', 'mandatory', 'Art. 3(1)(a)');
+  });
+
+  it('Denmark counts permanent residents (read in its implementing law, S): met, and the result is secondary', () => {
+    const r = evaluate(to('DK', { nationalities: ['UA'], permanentResidence: ['DK'] }), ets112);
+    expectCondition(r, 'met', 'mandatory', 'Art. 3(4)');
+    expect(r.confidence).toBe('S');
+  });
+
+  it('the United Kingdom judges "close ties": someone who lives there is unknown, never decided for them', () => {
+    const r = evaluate(to('GB', { nationalities: ['UA'], livesIn: 'GB' }), ets112);
+    expectCondition(r, 'unknown', 'mandatory', 'Art. 3(4)');
+    expect(r.messageKey).toBe('cond.nationality.unknown.declaration');
+  });
+
+  it('Poland made declarations whose content the map lacks: a Ukrainian who lives in Poland is unknown, the map entry to find out', () => {
+    const r = evaluate(to('PL', { nationalities: ['UA'], livesIn: 'PL' }), ets112);
+    expectCondition(r, 'unknown', 'mandatory', 'Art. 3(1)(a)');
+    expect(r).toMatchObject({ messageKey: 'cond.nationality.unknown.unreadDeclaration', missing: ['treatyMap'], confidence: 'U' });
+  });
+
+  it('the Protocol reads the Convention\'s definitions (ETS 167 Art. 1(2)): Sweden\'s domiciled aliens are met under ETS 167 too', () => {
+    expectCondition(evaluate(to('SE', { nationalities: ['UA'], livesIn: 'SE' }), ruleSet('coe-ets-167-original')), 'met', 'mandatory', 'Art. 3(4)');
   });
 });
 

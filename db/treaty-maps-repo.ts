@@ -1,0 +1,42 @@
+/**
+ * SQL for stored treaty map versions (schema 11). The built-in map is code
+ * (shared/treaties/map/built-in); a stored version is never changed (triggers).
+ */
+import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
+
+export interface TreatyMapRow {
+  version: string;
+  effective_from: string;
+  content: string;
+  hash: string;
+  created_at: string;
+  created_by: string;
+}
+
+const SQL = {
+  insert: `INSERT INTO treaty_maps (version, effective_from, content, hash, created_at, created_by)
+    VALUES (@version, @effective_from, @content, @hash, @created_at, @created_by)`,
+  one: 'SELECT * FROM treaty_maps WHERE version = ?',
+  // Latest effective date first: the first on or before a day is the version in force then.
+  inForce: 'SELECT * FROM treaty_maps WHERE effective_from <= ? ORDER BY effective_from DESC, created_at DESC LIMIT 1',
+  all: 'SELECT version, effective_from, hash, created_at, created_by FROM treaty_maps ORDER BY effective_from DESC, created_at DESC',
+} as const;
+
+export function insertTreatyMapVersion(db: Database.Database, row: TreatyMapRow): void {
+  statement(db, SQL.insert).run(row);
+}
+
+export function findTreatyMapVersion(db: Database.Database, version: string): TreatyMapRow | undefined {
+  return statement(db, SQL.one).get(version) as TreatyMapRow | undefined;
+}
+
+export function treatyMapInForce(db: Database.Database, isoDay: string): TreatyMapRow | undefined {
+  return statement(db, SQL.inForce).get(isoDay) as TreatyMapRow | undefined;
+}
+
+export type TreatyMapVersionRow = Omit<TreatyMapRow, 'content'>;
+
+export function treatyMapVersions(db: Database.Database): TreatyMapVersionRow[] {
+  return statement(db, SQL.all).all() as TreatyMapVersionRow[];
+}
