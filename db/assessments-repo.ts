@@ -44,12 +44,14 @@ export interface AssessmentDueDates {
 }
 
 /**
- * Inserting also makes it the case's latest assessment (trigger assessments_track_latest),
- * so its due dates replace the case's.
+ * Inserting an assessment under the case's own rule-set (or any, for a case that names none)
+ * also makes it the case's latest assessment (trigger assessments_track_latest), so its due
+ * dates replace the case's; one under another rule-set is exploration (`due` null) and changes
+ * neither.
  */
-export function insertAssessment(db: Database.Database, row: AssessmentRow, due: AssessmentDueDates): void {
+export function insertAssessment(db: Database.Database, row: AssessmentRow, due: AssessmentDueDates | null): void {
   statement(db, SQL.insert).run(row);
-  statement(db, SQL.dueDates).run({ case_id: row.case_id, ...due });
+  if (due !== null) statement(db, SQL.dueDates).run({ case_id: row.case_id, ...due });
 }
 
 export function findAssessment(db: Database.Database, id: string): AssessmentRow | undefined {

@@ -149,6 +149,28 @@ describe('migrations', () => {
     for (let v = 1; v < LATEST; v++) expect(FIXTURES[v], `FIXTURES[${v}]`).toBeTypeOf('function');
   });
 
+  it('version 11: a case whose latest assessment was under another rule-set takes back its own, with its due dates', () => {
+    const file = tempFile();
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, { to: 10 });
+    FIXTURES[10]?.(old);
+    // An exploration under ETS 112 after the case's own hk-ru-2021 assessment: the old trigger made it the latest.
+    old.prepare(`INSERT INTO assessments (id, case_id, case_version, verdict, reference_date, on_date, rule_set_id, rule_set_version, rule_set_hash,
+        rule_set_source, user_id, created_at, reason, case_snapshot, result)
+      VALUES ('a2', ?, 2, 'ineligible', '2024-01-02', NULL, 'coe-ets-112', '1983', ?, 'built-in', 'u1', '2024-01-04T00:00:00.000Z', NULL, '{}',
+        '{"rescreenOn":"2030-01-01","dates":{"releaseDate":"2031-01-01","expectedDischargeDate":null}}')`).run(FIXTURE_CASE_ID, 'c'.repeat(64));
+    expect(old.prepare('SELECT latest_assessment_id FROM cases').pluck().get()).toBe('a2');
+    // ... and the old app wrote its due dates for the case.
+    old.prepare("UPDATE case_due_dates SET rescreen_on = '2030-01-01', release_date = '2031-01-01' WHERE case_id = ?").run(FIXTURE_CASE_ID);
+    old.close();
+    const db = new Database(file);
+    migrate(db);
+    expect(db.prepare('SELECT latest_assessment_id FROM cases').pluck().get()).toBe('a1');
+    expect(db.prepare('SELECT rescreen_on, release_date FROM case_due_dates WHERE case_id = ?').get(FIXTURE_CASE_ID)).toEqual({ rescreen_on: null, release_date: null });
+    db.close();
+  });
+
   for (let version = 1; version < LATEST; version++) {
     it(`upgrade a file at version ${version} with data in it, keeping the data`, () => {
       const file = tempFile();

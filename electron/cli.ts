@@ -10,6 +10,8 @@
  *   tsp report statistics --db FILE --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--direction D] [--rule-set ID] [--state XX]
  *   tsp audit verify --db FILE [--json] (exit 1 when the hash chain is broken, naming the first broken link)
  *   tsp due --db FILE [--json] [--on YYYY-MM-DD] [--lang en|zh-Hant]
+ *   tsp routes --case FILE.json | --db FILE --case ID | --db FILE --all --json [--on YYYY-MM-DD]
+ *   tsp treaties table A B [--on YYYY-MM-DD] [--db FILE] [--json]
  * Exit codes: 0 done (whatever the verdict), 2 bad input (message on stderr), 1 unexpected failure.
  * The acting user of the store commands is the store's user named as the OS account ($USER),
  * else its first supervisor (electron/app.ts, the 'os-user' sign-in); a new store's first user is created as its supervisor.
@@ -26,6 +28,7 @@ const USAGE = `usage:
   tsp treaties list [--json]
   tsp treaties show ID [--json]
   tsp treaties validate FILE
+  tsp treaties table A B [--on YYYY-MM-DD] [--db FILE] [--json]
   tsp treaties import --db FILE IN.json
   tsp treaties export --db FILE ID --out OUT.json
   tsp demo --db FILE --cases N
@@ -41,6 +44,9 @@ const USAGE = `usage:
       [--direction outgoing|incoming] [--rule-set ID] [--state XX] [--lang en|zh-Hant]
   tsp audit verify --db FILE [--json]
   tsp due --db FILE [--json] [--on YYYY-MM-DD] [--lang en|zh-Hant]
+  tsp routes --case FILE.json [--on YYYY-MM-DD] [--json]        (where could this person go?)
+  tsp routes --db FILE --case ID [--on YYYY-MM-DD] [--json]     (a stored case)
+  tsp routes --db FILE --all --json [--on YYYY-MM-DD]           (every open case, one JSON line each)
 An encrypted store's key comes from TSP_DB_KEY (or is asked for on a terminal).
 Writes are attributed to the store's user named as your OS account, else to its first supervisor.
 `;
@@ -61,6 +67,7 @@ const OPTIONS = {
   direction: { type: 'string' },
   'rule-set': { type: 'string' },
   state: { type: 'string' },
+  all: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -95,11 +102,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         if (sub === 'list') return runTreatiesList(io, v.json);
         if (sub === 'show' && rest[0]) return runTreatiesShow(io, rest[0], v.json, locale);
         if (sub === 'validate') return runTreatiesValidate(io, rest[0]);
+        if (sub === 'table') {
+          const key = v.db ? await (await import('./cli/key.ts')).cliStoreKey(v.db) : undefined;
+          return await (await import('./cli/routes.ts')).runTreatyTable(io, rest[0], rest[1], { ...v, key });
+        }
         if (sub === 'import' || sub === 'export') {
           const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };
           return sub === 'import' ? await runTreatiesImport(io, rest[0], values) : await runTreatiesExport(io, rest[0], values);
         }
-        throw new UsageError('use: tsp treaties list | show ID | validate FILE | import --db FILE IN.json | export --db FILE ID --out OUT.json');
+        throw new UsageError('use: tsp treaties list | show ID | validate FILE | table A B | import --db FILE IN.json | export --db FILE ID --out OUT.json');
       case 'dossier':
       case 'report': {
         const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };
@@ -109,6 +120,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       case 'audit': {
         const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };
         return (await import('./cli/audit.ts')).runAudit(io, sub, values);
+      }
+      case 'routes': {
+        const key = v.db ? await (await import('./cli/key.ts')).cliStoreKey(v.db) : undefined;
+        return await (await import('./cli/routes.ts')).runRoutes(io, { ...v, key }, locale);
       }
       case 'due':
         return (await import('./cli/due.ts')).runDue(io, { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) }, locale);

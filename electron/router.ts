@@ -21,6 +21,7 @@ import { payloadProblems } from './payload-guard.ts';
 import { ServiceError } from './services/errors.ts';
 import { listProfiles, saveProfile } from './services/profiles.ts';
 import { getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
+import { routesForCase, treatyTable } from './services/routes.ts';
 import { getRuleSet, listRuleSets, saveRuleSet } from './services/rulesets.ts';
 import { changeOwnPassword, openSession, sessionContext, sessionState, setUpAdministrator, signIn, signOut, type Session } from './services/session.ts';
 import { createUser, listUsers, setUserPassword, unlockUser } from './services/users.ts';
@@ -66,6 +67,8 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'cases.export': exportCases,
   'assessments.run': runAssessment,
   'assessments.list': listAssessments,
+  'routes.forCase': routesForCase,
+  'treaties.table': treatyTable,
   'rulesets.list': (ctx) => listRuleSets(ctx),
   'rulesets.save': saveRuleSet,
   'rulesets.get': getRuleSet,

@@ -217,6 +217,8 @@ export const storedAssessmentSchema = z.object({
   verdict: z.enum(VERDICTS),
   flags: z.array(z.string()),
   rescreenOn: isoDate.nullable(),
+  /** Absent in assessments stored before the transfer window was computed. */
+  transferWindow: z.object({ from: isoDate, to: isoDate.nullable() }).nullable().optional(),
   treaty: z.object({ id: z.string(), version: z.string() }),
   /** The treaty map version read (absent in assessments stored before the treaty map). */
   treatyMap: z.object({ version: z.string(), hash: z.string().nullable() }).optional(),

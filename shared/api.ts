@@ -9,6 +9,7 @@ import * as auth from './auth-schemas.ts';
 import type { BackupsState } from './backups-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
 import * as tr from './treaties/api-schemas.ts';
+import * as tm from './treaties/map/api-schemas.ts';
 import * as rp from './reports/schemas.ts';
 import * as wf from './workflow-schemas.ts';
 import type { Dossier } from './reports/dossier.ts';
@@ -53,6 +54,8 @@ export const API = {
   'cases.export': { input: s.exportCasesInput, roles: ALL },
   'assessments.run': { input: s.runAssessmentInput, roles: CASEWORK },
   'assessments.list': { input: s.listAssessmentsInput, roles: ALL },
+  'routes.forCase': { input: tm.routesForCaseInput, roles: ALL },
+  'treaties.table': { input: tm.treatyTableInput, roles: ALL },
   'rulesets.list': { input: noInput, roles: ALL },
   'rulesets.save': { input: s.saveRuleSetInput, roles: LEGAL },
   'rulesets.get': { input: tr.getRuleSetInput, roles: ALL },
@@ -119,6 +122,9 @@ export interface ApiOutputs {
   'cases.export': CaseFile[];
   'assessments.run': s.AssessmentRecord;
   'assessments.list': s.AssessmentRecord[];
+  /** Exploration: every route open for the person, assessed; never the case's assessment. */
+  'routes.forCase': tm.CaseRoutes;
+  'treaties.table': tm.TreatyTable;
   'rulesets.list': s.RuleSetVersionSummary[];
   'rulesets.save': s.RuleSetVersionSummary;
   'rulesets.get': tr.RuleSetDetail;

@@ -113,6 +113,21 @@ describe('runAssessment', () => {
     expect(getCase(ctx, { id: record.id }).version).toBe(1);
   });
 
+  it('an assessment under another instrument is exploration: kept and listed, never the case\'s verdict or due dates', () => {
+    // Switzerland -> Russia under ETS 112 (both parties). Asked under the Hong Kong–Thailand agreement (neither is a party): a what-if.
+    const record = createCase(ctx, { case: { ...(CASE_FIXTURES.formatExample as object), sentencingState: 'CH', ruleSetId: 'coe-ets-112' } });
+    const own = runAssessment(ctx, { caseId: record.id, on: '2024-03-01' });
+    h.setNow('2025-01-16T10:00:00.000Z');
+    const whatIf = runAssessment(ctx, { caseId: record.id, ruleSetId: 'hk-th', on: '2024-03-01' });
+    expect(whatIf.result.conditions.find((c) => c.id === 'treaty-basis')?.status).toBe('not_met');
+    expect(whatIf.verdict).toBe('ineligible');
+    expect(getCase(ctx, { id: record.id }).latestAssessment).toMatchObject({ id: own.id, ruleSetId: 'coe-ets-112' });
+    expect(own.verdict).not.toBe('ineligible');
+    expect(listCases(ctx, {}).items.find((i) => i.id === record.id)?.verdict).toBe(own.verdict);
+    expect(listAssessments(ctx, { caseId: record.id }).map((x) => x.id)).toEqual([whatIf.id, own.id]);
+    expect(listAudit(ctx, { entityId: record.id, limit: 1 })[0]?.after).toMatchObject({ assessmentId: whatIf.id, exploration: true });
+  });
+
   it('refuses, changing nothing: no rule-set, an unknown one, an unknown case, a bad date', () => {
     const record = createCase(ctx, { case: CASE_FIXTURES.formatExample });
     expect(expectRefused(ctx, 'invalid_input', () => runAssessment(ctx, { caseId: record.id })).messageKey).toBe('error.ruleset_required');

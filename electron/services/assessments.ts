@@ -104,11 +104,13 @@ export function assessLoadedCase(
     created_at: scope.at,
     reason: request.reason,
   };
-  insertAssessment(db, row, {
-    rescreen_on: result.rescreenOn,
-    release_date: result.dates.releaseDate,
-    discharge_date: result.dates.expectedDischargeDate,
-  });
+  // Under another rule-set than the case's own, an assessment is exploration: kept, never the case's verdict.
+  const own = stored.case.ruleSetId == null || stored.case.ruleSetId === resolved.ruleSet.id;
+  insertAssessment(
+    db,
+    row,
+    own ? { rescreen_on: result.rescreenOn, release_date: result.dates.releaseDate, discharge_date: result.dates.expectedDischargeDate } : null,
+  );
   audit({
     at: scope.at, userId: scope.userId, action: 'assessment.run', entity: 'case', entityId: request.caseId, reason: request.reason,
     before: null,
@@ -119,6 +121,7 @@ export function assessLoadedCase(
       verdict: row.verdict,
       referenceDate: row.reference_date,
       on: row.on_date,
+      ...(own ? {} : { exploration: true }),
       // Ties the stored snapshot and result into the audit chain.
       snapshotHash: createHash('sha256').update(row.case_snapshot).update(row.result).digest('hex'),
     },

@@ -12,6 +12,7 @@ import { computeSentences, type Step } from '../sentence/compute.ts';
 import type { JurisdictionProfile } from '../sentence/profile.ts';
 import type { TreatyMapIndex } from '../treaties/map/relations.ts';
 import type { RuleSet } from '../treaties/schema.ts';
+import { lastDayKeepingMinimum } from '../workflow/alerts.ts';
 import { evaluateConsent } from './conditions/consent.ts';
 import { evaluateDeathSentence } from './conditions/death-sentence.ts';
 import { evaluateDualCriminality } from './conditions/dual-criminality.ts';
@@ -31,6 +32,7 @@ import type {
   ConditionEvaluator,
   ConditionResult,
   ReferenceSource,
+  TransferWindow,
   Verdict,
 } from './types.ts';
 
@@ -138,10 +140,14 @@ export function assess(c: CaseFile, ruleSet: RuleSet, options: AssessOptions): A
   if (conditions.some((r) => r.status !== 'not_applicable' && r.confidence === 'U')) flags.push('unconfirmed_parameters');
 
   const { dates, steps } = datesOf(ctx, reference.source);
+  const rescreenOn = verdict === 'ineligible' ? rescreenDate(inputs, conditions) : null;
+  const transferWindow = windowOf(ctx, verdict, rescreenOn);
+  if (transferWindow !== null && transferWindow.to !== null && transferWindow.from > transferWindow.to) flags.push('transfer_window_closed');
   return {
     verdict,
     flags,
-    rescreenOn: verdict === 'ineligible' ? rescreenDate(inputs, conditions) : null,
+    rescreenOn,
+    transferWindow,
     treaty: { id: ruleSet.id, version: ruleSet.version },
     treatyMap: { version: options.map.map.version, hash: options.map.hash },
     referenceDate: reference.day,
@@ -151,6 +157,24 @@ export function assess(c: CaseFile, ruleSet: RuleSet, options: AssessOptions): A
     conditions,
     steps,
   };
+}
+
+/**
+ * The transfer window: from the first day on which every condition can hold (the reference date
+ * when the verdict allows a transfer, else the rescreen date) to the last day on which the
+ * remaining-time condition still holds (release on the rule-set's basis less the minimum; the
+ * day before release without a minimum; open for an indeterminate sentence). Null when no day
+ * is known on which the conditions hold, or the sentence dates are unknown.
+ */
+function windowOf(ctx: AssessmentContext, verdict: Verdict, rescreenOn: DayNumber | null): TransferWindow | null {
+  const from = verdict === 'eligible' || verdict === 'eligible_by_exception' ? ctx.reference : rescreenOn;
+  if (from === null) return null;
+  const s = ctx.sentence;
+  if (s.kind === 'indeterminate') return { from, to: null };
+  if (s.kind !== 'fixed') return null;
+  const release = basisRelease(ctx.ruleSet, s);
+  const minimum = ctx.ruleSet.minRemaining.value;
+  return { from, to: minimum === null ? release - 1 : lastDayKeepingMinimum(release, minimum.duration) };
 }
 
 function datesOf(ctx: AssessmentContext, source: ReferenceSource): { dates: AssessmentDates; steps: Step[] } {

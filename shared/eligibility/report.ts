@@ -25,6 +25,7 @@ export function toStoredAssessment(a: Assessment): StoredAssessment {
     verdict: a.verdict,
     flags: [...a.flags],
     rescreenOn: iso(a.rescreenOn),
+    transferWindow: a.transferWindow === null ? null : { from: formatIsoDate(a.transferWindow.from), to: iso(a.transferWindow.to) },
     treaty: { id: a.treaty.id, version: a.treaty.version },
     treatyMap: { version: a.treatyMap.version, hash: a.treatyMap.hash },
     referenceDate: formatIsoDate(a.referenceDate),

@@ -81,10 +81,21 @@ export interface AssessmentDates {
   basis: RuleSet['remainingBasis']['value'];
 }
 
+/**
+ * The days on which a transfer can happen under the assessment: `from` the first day every
+ * condition can hold, `to` the last day the remaining-time condition still holds (null: no end,
+ * an indeterminate sentence). `from` after `to` means the window closed before it opened.
+ */
+export interface TransferWindow {
+  from: DayNumber;
+  to: DayNumber | null;
+}
+
 export interface Assessment {
   verdict: Verdict;
   flags: string[];
   rescreenOn: DayNumber | null;
+  transferWindow: TransferWindow | null;
   treaty: { id: string; version: string };
   /** The treaty map version the treaty basis and the declarations were read from. */
   treatyMap: { version: string; hash: string | null };

@@ -1,0 +1,146 @@
+/**
+ * Where could this person go? Every (instrument, administering State) pair open for the person
+ * of a case — from each nationality, permanent residence and the place they live — assessed in
+ * full, and ranked: eligible first, then by the earliest day a transfer could happen, then by
+ * the longest window. Routes that open later (an instrument entering into force, a minimum to
+ * be served) are listed with their date; routes an instrument no longer offers (not a party,
+ * denounced, replaced by another instrument between the two States) are not.
+ *
+ * The case's own route (its rule-set and administering State) is assessed on its own reference
+ * event; any other route has no request yet, so it is assessed as if the request were made on
+ * the day asked (`on`, else today).
+ */
+import type { CaseFile } from '../domain/case.ts';
+import { parseIsoDate, type DayNumber } from '../sentence/calendar.ts';
+import type { JurisdictionProfile } from '../sentence/profile.ts';
+import { relationOn, type TreatyMapIndex } from '../treaties/map/relations.ts';
+import type { RuleSet } from '../treaties/schema.ts';
+import { assess } from './engine.ts';
+import type { Assessment } from './types.ts';
+
+/** The law a route is assessed under: the rule-set version in force, the sentencing State's profile, the map. */
+export interface RouteLaw {
+  ruleSet: RuleSet;
+  profile: JurisdictionProfile;
+  map: TreatyMapIndex;
+}
+
+/** The law for a rule-set id and a case (with the route's administering State); undefined: no such rule-set. */
+export type RouteLawLookup = (ruleSetId: string, c: CaseFile, on: DayNumber | null) => RouteLaw | undefined;
+
+export type RouteLink = 'nationality' | 'permanent-residence' | 'lives-in';
+
+export interface Route {
+  ruleSetId: string;
+  /** The map's instrument for the rule-set (null: an arrangement for this case). */
+  instrumentId: string | null;
+  administeringState: string;
+  /** How the person is tied to the administering State. */
+  links: RouteLink[];
+  /** True for the case's own rule-set and administering State. */
+  current: boolean;
+  assessment: Assessment;
+  /** The first day a transfer could happen on this route (the transfer window's start), if any. */
+  opensOn: DayNumber | null;
+  /** The last day the remaining-time condition holds (null: no end, or no window). */
+  closesOn: DayNumber | null;
+  /** Eligible now, by exception, to be found out, or opening on a known later day. */
+  open: boolean;
+}
+
+export interface RouteOptions {
+  map: TreatyMapIndex;
+  law: RouteLawLookup;
+  today: DayNumber;
+  /** Assess the routes other than the case's own as if the request were received on this day (default today). */
+  on?: DayNumber | null;
+  /** Arrangements made for this case alone (ad hoc rule-sets bound to it), with their administering State. */
+  arrangements?: readonly { ruleSetId: string; administeringState: string }[];
+}
+
+/** The places the person is tied to, other than the sentencing State, with how. */
+export function tiesOf(c: CaseFile): Map<string, RouteLink[]> {
+  const ties = new Map<string, RouteLink[]>();
+  const add = (state: string | null | undefined, link: RouteLink) => {
+    if (state == null || state === c.sentencingState) return;
+    const list = ties.get(state);
+    if (list === undefined) ties.set(state, [link]);
+    else if (!list.includes(link)) list.push(link);
+  };
+  for (const s of c.person.nationalities ?? []) add(s, 'nationality');
+  for (const s of c.person.permanentResidence ?? []) add(s, 'permanent-residence');
+  add(c.person.livesIn, 'lives-in');
+  return ties;
+}
+
+/**
+ * Whether an instrument is worth assessing between the two States on the day: it applies, will
+ * apply from a known or unknown day, or the map cannot tell. An instrument one of them left, is
+ * not party to, or that another replaced between them is no route (the replacing one is).
+ */
+function offered(map: TreatyMapIndex, instrumentId: string, a: string, b: string, on: DayNumber, judgment: DayNumber | null): boolean {
+  const r = relationOn(map, instrumentId, { a, b, on, judgment });
+  if (r.status !== 'not-applies') return r.status === 'applies' || r.reason !== 'no-map-entry';
+  return r.reason === 'not-yet';
+}
+
+const GROUP: Record<Assessment['verdict'], number> = { eligible: 0, eligible_by_exception: 1, needs_information: 2, ineligible: 3 };
+
+function rankOf(r: Route): [number, number, number] {
+  const group = r.assessment.verdict === 'ineligible' ? (r.opensOn !== null ? 3 : 4) : GROUP[r.assessment.verdict];
+  const opens = r.opensOn ?? Number.MAX_SAFE_INTEGER;
+  const length = r.opensOn === null ? 0 : r.closesOn === null ? Number.MAX_SAFE_INTEGER : r.closesOn - r.opensOn;
+  return [group, opens, -length];
+}
+
+export function compareRoutes(x: Route, y: Route): number {
+  const a = rankOf(x);
+  const b = rankOf(y);
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || x.ruleSetId.localeCompare(y.ruleSetId) || x.administeringState.localeCompare(y.administeringState);
+}
+
+export function findRoutes(c: CaseFile, options: RouteOptions): Route[] {
+  const { map, today } = options;
+  const on = options.on ?? today;
+  const judgment = c.judgment.date == null ? null : parseIsoDate(c.judgment.date);
+  const ties = tiesOf(c);
+  const candidates: { ruleSetId: string; instrumentId: string | null; state: string }[] = [];
+  // The case's own route is always shown, open or not: the officer sees why it fails.
+  if (c.ruleSetId != null) candidates.push({ ruleSetId: c.ruleSetId, instrumentId: map.byRuleSet.get(c.ruleSetId)?.instrument.id ?? null, state: c.administeringState });
+  for (const [state] of ties) {
+    for (const { instrument } of map.instruments.values()) {
+      // A pattern names no counterparty: it is a route only when the case itself is under it.
+      if (instrument.ruleSets.length === 0 || instrument.kind === 'pattern' || !offered(map, instrument.id, c.sentencingState, state, on, judgment)) continue;
+      for (const ruleSetId of instrument.ruleSets) candidates.push({ ruleSetId, instrumentId: instrument.id, state });
+    }
+  }
+  for (const a of options.arrangements ?? []) candidates.push({ ruleSetId: a.ruleSetId, instrumentId: null, state: a.administeringState });
+
+  const routes: Route[] = [];
+  const seen = new Set<string>();
+  for (const { ruleSetId, instrumentId, state } of candidates) {
+    const key = `${ruleSetId}\u0000${state}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const current = ruleSetId === c.ruleSetId && state === c.administeringState;
+    const routeCase: CaseFile = current ? c : { ...c, administeringState: state, ruleSetId };
+    const routeOn = current ? null : on;
+    const law = options.law(ruleSetId, routeCase, routeOn);
+    if (law === undefined) continue;
+    const assessment = assess(routeCase, law.ruleSet, { today, on: routeOn, profile: law.profile, map: law.map });
+    const window = assessment.transferWindow;
+    const closed = window !== null && window.to !== null && window.from > window.to;
+    routes.push({
+      ruleSetId,
+      instrumentId,
+      administeringState: state,
+      links: ties.get(state) ?? [],
+      current,
+      assessment,
+      opensOn: window === null || closed ? null : window.from,
+      closesOn: window === null || closed ? null : window.to,
+      open: !closed && (assessment.verdict !== 'ineligible' || assessment.rescreenOn !== null),
+    });
+  }
+  return routes.sort(compareRoutes);
+}

@@ -1,0 +1,64 @@
+/**
+ * The contract of the treaty map's channels: the routes open for a case, the treaty table
+ * between two States on a day, and the map itself (version and instruments).
+ */
+import { z } from 'zod';
+import { storedAssessmentSchema } from '../../api-schemas.ts';
+import { isIsoDate } from '../../sentence/calendar.ts';
+import { declarationSchema, instrumentSchema, noArrangementSchema } from './schema.ts';
+
+const isoDate = z.string().refine(isIsoDate, { error: 'validation.date.real' });
+const place = z.string().regex(/^[A-Z]{2}$/, { error: 'validation.country.format' });
+
+export const routesForCaseInput = z.strictObject({ caseId: z.uuid(), on: isoDate.optional() });
+
+export const routeSchema = z.object({
+  ruleSetId: z.string(),
+  instrumentId: z.string().nullable(),
+  administeringState: z.string(),
+  links: z.array(z.enum(['nationality', 'permanent-residence', 'lives-in'])),
+  current: z.boolean(),
+  opensOn: isoDate.nullable(),
+  closesOn: isoDate.nullable(),
+  open: z.boolean(),
+  result: storedAssessmentSchema,
+});
+export type RouteRecord = z.output<typeof routeSchema>;
+
+export const routesForCaseOutput = z.object({
+  caseId: z.string(),
+  /** The day the routes other than the case's own are assessed as if requested. */
+  on: isoDate,
+  mapVersion: z.string(),
+  routes: z.array(routeSchema),
+});
+export type CaseRoutes = z.output<typeof routesForCaseOutput>;
+
+export const treatyTableInput = z.strictObject({ a: place, b: place, on: isoDate.optional() });
+
+/** One instrument between two States on a day: whether it applies, why, and the declarations of either that matter. */
+export const treatyTableRowSchema = z.object({
+  instrumentId: z.string(),
+  title: z.string(),
+  kind: instrumentSchema.shape.kind,
+  ruleSets: z.array(z.string()),
+  status: z.enum(['applies', 'not-applies', 'unknown']),
+  reason: z.string().nullable(),
+  /** The instrument that applies instead (a replacement), or the one a scheme runs through. */
+  other: z.string().nullable(),
+  opensOn: isoDate.nullable(),
+  sources: z.array(z.string()),
+  confidence: z.enum(['C', 'S', 'U']),
+  declarations: z.array(declarationSchema),
+});
+export type TreatyTableRow = z.output<typeof treatyTableRowSchema>;
+
+export const treatyTableOutput = z.object({
+  a: z.string(),
+  b: z.string(),
+  on: isoDate,
+  mapVersion: z.string(),
+  rows: z.array(treatyTableRowSchema),
+  noArrangement: noArrangementSchema.nullable(),
+});
+export type TreatyTable = z.output<typeof treatyTableOutput>;
