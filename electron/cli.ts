@@ -12,6 +12,8 @@
  *   tsp due --db FILE [--json] [--on YYYY-MM-DD] [--lang en|zh-Hant]
  *   tsp routes --case FILE.json | --db FILE --case ID | --db FILE --all --json [--on YYYY-MM-DD]
  *   tsp treaties table A B [--on YYYY-MM-DD] [--db FILE] [--json]
+ *   tsp treaties map [--db FILE] [--json] | map validate FILE | map import --db FILE MAP.json | map export [--db FILE] --out OUT.json
+  tsp treaties map [--db FILE] [--json] | map validate FILE | map import --db FILE MAP.json | map export [--db FILE] --out OUT.json
  * Exit codes: 0 done (whatever the verdict), 2 bad input (message on stderr), 1 unexpected failure.
  * The acting user of the store commands is the store's user named as the OS account ($USER),
  * else its first supervisor (electron/app.ts, the 'os-user' sign-in); a new store's first user is created as its supervisor.
@@ -102,6 +104,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         if (sub === 'list') return runTreatiesList(io, v.json);
         if (sub === 'show' && rest[0]) return runTreatiesShow(io, rest[0], v.json, locale);
         if (sub === 'validate') return runTreatiesValidate(io, rest[0]);
+        if (sub === 'map') {
+          const key = v.db ? await (await import('./cli/key.ts')).cliStoreKey(v.db) : undefined;
+          return await (await import('./cli/treaty-map.ts')).runTreatyMap(io, rest[0], rest[1], { ...v, key });
+        }
         if (sub === 'table') {
           const key = v.db ? await (await import('./cli/key.ts')).cliStoreKey(v.db) : undefined;
           return await (await import('./cli/routes.ts')).runTreatyTable(io, rest[0], rest[1], { ...v, key });
@@ -110,7 +116,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
           const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };
           return sub === 'import' ? await runTreatiesImport(io, rest[0], values) : await runTreatiesExport(io, rest[0], values);
         }
-        throw new UsageError('use: tsp treaties list | show ID | validate FILE | table A B | import --db FILE IN.json | export --db FILE ID --out OUT.json');
+        throw new UsageError('use: tsp treaties list | show ID | validate FILE | table A B | map | import --db FILE IN.json | export --db FILE ID --out OUT.json');
       case 'dossier':
       case 'report': {
         const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { API, CHANNELS, type ApiInputs, type ApiResponse, type Channel } from '../shared/api.ts';
+import { BUILT_IN_TREATY_MAP } from '../shared/treaties/map/built-in/index.ts';
 import { BUILT_IN_RULESETS } from '../shared/treaties/library.ts';
 import { BUILT_IN_PROFILES } from '../shared/treaties/profile-schema.ts';
 import { createRouter, type Router } from './router.ts';
@@ -67,6 +68,9 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'assessments.list': { caseId },
     'routes.forCase': { caseId, on: '2024-03-01' },
     'treaties.table': { a: 'CH', b: 'PL', on: '2024-03-01' },
+    'treaties.mapVersions': undefined,
+    'treaties.map': {},
+    'treaties.saveMap': { map: { ...structuredClone(BUILT_IN_TREATY_MAP), version: 'local-1' }, reason: 'Romania\'s date found' },
     'rulesets.list': undefined,
     'rulesets.save': { ruleSet, reason: 'local edition' },
     'rulesets.get': { id: 'coe-ets-112' },
@@ -124,6 +128,9 @@ const INVALID: { [C in Channel]: unknown } = {
   'assessments.list': { caseId: 42 },
   'routes.forCase': { caseId: 'x', on: '2024-02-30' },
   'treaties.table': { a: 'ch', b: 'Poland' },
+  'treaties.mapVersions': { all: true },
+  'treaties.map': { version: 42 },
+  'treaties.saveMap': { map: { format: 'tsp-treaty-map/1' }, reason: 'r' },
   'rulesets.list': 'all',
   'rulesets.save': { ruleSet: { format: 'tsp-ruleset/1' }, reason: 'r' },
   'rulesets.get': { id: 'Not An Id' },

@@ -22,6 +22,7 @@ import { ServiceError } from './services/errors.ts';
 import { listProfiles, saveProfile } from './services/profiles.ts';
 import { getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
 import { routesForCase, treatyTable } from './services/routes.ts';
+import { getTreatyMap, listTreatyMapVersions, saveTreatyMap } from './services/treaty-map.ts';
 import { getRuleSet, listRuleSets, saveRuleSet } from './services/rulesets.ts';
 import { changeOwnPassword, openSession, sessionContext, sessionState, setUpAdministrator, signIn, signOut, type Session } from './services/session.ts';
 import { createUser, listUsers, setUserPassword, unlockUser } from './services/users.ts';
@@ -69,6 +70,9 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'assessments.list': listAssessments,
   'routes.forCase': routesForCase,
   'treaties.table': treatyTable,
+  'treaties.mapVersions': (ctx) => listTreatyMapVersions(ctx),
+  'treaties.map': getTreatyMap,
+  'treaties.saveMap': saveTreatyMap,
   'rulesets.list': (ctx) => listRuleSets(ctx),
   'rulesets.save': saveRuleSet,
   'rulesets.get': getRuleSet,

@@ -10,6 +10,7 @@ import type { BackupsState } from './backups-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
 import * as tr from './treaties/api-schemas.ts';
 import * as tm from './treaties/map/api-schemas.ts';
+import type { TreatyMap } from './treaties/map/schema.ts';
 import * as rp from './reports/schemas.ts';
 import * as wf from './workflow-schemas.ts';
 import type { Dossier } from './reports/dossier.ts';
@@ -56,6 +57,9 @@ export const API = {
   'assessments.list': { input: s.listAssessmentsInput, roles: ALL },
   'routes.forCase': { input: tm.routesForCaseInput, roles: ALL },
   'treaties.table': { input: tm.treatyTableInput, roles: ALL },
+  'treaties.mapVersions': { input: noInput, roles: ALL },
+  'treaties.map': { input: tm.getTreatyMapInput.optional(), roles: ALL },
+  'treaties.saveMap': { input: tm.saveTreatyMapInput, roles: LEGAL },
   'rulesets.list': { input: noInput, roles: ALL },
   'rulesets.save': { input: s.saveRuleSetInput, roles: LEGAL },
   'rulesets.get': { input: tr.getRuleSetInput, roles: ALL },
@@ -125,6 +129,9 @@ export interface ApiOutputs {
   /** Exploration: every route open for the person, assessed; never the case's assessment. */
   'routes.forCase': tm.CaseRoutes;
   'treaties.table': tm.TreatyTable;
+  'treaties.mapVersions': tm.TreatyMapVersion[];
+  'treaties.map': TreatyMap;
+  'treaties.saveMap': tm.TreatyMapVersion;
   'rulesets.list': s.RuleSetVersionSummary[];
   'rulesets.save': s.RuleSetVersionSummary;
   'rulesets.get': tr.RuleSetDetail;

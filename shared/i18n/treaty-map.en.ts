@@ -1,6 +1,9 @@
 /** English messages of the treaty map: the treaty-basis condition, instrument names and the map's screens. */
 export const treatyMapEn = {
   'ui.field.treatyMap': 'the treaty map entry (Treaties › Treaty map)',
+  'error.treaty_map_not_found': 'No such treaty map version.',
+  'error.invalid_treaty_map': 'The treaty map is not valid.',
+  'error.treaty_map_version_exists': 'That treaty map version already exists.',
   'condition.treaty-basis': 'Treaty basis',
   'param.moment.reference': 'the reference date',
   'param.moment.transfer': 'the planned transfer date',

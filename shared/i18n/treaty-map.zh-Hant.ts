@@ -1,6 +1,9 @@
 /** 條約地圖的繁體中文訊息：條約依據條件、文書名稱及條約地圖畫面。 */
 export const treatyMapZhHant = {
   'ui.field.treatyMap': '條約地圖的資料（條約 › 條約地圖）',
+  'error.treaty_map_not_found': '找不到此條約地圖版本。',
+  'error.invalid_treaty_map': '條約地圖無效。',
+  'error.treaty_map_version_exists': '該條約地圖版本已經存在。',
   'condition.treaty-basis': '條約依據',
   'param.moment.reference': '參考日期',
   'param.moment.transfer': '擬定移交日期',

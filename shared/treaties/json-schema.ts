@@ -7,6 +7,7 @@
  * an ad hoc arrangement) are applied by the app and `tsp treaties validate`.
  */
 import { z } from 'zod';
+import { TREATY_MAP_FORMAT, treatyMapSchema } from './map/schema.ts';
 import { RULESET_FORMAT, ruleSetSchema } from './schema.ts';
 
 export const RULESET_SCHEMA_FILE = 'docs/schema/tsp-ruleset-1.schema.json';
@@ -30,4 +31,25 @@ export function ruleSetJsonSchema(): Record<string, unknown> {
 /** The file's text: two-space indentation and a final newline, as committed. */
 export function ruleSetJsonSchemaText(): string {
   return `${JSON.stringify(ruleSetJsonSchema(), null, 2)}\n`;
+}
+
+export const TREATY_MAP_SCHEMA_FILE = 'docs/schema/tsp-treaty-map-1.schema.json';
+
+/** The published JSON Schema of `tsp-treaty-map/1` (shared/treaties/map/schema.ts), written out like the rule-set's. */
+export function treatyMapJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(treatyMapSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' });
+  return {
+    $schema: generated.$schema,
+    $id: 'https://tsp-desk.invalid/schema/tsp-treaty-map-1.schema.json',
+    title: `TSP Desk treaty map (${TREATY_MAP_FORMAT})`,
+    description:
+      'Which instrument binds which States and places, from when, with which declarations, and which instrument replaces which between ' +
+      'whom; every party row and declaration with its source and confidence (C depositary or official record, S secondary, U not found). ' +
+      'Generated from shared/treaties/map/schema.ts; dates must be real calendar dates (checked by the app).',
+    ...Object.fromEntries(Object.entries(generated).filter(([key]) => key !== '$schema')),
+  };
+}
+
+export function treatyMapJsonSchemaText(): string {
+  return `${JSON.stringify(treatyMapJsonSchema(), null, 2)}\n`;
 }

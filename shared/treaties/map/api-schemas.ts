@@ -62,3 +62,17 @@ export const treatyTableOutput = z.object({
   noArrangement: noArrangementSchema.nullable(),
 });
 export type TreatyTable = z.output<typeof treatyTableOutput>;
+
+export const getTreatyMapInput = z.strictObject({ version: z.string().min(1).max(80).optional() });
+export const saveTreatyMapInput = z.strictObject({ map: z.unknown(), reason: z.string().trim().min(1).max(2000) });
+
+/** A version of the treaty map: the built-in one or a stored one, and whether it is the one in force today. */
+export const treatyMapVersionSchema = z.object({
+  version: z.string(),
+  effectiveFrom: isoDate,
+  source: z.enum(['built-in', 'stored']),
+  hash: z.string(),
+  createdAt: z.string().nullable(),
+  inForceToday: z.boolean(),
+});
+export type TreatyMapVersion = z.output<typeof treatyMapVersionSchema>;
