@@ -80,6 +80,8 @@ FIXTURES[7] = (db) => FIXTURES[1]?.(db);
 FIXTURES[8] = (db) => FIXTURES[1]?.(db);
 // Version 10 adds person_bigrams (filled from persons by its migration).
 FIXTURES[9] = (db) => FIXTURES[1]?.(db);
+// Version 11 adds our maximum per offence and the enforcement decision: NULL, read as not recorded.
+FIXTURES[10] = (db) => FIXTURES[1]?.(db);
 
 type Rows = Record<string, string[]>;
 
