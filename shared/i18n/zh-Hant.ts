@@ -6,6 +6,7 @@ import { storageZhHant } from './storage.zh-Hant.ts';
 import { reportsZhHant } from './reports.zh-Hant.ts';
 import { treatiesZhHant } from './treaties.zh-Hant.ts';
 import { workflowZhHant } from './workflow.zh-Hant.ts';
+import { enforcementZhHant } from './enforcement.zh-Hant.ts';
 
 export const zhHant: Record<MessageKey, string> = {
   'unit.years': ' 年',
@@ -611,4 +612,5 @@ export const zhHant: Record<MessageKey, string> = {
   ...workflowZhHant,
   ...storageZhHant,
   ...backupsZhHant,
+  ...enforcementZhHant,
 };
