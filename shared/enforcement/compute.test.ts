@@ -110,6 +110,21 @@ describe('continued enforcement (ETS 112 Art. 10)', () => {
     expect(e.steps.map((s) => s.key)).toContain('enforce.step.limit.perSentence');
   });
 
+  it('concurrent sentences that adapting would leave apart, with custody under neither between them, are left for a decision', () => {
+    // S1 6 y from 2021-02-01 adapted to 1 y (ends 2022-02-01); S2 from 2023-01-01: a gap the person spent in custody.
+    const e = run(incoming({
+      sentences: [
+        { id: 'S1', start: '2021-02-01', term: { years: 6 }, offences: ['O1'] },
+        { id: 'S2', start: '2023-01-01', term: { years: 2 }, offences: ['O2'] },
+      ],
+      offences: [{ id: 'O1', administeringMaxPenaltyMonths: 12 }, { id: 'O2', administeringMaxPenaltyMonths: 60 }],
+    }));
+    expect(e.imposed.kind).toBe('fixed');
+    expect(e.status).toBe('needs_decision');
+    expect(e.enforced).toBeNull();
+    expect(e.steps.map((s) => s.key)).toContain('enforce.step.enforced.gap');
+  });
+
   it('a life sentence where our law provides life for the offence is enforced as life, with no release date', () => {
     const e = run(incoming({ sentences: [{ id: 'S1', start: '2021-02-01', term: 'life', offences: ['O1'] }], offences: [{ id: 'O1', administeringMaxPenaltyMonths: 'life' }] }));
     expect(e.status).toBe('computed');
@@ -192,6 +207,12 @@ describe('conversion (ETS 112 Art. 11)', () => {
     expect(e.status).toBe('decision_refused');
     expect(e.flags).toEqual(expect.arrayContaining(['decision_exceeds_our_maximum']));
     expect(e.flags).not.toContain('decision_aggravates');
+  });
+
+  it('a custodial decision where our law prescribes no deprivation of liberty exceeds our maximum: refused', () => {
+    const e = converted({ months: 1 }, { offences: [{ id: 'O1', administeringMaxPenaltyMonths: 0 }] });
+    expect(e.status).toBe('decision_refused');
+    expect(e.flags).toContain('decision_exceeds_our_maximum');
   });
 
   it('a life sentence our law does not have, converted within our maximum, is computed from the decision', () => {

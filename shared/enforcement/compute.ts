@@ -189,6 +189,10 @@ export function computeEnforcement(c: CaseFile, o: EnforcementOptions): Enforcem
     status = 'needs_decision';
   } else if (limits.some((l) => l.outcome === 'life-not-in-our-law' || l.outcome === 'no-custodial-penalty')) {
     status = 'needs_decision';
+  } else if (byLimits?.kind === 'unknown' && imposed.kind !== 'unknown') {
+    // Concurrent sentences adapted apart: as adapted they leave time in custody under none of them (C6).
+    steps.push({ key: 'enforce.step.enforced.gap', params: {} });
+    status = 'needs_decision';
   } else if (byLimits !== null && byLimits.kind !== 'unknown') {
     enforced = { ...byLimits, basis: 'limits' };
     if (byLimits.kind === 'fixed') {

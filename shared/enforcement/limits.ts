@@ -21,7 +21,8 @@ export type Maximum = number | 'life';
  * - `adapted`: longer than our maximum, reduced to it;
  * - `life-kept`: life or indeterminate, and our law provides life for one of its offences;
  * - `life-not-in-our-law`: life or indeterminate, our law has none for its offences: a decision is needed;
- * - `no-custodial-penalty`: our law prescribes no deprivation of liberty (maximum 0): the nature is incompatible, a decision is needed;
+ * - `no-custodial-penalty`: our law prescribes no deprivation of liberty (maximum 0): the nature is incompatible, a decision is
+ *   needed, and no custodial term is within the limits (its ceiling is zero);
  * - `unknown`: our maximum is not recorded for enough of its offences to tell.
  */
 export type LimitOutcome = 'kept' | 'adapted' | 'life-kept' | 'life-not-in-our-law' | 'no-custodial-penalty' | 'unknown';
@@ -36,7 +37,7 @@ export interface SentenceLimit {
   outcome: LimitOutcome;
   /** The term enforced here (continued enforcement); null when it needs a decision or a fact. */
   enforced: Term | null;
-  /** The most our law allows for it: the enforced term, or our maximum for a life sentence; null for life kept or unknown. */
+  /** The most our law allows for it: the enforced term, our maximum for a life sentence, 'life' when life is kept; null when unknown. */
   ceiling: Term | 'life' | null;
   missing: string[];
 }
@@ -102,7 +103,7 @@ function limitOf(c: CaseFile, s: Sentence, start: DayNumber, convention: MonthEn
     if (unknownOffences.length > 0 || maximum === null) {
       return { ...base, maximum, offence, outcome: 'unknown', enforced: null, ceiling: null, missing: unknownOffences };
     }
-    if (maximum === 0) return { ...base, maximum, offence, outcome: 'no-custodial-penalty', enforced: null, ceiling: null, missing: [] };
+    if (maximum === 0) return { ...base, maximum, offence, outcome: 'no-custodial-penalty', enforced: null, ceiling: monthsTerm(0), missing: [] };
     return { ...base, maximum, offence, outcome: 'life-not-in-our-law', enforced: null, ceiling: monthsTerm(maximum), missing: [] };
   }
   const term = s.term;
@@ -115,7 +116,7 @@ function limitOf(c: CaseFile, s: Sentence, start: DayNumber, convention: MonthEn
   if (maximum === null || unknownOffences.length > 0) {
     return { ...base, maximum, offence, outcome: 'unknown', enforced: null, ceiling: null, missing: unknownOffences };
   }
-  if (maximum === 0) return { ...base, maximum, offence, outcome: 'no-custodial-penalty', enforced: null, ceiling: null, missing: [] };
+  if (maximum === 0) return { ...base, maximum, offence, outcome: 'no-custodial-penalty', enforced: null, ceiling: monthsTerm(0), missing: [] };
   const adapted = monthsTerm(maximum);
   return { ...base, maximum, offence, outcome: 'adapted', enforced: adapted, ceiling: adapted, missing: [] };
 }

@@ -27,6 +27,7 @@ export const enforcementEn = {
   'enforce.step.limit.perSentence': 'Several sentences: each is held against the highest of our maxima among its own offences (the app’s reading, unconfirmed).',
   'enforce.step.enforced.asImposed': 'Enforced here as imposed ({source}): {start} to {end}, release on {release}.',
   'enforce.step.enforced.adapted': 'Enforced here as adapted: {start} to {end}, release on {release} ({source}).',
+  'enforce.step.enforced.gap': 'As adapted, the sentences no longer cover one unbroken period in custody: time served abroad would fall outside them. A court or authority must decide how it counts; not computed.',
   'enforce.step.enforced.life': 'Enforced here as a life or indeterminate sentence ({source}).',
   'enforce.step.conversion.awaiting': 'Conversion: no decision recorded yet. The converting court or authority is bound by the findings of fact, deducts the whole time served, may not aggravate and is not bound by our minimum ({source}).',
   'enforce.step.conversion.awaitingLatest':
@@ -36,7 +37,7 @@ export const enforcementEn = {
   'enforce.step.decision.uncheckable': 'The sentence imposed cannot be dated, so the decision cannot be checked: it is not applied.',
   'enforce.step.decision.aggravates': 'It ends after the sentence imposed would ({imposedEnd}): it aggravates. Refused, not applied (ETS 112 Arts. 10(2), 11(1)(d); FD 2008/909 Art. 8(4)).',
   'enforce.step.decision.exceedsMaximum': 'It ends after our maximum allows ({latest}): it exceeds our maximum. Refused, not applied (ETS 112 Art. 10(2); FD 2008/909 Art. 8(2)).',
-  'enforce.step.decision.maximumUnknown': 'It cannot be checked against our maximum: not recorded for every offence, or our law has no custodial penalty to compare.',
+  'enforce.step.decision.maximumUnknown': 'It cannot be checked against our maximum: not recorded for every offence.',
   'enforce.step.decision.within': 'Within the limits: applied.',
   'enforce.step.decision.shorter': 'Within the limits, and shorter than they allow: applied (noted).',
   'enforce.step.served':

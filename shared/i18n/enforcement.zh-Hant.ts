@@ -26,6 +26,7 @@ export const enforcementZhHant: Record<keyof typeof enforcementEn, string> = {
   'enforce.step.limit.perSentence': '多項判刑：每項判刑按其本身罪行中本地最高刑罰的最高者處理（本系統的解讀，未經確認）。',
   'enforce.step.enforced.asImposed': '在本地按原判執行（{source}）：由 {start} 至 {end}，於 {release} 釋放。',
   'enforce.step.enforced.adapted': '在本地按調整後刑罰執行：由 {start} 至 {end}，於 {release} 釋放（{source}）。',
+  'enforce.step.enforced.gap': '調整後的各項判刑不再涵蓋一段連續的羈押期間：部分在外地已服的刑期會落在判刑之外。須由法院或主管當局決定如何計算，不作計算。',
   'enforce.step.enforced.life': '在本地按終身或不定期刑罰執行（{source}）。',
   'enforce.step.conversion.awaiting': '轉換刑罰：尚未記錄決定。作出轉換的法院或主管當局受事實認定約束，須扣除全部已服刑期，不得加重，亦不受本地最低刑罰約束（{source}）。',
   'enforce.step.conversion.awaitingLatest':
@@ -35,7 +36,7 @@ export const enforcementZhHant: Record<keyof typeof enforcementEn, string> = {
   'enforce.step.decision.uncheckable': '無法確定原判刑罰的日期，因此無法核對該決定：不予採用。',
   'enforce.step.decision.aggravates': '其屆滿日期遲於原判刑罰（{imposedEnd}）：屬加重刑罰。拒絕，不予採用（《移交被判刑人公約》第 10(2)、11(1)(d) 條；第 2008/909 號框架決定第 8(4) 條）。',
   'enforce.step.decision.exceedsMaximum': '其屆滿日期遲於本地最高刑罰所容許（{latest}）：超過本地最高刑罰。拒絕，不予採用（《移交被判刑人公約》第 10(2) 條；第 2008/909 號框架決定第 8(2) 條）。',
-  'enforce.step.decision.maximumUnknown': '無法與本地最高刑罰核對：並非每項罪行均有記錄，或本地法律並無可供比較的監禁刑罰。',
+  'enforce.step.decision.maximumUnknown': '無法與本地最高刑罰核對：並非每項罪行均有記錄。',
   'enforce.step.decision.within': '在限制之內：予以採用。',
   'enforce.step.decision.shorter': '在限制之內，且短於限制所容許：予以採用（已註明）。',
   'enforce.step.served': '移交前已在外地服刑：由 {start} 至 {handover} 共 {custodyDays} 日，另判刑前羈押 {remandDays} 日：合共 {totalDays} 日，全數扣減（{source}）。',
