@@ -138,7 +138,7 @@ describe('continued enforcement (ETS 112 Art. 10)', () => {
     expect(e.status).toBe('needs_decision');
     expect(e.flags).toContain('life_not_in_our_law');
     expect(e.enforced).toBeNull();
-    expect(e.sentences[0]).toMatchObject({ outcome: 'life-not-in-our-law', ceiling: { years: 20, months: 0, days: 0 } });
+    expect(e.sentences[0]).toMatchObject({ outcome: 'life-not-in-our-law', maximum: 240, maximumKnown: true });
     expect(iso(e.ceilingRelease!)).toBe('2041-02-01');
   });
 
@@ -200,6 +200,12 @@ describe('conversion (ETS 112 Art. 11)', () => {
   it('one day longer than the sentence imposed already aggravates', () => {
     expect(converted({ years: 6, days: 1 }).decision?.aggravates).toBe(true);
     expect(converted({ years: 6 }).decision?.aggravates).toBe(false);
+  });
+
+  it('a decision beyond the sentence imposed but within our maximum aggravates, and only that', () => {
+    const e = converted({ years: 6, months: 6 }, { offences: [{ id: 'O1', administeringMaxPenaltyMonths: 120 }] });
+    expect(e.flags).toContain('decision_aggravates');
+    expect(e.flags).not.toContain('decision_exceeds_our_maximum');
   });
 
   it('a decision within the sentence imposed but beyond our maximum is refused as exceeding it', () => {

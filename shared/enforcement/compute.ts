@@ -20,7 +20,7 @@ import { parseIsoDate, type DayNumber } from '../sentence/calendar.ts';
 import { computeSentences, termEnd, type SentenceComputation, type Step } from '../sentence/compute.ts';
 import type { JurisdictionProfile } from '../sentence/profile.ts';
 import { profileFor } from '../treaties/jurisdictions.ts';
-import { sentenceLimits, type SentenceLimit } from './limits.ts';
+import { maximumTerm, sentenceLimits, type SentenceLimit } from './limits.ts';
 import { defaultAllowedProcedures, regimeOf, sourcesOf, type AllowedProcedures } from './procedures.ts';
 import { projectRelease } from './release.ts';
 import type { DecisionCheck, Enforcement, EnforcementFlag, EnforcementStatus, HandoverSource, ProcedureSource, SentenceSpan } from './types.ts';
@@ -149,22 +149,26 @@ export function computeEnforcement(c: CaseFile, o: EnforcementOptions): Enforcem
     steps.push({ key: 'enforce.step.limit.perSentence', params: {} });
     unconfirmed = true;
   }
-  const withTerms = (terms: (Term | 'life' | null)[]): SentenceSpan | null => {
+  const withTerms = (terms: (Term | null)[]): SentenceSpan | null => {
     if (terms.some((t) => t === null)) return null;
     const sentences: Sentence[] = c.sentences.map((s, i) => ({ ...s, term: terms[i] as Term }));
     return spanOf(computeSentences(sentences, c.remandDays, sentencing, handover));
   };
-  const ceiling = withTerms(limits.map((l) => l.ceiling));
   const byLimits = withTerms(limits.map((l) => l.enforced));
-  const ceilingEnd = ceiling === null ? null : endOf(ceiling);
+  // Every sentence at our maximum: the most our law allows (a lower bound while some maximum is not recorded).
+  const atMaximum = withTerms(limits.map((l) => maximumTerm(l.maximum)));
+  const maximumKnown = limits.every((l) => l.maximumKnown);
+  const maximumEnd = atMaximum === null ? null : endOf(atMaximum);
+  const imposedEnd = endOf(imposed);
+  const ceiling = imposedEnd !== null && maximumEnd !== null && maximumKnown ? Math.min(imposedEnd, maximumEnd) : null;
+  const ceilingRelease = ceiling !== null && Number.isFinite(ceiling) ? ceiling : null;
 
-  const decision = checkDecision(c, procedure, imposed, ceilingEnd, byLimits, administering, convention, steps);
+  const decision = checkDecision(c, procedure, imposed, { end: maximumEnd, known: maximumKnown }, byLimits, administering, convention, steps);
   if (decision !== null) {
     if (decision.aggravates) flags.add('decision_aggravates');
     if (decision.exceedsMaximum === true) flags.add('decision_exceeds_our_maximum');
     if (decision.shorterThanComputed) flags.add('decision_shorter_than_computed');
   }
-  const ceilingRelease = ceiling?.kind === 'fixed' ? ceiling.nominalRelease : null;
 
   let enforced: Enforcement['enforced'] = null;
   let status: EnforcementStatus | null = null;
@@ -235,7 +239,8 @@ export function computeEnforcement(c: CaseFile, o: EnforcementOptions): Enforcem
 
 /**
  * The recorded decision against the limits: later than the sentence imposed aggravates (Art.
- * 10(2), 11(1)(d); FD 2008/909 Art. 8(4)); later than our maximum allows exceeds it. A decided
+ * 10(2), 11(1)(d); FD 2008/909 Art. 8(4)); later than every sentence at our maximum would end
+ * exceeds our maximum (Art. 10(2); for a conversion, our law's own sanction). A decided
  * term runs from the original start, so the whole time served is deducted (Art. 11(1)(c)). A
  * conversion is counted by our month-end convention (it is our sentence); continued
  * enforcement by the sentencing State's.
@@ -244,7 +249,7 @@ function checkDecision(
   c: CaseFile,
   procedure: EnforcementProcedure,
   imposed: SentenceSpan,
-  ceilingEnd: number | null,
+  maximum: { end: number | null; known: boolean },
   byLimits: SentenceSpan | null,
   administering: JurisdictionProfile,
   convention: JurisdictionProfile['monthEnd']['value'],
@@ -266,13 +271,14 @@ function checkDecision(
   const nominalRelease = life ? null : termEnd(start, d.term as Exclude<Term, 'life' | 'indeterminate'>, decisionConvention);
   const end = nominalRelease ?? Infinity;
   const aggravates = end > imposedEnd;
-  const exceedsMaximum = ceilingEnd === null ? null : end > ceilingEnd;
+  // Within a lower bound of our maximum is within it; beyond it, only a complete maximum tells.
+  const exceedsMaximum = maximum.end === null ? null : end <= maximum.end ? false : maximum.known ? true : null;
   const computedEnd = procedure === 'continued' && byLimits !== null ? endOf(byLimits) : null;
   const shorterThanComputed = computedEnd !== null && end < computedEnd;
   if (!life) steps.push({ key: 'enforce.step.decision.end', params: { start: day(start), term: termParam(d.term), end: day(end) } });
   // Only a finite end can be later than another: a fixed imposed term, a fixed ceiling.
   if (aggravates) steps.push({ key: 'enforce.step.decision.aggravates', params: { imposedEnd: day(imposedEnd) } });
-  if (exceedsMaximum === true) steps.push({ key: 'enforce.step.decision.exceedsMaximum', params: { latest: day(ceilingEnd as number) } });
+  if (exceedsMaximum === true) steps.push({ key: 'enforce.step.decision.exceedsMaximum', params: { latest: day(maximum.end as number) } });
   if (exceedsMaximum === null) steps.push({ key: 'enforce.step.decision.maximumUnknown', params: {} });
   const accepted = !aggravates && exceedsMaximum !== true;
   if (accepted) {

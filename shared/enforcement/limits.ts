@@ -21,8 +21,7 @@ export type Maximum = number | 'life';
  * - `adapted`: longer than our maximum, reduced to it;
  * - `life-kept`: life or indeterminate, and our law provides life for one of its offences;
  * - `life-not-in-our-law`: life or indeterminate, our law has none for its offences: a decision is needed;
- * - `no-custodial-penalty`: our law prescribes no deprivation of liberty (maximum 0): the nature is incompatible, a decision is
- *   needed, and no custodial term is within the limits (its ceiling is zero);
+ * - `no-custodial-penalty`: our law prescribes no deprivation of liberty (maximum 0): the nature is incompatible, a decision is needed;
  * - `unknown`: our maximum is not recorded for enough of its offences to tell.
  */
 export type LimitOutcome = 'kept' | 'adapted' | 'life-kept' | 'life-not-in-our-law' | 'no-custodial-penalty' | 'unknown';
@@ -30,15 +29,15 @@ export type LimitOutcome = 'kept' | 'adapted' | 'life-kept' | 'life-not-in-our-l
 export interface SentenceLimit {
   id: string;
   imposed: Term;
-  /** The highest maximum among the sentence's offences, when it decides the outcome. */
+  /** The highest of our maxima recorded among the sentence's offences (a lower bound when `maximumKnown` is false). */
   maximum: Maximum | null;
+  /** Whether `maximum` is the sentence's maximum: every offence's is recorded, or one is life. */
+  maximumKnown: boolean;
   /** The offence whose maximum that is. */
   offence: string | null;
   outcome: LimitOutcome;
   /** The term enforced here (continued enforcement); null when it needs a decision or a fact. */
   enforced: Term | null;
-  /** The most our law allows for it: the enforced term, our maximum for a life sentence, 'life' when life is kept; null when unknown. */
-  ceiling: Term | 'life' | null;
   missing: string[];
 }
 
@@ -47,7 +46,12 @@ export function monthsTerm(months: number): FixedTerm {
   return { years: Math.floor(months / 12), months: months % 12, days: 0 };
 }
 
-/** The highest maximum among the offences, and whether some offence's is not recorded. */
+/** Our maximum as a term to count with: months, life, or null when none is recorded. */
+export function maximumTerm(maximum: Maximum | null): Term | null {
+  return maximum === null || maximum === 'life' ? maximum : monthsTerm(maximum);
+}
+
+/** The highest maximum among the offences, and the offences whose maximum is not recorded. */
 function highest(c: CaseFile, s: Sentence): { maximum: Maximum | null; offence: string | null; unknownOffences: string[] } {
   let maximum: Maximum | null = null;
   let offence: string | null = null;
@@ -72,51 +76,46 @@ function highest(c: CaseFile, s: Sentence): { maximum: Maximum | null; offence: 
 export function sentenceLimits(c: CaseFile, convention: MonthEndConvention, fallbackStart: DayNumber): SentenceLimit[] {
   const byId = new Map(c.sentences.map((s) => [s.id, s]));
   const limits = new Map<string, SentenceLimit>();
-  /** Where each sentence starts and ends as enforced; null end: life, or not known. */
-  const span = new Map<string, { start: DayNumber | null; end: DayNumber | null }>();
+  /** Where each sentence ends as enforced; null: life, or not known. */
+  const ends = new Map<string, DayNumber | null>();
 
-  const resolve = (s: Sentence): { start: DayNumber | null; end: DayNumber | null } => {
-    const known = span.get(s.id);
+  const resolve = (s: Sentence): DayNumber | null => {
+    const known = ends.get(s.id);
     if (known !== undefined) return known;
-    const start = s.consecutiveTo != null ? resolve(byId.get(s.consecutiveTo) as Sentence).end : s.start != null ? parseIsoDate(s.start) : null;
+    const start = s.consecutiveTo != null ? resolve(byId.get(s.consecutiveTo) as Sentence) : s.start != null ? parseIsoDate(s.start) : null;
     const limit = limitOf(c, s, start ?? fallbackStart, convention);
     limits.set(s.id, limit);
     const enforced = limit.enforced;
     const end = start === null || enforced === null || typeof enforced === 'string' ? null : termEnd(start, enforced, convention);
-    const r = { start, end };
-    span.set(s.id, r);
-    return r;
+    ends.set(s.id, end);
+    return end;
   };
   for (const s of c.sentences) resolve(s);
   return c.sentences.map((s) => limits.get(s.id) as SentenceLimit);
 }
 
 function limitOf(c: CaseFile, s: Sentence, start: DayNumber, convention: MonthEndConvention): SentenceLimit {
-  const base = { id: s.id, imposed: s.term };
   const index = c.sentences.indexOf(s);
   if (s.offences.length === 0) {
-    return { ...base, maximum: null, offence: null, outcome: 'unknown', enforced: null, ceiling: null, missing: [`sentences[${index}].offences`] };
+    return { id: s.id, imposed: s.term, maximum: null, maximumKnown: false, offence: null, outcome: 'unknown', enforced: null, missing: [`sentences[${index}].offences`] };
   }
   const { maximum, offence, unknownOffences } = highest(c, s);
+  const maximumKnown = maximum === 'life' || (maximum !== null && unknownOffences.length === 0);
+  const base = { id: s.id, imposed: s.term, maximum, maximumKnown, offence };
+  const unknown = (): SentenceLimit => ({ ...base, outcome: 'unknown', enforced: null, missing: unknownOffences });
   if (s.term === 'life' || s.term === 'indeterminate') {
-    if (maximum === 'life') return { ...base, maximum, offence, outcome: 'life-kept', enforced: s.term, ceiling: 'life', missing: [] };
-    if (unknownOffences.length > 0 || maximum === null) {
-      return { ...base, maximum, offence, outcome: 'unknown', enforced: null, ceiling: null, missing: unknownOffences };
-    }
-    if (maximum === 0) return { ...base, maximum, offence, outcome: 'no-custodial-penalty', enforced: null, ceiling: monthsTerm(0), missing: [] };
-    return { ...base, maximum, offence, outcome: 'life-not-in-our-law', enforced: null, ceiling: monthsTerm(maximum), missing: [] };
+    if (maximum === 'life') return { ...base, outcome: 'life-kept', enforced: s.term, missing: [] };
+    if (!maximumKnown || maximum === null) return unknown();
+    if (maximum === 0) return { ...base, outcome: 'no-custodial-penalty', enforced: null, missing: [] };
+    return { ...base, outcome: 'life-not-in-our-law', enforced: null, missing: [] };
   }
   const term = s.term;
-  if (maximum === 'life') return { ...base, maximum, offence, outcome: 'kept', enforced: term, ceiling: term, missing: [] };
-  const imposedEnd = termEnd(start, term, convention);
+  if (maximum === 'life') return { ...base, outcome: 'kept', enforced: term, missing: [] };
   // A known maximum the term does not exceed settles it: the unknown ones can only be higher.
-  if (maximum !== null && imposedEnd <= termEnd(start, monthsTerm(maximum), convention)) {
-    return { ...base, maximum, offence, outcome: 'kept', enforced: term, ceiling: term, missing: [] };
+  if (maximum !== null && termEnd(start, term, convention) <= termEnd(start, monthsTerm(maximum), convention)) {
+    return { ...base, outcome: 'kept', enforced: term, missing: [] };
   }
-  if (maximum === null || unknownOffences.length > 0) {
-    return { ...base, maximum, offence, outcome: 'unknown', enforced: null, ceiling: null, missing: unknownOffences };
-  }
-  if (maximum === 0) return { ...base, maximum, offence, outcome: 'no-custodial-penalty', enforced: null, ceiling: monthsTerm(0), missing: [] };
-  const adapted = monthsTerm(maximum);
-  return { ...base, maximum, offence, outcome: 'adapted', enforced: adapted, ceiling: adapted, missing: [] };
+  if (!maximumKnown || maximum === null) return unknown();
+  if (maximum === 0) return { ...base, outcome: 'no-custodial-penalty', enforced: null, missing: [] };
+  return { ...base, outcome: 'adapted', enforced: monthsTerm(maximum), missing: [] };
 }

@@ -31,7 +31,7 @@ export interface StoredEnforcement {
   handover: string;
   handoverSource: HandoverSource;
   imposed: StoredSpan;
-  sentences: { id: string; imposed: Term; maximum: Maximum | null; offence: string | null; outcome: LimitOutcome; enforced: Term | null; ceiling: Term | 'life' | null; missing: string[] }[];
+  sentences: { id: string; imposed: Term; maximum: Maximum | null; maximumKnown: boolean; offence: string | null; outcome: LimitOutcome; enforced: Term | null; missing: string[] }[];
   ceilingRelease: string | null;
   decision: {
     authority: string | null; date: string | null; term: Term; nominalRelease: string | null;
@@ -72,8 +72,8 @@ export function toStoredEnforcement(e: Enforcement): StoredEnforcement {
     handoverSource: e.handoverSource,
     imposed: span(e.imposed),
     sentences: e.sentences.map((l) => ({
-      id: l.id, imposed: copyTerm(l.imposed), maximum: l.maximum, offence: l.offence, outcome: l.outcome,
-      enforced: copyTerm(l.enforced), ceiling: copyTerm(l.ceiling), missing: [...l.missing],
+      id: l.id, imposed: copyTerm(l.imposed), maximum: l.maximum, maximumKnown: l.maximumKnown, offence: l.offence, outcome: l.outcome,
+      enforced: copyTerm(l.enforced), missing: [...l.missing],
     })),
     ceilingRelease: iso(e.ceilingRelease),
     decision:

@@ -84,7 +84,7 @@ export interface Enforcement {
   imposed: SentenceSpan;
   /** Each sentence against our maximum (continued enforcement; the ceiling of a conversion). */
   sentences: SentenceLimit[];
-  /** The latest end the limits allow (never later than imposed, never beyond our maximum); null when not known. */
+  /** The latest end the limits allow: the earlier of the sentence imposed and every sentence at our maximum; null when not known or life. */
   ceilingRelease: DayNumber | null;
   decision: DecisionCheck | null;
   /** The sentence to be enforced here: from the limits, or from an accepted decision. */
