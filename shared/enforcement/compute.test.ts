@@ -170,7 +170,8 @@ describe('conversion (ETS 112 Art. 11)', () => {
     expect(e.status).toBe('needs_decision');
     expect(e.flags).toContain('awaiting_decision');
     expect(iso(e.ceilingRelease!)).toBe('2027-02-01');
-    expect(e.steps.at(-1)?.key).toBe('enforce.step.conversion.awaitingLatest');
+    expect(e.steps.map((s) => s.key)).toContain('enforce.step.conversion.awaitingLatest');
+    expect(e.served).toEqual({ custodyDays: 1216, remandDays: 0, totalDays: 1216 }); // what was served abroad is shown all the same
   });
 
   it('credits the whole time served: the decided term runs from the original start, less pre-trial custody', () => {

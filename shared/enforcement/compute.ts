@@ -117,11 +117,19 @@ export function computeEnforcement(c: CaseFile, o: EnforcementOptions): Enforcem
     missing.push('remandDays');
   }
 
+  // Time served abroad is a fact whatever is enforced: custody from the start to the handover, and before sentence.
+  const custodyStart = startOf(imposed);
+  let served: Enforcement['served'] = null;
+  if (custodyStart !== null) {
+    const custodyDays = Math.max(0, handover - custodyStart);
+    served = { custodyDays, remandDays: remand, totalDays: custodyDays + remand };
+  }
+
   const result = (status: EnforcementStatus, rest: Partial<Enforcement>): Enforcement => {
     if (unconfirmed || sources.confidence === 'U') flags.add('unconfirmed_parameters');
     return {
       status, regime, procedure, procedureSource, allowedProcedures: allowed, handover, handoverSource, imposed,
-      sentences: [], ceilingRelease: null, decision: null, enforced: null, served: null, remainingDays: null, release: null,
+      sentences: [], ceilingRelease: null, decision: null, enforced: null, served, remainingDays: null, release: null,
       ...rest,
       flags: [...flags],
       missing: [...new Set(missing)],
@@ -207,16 +215,12 @@ export function computeEnforcement(c: CaseFile, o: EnforcementOptions): Enforcem
     }
   }
 
-  let served: Enforcement['served'] = null;
   let remainingDays: number | null = null;
   let release: Enforcement['release'] = null;
-  const start = enforced === null ? null : startOf(enforced);
-  if (enforced !== null && start !== null) {
-    const custodyDays = Math.max(0, handover - start);
-    served = { custodyDays, remandDays: remand, totalDays: custodyDays + remand };
+  if (served !== null && custodyStart !== null) {
     steps.push({
       key: 'enforce.step.served',
-      params: { start: day(start), handover: day(handover), custodyDays, remandDays: remand, totalDays: custodyDays + remand, source: sources.credit },
+      params: { start: day(custodyStart), handover: day(handover), custodyDays: served.custodyDays, remandDays: remand, totalDays: served.totalDays, source: sources.credit },
     });
   }
   if (enforced?.kind === 'fixed') {
@@ -234,7 +238,7 @@ export function computeEnforcement(c: CaseFile, o: EnforcementOptions): Enforcem
   }
 
   if (status === null) status = missing.length > 0 ? 'needs_information' : 'computed';
-  return result(status, { sentences: limits, ceilingRelease, decision, enforced, served, remainingDays, release });
+  return result(status, { sentences: limits, ceilingRelease, decision, enforced, remainingDays, release });
 }
 
 /**
