@@ -103,6 +103,17 @@ export const enforcementEn = {
   'enforce.report.ceiling': 'Latest end the limits allow',
   'enforce.report.provisional': 'provisional',
 
+  // The Adaptation step (electron/services/enforcement.ts)
+  'error.enforcement_refused': 'The decision was not recorded: see why below.',
+  'enforce.guard.not_incoming': 'Only an incoming case has a sentence to enforce here.',
+  'enforce.guard.wrong_step': 'The decision is recorded once the States have agreed (adaptation or conversion), or after the handover.',
+  'enforce.guard.date_in_future': 'The decision’s date is in the future.',
+  'enforce.guard.procedure_not_allowed': 'This procedure is not open for the case: {source}.',
+  'enforce.guard.uncheckable': 'The sentence imposed cannot be dated (a start or a sentence is missing): the decision cannot be checked.',
+  'enforce.guard.aggravates': 'The term decided ends after the sentence imposed would ({end}): it aggravates the sentence (ETS 112 Arts. 10(2), 11(1)(d); FD 2008/909 Art. 8(4)).',
+  'enforce.guard.exceeds_our_maximum': 'The term decided ends after our maximum for the offences allows (ETS 112 Art. 10(2); FD 2008/909 Art. 8(2)).',
+  'ui.event.enforcement-decision': 'Sentence adapted or converted',
+
   // Validation of the case file's new fields
   'validation.administeringMax': 'must be a whole number of months or "life"',
   'validation.enforcement.procedure': 'must be "continued" or "conversion"',

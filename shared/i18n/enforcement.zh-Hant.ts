@@ -99,6 +99,16 @@ export const enforcementZhHant: Record<keyof typeof enforcementEn, string> = {
   'enforce.report.ceiling': '限制容許的最遲屆滿日期',
   'enforce.report.provisional': '暫定',
 
+  'error.enforcement_refused': '未能記錄該決定：原因如下。',
+  'enforce.guard.not_incoming': '只有移交入境的案件才有須在本地執行的刑罰。',
+  'enforce.guard.wrong_step': '須在雙方同意後（調整或轉換刑罰），或在移交後，才可記錄該決定。',
+  'enforce.guard.date_in_future': '決定日期是將來的日期。',
+  'enforce.guard.procedure_not_allowed': '本案不可採用此程序：{source}。',
+  'enforce.guard.uncheckable': '無法確定原判刑罰的日期（欠缺開始日期或判刑）：無法核對該決定。',
+  'enforce.guard.aggravates': '所定刑期的屆滿日期遲於原判刑罰（{end}）：屬加重刑罰（《移交被判刑人公約》第 10(2)、11(1)(d) 條；第 2008/909 號框架決定第 8(4) 條）。',
+  'enforce.guard.exceeds_our_maximum': '所定刑期的屆滿日期遲於本地法律就有關罪行所定最高刑罰（《移交被判刑人公約》第 10(2) 條；第 2008/909 號框架決定第 8(2) 條）。',
+  'ui.event.enforcement-decision': '刑罰已調整或轉換',
+
   'validation.administeringMax': '必須是以月計的整數或「life」（終身監禁）',
   'validation.enforcement.procedure': '必須是「continued」（繼續執行）或「conversion」（轉換刑罰）',
 };
