@@ -20,16 +20,14 @@ import { toStoredEnforcement, type StoredEnforcement } from '../../shared/enforc
 import type { Enforcement } from '../../shared/enforcement/types.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
-import { directionOf, type OpenStatus } from '../../shared/workflow/steps.ts';
+import { directionOf } from '../../shared/workflow/steps.ts';
+import { atAdaptationStep } from '../../shared/enforcement/adaptation-step.ts';
 import { loadRecord } from './case-records.ts';
 import { change } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { resolveProfile } from './ruleset-resolution.ts';
 import { validate } from './validate.ts';
-
-/** The steps at which the decision is recorded: after the States agreed (I4), and after the handover (Art. 11(2)). */
-export const DECISION_STEPS: readonly OpenStatus[] = ['agreed', 'consent-verification', 'handover-scheduled'];
 
 interface Options {
   handover?: string | undefined;
@@ -67,9 +65,7 @@ export function decisionRefusals(record: Pick<CaseRecord, 'case' | 'closeOutcome
   const refuse = (field: string, key: string, params: Record<string, string> = {}) =>
     problems.push({ field, message: t('en', key, params), messageKey: key, params });
   if (directionOf(record.case.direction) !== 'incoming') refuse('id', 'enforce.guard.not_incoming');
-  const step = record.case.status;
-  const atStep = record.closeOutcome === 'transferred' || (record.closeOutcome === null && step != null && (DECISION_STEPS as readonly string[]).includes(step));
-  if (!atStep) refuse('id', 'enforce.guard.wrong_step');
+  if (!atAdaptationStep(record.case.status, record.closeOutcome)) refuse('id', 'enforce.guard.wrong_step');
   if (decisionDate > today) refuse('decision.date', 'enforce.guard.date_in_future');
   if (e.status === 'procedure_not_allowed') refuse('procedure', 'enforce.guard.procedure_not_allowed', { source: e.allowedProcedures[e.procedure].source });
   const d = e.decision;

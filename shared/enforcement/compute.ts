@@ -149,7 +149,8 @@ export function computeEnforcement(c: CaseFile, o: EnforcementOptions): Enforcem
   for (const l of limits) {
     steps.push(limitStep(l, sources));
     missing.push(...l.missing);
-    if (l.outcome === 'adapted') flags.add('adapted_to_our_maximum');
+    // Under a conversion the limits are a ceiling for the decision, not an adaptation.
+    if (l.outcome === 'adapted' && procedure === 'continued') flags.add('adapted_to_our_maximum');
     if (l.outcome === 'life-not-in-our-law') flags.add('life_not_in_our_law');
     if (l.outcome === 'no-custodial-penalty') flags.add('no_custodial_penalty_in_our_law');
   }
