@@ -174,6 +174,49 @@ describe('an incoming case: the sentence to be enforced here', { timeout: 60_000
     await panelShot('enforcement-life');
   });
 
+  it('the case form takes our maximum per offence and the decision, in both languages', async () => {
+    const id = create('E02-within-our-maximum-kept');
+    const field = (p: string) => page.locator(`#f-${p.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`);
+    await shell.open(`#/case/${id}`);
+    await page.getByRole('button', { name: 'Edit case' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Edit case');
+    expect(await field('offences[0].administeringMaxPenaltyMonths').inputValue()).toBe('240');
+    expect(await field('enforcement.procedure').inputValue()).toBe('continued');
+
+    await page.getByRole('button', { name: '繁體中文' }).click();
+    await expect.poll(() => page.getByRole('group', { name: zhHant['ui.form.section.enforcement'] }).count()).toBe(1);
+    expect(await page.locator(`label[for="${'f-offences-0-administeringMaxPenaltyMonths'}"]`).textContent()).toContain(zhHant['ui.form.offence.administeringMaxPenaltyMonths']);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('group', { name: en['ui.form.section.enforcement'] }).count()).toBe(1);
+
+    await field('offences[0].administeringMaxPenaltyMonths').fill('36');
+    await field('enforcement.decision.authority').fill('District Court of Amsterdam');
+    await field('enforcement.decision.date').fill('2023-10-02');
+    await field('enforcement.decision.term').selectOption('fixed');
+    await field('enforcement.decision.term.years').fill('3');
+    await field('reason').fill('Our maximum and the adaptation order entered');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('group', { name: en['ui.form.section.enforcement'] }).screenshot({ path: path.join(OUT_DIR, 'enforcement-form.png') });
+    await page.getByRole('group', { name: en['ui.form.offence.n'].replace('{n}', '1') }).screenshot({ path: path.join(OUT_DIR, 'enforcement-form-offence.png') });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => section().locator('.enforcement-decision').textContent()).toContain(en['enforce.ui.decision.accepted']);
+
+    const stored = shell.dispatch('cases.get', { id }).case;
+    expect(stored.offences[0]?.administeringMaxPenaltyMonths).toBe(36);
+    expect(stored.enforcement).toEqual({ procedure: 'continued', decision: { authority: 'District Court of Amsterdam', date: '2023-10-02', term: { years: 3, months: 0, days: 0 } } });
+    // 5 years from 2021-06-15 adapted to our maximum of 36 months: 2024-06-15, which the order keeps.
+    expect((await cells('sentence:S1'))[2]).toContain('3 y');
+    expect((await cells('release'))[2]).toBe(enDate('2024-06-15'));
+
+    // "Life" in our law for the offence: the maximum is written as "life".
+    await page.getByRole('button', { name: 'Edit case' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Edit case');
+    await page.getByLabel(en['ui.form.offence.administeringLife']).check();
+    await field('reason').fill('Our law provides life imprisonment');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => shell.dispatch('cases.get', { id }).case.offences[0]?.administeringMaxPenaltyMonths).toBe('life');
+  });
+
   it('an outgoing case has no such section; the page raised no errors', async () => {
     const id = shell.dispatch('cases.create', { case: { format: 'tsp-case/1', sentencingState: 'HK', administeringState: 'PH', person: { familyName: 'REYES' } } }).id;
     await shell.open(`#/case/${id}`);

@@ -139,6 +139,21 @@ export const enforcementEn = {
   'enforce.ui.form.recorded': 'Decision recorded.',
   'ui.field.offences.administeringMaxPenaltyMonths': 'Our maximum penalty for the offence',
 
+  // The case form (renderer/form)
+  'ui.form.section.enforcement': 'Enforcement here (incoming case)',
+  'ui.form.enforcement.lead': 'The procedure our State follows and, once a court or authority has decided, its decision. The decision is checked on the case page against the limits.',
+  'ui.form.f.enforcement.procedure': 'Procedure',
+  'ui.form.enforcement.procedure.none': 'Not chosen yet',
+  'ui.form.f.enforcement.decision.authority': 'Decision: court or authority',
+  'ui.form.f.enforcement.decision.date': 'Decision: date',
+  'ui.form.f.enforcement.decision.term': 'Decision: term decided',
+  'ui.form.enforcement.decision.none': 'No decision recorded',
+  'ui.form.offence.administeringMaxPenaltyMonths': 'Our maximum (months)',
+  'ui.form.offence.administeringMaxPenaltyMonths.hint': 'For a similar offence in our law',
+  'ui.form.offence.administeringLife': 'Our law: life imprisonment',
+  'ui.field.enforcement.procedure': 'Procedure of enforcement',
+  'ui.field.enforcement.decision.term': 'Term decided',
+
   // The Adaptation step (electron/services/enforcement.ts)
   'error.enforcement_refused': 'The decision was not recorded: see why below.',
   'enforce.guard.not_incoming': 'Only an incoming case has a sentence to enforce here.',
