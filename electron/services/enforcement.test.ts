@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from './audit.ts';
 import { createCase, getCase, listCaseEvents } from './cases.ts';
 import type { ServiceContext } from './context.ts';
+import { dossierModel } from './dossier.ts';
 import { computeCaseEnforcement, recordEnforcementDecision } from './enforcement.ts';
 import { saveProfile } from './profiles.ts';
 import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
@@ -112,5 +113,21 @@ describe('the Adaptation step: recording the decision', () => {
   it('refuses conversion where the instrument has none (FD 2008/909)', () => {
     const { id } = createCase(ctx, { case: incoming('agreed', { sentencingState: 'DE', administeringState: 'NL', ruleSetId: 'eu-fd-2008-909' }) });
     expect(expectRefused(ctx, 'conflict', () => decide(id, 1, { years: 3 })).problems.map((p) => p.messageKey)).toEqual(['enforce.guard.procedure_not_allowed']);
+  });
+});
+
+describe('the dossier of an incoming case', () => {
+  it('has the sentence to be enforced here after the computed dates, with the decision and every step; an outgoing case has none', () => {
+    const { id } = createCase(ctx, { case: incoming('agreed') });
+    decide(id, 1, { years: 3, months: 6 });
+    const dossier = dossierModel(h.admin, { caseId: id, locale: 'en' });
+    expect(dossier.sections.map((s) => s.id)).toEqual(['person', 'judgment', 'dates', 'enforcement', 'eligibility', 'documents', 'consent', 'timeline']);
+    const section = dossier.sections.find((s) => s.id === 'enforcement')!;
+    const facts = section.blocks.find((b) => b.kind === 'facts');
+    expect(facts?.kind === 'facts' && facts.rows).toContainEqual(['Decision', 'Court of First Instance, 2025-01-10: 3 y 6 m — within the limits, applied']);
+    expect(section.blocks.at(-1)).toMatchObject({ kind: 'steps', title: 'How it was computed' });
+
+    const outgoing = createCase(ctx, { case: incoming('agreed', { direction: 'outgoing' }) });
+    expect(dossierModel(h.admin, { caseId: outgoing.id, locale: 'en' }).sections.map((s) => s.id)).not.toContain('enforcement');
   });
 });
