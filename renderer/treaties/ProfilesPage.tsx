@@ -1,6 +1,7 @@
 /**
  * Jurisdiction profiles: per sentencing jurisdiction, each version (built in or local) with
- * its remission, remand credit, appeal period and month-end rule, each with source and
+ * its remission (and, as administering State, how a transferred-in sentence earns it), remand
+ * credit, appeal period and month-end rule, each with source and
  * confidence; and a form for a new version of one of them, with an effective date.
  */
 import { mayCall } from '../../shared/api.ts';
@@ -57,6 +58,15 @@ function ProfileRows({ v }: { v: ProfileVersion }) {
           source={p.remission.source}
           confidence={p.remission.confidence}
         />
+        {r !== null && (
+          <div className="profile__transferred">
+            <Ruled
+              words={text.ui('ui.profiles.transferredRemission', { base: text.ui(`param.base.${p.transferredRemission.value}`) })}
+              source={p.transferredRemission.source}
+              confidence={p.transferredRemission.confidence}
+            />
+          </div>
+        )}
       </td>
       <td>
         <Ruled words={text.ui(`ui.profiles.remandCredit.${p.remandCredit.value}`)} source={p.remandCredit.source} confidence={p.remandCredit.confidence} />

@@ -51,6 +51,7 @@ export const enforcementEn = {
   'enforce.step.releaseOnArrival': 'The release ({release}) falls on or before the handover ({handover}): due for release on arrival.',
   'enforce.step.projected': 'Projected release under the rules of {profile}: {date} (remission may be forfeited).',
   'enforce.step.noRelease': 'Life or indeterminate: no release date is projected.',
+  'ui.profiles.transferredRemission': 'A sentence transferred in: remission on {base}',
   'param.base.whole-term': 'the whole enforced term, from its original start',
   'param.base.part-served-here': 'the part served here only, from the handover',
 
