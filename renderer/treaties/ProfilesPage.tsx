@@ -123,6 +123,7 @@ function NewVersionForm({ base, onSaved }: { base: StoredProfile; onSaved: (mess
     remissionSource: base.remission.source, remissionConfidence: base.remission.confidence as string,
     remand: base.remandCredit.value as string, remandSource: base.remandCredit.source, remandConfidence: base.remandCredit.confidence as string,
     appeal: base.appealPeriodDays.value === null ? '' : String(base.appealPeriodDays.value), appealSource: base.appealPeriodDays.source, appealConfidence: base.appealPeriodDays.confidence as string,
+    transferred: base.transferredRemission.value as string, transferredSource: base.transferredRemission.source, transferredConfidence: base.transferredRemission.confidence as string,
   });
   const [error, setError] = useState<ApiCallError | null>(null);
   const set = (key: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [key]: v }));
@@ -136,6 +137,7 @@ function NewVersionForm({ base, onSaved }: { base: StoredProfile; onSaved: (mess
       remission: { value: remission, source: f.remissionSource, confidence: f.remissionConfidence },
       remandCredit: { value: f.remand, source: f.remandSource, confidence: f.remandConfidence },
       appealPeriodDays: { value: num(f.appeal), source: f.appealSource, confidence: f.appealConfidence },
+      transferredRemission: { value: f.transferred, source: f.transferredSource, confidence: f.transferredConfidence },
     };
     try {
       const saved = await call('profiles.save', { profile, reason: f.reason });
@@ -177,6 +179,15 @@ function NewVersionForm({ base, onSaved }: { base: StoredProfile; onSaved: (mess
         <Input id={id('appeal')} label={text.ui('ui.profiles.appealDays')} value={f.appeal} onChange={set('appeal')} />
         <Input id={id('appealSource')} label={`${text.ui('ui.profiles.appealPeriod')}: ${text.ui('ui.treaties.params.source')}`} value={f.appealSource} onChange={set('appealSource')} />
         <Choice id={id('appealConfidence')} label={`${text.ui('ui.profiles.appealPeriod')}: ${text.ui('ui.treaties.params.confidence')}`} value={f.appealConfidence} options={confidenceOptions} onChange={set('appealConfidence')} />
+        <Choice
+          id={id('transferred')}
+          label={text.ui('ui.profiles.transferredRemission.label')}
+          value={f.transferred}
+          options={(['whole-term', 'part-served-here'] as const).map((v) => ({ value: v, label: text.ui(`param.base.${v}`) }))}
+          onChange={set('transferred')}
+        />
+        <Input id={id('transferredSource')} label={`${text.ui('ui.profiles.transferredRemission.label')}: ${text.ui('ui.treaties.params.source')}`} value={f.transferredSource} onChange={set('transferredSource')} />
+        <Choice id={id('transferredConfidence')} label={`${text.ui('ui.profiles.transferredRemission.label')}: ${text.ui('ui.treaties.params.confidence')}`} value={f.transferredConfidence} options={confidenceOptions} onChange={set('transferredConfidence')} />
         <Input id={id('reason')} label={text.ui('ui.treaties.editor.reason')} value={f.reason} onChange={set('reason')} />
       </div>
       <button type="submit" className="button">

@@ -52,6 +52,7 @@ export const enforcementEn = {
   'enforce.step.projected': 'Projected release under the rules of {profile}: {date} (remission may be forfeited).',
   'enforce.step.noRelease': 'Life or indeterminate: no release date is projected.',
   'ui.profiles.transferredRemission': 'A sentence transferred in: remission on {base}',
+  'ui.profiles.transferredRemission.label': 'Remission of a transferred-in sentence',
   'param.base.whole-term': 'the whole enforced term, from its original start',
   'param.base.part-served-here': 'the part served here only, from the handover',
 

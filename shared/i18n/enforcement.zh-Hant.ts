@@ -50,6 +50,7 @@ export const enforcementZhHant: Record<keyof typeof enforcementEn, string> = {
   'enforce.step.projected': '按 {profile} 的規則預計釋放日期：{date}（減刑可被沒收）。',
   'enforce.step.noRelease': '終身或不定期刑罰：不預計釋放日期。',
   'ui.profiles.transferredRemission': '移交入境的刑罰：按{base}計算減刑',
+  'ui.profiles.transferredRemission.label': '移交入境刑罰的減刑',
   'param.base.whole-term': '由原刑期開始日起的全部執行刑期',
   'param.base.part-served-here': '只計移交後在本地服刑的部分',
 
