@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../electron/cli.ts';
-import { ENFORCEMENT_STATUSES } from '../shared/enforcement/types.ts';
+import { ENFORCEMENT_FLAGS, ENFORCEMENT_STATUSES } from '../shared/enforcement/types.ts';
 import { memoryIo } from './cli-io.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -103,5 +103,13 @@ describe('tsp enforce as a real process', () => {
     const file = path.join(ROOT, 'fixtures', 'enforcement', 'E04-conversion-crediting-time-served.case.json');
     const out = execFileSync('npm', ['run', '-s', 'tsp', '--', 'enforce', '--case', file, '--handover', '2024-01-30', '--json'], { cwd: ROOT, encoding: 'utf8' });
     expect(JSON.parse(out)).toMatchObject({ status: 'computed', procedure: 'conversion', remainingDays: 36, served: { totalDays: 1607 } });
+  });
+});
+
+describe('docs/case-format.md', () => {
+  it('names every status and flag of tsp enforce --json', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs', 'case-format.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## `tsp enforce`'));
+    for (const word of [...ENFORCEMENT_STATUSES, ...ENFORCEMENT_FLAGS]) expect(section, word).toContain(`\`${word}\``);
   });
 });

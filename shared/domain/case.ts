@@ -208,7 +208,6 @@ export type Offence = CaseFile['offences'][number];
 export type Term = Sentence['term'];
 export type FixedTerm = Exclude<Term, 'life' | 'indeterminate'>;
 export type FinancialObligation = NonNullable<CaseFile['financialObligations']>[number];
-export type EnforcementFacts = NonNullable<CaseFile['enforcement']>;
 export type EnforcementProcedure = (typeof enforcementProcedures)[number];
 
 export interface FieldProblem {

@@ -6,7 +6,7 @@
 import type { CaseStatus, CloseOutcome } from '../api-schemas.ts';
 import { directionOf, type Direction, type OpenStatus } from '../workflow/steps.ts';
 
-export const ADAPTATION_STEPS: readonly OpenStatus[] = ['agreed', 'consent-verification', 'handover-scheduled'];
+const ADAPTATION_STEPS: readonly OpenStatus[] = ['agreed', 'consent-verification', 'handover-scheduled'];
 
 export function atAdaptationStep(status: CaseStatus | null | undefined, closeOutcome: CloseOutcome | null): boolean {
   if (closeOutcome !== null) return closeOutcome === 'transferred';

@@ -30,4 +30,3 @@ export const recordEnforcementDecisionInput = z.strictObject({
   }),
   reason,
 });
-export type RecordEnforcementDecisionInput = z.input<typeof recordEnforcementDecisionInput>;
