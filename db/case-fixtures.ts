@@ -96,6 +96,22 @@ export const CASE_FIXTURES: Record<string, unknown> = {
     leftSentencingState: {},
     events: { request: '2022-06-30', requestReceived: null },
   },
+  /** An incoming case with our maxima (months and life, one left out) and a recorded conversion decision. */
+  incomingConversion: {
+    format: 'tsp-case/1', reference: 'SB-IN-2025-004', sentencingState: 'TH', administeringState: 'HK', direction: 'incoming', ruleSetId: 'hk-th', status: 'agreed',
+    person: { familyName: 'WONG', givenNames: 'Ka Ho', nativeName: '黃家豪', nationalities: ['CN'], permanentResidence: ['HK'] },
+    sentences: [
+      { id: 'S1', start: '2022-03-01', term: { years: 8 }, offences: ['O1'] },
+      { id: 'S2', start: '2022-03-01', term: 'life', offences: ['O2', 'O3'] },
+    ],
+    remandDays: 45,
+    offences: [
+      { id: 'O1', description: 'Possession of a dangerous drug', maxPenaltyMonths: 120, administeringMaxPenaltyMonths: 84, dualCriminality: 'yes' },
+      { id: 'O2', description: 'Trafficking in a dangerous drug', administeringMaxPenaltyMonths: 'life', dualCriminality: 'yes' },
+      { id: 'O3', description: 'Conspiracy', administeringMaxPenaltyMonths: null },
+    ],
+    enforcement: { procedure: 'conversion', decision: { authority: 'Court of First Instance', date: '2025-04-02', term: { years: 6, months: 6 } } },
+  },
   /** Cyrillic names only, expulsion and flight with details, consent withdrawn. */
   cyrillic: {
     format: 'tsp-case/1', sentencingState: 'DE', administeringState: 'RU', ruleSetId: 'coe-ets-167', status: 'screening',

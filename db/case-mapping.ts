@@ -52,6 +52,14 @@ export interface CaseFactsRow {
   event_states_agreed: string | null;
   event_transfer_planned: string | null;
   omitted_fields: string | null;
+  enforcement_recorded: 1 | null;
+  enforcement_procedure: string | null;
+  decision_authority: string | null;
+  decision_date: string | null;
+  decision_term_kind: 'fixed' | 'life' | 'indeterminate' | null;
+  decision_term_years: number | null;
+  decision_term_months: number | null;
+  decision_term_days: number | null;
 }
 
 export interface SentenceRow {
@@ -78,6 +86,8 @@ export interface OffenceRow {
   categories: string | null;
   max_penalty_months: number | null;
   dual_criminality: string | null;
+  administering_max_penalty_months: number | null;
+  administering_max_penalty_life: 1 | null;
 }
 
 export interface ConsentRow {
@@ -113,6 +123,43 @@ const flag = (value: Bit): boolean | null => (value === null ? null : value === 
 const list = (value: readonly string[] | null | undefined): string | null => (value == null ? null : JSON.stringify(value));
 const unlist = (value: string | null): string[] | null => (value === null ? null : (JSON.parse(value) as string[]));
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
+
+type EnforcementColumns = Pick<
+  CaseFactsRow,
+  | 'enforcement_recorded' | 'enforcement_procedure' | 'decision_authority' | 'decision_date'
+  | 'decision_term_kind' | 'decision_term_years' | 'decision_term_months' | 'decision_term_days'
+>;
+
+function enforcementRow(e: CaseFile['enforcement']): EnforcementColumns {
+  const d = e?.decision ?? null;
+  const term = d?.term;
+  return {
+    enforcement_recorded: e == null ? null : 1,
+    enforcement_procedure: orNull(e?.procedure),
+    decision_authority: orNull(d?.authority),
+    decision_date: orNull(d?.date),
+    decision_term_kind: term == null ? null : typeof term === 'string' ? term : 'fixed',
+    decision_term_years: term == null || typeof term === 'string' ? null : term.years,
+    decision_term_months: term == null || typeof term === 'string' ? null : term.months,
+    decision_term_days: term == null || typeof term === 'string' ? null : term.days,
+  };
+}
+
+function enforcementOf(f: CaseFactsRow): CaseFile['enforcement'] {
+  if (f.enforcement_recorded === null) return null;
+  const kind = f.decision_term_kind;
+  return {
+    procedure: f.enforcement_procedure as NonNullable<CaseFile['enforcement']>['procedure'],
+    decision:
+      kind === null
+        ? null
+        : {
+            authority: f.decision_authority,
+            date: f.decision_date,
+            term: kind === 'fixed' ? { years: f.decision_term_years ?? 0, months: f.decision_term_months ?? 0, days: f.decision_term_days ?? 0 } : kind,
+          },
+  };
+}
 
 /** Rows for a case file. The person's family name must be known (the store requires it). */
 export function caseToRows(c: CaseFile): CaseRows {
@@ -160,6 +207,7 @@ export function caseToRows(c: CaseFile): CaseRows {
       event_states_agreed: orNull(c.events.statesAgreed),
       event_transfer_planned: orNull(c.events.transferPlanned),
       omitted_fields: null,
+      ...enforcementRow(c.enforcement),
     },
     sentences: c.sentences.map((s, position) => ({
       sentence_key: s.id,
@@ -179,6 +227,8 @@ export function caseToRows(c: CaseFile): CaseRows {
       categories: list(o.categories),
       max_penalty_months: orNull(o.maxPenaltyMonths),
       dual_criminality: orNull(o.dualCriminality),
+      administering_max_penalty_months: typeof o.administeringMaxPenaltyMonths === 'number' ? o.administeringMaxPenaltyMonths : null,
+      administering_max_penalty_life: o.administeringMaxPenaltyMonths === 'life' ? 1 : null,
     })),
     consent:
       c.consent == null
@@ -259,6 +309,7 @@ export function rowsToCase(rows: CaseRows): CaseFile {
       description: o.description,
       categories: unlist(o.categories),
       maxPenaltyMonths: o.max_penalty_months,
+      administeringMaxPenaltyMonths: o.administering_max_penalty_life === 1 ? 'life' : o.administering_max_penalty_months,
       dualCriminality: o.dual_criminality as CaseFile['offences'][number]['dualCriminality'],
     })),
     consent:
@@ -298,6 +349,7 @@ export function rowsToCase(rows: CaseRows): CaseFile {
       statesAgreed: f.event_states_agreed,
       transferPlanned: f.event_transfer_planned,
     },
+    enforcement: enforcementOf(f),
   };
   if (f.omitted_fields !== null) removePaths(c, JSON.parse(f.omitted_fields) as Path[]);
   return c;

@@ -119,6 +119,7 @@ function arbitraryCaseInput(): fc.Arbitrary<unknown> {
             description: unknownOr(text),
             categories: unknownOr(fc.array(fc.constantFrom('eu:fraud', 'eu:rape', 'excluded:military', 'x:y'), { maxLength: 3 })),
             maxPenaltyMonths: unknownOr(count),
+            administeringMaxPenaltyMonths: unknownOr(fc.oneof(count, fc.constant('life'))),
             dualCriminality: unknownOr(fc.constantFrom('yes', 'no', 'unknown')),
           }),
         ),
@@ -172,6 +173,12 @@ function arbitraryCaseInput(): fc.Arbitrary<unknown> {
         expulsion: unknownOr(fc.record({ kind: fc.constantFrom('in-sentence', 'administrative-consequential', 'administrative'), date: unknownOr(isoDay) })),
         leftSentencingState: unknownOr(
           fc.record({ date: unknownOr(isoDay), when: unknownOr(fc.constantFrom('after-final-judgment', 'during-proceedings')), to: unknownOr(country) }),
+        ),
+        enforcement: unknownOr(
+          fc.record({
+            procedure: unknownOr(fc.constantFrom('continued', 'conversion')),
+            decision: unknownOr(fc.record({ authority: unknownOr(text), date: unknownOr(isoDay), term })),
+          }),
         ),
         events: fc.record({
           application: unknownOr(isoDay), request: unknownOr(isoDay), requestReceived: unknownOr(isoDay),

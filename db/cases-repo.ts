@@ -48,6 +48,8 @@ const FACT_COLUMNS = [
   'death_sentence_commuted', 'remand_days', 'financial_obligations_known', 'expulsion_kind', 'expulsion_date',
   'left_sentencing_state', 'left_date', 'left_when', 'left_to', 'event_application', 'event_request',
   'event_request_received', 'event_judgment_received', 'event_states_agreed', 'event_transfer_planned', 'omitted_fields',
+  'enforcement_recorded', 'enforcement_procedure', 'decision_authority', 'decision_date',
+  'decision_term_kind', 'decision_term_years', 'decision_term_months', 'decision_term_days',
 ] as const satisfies readonly (keyof CaseFactsRow)[];
 
 /** A case row with its person's columns: what findCase and the batch loader (case-batch-loader.ts) read. */
@@ -63,8 +65,10 @@ const SQL = {
   setClosure: `UPDATE cases SET closed_at = @closed_at, close_outcome = @close_outcome, close_reason = @close_reason WHERE id = @id`,
   insertSentence: `INSERT INTO sentences (case_id, sentence_key, position, start, term_kind, term_years, term_months, term_days, consecutive_to)
     VALUES (@case_id, @sentence_key, @position, @start, @term_kind, @term_years, @term_months, @term_days, @consecutive_to)`,
-  insertOffence: `INSERT INTO offences (case_id, offence_key, position, description, categories, max_penalty_months, dual_criminality)
-    VALUES (@case_id, @offence_key, @position, @description, @categories, @max_penalty_months, @dual_criminality)`,
+  insertOffence: `INSERT INTO offences (case_id, offence_key, position, description, categories, max_penalty_months, dual_criminality,
+      administering_max_penalty_months, administering_max_penalty_life)
+    VALUES (@case_id, @offence_key, @position, @description, @categories, @max_penalty_months, @dual_criminality,
+      @administering_max_penalty_months, @administering_max_penalty_life)`,
   insertLink: `INSERT INTO sentence_offences (case_id, sentence_key, position, offence_key) VALUES (@case_id, @sentence_key, @position, @offence_key)`,
   insertConsent: `INSERT INTO consents (case_id, status, given_by, date, withdrawn_on, verified, opinion_recorded)
     VALUES (@case_id, @status, @given_by, @date, @withdrawn_on, @verified, @opinion_recorded)`,

@@ -80,8 +80,10 @@ FIXTURES[7] = (db) => FIXTURES[1]?.(db);
 FIXTURES[8] = (db) => FIXTURES[1]?.(db);
 // Version 10 adds person_bigrams (filled from persons by its migration).
 FIXTURES[9] = (db) => FIXTURES[1]?.(db);
-// Version 11 adds treaty_maps (empty: the built-in map is used) and cases.event_transfer_planned (NULL: not planned).
+// Version 11 adds our maximum per offence and the enforcement decision: NULL, read as not recorded.
 FIXTURES[10] = (db) => FIXTURES[1]?.(db);
+// Version 12 adds treaty_maps (empty: the built-in map is used) and cases.event_transfer_planned (NULL: not planned).
+FIXTURES[11] = (db) => FIXTURES[1]?.(db);
 
 type Rows = Record<string, string[]>;
 
@@ -149,12 +151,12 @@ describe('migrations', () => {
     for (let v = 1; v < LATEST; v++) expect(FIXTURES[v], `FIXTURES[${v}]`).toBeTypeOf('function');
   });
 
-  it('version 11: a case whose latest assessment was under another rule-set takes back its own, with its due dates', () => {
+  it('version 12: a case whose latest assessment was under another rule-set takes back its own, with its due dates', () => {
     const file = tempFile();
     const old = new Database(file);
     old.pragma('foreign_keys = ON');
-    migrate(old, { to: 10 });
-    FIXTURES[10]?.(old);
+    migrate(old, { to: 11 });
+    FIXTURES[11]?.(old);
     // An exploration under ETS 112 after the case's own hk-ru-2021 assessment: the old trigger made it the latest.
     old.prepare(`INSERT INTO assessments (id, case_id, case_version, verdict, reference_date, on_date, rule_set_id, rule_set_version, rule_set_hash,
         rule_set_source, user_id, created_at, reason, case_snapshot, result)

@@ -190,8 +190,10 @@ describe('case screen', { timeout: 60_000 }, () => {
   });
 
   it('called only the channels the screen needs, and raised no page errors, console errors or CSP refusals', () => {
+    // An incoming case also shows the sentence to be enforced here.
+    const incoming = shell.dispatch('cases.get', { id: chosen.id }).case.direction === 'incoming' ? ['enforcement.compute'] : [];
     expect(new Set(shell.channels)).toEqual(
-      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list', 'workflow.state', 'documents.list']),
+      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list', 'workflow.state', 'documents.list', ...incoming]),
     );
     expect(shell.problems).toEqual([]);
   });

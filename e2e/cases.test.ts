@@ -251,7 +251,10 @@ describe('cases screen', { timeout: 60_000 }, () => {
   });
 
   it('called only the channels the screen needs, and raised no page errors, console errors or CSP refusals', () => {
-    expect(new Set(shell.channels)).toEqual(new Set(['session.current', 'rulesets.list', 'cases.list', 'cases.get', 'assessments.list', 'cases.events', 'workflow.state', 'documents.list']));
+    // An incoming case opened shows the sentence to be enforced here.
+    const openedIncoming = shell.calls.some((c) => c.channel === 'cases.get' && shell.dispatch('cases.get', c.payload as { id: string }).case.direction === 'incoming');
+    const incoming = openedIncoming ? ['enforcement.compute'] : [];
+    expect(new Set(shell.channels)).toEqual(new Set(['session.current', 'rulesets.list', 'cases.list', 'cases.get', 'assessments.list', 'cases.events', 'workflow.state', 'documents.list', ...incoming]));
     expect(shell.problems).toEqual([]);
   });
 });

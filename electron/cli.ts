@@ -1,6 +1,7 @@
 /**
  * `tsp`: the command line over the same engine and services as the app.
  *   tsp assess --case FILE --treaty ID [--treaty-file FILE] [--db FILE] [--on YYYY-MM-DD] [--json] [--lang en|zh-Hant]
+ *   tsp enforce --case FILE [--handover YYYY-MM-DD] [--procedure continued|conversion] [--json] [--lang en|zh-Hant]
  *   tsp treaties list [--json] | tsp treaties show ID [--json] | tsp treaties validate FILE
  *   tsp treaties import --db FILE IN.json | tsp treaties export --db FILE ID --out OUT.json
  *   tsp demo --db FILE --cases N
@@ -27,6 +28,7 @@ import { runTreatiesExport, runTreatiesImport, runTreatiesList, runTreatiesShow,
 
 const USAGE = `usage:
   tsp assess --case FILE.json (--treaty ID | --treaty-file RULESET.json) [--db FILE] [--on YYYY-MM-DD] [--json] [--lang en|zh-Hant]
+  tsp enforce --case FILE.json [--handover YYYY-MM-DD] [--procedure continued|conversion] [--json] [--lang en|zh-Hant]
   tsp treaties list [--json]
   tsp treaties show ID [--json]
   tsp treaties validate FILE
@@ -58,6 +60,8 @@ const OPTIONS = {
   treaty: { type: 'string' },
   'treaty-file': { type: 'string' },
   on: { type: 'string' },
+  handover: { type: 'string' },
+  procedure: { type: 'string' },
   json: { type: 'boolean', default: false },
   lang: { type: 'string', default: 'en' },
   db: { type: 'string' },
@@ -100,6 +104,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
           );
         }
         return runAssess(io, { casePath: v.case, treaty: v.treaty, treatyFile: v['treaty-file'], on: v.on, json: v.json, locale });
+      case 'enforce':
+        if (!v.case) throw new UsageError('enforce needs --case FILE.json');
+        return (await import('./cli/enforce.ts')).runEnforce(io, { casePath: v.case, handover: v.handover, procedure: v.procedure, json: v.json, locale });
       case 'treaties':
         if (sub === 'list') return runTreatiesList(io, v.json);
         if (sub === 'show' && rest[0]) return runTreatiesShow(io, rest[0], v.json, locale);

@@ -62,6 +62,12 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'documents.attach': { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 judgment').toString('base64') },
     'documents.attachment': { caseId, attachmentId: 1 },
     'due.list': { on: '2025-01-15' },
+    'enforcement.compute': { caseId, handover: '2024-06-01' },
+    // On an incoming case at the Adaptation step (created below): the fixture's own decision, within the limits.
+    'enforcement.recordDecision': {
+      id: caseId, expectedVersion: 1, procedure: 'conversion',
+      decision: { authority: 'Court of First Instance', date: '2025-01-10', term: { years: 6, months: 6 } }, reason: 'conversion order received',
+    },
     'cases.import': [{ ...example, person: { familyName: 'SIDOROV' } }],
     'cases.export': {},
     'assessments.run': { caseId, on: '2024-03-01' },
@@ -122,6 +128,8 @@ const INVALID: { [C in Channel]: unknown } = {
   'documents.attach': { caseId: 'x', kind: 'certified-judgment', fileName: '', contentBase64: 42 },
   'documents.attachment': { caseId: 'x', attachmentId: 0 },
   'due.list': { on: '2025-02-30', horizonDays: -1 },
+  'enforcement.compute': { caseId: 'x', procedure: 'pardon' },
+  'enforcement.recordDecision': { id: 'x', expectedVersion: 1, procedure: 'conversion', decision: { authority: '', date: '2025-02-30', term: 'forever' }, reason: '' },
   'cases.import': [{ format: 'tsp-case/1', sentencingState: 'hk' }],
   'cases.export': { ids: ['nope'] },
   'assessments.run': { caseId: 'x', on: '2024-02-30' },
@@ -158,7 +166,7 @@ const INVALID: { [C in Channel]: unknown } = {
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(49);
+    expect(CHANNELS).toHaveLength(51);
   });
 
   it.each(CHANNELS)('%s answers a valid payload with data', (channel) => {
@@ -173,6 +181,7 @@ describe('every channel', () => {
       payload = { reportId: data(admin.dispatch('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '1983', reason: 'r' })).reportId };
     }
     if (channel === 'documents.attachment') data(admin.dispatch('documents.attach', validPayloads()['documents.attach']));
+    if (channel === 'enforcement.recordDecision') payload = { ...(payload as object), id: data(admin.dispatch('cases.create', { case: CASE_FIXTURES.incomingConversion })).id };
     if (channel === 'reports.exportProgress') payload = { jobId: data(admin.dispatch('reports.export', { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' })).jobId };
     // The app's scheduler provides the backups (tests/backup.test.ts); here a stand-in that has none yet.
     if (channel.startsWith('backups.')) provideBackups(h.store.db, { state: () => IDLE_BACKUPS, backUpNow: () => Promise.resolve() });

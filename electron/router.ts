@@ -17,6 +17,7 @@ import type { ServiceContext } from './services/context.ts';
 import { dossierModel, dossierPdfFile } from './services/dossier.ts';
 import { attachDocument, listDocuments, readAttachment, setDocumentStatus } from './services/documents.ts';
 import { listDue } from './services/due.ts';
+import { computeCaseEnforcement, recordEnforcementDecision } from './services/enforcement.ts';
 import { payloadProblems } from './payload-guard.ts';
 import { ServiceError } from './services/errors.ts';
 import { listProfiles, saveProfile } from './services/profiles.ts';
@@ -64,6 +65,8 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'documents.attach': attachDocument,
   'documents.attachment': readAttachment,
   'due.list': listDue,
+  'enforcement.compute': computeCaseEnforcement,
+  'enforcement.recordDecision': recordEnforcementDecision,
   'cases.import': importCases,
   'cases.export': exportCases,
   'assessments.run': runAssessment,

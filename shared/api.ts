@@ -13,6 +13,8 @@ import * as tm from './treaties/map/api-schemas.ts';
 import type { TreatyMap } from './treaties/map/schema.ts';
 import * as rp from './reports/schemas.ts';
 import * as wf from './workflow-schemas.ts';
+import * as enf from './enforcement/api-schemas.ts';
+import type { StoredEnforcement } from './enforcement/report.ts';
 import type { Dossier } from './reports/dossier.ts';
 import type { Statistics } from './reports/statistics.ts';
 
@@ -51,6 +53,8 @@ export const API = {
   'documents.attach': { input: wf.attachDocumentInput, roles: CASEWORK },
   'documents.attachment': { input: wf.readAttachmentInput, roles: ALL },
   'due.list': { input: wf.listDueInput, roles: ALL },
+  'enforcement.compute': { input: enf.computeEnforcementInput, roles: ALL },
+  'enforcement.recordDecision': { input: enf.recordEnforcementDecisionInput, roles: CASEWORK },
   'cases.import': { input: z.unknown(), roles: CASEWORK },
   'cases.export': { input: s.exportCasesInput, roles: ALL },
   'assessments.run': { input: s.runAssessmentInput, roles: CASEWORK },
@@ -122,6 +126,8 @@ export interface ApiOutputs {
   'documents.attach': wf.CaseDocument[];
   'documents.attachment': wf.AttachmentContent;
   'due.list': wf.DueList;
+  'enforcement.compute': StoredEnforcement;
+  'enforcement.recordDecision': s.CaseRecord;
   'cases.import': s.ImportResult;
   'cases.export': CaseFile[];
   'assessments.run': s.AssessmentRecord;

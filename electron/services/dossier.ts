@@ -1,6 +1,7 @@
 /**
  * The transfer dossier of a case: the document model (for the in-app print preview) and the
- * PDF. Read-only: reads the case, its latest assessment, its timeline and its checklist.
+ * PDF. Read-only: reads the case, its latest assessment, its timeline and its checklist, and for
+ * an incoming case computes the sentence to be enforced here.
  */
 import { buildDossier, type Dossier, type DossierDocument } from '../../shared/reports/dossier.ts';
 import { dossierInput, type ProducedFile } from '../../shared/reports/schemas.ts';
@@ -10,6 +11,7 @@ import { listAssessments } from './assessments.ts';
 import { getCase, listCaseEvents } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { listDocuments } from './documents.ts';
+import { computeCaseEnforcement } from './enforcement.ts';
 import { validate } from './validate.ts';
 
 /** The case's document checklist, as the workflow keeps it. */
@@ -22,8 +24,9 @@ export function dossierModel(ctx: ServiceContext, input: unknown): Dossier {
   const record = getCase(ctx, { id: caseId });
   const assessment = listAssessments(ctx, { caseId })[0] ?? null;
   const events = listCaseEvents(ctx, { caseId });
+  const enforcement = record.case.direction === 'incoming' ? computeCaseEnforcement(ctx, { caseId }) : null;
   return buildDossier(
-    { record, assessment, events, documents: documentsOf(ctx, caseId), producedOn: formatIsoDate(todayFrom(ctx.clock())) },
+    { record, assessment, events, documents: documentsOf(ctx, caseId), producedOn: formatIsoDate(todayFrom(ctx.clock())), enforcement },
     locale,
   );
 }

@@ -127,7 +127,10 @@ function tasksOf(record: CaseRecord, facts: WorkflowFacts): WorkflowState['tasks
   const own = TASKS[directionOf(record.case.direction)][step].map((task) => ({
     id: task.id,
     anchor: task.anchor,
-    status: task.needsAssessment === true && facts.verdict !== null ? ('completed' as const) : ('not-started' as const),
+    status:
+      (task.needsAssessment === true && facts.verdict !== null) || (task.needsEnforcementDecision === true && record.case.enforcement?.decision != null)
+        ? ('completed' as const)
+        : ('not-started' as const),
   }));
   // The documents the next step needs: the task is done when every one of them is.
   const next = STEPS[stepIndex(step) + 1];

@@ -1,5 +1,6 @@
 /**
- * Case: the identity bar, then Person, Judgment & sentences, Eligibility, the assessment
+ * Case: the identity bar, then Person, Judgment & sentences, for an incoming case the sentence
+ * to be enforced here, Eligibility, the assessment
  * history, Transfer and Documents, and the timeline. Focus goes to the person's name when the case has loaded;
  * Esc (outside a field or an open panel) goes back to the list.
  */
@@ -14,6 +15,7 @@ import { AssessmentHistory } from './AssessmentHistory.tsx';
 import { AuditHistory } from './AuditHistory.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { EligibilityPanel } from './EligibilityPanel.tsx';
+import { EnforcementSection } from './EnforcementSection.tsx';
 import { IdentityBar } from './IdentityBar.tsx';
 import { JudgmentSection } from './JudgmentSection.tsx';
 import { PersonSection } from './PersonSection.tsx';
@@ -108,6 +110,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
       <div className="case-grid">
         <PersonSection person={record.case.person} />
         <JudgmentSection record={record} latest={open.assessments[0] ?? null} />
+        {record.case.direction === 'incoming' && <EnforcementSection record={record} />}
         <EligibilityPanel record={record} assessments={open.assessments} />
         <AssessmentHistory assessments={open.assessments} />
         <TransferPanel record={record} />

@@ -18,7 +18,7 @@ export interface TransferData {
 }
 
 /** After a write: the case and its timeline as the store now holds them, without leaving the page. */
-async function refreshOpenCase(caseId: string): Promise<void> {
+export async function refreshOpenCase(caseId: string): Promise<void> {
   const [record, events] = await Promise.all([call('cases.get', { id: caseId }), call('cases.events', { caseId })]);
   useDesk.setState((s) => (s.openCase.id === caseId ? { openCase: { ...s.openCase, record, events } } : {}));
 }

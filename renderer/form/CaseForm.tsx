@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
+import { enforcementProcedures } from '../../shared/domain/case.ts';
 import { EU_LIST_CATEGORIES, EXCLUDED_CATEGORIES } from '../../shared/domain/categories.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { Icon } from '../components/Icon.tsx';
@@ -344,6 +345,23 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
                 <TextField path={`offences[${i}].id`} label={text.ui('ui.form.offence.id')} value={o.id} onChange={(v) => setOffence(i, { id: v })} problems={problems} />
                 <TextField path={`offences[${i}].description`} label={text.ui('ui.form.offence.description')} value={o.description} onChange={(v) => setOffence(i, { description: v })} problems={problems} className="field--wide" />
                 <TextField path={`offences[${i}].maxPenaltyMonths`} type="number" label={text.ui('ui.form.offence.maxPenaltyMonths')} value={o.maxPenaltyMonths} onChange={(v) => setOffence(i, { maxPenaltyMonths: v })} problems={problems} />
+                {draft.direction === 'incoming' && (
+                  <div className="form-grid__group">
+                    <TextField
+                      path={`offences[${i}].administeringMaxPenaltyMonths`}
+                      type="number"
+                      label={text.ui('ui.form.offence.administeringMaxPenaltyMonths')}
+                      hint={text.ui('ui.form.offence.administeringMaxPenaltyMonths.hint')}
+                      value={o.administeringLife ? '' : o.administeringMaxPenaltyMonths}
+                      onChange={(v) => setOffence(i, { administeringMaxPenaltyMonths: v, administeringLife: false })}
+                      problems={problems}
+                    />
+                    <label className="checks__option">
+                      <input type="checkbox" checked={o.administeringLife} onChange={(e) => setOffence(i, { administeringLife: e.target.checked })} />
+                      {text.ui('ui.form.offence.administeringLife')}
+                    </label>
+                  </div>
+                )}
                 <SelectField
                   path={`offences[${i}].dualCriminality`}
                   label={text.ui('ui.form.offence.dualCriminality')}
@@ -408,6 +426,42 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
             {text.ui('ui.form.offence.add')}
           </button>
         </fieldset>
+
+        {draft.direction === 'incoming' && (
+          <fieldset className="form-section">
+            <legend>{text.ui('ui.form.section.enforcement')}</legend>
+            <p className="form-section__lead">{text.ui('ui.form.enforcement.lead')}</p>
+            <div className="form-grid">
+              <SelectField
+                path="enforcement.procedure"
+                label={text.ui('ui.form.f.enforcement.procedure')}
+                empty={text.ui('ui.form.enforcement.procedure.none')}
+                options={enforcementProcedures.map((p) => ({ value: p, label: text.ui(`enforce.ui.procedure.${p}`) }))}
+                value={draft.enforcementProcedure}
+                onChange={(v) => set('enforcementProcedure')(enforcementProcedures.find((p) => p === v) ?? '')}
+                problems={problems}
+              />
+              <TextField path="enforcement.decision.authority" label={text.ui('ui.form.f.enforcement.decision.authority')} value={draft.decisionAuthority} onChange={set('decisionAuthority')} problems={problems} />
+              <TextField path="enforcement.decision.date" type="date" label={text.ui('ui.form.f.enforcement.decision.date')} value={draft.decisionDate} onChange={set('decisionDate')} problems={problems} />
+              <SelectField
+                path="enforcement.decision.term"
+                label={text.ui('ui.form.f.enforcement.decision.term')}
+                empty={text.ui('ui.form.enforcement.decision.none')}
+                options={TERM_KINDS.map((k) => ({ value: k, label: text.ui(`ui.form.term.${k}`) }))}
+                value={draft.decisionTermKind}
+                onChange={(v) => set('decisionTermKind')(TERM_KINDS.find((k) => k === v) ?? '')}
+                problems={problems}
+              />
+              {draft.decisionTermKind === 'fixed' && (
+                <>
+                  <TextField path="enforcement.decision.term.years" type="number" label={text.ui('ui.form.term.years')} value={draft.decisionYears} onChange={set('decisionYears')} problems={problems} className="field--short" />
+                  <TextField path="enforcement.decision.term.months" type="number" label={text.ui('ui.form.term.months')} value={draft.decisionMonths} onChange={set('decisionMonths')} problems={problems} className="field--short" />
+                  <TextField path="enforcement.decision.term.days" type="number" label={text.ui('ui.form.term.days')} value={draft.decisionDays} onChange={set('decisionDays')} problems={problems} className="field--short" />
+                </>
+              )}
+            </div>
+          </fieldset>
+        )}
 
         <fieldset className="form-section">
           <legend>{text.ui('ui.form.section.financial')}</legend>

@@ -8,7 +8,7 @@
  * over from the case being edited unchanged. Financial obligations tell "not recorded"
  * (`null`) from "none" (an empty list).
  */
-import { CASE_FORMAT, type CaseFile } from '../../shared/domain/case.ts';
+import { CASE_FORMAT, type CaseFile, type EnforcementProcedure } from '../../shared/domain/case.ts';
 
 export type Tri = 'yes' | 'no' | 'unknown';
 export const TRI_VALUES: readonly Tri[] = ['yes', 'no', 'unknown'];
@@ -55,6 +55,9 @@ export interface OffenceDraft {
   description: string;
   categories: string[];
   maxPenaltyMonths: string;
+  /** Our maximum for a similar offence (incoming cases): months, or life when `administeringLife`. */
+  administeringMaxPenaltyMonths: string;
+  administeringLife: boolean;
   dualCriminality: (typeof DUAL_CRIMINALITY)[number];
 }
 
@@ -102,6 +105,14 @@ export interface CaseDraft {
   leftDate: string;
   leftTo: string;
   events: Record<EventField, string>;
+  /** Incoming cases: the procedure followed here and the decision that adapted or converted the sentence ('' = not recorded). */
+  enforcementProcedure: '' | EnforcementProcedure;
+  decisionAuthority: string;
+  decisionDate: string;
+  decisionTermKind: '' | TermKind;
+  decisionYears: string;
+  decisionMonths: string;
+  decisionDays: string;
 }
 
 let nextKey = 0;
@@ -132,7 +143,7 @@ export function emptySentence(used: readonly string[]): SentenceDraft {
 }
 
 export function emptyOffence(used: readonly string[]): OffenceDraft {
-  return { key: rowKey(), id: nextId('O', used), description: '', categories: [], maxPenaltyMonths: '', dualCriminality: 'unknown' };
+  return { key: rowKey(), id: nextId('O', used), description: '', categories: [], maxPenaltyMonths: '', administeringMaxPenaltyMonths: '', administeringLife: false, dualCriminality: 'unknown' };
 }
 
 export function emptyObligation(): ObligationDraft {
@@ -180,6 +191,13 @@ export function emptyDraft(): CaseDraft {
     leftDate: '',
     leftTo: '',
     events: { application: '', request: '', requestReceived: '', judgmentReceived: '', statesAgreed: '' },
+    enforcementProcedure: '',
+    decisionAuthority: '',
+    decisionDate: '',
+    decisionTermKind: '',
+    decisionYears: '',
+    decisionMonths: '',
+    decisionDays: '',
   };
 }
 
@@ -227,6 +245,8 @@ export function draftOf(c: CaseFile): CaseDraft {
       description: str(o.description),
       categories: [...(o.categories ?? [])],
       maxPenaltyMonths: str(o.maxPenaltyMonths),
+      administeringMaxPenaltyMonths: o.administeringMaxPenaltyMonths === 'life' ? '' : str(o.administeringMaxPenaltyMonths),
+      administeringLife: o.administeringMaxPenaltyMonths === 'life',
       dualCriminality: o.dualCriminality ?? 'unknown',
     })),
     consentStatus: c.consent?.status ?? '',
@@ -256,6 +276,40 @@ export function draftOf(c: CaseFile): CaseDraft {
       judgmentReceived: str(c.events.judgmentReceived),
       statesAgreed: str(c.events.statesAgreed),
     },
+    ...enforcementDraft(c.enforcement),
+  };
+}
+
+type EnforcementDraft = Pick<CaseDraft, 'enforcementProcedure' | 'decisionAuthority' | 'decisionDate' | 'decisionTermKind' | 'decisionYears' | 'decisionMonths' | 'decisionDays'>;
+
+function enforcementDraft(e: CaseFile['enforcement']): EnforcementDraft {
+  const term = e?.decision?.term;
+  return {
+    enforcementProcedure: e?.procedure ?? '',
+    decisionAuthority: str(e?.decision?.authority),
+    decisionDate: str(e?.decision?.date),
+    decisionTermKind: term == null ? '' : typeof term === 'string' ? term : 'fixed',
+    decisionYears: term == null || typeof term === 'string' ? '' : str(term.years),
+    decisionMonths: term == null || typeof term === 'string' ? '' : str(term.months),
+    decisionDays: term == null || typeof term === 'string' ? '' : str(term.days),
+  };
+}
+
+/** The enforcement facts typed; nothing typed leaves the case as it was (left out stays left out). */
+function enforcementOf(draft: CaseDraft, base: Partial<CaseFile>): Record<string, unknown> | null | undefined {
+  const decisionTyped = draft.decisionTermKind !== '' || draft.decisionAuthority.trim() !== '' || draft.decisionDate !== '';
+  if (draft.enforcementProcedure === '' && !decisionTyped) return base.enforcement === undefined ? undefined : null;
+  const kind = draft.decisionTermKind;
+  return {
+    procedure: draft.enforcementProcedure === '' ? null : draft.enforcementProcedure,
+    decision: !decisionTyped
+      ? null
+      : {
+          authority: text(draft.decisionAuthority),
+          date: text(draft.decisionDate),
+          // A decision without its term is sent as such, for the router to name the field.
+          term: kind === '' ? null : kind === 'fixed' ? { years: whole(draft.decisionYears) ?? 0, months: whole(draft.decisionMonths) ?? 0, days: whole(draft.decisionDays) ?? 0 } : kind,
+        },
   };
 }
 
@@ -355,6 +409,7 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
       description: text(o.description),
       categories: o.categories.length === 0 ? null : o.categories,
       maxPenaltyMonths: whole(o.maxPenaltyMonths),
+      administeringMaxPenaltyMonths: o.administeringLife ? 'life' : whole(o.administeringMaxPenaltyMonths),
       dualCriminality: o.dualCriminality,
     })),
     consent: consentEmpty
@@ -389,6 +444,7 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
       judgmentReceived: text(draft.events.judgmentReceived),
       statesAgreed: text(draft.events.statesAgreed),
     },
+    enforcement: enforcementOf(draft, base),
   };
 }
 
@@ -412,13 +468,14 @@ export function formPaths(draft: CaseDraft): string[] {
     'leftSentencingState.when', 'leftSentencingState.date', 'leftSentencingState.to',
     'consent.status', 'consent.by', 'consent.date', 'consent.withdrawnOn', 'consent.verified', 'consent.opinionRecorded',
     ...EVENT_FIELDS.map((e) => `events.${e}`),
+    'enforcement.procedure', 'enforcement.decision.authority', 'enforcement.decision.date', 'enforcement.decision.term',
     'reason',
   ];
   draft.sentences.forEach((_, i) => {
     for (const f of ['id', 'start', 'term', 'consecutiveTo', 'offences']) paths.push(`sentences[${i}].${f}`);
   });
   draft.offences.forEach((_, i) => {
-    for (const f of ['id', 'description', 'categories', 'maxPenaltyMonths', 'dualCriminality']) paths.push(`offences[${i}].${f}`);
+    for (const f of ['id', 'description', 'categories', 'maxPenaltyMonths', 'administeringMaxPenaltyMonths', 'dualCriminality']) paths.push(`offences[${i}].${f}`);
   });
   if (draft.obligationsState === 'listed') {
     draft.obligations.forEach((_, i) => {

@@ -1,6 +1,7 @@
 /**
  * Jurisdiction profiles: per sentencing jurisdiction, each version (built in or local) with
- * its remission, remand credit, appeal period and month-end rule, each with source and
+ * its remission (and, as administering State, how a transferred-in sentence earns it), remand
+ * credit, appeal period and month-end rule, each with source and
  * confidence; and a form for a new version of one of them, with an effective date.
  */
 import { mayCall } from '../../shared/api.ts';
@@ -57,6 +58,15 @@ function ProfileRows({ v }: { v: ProfileVersion }) {
           source={p.remission.source}
           confidence={p.remission.confidence}
         />
+        {r !== null && (
+          <div className="profile__transferred">
+            <Ruled
+              words={text.ui('ui.profiles.transferredRemission', { base: text.ui(`param.base.${p.transferredRemission.value}`) })}
+              source={p.transferredRemission.source}
+              confidence={p.transferredRemission.confidence}
+            />
+          </div>
+        )}
       </td>
       <td>
         <Ruled words={text.ui(`ui.profiles.remandCredit.${p.remandCredit.value}`)} source={p.remandCredit.source} confidence={p.remandCredit.confidence} />
@@ -113,6 +123,7 @@ function NewVersionForm({ base, onSaved }: { base: StoredProfile; onSaved: (mess
     remissionSource: base.remission.source, remissionConfidence: base.remission.confidence as string,
     remand: base.remandCredit.value as string, remandSource: base.remandCredit.source, remandConfidence: base.remandCredit.confidence as string,
     appeal: base.appealPeriodDays.value === null ? '' : String(base.appealPeriodDays.value), appealSource: base.appealPeriodDays.source, appealConfidence: base.appealPeriodDays.confidence as string,
+    transferred: base.transferredRemission.value as string, transferredSource: base.transferredRemission.source, transferredConfidence: base.transferredRemission.confidence as string,
   });
   const [error, setError] = useState<ApiCallError | null>(null);
   const set = (key: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [key]: v }));
@@ -126,6 +137,7 @@ function NewVersionForm({ base, onSaved }: { base: StoredProfile; onSaved: (mess
       remission: { value: remission, source: f.remissionSource, confidence: f.remissionConfidence },
       remandCredit: { value: f.remand, source: f.remandSource, confidence: f.remandConfidence },
       appealPeriodDays: { value: num(f.appeal), source: f.appealSource, confidence: f.appealConfidence },
+      transferredRemission: { value: f.transferred, source: f.transferredSource, confidence: f.transferredConfidence },
     };
     try {
       const saved = await call('profiles.save', { profile, reason: f.reason });
@@ -167,6 +179,15 @@ function NewVersionForm({ base, onSaved }: { base: StoredProfile; onSaved: (mess
         <Input id={id('appeal')} label={text.ui('ui.profiles.appealDays')} value={f.appeal} onChange={set('appeal')} />
         <Input id={id('appealSource')} label={`${text.ui('ui.profiles.appealPeriod')}: ${text.ui('ui.treaties.params.source')}`} value={f.appealSource} onChange={set('appealSource')} />
         <Choice id={id('appealConfidence')} label={`${text.ui('ui.profiles.appealPeriod')}: ${text.ui('ui.treaties.params.confidence')}`} value={f.appealConfidence} options={confidenceOptions} onChange={set('appealConfidence')} />
+        <Choice
+          id={id('transferred')}
+          label={text.ui('ui.profiles.transferredRemission.label')}
+          value={f.transferred}
+          options={(['whole-term', 'part-served-here'] as const).map((v) => ({ value: v, label: text.ui(`param.base.${v}`) }))}
+          onChange={set('transferred')}
+        />
+        <Input id={id('transferredSource')} label={`${text.ui('ui.profiles.transferredRemission.label')}: ${text.ui('ui.treaties.params.source')}`} value={f.transferredSource} onChange={set('transferredSource')} />
+        <Choice id={id('transferredConfidence')} label={`${text.ui('ui.profiles.transferredRemission.label')}: ${text.ui('ui.treaties.params.confidence')}`} value={f.transferredConfidence} options={confidenceOptions} onChange={set('transferredConfidence')} />
         <Input id={id('reason')} label={text.ui('ui.treaties.editor.reason')} value={f.reason} onChange={set('reason')} />
       </div>
       <button type="submit" className="button">

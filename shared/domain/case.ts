@@ -71,6 +71,13 @@ const offenceSchema = z.object({
   description: unknown(z.string()),
   categories: unknown(z.array(z.string().regex(/^[a-z0-9]+:[a-z0-9-]+$/, { error: 'validation.category' }))),
   maxPenaltyMonths: unknown(count),
+  /**
+   * Extension: the maximum penalty the administering State's law prescribes for a similar
+   * offence, in months, or "life" where that law provides life imprisonment for it (the
+   * limit of ETS 112 Art. 10(2) and FD 2008/909 Art. 8(2); `maxPenaltyMonths` is the
+   * sentencing State's).
+   */
+  administeringMaxPenaltyMonths: unknown(z.union([count, z.literal('life')], { error: 'validation.administeringMax' })),
   dualCriminality: unknown(z.enum(['yes', 'no', 'unknown'], { error: 'validation.dualCriminality' })),
 });
 
@@ -89,6 +96,26 @@ const financialObligationSchema = z.object({
   currency: unknown(z.string().regex(/^[A-Z]{3}$/, { error: 'validation.currency' })),
   paid: unknown(z.boolean()),
   incapacityToPay: unknown(z.boolean()),
+});
+
+/**
+ * Extension: how the administering State enforces the sentence (ETS 112 Arts. 9-11; FD
+ * 2008/909 Art. 8) and the decision of its court or authority that adapted or converted it,
+ * as the officer records it. The engine (shared/enforcement) checks the decision against the
+ * limits; it never takes the decision's term on trust.
+ */
+export const enforcementProcedures = ['continued', 'conversion'] as const;
+const enforcementSchema = z.object({
+  procedure: unknown(z.enum(enforcementProcedures, { error: 'validation.enforcement.procedure' })),
+  decision: unknown(
+    z.object({
+      /** The court or authority that decided. */
+      authority: unknown(z.string()),
+      date: unknown(isoDate),
+      /** The term to be enforced as decided (for a conversion, the sanction before time served is deducted). */
+      term: termSchema,
+    }),
+  ),
 });
 
 const eventsSchema = z.object({
@@ -135,6 +162,7 @@ export const caseSchema = z
       }),
     ),
     events: eventsSchema.default({}),
+    enforcement: unknown(enforcementSchema), // extension: incoming cases
   })
   .superRefine((c, ctx) => {
     const sentenceIds = new Set<string>();
@@ -182,6 +210,7 @@ export type Offence = CaseFile['offences'][number];
 export type Term = Sentence['term'];
 export type FixedTerm = Exclude<Term, 'life' | 'indeterminate'>;
 export type FinancialObligation = NonNullable<CaseFile['financialObligations']>[number];
+export type EnforcementProcedure = (typeof enforcementProcedures)[number];
 
 export interface FieldProblem {
   /** Dotted path of the bad field, e.g. `sentences[1].term`. */

@@ -9,6 +9,7 @@ import { treatiesEn } from './treaties.en.ts';
 import { workflowEn } from './workflow.en.ts';
 import { backupsEn } from './backups.en.ts';
 import { storageEn } from './storage.en.ts';
+import { enforcementEn } from './enforcement.en.ts';
 
 export const en = {
   // Units of a period: 1 y 3 m 4 d
@@ -628,6 +629,7 @@ export const en = {
   ...storageEn,
   ...backupsEn,
   ...treatyMapEn,
+  ...enforcementEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { storageZhHant } from './storage.zh-Hant.ts';
 import { reportsZhHant } from './reports.zh-Hant.ts';
 import { treatiesZhHant } from './treaties.zh-Hant.ts';
 import { workflowZhHant } from './workflow.zh-Hant.ts';
+import { enforcementZhHant } from './enforcement.zh-Hant.ts';
 
 export const zhHant: Record<MessageKey, string> = {
   'unit.years': ' 年',
@@ -613,4 +614,5 @@ export const zhHant: Record<MessageKey, string> = {
   ...storageZhHant,
   ...backupsZhHant,
   ...treatyMapZhHant,
+  ...enforcementZhHant,
 };

@@ -1,7 +1,7 @@
 /**
  * The transfer dossier of a case as a document model in one language: a cover, then the
  * person, the judgment and sentences with the computed dates and every step of their
- * arithmetic, the eligibility assessment condition by condition (status, explanation,
+ * arithmetic, for an incoming case the sentence to be enforced here, the eligibility assessment condition by condition (status, explanation,
  * legal source, confidence) with the rule-set id, version and hash, the document checklist,
  * consent, and the timeline.
  *
@@ -10,7 +10,9 @@
  */
 import { toMessageParams, type AssessmentRecord, type CaseEvent, type CaseRecord } from '../api-schemas.ts';
 import { formatPeriod, hasMessage, t, type Locale } from '../i18n/index.ts';
+import type { StoredEnforcement } from '../enforcement/report.ts';
 import { parseIsoDate } from '../sentence/calendar.ts';
+import { enforcementSection } from './dossier-enforcement.ts';
 
 export type Block =
   | { kind: 'facts'; rows: [label: string, value: string][] }
@@ -19,7 +21,7 @@ export type Block =
   | { kind: 'steps'; title: string; items: string[] };
 
 export interface DossierSection {
-  id: 'person' | 'judgment' | 'dates' | 'eligibility' | 'documents' | 'consent' | 'timeline';
+  id: 'person' | 'judgment' | 'dates' | 'enforcement' | 'eligibility' | 'documents' | 'consent' | 'timeline';
   title: string;
   blocks: Block[];
 }
@@ -52,6 +54,8 @@ export interface DossierInput {
   documents: DossierDocument[] | null;
   /** Civil date the dossier was produced. */
   producedOn: string;
+  /** An incoming case's sentence to be enforced here (shared/enforcement); absent for other cases. */
+  enforcement?: StoredEnforcement | null;
 }
 
 /** A label from the catalog, or the code itself when the catalog has none. */
@@ -269,7 +273,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
     title: L('reports.dossier.title'),
     name: personName(record),
     cover,
-    sections: [person, judgment, dates, eligibility, documents, consent, timeline],
+    sections: [person, judgment, dates, ...(input.enforcement == null ? [] : [enforcementSection(input.enforcement, locale)]), eligibility, documents, consent, timeline],
   };
 }
 

@@ -25,10 +25,19 @@ export interface RemissionRule {
   confidence: Confidence;
 }
 
+/**
+ * How a sentence transferred in earns remission here: on the whole enforced term counted from
+ * its original start (time served abroad counting as served here), or only on the part served
+ * here, from the handover. Cap. 513 and the arrangements are silent in what was retrieved.
+ */
+export type TransferredRemissionBase = 'whole-term' | 'part-served-here';
+
 export interface JurisdictionProfile {
   code: string; // ISO 3166-1 alpha-2, or '*' for the default profile
   name: string;
   monthEnd: { value: MonthEndConvention; source: string; confidence: Confidence };
   remandCredit: { value: 'day-for-day' | 'none'; source: string; confidence: Confidence };
   remission: RemissionRule | null;
+  /** As administering State: the base of remission on a transferred-in sentence (shared/enforcement); the default applies when absent. */
+  transferredRemission?: { value: TransferredRemissionBase; source: string; confidence: Confidence };
 }

@@ -4,12 +4,20 @@
  */
 import type { JurisdictionProfile } from '../sentence/profile.ts';
 
+/** Where a profile says nothing of it: remission on the whole enforced term, unconfirmed. */
+export const DEFAULT_TRANSFERRED_REMISSION: NonNullable<JurisdictionProfile['transferredRemission']> = {
+  value: 'whole-term',
+  source: 'TSP Desk default: the enforced term is the sentence served here from its original start (ETS 112 Art. 9(3): enforcement under our law); no rule on transferred sentences found',
+  confidence: 'U',
+};
+
 export const DEFAULT_PROFILE: JurisdictionProfile = {
   code: '*',
   name: 'Default (app conventions)',
   monthEnd: { value: 'c2', source: 'TSP Desk convention C2 (calendar months, clamped to month end)', confidence: 'U' },
   remandCredit: { value: 'day-for-day', source: 'TSP Desk convention C3; ETS 112 Art. 6(2)(b) (pre-trial detention in the time-served statement)', confidence: 'U' },
   remission: null,
+  transferredRemission: DEFAULT_TRANSFERRED_REMISSION,
 };
 
 export const JURISDICTION_PROFILES: readonly JurisdictionProfile[] = [
@@ -25,6 +33,12 @@ export const JURISDICTION_PROFILES: readonly JurisdictionProfile[] = [
       source: 'Prison Rules (Cap. 234A) r. 69: up to one third of the actual term plus s. 67A custody, never below 31 days, not for life',
       confidence: 'S',
     },
+    transferredRemission: {
+      value: 'whole-term',
+      source:
+        'Not found in Cap. 513 s. 2 or the LegCo papers retrieved (s. 3 and the inward-warrant provisions not retrieved); read as r. 69 on the whole term enforced under the inward warrant, time served abroad counting as actual term: to confirm with the Correctional Services Department',
+      confidence: 'U',
+    },
   },
   {
     code: 'GB',
@@ -32,6 +46,7 @@ export const JURISDICTION_PROFILES: readonly JurisdictionProfile[] = [
     monthEnd: { value: 'hmpps', source: 'HMPPS release-date calculator (PSI 5.5, converting a sentence into days)', confidence: 'S' },
     remandCredit: { value: 'day-for-day', source: 'Criminal Justice Act 2003 s. 240ZA (remand time counts as time served)', confidence: 'S' },
     remission: null,
+    transferredRemission: DEFAULT_TRANSFERRED_REMISSION,
   },
 ];
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../sentence/calendar.ts';
 import type { JurisdictionProfile } from '../sentence/profile.ts';
-import { DEFAULT_PROFILE, JURISDICTION_PROFILES } from './jurisdictions.ts';
+import { DEFAULT_PROFILE, DEFAULT_TRANSFERRED_REMISSION, JURISDICTION_PROFILES } from './jurisdictions.ts';
 import { param } from './schema.ts';
 
 export const PROFILE_FORMAT = 'tsp-profile/1';
@@ -37,6 +37,12 @@ export const profileSchema = z.object({
   ),
   /** Days after the judgment during which an ordinary appeal may be lodged; null: not known. */
   appealPeriodDays: param(z.int().min(0, { error: 'must not be negative' }).nullable()),
+  /**
+   * As administering State: remission on a transferred-in sentence earned on the whole
+   * enforced term from its original start, or only on the part served here (shared/enforcement).
+   * Optional: a profile written before it reads with the unconfirmed default.
+   */
+  transferredRemission: param(z.enum(['whole-term', 'part-served-here'])).default({ ...DEFAULT_TRANSFERRED_REMISSION }),
 });
 
 export type StoredProfile = z.output<typeof profileSchema>;
@@ -50,6 +56,7 @@ export function toEngineProfile(p: StoredProfile): JurisdictionProfile {
     monthEnd: { value: p.monthEnd.value, source: p.monthEnd.source, confidence: p.monthEnd.confidence },
     remandCredit: { value: p.remandCredit.value, source: p.remandCredit.source, confidence: p.remandCredit.confidence },
     remission: r.value === null ? null : { ...r.value, source: r.source, confidence: r.confidence },
+    transferredRemission: { value: p.transferredRemission.value, source: p.transferredRemission.source, confidence: p.transferredRemission.confidence },
   };
 }
 
@@ -71,6 +78,7 @@ function fromBuiltIn(p: JurisdictionProfile): StoredProfile {
             confidence: p.remission.confidence,
           },
     appealPeriodDays: { value: null, source: 'Not configured: the sentencing law’s appeal period is to be entered', confidence: 'U' },
+    transferredRemission: { ...(p.transferredRemission ?? DEFAULT_TRANSFERRED_REMISSION) },
   };
 }
 

@@ -11,6 +11,8 @@ export interface Task {
   anchor: string;
   /** Completed when the case has an assessment (the screening task). */
   needsAssessment?: boolean;
+  /** Completed when the decision adapting or converting the sentence is recorded (the Adaptation step, shared/enforcement). */
+  needsEnforcementDecision?: boolean;
 }
 
 const task = (id: string, anchor: string, needsAssessment = false): Task => (needsAssessment ? { id, anchor, needsAssessment } : { id, anchor });
@@ -34,7 +36,7 @@ export const TASKS: Record<Direction, Record<OpenStatus, readonly Task[]>> = {
     decision: [task('record-decision', 'I3; ETS 112 Art. 3(1)(f)')],
     requested: [task('send-request', 'I3; ETS 112 Art. 5')],
     'awaiting-other-state': [task('await-other-state', 'I3; ETS 112 Art. 6(2)')],
-    agreed: [task('adapt-sentence', 'I4; ETS 112 Arts. 10-11')],
+    agreed: [{ ...task('adapt-sentence', 'I4; ETS 112 Arts. 10-11'), needsEnforcementDecision: true }],
     'consent-verification': [task('verify-consent-abroad', 'I5; ETS 112 Art. 7(2)')],
     'handover-scheduled': [task('issue-inward-warrant', 'I6; Cap. 513 s. 3(1)(a)'), task('prepare-admission', 'I7; 28 CFR 527.46(c)')],
   },

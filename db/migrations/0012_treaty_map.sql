@@ -1,4 +1,4 @@
--- Schema 11 (issues "treaty map", "instruments that replace others"): versions of the treaty
+-- Schema 12 (issues "treaty map", "instruments that replace others"): versions of the treaty
 -- map, and the planned transfer date of a case.
 --
 -- * treaty_maps: versions of the treaty map (tsp-treaty-map/1: which instrument binds which

@@ -1,0 +1,32 @@
+/**
+ * Inputs of the enforcement channels (shared/api.ts): the computation for a stored case, and
+ * the decision of the court or authority that adapted or converted the sentence, recorded at
+ * the Adaptation step (domain.md §7.3 I4).
+ */
+import { z } from 'zod';
+import { caseId, reason } from '../api-schemas.ts';
+import { enforcementProcedures, termSchema } from '../domain/case.ts';
+import { isIsoDate } from '../sentence/calendar.ts';
+
+const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
+const procedure = z.enum(enforcementProcedures, { error: 'must be "continued" or "conversion"' });
+
+export const computeEnforcementInput = z.strictObject({
+  caseId,
+  /** "As if handed over on": the handover recorded on the timeline, else today, when left out. */
+  handover: isoDate.optional(),
+  /** "What if": the case's own procedure when left out. */
+  procedure: procedure.optional(),
+});
+
+export const recordEnforcementDecisionInput = z.strictObject({
+  id: caseId,
+  expectedVersion: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }),
+  procedure,
+  decision: z.strictObject({
+    authority: z.string({ error: 'must be text' }).trim().min(1, { error: 'name the court or authority' }).max(500, { error: 'must be at most 500 characters' }),
+    date: isoDate,
+    term: termSchema,
+  }),
+  reason,
+});
