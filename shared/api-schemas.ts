@@ -249,6 +249,8 @@ export const storedAssessmentSchema = z.object({
       missing: z.array(z.string()),
       flags: z.array(z.string()),
       clearsOn: isoDate.nullable(),
+      /** Met from this day (a condition tested at the transfer, e.g. a minimum still being served). */
+      holdsFrom: isoDate.optional(),
     }),
   ),
   steps: z.array(z.object({ key: z.string(), params: storedParams })),

@@ -19,8 +19,8 @@ import { BUILT_IN_RULESETS, builtInRuleSet } from '../shared/treaties/library.ts
 import { ruleSetSchema, type RuleSet } from '../shared/treaties/schema.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
-/** Folders of fixtures for other computations, each with its own runner (fixtures/enforcement: tests/golden-enforcement.test.ts). */
-const OTHER_FOLDERS = new Set(['enforcement']);
+/** Folders of fixtures for other computations, each with its own runner (fixtures/enforcement: tests/golden-enforcement.test.ts; fixtures/routes: tests/golden-routes.test.ts). */
+const OTHER_FOLDERS = new Set(['enforcement', 'routes']);
 const TODAY = parseIsoDate('2026-11-29');
 
 interface Expected {
@@ -37,6 +37,8 @@ interface Expected {
     dates: Partial<Record<'releaseDate' | 'sentenceExpiryDate', string | null> & Record<'remainingDays', number | null>>;
     conditions: Record<string, string>;
     flags: string[];
+    /** Checked when given: the first and last day of the transfer window. */
+    transferWindow?: { from: string; to: string | null } | null;
   };
 }
 
@@ -127,6 +129,9 @@ describe('golden fixtures', () => {
         dates,
         conditions,
         flags: result.flags,
+        ...(e.expect.transferWindow === undefined
+          ? {}
+          : { transferWindow: result.transferWindow === null ? null : { from: iso(result.transferWindow.from), to: iso(result.transferWindow.to) } }),
       };
       // One comparison, so a failure shows every field that differs at once.
       expect(actual).toEqual({ ...e.expect, flags: expect.arrayContaining(e.expect.flags) });

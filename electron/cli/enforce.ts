@@ -1,6 +1,8 @@
 /** `tsp enforce`: the sentence an incoming case will serve here, as a readable report or the JSON contract. */
 import { enforcementProcedures, parseCase, type EnforcementProcedure, type Term } from '../../shared/domain/case.ts';
 import { computeEnforcement } from '../../shared/enforcement/compute.ts';
+import { allowedProceduresFrom } from '../../shared/enforcement/procedures.ts';
+import { builtInTreatyMap } from '../../shared/treaties/map/built-in/index.ts';
 import { enforcementToJson, type EnforcementJson, type StoredSpan } from '../../shared/enforcement/report.ts';
 import { formatPeriod, t, type Locale } from '../../shared/i18n/index.ts';
 import { isIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
@@ -27,6 +29,7 @@ export function runEnforce(io: CliIo, args: EnforceArgs): number {
   if (parsed.value.direction !== 'incoming') io.err('warning: direction: the case is not recorded as incoming; computed as if it were\n');
   const result = enforcementToJson(
     computeEnforcement(parsed.value, {
+      allowedProcedures: allowedProceduresFrom(builtInTreatyMap(), parsed.value.ruleSetId, parsed.value.administeringState, todayFrom(io.now())),
       today: todayFrom(io.now()),
       handover: args.handover === undefined ? null : parseIsoDate(args.handover),
       procedure: (args.procedure as EnforcementProcedure | undefined) ?? null,

@@ -15,6 +15,7 @@ import type { CaseRecord, FieldProblem } from '../../shared/api-schemas.ts';
 import type { CaseFile, EnforcementProcedure } from '../../shared/domain/case.ts';
 import { computeEnforcementInput, recordEnforcementDecisionInput } from '../../shared/enforcement/api-schemas.ts';
 import { computeEnforcement } from '../../shared/enforcement/compute.ts';
+import { allowedProceduresFrom } from '../../shared/enforcement/procedures.ts';
 import { sourcesOf } from '../../shared/enforcement/procedures.ts';
 import { toStoredEnforcement, type StoredEnforcement } from '../../shared/enforcement/report.ts';
 import type { Enforcement } from '../../shared/enforcement/types.ts';
@@ -26,7 +27,7 @@ import { loadRecord } from './case-records.ts';
 import { change } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { resolveProfile } from './ruleset-resolution.ts';
+import { resolveProfile, treatyMapOn } from './ruleset-resolution.ts';
 import { validate } from './validate.ts';
 
 interface Options {
@@ -40,8 +41,10 @@ function enforcementOf(db: Database.Database, record: CaseRecord, c: CaseFile, o
   const given = options.handover ?? null;
   const handover = given ?? recorded;
   const day = parseIsoDate(handover ?? today);
+  const ruleSetId = c.ruleSetId ?? record.latestAssessment?.ruleSetId ?? null;
   return computeEnforcement(c, {
-    ruleSetId: c.ruleSetId ?? record.latestAssessment?.ruleSetId ?? null,
+    ruleSetId,
+    allowedProcedures: allowedProceduresFrom(treatyMapOn(db, parseIsoDate(today)), ruleSetId, c.administeringState, day),
     today: parseIsoDate(today),
     handover: handover === null ? null : day,
     handoverSource: given !== null ? 'given' : 'recorded',

@@ -36,7 +36,7 @@ type WorkflowRuleSet = CaseState['ruleSet'];
 
 /** A case under no rule-set: consent never irrevocable, no documents required. */
 const NO_RULE_SET: WorkflowRuleSet = {
-  consent: { value: { required: true, representativeTriggers: [], minorAge: null, irrevocableAfter: 'not-specified' }, source: '-', confidence: 'U' },
+  consent: { value: { required: true, representativeTriggers: [], minorAge: null, minorAgeAt: 'reference', irrevocableAfter: 'not-specified' }, source: '-', confidence: 'U' },
   documents: { value: [], source: '-', confidence: 'U' },
 };
 

@@ -191,8 +191,18 @@ describe('rescreenOn: the first day a time-based failure clears', () => {
       ...patch,
     });
 
-  it('T12: minimum served not met on 2022-06-01 (485 of 731 days): ineligible, rescreen on 2023-02-02', () => {
+  it('T12: 485 of 731 days served when applying on 2022-06-01: the minimum is tested at the transfer, so the application stands: eligible, the transfer window opening on 2023-02-02', () => {
+    // Changed from "ineligible, rescreen 2023-02-02" (domain.md T12): US–Thailand Art. II(6), which
+    // Hong Kong–Thailand copies, asks for the minimum "at the time of transfer", not of the application.
     const a = run(thai('2022-06-01'), 'hk-th');
+    expect(a.verdict).toBe('eligible');
+    expect(a.rescreenOn).toBeNull();
+    expect(iso(a.transferWindow?.from ?? null)).toBe('2023-02-02');
+  });
+
+  it('T12 with the minimum tested on the reference date (the earlier reading): ineligible, rescreen on 2023-02-02', () => {
+    const hkth = ruleSet('hk-th');
+    const a = run(thai('2022-06-01'), ruleSet('hk-th', { minServed: { ...hkth.minServed, value: { ...hkth.minServed.value!, testedAt: 'reference' } } }));
     expect(a.verdict).toBe('ineligible');
     expect(iso(a.rescreenOn)).toBe('2023-02-02');
   });
@@ -212,13 +222,17 @@ describe('rescreenOn: the first day a time-based failure clears', () => {
     expect(a.rescreenOn).toBeNull();
   });
 
-  it('the remaining time runs out before the minimum is served: rescreen null (15 months from 2023-01-01, one third served on 2023-06-02, when less than a year is left)', () => {
+  it('the minimum is served only when less than a year is left, yet the person is never without a date: applied with a year left, transfer from 2023-06-02 (15 months from 2023-01-01)', () => {
+    // Before, both were tested on the application: no day ever met both ("rescreen null"). Art. II(4)
+    // tests the year at the application, Art. II(6) the minimum at the transfer.
     const c = thai('2023-02-01', { administeringState: 'US', person: { nationalities: ['US'] }, sentences: [{ id: 'S1', start: '2023-01-01', term: { months: 15 }, offences: ['O1'] }] });
     const a = run(c, 'us-th-1982');
-    expect(a.verdict).toBe('ineligible');
-    expect(statusOf(a, 'minimum-served')).toBe('not_met');
+    expect(a.verdict).toBe('eligible');
+    expect(statusOf(a, 'minimum-served')).toBe('met');
     expect(statusOf(a, 'remaining-sentence')).toBe('met');
-    expect(a.rescreenOn).toBeNull();
+    // Window: one third of 456 days (2023-01-01 -> 2024-04-01) = 152 -> 2023-06-02; to the day before release, 2024-03-31.
+    expect([iso(a.transferWindow?.from ?? null), iso(a.transferWindow?.to ?? null)]).toEqual(['2023-06-02', '2024-03-31']);
+    expect(a.flags).not.toContain('transfer_window_closed');
   });
 
   it('a failure that is not time-based (an excluded offence) leaves no rescreen date, even with a minimum not yet served', () => {
@@ -255,10 +269,12 @@ describe('rescreenOn: the first day a time-based failure clears', () => {
   });
 
   it('on its rescreen date, a case is no longer ineligible', () => {
-    const a = run(thai('2022-06-01'), 'hk-th');
-    const later = run(thai('2022-06-01'), 'hk-th', iso(a.rescreenOn) as string);
+    const hkth = ruleSet('hk-th');
+    const atReference = ruleSet('hk-th', { minServed: { ...hkth.minServed, value: { ...hkth.minServed.value!, testedAt: 'reference' } } });
+    const a = run(thai('2022-06-01'), atReference);
+    const later = run(thai('2022-06-01'), atReference, iso(a.rescreenOn) as string);
     expect(later.verdict).toBe('eligible');
-    const dayBefore = run(thai('2022-06-01'), 'hk-th', formatIsoDate((a.rescreenOn as number) - 1));
+    const dayBefore = run(thai('2022-06-01'), atReference, formatIsoDate((a.rescreenOn as number) - 1));
     expect(dayBefore.verdict).toBe('ineligible');
   });
 });

@@ -141,7 +141,7 @@ export function assess(c: CaseFile, ruleSet: RuleSet, options: AssessOptions): A
 
   const { dates, steps } = datesOf(ctx, reference.source);
   const rescreenOn = verdict === 'ineligible' ? rescreenDate(inputs, conditions) : null;
-  const transferWindow = windowOf(ctx, verdict, rescreenOn);
+  const transferWindow = windowOf(ctx, reference.source, conditions, verdict, rescreenOn);
   if (transferWindow !== null && transferWindow.to !== null && transferWindow.from > transferWindow.to) flags.push('transfer_window_closed');
   return {
     verdict,
@@ -161,20 +161,28 @@ export function assess(c: CaseFile, ruleSet: RuleSet, options: AssessOptions): A
 
 /**
  * The transfer window: from the first day on which every condition can hold (the reference date
- * when the verdict allows a transfer, else the rescreen date) to the last day on which the
- * remaining-time condition still holds (release on the rule-set's basis less the minimum; the
- * day before release without a minimum; open for an indeterminate sentence). Null when no day
+ * when the verdict allows a transfer, else the rescreen date, or later where a condition tested
+ * at the transfer holds only from a later day) to the last day on which the remaining-time
+ * condition still holds: for a reference event still to come, the last day it can come with the
+ * minimum remaining (release on the rule-set's basis less the minimum); once it has happened, or
+ * without a minimum, the day before release; open for an indeterminate sentence. Null when no day
  * is known on which the conditions hold, or the sentence dates are unknown.
  */
-function windowOf(ctx: AssessmentContext, verdict: Verdict, rescreenOn: DayNumber | null): TransferWindow | null {
-  const from = verdict === 'eligible' || verdict === 'eligible_by_exception' ? ctx.reference : rescreenOn;
+function windowOf(ctx: AssessmentContext, source: ReferenceSource, conditions: readonly ConditionResult[], verdict: Verdict, rescreenOn: DayNumber | null): TransferWindow | null {
+  let from = verdict === 'eligible' || verdict === 'eligible_by_exception' ? ctx.reference : rescreenOn;
   if (from === null) return null;
+  // A condition tested at the transfer that holds only from a later day (a minimum still being served) opens the window then.
+  for (const c of conditions) if (c.holdsFrom != null && c.holdsFrom > from) from = c.holdsFrom;
   const s = ctx.sentence;
   if (s.kind === 'indeterminate') return { from, to: null };
   if (s.kind !== 'fixed') return null;
   const release = basisRelease(ctx.ruleSet, s);
   const minimum = ctx.ruleSet.minRemaining.value;
-  return { from, to: minimum === null ? release - 1 : lastDayKeepingMinimum(release, minimum.duration) };
+  // The remaining time is tested at the reference event. Once that event has happened (recorded
+  // on the case) the test is passed for good, and a transfer can happen while anything remains;
+  // before it (today's date, or "as if" on a day) the event itself must come while the minimum remains.
+  const eventHappened = source === 'event';
+  return { from, to: minimum === null || eventHappened ? release - 1 : lastDayKeepingMinimum(release, minimum.duration) };
 }
 
 function datesOf(ctx: AssessmentContext, source: ReferenceSource): { dates: AssessmentDates; steps: Step[] } {

@@ -54,6 +54,7 @@ export function toStoredAssessment(a: Assessment): StoredAssessment {
       missing: [...c.missing],
       flags: [...c.flags],
       clearsOn: iso(c.clearsOn),
+      ...(c.holdsFrom == null ? {} : { holdsFrom: formatIsoDate(c.holdsFrom) }),
     })),
     steps: a.steps.map((s) => ({ key: s.key, params: storedParams(s.params) })),
   };

@@ -49,6 +49,11 @@ export interface ConditionResult {
   flags: string[];
   /** For a time-based `not_met`: the first day it would be met, if one exists. */
   clearsOn: DayNumber | null;
+  /**
+   * For a condition tested at the time of the transfer and `met` only from a later day (a
+   * minimum period still being served): that day, which opens the transfer window.
+   */
+  holdsFrom?: DayNumber | null;
 }
 
 /** What every evaluator sees: the case, the rule-set, the reference date and the computed sentence. */

@@ -5,7 +5,9 @@
  * as `allowedProcedures`; without them the defaults here apply, by rule-set id.
  */
 import type { EnforcementProcedure } from '../domain/case.ts';
+import type { DayNumber } from '../sentence/calendar.ts';
 import type { Confidence } from '../treaties/confidence.ts';
+import { declarationsOf, type TreatyMapIndex } from '../treaties/map/relations.ts';
 
 export interface ProcedureParam {
   value: boolean;
@@ -87,4 +89,25 @@ export function defaultAllowedProcedures(ruleSetId: string | null | undefined): 
     continued: { value: true, source: 'ETS 112 Art. 9(1)(a) (pattern)', confidence: 'U' },
     conversion: { value: true, source: 'ETS 112 Art. 9(1)(b) (pattern)', confidence: 'U' },
   };
+}
+
+const PROCEDURE_OF = { 'continued-enforcement': 'continued', conversion: 'conversion' } as const;
+
+/**
+ * The defaults with the administering State's declarations from the treaty map: an Art. 3(3)
+ * exclusion closes that procedure (with the declaration as its source); a declaration the map
+ * knows of but has not read leaves both open, unconfirmed.
+ */
+export function allowedProceduresFrom(map: TreatyMapIndex, ruleSetId: string | null | undefined, administeringState: string, on: DayNumber): AllowedProcedures {
+  const allowed = defaultAllowedProcedures(ruleSetId);
+  if (ruleSetId == null) return allowed;
+  for (const d of declarationsOf(map, ruleSetId, administeringState, 'excludes-procedure', on)) {
+    allowed[PROCEDURE_OF[d.excludes]] = { value: false, source: `${administeringState}'s declaration under Art. ${d.article}: ${d.summary} (${d.source})`, confidence: d.confidence };
+  }
+  if (declarationsOf(map, ruleSetId, administeringState, 'unread', on).some((d) => d.mayConcern.includes('excludes-procedure'))) {
+    for (const key of ['continued', 'conversion'] as const) {
+      if (allowed[key].value) allowed[key] = { ...allowed[key], source: `${allowed[key].source}; ${administeringState} made a declaration not read here that may exclude it`, confidence: 'U' };
+    }
+  }
+  return allowed;
 }

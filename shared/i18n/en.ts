@@ -2,6 +2,7 @@
  * English messages. Placeholders are `{name}`; a string parameter `x` whose value has a
  * label under `param.x.<value>` is shown with that label.
  */
+import { lawEn } from './law.en.ts';
 import { treatyMapEn } from './treaty-map.en.ts';
 import { securityEn } from './security.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -629,6 +630,7 @@ export const en = {
   ...storageEn,
   ...backupsEn,
   ...treatyMapEn,
+  ...lawEn,
   ...enforcementEn,
 } as const;
 

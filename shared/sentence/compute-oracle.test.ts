@@ -535,7 +535,7 @@ describe('the minimum-served condition agrees with the oracle (C7)', () => {
         (sentences, remand, profile, f, reference) => {
           fc.pre(oracleGap(sentences, oracleProfile(profile), reference) === null); // unknown then (the C6 property)
           const c = caseOf(sentences, remand);
-          const rs = ruleSet('coe-ets-112', { minServed: { ...base.minServed, value: { ...f, lifeMinimum: null, sentencingStates: null } } });
+          const rs = ruleSet('coe-ets-112', { minServed: { ...base.minServed, value: { ...f, lifeMinimum: null, sentencingStates: null, testedAt: 'reference' } } });
           const ref = dayNumber(reference);
           const r = evaluateMinimumServed({ case: c, ruleSet: rs, profile, reference: ref, sentence: computeSentences(c.sentences, c.remandDays, profile, ref), map: builtInTreatyMap(), transferOn: null });
           const got = { served: r.params.served, required: r.params.required, earliest: isoOf((r.params.earliest as { day: number }).day), status: r.status };

@@ -165,10 +165,10 @@ const US_TH: RuleSetInput = {
   remainingBasis: p('expiry', 'US–Thailand Treaty Art. II(4) (app reading: expiry net of credits)', 'U'),
   indeterminateBypass: p(true, 'Thai Department of Corrections: life and indeterminate sentences qualify', 'S'),
   minServed: p(
-    { numerator: 1, denominator: 3, lifeMinimum: null, sentencingStates: ['TH'] },
-    'US–Thailand Treaty Art. II(6) (minimum period of the transferring State\'s law); one third reported for Thailand',
+    { numerator: 1, denominator: 3, lifeMinimum: null, sentencingStates: ['TH'], testedAt: 'transfer' },
+    'US–Thailand Treaty Art. II(6): "at the time of transfer", any minimum period of the transferring State\'s law; one third reported for Thailand',
     'S',
-    'The minimum for life sentences under Thai law is not known [U]; no minimum is recorded for the United States.',
+    'Tested at the time of transfer, not of the application: a minimum not yet served does not bar the application, it opens the transfer window. The minimum for life sentences under Thai law is not known [U]; no minimum is recorded for the United States.',
   ),
   consent: p(
     { required: true, representativeTriggers: ['age', 'physical', 'mental'], minorAge: null, irrevocableAfter: 'not-specified' },
@@ -237,8 +237,8 @@ const HK_TH: RuleSetInput = {
   ),
   minRemaining: p({ duration: { years: 1 }, effect: 'mandatory' }, 'Thai rule of at least one year (US–Thailand Art. II(4) pattern; Thai Department of Corrections)', 'S'),
   minServed: p(
-    { numerator: 1, denominator: 3, lifeMinimum: null, sentencingStates: ['TH'] },
-    'Thai minimum period (US–Thailand Art. II(6) pattern); one third reported by the Thai Corrections Department',
+    { numerator: 1, denominator: 3, lifeMinimum: null, sentencingStates: ['TH'], testedAt: 'transfer' },
+    'Thai minimum period, at the time of transfer (US–Thailand Art. II(6) pattern); one third reported by the Thai Corrections Department',
     'S',
     'The minimum for life sentences is not known [U]; no minimum is recorded for Hong Kong.',
   ),
@@ -301,8 +301,8 @@ const US_IPTP: RuleSetInput = {
   indeterminateBypass: p(true, 'DOJ Criminal Resource Manual 732 (an unlimited sentence always has the minimum to serve)', 'U'),
   minServed: p(null, 'DOJ Criminal Resource Manual 732 (no minimum period served)', 'C'),
   consent: p(
-    { required: true, representativeTriggers: ['age', 'mental'], minorAge: 18, irrevocableAfter: 'not-specified' },
-    '18 U.S.C. § 4100(b): under 18 or incompetent, consent by a parent, guardian, guardian ad litem or court',
+    { required: true, representativeTriggers: ['age', 'mental'], minorAge: 18, minorAgeAt: 'transfer', irrevocableAfter: 'not-specified' },
+    '18 U.S.C. § 4100(b): under 18 at the time of transfer, or incompetent, consent by a parent, guardian, guardian ad litem or court',
     'S',
     'When consent becomes irrevocable under US law is not confirmed [U].',
   ),

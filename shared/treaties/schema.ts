@@ -119,6 +119,12 @@ export const ruleSetSchema = z.object({
         lifeMinimum: durationSchema.nullable(),
         /** The rule is the sentencing State's law: the States it applies to (null: all). */
         sentencingStates: z.array(country).nullable(),
+        /**
+         * When the minimum must have been served: on the reference date, or at the time of the
+         * transfer (US–Thailand Art. II(6)): then it is tested on the planned transfer date, or
+         * holds from the day it is served, which opens the transfer window.
+         */
+        testedAt: z.enum(['reference', 'transfer']).default('reference'),
       })
       .nullable(),
   ),
@@ -127,8 +133,10 @@ export const ruleSetSchema = z.object({
     z.object({
       required: z.boolean(),
       representativeTriggers: z.array(z.enum(['age', 'physical', 'mental'])),
-      /** Under this age (on the reference date) a parent, guardian or court consents (US: 18). */
+      /** Under this age a parent, guardian or court consents (US: 18), counted on `minorAgeAt`. */
       minorAge: count.nullable(),
+      /** The day the age is counted on: the reference date, or the transfer (the planned date, else the reference). */
+      minorAgeAt: z.enum(['reference', 'transfer']).default('reference'),
       irrevocableAfter: z.enum(['not-specified', 'states-agreement', 'verification']),
     }),
   ),

@@ -63,8 +63,10 @@ function exceptionFacts(ctx: AssessmentContext, kind: ConsentException['kind']):
 
 export function evaluateConsent(ctx: AssessmentContext): ConditionResult {
   const rule = ctx.ruleSet.consent;
-  const { required, representativeTriggers, minorAge, irrevocableAfter } = rule.value;
+  const { required, representativeTriggers, minorAge, minorAgeAt, irrevocableAfter } = rule.value;
   if (!required) return notApplicable('consent', rule);
+  // US: a parent's or guardian's consent for an offender under 18 "at the time of transfer" (the planned date, else the earliest: the reference).
+  const ageDay = minorAgeAt === 'transfer' && ctx.transferOn !== null ? Math.max(ctx.transferOn, ctx.reference) : ctx.reference;
   const c = ctx.case;
   const consent = c.consent ?? null;
 
@@ -76,7 +78,7 @@ export function evaluateConsent(ctx: AssessmentContext): ConditionResult {
     if (c.person.dateOfBirth == null) {
       representative = 'unknown';
       representativeMissing = ['person.dateOfBirth'];
-    } else if (ageOn(parseIsoDate(c.person.dateOfBirth), ctx.reference) < minorAge) representative = 'yes';
+    } else if (ageOn(parseIsoDate(c.person.dateOfBirth), ageDay) < minorAge) representative = 'yes';
   }
 
   // Consent as given (a withdrawal after the point of irrevocability leaves it standing).

@@ -22,8 +22,14 @@ const thai = (application: string, patch: CasePatch = {}) =>
     ...patch,
   });
 
-describe('minimum period served: one third of the term in Thailand (US–Thailand Art. II(6))', () => {
-  const usth = ruleSet('us-th-1982');
+/** The arithmetic of C7 on the reference date: US–Thailand's minimum, tested on the reference date instead of at the transfer. */
+const atReference = (id: string) => {
+  const base = ruleSet(id);
+  return ruleSet(id, { minServed: { ...base.minServed, value: { ...base.minServed.value!, testedAt: 'reference' } } });
+};
+
+describe('minimum period served: one third of the term in Thailand (C7 arithmetic, tested on the reference date)', () => {
+  const usth = atReference('us-th-1982');
 
   it('T11: application 2023-06-01: 850 of 731 required days served: met', () => {
     const r = evaluate(thai('2023-06-01'), usth);
@@ -81,8 +87,33 @@ describe('minimum period served: one third of the term in Thailand (US–Thailan
 
   it('Hong Kong–Thailand applies the Thai minimum to sentences imposed in Thailand (T12)', () => {
     const c = thai('2022-06-01', { administeringState: 'HK', person: { nationalities: ['PH'], permanentResidence: ['HK'] } });
-    const r = evaluate(c, ruleSet('hk-th'));
+    const r = evaluate(c, atReference('hk-th'));
     expectCondition(r, 'not_met', 'mandatory', 'one third reported by the Thai Corrections Department');
     expect(formatIsoDate(r.clearsOn as number)).toBe('2023-02-02');
+  });
+});
+
+describe('tested at the time of transfer (US–Thailand Art. II(6): "at the time of transfer")', () => {
+  const usth = ruleSet('us-th-1982');
+
+  it('T12: applied on 2022-06-01 with 485 of 731 days served: the application stands; the condition holds from 2023-02-02, when the transfer can happen', () => {
+    const r = evaluate(thai('2022-06-01'), usth);
+    expectCondition(r, 'met', 'mandatory', 'at the time of transfer');
+    expect(r.messageKey).toBe('cond.minServed.atTransfer');
+    expect(formatIsoDate(r.holdsFrom as number)).toBe('2023-02-02');
+    expect(r.clearsOn).toBeNull();
+  });
+
+  it('a transfer planned for 2022-12-01 is too early: not met, clears on 2023-02-02', () => {
+    const r = evaluate(thai('2022-06-01', { events: { application: '2022-06-01', transferPlanned: '2022-12-01' } }), usth);
+    expect(r).toMatchObject({ status: 'not_met', messageKey: 'cond.minServed.notMetAtTransfer' });
+    expect(r.params.served).toBe(668); // 2021-02-01 -> 2022-12-01: 365 + 303
+    expect(formatIsoDate(r.clearsOn as number)).toBe('2023-02-02');
+  });
+
+  it('a transfer planned for 2023-02-02 is on the day: met', () => {
+    const r = evaluate(thai('2022-06-01', { events: { application: '2022-06-01', transferPlanned: '2023-02-02' } }), usth);
+    expect(r.status).toBe('met');
+    expect(r.params.served).toBe(731);
   });
 });

@@ -1,7 +1,12 @@
 /**
  * A minimum part of the sentence has been served (US–Thailand Art. II(6): any minimum period
- * of the transferring State's law). C7: served = (REF − S) + credited remand;
- * required = ceil(f × T); the earliest compliant date S − k + required is the rescreen date.
+ * of the transferring State's law). C7: served = (D − S) + credited remand on the day D it is
+ * tested; required = ceil(f × T); the earliest compliant date is S − k + required.
+ *
+ * D is the reference date, or — where the instrument tests it "at the time of transfer" — the
+ * planned transfer date when one is recorded, else the reference date. Tested at the transfer
+ * with no date planned, a minimum not yet served does not bar the application: the condition
+ * holds from the day it is served, and the transfer window opens then.
  */
 import { addPeriod } from '../../sentence/calendar.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';
@@ -10,7 +15,11 @@ import { notApplicable, result } from './result.ts';
 export function evaluateMinimumServed(ctx: AssessmentContext): ConditionResult {
   const rule = ctx.ruleSet.minServed;
   if (rule.value === null) return notApplicable('minimum-served', rule);
-  const { numerator, denominator, lifeMinimum, sentencingStates } = rule.value;
+  const { numerator, denominator, lifeMinimum, sentencingStates, testedAt } = rule.value;
+  const atTransfer = testedAt === 'transfer';
+  const on = atTransfer && ctx.transferOn !== null ? Math.max(ctx.transferOn, ctx.reference) : ctx.reference;
+  // Not served yet, but it will be, and no transfer date is fixed: the condition holds from that day.
+  const later = atTransfer && ctx.transferOn === null;
   const state = ctx.case.sentencingState;
   if (sentencingStates !== null && !sentencingStates.includes(state)) {
     return result('minimum-served', 'not_applicable', rule, 'cond.minServed.otherState', { state });
@@ -27,10 +36,10 @@ export function evaluateMinimumServed(ctx: AssessmentContext): ConditionResult {
     const k = ctx.case.remandDays ?? 0;
     const earliest = addPeriod(s.start, lifeMinimum) - k;
     const params = { required: { period: lifeMinimum }, earliest: { day: earliest } };
-    if (ctx.reference >= earliest) return result('minimum-served', 'met', rule, 'cond.minServed.lifeMet', params);
-    return ctx.case.remandDays == null
-      ? result('minimum-served', 'unknown', rule, 'cond.minServed.lifeNotMet', params, { missing: ['remandDays'] })
-      : result('minimum-served', 'not_met', rule, 'cond.minServed.lifeNotMet', params, { clearsOn: earliest });
+    if (on >= earliest) return result('minimum-served', 'met', rule, 'cond.minServed.lifeMet', params);
+    if (ctx.case.remandDays == null) return result('minimum-served', 'unknown', rule, 'cond.minServed.lifeNotMet', params, { missing: ['remandDays'] });
+    if (later) return result('minimum-served', 'met', rule, 'cond.minServed.lifeAtTransfer', params, { holdsFrom: earliest });
+    return result('minimum-served', 'not_met', rule, 'cond.minServed.lifeNotMet', params, { clearsOn: earliest });
   }
 
   const required = Math.floor((s.termDays * numerator + denominator - 1) / denominator);
@@ -40,10 +49,11 @@ export function evaluateMinimumServed(ctx: AssessmentContext): ConditionResult {
       ? result('minimum-served', 'met', rule, 'cond.minServed.met', params)
       : result('minimum-served', 'not_met', rule, 'cond.minServed.unserved', params);
   }
-  const served = ctx.reference - s.start + s.remandDays;
+  const served = on - s.start + s.remandDays;
   const earliest = s.start - s.remandDays + required;
-  const params = { served, required, termDays: s.termDays, fraction, earliest: { day: earliest }, reference: { day: ctx.reference } };
+  const params = { served, required, termDays: s.termDays, fraction, earliest: { day: earliest }, reference: { day: on } };
   if (served >= required) return result('minimum-served', 'met', rule, 'cond.minServed.met', params);
   if (!s.remandKnown) return result('minimum-served', 'unknown', rule, 'cond.minServed.unknownRemand', params, { missing: ['remandDays'] });
-  return result('minimum-served', 'not_met', rule, 'cond.minServed.notMet', params, { clearsOn: earliest });
+  if (later) return result('minimum-served', 'met', rule, 'cond.minServed.atTransfer', params, { holdsFrom: earliest });
+  return result('minimum-served', 'not_met', rule, atTransfer ? 'cond.minServed.notMetAtTransfer' : 'cond.minServed.notMet', params, { clearsOn: earliest });
 }

@@ -10,8 +10,11 @@ export function result(
   rule: { source: string; confidence: Confidence },
   messageKey: string,
   params: MessageParams = {},
-  extra: Partial<Pick<ConditionResult, 'effect' | 'missing' | 'flags' | 'clearsOn'>> = {},
+  extra: Partial<Pick<ConditionResult, 'effect' | 'missing' | 'flags' | 'clearsOn' | 'holdsFrom'>> = {},
 ): ConditionResult {
+  if (extra.holdsFrom != null) {
+    return { id, status, effect: extra.effect ?? 'mandatory', source: rule.source, confidence: rule.confidence, messageKey, params, missing: extra.missing ?? [], flags: extra.flags ?? [], clearsOn: null, holdsFrom: extra.holdsFrom };
+  }
   return {
     id,
     status,
