@@ -46,6 +46,8 @@ const personSchema = z.object({
   permanentResidence: unknown(z.array(country)),
   livesIn: unknown(country),
   representativeNeeded: unknown(z.boolean()),
+  /** Has become a domiciliary of the sentencing State as the instrument defines it (US–Mexico: 5 years and intent to remain). */
+  domiciliaryOfSentencingState: unknown(z.boolean()),
 });
 
 const judgmentSchema = z.object({
@@ -56,6 +58,8 @@ const judgmentSchema = z.object({
   otherProceedingsPending: unknown(z.boolean()),
   deathSentence: unknown(z.boolean()),
   deathSentenceCommuted: unknown(z.boolean()),
+  /** The law the sentence was imposed under: "national", or a constituent State's (ISO 3166-2, e.g. "US-TX"). */
+  jurisdiction: unknown(z.string().regex(/^(national|[A-Z]{2}-[A-Z0-9]{1,3})$/, { error: 'validation.jurisdiction' })),
 });
 
 const sentenceSchema = z.object({
@@ -88,6 +92,8 @@ const consentSchema = z.object({
   withdrawnOn: unknown(isoDate),
   verified: unknown(z.boolean()),
   opinionRecorded: unknown(z.boolean()),
+  /** The consent of the constituent State whose law the sentence was imposed under (a US State). */
+  stateAuthority: unknown(z.enum(['given', 'refused', 'not-asked'], { error: 'validation.consent.stateAuthority' })),
 });
 
 const financialObligationSchema = z.object({
@@ -162,6 +168,13 @@ export const caseSchema = z
       }),
     ),
     events: eventsSchema.default({}),
+    /** The person's custody now: in custody, on conditional release (parole, licence) since a day, or at large; null: none recorded. */
+    custody: unknown(
+      z.object({
+        status: z.enum(['in-custody', 'conditional-release', 'at-large'], { error: 'validation.custody.status' }),
+        since: unknown(isoDate),
+      }),
+    ),
     enforcement: unknown(enforcementSchema), // extension: incoming cases
   })
   .superRefine((c, ctx) => {

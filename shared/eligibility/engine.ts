@@ -14,6 +14,9 @@ import type { TreatyMapIndex } from '../treaties/map/relations.ts';
 import type { RuleSet } from '../treaties/schema.ts';
 import { lastDayKeepingMinimum } from '../workflow/alerts.ts';
 import { evaluateConsent } from './conditions/consent.ts';
+import { evaluateCustodyStatus } from './conditions/custody-status.ts';
+import { evaluateDomicile } from './conditions/domicile.ts';
+import { evaluateStateConsent } from './conditions/state-consent.ts';
 import { evaluateDeathSentence } from './conditions/death-sentence.ts';
 import { evaluateDualCriminality } from './conditions/dual-criminality.ts';
 import { evaluateDualNationality } from './conditions/dual-nationality.ts';
@@ -41,11 +44,14 @@ export const EVALUATORS: readonly ConditionEvaluator[] = [
   evaluateTreatyBasis,
   evaluateNationality,
   evaluateDualNationality,
+  evaluateDomicile,
   evaluateFinalJudgment,
   evaluateOtherProceedings,
+  evaluateCustodyStatus,
   evaluateRemainingSentence,
   evaluateMinimumServed,
   evaluateConsent,
+  evaluateStateConsent,
   evaluateDualCriminality,
   evaluateExcludedOffences,
   evaluateDeathSentence,

@@ -67,6 +67,10 @@ function describers(locale: Locale, say: Say): { [K in ParameterKey]: (value: Ru
     deadlines: (v) =>
       v.length === 0 ? say('treaties.v.none') : list(locale, v.map((d) => say('treaties.v.deadline', { id: d.id, days: d.days, after: d.after }))),
     documents: (v) => say('workflow.param.documents', { required: v.filter((d) => d.required).length, total: v.length }),
+    offenceScope: (v) => say(`treaties.offenceScope.${v}`),
+    conditionalRelease: (v) => say(`treaties.conditionalRelease.${v}`),
+    domicileExclusion: (v) => (v === null ? say('treaties.v.none') : say('treaties.v.domicile', { years: v.years, intent: yesNo(v.intentToRemain) })),
+    subnationalConsent: (v) => say(v ? 'treaties.v.required' : 'treaties.v.notRequired'),
   };
 }
 

@@ -49,6 +49,7 @@ const ETS_112: RuleSetInput = {
   discretionaryRefusalGrounds: p(['no-reasons-needed'], 'ETS 112 Art. 3(1)(f), 5(4): each State free to agree (Swiss message on ETS 112)', 'S'),
   deadlines: p([], 'ETS 112 Art. 5(4): "promptly", no figure', 'C'),
   documents: p([...ETS_112_DOCUMENTS], 'ETS 112 Arts. 4(1)-(5), 5, 6, 7(2), 12-17', 'C'),
+  conditionalRelease: p('not-covered', 'ETS 112 Art. 1(a): "any punishment or measure involving deprivation of liberty"', 'C'),
 };
 
 const ETS_167_AMENDED: RuleSetInput = {
@@ -125,7 +126,12 @@ const EU_909: RuleSetInput = {
     { kind: 'deported-to-executing', opinionRequired: true, source: 'FD 2008/909 Art. 6(2)(b), opinion Art. 6(3) (NL WETS 2:5(b), 2:27)', confidence: 'S' },
     { kind: 'fled-to-executing', opinionRequired: false, source: 'FD 2008/909 Art. 6(2)(c) (NL WETS 2:5(c))', confidence: 'S' },
   ],
-  dualCriminality: p({ required: true, test: 'conduct-criminal-or-would-be' }, 'FD 2008/909 Art. 7(3), 9(1)(d)', 'S'),
+  dualCriminality: p(
+    { required: true, test: 'conduct-criminal-or-would-be', effect: 'optional-refusal' },
+    'FD 2008/909 Art. 7(3), 9(1)(d): for an offence outside the list the executing State may make recognition subject to dual criminality and may refuse where it fails (a ground, not a bar)',
+    'S',
+  ),
+  conditionalRelease: p('not-covered', 'FD 2008/909 Art. 1(b): custodial sentences (probation and conditional release: FD 2008/947)', 'S'),
   listExemption: p(
     { thresholdMonths: 36, optOutStates: [] },
     'FD 2008/909 Art. 7(1): the 32 listed offences punishable by at least 3 years need no dual criminality; Art. 7(4) opt-outs',
@@ -198,14 +204,16 @@ const US_TH: RuleSetInput = {
 
 /** A rule-set whose text was not retrieved, built on a known pattern: every parameter is at most secondary. */
 function asReported<T extends RuleSetInput>(base: T, via: string, ceiling: 'S' | 'U'): T {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(base)) {
+  // Every parameter, the defaulted ones too, is borrowed from the pattern and says so.
+  const full = ruleSetSchema.parse(base) as unknown as T;
+  const out: Record<string, unknown> = { ...full };
+  for (const [key, value] of Object.entries(full)) {
     if (value && typeof value === 'object' && 'source' in value && 'confidence' in value) {
       const prm = value as Param<unknown>;
       out[key] = { ...prm, source: `${via}; pattern: ${prm.source}`, confidence: weaker(prm.confidence, ceiling) };
     }
   }
-  out.consentExceptions = base.consentExceptions.map((e) => ({
+  out.consentExceptions = full.consentExceptions.map((e) => ({
     ...e,
     source: `${via}; pattern: ${e.source}`,
     confidence: weaker(e.confidence, ceiling),
@@ -276,6 +284,7 @@ const HK_US: RuleSetInput = {
     'S',
   ),
   dualCriminality: p({ required: true, test: 'conduct-criminal-or-would-be' }, 'LegCo Panel on Security paper, 20 Nov 1997, para 4 (dual criminality)', 'C'),
+  subnationalConsent: p(true, 'White House transmittal of the Hong Kong–US agreement, 5 May 1997: a person sentenced under a US State\'s law needs that State\'s consent too', 'S'),
 };
 
 const US_IPTP: RuleSetInput = {
@@ -323,7 +332,62 @@ const US_IPTP: RuleSetInput = {
     'S',
   ),
   deadlines: p([{ id: 'usao-input', after: 'request', days: 14, extendable: false }], 'DOJ Criminal Resource Manual 737', 'C'),
+  subnationalConsent: p(
+    true,
+    'US communication under ETS 112 Art. 3(1)(f) (BGBl. III Nr. 116/2018): a person convicted under a US State\'s law and held by it is transferred only if that State first agrees',
+    'C',
+  ),
   documents: p([...US_IPTP_DOCUMENTS], '28 CFR 527.44-527.46; DOJ Criminal Resource Manual 737; 18 U.S.C. §§ 4107-4109', 'C'),
+};
+
+/**
+ * The US–Mexico treaty (1976), one of the treaties the US programme runs on for its largest
+ * partner: the programme's own conditions (DOJ CRM 732) with the treaty's extras — immigration,
+ * political and military offences excluded, and persons who have become domiciliaries of the
+ * sentencing State (present five years or more with intent to remain permanently).
+ */
+const US_MX: RuleSetInput = {
+  ...US_IPTP,
+  id: 'us-mx-1976',
+  version: '1976',
+  effectiveFrom: '1977-11-30',
+  title: 'Treaty between the United States and Mexico on the Execution of Penal Sentences (1976)',
+  kind: 'bilateral',
+  notes:
+    'In force 30 November 1977 (TIAS 8718). The article numbers of the exclusions were not read: they come from the DOJ Criminal Resource Manual 732 and the State Department briefing on the agreed text (FRUS 1969-76 vol. E-11 doc. 105) [S].',
+  minRemaining: p(
+    { duration: { months: 6 }, effect: 'mandatory' },
+    'US–Mexico Treaty (sentences under six months excluded; State Department briefing, FRUS 1969-76 E-11 doc. 105); DOJ CRM 732 (6)',
+    'S',
+  ),
+  excludedOffences: p(
+    ['excluded:immigration', 'excluded:political', 'excluded:military'],
+    'US–Mexico Treaty: immigration, political and military offences excluded (DOJ CRM 732; FRUS 1969-76 E-11 doc. 105)',
+    'S',
+  ),
+  domicileExclusion: p(
+    { years: 5, intentToRemain: true },
+    'US–Mexico Treaty: not a domiciliary of the sentencing State, i.e. present there five years or more with the intent to remain permanently (DOJ CRM 732)',
+    'S',
+  ),
+  subnationalConsent: p(true, 'US practice for State prisoners (the US communication under ETS 112 Art. 3(1)(f), BGBl. III Nr. 116/2018), applied under the treaty', 'S'),
+};
+
+/** The US–Canada treaty (1977): only Arts. I(d) and II(a) were read; its exclusions, if any, are not known. */
+const US_CA: RuleSetInput = {
+  ...US_IPTP,
+  id: 'us-ca-1977',
+  version: '1977',
+  effectiveFrom: '1978-07-19',
+  title: 'Treaty between Canada and the United States on the Execution of Penal Sentences (1977)',
+  kind: 'bilateral',
+  notes: 'In force 19 July 1978 (Canada Treaty Series 1978 No. 12). Only Arts. I(d) and II(a) were read; do not assume the US–Mexico exclusions.',
+  link: p({ default: ['nationality'], byAdministeringState: {} }, 'US–Canada Treaty Art. I(d): "citizen" includes a dual national of both Parties', 'C'),
+  dualNationality: p('allow', 'US–Canada Treaty Art. I(d): a dual national of both Parties is a citizen of each', 'C'),
+  dualCriminality: p({ required: true, test: 'crime-ignoring-terminology' }, 'US–Canada Treaty Art. II(a): punishable as a crime in the receiving State; differences not affecting its character ignored', 'C'),
+  minRemaining: p({ duration: { months: 6 }, effect: 'mandatory' }, 'US–Canada Treaty (at least six months to serve when the offender applies; NCJRS 57308 summary)', 'S'),
+  excludedOffences: p([], 'US–Canada Treaty: exclusions not read', 'U', 'Whether the treaty excludes immigration, political or military offences was not verified.'),
+  subnationalConsent: p(true, 'US practice for State prisoners (the US communication under ETS 112 Art. 3(1)(f)), applied under the treaty', 'S'),
 };
 
 const IT_BR: RuleSetInput = {
@@ -473,7 +537,13 @@ const OAS_1993: RuleSetInput = {
   dualCriminality: p({ required: true, test: 'crime-ignoring-terminology' }, 'Inter-American Convention Art. III(3)', 'S'),
   listExemption: p(null, 'Inter-American Convention (no list exemption)', 'S'),
   excludedOffences: p([], 'Inter-American Convention (no excluded offences seen)', 'U'),
-  deathSentence: p('bar', 'Inter-American Convention Art. III(5): the sentence is not the death penalty', 'S'),
+  deathSentence: p(
+    'bar-unless-commuted',
+    'Inter-American Convention Art. III(5): the sentence to be served is not the death penalty; a death sentence commuted to imprisonment is served as imprisonment',
+    'S',
+    'A reading: the bar is on the death penalty as the sentence to be served (the Convention\'s Art. III(5) as read in translation).',
+  ),
+  conditionalRelease: p('covered', 'Inter-American Convention Art. I: a sentence includes conditional release, probation or other supervision without incarceration', 'S'),
   financialObligations: p({ rule: 'none', scope: [] }, 'Inter-American Convention (no financial condition seen)', 'U'),
   partialTransfer: p(false, 'Inter-American Convention (not provided)', 'U'),
   discretionaryRefusalGrounds: p([], 'Inter-American Convention Art. VI (refusal with reasons where possible)', 'S'),
@@ -482,7 +552,7 @@ const OAS_1993: RuleSetInput = {
 };
 
 const INPUTS: readonly RuleSetInput[] = [
-  ETS_112, ETS_167_AMENDED, ETS_167_ORIGINAL, EU_909, US_TH, HK_TH, HK_US, US_IPTP, IT_BR, RU_BILATERAL, CH_294, OAS_1993, HK_RU,
+  ETS_112, ETS_167_AMENDED, ETS_167_ORIGINAL, EU_909, US_TH, HK_TH, HK_US, US_IPTP, US_MX, US_CA, IT_BR, RU_BILATERAL, CH_294, OAS_1993, HK_RU,
 ];
 
 /** The built-in rule-sets, validated against the schema (a broken entry fails at load, and in tests). */

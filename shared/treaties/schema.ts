@@ -155,6 +155,8 @@ export const ruleSetSchema = z.object({
     z.object({
       required: z.boolean(),
       test: z.enum(['conduct-criminal-or-would-be', 'punishable-by-deprivation-of-liberty', 'crime-ignoring-terminology']),
+      /** A bar, or only a ground the executing State may invoke (2008/909 Art. 9(1)(d)). */
+      effect: z.enum(['mandatory', 'optional-refusal']).default('mandatory'),
     }),
   ),
   /** 2008/909 Art. 7(1): listed offences with a maximum of at least the threshold need no dual criminality. */
@@ -176,6 +178,30 @@ export const ruleSetSchema = z.object({
     }),
   ),
   partialTransfer: param(z.boolean()),
+  /**
+   * Which offences the dual-criminality and excluded-offence conditions read: all of the case's,
+   * or those of the sentences still to be served on the reference date (a sentence of a chain
+   * already served is not part of what is transferred).
+   */
+  offenceScope: param(z.enum(['all-offences', 'still-to-serve'])).default({
+    value: 'still-to-serve',
+    source: 'ETS 112 Art. 3(1)(c) and (e) read together: the conditions on the acts concern the sentence still to be served (app reading)',
+    confidence: 'S',
+  }),
+  /** Whether a person on conditional release (parole, licence) can be transferred under the instrument. */
+  conditionalRelease: param(z.enum(['not-covered', 'covered'])).default({
+    value: 'not-covered',
+    source: 'Not recorded for this rule-set: read as covering deprivation of liberty only (ETS 112 Art. 1(a) pattern)',
+    confidence: 'U',
+  }),
+  /** Persons who have become domiciliaries of the sentencing State are excluded (US–Mexico: 5 years, intent to remain). */
+  domicileExclusion: param(z.object({ years: count, intentToRemain: z.boolean() }).nullable()).default({
+    value: null,
+    source: 'No domicile condition recorded for this rule-set',
+    confidence: 'U',
+  }),
+  /** A person sentenced under the law of a constituent State (a US State) needs that State's consent too. */
+  subnationalConsent: param(z.boolean()).default({ value: false, source: 'No consent of a constituent State recorded for this rule-set', confidence: 'U' }),
   discretionaryRefusalGrounds: param(z.array(z.enum(discretionaryGrounds))),
   /**
    * Procedural deadlines (days) the transfer tracker uses: `after` and `until` name a case
@@ -218,5 +244,5 @@ export const PARAMETER_KEYS = [
   'referenceEvent', 'statesAgreementRequired', 'link', 'dualNationality', 'finality', 'otherProceedings',
   'minRemaining', 'remainingBasis', 'indeterminateBypass', 'minServed', 'consent', 'dualCriminality',
   'listExemption', 'excludedOffences', 'deathSentence', 'financialObligations', 'partialTransfer',
-  'discretionaryRefusalGrounds', 'deadlines', 'documents',
+  'discretionaryRefusalGrounds', 'deadlines', 'documents', 'offenceScope', 'conditionalRelease', 'domicileExclusion', 'subnationalConsent',
 ] as const satisfies readonly (keyof RuleSet)[];

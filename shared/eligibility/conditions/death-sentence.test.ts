@@ -20,12 +20,18 @@ describe('death sentence as a bar (Inter-American Art. III(5))', () => {
     expectCondition(evaluate(judged(false), oas), 'met', 'mandatory', 'Inter-American Convention Art. III(5)');
   });
 
-  it('a death sentence: not met', () => {
-    expectCondition(evaluate(judged(true), oas), 'not_met', 'mandatory', 'Inter-American Convention Art. III(5)');
+  it('a death sentence not commuted: not met', () => {
+    expectCondition(evaluate(judged(true, false), oas), 'not_met', 'mandatory', 'Inter-American Convention Art. III(5)');
+  });
+
+  it('Inter-American: a death sentence commuted to imprisonment is not the death penalty to be served: met (bar unless commuted, [S])', () => {
+    expectCondition(evaluate(judged(true, true), oas), 'met', 'mandatory', 'Art. III(5)');
+    expect(oas.deathSentence).toMatchObject({ value: 'bar-unless-commuted', confidence: 'S' });
   });
 
   it('a plain bar is not lifted by commutation (domain §6.7: "bar" differs from "bar unless commuted")', () => {
-    expectCondition(evaluate(judged(true, true), oas), 'not_met', 'mandatory', 'Art. III(5)');
+    const plain = ruleSet('oas-1993', { deathSentence: { value: 'bar', source: 'a plain bar (test)', confidence: 'U' } });
+    expectCondition(evaluate(judged(true, true), plain), 'not_met', 'mandatory', 'a plain bar');
   });
 
   it('not recorded: unknown, judgment.deathSentence missing', () => {

@@ -9,7 +9,7 @@ import { type RuleSet } from '../../treaties/schema.ts';
 import { makeCase, ruleSet, contextOf, expectCondition } from '../testing.ts';
 
 
-const evaluate = (c: CaseFile, rs: RuleSet) => evaluateDualCriminality(contextOf(c, rs));
+const evaluate = (c: CaseFile, rs: RuleSet, on?: string) => evaluateDualCriminality(contextOf(c, rs, on));
 const offence = (id: string, dualCriminality: string | null, categories: string[] = [], maxPenaltyMonths: number | null = 60) => ({
   id,
   description: `offence ${id}`,
@@ -56,7 +56,7 @@ describe('dual criminality (ETS 112 Art. 3(1)(e))', () => {
       offences: [offence('O1', 'yes'), offence('O2', 'no')],
       sentences: [
         { id: 'S1', start: '2021-06-15', term: { years: 5 }, offences: ['O1'] },
-        { id: 'S2', start: '2021-06-15', term: { years: 1 }, offences: ['O2'] },
+        { id: 'S2', start: '2021-06-15', term: { years: 5 }, offences: ['O2'] },
       ],
     });
     const r = evaluate(c, ets112);
@@ -65,7 +65,7 @@ describe('dual criminality (ETS 112 Art. 3(1)(e))', () => {
   });
 
   it('a rule-set without dual criminality: not applicable', () => {
-    const rs = ruleSet('coe-ets-112', { dualCriminality: { ...ets112.dualCriminality, value: { required: false, test: 'conduct-criminal-or-would-be' } } });
+    const rs = ruleSet('coe-ets-112', { dualCriminality: { ...ets112.dualCriminality, value: { required: false, test: 'conduct-criminal-or-would-be', effect: 'mandatory' } } });
     expectCondition(evaluate(withOffences(offence('O1', 'no')), rs), 'not_applicable', 'mandatory', 'ETS 112 Art. 3(1)(e)');
   });
 
@@ -90,7 +90,7 @@ describe('the 32-offence list of EU 2008/909 Art. 7(1): no dual criminality if p
   });
 
   it('maximum 35 months: below the threshold, dual criminality applies and fails: not met', () => {
-    expectCondition(evaluate(withOffences(offence('O1', 'no', ['eu:swindling'], 35)), eu), 'not_met', 'mandatory', 'FD 2008/909 Art. 7(3)');
+    expectCondition(evaluate(withOffences(offence('O1', 'no', ['eu:swindling'], 35)), eu), 'not_met', 'optional_refusal', 'FD 2008/909 Art. 7(3)');
   });
 
   it('maximum 35 months but dual criminality confirmed: met (not through the list)', () => {
@@ -106,7 +106,7 @@ describe('the 32-offence list of EU 2008/909 Art. 7(1): no dual criminality if p
   });
 
   it('an offence outside the list that is not an offence in Poland: not met', () => {
-    expectCondition(evaluate(withOffences(offence('O1', 'no', [], 120)), eu), 'not_met', 'mandatory', 'Art. 7(3)');
+    expectCondition(evaluate(withOffences(offence('O1', 'no', [], 120)), eu), 'not_met', 'optional_refusal', 'Art. 7(3)');
   });
 });
 
@@ -123,7 +123,7 @@ describe('Art. 7(4): an executing State that opted out of the list checks dual c
   });
 
   it('computer-related crime, maximum 5 years, not an offence in Poland, Poland opted out: not met', () => {
-    expectCondition(evaluate(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), optedOut), 'not_met', 'mandatory', 'Art. 7(3)');
+    expectCondition(evaluate(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), optedOut), 'not_met', 'optional_refusal', 'Art. 7(3)');
   });
 
   it('the opt-out binds only the declaring State: the same case to Czechia passes through the list', () => {
@@ -149,16 +149,23 @@ describe('partial recognition (EU 2008/909 Art. 10): the sentences whose offence
       ],
     });
 
-  it('S1 passes, S2 fails: waived (by agreement), flagged partial:S1', () => {
+  it('S1 passes, S2 fails: a ground the executing State may invoke, and S1 can be recognised in part (flagged partial:S1)', () => {
     const r = evaluate(twoSentences(offence('O1', 'yes', [], 60), offence('O2', 'no', [], 60)), eu);
+    expectCondition(r, 'not_met', 'optional_refusal', 'FD 2008/909 Art. 10');
+    expect(r.flags).toEqual(['optional_refusal:dual_criminality', 'partial:S1']);
+  });
+
+  it('under a rule-set where dual criminality is a bar and partial recognition exists: waived (by agreement), flagged partial:S1', () => {
+    const barred = ruleSet('eu-fd-2008-909', { dualCriminality: { ...eu.dualCriminality, value: { ...eu.dualCriminality.value, effect: 'mandatory' } } });
+    const r = evaluate(twoSentences(offence('O1', 'yes', [], 60), offence('O2', 'no', [], 60)), barred);
     expectCondition(r, 'waived', 'mandatory', 'FD 2008/909 Art. 10');
     expect(r.flags).toEqual(['partial:S1']);
   });
 
-  it('both sentences fail: not met, no partial flag', () => {
+  it('both sentences fail: a ground to refuse, no partial flag', () => {
     const r = evaluate(twoSentences(offence('O1', 'no', [], 60), offence('O2', 'no', [], 60)), eu);
-    expectCondition(r, 'not_met', 'mandatory', 'Art. 7(3)');
-    expect(r.flags).toEqual([]);
+    expectCondition(r, 'not_met', 'optional_refusal', 'Art. 7(3)');
+    expect(r.flags).toEqual(['optional_refusal:dual_criminality']);
   });
 
   it('S1\'s offence not yet assessed, S2 fails: S1 cannot be offered as transferable on a guess: unknown, no partial flag', () => {
@@ -166,5 +173,34 @@ describe('partial recognition (EU 2008/909 Art. 10): the sentences whose offence
     expect(r.flags).not.toContain('partial:S1');
     expectCondition(r, 'unknown', 'mandatory', 'Art. 7(3)');
     expect(r.missing).toContain('offences[0].dualCriminality');
+  });
+});
+
+describe('2008/909 Art. 9(1)(d): failing dual criminality is a ground the executing State may invoke, not a bar', () => {
+  it('flags the optional refusal, and the verdict does not rest on it', () => {
+    const r = evaluate(withOffences(offence('O1', 'no', [], 120)), ruleSet('eu-fd-2008-909'));
+    expect(r).toMatchObject({ status: 'not_met', effect: 'optional_refusal', flags: ['optional_refusal:dual_criminality'], messageKey: 'cond.dualCriminality.optional' });
+  });
+});
+
+describe('the offences still to be served (rule-set offenceScope: ETS 112 Art. 3(1)(c) and (e) read together, [S])', () => {
+  const ets112 = ruleSet('coe-ets-112');
+  // S2 (1 year from 2021-06-15) ended on 2022-06-15, before the reference date 2023-03-01: it is not transferred.
+  const c = makeCase({
+    offences: [offence('O1', 'yes'), offence('O2', 'no')],
+    sentences: [
+      { id: 'S1', start: '2021-06-15', term: { years: 5 }, offences: ['O1'] },
+      { id: 'S2', start: '2021-06-15', term: { years: 1 }, offences: ['O2'] },
+    ],
+  });
+  it('an offence only of a sentence served by the reference date is not read: met', () => {
+    expectCondition(evaluate(c, ets112), 'met', 'mandatory', 'Art. 3(1)(e)');
+  });
+  it('read as every offence of the case (the other reading), it fails', () => {
+    const all = ruleSet('coe-ets-112', { offenceScope: { value: 'all-offences', source: 'test', confidence: 'U' } });
+    expectCondition(evaluate(c, all), 'not_met', 'mandatory', 'Art. 3(1)(e)');
+  });
+  it('on a reference date before the sentence ended, it is read: not met', () => {
+    expectCondition(evaluate(c, ets112, '2022-06-14'), 'not_met', 'mandatory', 'Art. 3(1)(e)');
   });
 });

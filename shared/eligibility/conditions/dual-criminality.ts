@@ -7,6 +7,8 @@
 import { EU_LIST_CODES } from '../../domain/categories.ts';
 import type { Offence } from '../../domain/case.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';
+import { declarationsOf } from '../../treaties/map/relations.ts';
+import { offencesInScope } from './offence-scope.ts';
 import { notApplicable, result } from './result.ts';
 
 type OffenceOutcome = { value: 'ok' | 'fail' | 'unknown'; exempt: boolean; missing: string[] };
@@ -15,7 +17,10 @@ function offenceOutcome(ctx: AssessmentContext, offence: Offence, index: number)
   const exemption = ctx.ruleSet.listExemption.value;
   const listed = offence.categories?.some((code) => EU_LIST_CODES.has(code)) ?? false;
   const missing: string[] = [];
-  if (exemption !== null && listed && !exemption.optOutStates.includes(ctx.case.administeringState)) {
+  const state = ctx.case.administeringState;
+  // Art. 7(4): the executing State declared it will not apply the list (the rule-set's list, or the treaty map's declarations).
+  const optedOut = exemption !== null && (exemption.optOutStates.includes(state) || declarationsOf(ctx.map, ctx.ruleSet.id, state, 'dual-criminality-opt-out', ctx.reference).length > 0);
+  if (exemption !== null && listed && !optedOut) {
     if (offence.maxPenaltyMonths != null && offence.maxPenaltyMonths >= exemption.thresholdMonths) return { value: 'ok', exempt: true, missing };
     if (offence.maxPenaltyMonths == null) missing.push(`offences[${index}].maxPenaltyMonths`);
   }
@@ -28,12 +33,12 @@ function offenceOutcome(ctx: AssessmentContext, offence: Offence, index: number)
 export function evaluateDualCriminality(ctx: AssessmentContext): ConditionResult {
   const rule = ctx.ruleSet.dualCriminality;
   if (!rule.value.required) return notApplicable('dual-criminality', rule);
-  const { offences, sentences } = ctx.case;
-  if (offences.length === 0) return result('dual-criminality', 'unknown', rule, 'cond.dualCriminality.noOffences', {}, { missing: ['offences'] });
+  const { sentences } = ctx.case;
+  if (ctx.case.offences.length === 0) return result('dual-criminality', 'unknown', rule, 'cond.dualCriminality.noOffences', {}, { missing: ['offences'] });
   const failed: Offence[] = [];
   const exempt: string[] = [];
   let missing: string[] | null = null;
-  offences.forEach((o, i) => {
+  offencesInScope(ctx).forEach(({ offence: o, index: i }) => {
     const outcome = offenceOutcome(ctx, o, i);
     if (outcome.value === 'fail') failed.push(o);
     if (outcome.exempt) exempt.push(o.id);
@@ -50,10 +55,17 @@ export function evaluateDualCriminality(ctx: AssessmentContext): ConditionResult
     if (transferable.length > 0 && missing !== null) {
       return result('dual-criminality', 'unknown', source, 'cond.dualCriminality.unknown', { test }, { missing });
     }
-    if (transferable.length > 0) {
-      return result('dual-criminality', 'waived', partial, 'cond.dualCriminality.partial', { ...params, sentences: transferable.map((s) => s.id).join(', ') }, {
-        flags: transferable.map((s) => `partial:${s.id}`),
+    const partialFlags = transferable.map((s) => `partial:${s.id}`);
+    // 2008/909 Art. 9(1)(d): a ground the executing State may invoke, not a bar (a part may still be recognised, Art. 10).
+    if (rule.value.effect === 'optional-refusal') {
+      const why = transferable.length > 0 ? { source: `${source.source}; ${partial.source}`, confidence: source.confidence } : source;
+      return result('dual-criminality', 'not_met', why, 'cond.dualCriminality.optional', params, {
+        effect: 'optional_refusal',
+        flags: ['optional_refusal:dual_criminality', ...partialFlags],
       });
+    }
+    if (transferable.length > 0) {
+      return result('dual-criminality', 'waived', partial, 'cond.dualCriminality.partial', { ...params, sentences: transferable.map((s) => s.id).join(', ') }, { flags: partialFlags });
     }
     return result('dual-criminality', 'not_met', source, 'cond.dualCriminality.notMet', params);
   }

@@ -5,6 +5,7 @@
  */
 import { addPeriod, type DayNumber } from '../../sentence/calendar.ts';
 import type { FixedComputation } from '../../sentence/compute.ts';
+import type { Confidence } from '../../treaties/confidence.ts';
 import type { RuleSet } from '../../treaties/schema.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';
 import { failing, notApplicable, result } from './result.ts';
@@ -14,25 +15,34 @@ export function basisRelease(ruleSet: RuleSet, s: FixedComputation): DayNumber {
   return ruleSet.remainingBasis.value === 'release-with-remission' ? s.expectedDischargeDate : s.releaseDate;
 }
 
+const RANK = { C: 0, S: 1, U: 2 } as const;
+
+function combined(a: { source: string; confidence: Confidence }, b: { source: string; confidence: Confidence }) {
+  return { source: `${a.source}; counted to: ${b.source}`, confidence: RANK[b.confidence] > RANK[a.confidence] ? b.confidence : a.confidence };
+}
+
 export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResult {
-  const rule = ctx.ruleSet.minRemaining;
-  if (rule.value === null) return notApplicable('remaining-sentence', rule);
-  const { duration, effect } = rule.value;
+  const minimum = ctx.ruleSet.minRemaining;
+  if (minimum.value === null) return notApplicable('remaining-sentence', minimum);
+  const { duration, effect } = minimum.value;
   // 2008/909 Art. 9(1)(h): under six months is only a ground the executing State may use, whatever the status.
   const asEffect = { effect: effect === 'optional-refusal' ? ('optional_refusal' as const) : ('mandatory' as const) };
   const s = ctx.sentence;
   const required = { period: duration };
   if (s.kind === 'unknown') {
-    return result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownSentence', { required }, { ...asEffect, missing: s.missing });
+    return result('remaining-sentence', 'unknown', minimum, 'cond.remaining.unknownSentence', { required }, { ...asEffect, missing: s.missing });
   }
   if (s.kind === 'indeterminate') {
     const bypass = ctx.ruleSet.indeterminateBypass;
     return bypass.value
       ? result('remaining-sentence', 'met', bypass, 'cond.remaining.indeterminate', { required }, asEffect)
-      : result('remaining-sentence', 'met', rule, 'cond.remaining.unbounded', { required }, asEffect);
+      : result('remaining-sentence', 'met', minimum, 'cond.remaining.unbounded', { required }, asEffect);
   }
   const release = basisRelease(ctx.ruleSet, s);
   const threshold = addPeriod(ctx.reference, duration);
+  // Where remission makes expiry and release differ, the result rests on the basis too: its source and confidence count (an unconfirmed basis raises unconfirmed_parameters).
+  const basisMatters = s.remissionDays > 0;
+  const rule = basisMatters ? combined(minimum, ctx.ruleSet.remainingBasis) : minimum;
   const params = {
     remaining: release - ctx.reference,
     reference: { day: ctx.reference },
