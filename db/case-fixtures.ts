@@ -57,8 +57,10 @@ export const CASE_FIXTURES: Record<string, unknown> = {
     person: {
       familyName: 'CHAN', givenNames: 'Tai Man', nativeName: '陳大文', aliases: ['Peter CHAN', '陳仔'], prisonNumber: '2566/01234',
       dateOfBirth: '1970-02-28', nationalities: ['CN'], permanentResidence: ['HK'], livesIn: 'HK', representativeNeeded: false,
+      domiciliaryOfSentencingState: false,
     },
-    judgment: { date: '2019-09-09', final: true, appealPending: false, deathSentence: true, deathSentenceCommuted: true },
+    custody: { status: 'conditional-release', since: '2024-05-01' },
+    judgment: { date: '2019-09-09', final: true, appealPending: false, deathSentence: true, deathSentenceCommuted: true, jurisdiction: 'national' },
     sentences: [
       { id: 'S1', start: '2018-01-31', term: 'life', offences: ['O1'] },
       { id: 'S2', start: '2018-01-31', term: 'indeterminate', offences: ['O2'] },
@@ -68,7 +70,7 @@ export const CASE_FIXTURES: Record<string, unknown> = {
       { id: 'O1', description: 'Trafficking in a dangerous drug', categories: ['eu:illicit-trafficking-narcotics'], maxPenaltyMonths: 1200, dualCriminality: 'yes' },
       { id: 'O2', description: 'Defaming the King', categories: ['excluded:head-of-state-or-family'], maxPenaltyMonths: 180, dualCriminality: 'no' },
     ],
-    consent: { status: 'given', by: 'person', date: '2023-03-03', verified: null },
+    consent: { status: 'given', by: 'person', date: '2023-03-03', verified: null, stateAuthority: 'not-asked' },
     financialObligations: [],
     events: { application: '2023-02-01' },
   },

@@ -51,6 +51,10 @@ export interface CaseFactsRow {
   event_judgment_received: string | null;
   event_states_agreed: string | null;
   event_transfer_planned: string | null;
+  domiciliary: Bit;
+  judgment_jurisdiction: string | null;
+  custody_status: string | null;
+  custody_since: string | null;
   omitted_fields: string | null;
   enforcement_recorded: 1 | null;
   enforcement_procedure: string | null;
@@ -97,6 +101,7 @@ export interface ConsentRow {
   withdrawn_on: string | null;
   verified: Bit;
   opinion_recorded: Bit;
+  state_authority: string | null;
 }
 
 export interface FinancialObligationRow {
@@ -206,6 +211,10 @@ export function caseToRows(c: CaseFile): CaseRows {
       event_judgment_received: orNull(c.events.judgmentReceived),
       event_states_agreed: orNull(c.events.statesAgreed),
       event_transfer_planned: orNull(c.events.transferPlanned),
+      domiciliary: bit(c.person.domiciliaryOfSentencingState),
+      judgment_jurisdiction: orNull(c.judgment.jurisdiction),
+      custody_status: c.custody == null ? null : c.custody.status,
+      custody_since: c.custody == null ? null : orNull(c.custody.since),
       omitted_fields: null,
       ...enforcementRow(c.enforcement),
     },
@@ -240,6 +249,7 @@ export function caseToRows(c: CaseFile): CaseRows {
             withdrawn_on: orNull(c.consent.withdrawnOn),
             verified: bit(c.consent.verified),
             opinion_recorded: bit(c.consent.opinionRecorded),
+            state_authority: orNull(c.consent.stateAuthority),
           },
     financialObligations: (c.financialObligations ?? []).map((f, position) => ({
       position,
@@ -283,6 +293,7 @@ export function rowsToCase(rows: CaseRows): CaseFile {
       permanentResidence: unlist(p.permanent_residence),
       livesIn: p.lives_in,
       representativeNeeded: flag(p.representative_needed),
+      domiciliaryOfSentencingState: flag(f.domiciliary),
     },
     judgment: {
       date: f.judgment_date,
@@ -292,6 +303,7 @@ export function rowsToCase(rows: CaseRows): CaseFile {
       otherProceedingsPending: flag(f.other_proceedings_pending),
       deathSentence: flag(f.death_sentence),
       deathSentenceCommuted: flag(f.death_sentence_commuted),
+      jurisdiction: f.judgment_jurisdiction,
     },
     sentences: rows.sentences.map((s) => ({
       id: s.sentence_key,
@@ -322,6 +334,7 @@ export function rowsToCase(rows: CaseRows): CaseFile {
             withdrawnOn: rows.consent.withdrawn_on,
             verified: flag(rows.consent.verified),
             opinionRecorded: flag(rows.consent.opinion_recorded),
+            stateAuthority: rows.consent.state_authority as NonNullable<CaseFile['consent']>['stateAuthority'],
           },
     financialObligations:
       f.financial_obligations_known === null
@@ -350,6 +363,7 @@ export function rowsToCase(rows: CaseRows): CaseFile {
       transferPlanned: f.event_transfer_planned,
     },
     enforcement: enforcementOf(f),
+    custody: f.custody_status === null ? null : { status: f.custody_status as NonNullable<CaseFile['custody']>['status'], since: f.custody_since },
   };
   if (f.omitted_fields !== null) removePaths(c, JSON.parse(f.omitted_fields) as Path[]);
   return c;

@@ -48,6 +48,7 @@ const FACT_COLUMNS = [
   'death_sentence_commuted', 'remand_days', 'financial_obligations_known', 'expulsion_kind', 'expulsion_date',
   'left_sentencing_state', 'left_date', 'left_when', 'left_to', 'event_application', 'event_request',
   'event_request_received', 'event_judgment_received', 'event_states_agreed', 'event_transfer_planned', 'omitted_fields',
+  'domiciliary', 'judgment_jurisdiction', 'custody_status', 'custody_since',
   'enforcement_recorded', 'enforcement_procedure', 'decision_authority', 'decision_date',
   'decision_term_kind', 'decision_term_years', 'decision_term_months', 'decision_term_days',
 ] as const satisfies readonly (keyof CaseFactsRow)[];
@@ -70,8 +71,8 @@ const SQL = {
     VALUES (@case_id, @offence_key, @position, @description, @categories, @max_penalty_months, @dual_criminality,
       @administering_max_penalty_months, @administering_max_penalty_life)`,
   insertLink: `INSERT INTO sentence_offences (case_id, sentence_key, position, offence_key) VALUES (@case_id, @sentence_key, @position, @offence_key)`,
-  insertConsent: `INSERT INTO consents (case_id, status, given_by, date, withdrawn_on, verified, opinion_recorded)
-    VALUES (@case_id, @status, @given_by, @date, @withdrawn_on, @verified, @opinion_recorded)`,
+  insertConsent: `INSERT INTO consents (case_id, status, given_by, date, withdrawn_on, verified, opinion_recorded, state_authority)
+    VALUES (@case_id, @status, @given_by, @date, @withdrawn_on, @verified, @opinion_recorded, @state_authority)`,
   insertObligation: `INSERT INTO financial_obligations (case_id, position, kind, amount, currency, paid, incapacity_to_pay)
     VALUES (@case_id, @position, @kind, @amount, @currency, @paid, @incapacity_to_pay)`,
   // Child rows are replaced as a whole on update; links go with their sentences (ON DELETE CASCADE).

@@ -51,3 +51,13 @@ INSERT INTO case_due_dates (case_id, rescreen_on, release_date, discharge_date)
   FROM cases c JOIN assessments a ON a.id = c.latest_assessment_id
   WHERE c.id IN (SELECT case_id FROM foreign_latest);
 DROP TABLE foreign_latest;
+
+-- The facts of "the law, read again": whether the person has become a domiciliary of the
+-- sentencing State, the law the sentence was imposed under (national or a constituent State's),
+-- the person's custody (conditional release) and a constituent State's consent. NULL: unknown
+-- (custody NULL: none recorded).
+ALTER TABLE cases ADD COLUMN domiciliary INTEGER CHECK (domiciliary IN (0, 1));
+ALTER TABLE cases ADD COLUMN judgment_jurisdiction TEXT;
+ALTER TABLE cases ADD COLUMN custody_status TEXT CHECK (custody_status IN ('in-custody', 'conditional-release', 'at-large'));
+ALTER TABLE cases ADD COLUMN custody_since TEXT CHECK (custody_status IS NOT NULL OR custody_since IS NULL);
+ALTER TABLE consents ADD COLUMN state_authority TEXT CHECK (state_authority IN ('given', 'refused', 'not-asked'));
