@@ -2,6 +2,7 @@
  * English messages. Placeholders are `{name}`; a string parameter `x` whose value has a
  * label under `param.x.<value>` is shown with that label.
  */
+import { hongKongEn } from './hong-kong.en.ts';
 import { treatyMapEn } from './treaty-map.en.ts';
 import { securityEn } from './security.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -628,6 +629,7 @@ export const en = {
   ...storageEn,
   ...backupsEn,
   ...treatyMapEn,
+  ...hongKongEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

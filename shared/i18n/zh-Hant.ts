@@ -1,4 +1,5 @@
 /** 繁體中文訊息。佔位符與英文版相同。 */
+import { hongKongZhHant } from './hong-kong.zh-Hant.ts';
 import { treatyMapZhHant } from './treaty-map.zh-Hant.ts';
 import type { MessageKey } from './en.ts';
 import { securityZhHant } from './security.zh-Hant.ts';
@@ -613,4 +614,5 @@ export const zhHant: Record<MessageKey, string> = {
   ...storageZhHant,
   ...backupsZhHant,
   ...treatyMapZhHant,
+  ...hongKongZhHant,
 };
