@@ -208,7 +208,7 @@ export function hongKongRuleSets({ ets112, usTh, ruBilateral }: Patterns): RuleS
       'Signed at Hong Kong 20 May 2005, published in Macao by Aviso do Chefe do Executivo n.º 13/2005 (Chinese text on MacauLII), in force 1 December 2005 (Macao Correctional Services Bureau, 2019) [S]. ' +
       'Read [C]: Art. 1 (a sentence is any deprivation of liberty ordered by a court in its criminal jurisdiction, of limited, unlimited or indeterminate duration; the sentenced person is one held in a prison, hospital or other institution of the transferring side), ' +
       'Art. 2 (a person sentenced on one side may be transferred to the other to serve the sentence) and Art. 3 (liaison authorities, content not read). ' +
-      'The conditions of transfer were not read: they follow ETS 112 [U], whose Art. 1(a) Art. 1 resembles. 82 persons were transferred from Macao to Hong Kong from 1 Dec 2005 to 30 Apr 2019 (Macao Correctional Services Bureau).',
+      'The conditions of transfer were not read: they follow ETS 112 [U] (Art. 1 of the arrangement resembles ETS 112 Art. 1(a)). 82 persons were transferred from Macao to Hong Kong from 1 Dec 2005 to 30 Apr 2019 (Macao Correctional Services Bureau).',
     link: p(
       { default: ['permanent-residence'], byAdministeringState: {} },
       `${moVia}: permanent residence of the receiving side, as Hong Kong's link in its other arrangements (${HK_PERMANENT_RESIDENTS}); nationality cannot tell the two sides apart, both being parts of China`,
@@ -341,7 +341,7 @@ export function hongKongRuleSets({ ets112, usTh, ruBilateral }: Patterns): RuleS
     title: 'Agreement between Hong Kong and the United States on the transfer of sentenced persons (1997)',
     notes:
       'Signed at Hong Kong 15 April 1997; in force 17 or 18 April 1999 (a Chinese academic source says the 17th, the TIAS number 99-418 points to the 18th; the later is used) [S]. ' +
-      'Not operative since 19 August 2020: the United States notified the "suspension or termination" of the agreement that day (US Department of State; news.gov.hk, 20 Aug 2020), which of the two not said: the treaty map reads it as ceased from then, so no case under it is eligible after that day. ' +
+      'Not operative since 19 August 2020: the United States notified the "suspension or termination" of the agreement that day (US Department of State; news.gov.hk, 20 Aug 2020), which of the two not said: the treaty map reads it as ceased from then, so no case assessed as on that day or later is eligible under it. ' +
       `Modelled on the 1983 Council of Europe Convention and US bilateral treaties (${whiteHouse}) [S]: parameters not summarised anywhere follow ETS 112 [U]. ` +
       'Where the person was sentenced under the law of a US State, that State\'s authorities must consent too (White House, 1997) [S]: no condition reads it; the document "Consent of the state authorities" is listed for cases coming to Hong Kong.',
     referenceEvent: p('request', 'BOP Program Statement 5140.42 CN-1: remaining time at the time of the request', 'S'),
