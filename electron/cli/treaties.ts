@@ -1,7 +1,8 @@
 /**
  * `tsp treaties list|show|validate|import|export`: the rule-sets with when their instrument
- * entered into force (treaty map), every parameter with its source and confidence; rule-set files checked against `tsp-ruleset/1`, imported into a
- * store as a new version (through the router, as the app does) and exported from it.
+ * entered into force (treaty map), every parameter with its source and confidence; rule-set
+ * files checked against `tsp-ruleset/1`, imported into a store as a new version (through the
+ * router, as the app does) and exported from it.
  */
 import { t, type Locale } from '../../shared/i18n/index.ts';
 import type { Confidence } from '../../shared/treaties/confidence.ts';
@@ -17,10 +18,10 @@ const CONFIDENCE_TAG: Record<string, string> = { C: '[C]', S: '[S]', U: '[U]' };
 
 /**
  * When an instrument binds, as the built-in treaty map records it: for a Hong Kong
- * arrangement (bilateral) Hong Kong's own party row (entry into force, "in force by" a day, not operative
- * since), else the instrument's entry into force; a pattern has no counterparty.
+ * arrangement (bilateral) Hong Kong's own party row (entry into force, "in force by" a day,
+ * not operative since), else the instrument's entry into force; a pattern has no counterparty.
  */
-export interface MapDates {
+interface MapDates {
   instrument: string;
   /** The party row read ("HK"), or null for the instrument's own date. */
   party: string | null;
@@ -30,7 +31,7 @@ export interface MapDates {
   confidence: Confidence;
 }
 
-export function mapDatesOf(index: TreatyMapIndex, ruleSetId: string): MapDates | null {
+function mapDatesOf(index: TreatyMapIndex, ruleSetId: string): MapDates | null {
   const instrument = instrumentOfRuleSet(index, ruleSetId);
   if (instrument === undefined) return null;
   // A Hong Kong arrangement (bilateral, Hong Kong a party); a multilateral instrument Hong Kong was once bound by keeps its own date.

@@ -16,7 +16,7 @@ import { notApplicable, result } from './result.ts';
  * recognising dual nationality (as reported by Yahoo News HK, 21 Jan 2026). A case file may
  * also record the place's own code as a nationality: both count.
  */
-export const NATIONALITY_OF_PLACE: Readonly<Record<string, string>> = { HK: 'CN', MO: 'CN' };
+const NATIONALITY_OF_PLACE: Readonly<Record<string, string>> = { HK: 'CN', MO: 'CN' };
 
 export function evaluateDualNationality(ctx: AssessmentContext): ConditionResult {
   const rule = ctx.ruleSet.dualNationality;
