@@ -20,7 +20,8 @@ let page: Page;
 let ivanovId: string;
 
 /**
- * IVANOV: 2 years from 2024-01-10 in Hong Kong, request received by Russia on 2025-06-10.
+ * IVANOV: 2 years from 2024-01-10 in Switzerland (ETS 112 binds Switzerland and Russia; it has
+ * not bound Hong Kong since 1 July 1997, treaty map), request received by Russia on 2025-06-10.
  * First day at liberty 2026-01-10 (ETS 112 counts to expiry): 214 days remain on 2025-06-10.
  * 6 months (to 2025-12-10) are left: eligible. 12 months (to 2026-06-10) are not; ETS 112
  * Art. 3(2) leaves the States free to agree anyway: eligible by exception.
@@ -30,6 +31,7 @@ function ivanov() {
   return {
     ...c,
     ruleSetId: 'coe-ets-112',
+    sentencingState: 'CH',
     sentences: [{ id: 'S1', start: '2024-01-10', term: { years: 2, months: 0, days: 0 }, consecutiveTo: null, offences: ['O1'] }],
     offences: [(c.offences as unknown[])[0]],
     remandDays: 0,
@@ -197,6 +199,18 @@ describe('treaties page', { timeout: 90_000 }, () => {
     expect(await saved.locator('td').nth(2).locator('p').first().textContent()).toBe('28 日');
     await saveScreenshot(page, 'treaty-profiles-zh-Hant');
     await switchTo('en');
+  });
+
+  it('shows a Hong Kong rule-set\'s dual-nationality rule by sentencing side, and edits it as JSON', async () => {
+    await shell.open('#/treaties/hk-gb');
+    const row = page.locator('[data-group="dual-nationality"] tbody tr').first();
+    await expect.poll(() => row.locator('td').first().textContent()).toMatch(/^Allowed; sentenced in HK: Bars the transferNote: /);
+    await shell.open('#/treaties/hk-gb/edit');
+    const value = page.locator('#edit-dualNationality-value');
+    await expect.poll(() => value.evaluate((el) => el.tagName)).toBe('TEXTAREA');
+    expect(JSON.parse(await value.inputValue())).toEqual({ default: 'allow', bySentencingState: { HK: 'bar' } });
+    expect(await page.locator('#edit-referenceEvent-value').evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('called only the treaty channels it needs, and raised no page errors, console errors or CSP refusals', () => {

@@ -44,7 +44,8 @@ async function markDocument(kind: string, status: string): Promise<void> {
 beforeAll(async () => {
   shell = await openShell();
   page = shell.page;
-  outgoing = shell.dispatch('cases.create', { case: { ...example, ruleSetId: 'coe-ets-112', direction: 'outgoing' } }).id;
+  // Sentenced in Switzerland: ETS 112 binds Switzerland and Russia, and has not bound Hong Kong since 1 July 1997 (treaty map).
+  outgoing = shell.dispatch('cases.create', { case: { ...example, sentencingState: 'CH', ruleSetId: 'coe-ets-112', direction: 'outgoing' } }).id;
   shell.dispatch('assessments.run', { caseId: outgoing, on: '2024-03-01' });
   incoming = shell.dispatch('cases.create', { case: CASE_FIXTURES.lifeChinese }).id;
 }, 120_000);

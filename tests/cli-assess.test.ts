@@ -166,6 +166,18 @@ describe('tsp treaties', () => {
     expect(JSON.parse(r.out).map((t: { id: string }) => t.id)).toEqual(BUILT_IN_RULESETS.map((t) => t.id));
   });
 
+  it('lists every Hong Kong arrangement with its entry into force from the treaty map, or "not found [U]"', async () => {
+    const r = await run(['treaties', 'list'], {});
+    const line = (id: string) => r.out.split('\n').find((l) => l.startsWith(`${id} `)) ?? '';
+    expect(line('hk-gb')).toMatch(/ 1998-03-19 \[S\] /);
+    expect(line('hk-us-1997')).toMatch(/ 1999-04-18 \[S\], not operative since 2020-08-19 /);
+    expect(line('hk-th')).toMatch(/ by 2005-09-16 \[S\] /);
+    for (const id of ['hk-pt', 'hk-es', 'hk-kr', 'hk-ng', 'hk-zm', 'hk-ru-2021']) expect(line(id)).toMatch(/ not found \[U\] /);
+    expect(line('coe-ets-112')).toMatch(/ 1985-07-01 \[C\] /);
+    const json = JSON.parse((await run(['treaties', 'list', '--json'], {})).out) as { id: string; treatyMap: unknown }[];
+    expect(json.find((t) => t.id === 'hk-mo')?.treatyMap).toEqual({ instrument: 'hk-mo', party: 'HK', entryIntoForce: '2005-12-01', inForceBy: null, ceasesFrom: null, confidence: 'S' });
+  });
+
   it('shows every parameter with its source and confidence', async () => {
     const r = await run(['treaties', 'show', 'hk-ru-2021'], {});
     expect(r.code).toBe(0);

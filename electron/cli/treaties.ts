@@ -1,10 +1,14 @@
 /**
- * `tsp treaties list|show|validate|import|export`: the rule-sets, every parameter with its
- * source and confidence; rule-set files checked against `tsp-ruleset/1`, imported into a
- * store as a new version (through the router, as the app does) and exported from it.
+ * `tsp treaties list|show|validate|import|export`: the rule-sets with when their instrument
+ * entered into force (treaty map), every parameter with its source and confidence; rule-set
+ * files checked against `tsp-ruleset/1`, imported into a store as a new version (through the
+ * router, as the app does) and exported from it.
  */
 import { t, type Locale } from '../../shared/i18n/index.ts';
+import type { Confidence } from '../../shared/treaties/confidence.ts';
 import { BUILT_IN_RULESETS, builtInRuleSet } from '../../shared/treaties/library.ts';
+import { builtInTreatyMap } from '../../shared/treaties/map/built-in/index.ts';
+import { instrumentOfRuleSet, type TreatyMapIndex } from '../../shared/treaties/map/relations.ts';
 import { parseRuleSetText } from '../../shared/treaties/ruleset-file.ts';
 import { PARAMETER_KEYS, RULESET_FORMAT, type Param, type RuleSet } from '../../shared/treaties/schema.ts';
 import { UsageError, type CliIo } from './io.ts';
@@ -12,14 +16,55 @@ import type { StoreValues } from './store-commands.ts';
 
 const CONFIDENCE_TAG: Record<string, string> = { C: '[C]', S: '[S]', U: '[U]' };
 
+/**
+ * When an instrument binds, as the built-in treaty map records it: for a Hong Kong
+ * arrangement (bilateral) Hong Kong's own party row (entry into force, "in force by" a day,
+ * not operative since), else the instrument's entry into force; a pattern has no counterparty.
+ */
+interface MapDates {
+  instrument: string;
+  /** The party row read ("HK"), or null for the instrument's own date. */
+  party: string | null;
+  entryIntoForce: string | null;
+  inForceBy: string | null;
+  ceasesFrom: string | null;
+  confidence: Confidence;
+}
+
+function mapDatesOf(index: TreatyMapIndex, ruleSetId: string): MapDates | null {
+  const instrument = instrumentOfRuleSet(index, ruleSetId);
+  if (instrument === undefined) return null;
+  // A Hong Kong arrangement (bilateral, Hong Kong a party); a multilateral instrument Hong Kong was once bound by keeps its own date.
+  const hk = instrument.kind === 'bilateral' ? instrument.parties.find((p) => p.state === 'HK') : undefined;
+  if (hk !== undefined) {
+    return { instrument: instrument.id, party: 'HK', entryIntoForce: hk.entryIntoForce, inForceBy: hk.inForceBy, ceasesFrom: hk.ceasesFrom, confidence: hk.confidence };
+  }
+  return { instrument: instrument.id, party: null, entryIntoForce: instrument.inForce.date, inForceBy: null, ceasesFrom: null, confidence: instrument.inForce.confidence };
+}
+
+function mapDatesText(index: TreatyMapIndex, ruleSetId: string): string {
+  const dates = mapDatesOf(index, ruleSetId);
+  if (dates === null) return '— (not in the treaty map)';
+  if (instrumentOfRuleSet(index, ruleSetId)?.kind === 'pattern') return `pattern ${CONFIDENCE_TAG[dates.confidence]}`;
+  // No date: unknown to the sources (U), or known not to be in force yet (C/S: signed only, provisionally applied).
+  const none = dates.confidence === 'U' ? 'not found' : 'not in force';
+  const from = dates.entryIntoForce ?? (dates.inForceBy !== null ? `by ${dates.inForceBy}` : none);
+  const ceased = dates.ceasesFrom === null ? '' : `, not operative since ${dates.ceasesFrom}`;
+  return `${from} ${CONFIDENCE_TAG[dates.confidence]}${ceased}`;
+}
+
+/** `tsp treaties list`: every rule-set with its version and, from the treaty map, when its instrument entered into force. */
 export function runTreatiesList(io: CliIo, json: boolean, stored: readonly RuleSet[] = []): number {
   const all = [...BUILT_IN_RULESETS, ...stored];
+  const index = builtInTreatyMap();
   if (json) {
-    io.out(`${JSON.stringify(all.map((r) => ({ id: r.id, version: r.version, effectiveFrom: r.effectiveFrom, title: r.title, kind: r.kind })), null, 2)}\n`);
+    const rows = all.map((r) => ({ id: r.id, version: r.version, effectiveFrom: r.effectiveFrom, title: r.title, kind: r.kind, treatyMap: mapDatesOf(index, r.id) }));
+    io.out(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  const width = Math.max(...all.map((r) => r.id.length));
-  for (const r of all) io.out(`${r.id.padEnd(width)}  ${r.version.padEnd(12)}  ${r.title}\n`);
+  const rows = [['id', 'version', 'in force (treaty map)', 'title'], ...all.map((r) => [r.id, r.version, mapDatesText(index, r.id), r.title])];
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => (row[i] as string).length)));
+  for (const row of rows) io.out(`${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i] as number) : cell)).join('  ')}\n`);
   return 0;
 }
 

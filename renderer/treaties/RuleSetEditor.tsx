@@ -36,7 +36,8 @@ type MinRemainingChange = (change: Partial<EditorDraft['minRemaining']>) => void
 function ParameterEditor({ k, base, draft, problems, onChange, onMinRemaining }: { k: ParameterKey; base: RuleSet; draft: EditorDraft; problems: Problems; onChange: (change: Partial<ParamDraft>) => void; onMinRemaining: MinRemainingChange }) {
   const text = useText();
   const p = draft.params[k];
-  const choices = CHOICES[k];
+  // A value that is not one of the choices (a dual-nationality rule by sentencing State) is edited as JSON.
+  const choices = CHOICES[k]?.some((c) => JSON.stringify(c) === JSON.stringify(base[k].value)) ? CHOICES[k] : undefined;
   const valueId = `edit-${k}-value`;
   let value: ReactNode;
   if (k === 'minRemaining') {

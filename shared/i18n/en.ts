@@ -3,6 +3,7 @@
  * label under `param.x.<value>` is shown with that label.
  */
 import { lawEn } from './law.en.ts';
+import { hongKongEn } from './hong-kong.en.ts';
 import { treatyMapEn } from './treaty-map.en.ts';
 import { securityEn } from './security.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -632,6 +633,7 @@ export const en = {
   ...treatyMapEn,
   ...lawEn,
   ...enforcementEn,
+  ...hongKongEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

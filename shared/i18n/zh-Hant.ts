@@ -1,5 +1,6 @@
 /** 繁體中文訊息。佔位符與英文版相同。 */
 import { lawZhHant } from './law.zh-Hant.ts';
+import { hongKongZhHant } from './hong-kong.zh-Hant.ts';
 import { treatyMapZhHant } from './treaty-map.zh-Hant.ts';
 import type { MessageKey } from './en.ts';
 import { securityZhHant } from './security.zh-Hant.ts';
@@ -617,4 +618,5 @@ export const zhHant: Record<MessageKey, string> = {
   ...treatyMapZhHant,
   ...lawZhHant,
   ...enforcementZhHant,
+  ...hongKongZhHant,
 };

@@ -27,6 +27,12 @@ describe('describeParameter', () => {
     expect(describeParameter('zh-Hant', 'minRemaining', hkUs.minRemaining.value)).toBe('尚須服刑至少12 個月（強制）');
     expect(describeParameter('en', 'minRemaining', null)).toBe('No minimum');
   });
+
+  it('says a dual-nationality rule that differs by sentencing State, side by side', () => {
+    const hkGb = builtInRuleSet('hk-gb')!;
+    expect(describeParameter('en', 'dualNationality', hkGb.dualNationality.value)).toBe('Allowed; sentenced in HK: Bars the transfer');
+    expect(describeParameter('zh-Hant', 'dualNationality', hkGb.dualNationality.value)).toBe('容許；於HK判刑：不得移交');
+  });
 });
 
 describe('PARAMETER_GROUPS', () => {

@@ -27,7 +27,13 @@ function describers(locale: Locale, say: Say): { [K in ParameterKey]: (value: Ru
         bases(v.default),
         ...Object.entries(v.byAdministeringState).map(([state, b]) => say('treaties.v.linkFor', { state, bases: bases(b) })),
       ]),
-    dualNationality: (v) => say(`treaties.dualNationality.${v}`),
+    dualNationality: (v) =>
+      typeof v === 'string'
+        ? say(`treaties.dualNationality.${v}`)
+        : list(locale, [
+            say(`treaties.dualNationality.${v.default}`),
+            ...Object.entries(v.bySentencingState).map(([state, rule]) => say('treaties.v.sentencedIn', { state, rule: say(`treaties.dualNationality.${rule}`) })),
+          ]),
     finality: (v) => (v.required ? say('treaties.v.finality', { definition: say(`treaties.finality.${v.definition}`) }) : say('treaties.v.notRequired')),
     otherProceedings: (v) => say(`treaties.otherProceedings.${v}`),
     minRemaining: (v) =>

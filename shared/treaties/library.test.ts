@@ -24,6 +24,16 @@ const FIXED_IDS = [
   'hk-ru-2021',
   'us-mx-1976',
   'us-ca-1977',
+  'hk-gb',
+  'hk-it',
+  'hk-ph',
+  'hk-fr',
+  'hk-mo',
+  'hk-pt',
+  'hk-es',
+  'hk-kr',
+  'hk-ng',
+  'hk-zm',
 ];
 
 /** Every { value, source, confidence } of a rule-set, with its key, plus each consent exception. */

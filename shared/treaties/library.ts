@@ -7,11 +7,9 @@
 import {
   ETS_112_DOCUMENTS, ETS_167_DOCUMENTS, EU_909_DOCUMENTS, IT_BR_DOCUMENTS, RU_BILATERAL_DOCUMENTS, US_IPTP_DOCUMENTS,
 } from '../workflow/document-sets.ts';
-import { RULESET_FORMAT, ruleSetSchema, type Param, type RuleSet, type RuleSetInput } from './schema.ts';
-
-type Confidence = Param<unknown>['confidence'];
-const p = <T>(value: T, source: string, confidence: Confidence, note?: string): Param<T> =>
-  note === undefined ? { value, source, confidence } : { value, source, confidence, note };
+import { hongKongRuleSets } from './hong-kong-rulesets.ts';
+import { asReported, p } from './ruleset-builders.ts';
+import { RULESET_FORMAT, ruleSetSchema, type RuleSet, type RuleSetInput } from './schema.ts';
 
 const ETS_112: RuleSetInput = {
   format: RULESET_FORMAT,
@@ -200,91 +198,6 @@ const US_TH: RuleSetInput = {
   discretionaryRefusalGrounds: p(['sovereignty-security-public-order', 'dual-national'], 'US–Thailand Treaty Art. II(7)', 'C'),
   deadlines: p([], 'US–Thailand Treaty (no deadlines)', 'U'),
   documents: p([...ETS_112_DOCUMENTS], 'US–Thailand Treaty Art. III (request via diplomatic channels); document list not retrieved, ETS 112 pattern', 'U'),
-};
-
-/** A rule-set whose text was not retrieved, built on a known pattern: every parameter is at most secondary. */
-function asReported<T extends RuleSetInput>(base: T, via: string, ceiling: 'S' | 'U'): T {
-  // Every parameter, the defaulted ones too, is borrowed from the pattern and says so.
-  const full = ruleSetSchema.parse(base) as unknown as T;
-  const out: Record<string, unknown> = { ...full };
-  for (const [key, value] of Object.entries(full)) {
-    if (value && typeof value === 'object' && 'source' in value && 'confidence' in value) {
-      const prm = value as Param<unknown>;
-      out[key] = { ...prm, source: `${via}; pattern: ${prm.source}`, confidence: weaker(prm.confidence, ceiling) };
-    }
-  }
-  out.consentExceptions = full.consentExceptions.map((e) => ({
-    ...e,
-    source: `${via}; pattern: ${e.source}`,
-    confidence: weaker(e.confidence, ceiling),
-  }));
-  return out as T;
-}
-
-function weaker(a: Confidence, b: Confidence): Confidence {
-  const order: Confidence[] = ['C', 'S', 'U'];
-  return order[Math.max(order.indexOf(a), order.indexOf(b))] as Confidence;
-}
-
-const HK_TH: RuleSetInput = {
-  ...asReported(US_TH, 'Hong Kong–Thailand arrangement (2000), text not retrieved', 'U'),
-  id: 'hk-th',
-  version: '2000',
-  effectiveFrom: '2000-01-01',
-  title: 'Hong Kong–Thailand arrangement on the transfer of sentenced persons (2000), as reported',
-  link: p(
-    { default: ['nationality'], byAdministeringState: { HK: ['permanent-residence'] } },
-    'Hong Kong–Thailand arrangement as reported (The Standard 2022): Hong Kong residents; Hong Kong permanent residence is the link for Hong Kong',
-    'S',
-  ),
-  otherProceedings: p('bar', 'Hong Kong–Thailand arrangement as reported (SCMP/The Standard 2022): all legal proceedings concluded', 'S'),
-  excludedOffences: p(
-    ['excluded:state-security', 'excluded:head-of-state-or-family', 'excluded:national-art-treasures'],
-    'Hong Kong–Thailand arrangement as reported (The Standard 2022): security of Thailand, the monarch, national treasures',
-    'S',
-  ),
-  minRemaining: p({ duration: { years: 1 }, effect: 'mandatory' }, 'Thai rule of at least one year (US–Thailand Art. II(4) pattern; Thai Department of Corrections)', 'S'),
-  minServed: p(
-    { numerator: 1, denominator: 3, lifeMinimum: null, sentencingStates: ['TH'], testedAt: 'transfer' },
-    'Thai minimum period, at the time of transfer (US–Thailand Art. II(6) pattern); one third reported by the Thai Corrections Department',
-    'S',
-    'The minimum for life sentences is not known [U]; no minimum is recorded for Hong Kong.',
-  ),
-};
-
-const HK_US: RuleSetInput = {
-  ...asReported(ETS_112, 'Hong Kong–US agreement (1997), text not retrieved', 'U'),
-  id: 'hk-us-1997',
-  version: '1997',
-  effectiveFrom: '1997-04-15',
-  title: 'Agreement between Hong Kong and the United States on the transfer of sentenced persons (1997)',
-  kind: 'bilateral',
-  referenceEvent: p('request', 'BOP Program Statement 5140.42 CN-1: remaining time at the time of the request', 'S'),
-  statesAgreementRequired: p(true, 'LegCo Panel on Security paper, 20 Nov 1997, para 4 (three consents)', 'C'),
-  link: p(
-    { default: ['nationality'], byAdministeringState: { HK: ['permanent-residence'] } },
-    'Hong Kong–US agreement (text not retrieved): nationality for the US, Hong Kong permanent residence for Hong Kong',
-    'U',
-  ),
-  minRemaining: p(
-    { duration: { months: 12 }, effect: 'mandatory' },
-    'BOP Program Statement 5140.42 CN-1: Hong Kong requires 12 months',
-    'S',
-    'Assumed symmetric for Hong Kong to US transfers, and no exceptional-cases clause configured [U].',
-  ),
-  remainingBasis: p(
-    'release-with-remission',
-    'Hong Kong–US agreement (text not retrieved): counted to the expected discharge with remission, as BOP screening counts to the projected release',
-    'U',
-    'A setting: the agreement does not fix the basis in any text retrieved. Set "expiry" to count to sentence expiry.',
-  ),
-  consent: p(
-    { required: true, representativeTriggers: ['age', 'physical', 'mental'], minorAge: null, irrevocableAfter: 'not-specified' },
-    'LegCo Panel on Security paper, 20 Nov 1997, para 4 (consent of the sentenced person)',
-    'S',
-  ),
-  dualCriminality: p({ required: true, test: 'conduct-criminal-or-would-be' }, 'LegCo Panel on Security paper, 20 Nov 1997, para 4 (dual criminality)', 'C'),
-  subnationalConsent: p(true, 'White House transmittal of the Hong Kong–US agreement, 5 May 1997: a person sentenced under a US State\'s law needs that State\'s consent too', 'S'),
 };
 
 const US_IPTP: RuleSetInput = {
@@ -476,22 +389,6 @@ const RU_BILATERAL: RuleSetInput = {
   documents: p([...RU_BILATERAL_DOCUMENTS], 'Russian bilateral Agreement Art. 6(2)-(3); Treaty Art. 6(3)', 'C'),
 };
 
-const HK_RU: RuleSetInput = {
-  ...asReported(RU_BILATERAL, 'Hong Kong–Russia agreement (2021), text not public', 'U'),
-  id: 'hk-ru-2021',
-  version: '2021',
-  effectiveFrom: '2021-09-21',
-  title: 'Agreement between Hong Kong and the Russian Federation on the transfer of sentenced persons (2021)',
-  notes:
-    'Signed 21 September 2021; enters into force 30 days after the last notification (date not recorded) [U]. ' +
-    'Every parameter follows the Russian bilateral pattern and is unconfirmed.',
-  link: p(
-    { default: ['nationality'], byAdministeringState: { HK: ['permanent-residence'] } },
-    'Hong Kong–Russia agreement (text not public): Hong Kong permanent residence as the link for Hong Kong, as in other Hong Kong arrangements',
-    'U',
-  ),
-};
-
 const CH_294: RuleSetInput = {
   ...asReported(ETS_112, 'Swiss bilateral SR 0.344.294 (read in part)', 'U'),
   id: 'ch-0-344-294',
@@ -552,7 +449,8 @@ const OAS_1993: RuleSetInput = {
 };
 
 const INPUTS: readonly RuleSetInput[] = [
-  ETS_112, ETS_167_AMENDED, ETS_167_ORIGINAL, EU_909, US_TH, HK_TH, HK_US, US_IPTP, US_MX, US_CA, IT_BR, RU_BILATERAL, CH_294, OAS_1993, HK_RU,
+  ETS_112, ETS_167_AMENDED, ETS_167_ORIGINAL, EU_909, US_TH, US_IPTP, US_MX, US_CA, IT_BR, RU_BILATERAL, CH_294, OAS_1993,
+  ...hongKongRuleSets({ ets112: ETS_112, usTh: US_TH, ruBilateral: RU_BILATERAL }),
 ];
 
 /** The built-in rule-sets, validated against the schema (a broken entry fails at load, and in tests). */

@@ -61,6 +61,8 @@ export const discretionaryGrounds = [
   'no-reasons-needed',
 ] as const;
 
+export const dualNationalityRules = z.enum(['allow', 'discretionary-refusal', 'bar']);
+
 export const RULESET_KINDS = ['multilateral', 'bilateral', 'eu-mutual-recognition', 'domestic-scheme', 'ad-hoc-arrangement'] as const;
 
 export const ruleSetSchema = z.object({
@@ -90,7 +92,14 @@ export const ruleSetSchema = z.object({
       byAdministeringState: z.record(country, z.array(z.enum(linkBases)).min(1)).default({}),
     }),
   ),
-  dualNationality: param(z.enum(['allow', 'discretionary-refusal', 'bar'])),
+  /**
+   * A national of the sentencing State as well (US–Thailand Art. II(7)(b)). One rule, or one
+   * by sentencing State where the sides differ: Hong Kong does not transfer out a Chinese
+   * citizen under any of its arrangements, a rule of its own side only.
+   */
+  dualNationality: param(
+    z.union([dualNationalityRules, z.object({ default: dualNationalityRules, bySentencingState: z.record(country, dualNationalityRules) })]),
+  ),
   finality: param(
     z.object({
       required: z.boolean(),
@@ -246,3 +255,9 @@ export const PARAMETER_KEYS = [
   'listExemption', 'excludedOffences', 'deathSentence', 'financialObligations', 'partialTransfer',
   'discretionaryRefusalGrounds', 'deadlines', 'documents', 'offenceScope', 'conditionalRelease', 'domicileExclusion', 'subnationalConsent',
 ] as const satisfies readonly (keyof RuleSet)[];
+export type DualNationalityRule = z.infer<typeof dualNationalityRules>;
+
+/** The dual-nationality rule where the person was sentenced in `sentencingState`. */
+export function dualNationalityRuleFor(value: RuleSet['dualNationality']['value'], sentencingState: string): DualNationalityRule {
+  return typeof value === 'string' ? value : (value.bySentencingState[sentencingState] ?? value.default);
+}

@@ -100,3 +100,15 @@ export const IT_BR_DOCUMENTS: readonly DocumentRequirement[] = [
   req('financial-obligations-record', 'outgoing', 'requested'), // Art. 3(1)(g)
   req('nationality-proof', 'both', 'requested'), // Art. 3(1)(a)
 ];
+
+/**
+ * Hong Kong's own side of every route under the Transfer of Sentenced Persons Ordinance
+ * (Cap. 513): the warrant that moves the person, needed before the handover. Section 2 (read)
+ * defines the inward warrant as one issued under s. 3(1)(a) and the outward warrant as one
+ * issued under s. 3(1)(b); s. 3 itself (who issues them, on what conditions) was not read.
+ * Hong Kong is our side: outgoing, Hong Kong is the sentencing place.
+ */
+export const CAP_513_DOCUMENTS: readonly DocumentRequirement[] = [
+  req('outward-warrant', 'outgoing', 'transferred'), // s. 2, s. 3(1)(b)
+  req('inward-warrant', 'incoming', 'transferred'), // s. 2, s. 3(1)(a)
+];

@@ -1,5 +1,6 @@
 /** Required documents per rule-set, direction and step (domain.md §10). */
 import { describe, expect, it } from 'vitest';
+import { hasMessage, LOCALES } from '../i18n/index.ts';
 import { BUILT_IN_RULESETS, builtInRuleSet } from '../treaties/library.ts';
 import { ruleSetSchema, type RuleSet } from '../treaties/schema.ts';
 import { ETS_112_DOCUMENTS } from './document-sets.ts';
@@ -40,6 +41,24 @@ describe('requirementsFor', () => {
     const parsed = ruleSetSchema.parse(rest);
     expect(parsed.documents.value).toEqual(ETS_112_DOCUMENTS);
     expect(parsed.documents.confidence).toBe('U');
+  });
+});
+
+describe('Hong Kong: the Cap. 513 warrant before the handover', () => {
+  it('outgoing (Hong Kong sentencing) needs the outward warrant, incoming the inward warrant, both by the transfer', () => {
+    const out = requirementsFor(rs('hk-gb'), 'outgoing');
+    const inc = requirementsFor(rs('hk-gb'), 'incoming');
+    expect(out.find((d) => d.kind === 'outward-warrant')).toEqual({ kind: 'outward-warrant', step: 'transferred', required: true });
+    expect(out.some((d) => d.kind === 'inward-warrant')).toBe(false);
+    expect(inc.find((d) => d.kind === 'inward-warrant')).toEqual({ kind: 'inward-warrant', step: 'transferred', required: true });
+  });
+
+  it('every document kind of every built-in has a label in both languages', () => {
+    for (const r of BUILT_IN_RULESETS) {
+      for (const d of r.documents.value) {
+        for (const locale of LOCALES) expect(hasMessage(locale, `workflow.document.${d.kind}`), `${r.id} ${d.kind} ${locale}`).toBe(true);
+      }
+    }
   });
 });
 

@@ -27,7 +27,7 @@ export const TASKS: Record<Direction, Record<OpenStatus, readonly Task[]>> = {
     'awaiting-other-state': [task('await-other-state', 'O9; ETS 112 Art. 5(4), 9(2)')],
     agreed: [task('arrange-consent-verification', 'O10; ETS 112 Art. 7(2)')],
     'consent-verification': [task('verify-consent', 'O10-O11; ETS 112 Art. 7(2)')],
-    'handover-scheduled': [task('issue-warrant', 'O12; Cap. 513 s. 3'), task('arrange-escort-and-transit', 'O12; ETS 112 Art. 16'), task('hand-over', 'O13')],
+    'handover-scheduled': [task('issue-warrant', 'O12; Cap. 513 s. 3(1)(b), outward warrant'), task('arrange-escort-and-transit', 'O12; ETS 112 Art. 16'), task('hand-over', 'O13')],
   },
   incoming: {
     draft: [task('receive-application', 'I1; ETS 112 Art. 2(2)')],
@@ -38,6 +38,6 @@ export const TASKS: Record<Direction, Record<OpenStatus, readonly Task[]>> = {
     'awaiting-other-state': [task('await-other-state', 'I3; ETS 112 Art. 6(2)')],
     agreed: [{ ...task('adapt-sentence', 'I4; ETS 112 Arts. 10-11'), needsEnforcementDecision: true }],
     'consent-verification': [task('verify-consent-abroad', 'I5; ETS 112 Art. 7(2)')],
-    'handover-scheduled': [task('issue-inward-warrant', 'I6; Cap. 513 s. 3(1)(a)'), task('prepare-admission', 'I7; 28 CFR 527.46(c)')],
+    'handover-scheduled': [task('issue-inward-warrant', 'I6; Cap. 513 s. 3(1)(a), inward warrant'), task('prepare-admission', 'I7; 28 CFR 527.46(c)')],
   },
 };

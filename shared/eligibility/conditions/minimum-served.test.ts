@@ -88,7 +88,7 @@ describe('minimum period served: one third of the term in Thailand (C7 arithmeti
   it('Hong Kong–Thailand applies the Thai minimum to sentences imposed in Thailand (T12)', () => {
     const c = thai('2022-06-01', { administeringState: 'HK', person: { nationalities: ['PH'], permanentResidence: ['HK'] } });
     const r = evaluate(c, atReference('hk-th'));
-    expectCondition(r, 'not_met', 'mandatory', 'one third reported by the Thai Corrections Department');
+    expectCondition(r, 'not_met', 'mandatory', 'one third, as Thai practice reported');
     expect(formatIsoDate(r.clearsOn as number)).toBe('2023-02-02');
   });
 });

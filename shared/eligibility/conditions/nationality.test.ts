@@ -152,7 +152,7 @@ describe('Hong Kong permanent residence as the link for Hong Kong (byAdministeri
   it('Hong Kong–Russia (2021): Hong Kong permanent residence for Hong Kong, nationality for Russia', () => {
     const hkru = ruleSet('hk-ru-2021');
     const hk = makeCase({ sentencingState: 'RU', administeringState: 'HK', person: { nationalities: ['RU'], permanentResidence: ['HK'] } });
-    expectCondition(evaluate(hk, hkru), 'met', 'mandatory', 'Hong Kong permanent residence as the link for Hong Kong');
+    expectCondition(evaluate(hk, hkru), 'met', 'mandatory', 'to Hong Kong, permanent residence');
     const ru = makeCase({ sentencingState: 'HK', administeringState: 'RU', person: { nationalities: ['RU'], permanentResidence: [] } });
     expectCondition(evaluate(ru, hkru), 'met', 'mandatory', 'Hong Kong–Russia');
   });

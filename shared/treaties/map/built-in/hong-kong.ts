@@ -21,6 +21,7 @@ interface Arrangement {
   confidence: Confidence;
   dates: PartyDates;
   note?: string;
+  declarations?: InstrumentInput['declarations'];
 }
 
 function arrangement(a: Arrangement): InstrumentInput {
@@ -32,6 +33,7 @@ function arrangement(a: Arrangement): InstrumentInput {
     inForce: { date: a.entryIntoForce ?? a.dates.inForceBy ?? null, source: a.source, confidence: a.confidence },
     parties: [party('HK', a.entryIntoForce, a.source, a.confidence, a.dates), party(a.partner, a.entryIntoForce, a.source, a.confidence, a.dates)],
     ...(a.note === undefined ? {} : { note: a.note }),
+    ...(a.declarations === undefined ? {} : { declarations: a.declarations }),
   };
 }
 
@@ -46,6 +48,17 @@ export const HONG_KONG_ARRANGEMENTS: InstrumentInput[] = [
     source: 'Provisional LegCo Panel on Security paper, 20 Nov 1997; Department of Justice list as reported (Jan 2026); World Journal (Feb 2026): still in force',
     confidence: 'S',
     dates: { signature: '1997-11-05', note: 'Two press reports say "signed in 1998"; the 1997 LegCo paper and the Department of Justice give 5 November 1997. The UK suspended only its surrender-of-fugitive-offenders agreement (2020).' },
+    declarations: [
+      {
+        state: 'GB',
+        kind: 'national-definition',
+        article: 'RPA 1984 s. 1(3)',
+        includes: ['close-ties'],
+        summary: 'A transfer to the UK is for a British citizen or a person with close ties with the UK, as the press summarises the agreement; the UK law that governs every inward transfer says the same (Repatriation of Prisoners Act 1984 s. 1(3)). The agreement\'s own article was not read.',
+        source: 'HK01 (2016) and World Journal (11 Feb 2026) summarising the Hong Kong–UK agreement; UK, Repatriation of Prisoners Act 1984, s. 1 (legislation.gov.uk)',
+        confidence: 'S',
+      },
+    ],
   }),
   arrangement({
     id: 'hk-it',
