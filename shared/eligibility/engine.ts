@@ -9,7 +9,7 @@
 import type { CaseFile } from '../domain/case.ts';
 import { addPeriod, parseIsoDate, type DayNumber } from '../sentence/calendar.ts';
 import { computeSentences, type Step } from '../sentence/compute.ts';
-import type { JurisdictionProfile } from '../sentence/profile.ts';
+import { profileForOffences, type JurisdictionProfile } from '../sentence/profile.ts';
 import type { TreatyMapIndex } from '../treaties/map/relations.ts';
 import type { RuleSet } from '../treaties/schema.ts';
 import { lastDayKeepingMinimum } from '../workflow/alerts.ts';
@@ -133,7 +133,9 @@ function rescreenDate(inputs: Inputs, conditions: readonly ConditionResult[]): D
 
 export function assess(c: CaseFile, ruleSet: RuleSet, options: AssessOptions): Assessment {
   const planned = c.events.transferPlanned;
-  const inputs: Inputs = { c, ruleSet, profile: options.profile, map: options.map, transferOn: planned == null ? null : parseIsoDate(planned) };
+  // Hong Kong 2024: no remission projected for an offence endangering national security.
+  const { profile, excludedBy } = profileForOffences(options.profile, c.offences.flatMap((o) => o.categories ?? []));
+  const inputs: Inputs = { c, ruleSet, profile, map: options.map, transferOn: planned == null ? null : parseIsoDate(planned) };
   const reference = referenceFor(c, ruleSet, options.on, options.today);
   const { ctx, conditions, verdict } = evaluateAt(inputs, reference.day);
 
@@ -146,6 +148,10 @@ export function assess(c: CaseFile, ruleSet: RuleSet, options: AssessOptions): A
   if (conditions.some((r) => r.status !== 'not_applicable' && r.confidence === 'U')) flags.push('unconfirmed_parameters');
 
   const { dates, steps } = datesOf(ctx, reference.source);
+  if (excludedBy.length > 0) {
+    const rule = options.profile.remissionExclusions;
+    steps.push({ key: 'step.remission.excluded', params: { categories: excludedBy.join(', '), source: rule?.source ?? '' } });
+  }
   const rescreenOn = verdict === 'ineligible' ? rescreenDate(inputs, conditions) : null;
   const transferWindow = windowOf(ctx, reference.source, conditions, verdict, rescreenOn);
   if (transferWindow !== null && transferWindow.to !== null && transferWindow.from > transferWindow.to) flags.push('transfer_window_closed');

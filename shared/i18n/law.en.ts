@@ -39,4 +39,5 @@ export const lawEn = {
   'cond.dualCriminality.optional': 'Not an offence in the executing State ({offences}): a ground on which it may refuse recognition, not a bar.',
   'flag.optional_refusal:dual_criminality': 'The executing State may refuse: an act is not an offence under its law.',
   'flag.transfer_window_closed': 'The window has closed before it opened: the first day every condition holds is after the last day the remaining time allows.',
+  'step.remission.excluded': 'No remission is projected: an offence falls in {categories}, for which the jurisdiction grants none ({source}).',
 } as const;

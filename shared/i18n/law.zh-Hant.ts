@@ -37,4 +37,5 @@ export const lawZhHant = {
   'cond.dualCriminality.optional': '有關行為在執行國並非罪行（{offences}）：執行國可據此拒絕承認，但並非禁止。',
   'flag.optional_refusal:dual_criminality': '執行國可拒絕：有關行為在其法律下並非罪行。',
   'flag.transfer_window_closed': '移交期限未開始已結束：所有條件成立的首日，遲於尚餘刑期所容許的最後一日。',
+  'step.remission.excluded': '不預計任何減刑：有罪行屬於 {categories}，該司法管轄區不會就此給予減刑（{source}）。',
 } as const;

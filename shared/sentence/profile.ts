@@ -38,6 +38,22 @@ export interface JurisdictionProfile {
   monthEnd: { value: MonthEndConvention; source: string; confidence: Confidence };
   remandCredit: { value: 'day-for-day' | 'none'; source: string; confidence: Confidence };
   remission: RemissionRule | null;
+  /**
+   * Offence categories for which no remission is projected (Hong Kong 2024: offences endangering
+   * national security); absent or empty: none.
+   */
+  remissionExclusions?: { value: readonly string[]; source: string; confidence: Confidence };
   /** As administering State: the base of remission on a transferred-in sentence (shared/enforcement); the default applies when absent. */
   transferredRemission?: { value: TransferredRemissionBase; source: string; confidence: Confidence };
+}
+
+/**
+ * The profile a case is computed under: without remission when one of its offences falls in a
+ * category the jurisdiction grants none for (the categories hit, for the date steps).
+ */
+export function profileForOffences(profile: JurisdictionProfile, categories: readonly string[]): { profile: JurisdictionProfile; excludedBy: string[] } {
+  const excluded = profile.remissionExclusions?.value ?? [];
+  if (profile.remission === null || excluded.length === 0) return { profile, excludedBy: [] };
+  const hits = excluded.filter((c) => categories.includes(c));
+  return hits.length === 0 ? { profile, excludedBy: [] } : { profile: { ...profile, remission: null }, excludedBy: hits };
 }

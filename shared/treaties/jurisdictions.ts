@@ -33,6 +33,12 @@ export const JURISDICTION_PROFILES: readonly JurisdictionProfile[] = [
       source: 'Prison Rules (Cap. 234A) r. 69: up to one third of the actual term plus s. 67A custody, never below 31 days, not for life',
       confidence: 'S',
     },
+    remissionExclusions: {
+      value: ['excluded:state-security'],
+      source:
+        'Safeguarding National Security Ordinance (2024), amending the Prison Rules: no remission for a prisoner convicted of an offence endangering national security unless the Commissioner is satisfied it is not contrary to national security (as reported, CNA 2024); read here as no remission projected',
+      confidence: 'S',
+    },
     transferredRemission: {
       value: 'whole-term',
       source:

@@ -43,6 +43,12 @@ export const profileSchema = z.object({
    * Optional: a profile written before it reads with the unconfirmed default.
    */
   transferredRemission: param(z.enum(['whole-term', 'part-served-here'])).default({ ...DEFAULT_TRANSFERRED_REMISSION }),
+  /** Offence categories (e.g. excluded:state-security) for which no remission is projected (Hong Kong, 2024). */
+  remissionExclusions: param(z.array(z.string().regex(/^[a-z0-9]+:[a-z0-9-]+$/, { error: 'must be a category code such as "excluded:state-security"' })).max(50)).default({
+    value: [],
+    source: 'None recorded',
+    confidence: 'U',
+  }),
 });
 
 export type StoredProfile = z.output<typeof profileSchema>;
@@ -57,6 +63,7 @@ export function toEngineProfile(p: StoredProfile): JurisdictionProfile {
     remandCredit: { value: p.remandCredit.value, source: p.remandCredit.source, confidence: p.remandCredit.confidence },
     remission: r.value === null ? null : { ...r.value, source: r.source, confidence: r.confidence },
     transferredRemission: { value: p.transferredRemission.value, source: p.transferredRemission.source, confidence: p.transferredRemission.confidence },
+    remissionExclusions: { value: [...p.remissionExclusions.value], source: p.remissionExclusions.source, confidence: p.remissionExclusions.confidence },
   };
 }
 
@@ -79,6 +86,10 @@ function fromBuiltIn(p: JurisdictionProfile): StoredProfile {
           },
     appealPeriodDays: { value: null, source: 'Not configured: the sentencing law’s appeal period is to be entered', confidence: 'U' },
     transferredRemission: { ...(p.transferredRemission ?? DEFAULT_TRANSFERRED_REMISSION) },
+    remissionExclusions:
+      p.remissionExclusions === undefined
+        ? { value: [], source: 'None recorded', confidence: 'U' }
+        : { value: [...p.remissionExclusions.value], source: p.remissionExclusions.source, confidence: p.remissionExclusions.confidence },
   };
 }
 
