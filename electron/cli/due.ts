@@ -34,6 +34,10 @@ export function runDue(io: CliIo, values: DueValues, locale: Locale): number {
     }
   }
   if (due.truncated) lines.push('', `… ${due.items.length}+`);
+  if (due.unreadable.length > 0) {
+    lines.push('', t(locale, 'due.unreadable.title'), `  ${t(locale, 'due.unreadable.intro')}`);
+    for (const c of due.unreadable) lines.push(`  ${[c.familyName, c.givenNames].filter((x) => x !== null).join(', ')}${c.reference === null ? '' : ` (${c.reference})`}  ${c.caseId}`);
+  }
   io.out(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -2,6 +2,7 @@
  * English messages. Placeholders are `{name}`; a string parameter `x` whose value has a
  * label under `param.x.<value>` is shown with that label.
  */
+import { edgesEn } from './edges.en.ts';
 import { securityEn } from './security.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { treatiesEn } from './treaties.en.ts';
@@ -626,6 +627,7 @@ export const en = {
   ...workflowEn,
   ...storageEn,
   ...backupsEn,
+  ...edgesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 /** 繁體中文訊息。佔位符與英文版相同。 */
 import type { MessageKey } from './en.ts';
+import { edgesZhHant } from './edges.zh-Hant.ts';
 import { securityZhHant } from './security.zh-Hant.ts';
 import { backupsZhHant } from './backups.zh-Hant.ts';
 import { storageZhHant } from './storage.zh-Hant.ts';
@@ -611,4 +612,5 @@ export const zhHant: Record<MessageKey, string> = {
   ...workflowZhHant,
   ...storageZhHant,
   ...backupsZhHant,
+  ...edgesZhHant,
 };
