@@ -114,7 +114,7 @@ export function createSessionRouter(session: Session, log: (message: string) => 
       if (ctx !== null && !(contract.roles as readonly string[]).includes(ctx.user.role)) {
         return { ok: false, error: { code: 'forbidden', messageKey: 'error.role_forbidden', problems: [] } };
       }
-      const hostile = payloadProblems(payload);
+      const hostile = payloadProblems(payload, known);
       if (hostile.length > 0) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: hostile } };
       const parsed = contract.input.safeParse(payload);
       if (!parsed.success) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: problemsOf(parsed.error) } };
