@@ -19,6 +19,7 @@ import { attachDocument, listDocuments, readAttachment, setDocumentStatus } from
 import { listDue } from './services/due.ts';
 import { payloadProblems } from './payload-guard.ts';
 import { ServiceError } from './services/errors.ts';
+import { describeError, storeFailureOf } from './store-failure.ts';
 import { listProfiles, saveProfile } from './services/profiles.ts';
 import { getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
 import { getRuleSet, listRuleSets, saveRuleSet } from './services/rulesets.ts';
@@ -124,7 +125,10 @@ export function createSessionRouter(session: Session, log: (message: string) => 
         return { ok: true, data: handler(ctx, payload, session) } as ApiResponse<C>;
       } catch (error) {
         if (error instanceof ServiceError) return { ok: false, error: error.toJSON() };
-        log(`router: ${channel} failed: ${(error as Error).stack ?? String(error)}`);
+        // The store busy, the disk full or read-only, the file damaged: a message of its own, not a bug.
+        const failure = storeFailureOf(error);
+        if (failure !== null) return { ok: false, error: { code: 'unavailable', messageKey: `error.store.${failure}`, problems: [] } };
+        log(`router: ${channel} failed: ${describeError(error)}`);
         return { ok: false, error: { code: 'internal', messageKey: 'error.internal', problems: [] } };
       }
     },

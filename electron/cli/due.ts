@@ -17,7 +17,7 @@ export interface DueValues extends StoreValues {
 
 export function runDue(io: CliIo, values: DueValues, locale: Locale): number {
   if (values.on !== undefined && !isIsoDate(values.on)) throw new UsageError('--on must be a date written YYYY-MM-DD');
-  const due = withApp(values, true, (app) => unwrap(app.router.dispatch('due.list', values.on === undefined ? {} : { on: values.on }), 'due'));
+  const due = withApp(values, true, (app) => unwrap(app.router.dispatch('due.list', values.on === undefined ? {} : { on: values.on }), 'due'), 'read');
   if (values.json) {
     io.out(`${JSON.stringify(due, null, 2)}\n`);
     return 0;
