@@ -23,6 +23,7 @@ import { LOCALES, t, type Locale } from '../shared/i18n/index.ts';
 import { runAssess } from './cli/assess.ts';
 import { CommandFailure, processIo, UsageError, type CliIo } from './cli/io.ts';
 import { describeError, storeFailureOf, type StoreFailure } from './store-failure.ts';
+import { StoreKeyError } from '../db/encryption.ts';
 import { runTreatiesExport, runTreatiesImport, runTreatiesList, runTreatiesShow, runTreatiesValidate } from './cli/treaties.ts';
 
 const USAGE = `usage:
@@ -137,6 +138,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (error instanceof UsageError) {
       io.err(`tsp: ${error.message}\n`);
       for (const d of error.details) io.err(`  - ${d}\n`);
+      return 2;
+    }
+    // A missing or wrong key is bad input, wherever the store is opened (cli/key.ts says what to do).
+    if (error instanceof StoreKeyError) {
+      io.err(`tsp: ${error.message}\n`);
       return 2;
     }
     if (error instanceof CommandFailure) {
