@@ -25,7 +25,7 @@ const COMPANION_SUFFIXES = ['', '-wal', '-shm', '-journal', '.keys.json', '.keys
 /** A restore keeps the replaced store as `<name>.before-restore-<time>` (and its -wal/-shm). */
 const SAFETY_COPY_INFIX = '.before-restore-';
 /** Folders beside the store that hold its data: nothing is written into them but by the app itself. */
-export const STORE_FOLDERS = ['backups', 'attachments'] as const;
+const STORE_FOLDERS = ['backups', 'attachments'] as const;
 
 function statOrNull(file: string): fs.Stats | null {
   try {
@@ -176,7 +176,7 @@ export function syncDirectory(dir: string): void {
 }
 
 /** A temporary name beside `file`, hidden and unique: never one of a store's companions. */
-export const temporaryBeside = (file: string): string =>
+const temporaryBeside = (file: string): string =>
   path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 
 /** Links `from` to the new name `to` (refused when `to` exists, atomically); where the file system has no hard links, checks then renames. */

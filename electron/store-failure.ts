@@ -6,8 +6,7 @@
  * The router answers them as `unavailable` with the message key `error.store.<kind>`; the CLI
  * prints the message and exits 1 (they are not bad input).
  */
-export const STORE_FAILURES = ['busy', 'full', 'readonly', 'corrupt', 'cantopen'] as const;
-export type StoreFailure = (typeof STORE_FAILURES)[number];
+export type StoreFailure = 'busy' | 'full' | 'readonly' | 'corrupt' | 'cantopen';
 
 /** SQLite's primary result codes (better-sqlite3 reports extended ones, e.g. SQLITE_READONLY_DBMOVED) and Node's errno codes. */
 const BY_CODE: Readonly<Record<string, StoreFailure>> = {

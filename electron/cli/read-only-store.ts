@@ -16,8 +16,6 @@ import path from 'node:path';
 export interface ReadableStore {
   /** The file to open: the store itself, or its private copy. */
   file: string;
-  /** Whether `file` is a copy (the store could not be written). */
-  copied: boolean;
   dispose(): void;
 }
 
@@ -33,7 +31,7 @@ function writable(file: string): boolean {
 
 /** The store as it can be read: itself when it can be written, else a private copy (dispose removes it). */
 export function readableStore(db: string): ReadableStore {
-  if (!fs.existsSync(db) || writable(db)) return { file: db, copied: false, dispose: () => undefined };
+  if (!fs.existsSync(db) || writable(db)) return { file: db, dispose: () => undefined };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsp-read-only-'));
   const copy = path.join(dir, path.basename(db));
   try {
@@ -43,5 +41,5 @@ export function readableStore(db: string): ReadableStore {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  return { file: copy, copied: true, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { file: copy, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

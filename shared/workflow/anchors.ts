@@ -8,9 +8,9 @@ import { caseStatuses, CLOSE_OUTCOMES } from '../vocabularies.ts';
 /** The dates of the case file's `events`. */
 export const CASE_EVENT_ANCHORS = ['application', 'request', 'requestReceived', 'judgmentReceived', 'statesAgreed'] as const;
 /** Named for what they mean in the instruments: the States' agreement, the recognition decision, the handover. */
-export const NAMED_ANCHORS = ['agreement', 'final-decision', 'transferred'] as const;
+const NAMED_ANCHORS = ['agreement', 'final-decision', 'transferred'] as const;
 /** Named by an instrument but not recorded by the app yet: a deadline after one of them is never running. */
-export const UNRECORDED_ANCHORS = ['speciality-request-received'] as const;
+const UNRECORDED_ANCHORS = ['speciality-request-received'] as const;
 /** Kinds of timeline entries other than status changes and closings. */
 const TIMELINE_KINDS = ['created', 'imported', 'reopened', 'consent-withdrawal-ineffective'] as const;
 
