@@ -16,6 +16,9 @@ import type { AuditVerification } from '../shared/api-schemas.ts';
 import { verifyAuditChain } from './audit-repo.ts';
 import { openFile, type OpenOptions } from './connection.ts';
 import { loadMigrations, schemaVersion } from './migrate.ts';
+import { FileRefused, realOrResolved, storeCompanionProblem, syncDirectory, syncFile } from './store-files.ts';
+
+export { FileRefused };
 
 /** Tables every TSP Desk store has since schema 1. */
 const TSP_TABLES = ['audit_log', 'cases', 'persons', 'users'] as const;
@@ -79,14 +82,6 @@ function liveFiles(live: string): string[] {
   return [base, `${base}-wal`, `${base}-shm`, `${base}-journal`];
 }
 
-function realOrResolved(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return path.join(fs.existsSync(path.dirname(file)) ? fs.realpathSync(path.dirname(file)) : path.resolve(path.dirname(file)), path.basename(file));
-  }
-}
-
 function isInside(file: string, dir: string): boolean {
   const relative = path.relative(realOrResolved(dir), realOrResolved(file));
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
@@ -109,11 +104,16 @@ function isLiveFile(file: string, live: string): boolean {
   return liveFiles(realOrResolved(live)).includes(target);
 }
 
+/** The key file a backup's copy of the store's key file would take (electron/keystore.ts keyFileOf). */
+const keyFileBeside = (file: string) => `${file}.keys.json`;
+
 /** Why `out` must not receive a backup of `live`; empty when it may. */
 export function backupTargetProblems(out: string, rules: TargetRules): string[] {
   const problems: string[] = [];
-  if (isLiveFile(out, rules.live)) problems.push(`${out} is the live database or one of its -wal/-shm/-journal files`);
+  const companion = isLiveFile(out, rules.live) ? `${out} is the live database or one of its -wal/-shm/-journal files` : storeCompanionProblem(out, rules.live, { allowBackups: true });
+  if (companion !== null) problems.push(companion);
   else if (fs.existsSync(out)) problems.push(fs.statSync(out).isDirectory() ? `${out} is a directory: give a file name` : `${out} already exists: a backup never overwrites a file`);
+  else if (fs.existsSync(keyFileBeside(out))) problems.push(`${keyFileBeside(out)} already exists: the backup's key file would replace it`);
   if (!fs.existsSync(path.dirname(path.resolve(out)))) problems.push(`the folder ${path.dirname(path.resolve(out))} does not exist`);
   if (isInside(out, attachmentsOf(rules))) problems.push(`${out} is inside the attachments folder`);
   return problems;
@@ -127,13 +127,6 @@ export function restoreSourceProblems(from: string, rules: TargetRules): string[
   if (isLiveFile(from, rules.live)) problems.push(`${from} is the live database itself (or its -wal/-shm/-journal)`);
   if (isInside(from, attachmentsOf(rules))) problems.push(`${from} is inside the attachments folder`);
   return problems;
-}
-
-/** A backup target or restore source refused, with every reason; nothing was changed. */
-export class FileRefused extends Error {
-  constructor(readonly problems: string[]) {
-    super(`refused: ${problems.join('; ')}`);
-  }
 }
 
 /**
@@ -168,11 +161,25 @@ export interface RestoreResult {
   inspection: StoreInspection;
 }
 
+/** Keeps `file` under the name `copy` as well, without moving it: a hard link, else a flushed copy. */
+function keepAs(file: string, copy: string): void {
+  try {
+    fs.linkSync(file, copy);
+  } catch {
+    fs.copyFileSync(file, copy, fs.constants.COPYFILE_EXCL);
+    syncFile(copy);
+  }
+}
+
+/** The staged copy of a restore, beside the store: a leftover of one cut short is removed by the next restore or start. */
+export const restoringOf = (live: string): string => `${path.resolve(live)}.restoring`;
+
 /**
  * Replaces the live store (closed by the caller) with a backup: the backup is checked, copied
- * beside the store and the copy checked again; only then is the live file (checkpointed, so
- * no -wal is left behind; a damaged one with its -wal) renamed to a safety copy and the copy
- * renamed into its place.
+ * beside the store, flushed to the disk and the copy checked again; only then is the live file
+ * (checkpointed, so no -wal is left behind; a damaged one with its -wal) kept as a safety copy
+ * and the copy renamed over it in one step, then the folder flushed. A crash at any point leaves
+ * a store in place — the old one or the restored one — and at worst the staged copy beside it.
  * Any refusal leaves every file as it was.
  */
 export function restoreFile(from: string, rules: TargetRules, options: OpenOptions & { stamp: string }): RestoreResult {
@@ -183,9 +190,11 @@ export function restoreFile(from: string, rules: TargetRules, options: OpenOptio
   const checked = verifyStoreFile(from, open);
   if (checked.problems.length > 0) throw new FileRefused(checked.problems.map((p) => `${from}: ${p}`));
 
-  const staged = `${live}.restoring`;
+  const staged = restoringOf(live);
   fs.rmSync(staged, { force: true });
+  fs.rmSync(`${staged}-journal`, { force: true });
   fs.copyFileSync(from, staged);
+  syncFile(staged);
   const restaged = verifyStoreFile(staged, open);
   if (restaged.problems.length > 0 || restaged.inspection === null) {
     fs.rmSync(staged, { force: true });
@@ -193,14 +202,21 @@ export function restoreFile(from: string, rules: TargetRules, options: OpenOptio
   }
 
   const safetyCopy = `${live}.before-restore-${stamp}`;
+  if (fs.existsSync(safetyCopy)) {
+    fs.rmSync(staged, { force: true });
+    throw new FileRefused([`${safetyCopy} exists (a restore in the same second): try again`]);
+  }
   if (fs.existsSync(live)) {
     if (liveState(live, open) === 'busy') {
       fs.rmSync(staged, { force: true });
       throw new FileRefused([`${live} is open in another process (the app?): close it first`]);
     }
-    // A -wal left by a damaged store travels with it, so the safety copy is all of it.
-    for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(`${live}${suffix}`)) fs.renameSync(`${live}${suffix}`, `${safetyCopy}${suffix}`);
+    // The store stays in place until the restored copy replaces it in one rename; a -wal left by a
+    // damaged store travels with the safety copy, so the safety copy is all of it.
+    keepAs(live, safetyCopy);
+    for (const suffix of ['-wal', '-shm']) if (fs.existsSync(`${live}${suffix}`)) fs.renameSync(`${live}${suffix}`, `${safetyCopy}${suffix}`);
   }
   fs.renameSync(staged, live);
+  syncDirectory(path.dirname(live));
   return { safetyCopy, inspection: restaged.inspection };
 }

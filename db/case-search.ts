@@ -25,6 +25,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { CaseListQuery, CaseSummary } from '../shared/api-schemas.ts';
+import { normaliseName } from '../shared/domain/names.ts';
 import { foldForSearch } from './search-fold.ts';
 import { statement } from './statements.ts';
 
@@ -101,7 +102,8 @@ const EXACT_CHARACTER = /^[a-z0-9]$|^(?=\p{Script=Han})\p{L}$/u;
  */
 type IndexUse = 'in' | 'drive' | 'off';
 
-const wordsOf = (text: string): string[] => text.split(/\s+/u).filter((w) => w !== '');
+/** The words of a query, written as names are stored (NFC, without direction marks or zero-width spaces: shared/domain/names.ts). */
+const wordsOf = (text: string): string[] => normaliseName(text).split(/\s+/u).filter((w) => w !== '');
 
 /**
  * Whether the text may be found in a case reference: it holds a digit (every reference does:

@@ -93,6 +93,8 @@ export function unlock(db: Database.Database, file: string, key: StoreKey | unde
   } catch (error) {
     if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw error;
     const kind = fileKind(file);
+    // A file that starts as plain SQLite and still is not one is damaged, not encrypted: its own error (SQLITE_NOTADB).
+    if (key === undefined && kind === 'plain') throw error;
     if (key === undefined) throw new StoreKeyError('key_required', `${file} is encrypted or not a database: give its key (TSP_DB_KEY)`);
     if (kind === 'plain') throw new StoreKeyError('not_encrypted', `${file} is not encrypted: open it without a key, or encrypt it first (tsp encrypt --db FILE)`);
     throw new StoreKeyError('wrong_key', `the key does not open ${file}: it is another store's key, or the file is not a TSP Desk database`);

@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import { verifyStoreFile, writeBackup } from '../db/backup.ts';
 import { openFile } from '../db/connection.ts';
 import { fileKind, keyAfterTransfer, type StoreKey } from '../db/encryption.ts';
+import { syncDirectory, syncFile } from '../db/store-files.ts';
 
 /** The `code` of the error thrown when a copy did not verify (it has been removed). */
 export const BACKUP_NOT_VERIFIED = 'TSP_BACKUP_NOT_VERIFIED';
@@ -67,7 +68,9 @@ export function copyAttachments(from: string, to: string): AttachmentsCopied {
         fs.rmSync(temp, { force: true });
         throw new Error(`copying the attached file ${name} to ${to} did not complete`);
       }
+      syncFile(temp);
       fs.renameSync(temp, target);
+      syncDirectory(path.dirname(target));
       result.copied += 1;
     }
   }
@@ -77,7 +80,8 @@ export function copyAttachments(from: string, to: string): AttachmentsCopied {
 
 /**
  * Writes, verifies and completes one backup. The copy is written as `<out>.part` and takes its
- * name only once verified, so an interrupted copy (the app closed, the machine stopped) is
+ * name only once verified and flushed to the disk (then the folder is flushed, so the new name
+ * survives a power cut too), so an interrupted copy (the app closed, the machine stopped) is
  * never taken for a backup; one that does not verify is removed and the error says why.
  */
 export function copyAndVerify(job: CopyJob): CopyOutcome {
@@ -85,6 +89,7 @@ export function copyAndVerify(job: CopyJob): CopyOutcome {
   const temp = `${job.out}.part`;
   // Left by an interrupted copy to this very name: incomplete by construction.
   fs.rmSync(temp, { force: true });
+  fs.rmSync(`${temp}-journal`, { force: true });
   let db: Database.Database | undefined;
   try {
     db = openFile(job.live, { key, nativeBinding: job.nativeBinding, fileMustExist: true });
@@ -104,7 +109,9 @@ export function copyAndVerify(job: CopyJob): CopyOutcome {
     const error = new Error(`the backup ${job.out} did not verify and was removed: ${problems.join('; ') || 'its encryption differs from the store'}`);
     throw Object.assign(error, { code: BACKUP_NOT_VERIFIED });
   }
+  syncFile(temp);
   fs.renameSync(temp, job.out);
+  syncDirectory(path.dirname(path.resolve(job.out)));
   return {
     bytes: fs.statSync(job.out).size,
     encrypted,

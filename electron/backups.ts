@@ -15,8 +15,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { appendAudit } from '../db/audit-repo.ts';
-import { attachmentsOf, backupTargetProblems, FileRefused, restoreFile, type RestoreResult } from '../db/backup.ts';
+import { attachmentsOf, backupTargetProblems, FileRefused, restoreFile, restoringOf, type RestoreResult } from '../db/backup.ts';
 import type { StoreKey } from '../db/encryption.ts';
+import { writeFileDurably } from '../db/store-files.ts';
 import type { BackupFailure, BackupFailureReason, BackupsState } from '../shared/backups-schemas.ts';
 import { openApp, type AppOptions, type OpenedApp } from './app.ts';
 import { BACKUP_NOT_VERIFIED, copyAndVerify, copyAttachments, type AttachmentsCopied, type CopyJob, type CopyOutcome } from './backup-copy.ts';
@@ -80,7 +81,8 @@ function copyJob(out: string, files: StoreFiles): CopyJob {
 
 /** After a verified copy: the key file beside it, retention, the audit entry in the live store. */
 function completeBackup(actor: StoreActor, job: CopyJob, copied: CopyOutcome, files: StoreFiles, options: BackupOptions): BackupResult {
-  if (fs.existsSync(keyFileOf(files.live))) fs.copyFileSync(keyFileOf(files.live), keyFileOf(job.out));
+  // The target's checks (backupTargetProblems) refused a key file already beside it: this never replaces one.
+  if (fs.existsSync(keyFileOf(files.live))) writeFileDurably(keyFileOf(job.out), fs.readFileSync(keyFileOf(files.live)));
   const removed: string[] = [];
   for (const old of options.removeAfter ?? []) {
     for (const f of [old, keyFileOf(old)]) fs.rmSync(f, { force: true });
@@ -141,12 +143,40 @@ export function listBackups(dir: string): BackupEntry[] {
   });
 }
 
-/** Part files of backups cut short (the app closed or the machine stopped mid-copy): at the start none is being written. */
-function removeInterruptedCopies(dir: string): void {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return;
-  for (const name of fs.readdirSync(dir)) {
-    if (name.endsWith('.part') && BACKUP_FILE.test(name.slice(0, -'.part'.length))) fs.rmSync(path.join(dir, name), { force: true });
+const isFolder = (dir: string) => fs.existsSync(dir) && fs.statSync(dir).isDirectory();
+
+/** An attached file's part file (attachment-files.ts, copyAttachments): `<name>.<pid>[.<uuid>].part`. */
+const ATTACHMENT_PART = /^(s-)?[0-9a-f]{64}\.\d+(\.[0-9a-f-]{36})?\.part$/;
+
+/** The part files of an attachments folder (its shards: `ab/<name>`). */
+function attachmentParts(dir: string): string[] {
+  if (!isFolder(dir)) return [];
+  return fs.readdirSync(dir).flatMap((shard) => {
+    const folder = path.join(dir, shard);
+    return isFolder(folder) ? fs.readdirSync(folder).filter((name) => ATTACHMENT_PART.test(name)).map((name) => path.join(folder, name)) : [];
+  });
+}
+
+/**
+ * What runs cut short (the app closed, the machine stopped, a kill) left beside the store, removed
+ * at the app's start, when none of them is being written (one instance of the app; a restore needs
+ * the app closed): the part files of backups and SQLite's journal of them (`.part`,
+ * `.part-journal`), the staged copy of a restore (`.restoring`, verified again by any restore that
+ * would use it), and the part files of attached files in the store's and the backups' attachments
+ * folders. None of them is data: each is a copy of something still in place. Returns what it removed.
+ */
+export function removeLeftovers(live: string, backupsDir: string): string[] {
+  const found: string[] = [];
+  if (isFolder(backupsDir)) {
+    for (const name of fs.readdirSync(backupsDir)) {
+      const stem = name.replace(/\.part(-journal)?$/, '');
+      if (stem !== name && BACKUP_FILE.test(stem)) found.push(path.join(backupsDir, name));
+    }
   }
+  for (const staged of [restoringOf(live), `${restoringOf(live)}-journal`]) if (fs.existsSync(staged)) found.push(staged);
+  found.push(...attachmentParts(attachmentsOf({ live })), ...attachmentParts(backupAttachmentsOf(path.join(backupsDir, 'x'))));
+  for (const file of found) fs.rmSync(file, { force: true });
+  return found;
 }
 
 /** The backups of a folder with their sizes, newest first; none when the folder cannot be read (the failure is the backup's to report). */
@@ -188,6 +218,8 @@ export interface BackupScheduler {
   backUpNow(actor: StoreActor, reason: string): Promise<BackupResult>;
   state(): BackupsState;
   stop(): void;
+  /** The leftovers of runs cut short that this start removed (removeLeftovers). */
+  removedAtStart: readonly string[];
 }
 
 /** The reason of each error code a backup meets (Node's file system, SQLite's VACUUM INTO, the verification). */
@@ -230,7 +262,7 @@ export function startBackupScheduler(options: SchedulerOptions): BackupScheduler
     clear: (h) => clearTimeout(h as NodeJS.Timeout),
   };
   const policy = options.policy ?? DEFAULT_RETENTION;
-  removeInterruptedCopies(options.dir);
+  const removedAtStart = removeLeftovers(options.live, options.dir);
   let running: BackupsState['running'] = null;
   let lastFailure: BackupsState['lastFailure'] = null;
 
@@ -291,5 +323,6 @@ export function startBackupScheduler(options: SchedulerOptions): BackupScheduler
       timers.clear(first);
       timers.clear(every);
     },
+    removedAtStart,
   };
 }

@@ -14,16 +14,20 @@
  *   tsp routes --case FILE.json | --db FILE --case ID | --db FILE --all --json [--on YYYY-MM-DD]
  *   tsp treaties table A B [--on YYYY-MM-DD] [--db FILE] [--json]
  *   tsp treaties map [--db FILE] [--json] | map validate FILE | map import --db FILE MAP.json | map export [--db FILE] --out OUT.json
-  tsp treaties map [--db FILE] [--json] | map validate FILE | map import --db FILE MAP.json | map export [--db FILE] --out OUT.json
- * Exit codes: 0 done (whatever the verdict), 2 bad input (message on stderr), 1 unexpected failure.
+ * `--out FILE` never names the store or its companions, and replaces an existing file only with --force (cli/output.ts).
+ * Exit codes: 0 done (whatever the verdict), 2 bad input (message on stderr, the store unchanged), 1 anything
+ * else: the store busy, the disk full or read-only, the file damaged (one line each, electron/store-failure.ts),
+ * an unexpected failure (its first line; TSP_DEBUG=1 prints where it was thrown).
  * The acting user of the store commands is the store's user named as the OS account ($USER),
  * else its first supervisor (electron/app.ts, the 'os-user' sign-in); a new store's first user is created as its supervisor.
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { LOCALES, type Locale } from '../shared/i18n/index.ts';
+import { LOCALES, t, type Locale } from '../shared/i18n/index.ts';
 import { runAssess } from './cli/assess.ts';
-import { processIo, UsageError, type CliIo } from './cli/io.ts';
+import { CommandFailure, processIo, UsageError, type CliIo } from './cli/io.ts';
+import { describeError, storeFailureOf, type StoreFailure } from './store-failure.ts';
+import { StoreKeyError } from '../db/encryption.ts';
 import { runTreatiesExport, runTreatiesImport, runTreatiesList, runTreatiesShow, runTreatiesValidate } from './cli/treaties.ts';
 
 const USAGE = `usage:
@@ -33,6 +37,8 @@ const USAGE = `usage:
   tsp treaties show ID [--json]
   tsp treaties validate FILE
   tsp treaties table A B [--on YYYY-MM-DD] [--db FILE] [--json]
+  tsp treaties map [--db FILE] [--json]   (which instrument binds which States, from when)
+  tsp treaties map validate FILE | map import --db FILE MAP.json | map export [--db FILE] --out OUT.json
   tsp treaties import --db FILE IN.json
   tsp treaties export --db FILE ID --out OUT.json
   tsp demo --db FILE --cases N
@@ -51,6 +57,7 @@ const USAGE = `usage:
   tsp routes --case FILE.json [--on YYYY-MM-DD] [--json]        (where could this person go?)
   tsp routes --db FILE --case ID [--on YYYY-MM-DD] [--json]     (a stored case)
   tsp routes --db FILE --all --json [--on YYYY-MM-DD]           (every open case, one JSON line each)
+--out never writes over the store or its files, nor over an existing file unless --force is given.
 An encrypted store's key comes from TSP_DB_KEY (or is asked for on a terminal).
 Writes are attributed to the store's user named as your OS account, else to its first supervisor.
 `;
@@ -67,6 +74,7 @@ const OPTIONS = {
   db: { type: 'string' },
   cases: { type: 'string' },
   out: { type: 'string' },
+  force: { type: 'boolean', default: false },
   from: { type: 'string' },
   to: { type: 'string' },
   format: { type: 'string' },
@@ -161,9 +169,39 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       for (const d of error.details) io.err(`  - ${d}\n`);
       return 2;
     }
-    io.err(`tsp: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+    // A missing or wrong key is bad input, wherever the store is opened (cli/key.ts says what to do).
+    if (error instanceof StoreKeyError) {
+      io.err(`tsp: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CommandFailure) {
+      io.err(`tsp: ${error.message}\n`);
+      return 1;
+    }
+    const failure = storeFailureOf(error);
+    if (failure !== null) {
+      io.err(`tsp: ${failureLine(failure, error as NodeJS.ErrnoException)}\n`);
+      if (process.env.TSP_DEBUG === '1') io.err(`${(error as Error).stack ?? ''}\n`);
+      return 1;
+    }
+    io.err(`tsp: unexpected failure: ${describeError(error)}\n`);
     return 1;
   }
+}
+
+/** What a file the command reads or writes (an output, a backup) could not take, by kind. */
+const FILE_REASONS: Record<StoreFailure, string> = {
+  busy: 'it is locked by another program',
+  full: 'the disk is full',
+  readonly: 'the disk is read-only or you may not write there',
+  corrupt: 'it is damaged',
+  cantopen: 'it cannot be opened',
+};
+
+/** One line for a failure of the store (SQLite's code) or of a file (Node's, with its path). */
+function failureLine(failure: StoreFailure, error: NodeJS.ErrnoException): string {
+  if (typeof error.path === 'string') return `cannot ${error.syscall ?? 'use'} ${error.path}: ${FILE_REASONS[failure]} (${error.code}); nothing was changed`;
+  return `${t('en', `error.store.${failure}`)} (${error.code})`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -71,6 +71,11 @@ export function protectOpenedStore(desk: OpenedApp, file: string, unlocked: Stor
   const scheduler = startBackupScheduler({
     live: file, key: unlocked.key, nativeBinding: options.nativeBinding, actor, dir: path.join(path.dirname(file), 'backups'), clock, onError: options.onError,
   });
+  if (scheduler.removedAtStart.length > 0) {
+    auditStoreEvent(actor, 'store.leftovers.removed', file, 'copies left by a backup, restore or attachment cut short, removed at the start', {
+      files: scheduler.removedAtStart.map((f) => path.relative(path.dirname(file), f)),
+    });
+  }
   provideBackups(desk.db, scheduler);
   return scheduler;
 }

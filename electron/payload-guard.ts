@@ -6,11 +6,21 @@
  * are not plain data (a Map, a Set, a Date: IPC carries them, no channel takes them), and the
  * keys `__proto__`, `constructor` and `prototype` (prototype pollution). Each problem names the
  * field, so an import of a hostile file says what to fix.
+ *
+ * A file's content travels as base64 text (documents.attach: up to 20 MiB, 28 million
+ * characters): that one field, named by channel and path in FILE_CONTENT_FIELDS, has a limit of
+ * its own and must be base64; every other text keeps the 100 000 characters.
  */
 import type { FieldProblem } from '../shared/api-schemas.ts';
 import { keyedProblem } from '../shared/domain/case.ts';
+import { ATTACHMENT_BASE64_MAX_LENGTH } from '../shared/workflow-schemas.ts';
 
 export const MAX_TEXT_LENGTH = 100_000;
+/** The fields that carry a file's content in base64, by channel and field path, with their longest length. */
+export const FILE_CONTENT_FIELDS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'documents.attach': { contentBase64: ATTACHMENT_BASE64_MAX_LENGTH },
+};
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const MAX_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
@@ -27,14 +37,24 @@ function fieldOf(path: readonly (string | number)[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
 }
 
-/** The problems of a payload, at most 20 (a hostile file can hold millions); none when it may go on to the channel's schema. */
-export function payloadProblems(payload: unknown): FieldProblem[] {
+/**
+ * The problems of a payload, at most 20 (a hostile file can hold millions); none when it may go
+ * on to the channel's schema. `channel`: whose file-content fields (FILE_CONTENT_FIELDS) may be longer.
+ */
+export function payloadProblems(payload: unknown, channel?: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  const fileFields = channel === undefined ? undefined : FILE_CONTENT_FIELDS[channel];
   // One path, pushed and popped as the walk goes: a field name is only built for a problem.
   const path: (string | number)[] = [];
   const visit = (value: unknown, depth: number): void => {
     if (problems.length >= MAX_PROBLEMS) return;
     if (typeof value === 'string') {
+      const fileMax = fileFields === undefined ? undefined : fileFields[fieldOf(path)];
+      if (fileMax !== undefined) {
+        if (value.length > fileMax) problems.push(keyedProblem(fieldOf(path), 'validation.payload.tooLong', { max: fileMax }));
+        else if (!BASE64.test(value)) problems.push(keyedProblem(fieldOf(path), 'validation.payload.notBase64'));
+        return;
+      }
       if (value.length > MAX_TEXT_LENGTH) problems.push(keyedProblem(fieldOf(path), 'validation.payload.tooLong', { max: MAX_TEXT_LENGTH }));
       else if (BAD_CHARACTER.test(value)) problems.push(keyedProblem(fieldOf(path), 'validation.payload.controlCharacter'));
       return;

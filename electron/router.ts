@@ -20,6 +20,7 @@ import { listDue } from './services/due.ts';
 import { computeCaseEnforcement, recordEnforcementDecision } from './services/enforcement.ts';
 import { payloadProblems } from './payload-guard.ts';
 import { ServiceError } from './services/errors.ts';
+import { describeError, storeFailureOf } from './store-failure.ts';
 import { listProfiles, saveProfile } from './services/profiles.ts';
 import { getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
 import { routesForCase, treatyTable } from './services/routes.ts';
@@ -124,7 +125,7 @@ export function createSessionRouter(session: Session, log: (message: string) => 
       if (ctx !== null && !(contract.roles as readonly string[]).includes(ctx.user.role)) {
         return { ok: false, error: { code: 'forbidden', messageKey: 'error.role_forbidden', problems: [] } };
       }
-      const hostile = payloadProblems(payload);
+      const hostile = payloadProblems(payload, known);
       if (hostile.length > 0) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: hostile } };
       const parsed = contract.input.safeParse(payload);
       if (!parsed.success) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: problemsOf(parsed.error) } };
@@ -134,7 +135,10 @@ export function createSessionRouter(session: Session, log: (message: string) => 
         return { ok: true, data: handler(ctx, payload, session) } as ApiResponse<C>;
       } catch (error) {
         if (error instanceof ServiceError) return { ok: false, error: error.toJSON() };
-        log(`router: ${channel} failed: ${(error as Error).stack ?? String(error)}`);
+        // The store busy, the disk full or read-only, the file damaged: a message of its own, not a bug.
+        const failure = storeFailureOf(error);
+        if (failure !== null) return { ok: false, error: { code: 'unavailable', messageKey: `error.store.${failure}`, problems: [] } };
+        log(`router: ${channel} failed: ${describeError(error)}`);
         return { ok: false, error: { code: 'internal', messageKey: 'error.internal', problems: [] } };
       }
     },

@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import { caseSchema, caseStatuses, keyedProblem, parseCase, type CaseParseResult, type FieldProblem } from './domain/case.ts';
 import { CONDITION_IDS } from './eligibility/types.ts';
+import { DATE_MAX, DATE_MIN, isDateInBounds } from './domain/bounds.ts';
+import { nameKey } from './domain/names.ts';
 import { isIsoDate } from './sentence/calendar.ts';
 import { referenceEvents, RULESET_KINDS } from './treaties/schema.ts';
-import { DUE_FILTERS, LIST_LIMIT_MAX, toMessageParams, VERDICTS } from './vocabularies.ts';
+import { CLOSE_OUTCOMES, DUE_FILTERS, LIST_LIMIT_MAX, toMessageParams, VERDICTS } from './vocabularies.ts';
 
 export type { FieldProblem };
 
@@ -24,21 +26,7 @@ export type Role = (typeof ROLES)[number];
 export { DUE_FILTERS, LIST_LIMIT_MAX, toMessageParams, VERDICTS }; // defined without zod in shared/vocabularies.ts
 export type StoredVerdict = (typeof VERDICTS)[number];
 
-/** Why a case was closed; each maps to the status the case file then carries. */
-export const CLOSE_OUTCOMES = [
-  'transferred',
-  'refused_by_sentencing_state',
-  'refused_by_administering_state',
-  'ineligible_closed',
-  'consent_withdrawn',
-  'consent_not_verified',
-  'released_before_transfer',
-  'sentence_extinguished',
-  'withdrawn_by_state',
-  'deceased',
-  'escaped',
-  'closed_unviable',
-] as const;
+export { CLOSE_OUTCOMES }; // defined without zod in shared/vocabularies.ts (the rule-set schema names them too)
 export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
 
 export type CaseStatus = (typeof caseStatuses)[number];
@@ -55,6 +43,8 @@ export const CASE_SORT_FIELDS = ['familyName', 'updatedAt', 'createdAt', 'status
 // ---------------------------------------------------------------- building blocks
 
 const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
+/** A date a request gives (not one the app computed): within the app's bounds (shared/domain/bounds.ts). */
+export const inputDate = isoDate.refine(isDateInBounds, { error: 'validation.date.range', params: { min: DATE_MIN, max: DATE_MAX } });
 const country = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "HK"' });
 export const caseId = z.uuid({ error: 'must be a case id' });
 const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a rule-set id such as "coe-ets-112"' });
@@ -78,7 +68,7 @@ export const closeCaseInput = z.strictObject({
   outcome: z.enum(CLOSE_OUTCOMES, { error: `must be one of ${CLOSE_OUTCOMES.join(', ')}` }),
   reason,
   /** The civil date it happened (the handover's date for "transferred"); today when left out. */
-  date: isoDate.optional(),
+  date: inputDate.optional(),
 });
 export const reopenCaseInput = z.strictObject({
   id: caseId,
@@ -112,7 +102,7 @@ export const runAssessmentInput = z.strictObject({
   caseId,
   ruleSetId: ruleSetId.optional(),
   /** "Assess as if on this date": overrides the rule-set's reference event. */
-  on: isoDate.optional(),
+  on: inputDate.optional(),
   reason: reason.optional(),
 });
 export const listAssessmentsInput = z.strictObject({ caseId });
@@ -128,7 +118,12 @@ export const listAuditInput = z.strictObject({
 });
 
 export const saveRuleSetInput = z.strictObject({ ruleSet: z.unknown(), reason });
-const userName = z.string({ error: 'must be text' }).trim().min(1, { error: 'a name is required' }).max(200);
+/** A user's name is an identifier: compared and stored without invisible characters, so no two users look alike (shared/domain/names.ts). */
+const userName = z
+  .string({ error: 'must be text' })
+  .max(200)
+  .transform(nameKey)
+  .pipe(z.string().min(1, { error: 'a name is required' }));
 export const createUserInput = z.strictObject({
   name: userName,
   role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
@@ -199,6 +194,8 @@ export const caseListSchema = z.object({
   total: z.int(),
   countCapped: z.boolean(),
   items: z.array(caseSummarySchema),
+  /** With the "due" filter: open cases whose stored dates cannot be computed, left out of it (electron/services/due.ts). */
+  unreadable: z.array(z.object({ caseId: z.string(), reference: z.string().nullable(), familyName: z.string(), givenNames: z.string().nullable() })).optional(),
 });
 export type CaseList = z.output<typeof caseListSchema>;
 

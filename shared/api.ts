@@ -163,7 +163,8 @@ export interface ApiOutputs {
 }
 
 export interface ApiError {
-  code: 'invalid_input' | 'not_found' | 'conflict' | 'forbidden' | 'internal';
+  /** `unavailable`: the store is busy, its disk full or read-only, or the file damaged (messageKey `error.store.*`). */
+  code: 'invalid_input' | 'not_found' | 'conflict' | 'forbidden' | 'unavailable' | 'internal';
   messageKey: string;
   problems: s.FieldProblem[];
 }

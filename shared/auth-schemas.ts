@@ -4,10 +4,16 @@
  * user's name, so the services check them; the schemas only bound the text.
  */
 import { z } from 'zod';
+import { nameKey } from './domain/names.ts';
 import { userSchema } from './api-schemas.ts';
 import { PASSWORD_MAX_LENGTH } from './auth-policy.ts';
 
-const userName = z.string({ error: 'must be text' }).trim().min(1, { error: 'a name is required' }).max(200, { error: 'must be at most 200 characters' });
+/** Written as user names are stored (shared/api-schemas.ts): without invisible characters. */
+const userName = z
+  .string({ error: 'must be text' })
+  .max(200, { error: 'must be at most 200 characters' })
+  .transform(nameKey)
+  .pipe(z.string().min(1, { error: 'a name is required' }));
 /** Never trimmed: a space is as good a character as any other in a passphrase. */
 const password = z.string({ error: 'must be text' }).min(1, { error: 'a password is required' }).max(PASSWORD_MAX_LENGTH * 4, { error: 'is too long' });
 const userId = z.uuid({ error: 'must be a user id' });

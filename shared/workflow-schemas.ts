@@ -4,7 +4,7 @@
  * Due page. Pure, like shared/api-schemas.ts.
  */
 import { z } from 'zod';
-import { CLOSE_OUTCOMES } from './api-schemas.ts';
+import { CLOSE_OUTCOMES, inputDate } from './api-schemas.ts';
 import { isIsoDate } from './sentence/calendar.ts';
 import { ALERT_KINDS, URGENCIES } from './workflow/alerts.ts';
 import { DOCUMENT_STATUSES } from './workflow/documents.ts';
@@ -18,13 +18,15 @@ const reason = z.string({ error: 'must be text' }).trim().min(1, { error: 'a rea
 
 /** Largest attachment accepted through the API (base64 over IPC): 20 MiB. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+/** Its length in base64 (the payload guard lets this one field be that long: electron/payload-guard.ts). */
+export const ATTACHMENT_BASE64_MAX_LENGTH = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
 
 export const transitionCaseInput = z.strictObject({
   id: caseId,
   expectedVersion: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }),
   transition: z.enum(TRANSITION_IDS, { error: `must be one of ${TRANSITION_IDS.join(', ')}` }),
   /** The civil date it happened; today when left out (the handover must give it). */
-  date: isoDate.optional(),
+  date: inputDate.optional(),
   reason,
   legalBasis: z.string().trim().min(1).max(500).optional(),
   /** A code for the reason where one applies (e.g. a refusal ground). */
@@ -48,7 +50,7 @@ export const attachDocumentInput = z.strictObject({
   fileName: z.string().trim().min(1, { error: 'a file name is required' }).max(255),
   mediaType: z.string().max(200).default('application/octet-stream'),
   /** The file's bytes, base64: what survives every shell's IPC (Electron, the CLI, the test shell). */
-  contentBase64: z.string().max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4, { error: 'the file is larger than 20 MiB' }),
+  contentBase64: z.string().max(ATTACHMENT_BASE64_MAX_LENGTH, { error: 'the file is larger than 20 MiB' }),
 });
 
 export const listDocumentsInput = z.strictObject({ caseId });
@@ -58,7 +60,7 @@ export const readAttachmentInput = z.strictObject({ caseId, attachmentId: z.int(
 
 export const listDueInput = z.strictObject({
   /** "What is due as of": today when left out. */
-  on: isoDate.optional(),
+  on: inputDate.optional(),
   /** How far ahead "later" reaches. */
   horizonDays: z.int().min(0).max(3660).default(90),
   urgency: z.enum(URGENCIES).optional(),
@@ -140,6 +142,15 @@ export const dueItemSchema = z.object({
 });
 export type DueItem = z.output<typeof dueItemSchema>;
 
+/** A case left out of a store-wide view because its stored values cannot be computed (electron/services/due.ts). */
+export const unreadableCaseSchema = z.object({
+  caseId: z.string(),
+  reference: z.string().nullable(),
+  familyName: z.string(),
+  givenNames: z.string().nullable(),
+});
+export type UnreadableCase = z.output<typeof unreadableCaseSchema>;
+
 export const dueListSchema = z.object({
   on: isoDate,
   horizonDays: z.int(),
@@ -147,5 +158,7 @@ export const dueListSchema = z.object({
   /** Sorted by date, then case; at most `limit`. */
   items: z.array(dueItemSchema),
   truncated: z.boolean(),
+  /** Open cases left out: their stored dates or rule-set cannot be computed; each needs correcting. */
+  unreadable: z.array(unreadableCaseSchema),
 });
 export type DueList = z.output<typeof dueListSchema>;

@@ -1,7 +1,6 @@
 /** An in-memory CliIo for driving the CLI from tests, and `tsp` run in-process on real files. */
-import fs from 'node:fs';
 import { main } from '../electron/cli.ts';
-import type { CliIo } from '../electron/cli/io.ts';
+import { processIo, type CliIo } from '../electron/cli/io.ts';
 
 export interface MemoryIo extends CliIo {
   stdout: () => string;
@@ -25,9 +24,6 @@ export function memoryIo(files: Record<string, unknown> = {}, now = new Date(202
       if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       return text;
     },
-    writeFile: (path, text) => {
-      store.set(path, text);
-    },
     now: () => now,
     stdout: () => out,
     stderr: () => err,
@@ -37,7 +33,7 @@ export function memoryIo(files: Record<string, unknown> = {}, now = new Date(202
 
 /** Runs `tsp` in-process with the real file system, capturing what it prints and its exit code. */
 export async function runTsp(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = { ...memoryIo(), readFile: (p: string) => fs.readFileSync(p, 'utf8'), writeFile: (p: string, t: string) => fs.writeFileSync(p, t) };
+  const io = { ...memoryIo(), readFile: processIo.readFile };
   const code = await main(args, io);
   return { code, out: io.stdout(), err: io.stderr() };
 }

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { parseCase, fieldPath, type CaseFile } from '../../shared/domain/case.ts';
 import { assessmentToJson, type AssessmentJson } from '../../shared/eligibility/report.ts';
 import { t, type Locale } from '../../shared/i18n/index.ts';
+import { DATE_MAX, DATE_MIN, isDateInBounds } from '../../shared/domain/bounds.ts';
 import { isIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { ruleSetSchema, type RuleSet } from '../../shared/treaties/schema.ts';
 import { assessUnder, lawResolver, type ResolvedRuleSet } from '../services/ruleset-resolution.ts';
@@ -45,6 +46,7 @@ function ruleSetFile(io: CliIo, path: string): RuleSet {
 
 export function runAssess(io: CliIo, args: AssessArgs): number {
   if (args.on !== undefined && !isIsoDate(args.on)) throw new UsageError(`--on must be a calendar date written YYYY-MM-DD, not "${args.on}"`);
+  if (args.on !== undefined && !isDateInBounds(args.on)) throw new UsageError(`--on must be a date from ${DATE_MIN} to ${DATE_MAX}, not "${args.on}"`);
   const parsed = parseCase(readJsonFile(io, args.casePath, 'case file'));
   if (!parsed.ok) {
     throw new UsageError(`${args.casePath} is not a valid tsp-case/1 file:`, parsed.errors.map((e) => `${e.field}: ${e.message}`));

@@ -2,13 +2,15 @@
  * `tsp audit verify --db FILE [--json]`: recomputes the audit log's hash chain
  * (db/audit-repo.ts) and names the first broken link. Exit 0 when the chain is intact, 1 when
  * it is broken, 2 for bad input. Opens the file without migrating it or signing anyone in,
- * so verifying writes nothing, not even to a store of an older version.
+ * so verifying writes nothing, not even to a store of an older version; a store on a read-only
+ * medium is verified through a private copy (cli/read-only-store.ts).
  */
 import fs from 'node:fs';
 import { checkAuditChain, type BrokenLink } from '../../db/audit-repo.ts';
 import { openFile } from '../../db/connection.ts';
 import { StoreKeyError, type StoreKey } from '../../db/encryption.ts';
 import { UsageError, type CliIo } from './io.ts';
+import { readableStore } from './read-only-store.ts';
 
 export interface AuditValues {
   db?: string | undefined;
@@ -31,11 +33,13 @@ export function runAudit(io: CliIo, sub: string | undefined, values: AuditValues
   if (sub !== 'verify') throw new UsageError('use: tsp audit verify --db FILE [--json]');
   if (!values.db) throw new UsageError('give the database file with --db FILE');
   if (!fs.existsSync(values.db)) throw new UsageError(`no database at ${values.db}`);
+  const store = readableStore(values.db);
   let db;
   try {
-    db = openFile(values.db, { key: values.key, fileMustExist: true });
+    db = openFile(store.file, { key: values.key, fileMustExist: true });
   } catch (error) {
-    if (error instanceof StoreKeyError) throw new UsageError(error.message);
+    store.dispose();
+    if (error instanceof StoreKeyError) throw new UsageError(error.message.replace(store.file, values.db));
     throw error;
   }
   try {
@@ -49,5 +53,6 @@ export function runAudit(io: CliIo, sub: string | undefined, values: AuditValues
     return report.broken === null ? 0 : 1;
   } finally {
     db.close();
+    store.dispose();
   }
 }

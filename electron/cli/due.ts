@@ -17,7 +17,7 @@ export interface DueValues extends StoreValues {
 
 export function runDue(io: CliIo, values: DueValues, locale: Locale): number {
   if (values.on !== undefined && !isIsoDate(values.on)) throw new UsageError('--on must be a date written YYYY-MM-DD');
-  const due = withApp(values, true, (app) => unwrap(app.router.dispatch('due.list', values.on === undefined ? {} : { on: values.on }), 'due'));
+  const due = withApp(values, true, (app) => unwrap(app.router.dispatch('due.list', values.on === undefined ? {} : { on: values.on }), 'due'), 'read');
   if (values.json) {
     io.out(`${JSON.stringify(due, null, 2)}\n`);
     return 0;
@@ -34,6 +34,10 @@ export function runDue(io: CliIo, values: DueValues, locale: Locale): number {
     }
   }
   if (due.truncated) lines.push('', `… ${due.items.length}+`);
+  if (due.unreadable.length > 0) {
+    lines.push('', t(locale, 'due.unreadable.title'), `  ${t(locale, 'due.unreadable.intro')}`);
+    for (const c of due.unreadable) lines.push(`  ${[c.familyName, c.givenNames].filter((x) => x !== null).join(', ')}${c.reference === null ? '' : ` (${c.reference})`}  ${c.caseId}`);
+  }
   io.out(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -13,7 +13,7 @@ import { formatIsoDate, isIsoDate, parseIsoDate, todayFrom, type DayNumber } fro
 import type { CaseRoutes, RouteRecord, TreatyTable } from '../../shared/treaties/map/api-schemas.ts';
 import { routeLaw, routeRecord, screenOpenCases, treatyTableOf } from '../services/routes.ts';
 import { lawResolver, treatyMapOn } from '../services/ruleset-resolution.ts';
-import { readJsonFile, UsageError, type CliIo } from './io.ts';
+import { readJsonFile, responseFailure, UsageError, type CliIo } from './io.ts';
 import type { StoreValues } from './store-commands.ts';
 
 export interface RoutesValues extends StoreValues {
@@ -57,9 +57,9 @@ export async function runRoutes(io: CliIo, values: RoutesValues, locale: Locale)
     }
     if (!values.case) throw new UsageError('with --db, give the stored case with --case ID, or screen every open case with --all');
     const response = app.router.dispatch('routes.forCase', { caseId: values.case, on: formatIsoDate(on) });
-    if (!response.ok) throw new UsageError(`routes: ${response.error.code.replace('_', ' ')}`, response.error.problems.map((p) => `${p.field}: ${p.message}`));
+    if (!response.ok) throw responseFailure(response.error, 'routes');
     return print(io, response.data, values.json, locale);
-  });
+  }, 'read');
 }
 
 function routeLine(r: RouteRecord, locale: Locale): string[] {
@@ -94,7 +94,7 @@ export async function runTreatyTable(io: CliIo, a: string | undefined, b: string
   const table = (db: Parameters<typeof treatyMapOn>[0]) => treatyTableOf(treatyMapOn(db, today), a, b, on);
   if (values.db === undefined) return printTable(io, table(null), values.json);
   const { withApp } = await import('./store-commands.ts');
-  return withApp(values, true, (app) => printTable(io, table(app.db), values.json));
+  return withApp(values, true, (app) => printTable(io, table(app.db), values.json), 'read');
 }
 
 function printTable(io: CliIo, table: TreatyTable, json: boolean): number {

@@ -12,22 +12,26 @@ import { DEMO_MAX_CASES, seedDemo } from '../services/demo.ts';
 import { sealLegacyAttachments } from '../services/documents.ts';
 import { ServiceError } from '../services/errors.ts';
 import { StoreKeyError, type StoreKey } from '../../db/encryption.ts';
-import { readJsonFile, UsageError, type CliIo } from './io.ts';
+import { readJsonFile, responseFailure, UsageError, type CliIo } from './io.ts';
+import { checkOutput, writeOutput } from './output.ts';
+import { readableStore } from './read-only-store.ts';
 
 export interface StoreValues {
   db?: string | undefined;
   cases?: string | undefined;
   out?: string | undefined;
+  /** Replace an existing output file. */
+  force?: boolean | undefined;
   json?: boolean | undefined;
   /** The store's key (cli/key.ts); none: a plain store. */
   key?: StoreKey | undefined;
 }
 
-function open(values: StoreValues, mustExist: boolean): OpenedApp {
+function open(values: StoreValues, mustExist: boolean, file: string): OpenedApp {
   if (!values.db) throw new UsageError('give the database file with --db FILE');
   if (mustExist && !fs.existsSync(values.db)) throw new UsageError(`no database at ${values.db}`);
   try {
-    return openApp({ file: values.db, osUser: process.env.USER ?? process.env.USERNAME ?? 'cli', key: values.key });
+    return openApp({ file, osUser: process.env.USER ?? process.env.USERNAME ?? 'cli', key: values.key });
   } catch (error) {
     if (error instanceof StoreKeyError) throw new UsageError(error.message);
     throw error;
@@ -36,21 +40,27 @@ function open(values: StoreValues, mustExist: boolean): OpenedApp {
 
 export function unwrap<C extends Channel>(response: ApiResponse<C>, what: string) {
   if (response.ok) return response.data;
-  throw new UsageError(`${what}: ${response.error.code.replace('_', ' ')}`, response.error.problems.map((p) => `${p.field}: ${p.message}`));
+  throw responseFailure(response.error, what);
 }
 
-export function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: OpenedApp) => T): T {
-  const app = open(values, mustExist);
+/** Opens the store, runs `work`, closes it. 'read': a command that only reads, which works on a store it cannot write too (cli/read-only-store.ts). */
+export function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: OpenedApp) => T, access: 'read' | 'write' = 'write'): T {
+  const store = access === 'read' && values.db ? readableStore(values.db) : undefined;
   try {
-    return work(app);
+    const app = open(values, mustExist, store?.file ?? values.db ?? '');
+    try {
+      return work(app);
+    } finally {
+      app.close();
+    }
   } finally {
-    app.close();
+    store?.dispose();
   }
 }
 
 /** `tsp assess --db FILE`: the store's rule-set, profile and treaty map versions in force, then the built-ins. */
 export function withStore<T>(db: string, key: StoreKey | undefined, work: (store: OpenedApp['db']) => T): T {
-  return withApp({ db, key }, true, (app) => work(app.db));
+  return withApp({ db, key }, true, (app) => work(app.db), 'read');
 }
 
 export async function runStoreCommand(io: CliIo, command: string, sub: string | undefined, rest: readonly string[], values: StoreValues): Promise<number> {
@@ -112,12 +122,13 @@ function importCommand(io: CliIo, file: string | undefined, values: StoreValues)
 function exportCommand(io: CliIo, values: StoreValues): number {
   if (!values.out) throw new UsageError('use: tsp cases export --db FILE --out OUT.json');
   const out = values.out;
+  checkOutput({ ...values, out });
   return withApp(values, true, (app) => {
     const cases = unwrap(app.router.dispatch('cases.export', {}), 'export failed');
-    io.writeFile(out, `${JSON.stringify(cases, null, 2)}\n`);
+    writeOutput({ ...values, out }, `${JSON.stringify(cases, null, 2)}\n`);
     io.out(`Exported ${cases.length} case${cases.length === 1 ? '' : 's'} to ${out}.\n`);
     return 0;
-  });
+  }, 'read');
 }
 
 function searchCommand(io: CliIo, text: string, values: StoreValues): number {
@@ -141,5 +152,5 @@ function searchCommand(io: CliIo, text: string, values: StoreValues): number {
     }
     io.out(`${items.length} case${items.length === 1 ? '' : 's'}\n`);
     return 0;
-  });
+  }, 'read');
 }

@@ -11,7 +11,8 @@ import { builtInTreatyMap } from '../../shared/treaties/map/built-in/index.ts';
 import { instrumentOfRuleSet, type TreatyMapIndex } from '../../shared/treaties/map/relations.ts';
 import { parseRuleSetText } from '../../shared/treaties/ruleset-file.ts';
 import { PARAMETER_KEYS, RULESET_FORMAT, type Param, type RuleSet } from '../../shared/treaties/schema.ts';
-import { UsageError, type CliIo } from './io.ts';
+import { readFailure, UsageError, type CliIo } from './io.ts';
+import { checkOutput, writeOutput } from './output.ts';
 import type { StoreValues } from './store-commands.ts';
 
 const CONFIDENCE_TAG: Record<string, string> = { C: '[C]', S: '[S]', U: '[U]' };
@@ -112,7 +113,7 @@ function readRuleSetFile(io: CliIo, file: string): RuleSet {
   try {
     text = io.readFile(file);
   } catch (error) {
-    throw new UsageError(`cannot read rule-set file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot read rule-set file ${file}: ${readFailure(error)}`);
   }
   const parsed = parseRuleSetText(text);
   if (!parsed.ok) throw new UsageError(`${file} is not a valid ${RULESET_FORMAT} rule-set`, parsed.problems.map((p) => `${p.field}: ${p.message}`));
@@ -140,12 +141,13 @@ export async function runTreatiesImport(io: CliIo, file: string | undefined, val
 export async function runTreatiesExport(io: CliIo, id: string | undefined, values: StoreValues): Promise<number> {
   if (!id || !values.out) throw new UsageError('use: tsp treaties export --db FILE ID --out OUT.json');
   const out = values.out;
+  checkOutput({ ...values, out });
   const { unwrap, withApp } = await import('./store-commands.ts');
   return withApp(values, true, (app) => {
     const { versions } = unwrap(app.router.dispatch('rulesets.get', { id }), `cannot export ${id}`);
     const chosen = versions.find((v) => v.inForceToday) ?? versions[0]!;
-    io.writeFile(out, `${JSON.stringify(chosen.ruleSet, null, 2)}\n`);
+    writeOutput({ ...values, out }, `${JSON.stringify(chosen.ruleSet, null, 2)}\n`);
     io.out(`Exported ${id} version ${chosen.version} to ${out}.\n`);
     return 0;
-  });
+  }, 'read');
 }

@@ -8,7 +8,8 @@
 import { fieldPath } from '../../shared/domain/case.ts';
 import { BUILT_IN_TREATY_MAP } from '../../shared/treaties/map/built-in/index.ts';
 import { TREATY_MAP_FORMAT, treatyMapSchema, type TreatyMap } from '../../shared/treaties/map/schema.ts';
-import { readJsonFile, UsageError, type CliIo } from './io.ts';
+import { readJsonFile, responseFailure, UsageError, type CliIo } from './io.ts';
+import { checkOutput, writeOutput } from './output.ts';
 import type { StoreValues } from './store-commands.ts';
 
 export interface MapValues extends StoreValues {
@@ -51,12 +52,22 @@ export async function runTreatyMap(io: CliIo, sub: string | undefined, file: str
   const show = (map: TreatyMap): number => {
     if (sub === 'export') {
       if (!values.out) throw new UsageError('use: tsp treaties map export [--db FILE] --out OUT.json');
-      io.writeFile(values.out, `${JSON.stringify(map, null, 2)}\n`);
+      writeOutput({ ...values, out: values.out }, `${JSON.stringify(map, null, 2)}\n`);
       io.out(`Exported treaty map ${map.version} to ${values.out}.\n`);
     } else io.out(values.json ? `${JSON.stringify(map, null, 2)}\n` : summary(map));
     return 0;
   };
+  if (sub === 'export' && values.out) checkOutput({ ...values, out: values.out });
   if (values.db === undefined) return show(BUILT_IN_TREATY_MAP);
-  const { unwrap, withApp } = await import('./store-commands.ts');
-  return withApp(values, true, (app) => show(unwrap(app.router.dispatch('treaties.map', {}), 'reading the treaty map failed')));
+  const { withApp } = await import('./store-commands.ts');
+  return withApp(
+    values,
+    true,
+    (app) => {
+      const response = app.router.dispatch('treaties.map', {});
+      if (!response.ok) throw responseFailure(response.error, 'reading the treaty map');
+      return show(response.data);
+    },
+    'read',
+  );
 }

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { storeSecret } from '../../db/secrets-repo.ts';
+import { syncDirectory, syncFile } from '../../db/store-files.ts';
 import { ServiceError } from './errors.ts';
 
 const MAGIC = Buffer.from('TSPA1');
@@ -44,8 +45,8 @@ export function sha256Of(bytes: Buffer): string {
 }
 
 /**
- * Seals and writes the bytes unless already there; returns their sha256. The rename makes a
- * half-written file impossible. Called before the write transaction that records the
+ * Seals and writes the bytes unless already there; returns their sha256. The rename of a flushed
+ * file makes a half-written file impossible (a part file left by a crash goes at the next start). Called before the write transaction that records the
  * attachment: a write that then fails leaves at most an unreferenced file.
  */
 export function storeAttachment(db: Database.Database, bytes: Buffer): string {
@@ -58,7 +59,9 @@ export function storeAttachment(db: Database.Database, bytes: Buffer): string {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const temp = `${target}.${process.pid}.${crypto.randomUUID()}.part`;
     fs.writeFileSync(temp, sealed);
+    syncFile(temp);
     fs.renameSync(temp, target);
+    syncDirectory(path.dirname(target));
   }
   return sha256;
 }

@@ -147,6 +147,7 @@ export function listCases(ctx: ServiceContext, input: unknown): CaseList {
   const query = validate(listCasesInput, input);
   if (query.due === undefined) return searchCases(ctx.db, query);
   const due = computeDue(ctx.db, formatIsoDate(todayFrom(ctx.clock())), DUE_FILTER_HORIZON_DAYS);
-  const wanted = query.due === 'any-due' ? due : due.filter((i) => i.urgency === query.due);
-  return searchCases(ctx.db, query, [...new Set(wanted.map((i) => i.caseId))]);
+  const wanted = query.due === 'any-due' ? due.items : due.items.filter((i) => i.urgency === query.due);
+  const list = searchCases(ctx.db, query, [...new Set(wanted.map((i) => i.caseId))]);
+  return due.unreadable.length === 0 ? list : { ...list, unreadable: due.unreadable };
 }

@@ -3,6 +3,9 @@
  * horizon): running deadlines, rescreen dates reached, releases drawing near, and
  * transfers that would come too late to leave the treaty's minimum (shared/workflow/alerts.ts).
  * The candidates come from indexed SQL (db/workflow-due.ts); only they are computed here.
+ * A case whose stored values cannot be computed (a date beyond 9999 written by an older version
+ * or by hand, a stored rule-set outside today's bounds) is left out and named in `unreadable`:
+ * one such case never hides what is due on the others.
  */
 import type Database from 'better-sqlite3';
 import { findAssessment } from '../../db/assessments-repo.ts';
@@ -13,7 +16,7 @@ import { storedAssessmentSchema, type CaseRecord } from '../../shared/api-schema
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { BUILT_IN_RULESETS } from '../../shared/treaties/library.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
-import { listDueInput, type AlertOut, type DueItem, type DueList } from '../../shared/workflow-schemas.ts';
+import { listDueInput, type AlertOut, type DueItem, type DueList, type UnreadableCase } from '../../shared/workflow-schemas.ts';
 import { alertsFor, RELEASE_NEAR_DAYS, URGENCIES, type Alert } from '../../shared/workflow/alerts.ts';
 import { runningDeadlines, type DeadlineAnchors } from '../../shared/workflow/deadlines.ts';
 import type { ServiceContext } from './context.ts';
@@ -57,31 +60,51 @@ export function alertsOfCase(db: Database.Database, record: CaseRecord, ruleSet:
   );
 }
 
+/** A rule-set in force, or why its stored content cannot be used (it no longer matches its hash or today's schema). */
+type InForceRuleSet = { ruleSet: RuleSet } | { unusable: string };
+
 interface InForce {
   /** Each rule-set id: the latest stored version effective by then, else the built-in. */
-  general: Map<string, RuleSet>;
+  general: Map<string, InForceRuleSet>;
   /** Ad hoc arrangements bound to one case, by `<case id> <rule-set id>`: they govern that case alone. */
-  bound: Map<string, RuleSet>;
+  bound: Map<string, InForceRuleSet>;
 }
 
 const boundKey = (caseId: string, ruleSetId: string) => `${caseId} ${ruleSetId}`;
 
+function readStored(row: Parameters<typeof storedRuleSet>[0]): InForceRuleSet {
+  try {
+    return { ruleSet: storedRuleSet(row) };
+  } catch (error) {
+    return { unusable: `${row.id} ${row.version}: ${(error as Error).message}` };
+  }
+}
+
 /** The rule-sets in force on `on` (rows come latest effective date first: the first seen of a key wins). */
 function ruleSetsInForce(db: Database.Database, on: string): InForce {
-  const general = new Map<string, RuleSet>(BUILT_IN_RULESETS.map((r) => [r.id, r]));
-  const bound = new Map<string, RuleSet>();
+  const general = new Map<string, InForceRuleSet>(BUILT_IN_RULESETS.map((r) => [r.id, { ruleSet: r }]));
+  const bound = new Map<string, InForceRuleSet>();
   const storedIds = new Set<string>();
   for (const row of allStoredRuleSets(db)) {
     if (row.effective_from > on) continue;
     if (row.case_id !== null) {
       const key = boundKey(row.case_id, row.id);
-      if (!bound.has(key)) bound.set(key, storedRuleSet(row));
+      if (!bound.has(key)) bound.set(key, readStored(row));
     } else if (!storedIds.has(row.id)) {
       storedIds.add(row.id);
-      general.set(row.id, storedRuleSet(row));
+      general.set(row.id, readStored(row));
     }
   }
   return { general, bound };
+}
+
+/** The rule-set of a case, null for none; throws when the one in force cannot be used (the case is then unreadable). */
+function ruleSetOf(inForce: InForce, caseId: string, ruleSetId: string | null): RuleSet | null {
+  if (ruleSetId === null) return null;
+  const found = inForce.bound.get(boundKey(caseId, ruleSetId)) ?? inForce.general.get(ruleSetId);
+  if (found === undefined) return null;
+  if ('unusable' in found) throw new Error(`its rule-set cannot be used: ${found.unusable}`);
+  return found.ruleSet;
 }
 
 /** The timeline kinds deadlines may be anchored on (deadlines.ts), which the listing reads for its candidates. */
@@ -105,39 +128,58 @@ export const DUE_FILTER_HORIZON_DAYS = 90;
 
 const approxDays = (d: { years: number; months: number; days: number }) => d.years * 366 + d.months * 31 + d.days;
 
+/** What is due on open cases, sorted by date, and the cases left out because their stored values cannot be computed. */
+export interface DueComputation {
+  items: DueItem[];
+  unreadable: UnreadableCase[];
+}
+
 /** Everything due on open cases as of `on`, up to `horizonDays` ahead, sorted by date. */
-export function computeDue(db: Database.Database, on: string, horizonDays: number): DueItem[] {
-  const { general, bound } = ruleSetsInForce(db, on);
-  const every = [...general.values(), ...bound.values()];
+export function computeDue(db: Database.Database, on: string, horizonDays: number): DueComputation {
+  const inForce = ruleSetsInForce(db, on);
+  const every = [...inForce.general.values(), ...inForce.bound.values()];
+  const usable = every.flatMap((r) => ('ruleSet' in r ? [r.ruleSet] : []));
   const until = parseIsoDate(on) + horizonDays;
-  const maxMinimum = Math.max(0, ...every.map((r) => (r.minRemaining.value === null ? 0 : approxDays(r.minRemaining.value.duration))));
-  const withDeadlines = every.filter((r) => r.deadlines.value.length > 0);
+  const maxMinimum = Math.max(0, ...usable.map((r) => (r.minRemaining.value === null ? 0 : approxDays(r.minRemaining.value.duration))));
+  const withDeadlines = usable.filter((r) => r.deadlines.value.length > 0);
+  // The cases under a rule-set that cannot be used are candidates too: each is reported.
+  const unusableIds = [...inForce.general].flatMap(([id, r]) => ('unusable' in r ? [id] : []));
   const candidates = dueCandidates(db, {
     rescreenUntil: formatIsoDate(until),
     // A release after the horizon can still make the last day to transfer fall within it.
     releaseUntil: formatIsoDate(until + Math.max(maxMinimum, RELEASE_NEAR_DAYS)),
-    deadlineRuleSets: [...new Set(withDeadlines.map((r) => r.id))],
+    deadlineRuleSets: [...new Set([...withDeadlines.map((r) => r.id), ...unusableIds])],
   });
-  const timelines = latestEventsOf(db, candidates.filter((c) => c.ruleSetId !== null && withDeadlines.some((r) => r.id === c.ruleSetId)).map((c) => c.id), timelineKinds(withDeadlines));
+  const deadlineIds = new Set(withDeadlines.map((r) => r.id));
+  const timelines = latestEventsOf(db, candidates.filter((c) => c.ruleSetId !== null && deadlineIds.has(c.ruleSetId)).map((c) => c.id), timelineKinds(withDeadlines));
   const items: DueItem[] = [];
+  const unreadable: UnreadableCase[] = [];
   for (const c of candidates) {
-    const ruleSet = c.ruleSetId === null ? null : (bound.get(boundKey(c.id, c.ruleSetId)) ?? general.get(c.ruleSetId) ?? null);
-    const alerts = alertsFrom(ruleSet, { anchors: { events: c.events, timeline: timelines.get(c.id) ?? new Map() }, rescreenOn: c.rescreenOn, releaseDate: c.releaseDate, dischargeDate: c.dischargeDate }, on);
-    for (const a of alerts) {
-      if (parseIsoDate(a.date) > until) continue;
-      items.push({ caseId: c.id, reference: c.reference, familyName: c.familyName, givenNames: c.givenNames, status: c.status, ruleSetId: c.ruleSetId, ...a });
+    try {
+      const alerts = alertsFrom(
+        ruleSetOf(inForce, c.id, c.ruleSetId),
+        { anchors: { events: c.events, timeline: timelines.get(c.id) ?? new Map() }, rescreenOn: c.rescreenOn, releaseDate: c.releaseDate, dischargeDate: c.dischargeDate },
+        on,
+      );
+      const due = alerts.filter((a) => parseIsoDate(a.date) <= until);
+      for (const a of due) items.push({ caseId: c.id, reference: c.reference, familyName: c.familyName, givenNames: c.givenNames, status: c.status, ruleSetId: c.ruleSetId, ...a });
+    } catch {
+      unreadable.push({ caseId: c.id, reference: c.reference, familyName: c.familyName, givenNames: c.givenNames });
     }
   }
   // ISO dates and ids compare as plain strings (localeCompare would be most of the time here).
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return items.sort((a, b) => order(a.date, b.date) || order(a.familyName, b.familyName) || order(a.caseId, b.caseId));
+  return {
+    items: items.sort((a, b) => order(a.date, b.date) || order(a.familyName, b.familyName) || order(a.caseId, b.caseId)),
+    unreadable: unreadable.sort((a, b) => order(a.familyName, b.familyName) || order(a.caseId, b.caseId)),
+  };
 }
 
 export function listDue(ctx: ServiceContext, input: unknown): DueList {
   const { on, horizonDays, urgency, limit } = validate(listDueInput, input);
   const day = on ?? formatIsoDate(todayFrom(ctx.clock()));
-  const all = computeDue(ctx.db, day, horizonDays);
+  const { items: all, unreadable } = computeDue(ctx.db, day, horizonDays);
   const counts = Object.fromEntries(URGENCIES.map((u) => [u, all.filter((i) => i.urgency === u).length])) as DueList['counts'];
   const chosen = urgency === undefined ? all : all.filter((i) => i.urgency === urgency);
-  return { on: day, horizonDays, counts, items: chosen.slice(0, limit), truncated: chosen.length > limit };
+  return { on: day, horizonDays, counts, items: chosen.slice(0, limit), truncated: chosen.length > limit, unreadable };
 }

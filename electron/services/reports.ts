@@ -40,7 +40,7 @@ function queryOf(input: { from: string; to: string; direction?: StatisticsQuery[
 function overdueDeadlines(ctx: ServiceContext, query: StatisticsQuery): Map<string, number> {
   const today = formatIsoDate(todayFrom(ctx.clock()));
   const byCase = new Map<string, number>();
-  for (const item of computeDue(ctx.db, query.to < today ? query.to : today, 0)) {
+  for (const item of computeDue(ctx.db, query.to < today ? query.to : today, 0).items) {
     if (item.kind === 'deadline' && item.urgency === 'overdue') byCase.set(item.caseId, (byCase.get(item.caseId) ?? 0) + 1);
   }
   return byCase;
@@ -65,6 +65,8 @@ export interface ExportedFile {
   fileName: string;
   mediaType: string;
   bytes: Buffer;
+  /** Cases left out of every figure: a stored date of theirs cannot be read (Statistics.unreadable). */
+  unreadable: string[];
 }
 
 type Phase = ExportProgress['phase'];
@@ -82,7 +84,7 @@ export async function exportStatistics(ctx: ServiceContext, input: unknown, onPh
   const meta = { query, cases: stats.cases, producedOn: formatIsoDate(todayFrom(ctx.clock())), locale: locale as Locale };
   const bytes =
     format === 'xlsx' ? await tablesToXlsx(tables, meta) : format === 'pdf' ? statisticsPdf(tables, meta) : Buffer.from(tablesToCsv(tables), 'utf8');
-  return { fileName: `tsp-statistics-${query.from}-to-${query.to}-${locale}.${format}`, mediaType: MEDIA_TYPES[format], bytes };
+  return { fileName: `tsp-statistics-${query.from}-to-${query.to}-${locale}.${format}`, mediaType: MEDIA_TYPES[format], bytes, unreadable: stats.unreadable };
 }
 
 interface Job {

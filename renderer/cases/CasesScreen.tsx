@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { Icon } from '../components/Icon.tsx';
+import { UnreadableCases } from '../components/UnreadableCases.tsx';
 import { useDesk } from '../store/index.ts';
 import { preloadCaseScreen } from '../screens.tsx';
 import { useText } from '../text/use-text.ts';
@@ -27,6 +28,7 @@ export function CasesScreen() {
   const text = useText();
   const loadCases = useDesk((s) => s.loadCases);
   const navigate = useDesk((s) => s.navigate);
+  const unreadable = useDesk((s) => s.caseList.unreadable);
 
   useEffect(() => {
     void loadCases({ keepLoaded: true });
@@ -52,6 +54,7 @@ export function CasesScreen() {
       <CaseSearch />
       <CaseFilters />
       <FilterChips />
+      <UnreadableCases cases={unreadable} />
       <CaseResults />
     </div>
   );

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DueItem, DueList } from '../../shared/workflow-schemas.ts';
 import { URGENCIES, type Urgency } from '../../shared/workflow/alerts.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
+import { UnreadableCases } from '../components/UnreadableCases.tsx';
 import { caseStatusLabel } from '../text/case-labels.ts';
 import { fullName, personName } from '../text/people.ts';
 import { useText } from '../text/use-text.ts';
@@ -108,6 +109,7 @@ export function DueScreen() {
       ) : (
         <>
           <p className="due-screen__on">{text.ui('due.on', { date: text.deadline(due.on) })}</p>
+          <UnreadableCases cases={due.unreadable} />
           {URGENCIES.map((u) => (
             <DueTable key={u} urgency={u} items={due.items.filter((i) => i.urgency === u)} />
           ))}

@@ -3,6 +3,7 @@
  * it beside the field (GOV.UK: the message above the input, the field marked invalid and
  * described by the message).
  */
+import { DATE_MAX, DATE_MIN } from '../../shared/domain/bounds.ts';
 import type { ReactNode } from 'react';
 import { FieldFrame } from '../components/FieldFrame.tsx';
 import { regionOptions } from '../text/regions.ts';
@@ -45,6 +46,9 @@ export function TextField({ value, onChange, type = 'text', required, lang, inpu
         <input
           id={id}
           type={type === 'number' ? 'text' : type}
+          // The dates a case may hold (shared/domain/bounds.ts): the picker offers no other; the router refuses them anyway.
+          min={type === 'date' ? DATE_MIN : undefined}
+          max={type === 'date' ? DATE_MAX : undefined}
           inputMode={type === 'number' ? 'numeric' : inputMode}
           value={value}
           lang={lang}

@@ -17,6 +17,8 @@ export interface CaseListState {
   /** Cases matching the query; when countCapped, at least this many ("1,000+"). */
   total: number;
   countCapped: boolean;
+  /** With the "due" filter: open cases left out of it because their stored dates cannot be computed. */
+  unreadable: NonNullable<CaseList['unreadable']>;
   /** Cases in the store under the same open/closed choice, whatever the search and filters. */
   storeTotal: number;
   loadingMore: boolean;
@@ -42,7 +44,7 @@ let latestRequest = 0;
 
 export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice> = (set, get) => ({
   caseQuery: FIRST_QUERY,
-  caseList: { phase: 'loading', items: [], total: 0, countCapped: false, storeTotal: 0, loadingMore: false, error: null },
+  caseList: { phase: 'loading', items: [], total: 0, countCapped: false, storeTotal: 0, loadingMore: false, error: null, unreadable: [] },
 
   searchCases: (text) => {
     if (text === get().caseQuery.text) return;
@@ -80,7 +82,10 @@ export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice>
       ]);
       if (request !== latestRequest) return;
       set({
-        caseList: { phase: 'ready', items: page.items, total: page.total, countCapped: page.countCapped, storeTotal: everything?.total ?? page.total, loadingMore: false, error: null },
+        caseList: {
+          phase: 'ready', items: page.items, total: page.total, countCapped: page.countCapped, storeTotal: everything?.total ?? page.total, loadingMore: false, error: null,
+          unreadable: page.unreadable ?? [],
+        },
       });
     } catch (error) {
       if (request !== latestRequest) return;

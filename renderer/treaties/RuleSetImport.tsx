@@ -5,6 +5,8 @@
  */
 import { useState } from 'react';
 import type { FieldProblem } from '../../shared/api-schemas.ts';
+import { keyedProblem } from '../../shared/domain/case.ts';
+import { decodeUtf8 } from '../../shared/domain/utf8.ts';
 import { parseRuleSetText } from '../../shared/treaties/ruleset-file.ts';
 import { asApiError, call } from '../api.ts';
 import { Icon } from '../components/Icon.tsx';
@@ -18,7 +20,12 @@ export function RuleSetImport({ onImported }: { onImported: () => void }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   async function importFile(file: File) {
-    const content = await file.text();
+    // Not file.text(): it would repair bytes that are not UTF-8 into U+FFFD.
+    const content = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+    if (content === null) {
+      setOutcome({ kind: 'refused', problems: [keyedProblem('(file)', 'validation.file.notUtf8')] });
+      return;
+    }
     const checked = parseRuleSetText(content);
     if (!checked.ok) {
       setOutcome({ kind: 'refused', problems: checked.problems });

@@ -5,16 +5,22 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../sentence/calendar.ts';
+import {
+  AMOUNT_MAX, CASE_LIMITS, CHAIN_MAX_YEARS, DATE_MAX, DATE_MIN, isDateInBounds, PENALTY_MAX_MONTHS, periodMonths, periodWithin, REMAND_MAX_DAYS,
+  TERM_MAX_YEARS, TEXT_LIMITS,
+} from './bounds.ts';
 import { isKnownCategory } from './categories.ts';
+import { MAX_COMBINING_RUN, nameProblem, normaliseName } from './names.ts';
 import { en } from '../i18n/en.ts';
 import { t } from '../i18n/index.ts';
 import { caseStatuses } from '../vocabularies.ts';
 
 export const CASE_FORMAT = 'tsp-case/1';
 
-const isoDate = z.string({ error: 'validation.date.type' }).refine(isIsoDate, {
-  error: 'validation.date.real',
-});
+const isoDate = z
+  .string({ error: 'validation.date.type' })
+  .refine(isIsoDate, { error: 'validation.date.real' })
+  .refine((iso) => !isIsoDate(iso) || isDateInBounds(iso), { error: 'validation.date.range', params: { min: DATE_MIN, max: DATE_MAX } });
 const country = z
   .string({ error: 'validation.country.type' })
   .regex(/^[A-Z]{2}$/, { error: 'validation.country.format' });
@@ -23,12 +29,24 @@ const count = z.number({ error: 'validation.wholeNumber' }).int({ error: 'valida
 });
 /** Optional and nullable: absent and null both mean "unknown". */
 const unknown = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+const text = (max: number) => z.string().max(max, { error: 'validation.text.tooLong' });
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, { error: 'validation.list.tooLong' });
+/** A person's name: refused when nothing visible is left or letters carry a pile of marks; stored normalised (names.ts). */
+const name = text(TEXT_LIMITS.name)
+  .superRefine((value, ctx) => {
+    const problem = nameProblem(value);
+    if (problem === 'invisible') ctx.addIssue({ code: 'custom', message: 'validation.name.invisible' });
+    if (problem === 'marks') ctx.addIssue({ code: 'custom', message: 'validation.name.marks', params: { max: MAX_COMBINING_RUN } });
+  })
+  .transform(normaliseName);
+const id = z.string().min(1, { error: 'validation.notEmpty' }).max(TEXT_LIMITS.id, { error: 'validation.text.tooLong' });
 
 export const termSchema = z.union(
   [
     z
       .object({ years: count.default(0), months: count.default(0), days: count.default(0) })
-      .refine((t) => t.years + t.months + t.days > 0, { error: 'validation.term.zero' }),
+      .refine((t) => t.years + t.months + t.days > 0, { error: 'validation.term.zero' })
+      .refine((t) => periodWithin(t, TERM_MAX_YEARS), { error: 'validation.term.tooLong', params: { max: TERM_MAX_YEARS } }),
     z.literal('life'),
     z.literal('indeterminate'),
   ],
@@ -36,14 +54,14 @@ export const termSchema = z.union(
 );
 
 const personSchema = z.object({
-  familyName: unknown(z.string()),
-  givenNames: unknown(z.string()),
-  nativeName: unknown(z.string()), // extension: name in native script (e.g. 陳大文)
-  aliases: unknown(z.array(z.string())), // extension
-  prisonNumber: unknown(z.string()), // extension
+  familyName: unknown(name),
+  givenNames: unknown(name),
+  nativeName: unknown(name), // extension: name in native script (e.g. 陳大文)
+  aliases: unknown(list(name, CASE_LIMITS.aliases)), // extension
+  prisonNumber: unknown(text(TEXT_LIMITS.code)), // extension
   dateOfBirth: unknown(isoDate),
-  nationalities: unknown(z.array(country)),
-  permanentResidence: unknown(z.array(country)),
+  nationalities: unknown(list(country, CASE_LIMITS.nationalities)),
+  permanentResidence: unknown(list(country, CASE_LIMITS.nationalities)),
   livesIn: unknown(country),
   representativeNeeded: unknown(z.boolean()),
   /** Has become a domiciliary of the sentencing State as the instrument defines it (US–Mexico: 5 years and intent to remain). */
@@ -63,25 +81,27 @@ const judgmentSchema = z.object({
 });
 
 const sentenceSchema = z.object({
-  id: z.string().min(1, { error: 'validation.notEmpty' }),
+  id,
   start: unknown(isoDate),
   term: termSchema,
-  consecutiveTo: unknown(z.string()),
-  offences: z.array(z.string()).default([]),
+  consecutiveTo: unknown(text(TEXT_LIMITS.id)),
+  offences: list(text(TEXT_LIMITS.id), CASE_LIMITS.offencesPerSentence).default([]),
 });
 
 const offenceSchema = z.object({
-  id: z.string().min(1, { error: 'validation.notEmpty' }),
-  description: unknown(z.string()),
-  categories: unknown(z.array(z.string().regex(/^[a-z0-9]+:[a-z0-9-]+$/, { error: 'validation.category' }))),
-  maxPenaltyMonths: unknown(count),
+  id,
+  description: unknown(text(TEXT_LIMITS.description)),
+  categories: unknown(list(text(TEXT_LIMITS.code).regex(/^[a-z0-9]+:[a-z0-9-]+$/, { error: 'validation.category' }), CASE_LIMITS.categoriesPerOffence)),
+  maxPenaltyMonths: unknown(count.max(PENALTY_MAX_MONTHS, { error: 'validation.number.tooLarge' })),
   /**
    * Extension: the maximum penalty the administering State's law prescribes for a similar
    * offence, in months, or "life" where that law provides life imprisonment for it (the
    * limit of ETS 112 Art. 10(2) and FD 2008/909 Art. 8(2); `maxPenaltyMonths` is the
    * sentencing State's).
    */
-  administeringMaxPenaltyMonths: unknown(z.union([count, z.literal('life')], { error: 'validation.administeringMax' })),
+  administeringMaxPenaltyMonths: unknown(
+    z.union([count.max(PENALTY_MAX_MONTHS, { error: 'validation.number.tooLarge' }), z.literal('life')], { error: 'validation.administeringMax' }),
+  ),
   dualCriminality: unknown(z.enum(['yes', 'no', 'unknown'], { error: 'validation.dualCriminality' })),
 });
 
@@ -98,7 +118,7 @@ const consentSchema = z.object({
 
 const financialObligationSchema = z.object({
   kind: z.enum(['fine', 'compensation', 'costs', 'confiscation'], { error: 'validation.financial.kind' }),
-  amount: unknown(z.number().min(0, { error: 'validation.notNegative' })),
+  amount: unknown(z.number().min(0, { error: 'validation.notNegative' }).max(AMOUNT_MAX, { error: 'validation.number.tooLarge' })),
   currency: unknown(z.string().regex(/^[A-Z]{3}$/, { error: 'validation.currency' })),
   paid: unknown(z.boolean()),
   incapacityToPay: unknown(z.boolean()),
@@ -116,7 +136,7 @@ const enforcementSchema = z.object({
   decision: unknown(
     z.object({
       /** The court or authority that decided. */
-      authority: unknown(z.string()),
+      authority: unknown(text(TEXT_LIMITS.name)),
       date: unknown(isoDate),
       /** The term to be enforced as decided (for a conversion, the sanction before time served is deducted). */
       term: termSchema,
@@ -139,19 +159,19 @@ export { caseStatuses }; // defined without zod for the renderer's first screen
 export const caseSchema = z
   .object({
     format: z.literal(CASE_FORMAT, { error: 'validation.format' }),
-    reference: unknown(z.string()),
+    reference: unknown(text(TEXT_LIMITS.code)),
     sentencingState: country,
     administeringState: country,
     direction: unknown(z.enum(['outgoing', 'incoming'], { error: 'validation.direction' })), // extension
-    ruleSetId: unknown(z.string()), // extension: the rule-set the case is handled under
+    ruleSetId: unknown(text(TEXT_LIMITS.id)), // extension: the rule-set the case is handled under
     status: unknown(z.enum(caseStatuses)), // extension: where the transfer stands
     person: personSchema.default({}),
     judgment: judgmentSchema.default({}),
-    sentences: z.array(sentenceSchema).default([]),
-    remandDays: unknown(count),
-    offences: z.array(offenceSchema).default([]),
+    sentences: list(sentenceSchema, CASE_LIMITS.sentences).default([]),
+    remandDays: unknown(count.max(REMAND_MAX_DAYS, { error: 'validation.remand.tooLong' })),
+    offences: list(offenceSchema, CASE_LIMITS.offences).default([]),
     consent: unknown(consentSchema),
-    financialObligations: unknown(z.array(financialObligationSchema)),
+    financialObligations: unknown(list(financialObligationSchema, CASE_LIMITS.financialObligations)),
     expulsion: unknown(
       z.object({
         kind: z.enum(['in-sentence', 'administrative-consequential', 'administrative'], {
@@ -190,22 +210,17 @@ export const caseSchema = z
       seenOffences.add(o.id);
     });
     const byId = new Map(c.sentences.map((s) => [s.id, s]));
+    const chains = chainLengths(c.sentences, byId);
     c.sentences.forEach((s, i) => {
       if (s.consecutiveTo != null) {
         if (!byId.has(s.consecutiveTo)) {
           ctx.addIssue({ code: 'custom', path: ['sentences', i, 'consecutiveTo'], message: 'validation.sentence.unknown', params: { id: s.consecutiveTo } });
-        } else {
-          // Follow the chain; a cycle means no sentence of it can ever start.
-          const seen = new Set<string>([s.id]);
-          let next: string | null | undefined = s.consecutiveTo;
-          while (next != null) {
-            if (seen.has(next)) {
-              ctx.addIssue({ code: 'custom', path: ['sentences', i, 'consecutiveTo'], message: 'validation.sentence.cycle' });
-              break;
-            }
-            seen.add(next);
-            next = byId.get(next)?.consecutiveTo;
-          }
+        } else if (chains.get(s.id) === 'cycle') {
+          // A cycle means no sentence of it can ever start.
+          ctx.addIssue({ code: 'custom', path: ['sentences', i, 'consecutiveTo'], message: 'validation.sentence.cycle' });
+        } else if ((chains.get(s.id) as number) > CHAIN_MAX_YEARS * 12 && byId.get(s.consecutiveTo) !== undefined && chains.get(s.consecutiveTo) as number <= CHAIN_MAX_YEARS * 12) {
+          // Reported once, on the sentence where the chain passes the bound.
+          ctx.addIssue({ code: 'custom', path: ['sentences', i, 'consecutiveTo'], message: 'validation.sentence.chainTooLong', params: { max: CHAIN_MAX_YEARS } });
         }
       }
       s.offences.forEach((o, j) => {
@@ -216,6 +231,38 @@ export const caseSchema = z
       // Not an error: the date may be unknown. The engine reports it as missing.
     }
   });
+
+/**
+ * Each sentence's chain of consecutive sentences, itself included, in months (periodMonths: for
+ * the bound, not the dates), or 'cycle' when following `consecutiveTo` from it never ends.
+ * Linear: each sentence is walked once, the walk's sentences kept on an explicit stack.
+ */
+function chainLengths(
+  sentences: readonly { id: string; term: unknown; consecutiveTo?: string | null | undefined }[],
+  byId: ReadonlyMap<string, { id: string; term: unknown; consecutiveTo?: string | null | undefined }>,
+): Map<string, number | 'cycle'> {
+  const lengths = new Map<string, number | 'cycle'>();
+  const onPath = new Set<string>();
+  const months = (term: unknown) => (typeof term === 'object' && term !== null ? periodMonths(term as { years: number; months: number; days: number }) : 0);
+  for (const first of sentences) {
+    const path: string[] = [];
+    let at: string | null | undefined = first.id;
+    // Walk up until a sentence already measured, a root, a cycle or an unknown id.
+    while (at != null && !lengths.has(at) && !onPath.has(at) && byId.has(at)) {
+      path.push(at);
+      onPath.add(at);
+      at = byId.get(at)?.consecutiveTo;
+    }
+    let below: number | 'cycle' = at == null || !byId.has(at) ? 0 : onPath.has(at) ? 'cycle' : (lengths.get(at) as number | 'cycle');
+    for (let k = path.length - 1; k >= 0; k--) {
+      const here = path[k] as string;
+      below = below === 'cycle' ? 'cycle' : below + months(byId.get(here)?.term);
+      lengths.set(here, below);
+      onPath.delete(here);
+    }
+  }
+  return lengths;
+}
 
 export type CaseFile = z.infer<typeof caseSchema>;
 export type Sentence = CaseFile['sentences'][number];
@@ -249,8 +296,11 @@ function isValidationKey(message: string): message is ValidationKey {
   return message.startsWith('validation.') && message in en;
 }
 
-/** The string and number parameters of a custom issue (`ctx.addIssue({ params })`). */
+/** The string and number parameters of a custom issue (`ctx.addIssue({ params })`), and the bound of a size check (`{max}`, `{min}`). */
 function issueParams(issue: z.core.$ZodIssue): ProblemParams | undefined {
+  const template = isValidationKey(issue.message) ? en[issue.message] : '';
+  if (issue.code === 'too_big' && template.includes('{max}')) return { max: Number(issue.maximum) };
+  if (issue.code === 'too_small' && template.includes('{min}')) return { min: Number(issue.minimum) };
   if (issue.code !== 'custom' || issue.params === undefined) return undefined;
   const out: ProblemParams = {};
   for (const [name, value] of Object.entries(issue.params)) {

@@ -7,7 +7,7 @@
  * eligible_by_exception; else eligible.
  */
 import type { CaseFile } from '../domain/case.ts';
-import { addPeriod, parseIsoDate, type DayNumber } from '../sentence/calendar.ts';
+import { addPeriod, isIsoDate, parseIsoDate, type DayNumber } from '../sentence/calendar.ts';
 import { computeSentences, type Step } from '../sentence/compute.ts';
 import { profileForOffences, type JurisdictionProfile } from '../sentence/profile.ts';
 import type { TreatyMapIndex } from '../treaties/map/relations.ts';
@@ -72,7 +72,8 @@ export interface AssessOptions {
 export function referenceFor(c: CaseFile, ruleSet: RuleSet, on: DayNumber | null | undefined, today: DayNumber): { day: DayNumber; source: ReferenceSource } {
   if (on != null) return { day: on, source: 'override' };
   const event = c.events[ruleSet.referenceEvent.value];
-  if (event != null) return { day: parseIsoDate(event), source: 'event' };
+  // A stored date no calendar has (a year past 9999 written by an older version) is no date: the reference is then provisional.
+  if (event != null && isIsoDate(event)) return { day: parseIsoDate(event), source: 'event' };
   return { day: today, source: 'today' };
 }
 

@@ -5,6 +5,7 @@
 import { lawEn } from './law.en.ts';
 import { hongKongEn } from './hong-kong.en.ts';
 import { treatyMapEn } from './treaty-map.en.ts';
+import { edgesEn } from './edges.en.ts';
 import { securityEn } from './security.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { treatiesEn } from './treaties.en.ts';
@@ -634,6 +635,7 @@ export const en = {
   ...lawEn,
   ...enforcementEn,
   ...hongKongEn,
+  ...edgesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { lawZhHant } from './law.zh-Hant.ts';
 import { hongKongZhHant } from './hong-kong.zh-Hant.ts';
 import { treatyMapZhHant } from './treaty-map.zh-Hant.ts';
 import type { MessageKey } from './en.ts';
+import { edgesZhHant } from './edges.zh-Hant.ts';
 import { securityZhHant } from './security.zh-Hant.ts';
 import { backupsZhHant } from './backups.zh-Hant.ts';
 import { storageZhHant } from './storage.zh-Hant.ts';
@@ -619,4 +620,5 @@ export const zhHant: Record<MessageKey, string> = {
   ...lawZhHant,
   ...enforcementZhHant,
   ...hongKongZhHant,
+  ...edgesZhHant,
 };

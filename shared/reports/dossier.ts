@@ -11,7 +11,6 @@
 import { toMessageParams, type AssessmentRecord, type CaseEvent, type CaseRecord } from '../api-schemas.ts';
 import { formatPeriod, hasMessage, t, type Locale } from '../i18n/index.ts';
 import type { StoredEnforcement } from '../enforcement/report.ts';
-import { parseIsoDate } from '../sentence/calendar.ts';
 import { enforcementSection } from './dossier-enforcement.ts';
 
 export type Block =
@@ -250,7 +249,8 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
     ],
   };
 
-  const sortedEvents = [...events].sort((a, b) => parseIsoDate(b.date) - parseIsoDate(a.date) || b.id - a.id);
+  // ISO dates sort as text; a stored date that is not one still sorts, and is shown as written.
+  const sortedEvents = [...events].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
   const timeline: DossierSection = {
     id: 'timeline',
     title: L('ui.timeline.title'),

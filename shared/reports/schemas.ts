@@ -3,12 +3,11 @@
  * the router validates payloads with. Pure.
  */
 import { z } from 'zod';
-import { caseId } from '../api-schemas.ts';
+import { caseId, inputDate } from '../api-schemas.ts';
 import { LOCALES } from '../i18n/index.ts';
 import { isIsoDate, parseIsoDate } from '../sentence/calendar.ts';
 import { DIRECTIONS } from '../workflow/steps.ts';
 
-const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
 const locale = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('en');
 
 export const dossierInput = z.strictObject({ caseId, locale });
@@ -16,8 +15,8 @@ export type DossierRequest = z.input<typeof dossierInput>;
 
 export const statisticsInput = z
   .strictObject({
-    from: isoDate,
-    to: isoDate,
+    from: inputDate,
+    to: inputDate,
     direction: z.enum(DIRECTIONS, { error: `must be one of ${DIRECTIONS.join(', ')}` }).optional(),
     ruleSetId: z.string().trim().min(1).max(100).optional(),
     state: z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "TH"' }).optional(),

@@ -11,7 +11,7 @@
  * The definitions are written out in docs/reports.md.
  */
 import type { CaseStatus, CloseOutcome, StoredVerdict } from '../api-schemas.ts';
-import { parseIsoDate } from '../sentence/calendar.ts';
+import { isIsoDate, parseIsoDate } from '../sentence/calendar.ts';
 import { directionOf, type Direction } from '../workflow/steps.ts';
 import { summarise, type DaysSummary } from './summary.ts';
 
@@ -85,6 +85,14 @@ export interface Statistics {
   failingConditions: { condition: string; count: number }[];
   /** Null when the store computes no deadlines. */
   overdueDeadlines: number | null;
+  /** Cases matching the filters but left out of every figure: a stored date of theirs cannot be read (ids). */
+  unreadable: string[];
+}
+
+/** Whether every date of a case's facts can be counted with (one written by hand or by an older version may not). */
+function datesReadable(c: CaseFacts): boolean {
+  const dates = [c.opened, c.application, c.closed, c.assessed, ...c.steps.map((s) => s.date)];
+  return dates.every((d) => d === null || isIsoDate(d));
 }
 
 /** The other State: where an outgoing person goes, where an incoming person comes from. */
@@ -158,9 +166,14 @@ export function computeStatistics(all: readonly CaseFacts[], query: StatisticsQu
   const pending: number[] = [];
   let cases = 0;
   let overdue: number | null = null;
+  const unreadable: string[] = [];
 
   for (const c of all) {
     if (!matches(c, query)) continue;
+    if (!datesReadable(c)) {
+      unreadable.push(c.id);
+      continue;
+    }
     cases += 1;
     const jurisdiction = jurisdictionOf(c);
     const start = day(c.application ?? c.opened);
@@ -230,5 +243,6 @@ export function computeStatistics(all: readonly CaseFacts[], query: StatisticsQu
       .map(({ key, count }) => ({ condition: key, count }))
       .sort((a, b) => b.count - a.count || a.condition.localeCompare(b.condition)),
     overdueDeadlines: overdue,
+    unreadable,
   };
 }

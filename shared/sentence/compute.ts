@@ -5,7 +5,7 @@
  * arithmetic as data (message key + parameters) so the CLI and UI can show how a date
  * was reached.
  */
-import { addMonths, isFirstOfMonth, lastDayOfMonth, parseIsoDate, type DayNumber, type Period } from './calendar.ts';
+import { addMonths, fromCivil, isFirstOfMonth, lastDayOfMonth, parseIsoDate, type DayNumber, type Period } from './calendar.ts';
 import type { FixedTerm, Sentence } from '../domain/case.ts';
 import type { JurisdictionProfile, MonthEndConvention } from './profile.ts';
 
@@ -82,26 +82,42 @@ interface Chain {
   convention: MonthEndConvention;
 }
 
-/** A sentence's start and release, its parents first; the case schema guarantees the chains are acyclic. */
-function resolveSentence(chain: Chain, s: Sentence): { start: DayNumber; release: DayNumber } {
-  const known = chain.release.get(s.id);
-  if (known) return known;
-  let start: DayNumber;
-  if (s.consecutiveTo != null) {
-    const parent = resolveSentence(chain, chain.byId.get(s.consecutiveTo) as Sentence);
-    start = parent.release; // C6: starts on the day the one before it would release
-    chain.steps.push({ key: 'step.consecutive', params: { id: s.id, after: s.consecutiveTo, start: iso(start) } });
-  } else {
-    start = chain.unserved ? chain.reference : parseIsoDate(s.start as string);
-    chain.steps.push({ key: chain.unserved ? 'step.unservedStart' : 'step.start', params: { id: s.id, start: iso(start) } });
+/**
+ * A sentence's start and release, its parents first: up the chain to a sentence already resolved
+ * or a root, then down again, in a loop (a recursion as deep as the chain could overflow the
+ * stack). False when the chain never reaches a root: a cycle or a sentence the case does not
+ * have, which the case schema refuses but a stored case may hold.
+ */
+function resolveSentence(chain: Chain, s: Sentence): boolean {
+  const path: Sentence[] = [];
+  for (let at: Sentence | undefined = s; at !== undefined && !chain.release.has(at.id); at = at.consecutiveTo != null ? chain.byId.get(at.consecutiveTo) : undefined) {
+    if (path.length > chain.byId.size) return false;
+    path.push(at);
   }
-  const term = s.term as FixedTerm;
-  const end = termEnd(start, term, chain.convention);
-  chain.steps.push({ key: `step.termEnd.${chain.convention}`, params: { id: s.id, start: iso(start), term: { period: term }, end: iso(end) } });
-  const r = { start, release: end };
-  chain.release.set(s.id, r);
-  return r;
+  for (let k = path.length - 1; k >= 0; k--) {
+    const here = path[k] as Sentence;
+    let start: DayNumber;
+    if (here.consecutiveTo != null) {
+      const parent = chain.release.get(here.consecutiveTo);
+      if (parent === undefined) return false; // it follows a sentence the case does not have
+      start = parent.release; // C6: starts on the day the one before it would release
+      chain.steps.push({ key: 'step.consecutive', params: { id: here.id, after: here.consecutiveTo, start: iso(start) } });
+    } else {
+      start = chain.unserved ? chain.reference : parseIsoDate(here.start as string);
+      chain.steps.push({ key: chain.unserved ? 'step.unservedStart' : 'step.start', params: { id: here.id, start: iso(start) } });
+    }
+    const term = here.term as FixedTerm;
+    const end = termEnd(start, term, chain.convention);
+    chain.steps.push({ key: `step.termEnd.${chain.convention}`, params: { id: here.id, start: iso(start), term: { period: term }, end: iso(end) } });
+    chain.release.set(here.id, { start, release: end });
+  }
+  return true;
 }
+
+/** The days a date may take in a result: years 1 to 9999, which every reader can write as YYYY-MM-DD. */
+const FIRST_DAY = fromCivil(1, 1, 1);
+const LAST_DAY = fromCivil(9999, 12, 31);
+const representable = (day: DayNumber) => Number.isSafeInteger(day) && day >= FIRST_DAY && day <= LAST_DAY;
 
 export function computeSentences(
   sentences: readonly Sentence[],
@@ -120,10 +136,11 @@ export function computeSentences(
     const start = starts.length > 0 ? Math.min(...starts) : null;
     return { kind: 'indeterminate', start, steps: [{ key: 'step.indeterminate', params: { ids: lifeIds.join(', ') } }], lifeIds };
   }
+  const indexOf = new Map(sentences.map((s, i) => [s.id, i]));
   if (rootsWithStart.length > 0 && rootsWithout.length > 0) {
     return {
       kind: 'unknown',
-      missing: rootsWithout.map((s) => `sentences[${sentences.indexOf(s)}].start`),
+      missing: rootsWithout.map((s) => `sentences[${indexOf.get(s.id)}].start`),
       steps,
     };
   }
@@ -133,13 +150,15 @@ export function computeSentences(
   const release = new Map<string, { start: DayNumber; release: DayNumber }>();
 
   const chain: Chain = { byId, release, steps, unserved, reference, convention };
-  for (const s of sentences) resolveSentence(chain, s);
+  for (const s of sentences) {
+    if (!resolveSentence(chain, s)) return { kind: 'unknown', missing: [`sentences[${indexOf.get(s.id)}].consecutiveTo`], steps };
+  }
 
   const perSentence = sentences.map((s) => ({ id: s.id, ...(release.get(s.id) as { start: DayNumber; release: DayNumber }) }));
   const gap = custodyGap(perSentence);
   if (gap !== null) {
     steps.push({ key: 'step.custodyGap', params: { id: gap.id, start: iso(gap.start), free: iso(gap.free) } });
-    return { kind: 'unknown', missing: [`sentences[${sentences.findIndex((s) => s.id === gap.id)}].start`], steps };
+    return { kind: 'unknown', missing: [`sentences[${indexOf.get(gap.id)}].start`], steps };
   }
   let start = Infinity;
   let nominalRelease = -Infinity;
@@ -155,6 +174,12 @@ export function computeSentences(
   const releaseDate = nominalRelease - k;
   if (k > 0) steps.push({ key: 'step.remand', params: { nominal: iso(nominalRelease), days: k, release: iso(releaseDate) } });
   else if (!remandKnown) steps.push({ key: 'step.remandUnknown', params: { release: iso(releaseDate) } });
+
+  // A stored case may hold what the schema now refuses (a term of thousands of years, remand of
+  // millions of days): its dates are then unknown, never a year no reader can write.
+  if (![start, nominalRelease, releaseDate].every(representable) || !perSentence.every((p) => representable(p.start) && representable(p.release))) {
+    return { kind: 'unknown', missing: ['sentences'], steps: [{ key: 'step.outOfRange', params: {} }] };
+  }
 
   let remissionDays = 0;
   const rule = profile.remission;

@@ -5,38 +5,38 @@
  * (jurisdictions.ts) are version "built-in"; a stored version in force replaces them.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../sentence/calendar.ts';
+import { DEADLINE_MAX_DAYS, FRACTION_PART_MAX, RULESET_DURATION_MAX_DAYS } from '../domain/bounds.ts';
 import type { JurisdictionProfile } from '../sentence/profile.ts';
 import { DEFAULT_PROFILE, DEFAULT_TRANSFERRED_REMISSION, JURISDICTION_PROFILES } from './jurisdictions.ts';
-import { param } from './schema.ts';
+import { isoDate, param, RULESET_LIMITS, text } from './schema.ts';
 
 export const PROFILE_FORMAT = 'tsp-profile/1';
 export const BUILT_IN_PROFILE_VERSION = 'built-in';
 /** The built-ins apply from the first day any of our instruments could (Cap. 513 commenced 1997; ETS 112 in 1985). */
 const BUILT_IN_EFFECTIVE_FROM = '1900-01-01';
 
-export const profileSchema = z.object({
+export const profileSchema = z.strictObject({
   format: z.literal(PROFILE_FORMAT, { error: `must be "${PROFILE_FORMAT}"` }),
   /** ISO 3166-1 alpha-2 code of the sentencing jurisdiction, or "*" for the default. */
   code: z.string().regex(/^([A-Z]{2}|\*)$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK"' }),
-  version: z.string().trim().min(1, { error: 'must not be empty' }),
-  effectiveFrom: z.string().refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' }),
-  name: z.string().trim().min(1, { error: 'must not be empty' }),
+  version: text(RULESET_LIMITS.version).trim().min(1, { error: 'must not be empty' }),
+  effectiveFrom: isoDate,
+  name: text(RULESET_LIMITS.title).trim().min(1, { error: 'must not be empty' }),
   monthEnd: param(z.enum(['c2', 'hmpps'])),
   remandCredit: param(z.enum(['day-for-day', 'none'])),
   remission: param(
     z
-      .object({
-        numerator: z.int().min(1, { error: 'must be a whole number' }),
-        denominator: z.int().min(1, { error: 'must be a whole number' }),
+      .strictObject({
+        numerator: z.int().min(1, { error: 'must be a whole number' }).max(FRACTION_PART_MAX, { error: 'validation.number.tooLarge' }),
+        denominator: z.int().min(1, { error: 'must be a whole number' }).max(FRACTION_PART_MAX, { error: 'validation.number.tooLarge' }),
         /** Remission never reduces the actual term below this (HK r. 69(1): 31 days). */
-        minActualTermDays: z.int().min(0, { error: 'must not be negative' }),
+        minActualTermDays: z.int().min(0, { error: 'must not be negative' }).max(RULESET_DURATION_MAX_DAYS, { error: 'validation.number.tooLarge' }),
       })
       .refine((r) => r.numerator < r.denominator, { error: 'remission must be a fraction below one', path: ['numerator'] })
       .nullable(),
   ),
   /** Days after the judgment during which an ordinary appeal may be lodged; null: not known. */
-  appealPeriodDays: param(z.int().min(0, { error: 'must not be negative' }).nullable()),
+  appealPeriodDays: param(z.int().min(0, { error: 'must not be negative' }).max(DEADLINE_MAX_DAYS, { error: 'validation.number.tooLarge' }).nullable()),
   /**
    * As administering State: remission on a transferred-in sentence earned on the whole
    * enforced term from its original start, or only on the part served here (shared/enforcement).
@@ -44,7 +44,7 @@ export const profileSchema = z.object({
    */
   transferredRemission: param(z.enum(['whole-term', 'part-served-here'])).default({ ...DEFAULT_TRANSFERRED_REMISSION }),
   /** Offence categories (e.g. excluded:state-security) for which no remission is projected (Hong Kong, 2024). */
-  remissionExclusions: param(z.array(z.string().regex(/^[a-z0-9]+:[a-z0-9-]+$/, { error: 'must be a category code such as "excluded:state-security"' })).max(50)).default({
+  remissionExclusions: param(z.array(text(100).regex(/^[a-z0-9]+:[a-z0-9-]+$/, { error: 'must be a category code such as "excluded:state-security"' })).max(50)).default({
     value: [],
     source: 'None recorded',
     confidence: 'U',

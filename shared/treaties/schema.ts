@@ -2,30 +2,62 @@
  * A treaty rule-set as data (`tsp-ruleset/1`): every parameter that decides eligibility,
  * each with its legal source and confidence. Adding a parameter means adding it here and
  * to the evaluator that reads it.
+ *
+ * Every value has a type, a range and a meaning the schema enforces (docs/treaties.md § Bounds):
+ * objects take no key they do not define, texts and lists have a length, numbers a bound
+ * (shared/domain/bounds.ts), ids are unique, and deadlines name anchors the app knows.
  */
 import { z } from 'zod';
+import {
+  DATE_MAX, DATE_MIN, DEADLINE_MAX_DAYS, FRACTION_PART_MAX, isDateInBounds, MINOR_AGE_MAX, PENALTY_MAX_MONTHS, periodWithin, RULESET_DURATION_MAX_YEARS,
+} from '../domain/bounds.ts';
 import { isIsoDate } from '../sentence/calendar.ts';
+import { isKnownAnchor } from '../workflow/anchors.ts';
 import { ETS_112_DOCUMENTS } from '../workflow/document-sets.ts';
 import { STEPS } from '../workflow/steps.ts';
 
 export const RULESET_FORMAT = 'tsp-ruleset/1';
 
-const isoDate = z.string().refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
+/** Lengths of a rule-set's texts and lists: beyond any instrument, well below what could slow the app. */
+export const RULESET_LIMITS = { id: 64, version: 64, title: 300, source: 2_000, note: 4_000, notes: 20_000, states: 250, entries: 50, documents: 300 } as const;
+
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' })
+  .refine((iso) => !isIsoDate(iso) || isDateInBounds(iso), { error: 'validation.date.range', params: { min: DATE_MIN, max: DATE_MAX } });
 const country = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK"' });
 const count = z.number().int().min(0);
+const bounded = (max: number) => count.max(max, { error: 'validation.number.tooLarge' });
+export const text = (max: number) => z.string().max(max, { error: 'validation.text.tooLong' });
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, { error: 'validation.list.tooLong' });
+/** A list without repeats (of its items, or of what `key` takes from them). */
+const distinct = <T extends z.ZodType>(item: T, max: number, key: (value: z.output<T>) => unknown = (value) => value) =>
+  list(item, max).superRefine((values, ctx) => {
+    const seen = new Set<unknown>();
+    values.forEach((value, i) => {
+      const k = JSON.stringify(key(value));
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i], message: 'validation.list.duplicate', params: { value: String(k) } });
+      seen.add(k);
+    });
+  });
+const slug = (max: number) => text(max).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lower-case letters, digits and hyphens' });
 
 /** A parameter value with where it comes from and how sure we are of it. */
 export const param = <T extends z.ZodType>(value: T) =>
-  z.object({
+  z.strictObject({
     value,
-    source: z.string().min(1, { error: 'every parameter needs its legal source' }),
+    source: text(RULESET_LIMITS.source).min(1, { error: 'every parameter needs its legal source' }),
     confidence: z.enum(['C', 'S', 'U'], { error: 'must be "C" (confirmed), "S" (secondary) or "U" (unconfirmed)' }),
-    note: z.string().optional(),
+    note: text(RULESET_LIMITS.note).optional(),
   });
 
 export const durationSchema = z
-  .object({ years: count.default(0), months: count.default(0), days: count.default(0) })
-  .refine((d) => d.years + d.months + d.days > 0, { error: 'must be longer than zero' });
+  .strictObject({ years: count.default(0), months: count.default(0), days: count.default(0) })
+  .refine((d) => d.years + d.months + d.days > 0, { error: 'must be longer than zero' })
+  .refine((d) => periodWithin(d, RULESET_DURATION_MAX_YEARS), { error: 'validation.duration.tooLong', params: { max: RULESET_DURATION_MAX_YEARS } });
+
+/** A deadline's anchor: an event or step the app knows (shared/workflow/anchors.ts). */
+const anchor = text(100).refine(isKnownAnchor, { error: 'validation.deadline.anchor' });
 
 export const referenceEvents = ['requestReceived', 'application', 'request', 'judgmentReceived'] as const;
 
@@ -65,20 +97,20 @@ export const dualNationalityRules = z.enum(['allow', 'discretionary-refusal', 'b
 
 export const RULESET_KINDS = ['multilateral', 'bilateral', 'eu-mutual-recognition', 'domestic-scheme', 'ad-hoc-arrangement'] as const;
 
-export const ruleSetSchema = z.object({
+export const ruleSetSchema = z.strictObject({
   format: z.literal(RULESET_FORMAT, { error: `must be "${RULESET_FORMAT}"` }),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lower-case letters, digits and hyphens' }),
-  version: z.string().min(1, { error: 'must not be empty' }),
+  id: slug(RULESET_LIMITS.id),
+  version: text(RULESET_LIMITS.version).min(1, { error: 'must not be empty' }),
   /** The first day this version applies; the version in force on the reference date is used. */
   effectiveFrom: isoDate,
-  title: z.string().min(1, { error: 'must not be empty' }),
+  title: text(RULESET_LIMITS.title).min(1, { error: 'must not be empty' }),
   kind: z.enum(RULESET_KINDS),
   /**
    * An arrangement for one prisoner (Cap. 513 arrangements may be "for a particular
    * prisoner", domain.md §5.1): the id of the one case it may be used for.
    */
   caseId: z.uuid({ error: 'must be the id of a case' }).optional(),
-  notes: z.string().optional(),
+  notes: text(RULESET_LIMITS.notes).optional(),
 
   /** The event whose date is the reference for time conditions (ETS 112: receipt of the request). */
   referenceEvent: param(z.enum(referenceEvents)),
@@ -86,10 +118,13 @@ export const ruleSetSchema = z.object({
   statesAgreementRequired: param(z.boolean()),
 
   link: param(
-    z.object({
-      default: z.array(z.enum(linkBases)).min(1),
+    z.strictObject({
+      default: distinct(z.enum(linkBases), linkBases.length).min(1),
       /** Where one party's link differs, e.g. Hong Kong permanent residence for Hong Kong. */
-      byAdministeringState: z.record(country, z.array(z.enum(linkBases)).min(1)).default({}),
+      byAdministeringState: z
+        .record(country, distinct(z.enum(linkBases), linkBases.length).min(1))
+        .refine((r) => Object.keys(r).length <= RULESET_LIMITS.states, { error: 'validation.list.tooLong', params: { max: RULESET_LIMITS.states } })
+        .default({}),
     }),
   ),
   /**
@@ -98,10 +133,18 @@ export const ruleSetSchema = z.object({
    * citizen under any of its arrangements, a rule of its own side only.
    */
   dualNationality: param(
-    z.union([dualNationalityRules, z.object({ default: dualNationalityRules, bySentencingState: z.record(country, dualNationalityRules) })]),
+    z.union([
+      dualNationalityRules,
+      z.strictObject({
+        default: dualNationalityRules,
+        bySentencingState: z
+          .record(country, dualNationalityRules)
+          .refine((r) => Object.keys(r).length <= RULESET_LIMITS.states, { error: 'validation.list.tooLong', params: { max: RULESET_LIMITS.states } }),
+      }),
+    ]),
   ),
   finality: param(
-    z.object({
+    z.strictObject({
       required: z.boolean(),
       definition: z.enum(['per-sentencing-law', 'no-ordinary-appeal-and-period-expired', 'no-appeal-or-collateral-attack']),
     }),
@@ -110,7 +153,7 @@ export const ruleSetSchema = z.object({
 
   minRemaining: param(
     z
-      .object({
+      .strictObject({
         duration: durationSchema,
         effect: z.enum(['mandatory', 'mandatory-with-exception', 'optional-refusal']),
       })
@@ -121,13 +164,13 @@ export const ruleSetSchema = z.object({
   indeterminateBypass: param(z.boolean()),
   minServed: param(
     z
-      .object({
-        numerator: z.number().int().min(1),
-        denominator: z.number().int().min(1),
+      .strictObject({
+        numerator: z.number().int().min(1).max(FRACTION_PART_MAX, { error: 'validation.number.tooLarge' }),
+        denominator: z.number().int().min(1).max(FRACTION_PART_MAX, { error: 'validation.number.tooLarge' }),
         /** Minimum for life/indeterminate sentences; null when the law's figure is not known. */
         lifeMinimum: durationSchema.nullable(),
         /** The rule is the sentencing State's law: the States it applies to (null: all). */
-        sentencingStates: z.array(country).nullable(),
+        sentencingStates: distinct(country, RULESET_LIMITS.states).nullable(),
         /**
          * When the minimum must have been served: on the reference date, or at the time of the
          * transfer (US–Thailand Art. II(6)): then it is tested on the planned transfer date, or
@@ -135,33 +178,36 @@ export const ruleSetSchema = z.object({
          */
         testedAt: z.enum(['reference', 'transfer']).default('reference'),
       })
+      .refine((f) => f.numerator <= f.denominator, { error: 'validation.fraction.aboveOne', path: ['numerator'] })
       .nullable(),
   ),
 
   consent: param(
-    z.object({
+    z.strictObject({
       required: z.boolean(),
-      representativeTriggers: z.array(z.enum(['age', 'physical', 'mental'])),
+      representativeTriggers: distinct(z.enum(['age', 'physical', 'mental']), 3),
       /** Under this age a parent, guardian or court consents (US: 18), counted on `minorAgeAt`. */
-      minorAge: count.nullable(),
+      minorAge: bounded(MINOR_AGE_MAX).nullable(),
       /** The day the age is counted on: the reference date, or the transfer (the planned date, else the reference). */
       minorAgeAt: z.enum(['reference', 'transfer']).default('reference'),
       irrevocableAfter: z.enum(['not-specified', 'states-agreement', 'verification']),
     }),
   ),
-  consentExceptions: z.array(
-    z.object({
+  consentExceptions: distinct(
+    z.strictObject({
       kind: z.enum(consentExceptionKinds),
       opinionRequired: z.boolean(),
       /** Administering States that declared they will not use this route (e.g. ETS 167 Art. 3(6)). */
-      notForAdministeringStates: z.array(country).default([]),
-      source: z.string().min(1),
+      notForAdministeringStates: distinct(country, RULESET_LIMITS.states).default([]),
+      source: text(RULESET_LIMITS.source).min(1),
       confidence: z.enum(['C', 'S', 'U']),
     }),
+    consentExceptionKinds.length,
+    (e) => e.kind,
   ),
 
   dualCriminality: param(
-    z.object({
+    z.strictObject({
       required: z.boolean(),
       test: z.enum(['conduct-criminal-or-would-be', 'punishable-by-deprivation-of-liberty', 'crime-ignoring-terminology']),
       /** A bar, or only a ground the executing State may invoke (2008/909 Art. 9(1)(d)). */
@@ -171,19 +217,19 @@ export const ruleSetSchema = z.object({
   /** 2008/909 Art. 7(1): listed offences with a maximum of at least the threshold need no dual criminality. */
   listExemption: param(
     z
-      .object({
-        thresholdMonths: count,
+      .strictObject({
+        thresholdMonths: bounded(PENALTY_MAX_MONTHS),
         /** Executing States that declared under Art. 7(4) they will not apply Art. 7(1). */
-        optOutStates: z.array(country),
+        optOutStates: distinct(country, RULESET_LIMITS.states),
       })
       .nullable(),
   ),
-  excludedOffences: param(z.array(z.string().regex(/^excluded:[a-z-]+$/))),
+  excludedOffences: param(distinct(text(100).regex(/^excluded:[a-z-]+$/), RULESET_LIMITS.entries)),
   deathSentence: param(z.enum(['not-addressed', 'bar', 'bar-unless-commuted'])),
   financialObligations: param(
-    z.object({
+    z.strictObject({
       rule: z.enum(['none', 'mandatory-paid-unless-incapacity', 'discretionary-refusal']),
-      scope: z.array(z.enum(['fine', 'compensation', 'costs', 'confiscation'])),
+      scope: distinct(z.enum(['fine', 'compensation', 'costs', 'confiscation']), 4),
     }),
   ),
   partialTransfer: param(z.boolean()),
@@ -204,31 +250,39 @@ export const ruleSetSchema = z.object({
     confidence: 'U',
   }),
   /** Persons who have become domiciliaries of the sentencing State are excluded (US–Mexico: 5 years, intent to remain). */
-  domicileExclusion: param(z.object({ years: count, intentToRemain: z.boolean() }).nullable()).default({
+  domicileExclusion: param(z.strictObject({ years: bounded(100), intentToRemain: z.boolean() }).nullable()).default({
     value: null,
     source: 'No domicile condition recorded for this rule-set',
     confidence: 'U',
   }),
   /** A person sentenced under the law of a constituent State (a US State) needs that State's consent too. */
   subnationalConsent: param(z.boolean()).default({ value: false, source: 'No consent of a constituent State recorded for this rule-set', confidence: 'U' }),
-  discretionaryRefusalGrounds: param(z.array(z.enum(discretionaryGrounds))),
+  discretionaryRefusalGrounds: param(distinct(z.enum(discretionaryGrounds), discretionaryGrounds.length)),
   /**
    * Procedural deadlines (days) the transfer tracker uses: `after` and `until` name a case
    * event or a workflow step (shared/workflow/deadlines.ts); without `until` a deadline runs
    * until the case leaves the step it started in or is closed.
    */
   deadlines: param(
-    z.array(z.object({ id: z.string(), after: z.string(), days: count, extendable: z.boolean(), until: z.string().optional() })),
+    distinct(
+      z
+        .strictObject({ id: slug(RULESET_LIMITS.id), after: anchor, days: bounded(DEADLINE_MAX_DAYS), extendable: z.boolean(), until: anchor.optional() })
+        .refine((d) => d.until !== d.after, { error: 'validation.deadline.untilIsAfter', path: ['until'] }),
+      RULESET_LIMITS.entries,
+      (d) => d.id,
+    ),
   ),
   /** Required documents by direction and step (domain.md §10); ETS 112's list when a rule-set has none. */
   documents: param(
-    z.array(
-      z.object({
-        kind: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lower-case letters, digits and hyphens' }),
+    distinct(
+      z.strictObject({
+        kind: slug(RULESET_LIMITS.id),
         direction: z.enum(['outgoing', 'incoming', 'both']),
         step: z.enum(STEPS),
         required: z.boolean(),
       }),
+      RULESET_LIMITS.documents,
+      (d) => [d.kind, d.direction, d.step],
     ),
   ).default({
     value: [...ETS_112_DOCUMENTS],

@@ -39,11 +39,23 @@ export function urgencyOf(date: string, today: string): Urgency {
   return d <= t + WEEK ? 'this-week' : 'later';
 }
 
-/** The last reference date that still leaves `minimum` before `release` (release >= that date + minimum, as remaining-sentence tests it). */
-export function lastDayKeepingMinimum(release: DayNumber, minimum: Duration): DayNumber {
-  let day = release - (minimum.years * 366 + minimum.months * 31 + minimum.days);
-  while (addPeriod(day + 1, minimum) <= release) day += 1;
-  return day;
+/**
+ * The last reference date that still leaves `minimum` before `release` (release >= that date +
+ * minimum, as remaining-sentence tests it). It lies between the release less the longest the
+ * minimum can last (366-day years, 31-day months) and less the shortest (365, 28): a search of
+ * that window takes a step per halving, whatever the minimum, and null when its numbers are too
+ * large to count days with (a stored minimum of millions of years).
+ */
+export function lastDayKeepingMinimum(release: DayNumber, minimum: Duration): DayNumber | null {
+  let lo = release - (minimum.years * 366 + minimum.months * 31 + minimum.days);
+  let hi = release - (minimum.years * 365 + minimum.months * 28 + minimum.days);
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || addPeriod(lo, minimum) > release) return null;
+  while (lo < hi) {
+    const mid = lo + Math.ceil((hi - lo) / 2);
+    if (addPeriod(mid, minimum) <= release) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export interface AlertInput {
@@ -70,7 +82,7 @@ export function alertsFor(input: AlertInput): Alert[] {
     if (input.minRemaining !== null) {
       const projected = input.transferDueOn === null ? t + PROJECTED_TRANSFER_LEAD_DAYS : parseIsoDate(input.transferDueOn);
       const lastDay = lastDayKeepingMinimum(release, input.minRemaining);
-      if (projected > lastDay) out.push(alert('remaining-below-minimum', formatIsoDate(lastDay)));
+      if (lastDay !== null && projected > lastDay) out.push(alert('remaining-below-minimum', formatIsoDate(lastDay)));
     }
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

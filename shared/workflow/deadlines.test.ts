@@ -54,9 +54,9 @@ describe('alerts', () => {
   const base = { today: '2025-03-10', deadlines: [], rescreenOn: null, releaseDate: null, minRemaining: null, transferDueOn: null };
 
   it('the last day a transfer keeps six months: release 2025-12-31 - 6 months = 2025-06-30 (2025-07-01 + 6 m = 2026-01-01, too late)', () => {
-    expect(formatIsoDate(lastDayKeepingMinimum(parseIsoDate('2025-12-31'), { years: 0, months: 6, days: 0 }))).toBe('2025-06-30');
+    expect(formatIsoDate(lastDayKeepingMinimum(parseIsoDate('2025-12-31'), { years: 0, months: 6, days: 0 }) as number)).toBe('2025-06-30');
     // Month ends clamp (C1): 2025-08-31 + 6 m = 2026-02-28, so release 2026-02-28 still allows 2025-08-31.
-    expect(formatIsoDate(lastDayKeepingMinimum(parseIsoDate('2026-02-28'), { years: 0, months: 6, days: 0 }))).toBe('2025-08-31');
+    expect(formatIsoDate(lastDayKeepingMinimum(parseIsoDate('2026-02-28'), { years: 0, months: 6, days: 0 }) as number)).toBe('2025-08-31');
   });
 
   it('remaining below the minimum at the projected transfer: today + 90 days = 2025-06-08 is after the last day 2025-05-31', () => {

@@ -8,11 +8,13 @@
  * statesAgreed), `agreement` (the States' agreement, SR 0.344.475), `final-decision` (the
  * decision recognising the judgment, 2008/909: the step "agreed"), `transferred`, or any
  * timeline kind (`status:<step>`, `closed:<outcome>`). An anchor the case cannot date yet
- * (or one not known here, such as `speciality-request-received`) leaves the deadline out.
+ * (or one the app does not record, such as `speciality-request-received`) leaves the deadline
+ * out; the rule-set schema refuses any other name (anchors.ts).
  */
 import type { CaseFile } from '../domain/case.ts';
 import { formatIsoDate, parseIsoDate } from '../sentence/calendar.ts';
 import type { RuleSet } from '../treaties/schema.ts';
+import { CASE_EVENT_ANCHORS } from './anchors.ts';
 
 export type Deadline = RuleSet['deadlines']['value'][number];
 
@@ -23,10 +25,8 @@ export interface DeadlineAnchors {
   timeline: ReadonlyMap<string, string>;
 }
 
-const CASE_EVENTS = ['application', 'request', 'requestReceived', 'judgmentReceived', 'statesAgreed'] as const;
-
 export function anchorDate(anchor: string, a: DeadlineAnchors): string | null {
-  if ((CASE_EVENTS as readonly string[]).includes(anchor)) return a.events[anchor as (typeof CASE_EVENTS)[number]] ?? null;
+  if ((CASE_EVENT_ANCHORS as readonly string[]).includes(anchor)) return a.events[anchor as (typeof CASE_EVENT_ANCHORS)[number]] ?? null;
   switch (anchor) {
     case 'agreement':
       return a.events.statesAgreed ?? a.timeline.get('status:agreed') ?? null;
