@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { anchorHead } from '../db/audit-anchor.ts';
 import { openDatabase } from '../db/connection.ts';
 import type { StoreKey } from '../db/encryption.ts';
 import { createSessionRouter, type Router } from './router.ts';
@@ -98,6 +99,9 @@ export function openApp(options: AppOptions): OpenedApp {
       return context;
     },
     router: createSessionRouter(session),
-    close: () => db.close(),
+    close: () => {
+      if (db.open) anchorHead(db);
+      db.close();
+    },
   };
 }

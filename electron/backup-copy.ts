@@ -9,7 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { auditKeyFileOf, auditKeyOf } from '../db/audit-key.ts';
 import { verifyStoreFile, writeBackup } from '../db/backup.ts';
+import { writeManifest } from '../db/backup-manifest.ts';
 import { openFile } from '../db/connection.ts';
 import { fileKind, keyAfterTransfer, type StoreKey } from '../db/encryption.ts';
 
@@ -86,8 +88,10 @@ export function copyAndVerify(job: CopyJob): CopyOutcome {
   // Left by an interrupted copy to this very name: incomplete by construction.
   fs.rmSync(temp, { force: true });
   let db: Database.Database | undefined;
+  let auditKey: Buffer | undefined;
   try {
     db = openFile(job.live, { key, nativeBinding: job.nativeBinding, fileMustExist: true });
+    auditKey = auditKeyOf(db);
     // The app writes meanwhile (WAL): wait for a lock rather than fail at once.
     db.pragma('busy_timeout = 5000');
     writeBackup(db, temp);
@@ -98,13 +102,17 @@ export function copyAndVerify(job: CopyJob): CopyOutcome {
     db?.close();
   }
   const encrypted = fileKind(temp) === 'other';
-  const { inspection, problems } = verifyStoreFile(temp, { key, nativeBinding: job.nativeBinding });
+  const { inspection, problems } = verifyStoreFile(temp, { key, nativeBinding: job.nativeBinding, auditKey });
   if (problems.length > 0 || inspection === null || encrypted !== (key !== undefined)) {
     fs.rmSync(temp, { force: true });
     const error = new Error(`the backup ${job.out} did not verify and was removed: ${problems.join('; ') || 'its encryption differs from the store'}`);
     throw Object.assign(error, { code: BACKUP_NOT_VERIFIED });
   }
   fs.renameSync(temp, job.out);
+  // A plain store's audit key goes with its backup (an encrypted one's is derived from its key).
+  if (key === undefined && fs.existsSync(auditKeyFileOf(job.live))) fs.copyFileSync(auditKeyFileOf(job.live), auditKeyFileOf(job.out));
+  // The chain head at the copy, outside the file: a restore compares the backup with it.
+  writeManifest(job.out, { createdAt: new Date().toISOString(), schemaVersion: inspection.schemaVersion, auditHead: { seq: inspection.verification?.entries ?? 0, hash: inspection.lastAuditHash ?? '0'.repeat(64) } });
   return {
     bytes: fs.statSync(job.out).size,
     encrypted,

@@ -14,7 +14,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { anchorHead } from '../db/audit-anchor.ts';
 import { appendAudit } from '../db/audit-repo.ts';
+import { auditKeyFileOf } from '../db/audit-key.ts';
+import { manifestFileOf } from '../db/backup-manifest.ts';
 import { attachmentsOf, backupTargetProblems, FileRefused, restoreFile, type RestoreResult } from '../db/backup.ts';
 import type { StoreKey } from '../db/encryption.ts';
 import type { BackupFailure, BackupFailureReason, BackupsState } from '../shared/backups-schemas.ts';
@@ -60,6 +63,7 @@ export function auditStoreEvent(actor: StoreActor, action: string, live: string,
       appendAudit(actor.db, { at: actor.clock().toISOString(), userId: actor.userId, action, entity: 'store', entityId: path.basename(live), reason, before: null, after });
     })
     .immediate();
+  anchorHead(actor.db);
 }
 
 /** The attached files that go with a backup file: in `attachments/` beside it, shared by the backups of that folder. */
@@ -83,7 +87,7 @@ function completeBackup(actor: StoreActor, job: CopyJob, copied: CopyOutcome, fi
   if (fs.existsSync(keyFileOf(files.live))) fs.copyFileSync(keyFileOf(files.live), keyFileOf(job.out));
   const removed: string[] = [];
   for (const old of options.removeAfter ?? []) {
-    for (const f of [old, keyFileOf(old)]) fs.rmSync(f, { force: true });
+    for (const f of [old, keyFileOf(old), manifestFileOf(old), auditKeyFileOf(old)]) fs.rmSync(f, { force: true });
     removed.push(path.basename(old));
   }
   const result: BackupResult = { file: job.out, ...copied, removed };
