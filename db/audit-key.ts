@@ -4,7 +4,8 @@
  * someone who can edit the file but does not hold the key.
  *
  *   - An encrypted store: derived from the store's key with HKDF-SHA256 under its own label,
- *     so it is protected exactly as the data key is (keychain, recovery key) and needs no file.
+ *     so it is protected exactly as the data key is (keychain, recovery key) and needs no file;
+ *     but a store encrypted after its chain was keyed keeps the key file it had as a plain store.
  *   - A plain store: 32 random bytes in `<store>.audit-key` beside it (mode 0600), made when
  *     the store is first opened for writing. It protects the chain against whoever has the
  *     store file without that file (a copy, a backup, a tool pointed at the file), not against
@@ -66,13 +67,16 @@ export function ensureAuditKeyFile(store: string): Buffer {
 }
 
 /**
- * The audit key of a store file: derived from its key when it is encrypted; else its key file,
- * made when missing if `create` (opening for writing). An in-memory database gets a random key.
+ * The audit key of a store file: its key file when it has one (a plain store, or one encrypted
+ * after its chain was keyed: the chain keeps its key); else, encrypted, derived from its key;
+ * else the key file made if `create` (opening for writing). An in-memory database gets a random key.
  */
 export function auditKeyFor(store: string, key: StoreKey | undefined, create: boolean): Buffer | undefined {
+  if (!isFileStore(store)) return key !== undefined ? auditKeyFromStoreKey(key) : randomBytes(AUDIT_KEY_BYTES);
+  const file = readAuditKeyFile(store);
+  if (file !== undefined) return file;
   if (key !== undefined) return auditKeyFromStoreKey(key);
-  if (!isFileStore(store)) return randomBytes(AUDIT_KEY_BYTES);
-  return create ? ensureAuditKeyFile(store) : readAuditKeyFile(store);
+  return create ? ensureAuditKeyFile(store) : undefined;
 }
 
 const keys = new WeakMap<Database.Database, Buffer>();

@@ -235,7 +235,7 @@ export function restoreFile(from: string, rules: TargetRules, options: OpenOptio
     for (const [a, b] of [[anchorFileOf(live), anchorFileOf(safetyCopy)], [auditKeyFileOf(live), auditKeyFileOf(safetyCopy)]] as const) if (fs.existsSync(a)) fs.copyFileSync(a, b);
   }
   fs.renameSync(staged, live);
-  if (opening.key === undefined && !fs.existsSync(auditKeyFileOf(live)) && fs.existsSync(auditKeyFileOf(from))) fs.copyFileSync(auditKeyFileOf(from), auditKeyFileOf(live));
+  if (!fs.existsSync(auditKeyFileOf(live)) && fs.existsSync(auditKeyFileOf(from))) fs.copyFileSync(auditKeyFileOf(from), auditKeyFileOf(live));
   // The store's chain is now the backup's: its head is the anchor (the one place it moves back).
   writeAnchorFile(live, { seq: restaged.inspection.verification?.entries ?? 0, hash: restaged.inspection.lastAuditHash ?? '0'.repeat(64) } satisfies AuditHead);
   return { safetyCopy, inspection: restaged.inspection };

@@ -85,8 +85,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
  * would fork the evidence); then the key file must be put back.
  */
 function ensureAuditKey(db: Database.Database, file: string, options: OpenOptions): void {
-  if (options.auditKey !== undefined || options.key !== undefined) return;
-  const existing = auditKeyFor(file, undefined, false);
+  if (options.auditKey !== undefined) return;
+  const existing = auditKeyFor(file, options.key, false);
   if (existing !== undefined) return setAuditKey(db, existing);
   const keyed = (db.pragma('table_info(audit_log)') as { name: string }[]).some((c) => c.name === 'keyed');
   if (keyed && db.prepare('SELECT 1 FROM audit_log WHERE keyed = 1 LIMIT 1').get() !== undefined) {

@@ -109,8 +109,8 @@ export function copyAndVerify(job: CopyJob): CopyOutcome {
     throw Object.assign(error, { code: BACKUP_NOT_VERIFIED });
   }
   fs.renameSync(temp, job.out);
-  // A plain store's audit key goes with its backup (an encrypted one's is derived from its key).
-  if (key === undefined && fs.existsSync(auditKeyFileOf(job.live))) fs.copyFileSync(auditKeyFileOf(job.live), auditKeyFileOf(job.out));
+  // A store's audit key file, when it has one, goes with its backup (an encrypted store's is otherwise derived from its key).
+  if (fs.existsSync(auditKeyFileOf(job.live))) fs.copyFileSync(auditKeyFileOf(job.live), auditKeyFileOf(job.out));
   // The chain head at the copy, outside the file: a restore compares the backup with it.
   writeManifest(job.out, { createdAt: new Date().toISOString(), schemaVersion: inspection.schemaVersion, auditHead: { seq: inspection.verification?.entries ?? 0, hash: inspection.lastAuditHash ?? '0'.repeat(64) } });
   return {
