@@ -13,6 +13,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countAuditEntries, listAuditEntries, verifyAuditChain } from '../../db/audit-repo.ts';
+import { verifyStore } from '../../db/audit-verify.ts';
 import { caseEventsOf } from '../../db/case-events-repo.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { storeDigest, tableCounts } from '../../db/testing.ts';
@@ -259,6 +260,8 @@ function attempt(m: Model, r: Real, c: CaseModel, role: Role, channel: string, p
 function checkInvariants(m: Model, r: Real, touched: number | null): void {
   const db = r.h.store.db;
   expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: m.audit });
+  // Every write's entry holds the digest of the rows it wrote: the rows verify against the log.
+  expect(verifyStore(db).findings).toEqual([]);
   const counts = tableCounts(db);
   for (const [table, n] of Object.entries(r.counts)) expect(counts[table] ?? 0, `rows of ${table} went down`).toBeGreaterThanOrEqual(n);
   r.counts = counts;
