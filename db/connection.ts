@@ -5,6 +5,7 @@
  * The driver is better-sqlite3-multiple-ciphers (the better-sqlite3 API with SQLCipher
  * encryption): with a key the file is encrypted, without one it is plain SQLite (db/encryption.ts).
  */
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import Driver from 'better-sqlite3-multiple-ciphers';
 import { anchorHead } from './audit-anchor.ts';
@@ -32,6 +33,8 @@ export interface OpenOptions {
  * key looked up: no migration, nothing written (backups, restore, verification).
  */
 export function openFile(file: string, options: OpenOptions = {}): Database.Database {
+  // A new store is made readable by its owner only (SQLite gives its -wal and -shm the same mode).
+  if (!options.fileMustExist && isFilePath(file) && !fs.existsSync(file)) fs.writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
   const db: Database.Database = new Driver(file, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     fileMustExist: options.fileMustExist ?? false,
@@ -94,3 +97,5 @@ function ensureAuditKey(db: Database.Database, file: string, options: OpenOption
   }
   setAuditKey(db, auditKeyFor(file, undefined, true));
 }
+
+const isFilePath = (file: string): boolean => file !== '' && file !== ':memory:' && !file.startsWith('file:');

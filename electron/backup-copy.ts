@@ -62,7 +62,7 @@ export function copyAttachments(from: string, to: string): AttachmentsCopied {
         result.present += 1;
         continue;
       }
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
       const temp = `${target}.${process.pid}.part`;
       fs.copyFileSync(path.join(source, name), temp);
       if (fs.statSync(temp).size !== fs.statSync(path.join(source, name)).size) {
@@ -95,6 +95,7 @@ export function copyAndVerify(job: CopyJob): CopyOutcome {
     // The app writes meanwhile (WAL): wait for a lock rather than fail at once.
     db.pragma('busy_timeout = 5000');
     writeBackup(db, temp);
+    fs.chmodSync(temp, 0o600);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;

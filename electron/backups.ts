@@ -243,7 +243,7 @@ export function startBackupScheduler(options: SchedulerOptions): BackupScheduler
     running = { startedAt: now.toISOString(), by };
     try {
       const existing = listBackups(options.dir);
-      fs.mkdirSync(options.dir, { recursive: true });
+      fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });
       const name = backupFileName(now);
       const keep = new Set(backupsToKeep([...existing, { name, at: now.toISOString() }], policy));
       const removeAfter = existing.filter((b) => !keep.has(b.name)).map((b) => path.join(options.dir, b.name));

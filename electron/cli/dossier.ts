@@ -15,7 +15,7 @@ export async function runDossier(io: CliIo, values: StoreValues & { case?: strin
     const response = app.router.dispatch('dossier.pdf', { caseId: values.case, locale });
     if (!response.ok) throw new UsageError(`dossier: ${response.error.code.replace('_', ' ')}`, response.error.problems.map((p) => `${p.field}: ${p.message}`));
     const bytes = Buffer.from(response.data.base64, 'base64');
-    fs.writeFileSync(out, bytes);
+    fs.writeFileSync(out, bytes, { mode: 0o600 });
     io.out(`Wrote the dossier of case ${values.case} to ${out} (${bytes.length.toLocaleString('en')} bytes).\n`);
     return 0;
   });

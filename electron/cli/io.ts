@@ -13,7 +13,8 @@ export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   readFile: (path) => fs.readFileSync(path, 'utf8'),
-  writeFile: (path, text) => fs.writeFileSync(path, text),
+  // Outputs hold personal data: readable by their owner only (a file that exists keeps its mode).
+  writeFile: (path, text) => fs.writeFileSync(path, text, { mode: 0o600 }),
   now: () => new Date(),
 };
 

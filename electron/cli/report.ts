@@ -51,7 +51,7 @@ export async function runReport(io: CliIo, sub: string | undefined, values: Repo
     const started = Date.now();
     const query = { from: values.from, to: values.to, direction: values.direction, ruleSetId: values['rule-set'], state: values.state };
     const file = await exportStatistics(app.context, { query, format: values.format, locale }, (phase) => io.err(`report: ${phase}\n`));
-    fs.writeFileSync(out, file.bytes);
+    fs.writeFileSync(out, file.bytes, { mode: 0o600 });
     io.out(`Wrote ${out} (${file.bytes.length.toLocaleString('en')} bytes) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
     return 0;
   });
