@@ -7,6 +7,7 @@ import { FileRefused } from '../../db/backup.ts';
 import { StoreKeyError, type StoreKey } from '../../db/encryption.ts';
 import { openApp } from '../app.ts';
 import { actorOf, backupStore, restoreStore } from '../backups.ts';
+import { authorizeWriter, cliOsUser, proveWriterReadOnly, type WriterProof } from './identity.ts';
 import { UsageError, type CliIo } from './io.ts';
 
 export interface BackupValues {
@@ -14,9 +15,10 @@ export interface BackupValues {
   out?: string | undefined;
   from?: string | undefined;
   key?: StoreKey | undefined;
+  writer?: WriterProof | undefined;
 }
 
-const osUser = () => process.env.USER ?? process.env.USERNAME ?? 'cli';
+const osUser = cliOsUser;
 
 function refusedAs(what: string, work: () => number): number {
   try {
@@ -35,6 +37,7 @@ export function runBackup(io: CliIo, values: BackupValues): number {
   return refusedAs('backup', () => {
     const app = openApp({ file: db, osUser: osUser(), key: values.key, clock: io.now });
     try {
+      authorizeWriter(app, values.writer);
       const result = backupStore(actorOf(app.context), out, { live: db, key: values.key }, { reason: 'tsp backup' });
       io.out(`Backed up ${db} to ${out} (${result.bytes} bytes, ${result.encrypted ? 'encrypted with the store\'s key' : 'not encrypted'}, ${result.auditEntries} audit entries, verified); attached files: ${result.attachments.copied} copied, ${result.attachments.present} already there.\n`);
       return 0;
@@ -47,6 +50,8 @@ export function runBackup(io: CliIo, values: BackupValues): number {
 export function runRestore(io: CliIo, values: BackupValues): number {
   const { db, from } = values;
   if (!db || !from) throw new UsageError('use: tsp restore --db FILE --from FILE');
+  // Who replaces the store proves it first, against the store as it is, writing nothing.
+  if (fs.existsSync(db)) proveWriterReadOnly(db, values.key, values.writer);
   return refusedAs('restore', () => {
     const { app, result } = restoreStore(from, { live: db, key: values.key }, { osUser: osUser(), clock: io.now });
     app.close();

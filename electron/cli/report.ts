@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { StoreKey } from '../../db/encryption.ts';
 import { t, type Locale } from '../../shared/i18n/index.ts';
 import { openApp, type OpenedApp } from '../app.ts';
+import { cliOsUser } from './identity.ts';
 import { ServiceError } from '../services/errors.ts';
 import { exportStatistics } from '../services/reports.ts';
 import { UsageError, type CliIo } from './io.ts';
@@ -31,7 +32,7 @@ export interface ReportValues extends StoreValues {
 export async function withStore<T>({ db, key }: StoreValues, work: (app: OpenedApp) => T | Promise<T>): Promise<T> {
   if (!db) throw new UsageError('give the database file with --db FILE');
   if (!fs.existsSync(db)) throw new UsageError(`no database at ${db}`);
-  const app = openApp({ file: db, key, osUser: process.env.USER ?? process.env.USERNAME ?? 'cli' });
+  const app = openApp({ file: db, key, osUser: cliOsUser() });
   try {
     return await work(app);
   } catch (error) {

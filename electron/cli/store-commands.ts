@@ -15,7 +15,9 @@ import type { CaseFile } from '../../shared/domain/case.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
 import { ServiceError } from '../services/errors.ts';
 import { StoreKeyError, type StoreKey } from '../../db/encryption.ts';
+import { authorizeWriter, cliOsUser, type WriterProof } from './identity.ts';
 import { readJsonFile, UsageError, type CliIo } from './io.ts';
+import { issueCliToken } from '../services/cli-tokens.ts';
 
 export interface StoreValues {
   db?: string | undefined;
@@ -24,13 +26,17 @@ export interface StoreValues {
   json?: boolean | undefined;
   /** The store's key (cli/key.ts); none: a plain store. */
   key?: StoreKey | undefined;
+  /** A write command's password or token (cli/identity.ts). */
+  writer?: WriterProof | undefined;
+  user?: string | undefined;
+  hours?: string | undefined;
 }
 
 function open(values: StoreValues, mustExist: boolean): OpenedApp {
   if (!values.db) throw new UsageError('give the database file with --db FILE');
   if (mustExist && !fs.existsSync(values.db)) throw new UsageError(`no database at ${values.db}`);
   try {
-    return openApp({ file: values.db, osUser: process.env.USER ?? process.env.USERNAME ?? 'cli', key: values.key });
+    return openApp({ file: values.db, osUser: cliOsUser(), key: values.key });
   } catch (error) {
     if (error instanceof StoreKeyError) throw new UsageError(error.message);
     throw error;
@@ -42,9 +48,11 @@ export function unwrap<C extends Channel>(response: ApiResponse<C>, what: string
   throw new UsageError(`${what}: ${response.error.code.replace('_', ' ')}`, response.error.problems.map((p) => `${p.field}: ${p.message}`));
 }
 
-export function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: OpenedApp) => T): T {
+/** Runs `work` on the opened store; a write (`writes`) as the writer proved by cli/identity.ts, or refused. */
+export function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: OpenedApp) => T, writes = false): T {
   const app = open(values, mustExist);
   try {
+    if (writes) authorizeWriter(app, values.writer);
     return work(app);
   } finally {
     app.close();
@@ -59,6 +67,7 @@ export function withStoredRuleSets<T>(db: string, key: StoreKey | undefined, wor
 export async function runStoreCommand(io: CliIo, command: string, sub: string | undefined, rest: readonly string[], values: StoreValues): Promise<number> {
   if (command === 'demo') return demo(io, values);
   if (command === 'attachments') return sealCommand(io, sub, values);
+  if (command === 'token') return tokenCommand(io, sub, values);
   if (command !== 'cases') throw new UsageError(`unknown command "${command}" (see: tsp --help)`);
   switch (sub) {
     case 'import':
@@ -80,7 +89,24 @@ function sealCommand(io: CliIo, sub: string | undefined, values: StoreValues): n
     io.out(`Sealed ${sealed} attached file${sealed === 1 ? '' : 's'} stored before schema 8 in ${values.db}.\n`);
     for (const sha256 of damaged) io.err(`not sealed: the attached file ${sha256} no longer matches its recorded hash or size; it is left as it is\n`);
     return damaged.length === 0 ? 0 : 1;
-  });
+  }, true);
+}
+
+/** `tsp token issue --db FILE --user NAME --hours N`: a supervisor issues a token for a user's `tsp` writes (services/cli-tokens.ts). */
+function tokenCommand(io: CliIo, sub: string | undefined, values: StoreValues): number {
+  if (sub !== 'issue' || !values.user || !values.hours) throw new UsageError('use: tsp token issue --db FILE --user NAME --hours N');
+  const hours = Number(values.hours);
+  return withApp(values, true, (app) => {
+    try {
+      const issued = issueCliToken(app.context, { userName: values.user as string, hours });
+      io.out(`${issued.token}\n`);
+      io.err(`A token for ${values.user}, valid until ${issued.expiresAt}: give it as TSP_TOKEN; it is shown only now.\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof ServiceError) throw new UsageError('no token was issued', error.problems.map((p) => `${p.field}: ${p.message}`));
+      throw error;
+    }
+  }, true);
 }
 
 function demo(io: CliIo, values: StoreValues): number {
@@ -98,7 +124,7 @@ function demo(io: CliIo, values: StoreValues): number {
       if (error instanceof ServiceError) throw new UsageError('demo', error.problems.map((p) => `${p.field}: ${p.message}`));
       throw error;
     }
-  });
+  }, true);
 }
 
 function importCommand(io: CliIo, file: string | undefined, values: StoreValues): number {
@@ -109,7 +135,7 @@ function importCommand(io: CliIo, file: string | undefined, values: StoreValues)
     for (const w of result.warnings) io.err(`warning: ${w.field}: ${w.message}\n`);
     io.out(`Imported ${result.ids.length} case${result.ids.length === 1 ? '' : 's'} into ${values.db}.\n`);
     return 0;
-  });
+  }, true);
 }
 
 function exportCommand(io: CliIo, values: StoreValues): number {
