@@ -18,7 +18,7 @@ afterEach(() => h.dispose());
 
 describe('reassessCases, loading and auditing a batch at a time', () => {
   it('keeps the audit chain whole and ties each snapshot into it', () => {
-    const ctx = h.officer;
+    const ctx = h.admin; // a supervisor: it records every step of the lifecycle (shared/workflow/roles.ts)
     const fixtures = [CASE_FIXTURES.lifeChinese, CASE_FIXTURES.consecutiveChain, CASE_FIXTURES.cyrillic];
     // Seven cases in batches of three: 3 + 3 + 1, each batch loaded in one query per table.
     const ids = Array.from({ length: 7 }, (_, i) => createCase(ctx, { case: fixtures[i % 3] }).id);
