@@ -75,7 +75,7 @@ export function creationProblems(role: Role, c: CaseFile, field: string): Creati
   }
   const steps = creatableSteps(role);
   if (!steps.includes(currentStep(c.status))) {
-    return [{ kind: 'role', field: `${field}.status`, message: `a ${role} creates cases at ${steps.join(', ') || 'no step'} only: a later step is recorded by the role whose step it is`, messageKey: 'workflow.guard.role_forbidden' }];
+    return [{ kind: 'role', field: `${field}.status`, message: `the role ${role} creates cases at ${steps.join(', ') || 'no step'} only: a later step is recorded by the role whose step it is`, messageKey: 'workflow.guard.role_forbidden' }];
   }
   return [];
 }

@@ -2,6 +2,7 @@
  * The transfer dossier of a case: the document model (for the in-app print preview) and the
  * PDF. Read-only: reads the case, its latest assessment, its timeline and its checklist.
  */
+import { chainHead } from '../../db/audit-anchor.ts';
 import { buildDossier, type Dossier, type DossierDocument } from '../../shared/reports/dossier.ts';
 import { dossierInput, type ProducedFile } from '../../shared/reports/schemas.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
@@ -23,7 +24,7 @@ export function dossierModel(ctx: ServiceContext, input: unknown): Dossier {
   const assessment = listAssessments(ctx, { caseId })[0] ?? null;
   const events = listCaseEvents(ctx, { caseId });
   return buildDossier(
-    { record, assessment, events, documents: documentsOf(ctx, caseId), producedOn: formatIsoDate(todayFrom(ctx.clock())) },
+    { record, assessment, events, documents: documentsOf(ctx, caseId), producedOn: formatIsoDate(todayFrom(ctx.clock())), auditHead: chainHead(ctx.db) },
     locale,
   );
 }
