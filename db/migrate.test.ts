@@ -247,6 +247,27 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('seal a store brought to schema 11: covered from the upgrade on, a row or a seal row changed later is named', () => {
+    const file = tempFile();
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    registerSearchFunctions(old);
+    migrate(old, { to: 10 });
+    FIXTURES[10]?.(old);
+    // Before the upgrade (tsp audit verify does not migrate): sound, and nothing covered yet.
+    expect(verifyStore(old)).toMatchObject({ ok: true, entitiesChecked: 0, entitiesNotCovered: 3 });
+    old.close();
+
+    const db = openDatabase(file);
+    expect(verifyStore(db)).toMatchObject({ ok: true, entitiesChecked: 3, entitiesNotCovered: 0, keyedFrom: 3 });
+    db.prepare("UPDATE cases SET reference = 'CSD-2020-9999'").run();
+    expect(verifyStore(db).findings).toMatchObject([{ kind: 'entity_changed', entity: 'case', entityId: FIXTURE_CASE_ID, seq: 3 }]);
+    expect(verifyStore(db).findings[0]?.message).toContain('the seal (entry #3)');
+    db.exec(`DROP TRIGGER audit_seal_no_update; UPDATE audit_seal SET digest = '${'0'.repeat(64)}' WHERE entity = 'user';`);
+    expect(verifyStore(db).findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['schema_missing', 'seal', 'entity_changed']));
+    db.close();
+  });
+
   it('refuse a file written by a newer version of the app', () => {
     const file = tempFile();
     const db = new Database(file);

@@ -51,7 +51,7 @@ export function runAudit(io: CliIo, sub: string | undefined, values: AuditValues
     } else if (report.ok) {
       io.out(`The audit log is intact: ${report.entries} entries, the newest with hash ${report.lastHash}.\n`);
       io.out(`Schema ${report.schemaVersion} and its triggers as the migrations make them; integrity check ok; ${report.entitiesChecked} entities match their latest audit entry`);
-      io.out(`${report.entitiesNotCovered > 0 ? `, ${report.entitiesNotCovered} not yet covered (their next write covers them)` : ''}; ${report.anchorsChecked === 0 ? 'no chain head found outside the file' : `${report.anchorsChecked} chain head${report.anchorsChecked === 1 ? '' : 's'} outside the file match`}.\n`);
+      io.out(`${report.entitiesNotCovered > 0 ? `, ${report.entitiesNotCovered} not yet covered (their next write covers them)` : ''}; ${report.anchorsChecked === 0 ? 'no chain head found outside the file' : `${report.anchorsChecked} chain head${report.anchorsChecked === 1 ? '' : 's'} outside the file match${report.anchorsChecked === 1 ? 'es' : ''}`}.\n`);
     } else {
       io.out(`The store does not verify: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} (${report.entries} audit entries):\n`);
       for (const f of report.findings) io.out(`  - ${f.kind}: ${f.message}\n`);

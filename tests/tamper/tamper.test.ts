@@ -224,6 +224,35 @@ describe('tampering with the store is seen by tsp audit verify', () => {
   }
 });
 
+describe('an encrypted store', () => {
+  const hexKey = 'c0ffee'.repeat(10) + 'c0ff';
+  it('a byte flipped in a page on disk is seen (PRAGMA cipher_integrity_check), not read as intact', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = path.join(dir, 'store.sqlite');
+    const app = openApp({ file, osUser, key: { kind: 'raw', bytes: Buffer.from(hexKey, 'hex') } });
+    for (const familyName of ['CHAN', 'IVANOV']) app.router.dispatch('cases.create', { case: { ...(CASE_FIXTURES.formatExample as object), status: null, person: { ...(CASE_FIXTURES.formatExample as { person: object }).person, familyName } } });
+    app.close();
+    const saved = process.env.TSP_DB_KEY;
+    process.env.TSP_DB_KEY = hexKey;
+    try {
+      expect((await cli('audit', 'verify', '--db', file)).code).toBe(0);
+      const bytes = fs.readFileSync(file);
+      // A byte inside the last page: the file still opens (page 1 is whole), the page's HMAC no longer matches.
+      const at = bytes.length - 1000;
+      bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+      fs.writeFileSync(file, bytes);
+      const detected = await verifySees(file);
+      const json = JSON.parse((await cli('audit', 'verify', '--db', file, '--json')).out || '{}') as { findings?: { kind: string }[] };
+      results.push({ name: 'an encrypted store: a byte flipped on disk', detected, kinds: [...new Set((json.findings ?? []).map((f) => f.kind))] });
+      expect(detected).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.TSP_DB_KEY;
+      else process.env.TSP_DB_KEY = saved;
+    }
+  }, TIMEOUT);
+});
+
 describe('a doctored backup is refused by tsp restore, the store unchanged', () => {
   it('an untouched backup restores (the control)', async () => {
     const file = copyOfStore();
