@@ -87,7 +87,6 @@ function statusAfter(outcome: CloseOutcome): CaseStatus {
 }
 
 const CASEWORK: readonly Role[] = ['officer', 'legal', 'supervisor'];
-const LEGAL: readonly Role[] = ['legal', 'supervisor'];
 const DONE: readonly DocumentStatus[] = ['received', 'verified', 'sent', 'not_applicable'];
 
 // ---------------------------------------------------------------- model and real system
