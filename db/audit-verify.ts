@@ -244,26 +244,34 @@ function checkAnchors(db: Database.Database, anchors: readonly Anchor[], entries
   }
 }
 
-/** Verifies an open store (read only: nothing is written). */
+/** Verifies an open store (read only: nothing is written). A check that cannot read what it needs (a damaged page) is a finding too. */
 export function verifyStore(db: Database.Database, options: VerifyOptions = {}): StoreVerification {
   const findings: Finding[] = [];
+  const step = <T>(what: string, work: () => T, fallback: T): T => {
+    try {
+      return work();
+    } catch (error) {
+      findings.push({ kind: 'integrity', message: `${what} could not read the store: ${(error as Error).message}` });
+      return fallback;
+    }
+  };
   checkIntegrity(db, options.encrypted ?? false, findings);
-  const version = schemaVersion(db);
-  checkSchema(db, version, findings);
-  const chain = checkAuditChain(db, options.auditKey);
+  const version = step('reading the schema version', () => schemaVersion(db), 0);
+  step('the schema check', () => checkSchema(db, version, findings), undefined);
+  const chain = step('the chain check', () => checkAuditChain(db, options.auditKey), { entries: 0, lastHash: '', broken: null, keyedFrom: null });
   if (chain.broken !== null) findings.push(describeLink(chain.broken));
   let checked = 0;
   let notCovered = 0;
-  if (isKeyedChain(db)) {
+  if (step('reading the audit log', () => isKeyedChain(db), false)) {
     if (chain.entries > 0 && chain.keyedFrom === null) {
       findings.push({ kind: 'chain_not_keyed', message: `the store is at schema ${version} but none of its ${chain.entries} entries is keyed: the chain was recomputed without the audit key` });
     }
-    checkSeal(db, findings);
-    ({ checked } = checkEntities(db, findings));
+    step('the seal check', () => checkSeal(db, findings), undefined);
+    checked = step('the entity check', () => checkEntities(db, findings).checked, 0);
   } else {
-    notCovered = listEntities(db).length;
+    notCovered = step('listing the entities', () => listEntities(db).length, 0);
   }
-  checkAnchors(db, options.anchors ?? [], chain.entries, findings);
+  step('the anchor check', () => checkAnchors(db, options.anchors ?? [], chain.entries, findings), undefined);
   return {
     ok: findings.length === 0,
     findings,

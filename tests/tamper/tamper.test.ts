@@ -74,10 +74,10 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out: io.stdout(), err: io.stderr() };
 }
 
-/** Whether `tsp audit verify` sees it: exit 1 and no "intact". */
+/** Whether `tsp audit verify` sees it: exit 1 with a finding, not "intact", and not a crash. */
 async function verifySees(file: string): Promise<boolean> {
-  const { code, out } = await cli('audit', 'verify', '--db', file);
-  return code === 1 && !/intact/.test(out);
+  const { code, out, err } = await cli('audit', 'verify', '--db', file);
+  return code === 1 && !/intact/.test(out) && !/unexpected failure/.test(err);
 }
 
 const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -183,6 +183,14 @@ const RESTORE_CASES: [string, (backup: string) => void][] = [
   ['a doctored backup: a row edited', (b) => attack(b, (db) => db.prepare("UPDATE cases SET reference = 'FORGED-3'").run())],
   ['a doctored backup: its last entries cut', (b) => attack(b, (db) => db.prepare('DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log)').run())],
   ['a doctored backup: its triggers dropped', (b) => attack(b, () => undefined, { keepDropped: true })],
+  ['a doctored backup without its manifest: a row edited', (b) => {
+    fs.rmSync(`${b}.manifest.json`, { force: true });
+    attack(b, (db) => db.prepare("UPDATE consents SET status = 'refused'").run());
+  }],
+  ['a doctored backup without its manifest: its triggers dropped', (b) => {
+    fs.rmSync(`${b}.manifest.json`, { force: true });
+    attack(b, () => undefined, { keepDropped: true });
+  }],
   ['a doctored backup: another store put in its place', (b) => {
     const other = makeStore(path.dirname(b) + '-other');
     dirs.push(path.dirname(other));
