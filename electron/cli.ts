@@ -8,8 +8,8 @@
  *   tsp backup --db FILE --out FILE | tsp restore --db FILE --from FILE | tsp encrypt --db FILE (key: TSP_DB_KEY, cli/key.ts)
  *   tsp dossier --db FILE --case ID --out OUT.pdf [--lang en|zh-Hant]
  *   tsp report statistics --db FILE --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--direction D] [--rule-set ID] [--state XX]
- *   tsp audit verify --db FILE [--json]
-  tsp token issue --db FILE --user NAME --hours N   (a supervisor; prints a token for TSP_TOKEN) (exit 1 when the hash chain is broken, naming the first broken link)
+ *   tsp audit verify --db FILE [--json] (exit 1 with every finding: rows, chain, schema, integrity, anchors; cli/audit.ts)
+ *   tsp token issue --db FILE --user NAME --hours N (a supervisor issues a token for TSP_TOKEN; cli/identity.ts)
  *   tsp due --db FILE [--json] [--on YYYY-MM-DD] [--lang en|zh-Hant]
  * Exit codes: 0 done (whatever the verdict), 2 bad input (message on stderr), 1 unexpected failure.
  * The acting user of the store commands is the store's user named as the OS account (os.userInfo(), not $USER),
@@ -43,6 +43,7 @@ const USAGE = `usage:
   tsp report statistics --db FILE --from YYYY-MM-DD --to YYYY-MM-DD --format pdf|xlsx|csv --out FILE
       [--direction outgoing|incoming] [--rule-set ID] [--state XX] [--lang en|zh-Hant]
   tsp audit verify --db FILE [--json]
+  tsp token issue --db FILE --user NAME --hours N   (a supervisor; prints a token for TSP_TOKEN)
   tsp due --db FILE [--json] [--on YYYY-MM-DD] [--lang en|zh-Hant]
 An encrypted store's key comes from TSP_DB_KEY (or is asked for on a terminal).
 Writes are attributed to the store's user named as your OS account; on a store with sign-in they need

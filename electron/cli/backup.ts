@@ -18,8 +18,6 @@ export interface BackupValues {
   writer?: WriterProof | undefined;
 }
 
-const osUser = cliOsUser;
-
 function refusedAs(what: string, work: () => number): number {
   try {
     return work();
@@ -35,7 +33,7 @@ export function runBackup(io: CliIo, values: BackupValues): number {
   if (!db || !out) throw new UsageError('use: tsp backup --db FILE --out FILE');
   if (!fs.existsSync(db)) throw new UsageError(`no database at ${db}`);
   return refusedAs('backup', () => {
-    const app = openApp({ file: db, osUser: osUser(), key: values.key, clock: io.now });
+    const app = openApp({ file: db, osUser: cliOsUser(), key: values.key, clock: io.now });
     try {
       authorizeWriter(app, values.writer);
       const result = backupStore(actorOf(app.context), out, { live: db, key: values.key }, { reason: 'tsp backup' });
@@ -53,7 +51,7 @@ export function runRestore(io: CliIo, values: BackupValues): number {
   // Who replaces the store proves it first, against the store as it is, writing nothing.
   if (fs.existsSync(db)) proveWriterReadOnly(db, values.key, values.writer);
   return refusedAs('restore', () => {
-    const { app, result } = restoreStore(from, { live: db, key: values.key }, { osUser: osUser(), clock: io.now });
+    const { app, result } = restoreStore(from, { live: db, key: values.key }, { osUser: cliOsUser(), clock: io.now });
     app.close();
     io.out(`Restored ${db} from ${from} (verified: integrity, schema, ${result.inspection.audit?.entries ?? 0} audit entries chained); ${result.attachments.copied} attached files brought back.\n`);
     if (fs.existsSync(result.safetyCopy)) io.out(`The replaced store is kept as ${result.safetyCopy}.\n`);
