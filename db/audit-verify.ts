@@ -21,6 +21,7 @@ import { checkAuditChain, isKeyedChain, type BrokenLink } from './audit-repo.ts'
 import type { AuditHead } from './audit-anchor.ts';
 import { sealRoot, sealRows, SEAL_ACTION } from './audit-seal.ts';
 import { entityDigest, hasDigest, listEntities } from './entity-digest.ts';
+import { nativeBindingOf } from './connection.ts';
 import { loadMigrations, migrate, schemaVersion } from './migrate.ts';
 import { registerSearchFunctions } from './search-fold.ts';
 
@@ -95,11 +96,11 @@ interface SchemaObject {
 const SCHEMA_SQL = "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name";
 const expectedSchemas = new Map<number, Map<string, SchemaObject>>();
 
-/** The schema an empty store has at `version`, made by the migrations in memory (cached). */
-export function expectedSchema(version: number): Map<string, SchemaObject> {
+/** The schema an empty store has at `version`, made by the migrations in memory (cached); with the driver build of the store checked. */
+export function expectedSchema(version: number, nativeBinding?: string): Map<string, SchemaObject> {
   let schema = expectedSchemas.get(version);
   if (schema === undefined) {
-    const db: Database.Database = new Driver(':memory:');
+    const db: Database.Database = new Driver(':memory:', nativeBinding ? { nativeBinding } : {});
     try {
       registerSearchFunctions(db);
       migrate(db, { to: version });
@@ -139,7 +140,7 @@ function checkSchema(db: Database.Database, version: number, findings: Finding[]
     findings.push({ kind: 'schema_version', message: `the schema version ${version} is newer than this app's (${latest}): use a newer TSP Desk` });
     return;
   }
-  const expected = expectedSchema(version);
+  const expected = expectedSchema(version, nativeBindingOf(db));
   const actual = new Map((db.prepare(SCHEMA_SQL).all() as SchemaObject[]).map((o) => [`${o.type} ${o.name}`, o]));
   for (const [key, object] of expected) {
     const found = actual.get(key);

@@ -39,6 +39,7 @@ export function openFile(file: string, options: OpenOptions = {}): Database.Data
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     fileMustExist: options.fileMustExist ?? false,
   });
+  if (options.nativeBinding) bindings.set(db, options.nativeBinding);
   try {
     unlock(db, file, options.key);
     // Sorts, indexes being built and temporary tables stay in memory, never in a plain temporary file.
@@ -97,5 +98,10 @@ function ensureAuditKey(db: Database.Database, file: string, options: OpenOption
   }
   setAuditKey(db, auditKeyFor(file, undefined, true));
 }
+
+const bindings = new WeakMap<Database.Database, string>();
+
+/** The driver build a connection was opened with (the Electron app's copy), for another connection beside it. */
+export const nativeBindingOf = (db: Database.Database): string | undefined => bindings.get(db);
 
 const isFilePath = (file: string): boolean => file !== '' && file !== ':memory:' && !file.startsWith('file:');
