@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { insertAssessment } from '../db/assessments-repo.ts';
+import { auditKeyFileOf } from '../db/audit-key.ts';
 import { auditAppender, countAuditEntries } from '../db/audit-repo.ts';
 import { loadCases } from '../db/case-batch-loader.ts';
 import { caseToRows, type CaseRows } from '../db/case-mapping.ts';
@@ -148,8 +149,8 @@ function writeFloorMs(source: string, copy: string, auditFrom: number): number {
     const insertDue = to.prepare(`INSERT INTO case_due_dates (case_id, rescreen_on, release_date, discharge_date)
       VALUES (@case_id, @rescreen_on, @release_date, @discharge_date)
       ON CONFLICT (case_id) DO UPDATE SET rescreen_on = excluded.rescreen_on, release_date = excluded.release_date, discharge_date = excluded.discharge_date`);
-    const insertAudit = to.prepare(`INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, reason, before, after, prev_hash, hash)
-      VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @reason, @before, @after, @prev_hash, @hash)`);
+    const insertAudit = to.prepare(`INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, reason, before, after, prev_hash, hash, digest, keyed)
+      VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @reason, @before, @after, @prev_hash, @hash, @digest, @keyed)`);
     to.exec('DROP TRIGGER audit_log_chained');
     // The assessments name a user of the copy (the source's may have been made after the copy).
     const userId = to.prepare('SELECT id FROM users ORDER BY created_at LIMIT 1').pluck().get() as string;
@@ -184,6 +185,8 @@ export function reassessBenchmark(file: string, expected: number): Row {
   // The store as it is before the run, for the floor measured after it.
   const before = `${file}.before-reassess`;
   fs.copyFileSync(file, before);
+  // With its audit key: the copy's chain is keyed under it (db/audit-key.ts).
+  if (fs.existsSync(auditKeyFileOf(file))) fs.copyFileSync(auditKeyFileOf(file), auditKeyFileOf(before));
   const app = openApp({ file, osUser: 'bench' });
   const auditFrom = countAuditEntries(app.context.db);
   try {
@@ -215,7 +218,7 @@ export function reassessBenchmark(file: string, expected: number): Row {
   } finally {
     if (app.db.open) app.close();
     fs.rmSync(before, { force: true });
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${before}${suffix}`, { force: true });
+    for (const suffix of ['-wal', '-shm', '.audit-key', '.audit-head']) fs.rmSync(`${before}${suffix}`, { force: true });
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { anchorHead } from '../db/audit-anchor.ts';
 import { openDatabase } from '../db/connection.ts';
 import type { StoreKey } from '../db/encryption.ts';
 import { createSessionRouter, type Router } from './router.ts';
@@ -53,7 +54,7 @@ export type PrepareJob = Pick<AppOptions, 'file' | 'key' | 'nativeBinding'>;
  * persons), and the main process must go on answering its window meanwhile (electron/main.ts).
  */
 export function prepareStoreInWorker(job: PrepareJob): Promise<SchemaVersions> {
-  fs.mkdirSync(path.dirname(path.resolve(job.file)), { recursive: true });
+  fs.mkdirSync(path.dirname(path.resolve(job.file)), { recursive: true, mode: 0o700 });
   return runInWorker<SchemaVersions>('store-prepare-worker', { file: job.file, key: job.key, nativeBinding: job.nativeBinding });
 }
 
@@ -83,7 +84,7 @@ function sessionUser(db: Database, clock: () => Date, osUser: string): ServiceCo
 }
 
 export function openApp(options: AppOptions): OpenedApp {
-  fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+  fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true, mode: 0o700 });
   let migratedFrom = 0;
   const db = openDatabase(options.file, { nativeBinding: options.nativeBinding, key: options.key, onMigrated: ({ from }) => (migratedFrom = options.migratedFrom ?? from) });
   const clock = options.clock ?? (() => new Date());
@@ -98,6 +99,9 @@ export function openApp(options: AppOptions): OpenedApp {
       return context;
     },
     router: createSessionRouter(session),
-    close: () => db.close(),
+    close: () => {
+      if (db.open) anchorHead(db);
+      db.close();
+    },
   };
 }

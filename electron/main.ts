@@ -16,6 +16,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { DATABASE_FILE, openApp, prepareStoreInWorker, type OpenedApp } from './app.ts';
 import { openFailureMessage, protectOpenedStore, unlockForShell } from './keystore-start.ts';
 import { APP_INDEX_URL, APP_SCHEME, isAppPage, resolveAppRequest } from './app-protocol.ts';
+import { shellEnvironment } from './shell-environment.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', '..', 'dist');
@@ -54,12 +55,14 @@ app.whenReady().then(async () => {
   if (!firstInstance) return;
   // Encryption at rest and daily backups (docs/storage-security.md).
   const file = path.join(app.getPath('userData'), DATABASE_FILE);
+  // The packaged app reads neither the native binding nor the recovery key from its environment.
+  const { nativeBinding, recoveryKey } = shellEnvironment(process.env, app.isPackaged);
   const locale = app.getPreferredSystemLanguages().some((l) => l.startsWith('zh')) ? 'zh-Hant' : 'en';
   const unlocked = unlockForShell(file, {
     // On Linux without a Secret Service, safeStorage falls back to a fixed password ('basic_text'): that is no protection, so the recovery key is asked for instead.
     safe: { available: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || !['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend())), encrypt: (text) => safeStorage.encryptString(text), decrypt: (wrapped) => safeStorage.decryptString(wrapped) },
-    recoveryKey: process.env.TSP_DB_KEY,
-    nativeBinding: process.env.TSP_SQLITE_BINDING,
+    recoveryKey,
+    nativeBinding,
     locale,
     show: (type, title, detail) => void dialog.showMessageBoxSync({ type, title, message: title, detail, buttons: ['OK'] }),
   });
@@ -67,7 +70,7 @@ app.whenReady().then(async () => {
   // The schema is brought up to date on a worker thread while the window loads (after an update a
   // large store's migrations take a while): the window goes on answering, and says meanwhile that
   // the store is being opened (renderer/session/RequireSession.tsx). Its calls wait for the store.
-  const opening: Promise<OpenedApp> = prepareStoreInWorker({ file, key: unlocked.key, nativeBinding: process.env.TSP_SQLITE_BINDING }).then(({ from }) =>
+  const opening: Promise<OpenedApp> = prepareStoreInWorker({ file, key: unlocked.key, nativeBinding }).then(({ from }) =>
     openApp({
       file,
       key: unlocked.key,
@@ -75,7 +78,7 @@ app.whenReady().then(async () => {
       // From the operating system, not the environment (which whoever starts the app sets): a store
       // from before sign-in lets only its supervisor, at their own account, set up the password.
       osUser: os.userInfo().username,
-      nativeBinding: process.env.TSP_SQLITE_BINDING,
+      nativeBinding,
       migratedFrom: from,
     }),
   );
@@ -144,7 +147,7 @@ app.whenReady().then(async () => {
     dialog.showMessageBoxSync(window, { type: 'error', title, message: title, detail: text, buttons: ['OK'] });
     return app.exit(1);
   }
-  const backups = protectOpenedStore(desk, file, unlocked, { nativeBinding: process.env.TSP_SQLITE_BINDING, onError: (error) => console.error(`backup failed: ${error.message}`) });
+  const backups = protectOpenedStore(desk, file, unlocked, { nativeBinding, onError: (error) => console.error(`backup failed: ${error.message}`) });
   app.on('before-quit', () => {
     backups.stop();
     desk.close();

@@ -23,9 +23,9 @@ type Role = s.Role;
 const ALL: readonly Role[] = s.ROLES;
 /** Cases and assessments. */
 const CASEWORK: readonly Role[] = ['officer', 'legal', 'supervisor'];
-/** Dossiers, transfers, treaties (rule-sets), reopening a closed case. */
+/** Dossiers, transfers, treaties (rule-sets). */
 const LEGAL: readonly Role[] = ['legal', 'supervisor'];
-/** Approvals and users. */
+/** Approvals, reopening a closed case, users. Which transition each role records: shared/workflow/roles.ts. */
 const SUPERVISOR: readonly Role[] = ['supervisor'];
 const noInput = z.strictObject({}).optional();
 
@@ -45,7 +45,7 @@ export const API = {
   'cases.update': { input: s.updateCaseInput, roles: CASEWORK },
   'cases.setStatus': { input: s.setCaseStatusInput, roles: CASEWORK },
   'cases.close': { input: s.closeCaseInput, roles: CASEWORK },
-  'cases.reopen': { input: s.reopenCaseInput, roles: LEGAL },
+  'cases.reopen': { input: s.reopenCaseInput, roles: SUPERVISOR },
   'workflow.state': { input: wf.workflowStateInput, roles: ALL },
   'workflow.transition': { input: wf.transitionCaseInput, roles: CASEWORK },
   'documents.list': { input: wf.listDocumentsInput, roles: ALL },

@@ -134,7 +134,7 @@ export async function runTreatiesImport(io: CliIo, file: string | undefined, val
     );
     if (pending) io.out(`${pending.openCases} open case(s) will be re-assessed under it when the Treaties page is next opened.\n`);
     return 0;
-  });
+  }, 'write');
 }
 
 /** `tsp treaties export --db FILE ID --out OUT.json`: the version in force today (else the latest), as a rule-set file. */

@@ -46,7 +46,7 @@ export async function runTreatyMap(io: CliIo, sub: string | undefined, file: str
       const saved = unwrap(app.router.dispatch('treaties.saveMap', { map, reason: `imported from ${file} (tsp treaties map import)` }), `${file} was not imported (nothing was written)`);
       io.out(`Imported treaty map ${saved.version} (in use from ${saved.effectiveFrom}${saved.inForceToday ? ', in force today' : ''}) into ${values.db}.\n`);
       return 0;
-    });
+    }, 'write');
   }
   if (sub !== undefined && sub !== 'export') throw new UsageError('use: tsp treaties map [--db FILE] [--json] | validate FILE | import --db FILE MAP.json | export [--db FILE] --out OUT.json');
   const show = (map: TreatyMap): number => {

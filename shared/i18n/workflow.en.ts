@@ -34,6 +34,7 @@ export const workflowEn = {
   'workflow.guard.documents_missing': 'Required documents not yet received: {missing}.',
   'workflow.guard.handover_date_required': 'Enter the date of the physical handover.',
   'workflow.guard.date_in_future': 'The date is in the future: record a step once it has happened.',
+  'workflow.guard.role_forbidden': 'Your role does not record this step: see who does in the transfer lifecycle.',
   'workflow.guard.date_before_step': 'The date is before {missing}, when the case reached its current step: steps are recorded in the order they happened.',
   'workflow.guard.wrong_step': "This does not follow from the case's current step.",
   'workflow.guard.not_transferred': 'Enforcement information is recorded only after a transfer.',

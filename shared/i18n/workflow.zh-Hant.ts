@@ -36,6 +36,7 @@ export const workflowZhHant: Record<keyof typeof workflowEn, string> = {
   'workflow.guard.documents_missing': '尚未收到所需文件：{missing}。',
   'workflow.guard.handover_date_required': '請輸入實際移交日期。',
   'workflow.guard.date_in_future': '日期在未來：請在事情發生後才記錄。',
+  'workflow.guard.role_forbidden': '你的角色不可記錄此步驟：請參閱轉移流程中由誰記錄。',
   'workflow.guard.date_before_step': '日期早於 {missing}（個案到達目前步驟的日期）：各步驟須按發生次序記錄。',
   'workflow.guard.wrong_step': '此操作不適用於案件目前的階段。',
   'workflow.guard.not_transferred': '只可在移交後記錄執行資料。',
