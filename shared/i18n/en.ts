@@ -157,6 +157,7 @@ export const en = {
   'step.termEnd.c2': '{id}: {start} + {term} = {end} (calendar months, month end clamped).',
   'step.termEnd.hmpps': '{id}: {start} + {term} = {end} (HMPPS month-end rule).',
   'step.aggregate': 'All sentences together: from {start} to {end}.',
+  // No longer produced (a gap now starts a new period, step.periodServed): kept for the assessments stored with it.
   'step.custodyGap':
     '{id} starts on {start}, after the sentences before it had ended (free from {free}): custody is not one unbroken period, so the dates are not counted. Remove a sentence already served, or record {id} as consecutive to the one it follows.',
   'step.remand': 'Remand credit: {nominal} − {days} days = {release}.',
