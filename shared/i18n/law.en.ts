@@ -12,6 +12,7 @@ export const lawEn = {
   'treaties.param.conditionalRelease': 'A person on conditional release',
   'treaties.param.domicileExclusion': 'Domiciliaries of the sentencing State',
   'treaties.param.subnationalConsent': 'Consent of a constituent State (a US State)',
+  'treaties.v.requiredSentencedIn': 'Required for a sentence imposed in {states}',
   'treaties.offenceScope.all-offences': 'every offence of the case',
   'treaties.offenceScope.still-to-serve': 'only those of sentences still to be served',
   'treaties.conditionalRelease.not-covered': 'not covered (deprivation of liberty only)',

@@ -10,6 +10,7 @@ export const lawZhHant = {
   'treaties.param.conditionalRelease': '附條件釋放中的人',
   'treaties.param.domicileExclusion': '判刑國的居籍人士',
   'treaties.param.subnationalConsent': '組成州（美國州份）的同意',
+  'treaties.v.requiredSentencedIn': '在 {states} 判處的刑罰須取得',
   'treaties.offenceScope.all-offences': '案件的所有罪行',
   'treaties.offenceScope.still-to-serve': '只限尚待服刑的刑罰所涉罪行',
   'treaties.conditionalRelease.not-covered': '不適用（只限剝奪自由）',
