@@ -1,8 +1,9 @@
 /**
  * A message that arrived as data (a condition's explanation, a date step, an error), worded
  * as the screens write it: dates by locale, places by name in the officer's language (never
- * their codes), and an English sentence that begins with a parameter ("the Transfer
- * Convention … binds …") begun with a capital.
+ * their codes), an English sentence that begins with a parameter ("the Transfer
+ * Convention … binds …") begun with a capital, and in Chinese no space left between two
+ * Chinese characters (the catalogues space out the codes a place parameter once was).
  */
 import type { StoredMessageParams } from '../../shared/api-schemas.ts';
 import { t, type FormatOptions, type Locale } from '../../shared/i18n/index.ts';
@@ -22,7 +23,11 @@ export function messageOptions(locale: Locale): FormatOptions {
   return o;
 }
 
+/** A space between two Chinese characters or full-width punctuation marks. */
+const SPACE_IN_CHINESE = /(?<=[\p{Script=Han}\u3000-\u303f\uff01-\uff60]) +(?=[\p{Script=Han}\u3000-\u303f\uff01-\uff60])/gu;
+
 export function renderMessage(locale: Locale, key: string, params: StoredMessageParams = {}): string {
   const worded = t(locale, key, toMessageParams(params), messageOptions(locale));
-  return locale === 'en' && worded !== '' ? worded.charAt(0).toLocaleUpperCase('en') + worded.slice(1) : worded;
+  if (locale !== 'en') return worded.replace(SPACE_IN_CHINESE, '');
+  return worded === '' ? worded : worded.charAt(0).toLocaleUpperCase('en') + worded.slice(1);
 }

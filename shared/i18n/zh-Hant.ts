@@ -10,6 +10,7 @@ import { reportsZhHant } from './reports.zh-Hant.ts';
 import { treatiesZhHant } from './treaties.zh-Hant.ts';
 import { workflowZhHant } from './workflow.zh-Hant.ts';
 import { enforcementZhHant } from './enforcement.zh-Hant.ts';
+import { routesUiZhHant } from './routes-ui.zh-Hant.ts';
 
 export const zhHant: Record<MessageKey, string> = {
   'unit.years': ' 年',
@@ -619,4 +620,5 @@ export const zhHant: Record<MessageKey, string> = {
   ...lawZhHant,
   ...enforcementZhHant,
   ...hongKongZhHant,
+  ...routesUiZhHant,
 };
