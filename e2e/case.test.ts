@@ -198,8 +198,10 @@ describe('case screen', { timeout: 60_000 }, () => {
   it('called only the channels the screen needs, and raised no page errors, console errors or CSP refusals', () => {
     // An incoming case also shows the sentence to be enforced here.
     const incoming = shell.dispatch('cases.get', { id: chosen.id }).case.direction === 'incoming' ? ['enforcement.compute'] : [];
+    // Where else the person could go: the routes, and the treaty table for a tie without one.
+    const routes = ['routes.forCase', ...(shell.channels.includes('treaties.table') ? ['treaties.table'] : [])];
     expect(new Set(shell.channels)).toEqual(
-      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list', 'workflow.state', 'documents.list', ...incoming]),
+      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list', 'workflow.state', 'documents.list', ...routes, ...incoming]),
     );
     expect(shell.problems).toEqual([]);
   });

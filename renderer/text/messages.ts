@@ -6,6 +6,7 @@
  * Chinese characters (the catalogues space out the codes a place parameter once was).
  */
 import type { StoredMessageParams } from '../../shared/api-schemas.ts';
+import { en } from '../../shared/i18n/en.ts';
 import { t, type FormatOptions, type Locale } from '../../shared/i18n/index.ts';
 import { toMessageParams } from '../../shared/vocabularies.ts';
 import { formatsFor } from './formats.ts';
@@ -29,5 +30,7 @@ const SPACE_IN_CHINESE = /(?<=[\p{Script=Han}\u3000-\u303f\uff01-\uff60]) +(?=[\
 export function renderMessage(locale: Locale, key: string, params: StoredMessageParams = {}): string {
   const worded = t(locale, key, toMessageParams(params), messageOptions(locale));
   if (locale !== 'en') return worded.replace(SPACE_IN_CHINESE, '');
-  return worded === '' ? worded : worded.charAt(0).toLocaleUpperCase('en') + worded.slice(1);
+  // Only a sentence that begins with a parameter: a field's message ("is required") stays as written.
+  const startsWithParam = (en as Record<string, string>)[key]?.startsWith('{') === true;
+  return startsWithParam ? worded.charAt(0).toLocaleUpperCase('en') + worded.slice(1) : worded;
 }
