@@ -117,4 +117,20 @@ describe('the new facts', { timeout: 90_000 }, () => {
     await saveScreenshot(page, 'case-new-facts-zh-Hant');
     await switchTo('en');
   });
+
+  it('a condition tested at the transfer says from when it holds, and that day opens the transfer window', async () => {
+    // fixtures/us-th-1982/X05: the US–Thailand minimum is served on 28 Dec 2022; release on 27 Dec 2028.
+    const file = JSON.parse(readFileSync(new URL('../fixtures/us-th-1982/X05-minimum-served-one-day-short-with-remand.case.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const id = shell.dispatch('cases.create', { case: { ...file, ruleSetId: 'us-th-1982' } as never }).id;
+    const { result } = shell.dispatch('assessments.run', { caseId: id });
+    expect(result.conditions.find((c) => c.id === 'minimum-served')?.holdsFrom).toBe('2022-12-28');
+    expect(result.transferWindow).toEqual({ from: '2022-12-28', to: '2028-12-26' });
+    await shell.open(`#/case/${id}`);
+    const deadline = formatsFor('en').deadline;
+    await expect.poll(() => page.locator('tr[data-condition="minimum-served"] .condition__clears').textContent(), { timeout: 20_000 }).toBe(
+      t('en', 'ui.condition.holdsFrom', { date: deadline('2022-12-28') }),
+    );
+    expect(await page.locator('.transfer-window__span').textContent()).toBe(t('en', 'ui.window.fromTo', { from: deadline('2022-12-28'), to: deadline('2028-12-26') }));
+    expect(await page.locator('.transfer-window').getAttribute('class')).not.toContain('transfer-window--closed');
+  });
 });
