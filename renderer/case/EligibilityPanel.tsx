@@ -45,7 +45,7 @@ function TransferWindow({ assessment }: { assessment: AssessmentRecord }) {
       ? text.ui('ui.window.counted.event', { date: text.date(result.referenceDate), event: result.referenceEvent })
       : text.ui(result.referenceSource === 'override' ? 'ui.window.counted.override' : 'ui.window.counted.today', { date: text.date(result.referenceDate), event: result.referenceEvent });
   return (
-    <div className={closed ? 'transfer-window transfer-window--closed' : 'transfer-window'}>
+    <div className={`transfer-window transfer-window--${window === null ? 'none' : closed ? 'closed' : 'open'}`}>
       <h3>{text.ui('ui.window.title')}</h3>
       <p className="transfer-window__span">
         {closed && <Icon name="warning" />}
