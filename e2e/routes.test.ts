@@ -137,6 +137,22 @@ describe('routes panel', { timeout: 90_000 }, () => {
     await switchTo('en');
   });
 
+  it('a Chinese national sentenced in Hong Kong has no route: no instrument binds the two, and the map says there is no arrangement', async () => {
+    const id = shell.dispatch('cases.create', {
+      case: { format: 'tsp-case/1', sentencingState: 'HK', administeringState: 'CN', person: { familyName: 'CHAN', givenNames: 'Tai Man', nationalities: ['CN'], livesIn: 'HK' } },
+    }).id;
+    expect(shell.dispatch('routes.forCase', { caseId: id }).routes).toEqual([]);
+    await shell.open(`#/case/${id}`);
+    const [hk, cn] = [await regionName(page, 'HK'), await regionName(page, 'CN')];
+    await expect.poll(() => panel().locator('.routes__empty').textContent(), { timeout: 20_000 }).toBe(`No instrument binds ${hk} and a State this person is tied to.`);
+    const tie = panel().locator('.routes__untied li[data-tie="CN"]');
+    const none = shell.dispatch('treaties.table', { a: 'HK', b: 'CN' }).noArrangement!;
+    await expect.poll(() => tie.locator('.route__no-arrangement').textContent()).toContain(none.summary);
+    expect(await tie.textContent()).toContain(`No instrument binds ${hk} and ${cn}.`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'routes-none');
+  });
+
   it('a what-if under another instrument is marked as such, and the banner, the panel and the case list keep the case’s own verdict', async () => {
     await shell.open(`#/case/${r01}`);
     await expect.poll(() => page.locator('.assessment-result .verdict__word').textContent(), { timeout: 20_000 }).toBe(en['verdict.eligible']);
