@@ -22,12 +22,12 @@ function flagSentence(text: Text, flag: string): string {
 }
 
 /** The window in a sentence: open, open-ended, closed (its last day before today, or before it opened), or none. */
-function windowSentence(text: Text, window: NonNullable<AssessmentRecord['result']['transferWindow']> | null, today: string): string {
-  if (window === null) return text.ui('ui.window.none');
-  if (window.to === null) return text.ui('ui.window.fromOpen', { from: text.deadline(window.from) });
-  if (window.from > window.to) return text.ui('ui.window.neverOpened', { from: text.date(window.from), to: text.date(window.to) });
-  if (window.to < today) return text.ui('ui.window.closedBefore', { to: text.deadline(window.to) });
-  return text.ui('ui.window.fromTo', { from: text.deadline(window.from), to: text.deadline(window.to) });
+function windowSentence(text: Text, span: NonNullable<AssessmentRecord['result']['transferWindow']> | null, today: string): string {
+  if (span === null) return text.ui('ui.window.none');
+  if (span.to === null) return text.ui('ui.window.fromOpen', { from: text.deadline(span.from) });
+  if (span.from > span.to) return text.ui('ui.window.neverOpened', { from: text.date(span.from), to: text.date(span.to) });
+  if (span.to < today) return text.ui('ui.window.closedBefore', { to: text.deadline(span.to) });
+  return text.ui('ui.window.fromTo', { from: text.deadline(span.from), to: text.deadline(span.to) });
 }
 
 function TransferWindow({ assessment }: { assessment: AssessmentRecord }) {
@@ -35,26 +35,26 @@ function TransferWindow({ assessment }: { assessment: AssessmentRecord }) {
   const { result } = assessment;
   // Assessments stored before the window was computed have none to show.
   if (result.transferWindow === undefined) return null;
-  const window = result.transferWindow;
+  const span = result.transferWindow;
   const today = formatIsoDate(todayFrom(new Date()));
-  const closed = window !== null && window.to !== null && (window.from > window.to || window.to < today);
+  const closed = span !== null && span.to !== null && (span.from > span.to || span.to < today);
   const planned = assessment.caseSnapshot.events.transferPlanned ?? null;
-  const inside = window !== null && planned !== null && planned >= window.from && (window.to === null || planned <= window.to);
+  const inside = span !== null && planned !== null && planned >= span.from && (span.to === null || planned <= span.to);
   const counted =
     result.referenceSource === 'event'
       ? text.ui('ui.window.counted.event', { date: text.date(result.referenceDate), event: result.referenceEvent })
       : text.ui(result.referenceSource === 'override' ? 'ui.window.counted.override' : 'ui.window.counted.today', { date: text.date(result.referenceDate), event: result.referenceEvent });
   return (
-    <div className={`transfer-window transfer-window--${window === null ? 'none' : closed ? 'closed' : 'open'}`}>
+    <div className={`transfer-window transfer-window--${span === null ? 'none' : closed ? 'closed' : 'open'}`}>
       <h3>{text.ui('ui.window.title')}</h3>
       <p className="transfer-window__span">
         {closed && <Icon name="warning" />}
-        {windowSentence(text, window, today)}
+        {windowSentence(text, span, today)}
       </p>
       <p className="transfer-window__counted muted">{counted}</p>
       {planned !== null && (
         <p className="transfer-window__planned">
-          {text.ui(window === null ? 'ui.window.planned.noWindow' : inside ? 'ui.window.planned.inside' : 'ui.window.planned.outside', { date: text.deadline(planned) })}
+          {text.ui(span === null ? 'ui.window.planned.noWindow' : inside ? 'ui.window.planned.inside' : 'ui.window.planned.outside', { date: text.deadline(planned) })}
         </p>
       )}
     </div>

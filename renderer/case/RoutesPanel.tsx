@@ -43,7 +43,7 @@ function routeWindow(text: Text, r: RouteRecord, on: string): { words: string; l
 function RouteRow({ route, on }: { route: RouteRecord; on: string }) {
   const text = useText();
   const ruleSets = useDesk((s) => s.ruleSets);
-  const window = routeWindow(text, route, on);
+  const span = routeWindow(text, route, on);
   const standing = route.result.conditions.filter((c) => c.status === 'not_met' || c.status === 'unknown');
   const ties = route.links.map((l) => text.ui(`ui.routes.tie.${l}`));
   return (
@@ -57,7 +57,7 @@ function RouteRow({ route, on }: { route: RouteRecord; on: string }) {
         <VerdictBadge verdict={route.result.verdict} />
       </td>
       <td className="route__window">
-        {window.later && <span className="tag tag--later">{text.ui('ui.routes.opensLater')}</span>} {window.words}
+        {span.later && <span className="tag tag--later">{text.ui('ui.routes.opensLater')}</span>} {span.words}
       </td>
       <td className="route__tie">{ties.length === 0 ? text.ui('ui.routes.tie.none') : ties.join(text.locale === 'en' ? '; ' : '；')}</td>
       <td className="route__conditions">
