@@ -13,6 +13,7 @@ import './styles/cases.css';
 import './styles/case.css';
 import './styles/case-form.css';
 import './styles/workflow.css';
+import './styles/routes.css';
 import './styles/security.css';
 
 window.addEventListener('hashchange', () => useDesk.getState().followHash(window.location.hash));

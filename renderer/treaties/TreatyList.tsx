@@ -74,6 +74,7 @@ export function TreatyList() {
     <div className="screen treaties-screen">
       <div className="screen__head">
         <h1>{text.ui('ui.treaties.title')}</h1>
+        <a href={treatiesHref.table()}>{text.ui('ui.treatyTable.link')}</a>
         <a href={treatiesHref.profiles()}>{text.ui('ui.treaties.profiles')}</a>
       </div>
       <p className="lede">{text.ui('ui.treaties.intro')}</p>

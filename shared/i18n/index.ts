@@ -16,7 +16,15 @@ const CATALOGS: Record<Locale, Record<string, string>> = { en, 'zh-Hant': zhHant
 export interface FormatOptions {
   /** How a date parameter is written; ISO `YYYY-MM-DD` by default. */
   formatDate?: (day: number) => string;
+  /**
+   * How a place parameter (`a`, `b`, `state`, `partner`: an ISO 3166-1 code; `jurisdiction`: an
+   * ISO 3166-2 code) is written, e.g. by its name in the reader's language; as is by default.
+   */
+  formatPlace?: (code: string) => string;
 }
+
+/** The parameters that carry a place's code (the treaty map's explanations, a constituent State's consent). */
+export const PLACE_PARAMS: ReadonlySet<string> = new Set(['a', 'b', 'state', 'partner', 'jurisdiction']);
 
 export function hasMessage(locale: Locale, key: string): boolean {
   return key in CATALOGS[locale];
@@ -35,6 +43,7 @@ export function formatPeriod(locale: Locale, period: Period): string {
 function renderParam(locale: Locale, name: string, value: MessageParam, options: FormatOptions): string {
   if (typeof value === 'object') return 'day' in value ? (options.formatDate ?? formatIsoDate)(value.day) : formatPeriod(locale, value.period);
   if (typeof value === 'string') {
+    if (options.formatPlace !== undefined && PLACE_PARAMS.has(name)) return options.formatPlace(value);
     const label = CATALOGS[locale][`param.${name}.${value}`];
     if (label !== undefined) return label;
   }
