@@ -14,6 +14,7 @@ import { workflowEn } from './workflow.en.ts';
 import { backupsEn } from './backups.en.ts';
 import { storageEn } from './storage.en.ts';
 import { enforcementEn } from './enforcement.en.ts';
+import { aboutEn } from './about.en.ts';
 
 export const en = {
   // Units of a period: 1 y 3 m 4 d
@@ -637,6 +638,7 @@ export const en = {
   ...enforcementEn,
   ...hongKongEn,
   ...edgesEn,
+  ...aboutEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
