@@ -61,7 +61,7 @@ export function rendered(locale: Locale, key: MessageKey | string, params: Store
 /** The count line, "12 of 300 cases". */
 export function countLine(shown: number, total: number): string {
   const number = formatsFor('en').number;
-  return t('en', 'ui.cases.count', { shown: number(shown), total: number(total) });
+  return t('en', 'ui.cases.count', { shown: number(shown), total });
 }
 
 /** A State's name as the page's own Intl writes it (Chromium's ICU names some places unlike Node's). */

@@ -4,6 +4,7 @@ import './boot.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { useDesk } from './store/index.ts';
 import './styles/base.css';
 import './styles/masthead.css';
@@ -23,6 +24,8 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary scope="window">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -33,7 +33,7 @@ function buildText(locale: Locale): Text {
     message: (key, params = {}) => renderMessage(locale, key, params),
     has: (key) => hasMessage(locale, key),
     period: (period) => formatPeriod(locale, period),
-    days: (count) => t(locale, 'ui.days', { count: formats.number(count) }),
+    days: (count) => t(locale, 'ui.days', { count }),
   };
 }
 

@@ -52,7 +52,7 @@ function Reports() {
         <ul className="link-list">
           {reports.data.map((r) => (
             <li key={r.id}>
-              <a href={treatiesHref.report(r.id)}>{text.ui('ui.treaties.reports.line', { id: r.ruleSetId, version: r.version, changed: text.number(r.changed), total: text.number(r.total) })}</a>{' '}
+              <a href={treatiesHref.report(r.id)}>{text.ui('ui.treaties.reports.line', { id: r.ruleSetId, version: r.version, changed: text.number(r.changed), total: r.total })}</a>{' '}
               <span className="muted">{text.date(r.createdAt.slice(0, 10))}</span>
             </li>
           ))}

@@ -1,10 +1,10 @@
 /** English messages of the law's corrections: conditions tested at the transfer, custody status, domicile, State consent. */
 export const lawEn = {
   'cond.minServed.atTransfer':
-    'Tested at the time of transfer: {served} days served on {reference}, {required} required ({fraction} of {termDays} days); the transfer can happen from {earliest}.',
+    'Tested at the time of transfer: {served, plural, one {# day served} other {# days served}} on {reference}, {required} required ({fraction} of {termDays, plural, one {# day} other {# days}}); the transfer can happen from {earliest}.',
   'cond.minServed.lifeAtTransfer': 'Tested at the time of transfer: the minimum of {required} is served on {earliest}; the transfer can happen from then.',
   'cond.minServed.notMetAtTransfer':
-    'On the planned transfer date {reference}, {served} days served, {required} required ({fraction} of {termDays} days): plan the transfer on or after {earliest}.',
+    'On the planned transfer date {reference}, {served, plural, one {# day served} other {# days served}}, {required} required ({fraction} of {termDays, plural, one {# day} other {# days}}): plan the transfer on or after {earliest}.',
   'condition.domicile': 'Not a domiciliary of the sentencing State',
   'condition.custody-status': 'In custody',
   'condition.state-consent': "Consent of the State whose law applied",
@@ -17,10 +17,10 @@ export const lawEn = {
   'treaties.offenceScope.still-to-serve': 'only those of sentences still to be served',
   'treaties.conditionalRelease.not-covered': 'not covered (deprivation of liberty only)',
   'treaties.conditionalRelease.covered': 'covered (parole and supervision too)',
-  'treaties.v.domicile': 'excluded after {years} years of presence; intent to remain required: {intent}',
+  'treaties.v.domicile': 'excluded after {years, plural, one {# year} other {# years}} of presence; intent to remain required: {intent}',
   'cond.domicile.met': 'Not a domiciliary of the sentencing State.',
-  'cond.domicile.notMet': 'Has become a domiciliary of the sentencing State ({years} years of presence with intent to remain): excluded.',
-  'cond.domicile.unknown': 'Whether the person has become a domiciliary of the sentencing State ({years} years of presence with intent to remain) is not recorded.',
+  'cond.domicile.notMet': 'Has become a domiciliary of the sentencing State ({years, plural, one {# year} other {# years}} of presence with intent to remain): excluded.',
+  'cond.domicile.unknown': 'Whether the person has become a domiciliary of the sentencing State ({years, plural, one {# year} other {# years}} of presence with intent to remain) is not recorded.',
   'cond.custody.none': 'No conditional release or escape is recorded: the person is taken to be serving the sentence.',
   'cond.custody.inCustody': 'In custody.',
   'cond.custody.atLarge': 'At large: the sentence is still to be served.',

@@ -2,7 +2,7 @@
 export const workflowEn = {
   'ui.outcome.consent_not_verified': 'Consent not verified',
   'ui.outcome.escaped': 'Escaped',
-  'workflow.param.documents': '{required} required of {total} documents',
+  'workflow.param.documents': '{required} required of {total, plural, one {# document} other {# documents}}',
   'workflow.transition.start-screening': 'Start screening',
   'workflow.transition.prepare-dossier': 'Prepare the dossier',
   'workflow.transition.submit-for-decision': 'Submit for decision',
@@ -163,7 +163,7 @@ export const workflowEn = {
   'due.empty': 'Nothing is due.',
   'due.showAll': 'Show all {count}',
   'due.loading': 'Loading what is due…',
-  'due.count': '{count} items',
+  'due.count': '{count, plural, one {# item} other {# items}}',
   'due.urgency.overdue': 'Overdue',
   'due.urgency.this-week': 'This week',
   'due.urgency.later': 'Later',

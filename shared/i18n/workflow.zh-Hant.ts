@@ -4,7 +4,7 @@ import type { workflowEn } from './workflow.en.ts';
 export const workflowZhHant: Record<keyof typeof workflowEn, string> = {
   'ui.outcome.consent_not_verified': '同意未獲核實',
   'ui.outcome.escaped': '逃脫',
-  'workflow.param.documents': '共 {total} 份文件，其中 {required} 份必須提交',
+  'workflow.param.documents': '共 {total, plural, other {# 份}}文件，其中 {required} 份必須提交',
   'workflow.transition.start-screening': '開始初步審查',
   'workflow.transition.prepare-dossier': '開始準備案卷',
   'workflow.transition.submit-for-decision': '提交決定',
@@ -165,7 +165,7 @@ export const workflowZhHant: Record<keyof typeof workflowEn, string> = {
   'due.empty': '沒有到期事項。',
   'due.showAll': '顯示全部 {count} 項',
   'due.loading': '正在載入到期事項…',
-  'due.count': '{count} 項',
+  'due.count': '{count, plural, other {# 項}}',
   'due.urgency.overdue': '已逾期',
   'due.urgency.this-week': '本週',
   'due.urgency.later': '稍後',
