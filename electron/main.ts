@@ -27,7 +27,6 @@ import { CRASH_REPORTER_OPTIONS } from './diagnostics/crash-reporter.ts';
 import { openDiagnosticsLog } from './diagnostics/log-file.ts';
 import { rendererLogLine, watchProcess } from './diagnostics/process-watch.ts';
 import { appVersion, type ShellInfo } from './diagnostics/shell-info.ts';
-import { sqliteBindingPath } from './native-binding.ts';
 import { rendererRecovery } from './renderer-recovery.ts';
 import { describeError } from './store-failure.ts';
 
@@ -46,8 +45,6 @@ const shell: ShellInfo = {
   home: os.homedir(),
   log,
 };
-// Packaged: the driver built for Electron in the app's resources, never a path from the environment.
-const nativeBinding = sqliteBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, env: process.env });
 
 function isAppFrame(event: IpcMainInvokeEvent): boolean {
   return isAppPage(event.senderFrame?.url ?? '');
@@ -83,8 +80,9 @@ app.whenReady().then(async () => {
   if (!firstInstance) return;
   // Encryption at rest and daily backups (docs/storage-security.md).
   const file = path.join(app.getPath('userData'), DATABASE_FILE);
-  // The packaged app reads neither the native binding nor the recovery key from its environment.
-  const { nativeBinding, recoveryKey } = shellEnvironment(process.env, app.isPackaged);
+  // The packaged app reads neither the native binding nor the recovery key from its environment:
+  // its driver is the Electron build packed in its resources.
+  const { nativeBinding, recoveryKey } = shellEnvironment(process.env, app.isPackaged, process.resourcesPath);
   const locale = app.getPreferredSystemLanguages().some((l) => l.startsWith('zh')) ? 'zh-Hant' : 'en';
   const unlocked = unlockForShell(file, {
     // On Linux without a Secret Service, safeStorage falls back to a fixed password ('basic_text'): that is no protection, so the recovery key is asked for instead.
