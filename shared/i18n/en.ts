@@ -18,10 +18,10 @@ import { routesUiEn } from './routes-ui.en.ts';
 import { aboutEn } from './about.en.ts';
 
 export const en = {
-  // Units of a period: 1 y 3 m 4 d
-  'unit.years': ' y',
-  'unit.months': ' m',
-  'unit.days': ' d',
+  // Units of a period, in words: 1 year 3 months 4 days
+  'unit.years': '{n, plural, one {# year} other {# years}}',
+  'unit.months': '{n, plural, one {# month} other {# months}}',
+  'unit.days': '{n, plural, one {# day} other {# days}}',
 
   // Verdicts, statuses, effects
   'verdict.eligible': 'Eligible',
