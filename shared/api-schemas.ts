@@ -69,6 +69,8 @@ export const closeCaseInput = z.strictObject({
   reason,
   /** The civil date it happened (the handover's date for "transferred"); today when left out. */
   date: inputDate.optional(),
+  /** The coded reason (shared/workflow/reasons.ts): required of every closure but the transfer. */
+  reasonCode: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'must be lower-case letters, digits, "-" and "_"' }).max(64).optional(),
 });
 export const reopenCaseInput = z.strictObject({
   id: caseId,

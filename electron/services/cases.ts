@@ -23,7 +23,7 @@ import {
   type FieldProblem,
   type Role,
 } from '../../shared/api-schemas.ts';
-import type { CaseFile } from '../../shared/domain/case.ts';
+import { keyedProblem, type CaseFile } from '../../shared/domain/case.ts';
 import { creatableSteps } from '../../shared/workflow/roles.ts';
 import { currentStep, isOpenStatus } from '../../shared/workflow/steps.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
@@ -70,6 +70,7 @@ export interface CreationProblem extends FieldProblem {
  * role could have brought it to itself (shared/workflow/roles.ts).
  */
 export function creationProblems(role: Role, c: CaseFile, field: string): CreationProblem[] {
+  if (c.closure != null) return [{ kind: 'ended', ...keyedProblem(`${field}.closure`, 'validation.closure.new') }];
   if (c.status != null && !isOpenStatus(c.status)) {
     return [{ kind: 'ended', field: `${field}.status`, message: `must be an open step (${OPEN_STATUSES.join(', ')}): a case is ended by closing it` }];
   }
@@ -148,16 +149,37 @@ export function setCaseStatus(ctx: ServiceContext, input: unknown): CaseRecord {
 
 /** The older channel: the workflow transition that closes with `outcome`, with its guards (the handover needs its date). */
 export function closeCase(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { id, expectedVersion, outcome, reason, date } = validate(closeCaseInput, input);
-  return transitionCase(ctx, { id, expectedVersion, reason, date, transition: transitionForOutcome(outcome) });
+  const { id, expectedVersion, outcome, reason, date, reasonCode } = validate(closeCaseInput, input);
+  return transitionCase(ctx, { id, expectedVersion, reason, date, reasonCode, transition: transitionForOutcome(outcome) });
 }
 
-/** Undoes a closure made in error; the closure stays in the audit log and the timeline. */
+/**
+ * The open steps a case had reached: those its timeline moved it to or from, and the start. A
+ * closed case is reopened only at one of them, never at a step it never stood at.
+ */
+export function reachedSteps(events: readonly Pick<CaseEvent, 'kind' | 'fromStatus'>[]): Set<string> {
+  const reached = new Set<string>(['draft']);
+  for (const e of events) {
+    if (e.kind.startsWith('status:')) reached.add(e.kind.slice('status:'.length));
+    if (e.fromStatus !== null && isOpenStatus(e.fromStatus as CaseFile['status'])) reached.add(e.fromStatus);
+  }
+  return reached;
+}
+
+/** Undoes a closure made in error, at a step the case had reached; the closure stays in the audit log and the timeline. */
 export function reopenCase(ctx: ServiceContext, input: unknown): CaseRecord {
   const { id, expectedVersion, status, reason } = validate(reopenCaseInput, input);
   return change(ctx, {
     id, expectedVersion, reason, action: 'case.reopen', mustBeOpen: false,
-    next: (current) => ({ case: { ...current.case, status }, closure: null, event: { kind: 'reopened' } }),
+    next: (current) => {
+      const reached = reachedSteps(caseEventsOf(ctx.db, id));
+      if (!reached.has(status)) {
+        throw new ServiceError('conflict', 'error.reopen_unreached', [
+          { field: 'status', message: `the case never stood at ${status}: it may be reopened at ${OPEN_STATUSES.filter((s) => reached.has(s)).join(', ')}` },
+        ]);
+      }
+      return { case: { ...current.case, status }, closure: null, event: { kind: 'reopened' } };
+    },
   });
 }
 

@@ -13,6 +13,7 @@ import { workflowEn } from './workflow.en.ts';
 import { backupsEn } from './backups.en.ts';
 import { storageEn } from './storage.en.ts';
 import { enforcementEn } from './enforcement.en.ts';
+import { transferRunsEn } from './transfer-runs.en.ts';
 
 export const en = {
   // Units of a period: 1 y 3 m 4 d
@@ -636,6 +637,7 @@ export const en = {
   ...enforcementEn,
   ...hongKongEn,
   ...edgesEn,
+  ...transferRunsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { reportsZhHant } from './reports.zh-Hant.ts';
 import { treatiesZhHant } from './treaties.zh-Hant.ts';
 import { workflowZhHant } from './workflow.zh-Hant.ts';
 import { enforcementZhHant } from './enforcement.zh-Hant.ts';
+import { transferRunsZhHant } from './transfer-runs.zh-Hant.ts';
 
 export const zhHant: Record<MessageKey, string> = {
   'unit.years': ' 年',
@@ -621,4 +622,5 @@ export const zhHant: Record<MessageKey, string> = {
   ...enforcementZhHant,
   ...hongKongZhHant,
   ...edgesZhHant,
+  ...transferRunsZhHant,
 };
