@@ -53,7 +53,7 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'cases.create': { case: { ...example, person: { familyName: 'PETROV' } } },
     'cases.update': { id: caseId, expectedVersion: 1, case: { ...exampleCase, reference: 'CSD-2024-0099' }, reason: 'reference corrected' },
     'cases.setStatus': { id: caseId, expectedVersion: 1, status: 'screening', reason: 'application received' },
-    'cases.close': { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate received' },
+    'cases.close': { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate received', reasonCode: 'deceased' },
     'cases.reopen': { id: caseId, expectedVersion: 1, status: 'screening', reason: 'reopened' },
     'workflow.state': { caseId },
     'workflow.transition': { id: caseId, expectedVersion: 1, transition: 'start-screening', date: '2025-01-10', reason: 'application received', legalBasis: 'ETS 112 Art. 2(2)' },
@@ -172,7 +172,7 @@ describe('every channel', () => {
   it.each(CHANNELS)('%s answers a valid payload with data', (channel) => {
     let payload: unknown = validPayloads()[channel];
     if (channel === 'cases.reopen') {
-      const closed = data(admin.dispatch('cases.close', { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'r' }));
+      const closed = data(admin.dispatch('cases.close', { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'r', reasonCode: 'deceased' }));
       payload = { ...(payload as object), expectedVersion: closed.version };
     }
     if (channel === 'session.signIn' || channel === 'session.changePassword') data(admin.dispatch('users.setPassword', { userId: h.admin.user.id, password: PASSWORD }));

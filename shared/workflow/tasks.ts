@@ -87,7 +87,7 @@ export const TASKS: Record<Direction, Record<OpenStatus, readonly Task[]>> = {
     ],
     decision: [
       { id: 'record-decision', ets112: 'Art. 3(1)(f)', status: decided },
-      { id: 'approve-decision', status: approved },
+      { id: 'approve-decision', ets112: 'Art. 3(1)(f)', status: approved },
     ],
     requested: [
       { id: 'send-request', ets112: 'Art. 5', status: requestSent },
@@ -114,7 +114,7 @@ export const TASKS: Record<Direction, Record<OpenStatus, readonly Task[]>> = {
     ],
     decision: [
       { id: 'record-decision', ets112: 'Art. 3(1)(f)', status: decided },
-      { id: 'approve-decision', status: approved },
+      { id: 'approve-decision', ets112: 'Art. 3(1)(f)', status: approved },
     ],
     requested: [{ id: 'send-request', ets112: 'Art. 5', status: requestSent }],
     'awaiting-other-state': [{ id: 'await-other-state', ets112: 'Art. 6(2)', status: wrote('reply:other-state') }],
