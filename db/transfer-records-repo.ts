@@ -55,6 +55,12 @@ const SQL = {
   insertNote: 'INSERT INTO case_notes (case_id, text, created_at, created_by) VALUES (@caseId, @text, @createdAt, @createdBy)',
   notes: 'SELECT n.*, u.name AS user_name FROM case_notes n LEFT JOIN users u ON u.id = n.created_by WHERE n.case_id = ? ORDER BY n.id',
   assign: 'UPDATE cases SET assigned_to = @userId WHERE id = @caseId',
+  heads: `SELECT c.id, c.reference, p.family_name AS familyName, p.given_names AS givenNames, c.status, c.rule_set_id AS ruleSetId
+    FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+  caseChase: `SELECT max(c.chase_on) FROM case_correspondence c WHERE c.case_id = @caseId AND c.chase_on IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM case_correspondence r WHERE r.case_id = c.case_id AND r.id > c.id AND r.outgoing = 0 AND r.kind = 'reply'
+      AND r.correspondent = c.correspondent)`,
+  assignedCases: 'SELECT id FROM cases WHERE assigned_to = ?',
   assigned: 'SELECT c.assigned_to AS id, u.name FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE c.id = ?',
   insertPackage: `INSERT INTO case_packages (case_id, sending_state, sending_reference, manifest_sha256, imported_at, imported_by)
     VALUES (@caseId, @sendingState, @sendingReference, @manifestSha256, @importedAt, @importedBy)`,
@@ -155,4 +161,20 @@ export function dueChases(db: Database.Database, until: string): Map<string, str
 export function plannedHandovers(db: Database.Database, until: string): Map<string, string> {
   const rows = statement(db, SQL.plannedHandovers).all({ until }) as { caseId: string; plannedOn: string }[];
   return new Map(rows.map((r) => [r.caseId, r.plannedOn]));
+}
+
+/** The ids of the cases assigned to a user. */
+export function casesAssignedTo(db: Database.Database, userId: string): string[] {
+  return statement(db, SQL.assignedCases).pluck().all(userId) as string[];
+}
+
+/** What the Due page shows of each case named. */
+export function caseHeads(db: Database.Database, ids: readonly string[]): { id: string; reference: string | null; familyName: string; givenNames: string | null; status: string | null; ruleSetId: string | null }[] {
+  if (ids.length === 0) return [];
+  return statement(db, SQL.heads).all(JSON.stringify(ids)) as ReturnType<typeof caseHeads>;
+}
+
+/** The latest chase date of a case's letters no reply answered, if any. */
+export function chaseOfCase(db: Database.Database, caseId: string): string | null {
+  return (statement(db, SQL.caseChase).pluck().get({ caseId }) as string | null | undefined) ?? null;
 }

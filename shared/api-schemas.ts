@@ -90,6 +90,8 @@ export const listCasesInput = z.strictObject({
   verdict: z.enum([...VERDICTS, 'not_assessed']).optional(),
   /** Cases with something due (electron/services/due.ts): overdue, due this week, or due within 90 days. */
   due: z.enum(DUE_FILTERS).optional(),
+  /** Cases assigned to this user; "me": to the signed-in user ("My cases"). */
+  assignedTo: z.string().min(1).max(100).optional(),
   includeClosed: z.boolean().default(false),
   sort: z
     .strictObject({ field: z.enum(CASE_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })

@@ -7,6 +7,7 @@ import { searchCases } from '../../db/case-search.ts';
 import { appendAudit } from '../../db/audit-repo.ts';
 import { appendCaseEvent, caseEventsOf, type NewCaseEvent } from '../../db/case-events-repo.ts';
 import { insertCase, updateCase as writeCaseRows, type Closure } from '../../db/cases-repo.ts';
+import { casesAssignedTo } from '../../db/transfer-records-repo.ts';
 import {
   closeCaseInput,
   createCaseInput,
@@ -197,9 +198,12 @@ export function listCaseEvents(ctx: ServiceContext, input: unknown): CaseEvent[]
 
 export function listCases(ctx: ServiceContext, input: unknown): CaseList {
   const query = validate(listCasesInput, input);
-  if (query.due === undefined) return searchCases(ctx.db, query);
+  // "My cases": those assigned to the signed-in user (or to the user named).
+  const assigned = query.assignedTo === undefined ? undefined : casesAssignedTo(ctx.db, query.assignedTo === 'me' ? ctx.user.id : query.assignedTo);
+  if (query.due === undefined) return searchCases(ctx.db, query, assigned);
   const due = computeDue(ctx.db, formatIsoDate(todayFrom(ctx.clock())), DUE_FILTER_HORIZON_DAYS);
   const wanted = query.due === 'any-due' ? due.items : due.items.filter((i) => i.urgency === query.due);
-  const list = searchCases(ctx.db, query, [...new Set(wanted.map((i) => i.caseId))]);
+  const ids = [...new Set(wanted.map((i) => i.caseId))];
+  const list = searchCases(ctx.db, query, assigned === undefined ? ids : ids.filter((id) => assigned.includes(id)));
   return due.unreadable.length === 0 ? list : { ...list, unreadable: due.unreadable };
 }
