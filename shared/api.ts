@@ -82,7 +82,7 @@ export const API = {
   'audit.list': { input: s.listAuditInput, roles: LEGAL },
   'audit.verify': { input: noInput, roles: SUPERVISOR },
   'dossier.model': { input: rp.dossierInput, roles: LEGAL },
-  'dossier.pdf': { input: rp.dossierInput, roles: LEGAL },
+  'dossier.pdf': { input: rp.dossierPdfInput, roles: LEGAL },
   'reports.statistics': { input: rp.statisticsInput, roles: ALL },
   'reports.export': { input: rp.exportStatisticsInput, roles: ALL },
   'reports.exportProgress': { input: rp.exportProgressInput, roles: ALL },

@@ -188,7 +188,7 @@ export const transferRunsEn = {
   'annex.audit.who': 'Who',
   'annex.audit.action': 'What',
   'annex.audit.reason': 'Reason',
-  'annex.audit.digest': 'Rows digest',
+  'annex.audit.digest': 'Entry hash',
 
   // The transfer package
   'package.title': 'Transfer package',
@@ -213,4 +213,13 @@ export const transferRunsEn = {
   'validation.closure.status': 'the status does not agree with the closure: a case closed as {outcome} has the status {status}',
   'validation.closure.open': 'a closure comes with an ended status only',
   'validation.closure.new': 'a new case starts open: only an import records a closure',
+  'ui.audit.action.case.record': 'Recorded on the timeline',
+  'ui.audit.action.case.correspondence': 'Correspondence recorded',
+  'ui.audit.action.case.note': 'Note added',
+  'ui.audit.action.case.assign': 'Case assigned',
+  'ui.audit.action.case.package': 'Imported from a transfer package',
+  'ui.audit.action.setting.save': 'Setting saved',
+  'request.documents.held': 'Held by us; a copy on request',
+  'ui.audit.action.document.status': 'Document status recorded',
+  'ui.audit.action.document.attach': 'File attached',
 } as const;

@@ -179,7 +179,7 @@ export const transferRunsZhHant: Record<keyof typeof transferRunsEn, string> = {
   'annex.audit.who': '人員',
   'annex.audit.action': '事項',
   'annex.audit.reason': '原因',
-  'annex.audit.digest': '資料摘要值',
+  'annex.audit.digest': '紀錄雜湊值',
 
   'package.title': '移交資料包',
   'package.make': '製作移交資料包',
@@ -203,4 +203,13 @@ export const transferRunsZhHant: Record<keyof typeof transferRunsEn, string> = {
   'validation.closure.status': '狀態與結案不符：以 {outcome} 結案的個案，其狀態為 {status}',
   'validation.closure.open': '只有已完結的狀態才可附有結案資料',
   'validation.closure.new': '新個案必須為未結案：只有匯入才會記錄結案',
+  'ui.audit.action.case.record': '已記錄於時間線',
+  'ui.audit.action.case.correspondence': '已記錄往來文書',
+  'ui.audit.action.case.note': '已加入備註',
+  'ui.audit.action.case.assign': '個案已指派',
+  'ui.audit.action.case.package': '由移交資料包匯入',
+  'ui.audit.action.setting.save': '設定已儲存',
+  'request.documents.held': '本處存有；如有需要可提供副本',
+  'ui.audit.action.document.status': '已記錄文件狀態',
+  'ui.audit.action.document.attach': '已附加檔案',
 };
