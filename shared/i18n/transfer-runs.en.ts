@@ -207,7 +207,6 @@ export const transferRunsEn = {
   'error.package_invalid': 'This is not a transfer package: {detail}',
   'error.package_digest': 'The package was changed after it was made: {detail} does not match the digest in its manifest. Nothing was imported.',
   'error.package_no_reference': 'The package’s case has no reference: a package is matched on the sending State’s reference.',
-  'error.package_own': 'This package was made by this store: import it into the other State’s store.',
   'error.reopen_unreached': 'A closed case is reopened only at a step it had reached.',
   'validation.closure.outcome': 'must be one of the outcomes a case is closed with',
   'validation.closure.status': 'the status does not agree with the closure: a case closed as {outcome} has the status {status}',

@@ -197,7 +197,6 @@ export const transferRunsZhHant: Record<keyof typeof transferRunsEn, string> = {
   'error.package_invalid': '這不是移交資料包：{detail}',
   'error.package_digest': '資料包在製作後曾被更改：{detail} 與清單所載摘要值不符。未有匯入任何內容。',
   'error.package_no_reference': '資料包的個案沒有檔號：資料包以發送地的檔號配對。',
-  'error.package_own': '此資料包由本資料庫製作：請匯入另一方的資料庫。',
   'error.reopen_unreached': '已結案的個案只可在其曾到達的步驟重開。',
   'validation.closure.outcome': '須為個案結案的其中一種結果',
   'validation.closure.status': '狀態與結案不符：以 {outcome} 結案的個案，其狀態為 {status}',
