@@ -221,4 +221,20 @@ export const transferRunsEn = {
   'request.documents.held': 'Held by us; a copy on request',
   'ui.audit.action.document.status': 'Document status recorded',
   'ui.audit.action.document.attach': 'File attached',
+
+  // The transfer package and the request on screen
+  'package.ui.request': 'Request to the other State (PDF)',
+  'package.ui.make': 'Transfer package (ZIP)',
+  'package.ui.import': 'Import a transfer package',
+  'package.ui.import.hint': 'A .tsp.zip file from the other State: it becomes a case here; a package imported before shows what differs.',
+  'package.ui.importing': 'Importing the package…',
+  'package.ui.created': 'Imported the package of {from} as a new case.',
+  'package.ui.matched': 'The package of {from} was imported before: nothing was written.',
+  'package.ui.agree': 'The case and the package agree.',
+  'package.ui.differences': 'What differs between the case and the package',
+  'package.ui.field': 'Field',
+  'package.ui.stored': 'In the case',
+  'package.ui.package': 'In the package',
+  'package.ui.open': 'Open the case',
+  'package.ui.failed': 'The package was not imported',
 } as const;

@@ -211,4 +211,20 @@ export const transferRunsZhHant: Record<keyof typeof transferRunsEn, string> = {
   'request.documents.held': '本處存有；如有需要可提供副本',
   'ui.audit.action.document.status': '已記錄文件狀態',
   'ui.audit.action.document.attach': '已附加檔案',
+
+  // The transfer package and the request on screen
+  'package.ui.request': '致對方的請求（PDF）',
+  'package.ui.make': '移交資料包（ZIP）',
+  'package.ui.import': '匯入移交資料包',
+  'package.ui.import.hint': '對方提供的 .tsp.zip 檔案：匯入後成為本處的個案；早前已匯入的資料包會列出不同之處。',
+  'package.ui.importing': '正在匯入資料包…',
+  'package.ui.created': '已將 {from} 的資料包匯入為新個案。',
+  'package.ui.matched': '{from} 的資料包早前已匯入：未有寫入任何內容。',
+  'package.ui.agree': '個案與資料包相符。',
+  'package.ui.differences': '個案與資料包的不同之處',
+  'package.ui.field': '欄位',
+  'package.ui.stored': '個案所載',
+  'package.ui.package': '資料包所載',
+  'package.ui.open': '開啟個案',
+  'package.ui.failed': '資料包未有匯入',
 };
