@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import * as s from './api-schemas.ts';
 import * as auth from './auth-schemas.ts';
+import type { Diagnostics } from './about-schemas.ts';
 import type { BackupsState } from './backups-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
 import * as tr from './treaties/api-schemas.ts';
@@ -39,6 +40,7 @@ export const API = {
   'session.signOut': { input: noInput, roles: ALL },
   'session.changePassword': { input: auth.changePasswordInput, roles: ALL },
   'settings.info': { input: noInput, roles: ALL },
+  'settings.diagnostics': { input: noInput, roles: ALL },
   'backups.state': { input: noInput, roles: SUPERVISOR },
   'backups.run': { input: noInput, roles: SUPERVISOR },
   'cases.list': { input: s.listCasesInput, roles: ALL },
@@ -120,6 +122,8 @@ export interface ApiOutputs {
   'session.signOut': auth.SessionState;
   'session.changePassword': { changedAt: string };
   'settings.info': auth.AppInfo;
+  /** For a support request: the About facts and the log's last lines, no personal data. */
+  'settings.diagnostics': Diagnostics;
   /** null where the app makes no backups itself (the CLI: `tsp backup`). */
   'backups.state': BackupsState | null;
   'backups.run': BackupsState;
