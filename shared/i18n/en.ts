@@ -14,6 +14,7 @@ import { workflowEn } from './workflow.en.ts';
 import { backupsEn } from './backups.en.ts';
 import { storageEn } from './storage.en.ts';
 import { enforcementEn } from './enforcement.en.ts';
+import { transferRunsEn } from './transfer-runs.en.ts';
 import { routesUiEn } from './routes-ui.en.ts';
 import { aboutEn } from './about.en.ts';
 
@@ -640,6 +641,7 @@ export const en = {
   ...enforcementEn,
   ...hongKongEn,
   ...edgesEn,
+  ...transferRunsEn,
   ...routesUiEn,
   ...aboutEn,
 } as const;

@@ -11,6 +11,7 @@ import { reportsZhHant } from './reports.zh-Hant.ts';
 import { treatiesZhHant } from './treaties.zh-Hant.ts';
 import { workflowZhHant } from './workflow.zh-Hant.ts';
 import { enforcementZhHant } from './enforcement.zh-Hant.ts';
+import { transferRunsZhHant } from './transfer-runs.zh-Hant.ts';
 import { routesUiZhHant } from './routes-ui.zh-Hant.ts';
 import { aboutZhHant } from './about.zh-Hant.ts';
 
@@ -623,6 +624,7 @@ export const zhHant: Record<MessageKey, string> = {
   ...enforcementZhHant,
   ...hongKongZhHant,
   ...edgesZhHant,
+  ...transferRunsZhHant,
   ...routesUiZhHant,
   ...aboutZhHant,
 };
