@@ -8,8 +8,11 @@ import { statement } from './statements.ts';
 
 export interface ReassessReportRow {
   id: string;
-  /** Schema 9: a rule-set version's report, or a jurisdiction profile's (rule_set_id then holds its code). */
-  subject: 'rule-set' | 'profile';
+  /**
+   * Schema 9: a rule-set version's report, or a jurisdiction profile's (rule_set_id then holds its
+   * code); schema 15: or a treaty map version's (rule_set_id then holds "treaty-map").
+   */
+  subject: 'rule-set' | 'profile' | 'treaty-map';
   rule_set_id: string;
   rule_set_version: string;
   /** JSON array of case ids, in the order they are processed. */

@@ -1,0 +1,193 @@
+/**
+ * An assessment in two halves, so that the engine can run away from the thread that writes
+ * (electron/reassess-worker.ts):
+ *
+ * - prepareAssessment: resolve the law, run the engine, write the case and the result out as
+ *   documents (shared/eligibility/stored-result.ts) with their sha256; reads only. A document the
+ *   case's latest assessment already has (same hash) is named by its id, not carried again.
+ * - storePreparedAssessment: inside the caller's write transaction, store the documents the
+ *   store lacks, the assessment row, the due dates where they changed and the `assessment.run`
+ *   audit entry. The same for one case (runAssessment) and for a batch (reassess.ts).
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import {
+  insertAssessment,
+  snapshotContent,
+  storeSnapshot,
+  type AssessmentDueDates,
+  type LatestDocuments,
+  type NewAssessmentRow,
+} from '../../db/assessments-repo.ts';
+import type { AuditAppend } from '../../db/audit-repo.ts';
+import type { StoredCase } from '../../db/cases-repo.ts';
+import type { StoredAssessment, StoredVerdict } from '../../shared/api-schemas.ts';
+import { toStoredAssessment } from '../../shared/eligibility/report.ts';
+import { splitStoredResult } from '../../shared/eligibility/stored-result.ts';
+import { parseIsoDate, type DayNumber } from '../../shared/sentence/calendar.ts';
+import { verdictChange, type VerdictChange } from '../../shared/treaties/verdict-changes.ts';
+import { ServiceError } from './errors.ts';
+import { assessUnder, type RuleSetResolver } from './ruleset-resolution.ts';
+import { timeOrderedUuid } from './time-ordered-id.ts';
+import type { WriteScope } from './write.ts';
+
+export interface AssessRequest {
+  caseId: string;
+  ruleSetId?: string | undefined;
+  on?: string | undefined;
+  reason: string | null;
+}
+
+/** A document already in the store (by id), or one to store (its text). */
+export type DocumentRef = { id: number; hash: string } | { hash: string; content: string };
+
+/** An assessment computed and written out, not yet stored. Plain data: it crosses from a worker thread. */
+export interface PreparedAssessment {
+  caseId: string;
+  /** The version of the case that was assessed: stored only while the case is still at it. */
+  caseVersion: number;
+  /** The case's latest assessment when this was computed (null: none); `change` is against it. */
+  previousId: string | null;
+  ruleSet: { id: string; version: string; hash: string; source: 'built-in' | 'stored' };
+  /** Under the case's own rule-set (or any, for a case that names none); else exploration. */
+  own: boolean;
+  verdict: StoredVerdict;
+  referenceDate: string;
+  on: string | null;
+  due: AssessmentDueDates;
+  caseSnapshot: DocumentRef;
+  /** The outcome, or the whole result when it could not be split (`texts` null). */
+  result: DocumentRef;
+  texts: DocumentRef | null;
+  /** sha256 of the case snapshot's JSON followed by the result's: what the audit entry ties into the chain. */
+  snapshotHash: string;
+  /** The verdict and conditions that moved since the previous assessment (the re-assessment report's item). */
+  change: VerdictChange;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function documentRef(content: string, known: readonly ({ id: number; hash: string } | null | undefined)[]): DocumentRef {
+  const hash = sha256(content);
+  const same = known.find((k) => k?.hash === hash);
+  return same ? { id: same.id, hash } : { hash, content };
+}
+
+/** What a preparation reads besides the case: the law, and the case's latest assessment's documents. */
+export interface PrepareContext {
+  resolve: RuleSetResolver;
+  today: DayNumber;
+  previous: LatestDocuments | undefined;
+  /** A stored document's text by id (the previous result, when it is not the same as the new one). */
+  document: (id: number) => string | undefined;
+}
+
+/** Resolves the law, runs the engine and writes the result out; throws ServiceError for a case without a (known) rule-set. */
+export function prepareAssessment(stored: StoredCase, request: AssessRequest, { resolve, today, previous, document }: PrepareContext): PreparedAssessment & { stored: StoredAssessment } {
+  const ruleSetId = request.ruleSetId ?? stored.case.ruleSetId ?? undefined;
+  if (ruleSetId === undefined) {
+    throw new ServiceError('invalid_input', 'error.ruleset_required', [{ field: 'ruleSetId', message: 'the case names no rule-set: choose one' }]);
+  }
+  const on = request.on === undefined ? undefined : parseIsoDate(request.on);
+  const law = resolve(ruleSetId, stored.case, on, today, request.caseId);
+  if (law === undefined) {
+    throw new ServiceError('not_found', 'error.ruleset_not_found', [{ field: 'ruleSetId', message: `no rule-set "${ruleSetId}"` }]);
+  }
+  // The store's resolver never takes a rule-set file: a stored assessment is under a built-in or stored version.
+  if (law.source === 'file') throw new Error('an assessment in the store is made under a built-in or stored rule-set');
+  const result = toStoredAssessment(assessUnder(law, stored.case, on, today));
+  const caseJson = JSON.stringify(stored.case);
+  const resultJson = JSON.stringify(result);
+  const split = splitStoredResult(result);
+  const own = stored.case.ruleSetId == null || stored.case.ruleSetId === law.ruleSet.id;
+  // Only the case's own assessments follow one another (exploration is never its latest).
+  const before = own ? previous : undefined;
+  const resultRef = documentRef(split?.outcome ?? resultJson, [before?.result]);
+  const sameResult = 'id' in resultRef && resultRef.id === before?.result.id;
+  const previousResult = before === undefined || sameResult ? null : document(before.result.id);
+  return {
+    caseId: request.caseId,
+    caseVersion: stored.meta.version,
+    previousId: previous?.assessmentId ?? null,
+    ruleSet: { id: law.ruleSet.id, version: law.ruleSet.version, hash: law.hash, source: law.source },
+    own,
+    verdict: result.verdict,
+    referenceDate: result.referenceDate,
+    on: request.on ?? null,
+    due: { rescreen_on: result.rescreenOn, release_date: result.dates.releaseDate, discharge_date: result.dates.expectedDischargeDate },
+    caseSnapshot: documentRef(caseJson, [before?.caseSnapshot]),
+    result: resultRef,
+    texts: split === null ? null : documentRef(split.texts, [before?.texts]),
+    snapshotHash: createHash('sha256').update(caseJson).update(resultJson).digest('hex'),
+    // The same outcome: nothing moved. Else the earlier result (an outcome, or a whole result from before schema 15) says what did.
+    change: sameResult
+      ? { before: result.verdict, after: result.verdict, verdictChanged: false, conditions: [] }
+      : verdictChange(previousResult === null || previousResult === undefined ? null : (JSON.parse(previousResult) as StoredAssessment), result),
+    stored: result,
+  };
+}
+
+/** prepareAssessment reading from `db` (one case, or a batch on the writing thread). */
+export function prepareFromStore(db: Database.Database, stored: StoredCase, request: AssessRequest, resolve: RuleSetResolver, today: DayNumber, previous: LatestDocuments | undefined) {
+  return prepareAssessment(stored, request, { resolve, today, previous, document: (id) => snapshotContent(db, id) });
+}
+
+/** The ids of documents stored or found during one write (a batch shares its law's texts). */
+export type DocumentIds = Map<string, number>;
+
+function documentId(db: Database.Database, ref: DocumentRef, ids: DocumentIds): number {
+  if ('id' in ref) return ref.id;
+  let id = ids.get(ref.hash);
+  if (id === undefined) {
+    id = storeSnapshot(db, ref);
+    ids.set(ref.hash, id);
+  }
+  return id;
+}
+
+/** Stores a prepared assessment and its audit entry; the caller owns the transaction. Returns the new assessment's id. */
+export function storePreparedAssessment(
+  db: Database.Database,
+  scope: WriteScope,
+  prepared: PreparedAssessment,
+  reason: string | null,
+  audit: AuditAppend,
+  ids: DocumentIds = new Map(),
+): NewAssessmentRow {
+  const row: NewAssessmentRow = {
+    // Time-ordered: the assessments' indexes on id grow at their end (time-ordered-id.ts).
+    id: timeOrderedUuid(),
+    case_id: prepared.caseId,
+    case_version: prepared.caseVersion,
+    rule_set_id: prepared.ruleSet.id,
+    rule_set_version: prepared.ruleSet.version,
+    rule_set_hash: prepared.ruleSet.hash,
+    rule_set_source: prepared.ruleSet.source,
+    case_snapshot_id: documentId(db, prepared.caseSnapshot, ids),
+    result_id: documentId(db, prepared.result, ids),
+    texts_id: prepared.texts === null ? null : documentId(db, prepared.texts, ids),
+    verdict: prepared.verdict,
+    reference_date: prepared.referenceDate,
+    on_date: prepared.on,
+    user_id: scope.userId,
+    created_at: scope.at,
+    reason,
+  };
+  insertAssessment(db, row, prepared.own ? prepared.due : null);
+  audit({
+    at: scope.at, userId: scope.userId, action: 'assessment.run', entity: 'case', entityId: prepared.caseId, reason,
+    before: null,
+    after: {
+      assessmentId: row.id,
+      caseVersion: row.case_version,
+      ruleSet: { ...prepared.ruleSet },
+      verdict: row.verdict,
+      referenceDate: row.reference_date,
+      on: row.on_date,
+      ...(prepared.own ? {} : { exploration: true }),
+      // Ties the stored snapshot and result into the audit chain.
+      snapshotHash: prepared.snapshotHash,
+    },
+  });
+  return row;
+}
