@@ -98,6 +98,7 @@ export const treatiesEn = {
   'error.invalid_profile': 'The jurisdiction profile is not valid.',
   'error.profile_version_exists': 'That profile version already exists.',
   'error.report_not_found': 'No such re-assessment report.',
+  'error.reassess_running': 'This re-assessment is being run: its progress is shown on the Treaties page.',
   'validation.ruleset.json': 'is not JSON: {detail}',
   'validation.ruleset.format': 'must be "tsp-ruleset/1"',
   'validation.ruleset.id': 'must be lower-case letters, digits and hyphens',

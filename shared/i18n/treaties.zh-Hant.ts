@@ -98,6 +98,7 @@ export const treatiesZhHant: Record<keyof typeof treatiesEn, string> = {
   'error.invalid_profile': '司法管轄區設定無效。',
   'error.profile_version_exists': '該設定版本已經存在。',
   'error.report_not_found': '沒有此重新評估報告。',
+  'error.reassess_running': '此重新評估正在進行：進度見於條約頁面。',
   'validation.ruleset.json': '不是有效的 JSON：{detail}',
   'validation.ruleset.format': '必須是「tsp-ruleset/1」',
   'validation.ruleset.id': '只可使用小楷英文字母、數字及連字號',
