@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { DATABASE_FILE, openApp, prepareStoreInWorker, type OpenedApp } from './app.ts';
 import { openFailureMessage, protectOpenedStore, unlockForShell } from './keystore-start.ts';
+import { startReassessmentRunner } from './reassessment.ts';
 import { APP_INDEX_URL, APP_SCHEME, isAppPage, resolveAppRequest } from './app-protocol.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -145,7 +146,13 @@ app.whenReady().then(async () => {
     return app.exit(1);
   }
   const backups = protectOpenedStore(desk, file, unlocked, { nativeBinding: process.env.TSP_SQLITE_BINDING, onError: (error) => console.error(`backup failed: ${error.message}`) });
+  // When a version of the law takes effect, its open cases are re-assessed here: at the start, daily, and after a confirmed save.
+  const reassessment = startReassessmentRunner({
+    db: desk.db, clock: () => new Date(), worker: { file, key: unlocked.key, nativeBinding: process.env.TSP_SQLITE_BINDING },
+    onError: (error) => console.error(`re-assessment stopped: ${error.message}`),
+  });
   app.on('before-quit', () => {
+    reassessment.stop();
     backups.stop();
     desk.close();
   });
