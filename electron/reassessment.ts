@@ -24,7 +24,7 @@ import type { ReassessWorkerAnswer, ReassessWorkerJob, ReassessWorkerRequest } f
 import type { ServiceContext } from './services/context.ts';
 import { prepareBatch, REASSESS_BATCH_SIZE, type BatchRequest, type PreparedItem } from './services/reassess.ts';
 import { provideReassessment, type ReassessControl } from './services/reassess-control.ts';
-import { nextBatch, openReassessment, pendingVersions, requireReport, storeReportBatch, unfinishedReports } from './services/reassess-report.ts';
+import { batchRequest, openReassessment, pendingVersions, requireReport, storeReportBatch, unfinishedReports } from './services/reassess-report.ts';
 import { write } from './services/write.ts';
 import { startWorker } from './worker-thread.ts';
 
@@ -128,11 +128,12 @@ export function startReassessmentRunner(options: ReassessRunnerOptions): Reasses
     const preparer = options.worker === undefined ? threadPreparer(db) : workerPreparer(options.worker);
     state.preparer = preparer;
     try {
+      const selection = JSON.parse(report.case_ids) as string[];
       const ahead: { from: number; request: BatchRequest; items: Promise<PreparedItem[]> }[] = [];
       let next = reportCounts(db, report.id).done;
       const fill = () => {
         while (ahead.length < AHEAD && !state.cancelled) {
-          const request = nextBatch(ctx, report, next, size);
+          const request = batchRequest(ctx, selection.slice(next, next + size));
           if (request.ids.length === 0) return;
           const items = preparer.prepare(request);
           items.catch(() => undefined); // awaited below, or dropped when the run stops

@@ -95,6 +95,23 @@ describe('a batch prepared before it is stored', () => {
     expect(assessment.caseSnapshot.remandDays).toBe(400);
   });
 
+  it('stores a text a case named by its hash alone when the case before it that carried the text is prepared again under another law', () => {
+    const c = { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112' };
+    const [first, second] = [createCase(h.admin, { case: c }).id, createCase(h.admin, { case: c }).id];
+    const request = { ids: [first!, second!], today: '2025-06-12' };
+    const prepared = prepareBatch(h.store.db, request);
+    // The same law's texts: the first case carries them, the second names them by hash.
+    const texts = prepared.map((i) => ('prepared' in i ? i.prepared.texts : null));
+    expect(texts[0]).toHaveProperty('content');
+    expect(texts[1]).toEqual({ hash: texts[0]!.hash });
+    updateCase(h.admin, { id: first!, expectedVersion: 1, case: { ...c, ruleSetId: 'us-th-1982' }, reason: 'another treaty' });
+    write(h.admin, (scope) => storeBatch(h.store.db, scope, request, prepared, 'batch'));
+    const [a, b] = [first!, second!].map((id) => listAssessments(h.admin, { caseId: id })[0]!);
+    expect(a!.ruleSet.id).toBe('us-th-1982');
+    expect(b!.result.treaty).toEqual(runAssessment(h.admin, { caseId: second! }).result.treaty);
+    expect(references(b!.id).texts_id).toBe(references(listAssessments(h.admin, { caseId: second! })[0]!.id).texts_id);
+  });
+
   it('prepares again a batch prepared for another day than the one it is stored on', () => {
     const id = createCase(h.admin, { case: CASE_FIXTURES.minimal }).id;
     const request = { ids: [id], today: '2025-06-11', ruleSetId: 'us-th-1982' };

@@ -6,8 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { assessmentsOfCase, latestDocumentsOf, type AssessmentFacts } from '../../db/assessments-repo.ts';
-import { appendAudit, type AuditAppend } from '../../db/audit-repo.ts';
-import type { StoredCase } from '../../db/cases-repo.ts';
+import { appendAudit } from '../../db/audit-repo.ts';
 import {
   listAssessmentsInput,
   runAssessmentInput,
@@ -16,11 +15,12 @@ import {
   type StoredVerdict,
 } from '../../shared/api-schemas.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
+import { joinResult } from '../../shared/eligibility/stored-result.ts';
 import { todayFrom } from '../../shared/sentence/calendar.ts';
 import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { prepareFromStore, storePreparedAssessment, type AssessRequest } from './prepared-assessment.ts';
-import { ruleSetResolver, type RuleSetResolver } from './ruleset-resolution.ts';
+import { ruleSetResolver } from './ruleset-resolution.ts';
 import { validate } from './validate.ts';
 import { write, type WriteScope } from './write.ts';
 
@@ -41,29 +41,13 @@ function recordOf(row: AssessmentFacts, content: { result: StoredAssessment; cas
   };
 }
 
-/** Assesses and stores one case; the caller owns the transaction (also used by the demo seeder). */
+/** Assesses and stores one case with its audit entry; the caller owns the transaction (also used by the demo seeder). */
 export function assessStoredCase(db: Database.Database, scope: WriteScope, now: Date, request: AssessRequest): AssessmentRecord {
-  return assessLoadedCase(db, scope, now, requireStoredCase(db, request.caseId), request);
-}
-
-/** What a batch shares between its cases: one audit appender, one rule-set resolver. */
-export interface AssessBatch {
-  audit: AuditAppend;
-  resolve: RuleSetResolver;
-}
-
-/** assessStoredCase on a case already loaded; a batch passes one auditAppender and one ruleSetResolver for all its cases. */
-export function assessLoadedCase(
-  db: Database.Database,
-  scope: WriteScope,
-  now: Date,
-  stored: StoredCase,
-  request: AssessRequest,
-  { audit, resolve }: AssessBatch = { audit: (entry) => appendAudit(db, entry), resolve: ruleSetResolver(db) },
-): AssessmentRecord {
+  const stored = requireStoredCase(db, request.caseId);
   const previous = latestDocumentsOf(db, [request.caseId]).get(request.caseId);
-  const { stored: result, ...prepared } = prepareFromStore(db, stored, request, resolve, todayFrom(now), previous);
-  const row = storePreparedAssessment(db, scope, prepared, request.reason, audit);
+  const { outcome, lawTexts, ...prepared } = prepareFromStore(db, stored, request, ruleSetResolver(db), todayFrom(now), previous);
+  const result = joinResult(outcome, lawTexts);
+  const row = storePreparedAssessment(db, scope, prepared, request.reason, (entry) => appendAudit(db, entry));
   return recordOf(row, { result, caseSnapshot: stored.case });
 }
 

@@ -21,9 +21,9 @@ import {
 } from '../../db/assessments-repo.ts';
 import type { AuditAppend } from '../../db/audit-repo.ts';
 import type { StoredCase } from '../../db/cases-repo.ts';
-import type { StoredAssessment, StoredVerdict } from '../../shared/api-schemas.ts';
-import { toStoredAssessment } from '../../shared/eligibility/report.ts';
-import { splitStoredResult } from '../../shared/eligibility/stored-result.ts';
+import type { StoredVerdict } from '../../shared/api-schemas.ts';
+import { toStoredDocuments } from '../../shared/eligibility/report.ts';
+import { joinResult, type LawTexts, type StoredOutcome } from '../../shared/eligibility/stored-result.ts';
 import { parseIsoDate, type DayNumber } from '../../shared/sentence/calendar.ts';
 import { verdictChange, type VerdictChange } from '../../shared/treaties/verdict-changes.ts';
 import { ServiceError } from './errors.ts';
@@ -38,8 +38,11 @@ export interface AssessRequest {
   reason: string | null;
 }
 
-/** A document already in the store (by id), or one to store (its text). */
-export type DocumentRef = { id: number; hash: string } | { hash: string; content: string };
+/**
+ * A document already in the store (by id), one to store (its text), or one a case before it in the
+ * same batch carries (its hash alone: the batch is stored in order).
+ */
+export type DocumentRef = { id: number; hash: string } | { hash: string; content: string } | { hash: string };
 
 /** An assessment computed and written out, not yet stored. Plain data: it crosses from a worker thread. */
 export interface PreparedAssessment {
@@ -56,10 +59,10 @@ export interface PreparedAssessment {
   on: string | null;
   due: AssessmentDueDates;
   caseSnapshot: DocumentRef;
-  /** The outcome, or the whole result when it could not be split (`texts` null). */
+  /** The outcome (the result without its law's texts). */
   result: DocumentRef;
-  texts: DocumentRef | null;
-  /** sha256 of the case snapshot's JSON followed by the result's: what the audit entry ties into the chain. */
+  texts: DocumentRef;
+  /** sha256 of the case snapshot's JSON followed by the result's (as it reads back): what the audit entry ties into the chain. */
   snapshotHash: string;
   /** The verdict and conditions that moved since the previous assessment (the re-assessment report's item). */
   change: VerdictChange;
@@ -67,10 +70,33 @@ export interface PreparedAssessment {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-function documentRef(content: string, known: readonly ({ id: number; hash: string } | null | undefined)[]): DocumentRef {
-  const hash = sha256(content);
+/** What the cases of one batch share: the documents carried so far (by hash: each is carried once), the law's texts written out. */
+export interface BatchMemory {
+  carried: Set<string>;
+  /** The JSON of the law's texts and its hash, by what they hold. */
+  texts: Map<string, { json: string; hash: string }>;
+}
+
+export const batchMemory = (): BatchMemory => ({ carried: new Set(), texts: new Map() });
+
+function documentRef(content: string, known: readonly ({ id: number; hash: string } | null | undefined)[], memory: BatchMemory, hash = sha256(content)): DocumentRef {
   const same = known.find((k) => k?.hash === hash);
-  return same ? { id: same.id, hash } : { hash, content };
+  if (same) return { id: same.id, hash };
+  if (memory.carried.has(hash)) return { hash };
+  memory.carried.add(hash);
+  return { hash, content };
+}
+
+/** The law's texts written out and hashed once for every case of a batch that reads the same. */
+function textsRef(texts: LawTexts, known: { id: number; hash: string } | null | undefined, memory: BatchMemory): DocumentRef {
+  const key = `${texts.treaty.id}\u0000${texts.treaty.version}\u0000${texts.treatyMap?.version}\u0000${texts.treatyMap?.hash}\u0000${texts.sources.map(([s, c]) => `${s}\u0001${c}`).join('\u0002')}`;
+  let written = memory.texts.get(key);
+  if (written === undefined) {
+    const json = JSON.stringify(texts);
+    written = { json, hash: sha256(json) };
+    memory.texts.set(key, written);
+  }
+  return documentRef(written.json, [known], memory, written.hash);
 }
 
 /** What a preparation reads besides the case: the law, and the case's latest assessment's documents. */
@@ -80,10 +106,11 @@ export interface PrepareContext {
   previous: LatestDocuments | undefined;
   /** A stored document's text by id (the previous result, when it is not the same as the new one). */
   document: (id: number) => string | undefined;
+  memory: BatchMemory;
 }
 
 /** Resolves the law, runs the engine and writes the result out; throws ServiceError for a case without a (known) rule-set. */
-export function prepareAssessment(stored: StoredCase, request: AssessRequest, { resolve, today, previous, document }: PrepareContext): PreparedAssessment & { stored: StoredAssessment } {
+export function prepareAssessment(stored: StoredCase, request: AssessRequest, { resolve, today, previous, document, memory }: PrepareContext): PreparedAssessment & { outcome: StoredOutcome; lawTexts: LawTexts } {
   const ruleSetId = request.ruleSetId ?? stored.case.ruleSetId ?? undefined;
   if (ruleSetId === undefined) {
     throw new ServiceError('invalid_input', 'error.ruleset_required', [{ field: 'ruleSetId', message: 'the case names no rule-set: choose one' }]);
@@ -95,64 +122,87 @@ export function prepareAssessment(stored: StoredCase, request: AssessRequest, { 
   }
   // The store's resolver never takes a rule-set file: a stored assessment is under a built-in or stored version.
   if (law.source === 'file') throw new Error('an assessment in the store is made under a built-in or stored rule-set');
-  const result = toStoredAssessment(assessUnder(law, stored.case, on, today));
+  const { outcome, texts } = toStoredDocuments(assessUnder(law, stored.case, on, today));
   const caseJson = JSON.stringify(stored.case);
-  const resultJson = JSON.stringify(result);
-  const split = splitStoredResult(result);
   const own = stored.case.ruleSetId == null || stored.case.ruleSetId === law.ruleSet.id;
   // Only the case's own assessments follow one another (exploration is never its latest).
   const before = own ? previous : undefined;
-  const resultRef = documentRef(split?.outcome ?? resultJson, [before?.result]);
+  const resultRef = documentRef(JSON.stringify(outcome), [before?.result], memory);
   const sameResult = 'id' in resultRef && resultRef.id === before?.result.id;
-  const previousResult = before === undefined || sameResult ? null : document(before.result.id);
+  const previousResult = before === undefined || sameResult ? undefined : document(before.result.id);
   return {
     caseId: request.caseId,
     caseVersion: stored.meta.version,
     previousId: previous?.assessmentId ?? null,
     ruleSet: { id: law.ruleSet.id, version: law.ruleSet.version, hash: law.hash, source: law.source },
     own,
-    verdict: result.verdict,
-    referenceDate: result.referenceDate,
+    verdict: outcome.verdict,
+    referenceDate: outcome.referenceDate,
     on: request.on ?? null,
-    due: { rescreen_on: result.rescreenOn, release_date: result.dates.releaseDate, discharge_date: result.dates.expectedDischargeDate },
-    caseSnapshot: documentRef(caseJson, [before?.caseSnapshot]),
+    due: { rescreen_on: outcome.rescreenOn, release_date: outcome.dates.releaseDate, discharge_date: outcome.dates.expectedDischargeDate },
+    caseSnapshot: documentRef(caseJson, [before?.caseSnapshot], memory),
     result: resultRef,
-    texts: split === null ? null : documentRef(split.texts, [before?.texts]),
-    snapshotHash: createHash('sha256').update(caseJson).update(resultJson).digest('hex'),
+    texts: textsRef(texts, before?.texts, memory),
+    snapshotHash: createHash('sha256').update(caseJson).update(JSON.stringify(joinResult(outcome, texts))).digest('hex'),
     // The same outcome: nothing moved. Else the earlier result (an outcome, or a whole result from before schema 15) says what did.
     change: sameResult
-      ? { before: result.verdict, after: result.verdict, verdictChanged: false, conditions: [] }
-      : verdictChange(previousResult === null || previousResult === undefined ? null : (JSON.parse(previousResult) as StoredAssessment), result),
-    stored: result,
+      ? { before: outcome.verdict, after: outcome.verdict, verdictChanged: false, conditions: [] }
+      : verdictChange(previousResult === undefined ? null : (JSON.parse(previousResult) as StoredOutcome), outcome),
+    outcome,
+    lawTexts: texts,
   };
 }
 
 /** prepareAssessment reading from `db` (one case, or a batch on the writing thread). */
-export function prepareFromStore(db: Database.Database, stored: StoredCase, request: AssessRequest, resolve: RuleSetResolver, today: DayNumber, previous: LatestDocuments | undefined) {
-  return prepareAssessment(stored, request, { resolve, today, previous, document: (id) => snapshotContent(db, id) });
+export function prepareFromStore(
+  db: Database.Database,
+  stored: StoredCase,
+  request: AssessRequest,
+  resolve: RuleSetResolver,
+  today: DayNumber,
+  previous: LatestDocuments | undefined,
+  memory: BatchMemory = batchMemory(),
+) {
+  return prepareAssessment(stored, request, { resolve, today, previous, document: (id) => snapshotContent(db, id), memory });
 }
 
-/** The ids of documents stored or found during one write (a batch shares its law's texts). */
-export type DocumentIds = Map<string, number>;
+/**
+ * What one write knows of documents: the ids of those stored or found so far (a batch shares its
+ * law's texts), and the texts its batch carries by hash — a case prepared again in the write may
+ * no longer carry a text that a case after it names by its hash alone.
+ */
+export interface DocumentIds {
+  ids: Map<string, number>;
+  carried: Map<string, string>;
+}
 
-function documentId(db: Database.Database, ref: DocumentRef, ids: DocumentIds): number {
+/** The documents of a write storing `batch` (the assessments as prepared, before any is prepared again). */
+export function documentIds(batch: readonly PreparedAssessment[] = []): DocumentIds {
+  const carried = new Map<string, string>();
+  for (const p of batch) for (const ref of [p.caseSnapshot, p.result, p.texts]) if ('content' in ref) carried.set(ref.hash, ref.content);
+  return { ids: new Map(), carried };
+}
+
+function documentId(db: Database.Database, ref: DocumentRef, documents: DocumentIds): number {
   if ('id' in ref) return ref.id;
-  let id = ids.get(ref.hash);
+  let id = documents.ids.get(ref.hash);
   if (id === undefined) {
-    id = storeSnapshot(db, ref);
-    ids.set(ref.hash, id);
+    const content = 'content' in ref ? ref.content : documents.carried.get(ref.hash);
+    if (content === undefined) throw new Error(`document ${ref.hash} is named before it is carried`);
+    id = storeSnapshot(db, { hash: ref.hash, content });
+    documents.ids.set(ref.hash, id);
   }
   return id;
 }
 
-/** Stores a prepared assessment and its audit entry; the caller owns the transaction. Returns the new assessment's id. */
+/** Stores a prepared assessment and its audit entry; the caller owns the transaction. Returns the new assessment's row. */
 export function storePreparedAssessment(
   db: Database.Database,
   scope: WriteScope,
   prepared: PreparedAssessment,
   reason: string | null,
   audit: AuditAppend,
-  ids: DocumentIds = new Map(),
+  documents: DocumentIds = documentIds(),
 ): NewAssessmentRow {
   const row: NewAssessmentRow = {
     // Time-ordered: the assessments' indexes on id grow at their end (time-ordered-id.ts).
@@ -163,9 +213,9 @@ export function storePreparedAssessment(
     rule_set_version: prepared.ruleSet.version,
     rule_set_hash: prepared.ruleSet.hash,
     rule_set_source: prepared.ruleSet.source,
-    case_snapshot_id: documentId(db, prepared.caseSnapshot, ids),
-    result_id: documentId(db, prepared.result, ids),
-    texts_id: prepared.texts === null ? null : documentId(db, prepared.texts, ids),
+    case_snapshot_id: documentId(db, prepared.caseSnapshot, documents),
+    result_id: documentId(db, prepared.result, documents),
+    texts_id: documentId(db, prepared.texts, documents),
     verdict: prepared.verdict,
     reference_date: prepared.referenceDate,
     on_date: prepared.on,

@@ -25,6 +25,7 @@ import { assessmentVerdict } from '../../db/assessments-repo.ts';
 import { appendAudit } from '../../db/audit-repo.ts';
 import {
   findReassessReport,
+  hasItemAt,
   hasReassessReport,
   insertReassessItem,
   insertReassessReport,
@@ -193,10 +194,8 @@ export function requireReport(ctx: ServiceContext, reportId: string): ReassessRe
   return report;
 }
 
-/** The next cases of a report to process, and the request they are prepared under. */
-export function nextBatch(ctx: ServiceContext, report: ReassessReportRow, from: number, size: number): BatchRequest {
-  return { ids: selectedCases(ctx.db, report.id, from, size), today: formatIsoDate(todayFrom(ctx.clock())) };
-}
+/** The request a report's cases `ids` are prepared under: today, by the context's clock. */
+export const batchRequest = (ctx: ServiceContext, ids: readonly string[]): BatchRequest => ({ ids, today: formatIsoDate(todayFrom(ctx.clock())) });
 
 /**
  * Stores a prepared batch of a report from position `from` and its items, with one
@@ -204,7 +203,8 @@ export function nextBatch(ctx: ServiceContext, report: ReassessReportRow, from: 
  * batch that does not continue the report where it stands (another run got there first).
  */
 export function storeReportBatch(ctx: ServiceContext, scope: WriteScope, report: ReassessReportRow, from: number, request: BatchRequest, items: readonly PreparedItem[]): ReassessProgress {
-  if (reportCounts(ctx.db, report.id).done !== from) throw new ServiceError('conflict', 'error.reassess_running', []);
+  const continues = !hasItemAt(ctx.db, report.id, from) && (from === 0 || hasItemAt(ctx.db, report.id, from - 1));
+  if (!continues) throw new ServiceError('conflict', 'error.reassess_running', []);
   const stored = storeBatch(ctx.db, scope, request, items, `${report.reason} (re-assessment ${report.id})`);
   let changed = 0;
   let skipped = 0;
@@ -229,7 +229,8 @@ export function storeReportBatch(ctx: ServiceContext, scope: WriteScope, report:
     entity: entityOf(report.subject), entityId: `${report.rule_set_id}@${report.rule_set_version}`,
     reason: report.reason, before: null, after: { reportId: report.id, from, cases: stored.length, verdictsChanged: changed, skipped },
   });
-  return progressOf(ctx, report);
+  const done = from + stored.length;
+  return { reportId: report.id, total: report.total, done, finished: done >= report.total };
 }
 
 /**
@@ -242,7 +243,7 @@ export function reassessStep(ctx: ServiceContext, input: unknown): ReassessProgr
   if (reassessControlOf(ctx.db) !== undefined) return progressOf(ctx, report);
   return write(ctx, (scope) => {
     const { done } = reportCounts(ctx.db, report.id);
-    const request = nextBatch(ctx, report, done, REASSESS_STEP_SIZE);
+    const request = batchRequest(ctx, selectedCases(ctx.db, report.id, done, REASSESS_STEP_SIZE));
     if (request.ids.length === 0) return progressOf(ctx, report);
     return storeReportBatch(ctx, scope, report, done, request, prepareBatch(ctx.db, request));
   });

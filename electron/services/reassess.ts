@@ -37,7 +37,7 @@ import type { VerdictChange } from '../../shared/treaties/verdict-changes.ts';
 import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { prepareFromStore, storePreparedAssessment, type DocumentIds, type PreparedAssessment } from './prepared-assessment.ts';
+import { batchMemory, documentIds, prepareFromStore, storePreparedAssessment, type PreparedAssessment } from './prepared-assessment.ts';
 import { ruleSetResolver } from './ruleset-resolution.ts';
 import { validate } from './validate.ts';
 import { write, type WriteScope } from './write.ts';
@@ -97,11 +97,12 @@ export function prepareBatch(db: Database.Database, { ids, today, ruleSetId }: B
     const latest = latestDocumentsOf(db, ids);
     const resolve = ruleSetResolver(db);
     const day = parseIsoDate(today);
+    const memory = batchMemory();
     return ids.map((caseId): PreparedItem => {
       const stored = loaded.get(caseId) ?? requireStoredCase(db, caseId);
       const previous = latest.get(caseId);
       try {
-        const { stored: _result, ...prepared } = prepareFromStore(db, stored, { caseId, ruleSetId, reason: null }, resolve, day, previous);
+        const { outcome: _o, lawTexts: _t, ...prepared } = prepareFromStore(db, stored, { caseId, ruleSetId, reason: null }, resolve, day, previous, memory);
         return { caseId, prepared };
       } catch (error) {
         // Both are thrown before anything is prepared.
@@ -132,8 +133,10 @@ export function storeBatch(db: Database.Database, scope: WriteScope, request: Ba
   };
   const again = request.today === scope.today ? items.filter(stale).map((i) => i.caseId) : items.map((i) => i.caseId);
   const fresh = again.length === 0 ? new Map<string, PreparedItem>() : new Map(prepareBatch(db, { ...request, ids: again, today: scope.today }).map((i) => [i.caseId, i]));
+  const prepared = (list: Iterable<PreparedItem>) => [...list].flatMap((i) => ('prepared' in i ? [i.prepared] : []));
+  // The texts the batch carries, those of the cases prepared again included: a case names by hash alone a text one before it carried.
+  const documents = documentIds([...prepared(items), ...prepared(fresh.values())]);
   const audit = auditAppender(db);
-  const documents: DocumentIds = new Map();
   return items.map((given): StoredItem => {
     const item = fresh.get(given.caseId) ?? given;
     if (!('prepared' in item)) return { caseId: item.caseId, skipped: item.skipped };
