@@ -66,6 +66,13 @@ try {
     rows.push(notMeasured('reassess', '<= 10 s', 's', 'not measured: the import it runs on failed', 10));
   }
 
+  if (imported !== null) {
+    const { routesBenchmark } = await import('./routes.ts');
+    await section('routes', () => [routesBenchmark(imported, sizes.importCases)]);
+  } else {
+    rows.push(notMeasured('routes', '>= 100,000/s', 'routes/s', 'not measured: the import it runs on failed', 100_000));
+  }
+
   if (sizes.ui && imported !== null) {
     const { uiBenchmarks } = await import('./ui.ts');
     await section('ui', () => uiBenchmarks(imported, sizes.importCases));

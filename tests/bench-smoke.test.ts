@@ -43,7 +43,10 @@ describe('npm run bench -- --quick --json', () => {
     expect(metric('engine vs json-rules-engine')[0]?.note).toMatch(/same verdict as assess\(\) on all/);
     expect(metric('engine vs hand-written loop')[0]?.note).toMatch(/same verdict as assess\(\) on all/);
     expect(metric('store: import')[0]?.ours).not.toBeNull();
-    expect(metric('reassess')[0]?.ours).not.toBeNull();
+    expect(metric('reassess').length).toBe(3);
+    for (const r of metric('reassess')) expect(r.ours, r.metric).not.toBeNull();
+    expect(metric('routes')[0]?.ours).not.toBeNull();
+    expect(metric('store: import')[0]?.note).toMatch(/Median ratio of 3 rounds alternating ours and the peer/);
     expect(metric('search: p95').length).toBeGreaterThanOrEqual(1);
     expect(metric('memory')[0]?.ours).not.toBeNull();
     for (const r of metric('reports')) expect(r.ours).not.toBeNull();
