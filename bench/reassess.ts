@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3';
+import { auditKeyFileOf } from '../db/audit-key.ts';
 import { openDatabase } from '../db/connection.ts';
 import { DEMO_TODAY } from '../electron/services/demo.ts';
 import { BUILT_IN_TREATY_MAP } from '../shared/treaties/map/built-in/index.ts';
@@ -81,7 +82,11 @@ async function run(m: Awaited<ReturnType<typeof load>>, file: string, version: s
   try {
     m.map.saveTreatyMap(app.context, { map: { ...structuredClone(BUILT_IN_TREATY_MAP), version, effectiveFrom: '2025-01-01' }, reason: `bench: map ${version}` });
     const before = usedBytes(app.db);
-    if (copyTo !== undefined) fs.copyFileSync(file, copyTo);
+    if (copyTo !== undefined) {
+      fs.copyFileSync(file, copyTo);
+      // With its audit key: the copy's chain is keyed under it (db/audit-key.ts).
+      if (fs.existsSync(auditKeyFileOf(file))) fs.copyFileSync(auditKeyFileOf(file), auditKeyFileOf(copyTo));
+    }
     const marks = marksOf(app.db);
     let batches = 0;
     let cases = 0;
@@ -207,6 +212,6 @@ export async function reassessBenchmarks(file: string, expected: number, compile
         `Run 2 (${s(second.ms)}) over the same rows written again alone into a copy of the store as it was before it, in the same transactions (new documents, assessments, due dates, an audit entry per case, items, batch entries), same schema, triggers and pragmas (synchronous=FULL), nothing else: ${s(floor)}. With the engine on the writing thread: ${(alone.ms / floor).toFixed(2)}×. Reference = ${FLOOR_LIMIT}×.`, '×'),
     ];
   } finally {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '.audit-key', '.audit-head']) fs.rmSync(`${copy}${suffix}`, { force: true });
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appendAudit, auditAppender, verifyAuditChain, type NewAuditEntry } from './audit-repo.ts';
+import { auditKeyOf, setAuditKey } from './audit-key.ts';
 import { tempStore } from './testing.ts';
 
 const entry = (i: number): NewAuditEntry => ({
@@ -16,6 +17,8 @@ describe('auditAppender', () => {
   it('writes the same chain as appendAudit entry by entry', () => {
     const one = storeWithUser();
     const batch = storeWithUser();
+    // The same audit key, so that the same entries give the same hashes.
+    setAuditKey(batch.db, auditKeyOf(one.db));
     try {
       one.db.transaction(() => [0, 1, 2, 3].map((i) => appendAudit(one.db, entry(i))))();
       const ends = batch.db.transaction(() => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit, auditHash, GENESIS_HASH, listAuditEntries, verifyAuditChain, type AuditRow } from './audit-repo.ts';
+import { auditKeyOf } from './audit-key.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { tempStore, type TempStore } from './testing.ts';
 
@@ -24,7 +25,7 @@ describe('the audit log', () => {
     expect(row(1).prev_hash).toBe(GENESIS_HASH);
     for (let seq = 2; seq <= 5; seq++) expect(row(seq).prev_hash).toBe(row(seq - 1).hash);
     const { hash, ...rest } = row(3);
-    expect(auditHash(rest)).toBe(hash);
+    expect(auditHash(rest, auditKeyOf(store.db))).toBe(hash);
     expect(verifyAuditChain(store.db)).toEqual({ ok: true, entries: 5, firstBadSeq: null });
   });
 
@@ -46,11 +47,12 @@ describe('the audit log', () => {
   it('refuses an entry that does not continue the chain', () => {
     const { hash: _hash, ...last } = row(5);
     const forged = { ...last, seq: 6, prev_hash: GENESIS_HASH };
-    const insert = store.db.prepare(`INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, reason, before, after, prev_hash, hash)
-      VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @reason, @before, @after, @prev_hash, @hash)`);
-    expect(() => insert.run({ ...forged, hash: auditHash(forged) })).toThrow(/continue the chain/);
+    const insert = store.db.prepare(`INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, reason, before, after, prev_hash, hash, digest, keyed)
+      VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @reason, @before, @after, @prev_hash, @hash, @digest, @keyed)`);
+    const key = auditKeyOf(store.db);
+    expect(() => insert.run({ ...forged, hash: auditHash(forged, key) })).toThrow(/continue the chain/);
     const gap = { ...last, seq: 7, prev_hash: row(5).hash };
-    expect(() => insert.run({ ...gap, hash: auditHash(gap) })).toThrow(/continue the chain/);
+    expect(() => insert.run({ ...gap, hash: auditHash(gap, key) })).toThrow(/continue the chain/);
   });
 
   it('detects an entry altered behind the triggers', () => {
@@ -63,7 +65,7 @@ describe('the audit log', () => {
     store.db.exec('DROP TRIGGER audit_log_no_update');
     const { hash: _old, ...rest } = row(2);
     const altered = { ...rest, reason: 'nothing to see' };
-    store.db.prepare('UPDATE audit_log SET reason = ?, hash = ? WHERE seq = 2').run(altered.reason, auditHash(altered));
+    store.db.prepare('UPDATE audit_log SET reason = ?, hash = ? WHERE seq = 2').run(altered.reason, auditHash(altered, auditKeyOf(store.db)));
     expect(verifyAuditChain(store.db)).toEqual({ ok: false, entries: 5, firstBadSeq: 3 });
   });
 

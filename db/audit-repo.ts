@@ -2,14 +2,21 @@
  * The audit log: append-only (triggers refuse UPDATE and DELETE) and hash-chained, so an
  * entry changed behind the app's back — with the triggers dropped — breaks the chain.
  *
+ * Entries written before schema 13 (keyed = 0):
  *   hash = sha256(prev_hash + canonical JSON of { seq, at, userId, action, entity, entityId, reason, before, after })
+ * From schema 13 on (keyed = 1), under the store's audit key (db/audit-key.ts), with the digest
+ * of the entity's rows right after the write (db/entity-digest.ts):
+ *   hash = HMAC-SHA256(auditKey, prev_hash + canonical JSON of { …the same, digest })
  *
  * `before` and `after` enter the hash as the exact JSON text stored, so any byte changed
  * in them is detected.
  */
+import { createHmac } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditVerification } from '../shared/api-schemas.ts';
+import { auditKeyOf } from './audit-key.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { entityDigest } from './entity-digest.ts';
 import { statement } from './statements.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -23,6 +30,8 @@ export interface NewAuditEntry {
   reason: string | null;
   before: unknown;
   after: unknown;
+  /** The digest the entry vouches for; default: that of the entity's rows now (db/entity-digest.ts). */
+  digest?: string | null | undefined;
 }
 
 export interface AuditRow {
@@ -37,10 +46,15 @@ export interface AuditRow {
   after: string | null;
   prev_hash: string;
   hash: string;
+  /** From schema 13: the digest of the entity's rows after the write (null: no rows, or an older entry). */
+  digest?: string | null | undefined;
+  /** From schema 13: 1 for an entry hashed under the audit key. */
+  keyed?: number | undefined;
 }
 
-export function auditHash(row: Omit<AuditRow, 'hash'>): string {
-  const fields = {
+/** The hash of an entry: the keyed formula for a keyed entry (which needs the key), the sha256 one otherwise. */
+export function auditHash(row: Omit<AuditRow, 'hash'>, key?: Buffer): string {
+  const fields: Record<string, unknown> = {
     seq: row.seq,
     at: row.at,
     userId: row.user_id,
@@ -51,13 +65,31 @@ export function auditHash(row: Omit<AuditRow, 'hash'>): string {
     before: row.before,
     after: row.after,
   };
-  return sha256Hex(row.prev_hash + canonicalJson(fields));
+  if (row.keyed !== 1) return sha256Hex(row.prev_hash + canonicalJson(fields));
+  if (key === undefined) throw new Error('a keyed audit entry needs the audit key');
+  fields.digest = row.digest ?? null;
+  return createHmac('sha256', key).update(row.prev_hash + canonicalJson(fields), 'utf8').digest('hex');
+}
+
+const keyedTables = new WeakMap<Database.Database, boolean>();
+
+/** Whether this store's audit log has the columns of schema 13 (digest, keyed). */
+export function isKeyedChain(db: Database.Database): boolean {
+  let keyed = keyedTables.get(db);
+  if (keyed === undefined) {
+    keyed = (db.pragma('table_info(audit_log)') as { name: string }[]).some((c) => c.name === 'keyed');
+    // Known once the table has the column; before that, a migration may still add it.
+    if (keyed) keyedTables.set(db, keyed);
+  }
+  return keyed;
 }
 
 const SQL = {
   last: 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
   insert: `INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, reason, before, after, prev_hash, hash)
     VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @reason, @before, @after, @prev_hash, @hash)`,
+  insertKeyed: `INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, reason, before, after, prev_hash, hash, digest, keyed)
+    VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @reason, @before, @after, @prev_hash, @hash, @digest, 1)`,
   all: 'SELECT * FROM audit_log ORDER BY seq',
   count: 'SELECT count(*) FROM audit_log',
 } as const;
@@ -104,8 +136,17 @@ function appendAfter(db: Database.Database, last: ChainEnd | undefined, entry: N
     after: json(entry.after),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  const hash = auditHash(row);
-  statement(db, SQL.insert).run({ ...row, hash });
+  if (!isKeyedChain(db)) {
+    const hash = auditHash(row);
+    statement(db, SQL.insert).run({ ...row, hash });
+    return { seq: row.seq, hash };
+  }
+  const key = auditKeyOf(db);
+  if (key === undefined) throw new Error('this connection has no audit key: open the store with openDatabase');
+  // The one place every write's entry is made: the digest of the rows it wrote, in its transaction.
+  const keyed = { ...row, digest: entry.digest !== undefined ? entry.digest : entityDigest(db, entry.entity, entry.entityId), keyed: 1 };
+  const hash = auditHash(keyed, key);
+  statement(db, SQL.insertKeyed).run({ ...keyed, hash });
   return { seq: row.seq, hash };
 }
 
@@ -171,12 +212,16 @@ export function verifyAuditChain(db: Database.Database): AuditVerification {
 
 /** Why a link of the chain is broken. */
 export type BrokenLink =
-  /** The entry's content no longer gives its hash: it was changed after it was written. */
+  /** The entry's content no longer gives its hash: it was changed after it was written (or, keyed, hashed without the key). */
   | { seq: number; problem: 'hash'; stored: string; computed: string }
   /** The entry does not name the hash of the one before: an entry was removed, inserted or reordered. */
   | { seq: number; problem: 'link'; stored: string; expected: string }
   /** A sequence number is missing or repeated. */
-  | { seq: number; problem: 'sequence'; expected: number };
+  | { seq: number; problem: 'sequence'; expected: number }
+  /** An unkeyed entry after a keyed one: the chain was recomputed or continued without the audit key. */
+  | { seq: number; problem: 'unkeyed' }
+  /** A keyed entry, and no audit key to check it with (a plain store without its `.audit-key` file). */
+  | { seq: number; problem: 'no_key' };
 
 export interface AuditChainReport {
   entries: number;
@@ -184,23 +229,34 @@ export interface AuditChainReport {
   lastHash: string;
   /** The first broken link, or null when the chain is intact. */
   broken: BrokenLink | null;
+  /** The seq of the first keyed entry (null: none). */
+  keyedFrom: number | null;
 }
 
-/** Walks the whole chain from the first entry and names the first broken link. */
-export function checkAuditChain(db: Database.Database): AuditChainReport {
+/**
+ * Walks the whole chain from the first entry and names the first broken link: unkeyed entries
+ * by their sha256 formula, keyed ones by their HMAC under `key` (default: the connection's).
+ */
+export function checkAuditChain(db: Database.Database, key: Buffer | undefined = auditKeyOf(db)): AuditChainReport {
   let entries = 0;
   let prevHash = GENESIS_HASH;
   let broken: BrokenLink | null = null;
+  let keyedFrom: number | null = null;
   for (const row of statement(db, SQL.all).iterate() as IterableIterator<AuditRow>) {
     entries += 1;
     const { hash, ...rest } = row;
+    if (row.keyed === 1 && keyedFrom === null) keyedFrom = row.seq;
     if (broken === null) {
-      const computed = auditHash(rest);
       if (row.seq !== entries) broken = { seq: row.seq, problem: 'sequence', expected: entries };
       else if (row.prev_hash !== prevHash) broken = { seq: row.seq, problem: 'link', stored: row.prev_hash, expected: prevHash };
-      else if (computed !== hash) broken = { seq: row.seq, problem: 'hash', stored: hash, computed };
+      else if (row.keyed !== 1 && keyedFrom !== null) broken = { seq: row.seq, problem: 'unkeyed' };
+      else if (row.keyed === 1 && key === undefined) broken = { seq: row.seq, problem: 'no_key' };
+      else {
+        const computed = auditHash(rest, key);
+        if (computed !== hash) broken = { seq: row.seq, problem: 'hash', stored: hash, computed };
+      }
     }
     prevHash = hash;
   }
-  return { entries, lastHash: prevHash, broken };
+  return { entries, lastHash: prevHash, broken, keyedFrom };
 }

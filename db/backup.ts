@@ -13,7 +13,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { AuditVerification } from '../shared/api-schemas.ts';
-import { verifyAuditChain } from './audit-repo.ts';
+import { anchorFileOf, writeAnchorFile, type AuditHead } from './audit-anchor.ts';
+import { auditKeyFileOf, auditKeyFor, AuditKeyError } from './audit-key.ts';
+import { verifyStore, type Anchor, type StoreVerification } from './audit-verify.ts';
+import { manifestFileOf, manifestProblems, readManifest } from './backup-manifest.ts';
 import { openFile, type OpenOptions } from './connection.ts';
 import { loadMigrations, schemaVersion } from './migrate.ts';
 import { FileRefused, realOrResolved, storeCompanionProblem, syncDirectory, syncFile } from './store-files.ts';
@@ -31,19 +34,31 @@ export interface StoreInspection {
   audit: AuditVerification | null;
   lastAuditHash: string | null;
   rowCounts: Record<string, number>;
+  /** Everything tsp audit verify checks (db/audit-verify.ts); null for a file that is not a TSP Desk store. */
+  verification: StoreVerification | null;
 }
 
-export function inspectStore(db: Database.Database): StoreInspection {
+export interface InspectOptions {
+  /** Chain heads recorded outside the file (a backup's manifest). */
+  anchors?: readonly Anchor[] | undefined;
+  encrypted?: boolean | undefined;
+  auditKey?: Buffer | undefined;
+}
+
+export function inspectStore(db: Database.Database, options: InspectOptions = {}): StoreInspection {
   const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   const tspStore = TSP_TABLES.every((t) => tables.includes(t));
+  const verification = tspStore ? verifyStore(db, options) : null;
+  const chainBroken = verification?.findings.find((f) => f.kind.startsWith('chain_'));
   return {
     integrity: integrity.map((r) => r.integrity_check),
     schemaVersion: schemaVersion(db),
     tspStore,
-    audit: tspStore ? verifyAuditChain(db) : null,
+    audit: verification === null ? null : { ok: chainBroken === undefined, entries: verification.entries, firstBadSeq: chainBroken?.seq ?? null },
     lastAuditHash: tspStore ? ((db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? null) : null,
     rowCounts: Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number])),
+    verification,
   };
 }
 
@@ -54,15 +69,27 @@ export function inspectionProblems(inspection: StoreInspection, latestVersion: n
   if (!inspection.tspStore) problems.push('it is not a TSP Desk store (no cases, persons, users and audit_log tables)');
   if (inspection.schemaVersion > latestVersion) problems.push(`its schema version ${inspection.schemaVersion} is newer than this app's (${latestVersion}): use a newer TSP Desk`);
   if (inspection.audit !== null && !inspection.audit.ok) problems.push(`its audit chain is broken at entry ${inspection.audit.firstBadSeq}`);
+  for (const f of inspection.verification?.findings ?? []) {
+    if (f.kind === 'integrity' || f.kind === 'schema_version') continue; // said above
+    problems.push(`${f.kind}: ${f.message}`);
+  }
   return problems;
 }
 
+/** The chain head in a backup's manifest, as an anchor to check it against. */
+export function manifestAnchors(file: string): Anchor[] {
+  const manifest = readManifest(file);
+  if (manifest === undefined) return [];
+  return [{ source: manifestFileOf(file), head: manifest === 'damaged' ? 'damaged' : manifest.auditHead }];
+}
+
 /** Opens a copy (with the store's key), inspects it and closes it; a file that cannot be opened is a problem too. */
-export function verifyStoreFile(file: string, options: OpenOptions = {}): { inspection: StoreInspection | null; problems: string[] } {
+export function verifyStoreFile(file: string, options: OpenOptions & { anchors?: readonly Anchor[] | undefined } = {}): { inspection: StoreInspection | null; problems: string[] } {
   let db: Database.Database | undefined;
   try {
-    db = openFile(file, { ...options, fileMustExist: true });
-    const inspection = inspectStore(db);
+    const { anchors, ...open } = options;
+    db = openFile(file, { ...open, fileMustExist: true });
+    const inspection = inspectStore(db, { anchors, encrypted: options.key !== undefined, auditKey: options.auditKey });
     return { inspection, problems: inspectionProblems(inspection) };
   } catch (error) {
     return { inspection: null, problems: [`it cannot be opened: ${(error as Error).message}`] };
@@ -186,16 +213,20 @@ export function restoreFile(from: string, rules: TargetRules, options: OpenOptio
   const live = path.resolve(rules.live);
   const sourceProblems = restoreSourceProblems(from, rules);
   if (sourceProblems.length > 0) throw new FileRefused(sourceProblems);
-  const { stamp, ...open } = options;
-  const checked = verifyStoreFile(from, open);
-  if (checked.problems.length > 0) throw new FileRefused(checked.problems.map((p) => `${from}: ${p}`));
+  const { stamp, ...opening } = options;
+  // The backup is checked with the store's audit key (a plain store's file beside it; else the
+  // one beside the backup, when the store is lost) and against the chain head in its manifest.
+  const open: OpenOptions = { ...opening, auditKey: opening.auditKey ?? restoreAuditKey(live, from, opening) };
+  const fileProblems = manifestProblems(from);
+  const checked = verifyStoreFile(from, { ...open, anchors: manifestAnchors(from) });
+  if (fileProblems.length > 0 || checked.problems.length > 0) throw new FileRefused([...fileProblems, ...checked.problems].map((p) => `${from}: ${p}`));
 
   const staged = restoringOf(live);
   fs.rmSync(staged, { force: true });
   fs.rmSync(`${staged}-journal`, { force: true });
   fs.copyFileSync(from, staged);
   syncFile(staged);
-  const restaged = verifyStoreFile(staged, open);
+  const restaged = verifyStoreFile(staged, { ...open, anchors: manifestAnchors(from) });
   if (restaged.problems.length > 0 || restaged.inspection === null) {
     fs.rmSync(staged, { force: true });
     throw new FileRefused(restaged.problems.map((p) => `the copy of ${from}: ${p}`));
@@ -215,8 +246,23 @@ export function restoreFile(from: string, rules: TargetRules, options: OpenOptio
     // damaged store travels with the safety copy, so the safety copy is all of it.
     keepAs(live, safetyCopy);
     for (const suffix of ['-wal', '-shm']) if (fs.existsSync(`${live}${suffix}`)) fs.renameSync(`${live}${suffix}`, `${safetyCopy}${suffix}`);
+    // The safety copy keeps its chain head and audit key, so that it verifies as it was.
+    for (const [a, b] of [[anchorFileOf(live), anchorFileOf(safetyCopy)], [auditKeyFileOf(live), auditKeyFileOf(safetyCopy)]] as const) if (fs.existsSync(a)) fs.copyFileSync(a, b);
   }
   fs.renameSync(staged, live);
   syncDirectory(path.dirname(live));
+  if (!fs.existsSync(auditKeyFileOf(live)) && fs.existsSync(auditKeyFileOf(from))) fs.copyFileSync(auditKeyFileOf(from), auditKeyFileOf(live));
+  // The store's chain is now the backup's: its head is the anchor (the one place it moves back).
+  writeAnchorFile(live, { seq: restaged.inspection.verification?.entries ?? 0, hash: restaged.inspection.lastAuditHash ?? '0'.repeat(64) } satisfies AuditHead);
   return { safetyCopy, inspection: restaged.inspection };
+}
+
+/** The audit key a backup is checked with before it replaces `live`. */
+function restoreAuditKey(live: string, from: string, options: OpenOptions): Buffer | undefined {
+  try {
+    return auditKeyFor(live, options.key, false) ?? auditKeyFor(from, options.key, false);
+  } catch (error) {
+    if (error instanceof AuditKeyError) return undefined;
+    throw error;
+  }
 }

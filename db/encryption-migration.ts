@@ -7,6 +7,7 @@
  * untouched or the encrypted store in place plus a plain leftover that the next run shreds.
  */
 import fs from 'node:fs';
+import { auditKeyOf } from './audit-key.ts';
 import { inspectStore, inspectionProblems, writeBackup, type StoreInspection } from './backup.ts';
 import { openFile } from './connection.ts';
 import { encryptInPlace, fileKind, type StoreKey } from './encryption.ts';
@@ -49,6 +50,8 @@ export function encryptStoreFile(file: string, key: StoreKey, options: { nativeB
   shredPlainLeftovers(file);
   const staged = `${file}.encrypting`;
   const source = openFile(file, { ...options, fileMustExist: true });
+  // The chain stays keyed under the key it has (a plain store's .audit-key file stays beside it).
+  const auditKey = auditKeyOf(source);
   let before: StoreInspection;
   try {
     before = inspectStore(source);
@@ -65,7 +68,7 @@ export function encryptStoreFile(file: string, key: StoreKey, options: { nativeB
   } finally {
     copy.close();
   }
-  const check = openFile(staged, { ...options, key });
+  const check = openFile(staged, { ...options, key, auditKey });
   let after: StoreInspection;
   try {
     after = inspectStore(check);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findAssessment } from './assessments-repo.ts';
 import { auditHash, GENESIS_HASH, verifyAuditChain } from './audit-repo.ts';
+import { verifyStore } from './audit-verify.ts';
 import { findCase } from './cases-repo.ts';
 import { openDatabase } from './connection.ts';
 import { loadMigrations, migrate, schemaVersion } from './migrate.ts';
@@ -85,8 +86,9 @@ FIXTURES[9] = (db) => FIXTURES[1]?.(db);
 FIXTURES[10] = (db) => FIXTURES[1]?.(db);
 // Version 12 adds treaty_maps (empty: the built-in map is used) and cases.event_transfer_planned (NULL: not planned).
 FIXTURES[11] = (db) => FIXTURES[1]?.(db);
-// Version 13 and 14: placeholders on this branch for other branches' migrations (db/migrations/0013_*, 0014_*).
+// Version 13 keys the audit chain and adds audit_seal and cli_tokens: the opening seals the store.
 FIXTURES[12] = (db) => FIXTURES[1]?.(db);
+// Version 14: a placeholder on this branch for another branch's migration (db/migrations/0014_*).
 FIXTURES[13] = (db) => FIXTURES[1]?.(db);
 // Version 15 moves each assessment's snapshot and result into assessment_snapshots: they read back as they were (contents, below).
 FIXTURES[14] = (db) => FIXTURES[1]?.(db);
@@ -198,9 +200,20 @@ describe('migrations', () => {
 
       const db = openDatabase(file);
       expect(schemaVersion(db)).toBe(LATEST);
-      expect(contents(db, before.columns).rows).toEqual(before.rows);
+      const after = contents(db, before.columns).rows;
+      // The upgrade to schema 13 appends one entry: the seal, by the system (db/audit-seal.ts), and its rows (audit_seal, from 13).
+      expect(after.audit_log?.filter((r) => r.includes('"audit.seal"'))).toHaveLength(1);
+      const { audit_seal: seal, ...rest } = after;
+      const { audit_seal: sealBefore, ...was } = before.rows;
+      expect({ ...rest, audit_log: after.audit_log?.filter((r) => !r.includes('"audit.seal"')) }).toEqual(was);
+      expect(sealBefore ?? []).toEqual([]);
+      if (version >= 13) expect(seal).toHaveLength(3);
       expect(db.pragma('foreign_key_check')).toEqual([]);
-      expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 2, firstBadSeq: null });
+      expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 3, firstBadSeq: null });
+      const verified = verifyStore(db);
+      expect(verified.findings).toEqual([]);
+      expect(verified.entitiesChecked).toBe(3); // the case, its user, its rule-set version
+      expect(db.prepare('SELECT user_id, action, keyed FROM audit_log WHERE seq = 3').raw().get()).toEqual(['system', 'audit.seal', 1]);
       const stored = findCase(db, FIXTURE_CASE_ID);
       expect(stored?.case.person.familyName).toBe(FIXTURE_FAMILY_NAME);
       expect(stored?.case).not.toHaveProperty('expulsion');
@@ -263,15 +276,36 @@ describe('migrations', () => {
     const db = openDatabase(file);
     expect(hashIndexed(db)).toBe(0);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE tbl_name = 'audit_log' ORDER BY name").pluck().all()).toEqual([
-      'audit_log', 'audit_log_chained', 'audit_log_entity', 'audit_log_no_delete', 'audit_log_no_update',
+      'audit_log', 'audit_log_chained', 'audit_log_entity', 'audit_log_no_delete', 'audit_log_no_update', 'audit_log_stays_keyed',
     ]);
-    expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 2, firstBadSeq: null });
+    expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 3, firstBadSeq: null });
     expect(() => db.prepare("UPDATE audit_log SET reason = 'edited' WHERE seq = 1").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(/append-only/);
     // An entry that does not continue the chain (a replayed hash) is still refused.
     const last = db.prepare('SELECT * FROM audit_log WHERE seq = 2').get() as Record<string, unknown>;
     expect(() => db.prepare(`INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, reason, before, after, prev_hash, hash)
-      VALUES (3, @at, @user_id, @action, @entity, @entity_id, @reason, @before, @after, @prev_hash, @hash)`).run(last)).toThrow(/continue the chain/);
+      VALUES (3, @at, @user_id, @action, @entity, @entity_id, @reason, @before, @after, @prev_hash, @hash)`).run(last)).toThrow(/continue the chain|keyed/);
+    db.close();
+  });
+
+  it('seal a store brought to schema 13: covered from the upgrade on, a row or a seal row changed later is named', () => {
+    const file = tempFile();
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    registerSearchFunctions(old);
+    migrate(old, { to: 10 });
+    FIXTURES[10]?.(old);
+    // Before the upgrade (tsp audit verify does not migrate): sound, and nothing covered yet.
+    expect(verifyStore(old)).toMatchObject({ ok: true, entitiesChecked: 0, entitiesNotCovered: 3 });
+    old.close();
+
+    const db = openDatabase(file);
+    expect(verifyStore(db)).toMatchObject({ ok: true, entitiesChecked: 3, entitiesNotCovered: 0, keyedFrom: 3 });
+    db.prepare("UPDATE cases SET reference = 'CSD-2020-9999'").run();
+    expect(verifyStore(db).findings).toMatchObject([{ kind: 'entity_changed', entity: 'case', entityId: FIXTURE_CASE_ID, seq: 3 }]);
+    expect(verifyStore(db).findings[0]?.message).toContain('the seal (entry #3)');
+    db.exec(`DROP TRIGGER audit_seal_no_update; UPDATE audit_seal SET digest = '${'0'.repeat(64)}' WHERE entity = 'user';`);
+    expect(verifyStore(db).findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['schema_missing', 'seal', 'entity_changed']));
     db.close();
   });
 

@@ -195,12 +195,14 @@ function linkNew(from: string, to: string): void {
 /**
  * Writes `data` to `out` so that a crash leaves either the old file or the new one, never half
  * of one: a temporary file in the same folder, flushed, then renamed (or, without `force`, linked:
- * refused with EEXIST when `out` exists) into place, and the folder flushed.
+ * refused with EEXIST when `out` exists) into place, and the folder flushed. The file is the
+ * owner's only (0600), a replaced one too.
  */
 export function writeFileDurably(out: string, data: string | Uint8Array, options: { force?: boolean | undefined } = {}): void {
   const temp = temporaryBeside(out);
   try {
-    const fd = fs.openSync(temp, 'wx');
+    // Outputs hold personal data: readable by their owner only.
+    const fd = fs.openSync(temp, 'wx', 0o600);
     try {
       fs.writeFileSync(fd, data);
       fs.fsyncSync(fd);

@@ -1,5 +1,5 @@
 /**
- * SQL for stored treaty map versions (schema 11). The built-in map is code
+ * SQL for stored treaty map versions (schema 12). The built-in map is code
  * (shared/treaties/map/built-in); a stored version is never changed (triggers).
  */
 import type Database from 'better-sqlite3';

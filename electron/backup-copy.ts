@@ -9,7 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { auditKeyFileOf, auditKeyOf } from '../db/audit-key.ts';
 import { verifyStoreFile, writeBackup } from '../db/backup.ts';
+import { writeManifest } from '../db/backup-manifest.ts';
 import { openFile } from '../db/connection.ts';
 import { fileKind, keyAfterTransfer, type StoreKey } from '../db/encryption.ts';
 import { syncDirectory, syncFile } from '../db/store-files.ts';
@@ -61,7 +63,7 @@ export function copyAttachments(from: string, to: string): AttachmentsCopied {
         result.present += 1;
         continue;
       }
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
       const temp = `${target}.${process.pid}.part`;
       fs.copyFileSync(path.join(source, name), temp);
       if (fs.statSync(temp).size !== fs.statSync(path.join(source, name)).size) {
@@ -91,11 +93,14 @@ export function copyAndVerify(job: CopyJob): CopyOutcome {
   fs.rmSync(temp, { force: true });
   fs.rmSync(`${temp}-journal`, { force: true });
   let db: Database.Database | undefined;
+  let auditKey: Buffer | undefined;
   try {
     db = openFile(job.live, { key, nativeBinding: job.nativeBinding, fileMustExist: true });
+    auditKey = auditKeyOf(db);
     // The app writes meanwhile (WAL): wait for a lock rather than fail at once.
     db.pragma('busy_timeout = 5000');
     writeBackup(db, temp);
+    fs.chmodSync(temp, 0o600);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
@@ -103,7 +108,7 @@ export function copyAndVerify(job: CopyJob): CopyOutcome {
     db?.close();
   }
   const encrypted = fileKind(temp) === 'other';
-  const { inspection, problems } = verifyStoreFile(temp, { key, nativeBinding: job.nativeBinding });
+  const { inspection, problems } = verifyStoreFile(temp, { key, nativeBinding: job.nativeBinding, auditKey });
   if (problems.length > 0 || inspection === null || encrypted !== (key !== undefined)) {
     fs.rmSync(temp, { force: true });
     const error = new Error(`the backup ${job.out} did not verify and was removed: ${problems.join('; ') || 'its encryption differs from the store'}`);
@@ -112,6 +117,10 @@ export function copyAndVerify(job: CopyJob): CopyOutcome {
   syncFile(temp);
   fs.renameSync(temp, job.out);
   syncDirectory(path.dirname(path.resolve(job.out)));
+  // A store's audit key file, when it has one, goes with its backup (an encrypted store's is otherwise derived from its key).
+  if (fs.existsSync(auditKeyFileOf(job.live))) fs.copyFileSync(auditKeyFileOf(job.live), auditKeyFileOf(job.out));
+  // The chain head at the copy, outside the file: a restore compares the backup with it.
+  writeManifest(job.out, { createdAt: new Date().toISOString(), schemaVersion: inspection.schemaVersion, auditHead: { seq: inspection.verification?.entries ?? 0, hash: inspection.lastAuditHash ?? '0'.repeat(64) } });
   return {
     bytes: fs.statSync(job.out).size,
     encrypted,

@@ -14,7 +14,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { anchorHead } from '../db/audit-anchor.ts';
 import { appendAudit } from '../db/audit-repo.ts';
+import { auditKeyFileOf } from '../db/audit-key.ts';
+import { manifestFileOf } from '../db/backup-manifest.ts';
 import { attachmentsOf, backupTargetProblems, FileRefused, restoreFile, restoringOf, type RestoreResult } from '../db/backup.ts';
 import type { StoreKey } from '../db/encryption.ts';
 import { writeFileDurably } from '../db/store-files.ts';
@@ -61,6 +64,7 @@ export function auditStoreEvent(actor: StoreActor, action: string, live: string,
       appendAudit(actor.db, { at: actor.clock().toISOString(), userId: actor.userId, action, entity: 'store', entityId: path.basename(live), reason, before: null, after });
     })
     .immediate();
+  anchorHead(actor.db);
 }
 
 /** The attached files that go with a backup file: in `attachments/` beside it, shared by the backups of that folder. */
@@ -85,7 +89,7 @@ function completeBackup(actor: StoreActor, job: CopyJob, copied: CopyOutcome, fi
   if (fs.existsSync(keyFileOf(files.live))) writeFileDurably(keyFileOf(job.out), fs.readFileSync(keyFileOf(files.live)));
   const removed: string[] = [];
   for (const old of options.removeAfter ?? []) {
-    for (const f of [old, keyFileOf(old)]) fs.rmSync(f, { force: true });
+    for (const f of [old, keyFileOf(old), manifestFileOf(old), auditKeyFileOf(old)]) fs.rmSync(f, { force: true });
     removed.push(path.basename(old));
   }
   const result: BackupResult = { file: job.out, ...copied, removed };
@@ -271,7 +275,7 @@ export function startBackupScheduler(options: SchedulerOptions): BackupScheduler
     running = { startedAt: now.toISOString(), by };
     try {
       const existing = listBackups(options.dir);
-      fs.mkdirSync(options.dir, { recursive: true });
+      fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });
       const name = backupFileName(now);
       const keep = new Set(backupsToKeep([...existing, { name, at: now.toISOString() }], policy));
       const removeAfter = existing.filter((b) => !keep.has(b.name)).map((b) => path.join(options.dir, b.name));

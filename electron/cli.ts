@@ -9,7 +9,8 @@
  *   tsp backup --db FILE --out FILE | tsp restore --db FILE --from FILE | tsp encrypt --db FILE (key: TSP_DB_KEY, cli/key.ts)
  *   tsp dossier --db FILE --case ID --out OUT.pdf [--lang en|zh-Hant]
  *   tsp report statistics --db FILE --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--direction D] [--rule-set ID] [--state XX]
- *   tsp audit verify --db FILE [--json] (exit 1 when the hash chain is broken, naming the first broken link)
+ *   tsp audit verify --db FILE [--json] (exit 1 with every finding: rows, chain, schema, integrity, anchors; cli/audit.ts)
+ *   tsp token issue --db FILE --user NAME --hours N (a supervisor issues a token for TSP_TOKEN; cli/identity.ts)
  *   tsp due --db FILE [--json] [--on YYYY-MM-DD] [--lang en|zh-Hant]
  *   tsp routes --case FILE.json | --db FILE --case ID | --db FILE --all --json [--on YYYY-MM-DD]
  *   tsp treaties table A B [--on YYYY-MM-DD] [--db FILE] [--json]
@@ -18,11 +19,13 @@
  * Exit codes: 0 done (whatever the verdict), 2 bad input (message on stderr, the store unchanged), 1 anything
  * else: the store busy, the disk full or read-only, the file damaged (one line each, electron/store-failure.ts),
  * an unexpected failure (its first line; TSP_DEBUG=1 prints where it was thrown).
- * The acting user of the store commands is the store's user named as the OS account ($USER),
- * else its first supervisor (electron/app.ts, the 'os-user' sign-in); a new store's first user is created as its supervisor.
+ * The acting user of the store commands is the store's user named as the OS account (os.userInfo(), not $USER),
+ * else, for reads only, its first supervisor; a write needs that user (a new store's first user is created as its
+ * supervisor) and, on a store with sign-in, their password (TSP_PASSWORD or asked) or a token (TSP_TOKEN): cli/identity.ts.
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import type { StoreKey } from '../db/encryption.ts';
 import { LOCALES, t, type Locale } from '../shared/i18n/index.ts';
 import { runAssess } from './cli/assess.ts';
 import { CommandFailure, processIo, UsageError, type CliIo } from './cli/io.ts';
@@ -53,13 +56,15 @@ const USAGE = `usage:
   tsp report statistics --db FILE --from YYYY-MM-DD --to YYYY-MM-DD --format pdf|xlsx|csv --out FILE
       [--direction outgoing|incoming] [--rule-set ID] [--state XX] [--lang en|zh-Hant]
   tsp audit verify --db FILE [--json]
+  tsp token issue --db FILE --user NAME --hours N   (a supervisor; prints a token for TSP_TOKEN)
   tsp due --db FILE [--json] [--on YYYY-MM-DD] [--lang en|zh-Hant]
   tsp routes --case FILE.json [--on YYYY-MM-DD] [--json]        (where could this person go?)
   tsp routes --db FILE --case ID [--on YYYY-MM-DD] [--json]     (a stored case)
   tsp routes --db FILE --all --json [--on YYYY-MM-DD]           (every open case, one JSON line each)
 --out never writes over the store or its files, nor over an existing file unless --force is given.
 An encrypted store's key comes from TSP_DB_KEY (or is asked for on a terminal).
-Writes are attributed to the store's user named as your OS account, else to its first supervisor.
+Writes are attributed to the store's user named as your OS account; on a store with sign-in they need
+that user's password (asked, or TSP_PASSWORD) or a token a supervisor issued (TSP_TOKEN).
 `;
 
 const OPTIONS = {
@@ -82,8 +87,16 @@ const OPTIONS = {
   'rule-set': { type: 'string' },
   state: { type: 'string' },
   all: { type: 'boolean', default: false },
+  user: { type: 'string' },
+  hours: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
+
+/** The commands that write to a store: they act as a proved user (cli/identity.ts). */
+const writes = (command: string, sub: string | undefined, object: string | undefined): boolean =>
+  ['demo', 'attachments', 'backup', 'restore', 'encrypt', 'token'].includes(command) ||
+  (['cases', 'treaties'].includes(command) && sub === 'import') ||
+  (command === 'treaties' && sub === 'map' && object === 'import');
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   try {
@@ -101,6 +114,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     }
     if (!LOCALES.includes(v.lang as Locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}`);
     const locale = v.lang as Locale;
+    const proveWriter = async (key: StoreKey | undefined) => (writes(command, sub, rest[0]) ? (await import('./cli/identity.ts')).writerProof(v.db, key) : undefined);
     switch (command) {
       case 'assess':
         if (!v.case) throw new UsageError('assess needs --case FILE.json');
@@ -121,14 +135,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         if (sub === 'validate') return runTreatiesValidate(io, rest[0]);
         if (sub === 'map') {
           const key = v.db ? await (await import('./cli/key.ts')).cliStoreKey(v.db) : undefined;
-          return await (await import('./cli/treaty-map.ts')).runTreatyMap(io, rest[0], rest[1], { ...v, key });
+          return await (await import('./cli/treaty-map.ts')).runTreatyMap(io, rest[0], rest[1], { ...v, key, writer: await proveWriter(key) });
         }
         if (sub === 'table') {
           const key = v.db ? await (await import('./cli/key.ts')).cliStoreKey(v.db) : undefined;
           return await (await import('./cli/routes.ts')).runTreatyTable(io, rest[0], rest[1], { ...v, key });
         }
         if (sub === 'import' || sub === 'export') {
-          const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };
+          const key = await (await import('./cli/key.ts')).cliStoreKey(v.db);
+          const values = { ...v, key, writer: await proveWriter(key) };
           return sub === 'import' ? await runTreatiesImport(io, rest[0], values) : await runTreatiesExport(io, rest[0], values);
         }
         throw new UsageError('use: tsp treaties list | show ID | validate FILE | table A B | map | import --db FILE IN.json | export --db FILE ID --out OUT.json');
@@ -150,17 +165,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         return (await import('./cli/due.ts')).runDue(io, { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) }, locale);
       case 'encrypt': {
         const keys = await import('./cli/key.ts');
-        return keys.runEncrypt(io, v.db, await keys.cliStoreKey(v.db));
+        return keys.runEncrypt(io, v.db, await keys.cliStoreKey(v.db), await proveWriter(undefined));
       }
       case 'backup':
       case 'restore': {
         const backup = await import('./cli/backup.ts');
-        const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };
+        const key = await (await import('./cli/key.ts')).cliStoreKey(v.db);
+        const values = { ...v, key, writer: await proveWriter(key) };
         return command === 'backup' ? backup.runBackup(io, values) : backup.runRestore(io, values);
       }
       default: {
         const store = await import('./cli/store-commands.ts');
-        return await store.runStoreCommand(io, command, sub, rest, { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) });
+        const key = await (await import('./cli/key.ts')).cliStoreKey(v.db);
+        return await store.runStoreCommand(io, command, sub, rest, { ...v, key, writer: await proveWriter(key) });
       }
     }
   } catch (error) {

@@ -136,7 +136,7 @@ describe('re-assessment run by the main process', () => {
   });
 
   it('re-assesses every open case naming a rule-set when a treaty map version takes effect', async () => {
-    const named = [createCase(h.officer, { case: ivanov() }).id, createCase(h.officer, { case: CASE_FIXTURES.lifeChinese }).id];
+    const named = [createCase(h.officer, { case: ivanov() }).id, createCase(h.admin, { case: CASE_FIXTURES.lifeChinese }).id];
     createCase(h.officer, { case: CASE_FIXTURES.minimal });
     saveTreatyMap(h.admin, { map: { ...structuredClone(BUILT_IN_TREATY_MAP), version: '2025-06-corrected', effectiveFrom: '2025-06-01' }, reason: 'a date corrected' });
     expect(pendingReassessments(h.admin)).toMatchObject([{ subject: 'treaty-map', ruleSetId: 'treaty-map', version: '2025-06-corrected', openCases: 2 }]);

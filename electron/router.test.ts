@@ -45,6 +45,7 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'session.signOut': undefined,
     'session.changePassword': { currentPassword: PASSWORD, newPassword: 'a different long phrase' },
     'settings.info': undefined,
+    'settings.diagnostics': undefined,
     'backups.state': undefined,
     'backups.run': {},
     'cases.list': { text: 'ivanov' },
@@ -112,6 +113,7 @@ const INVALID: { [C in Channel]: unknown } = {
   'session.signOut': { everywhere: true },
   'session.changePassword': { newPassword: null },
   'settings.info': 'path',
+  'settings.diagnostics': { lines: 10 },
   'backups.state': { dir: '/tmp' },
   'backups.run': { reason: 42 },
   'cases.list': { limit: 10_000 },
@@ -168,7 +170,7 @@ const INVALID: { [C in Channel]: unknown } = {
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(51);
+    expect(CHANNELS).toHaveLength(57);
   });
 
   it.each(CHANNELS)('%s answers a valid payload with data', (channel) => {

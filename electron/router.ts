@@ -8,6 +8,7 @@
  * every channel but those of SIGNED_OUT_CHANNELS is refused before its payload is read.
  */
 import { API, SIGNED_OUT_CHANNELS, type ApiOutputs, type ApiResponse, type Channel } from '../shared/api.ts';
+import { appInfo, diagnostics } from './services/about.ts';
 import { runAssessment, listAssessments } from './services/assessments.ts';
 import { backupsState, startBackup } from './services/backups.ts';
 import { listAudit, listCaseAudit, verifyAudit } from './services/audit.ts';
@@ -48,7 +49,8 @@ export const SIGNED_OUT_HANDLERS: { [C in SignedOutChannel]: SignedOutHandler<C>
 export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'session.signOut': (_ctx, _input, session) => signOut(session),
   'session.changePassword': changeOwnPassword,
-  'settings.info': (ctx) => ({ dataFile: ctx.db.name }),
+  'settings.info': (ctx, _input, session) => appInfo(ctx, session.shell),
+  'settings.diagnostics': (ctx, _input, session) => diagnostics(ctx, session.shell),
   'backups.state': (ctx) => backupsState(ctx),
   'backups.run': (ctx) => startBackup(ctx),
   'cases.list': listCases,

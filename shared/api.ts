@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import * as s from './api-schemas.ts';
 import * as auth from './auth-schemas.ts';
+import type { Diagnostics } from './about-schemas.ts';
 import type { BackupsState } from './backups-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
 import * as tr from './treaties/api-schemas.ts';
@@ -23,9 +24,9 @@ type Role = s.Role;
 const ALL: readonly Role[] = s.ROLES;
 /** Cases and assessments. */
 const CASEWORK: readonly Role[] = ['officer', 'legal', 'supervisor'];
-/** Dossiers, transfers, treaties (rule-sets), reopening a closed case. */
+/** Dossiers, transfers, treaties (rule-sets). */
 const LEGAL: readonly Role[] = ['legal', 'supervisor'];
-/** Approvals and users. */
+/** Approvals, reopening a closed case, users. Which transition each role records: shared/workflow/roles.ts. */
 const SUPERVISOR: readonly Role[] = ['supervisor'];
 const noInput = z.strictObject({}).optional();
 
@@ -36,6 +37,7 @@ export const API = {
   'session.signOut': { input: noInput, roles: ALL },
   'session.changePassword': { input: auth.changePasswordInput, roles: ALL },
   'settings.info': { input: noInput, roles: ALL },
+  'settings.diagnostics': { input: noInput, roles: ALL },
   'backups.state': { input: noInput, roles: SUPERVISOR },
   'backups.run': { input: noInput, roles: SUPERVISOR },
   'cases.list': { input: s.listCasesInput, roles: ALL },
@@ -45,7 +47,7 @@ export const API = {
   'cases.update': { input: s.updateCaseInput, roles: CASEWORK },
   'cases.setStatus': { input: s.setCaseStatusInput, roles: CASEWORK },
   'cases.close': { input: s.closeCaseInput, roles: CASEWORK },
-  'cases.reopen': { input: s.reopenCaseInput, roles: LEGAL },
+  'cases.reopen': { input: s.reopenCaseInput, roles: SUPERVISOR },
   'workflow.state': { input: wf.workflowStateInput, roles: ALL },
   'workflow.transition': { input: wf.transitionCaseInput, roles: CASEWORK },
   'documents.list': { input: wf.listDocumentsInput, roles: ALL },
@@ -109,6 +111,8 @@ export interface ApiOutputs {
   'session.signOut': auth.SessionState;
   'session.changePassword': { changedAt: string };
   'settings.info': auth.AppInfo;
+  /** For a support request: the About facts and the log's last lines, no personal data. */
+  'settings.diagnostics': Diagnostics;
   /** null where the app makes no backups itself (the CLI: `tsp backup`). */
   'backups.state': BackupsState | null;
   'backups.run': BackupsState;

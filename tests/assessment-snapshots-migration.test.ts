@@ -12,13 +12,17 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findAssessment } from '../db/assessments-repo.ts';
+import { auditKeyFileOf, ensureAuditKeyFile, setAuditKey } from '../db/audit-key.ts';
 import { appendAudit, verifyAuditChain } from '../db/audit-repo.ts';
+import { sealIfNeeded } from '../db/audit-seal.ts';
+import { verifyStore } from '../db/audit-verify.ts';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { insertCase } from '../db/cases-repo.ts';
 import { openDatabase } from '../db/connection.ts';
 import { migrate, schemaVersion } from '../db/migrate.ts';
 import { insertReassessItem, insertReassessReport } from '../db/reassess-reports-repo.ts';
 import { registerSearchFunctions } from '../db/search-fold.ts';
+import { entityDigest } from '../db/entity-digest.ts';
 import { tempDir } from '../db/testing.ts';
 import { insertUser } from '../db/users-repo.ts';
 import { listAssessments, runAssessment } from '../electron/services/assessments.ts';
@@ -73,41 +77,47 @@ function writeOldAssessment(db: Database.Database, id: string, caseId: string, c
   return { id, caseId, snapshot, result: resultJson };
 }
 
+/** A store at schema `BEFORE` holding cases, assessments (one text in another formatting), their audit entries and a report. */
+function oldStore(): { file: string; old: Database.Database; written: Written[] } {
+  const dir = tempDir();
+  dirs.push(dir);
+  const file = path.join(dir, 'store.sqlite');
+  const old = new Database(file);
+  old.pragma('journal_mode = WAL');
+  old.pragma('foreign_keys = ON');
+  registerSearchFunctions(old);
+  migrate(old, { to: BEFORE });
+  const chain = caseOf(CASE_FIXTURES.consecutiveChain);
+  const example = caseOf(CASE_FIXTURES.formatExample);
+  const written: Written[] = [];
+  old.transaction(() => {
+    insertUser(old, USER);
+    insertCase(old, CASES[0]!, chain, '2025-01-02T00:00:00.000Z');
+    insertCase(old, CASES[1]!, example, '2025-01-02T00:00:00.000Z');
+    // The same case assessed on two days (the same snapshot), another case, and a text written in another formatting.
+    written.push(writeOldAssessment(old, 'a0000000-0000-4000-8000-000000000001', CASES[0]!, chain, '2025-01-03T00:00:00.000Z'));
+    written.push(writeOldAssessment(old, 'a0000000-0000-4000-8000-000000000002', CASES[0]!, chain, '2025-01-04T00:00:00.000Z'));
+    const odd = writeOldAssessment(old, 'a0000000-0000-4000-8000-000000000003', CASES[1]!, example, '2025-01-04T00:00:00.000Z');
+    written.push(odd);
+    written.push(writeOldAssessment(old, 'a0000000-0000-4000-8000-000000000004', CASES[1]!, example, '2025-01-05T00:00:00.000Z', {
+      snapshot: JSON.stringify(JSON.parse(odd.snapshot), null, 2).replace('IVANOV', '\\u0049VANOV'),
+      result: JSON.stringify(JSON.parse(odd.result), null, 1),
+    }));
+    insertReassessReport(old, {
+      id: 'c0000000-0000-4000-8000-000000000001', subject: 'rule-set', rule_set_id: 'coe-ets-112', rule_set_version: '1983', case_ids: JSON.stringify([CASES[0]]),
+      total: 1, reason: 'refresh', created_at: '2025-01-04T00:00:00.000Z', created_by: USER.id,
+    });
+    insertReassessItem(old, {
+      report_id: 'c0000000-0000-4000-8000-000000000001', position: 0, case_id: CASES[0]!, outcome: 'unchanged', before_verdict: 'eligible',
+      after_verdict: 'eligible', after_assessment_id: written[1]!.id, changed_conditions: '[]', skipped_reason: null,
+    });
+  })();
+  return { file, old, written };
+}
+
 describe('migration 0015 on a store written by the schema before it', () => {
   it('reads every assessment back byte for byte, keeps every reference, and shares identical snapshots', () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const file = path.join(dir, 'store.sqlite');
-    const old = new Database(file);
-    old.pragma('journal_mode = WAL');
-    old.pragma('foreign_keys = ON');
-    registerSearchFunctions(old);
-    migrate(old, { to: BEFORE });
-    const chain = caseOf(CASE_FIXTURES.consecutiveChain);
-    const example = caseOf(CASE_FIXTURES.formatExample);
-    const written: Written[] = [];
-    old.transaction(() => {
-      insertUser(old, USER);
-      insertCase(old, CASES[0]!, chain, '2025-01-02T00:00:00.000Z');
-      insertCase(old, CASES[1]!, example, '2025-01-02T00:00:00.000Z');
-      // The same case assessed on two days (the same snapshot), another case, and a text written in another formatting.
-      written.push(writeOldAssessment(old, 'a0000000-0000-4000-8000-000000000001', CASES[0]!, chain, '2025-01-03T00:00:00.000Z'));
-      written.push(writeOldAssessment(old, 'a0000000-0000-4000-8000-000000000002', CASES[0]!, chain, '2025-01-04T00:00:00.000Z'));
-      const odd = writeOldAssessment(old, 'a0000000-0000-4000-8000-000000000003', CASES[1]!, example, '2025-01-04T00:00:00.000Z');
-      written.push(odd);
-      written.push(writeOldAssessment(old, 'a0000000-0000-4000-8000-000000000004', CASES[1]!, example, '2025-01-05T00:00:00.000Z', {
-        snapshot: JSON.stringify(JSON.parse(odd.snapshot), null, 2).replace('IVANOV', '\\u0049VANOV'),
-        result: JSON.stringify(JSON.parse(odd.result), null, 1),
-      }));
-      insertReassessReport(old, {
-        id: 'c0000000-0000-4000-8000-000000000001', subject: 'rule-set', rule_set_id: 'coe-ets-112', rule_set_version: '1983', case_ids: JSON.stringify([CASES[0]]),
-        total: 1, reason: 'refresh', created_at: '2025-01-04T00:00:00.000Z', created_by: USER.id,
-      });
-      insertReassessItem(old, {
-        report_id: 'c0000000-0000-4000-8000-000000000001', position: 0, case_id: CASES[0]!, outcome: 'unchanged', before_verdict: 'eligible',
-        after_verdict: 'eligible', after_assessment_id: written[1]!.id, changed_conditions: '[]', skipped_reason: null,
-      });
-    })();
+    const { file, old, written } = oldStore();
     const latest = old.prepare('SELECT id, latest_assessment_id FROM cases ORDER BY id').all();
     const due = old.prepare('SELECT * FROM case_due_dates ORDER BY case_id').all();
     const snapshotsBefore = new Set(written.flatMap((w) => [w.snapshot, w.result])).size;
@@ -125,7 +135,8 @@ describe('migration 0015 on a store written by the schema before it', () => {
     expect(db.prepare('SELECT * FROM case_due_dates ORDER BY case_id').all()).toEqual(due);
     expect(db.prepare('SELECT after_assessment_id FROM reassess_items').pluck().all()).toEqual([written[1]!.id]);
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 4, firstBadSeq: null });
+    // The four entries written at schema 12 and the seal of the upgrade (schema 13).
+    expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 5, firstBadSeq: null });
     // Each audit entry's hash still describes what its assessment reads back as.
     for (const entry of db.prepare("SELECT after FROM audit_log WHERE action = 'assessment.run'").pluck().all() as string[]) {
       const { assessmentId, snapshotHash } = JSON.parse(entry) as { assessmentId: string; snapshotHash: string };
@@ -146,6 +157,26 @@ describe('migration 0015 on a store written by the schema before it', () => {
     expect(findAssessment(db, after.id)!.result).toBe(JSON.stringify(after.result));
     expect(listAssessments(ctx, { caseId: CASES[0]! }).map((a) => a.id)).toEqual([after.id, written[1]!.id, written[0]!.id]);
     expect(db.prepare('SELECT latest_assessment_id FROM cases WHERE id = ?').pluck().get(CASES[0])).toBe(after.id);
+    db.close();
+  });
+
+  it('leaves every case’s digest as it was: a store whose audit log vouched for its rows before 0015 verifies after it', () => {
+    const { file, old } = oldStore();
+    migrate(old, { to: 14 });
+    // The chain keyed (schema 13) and sealed: the seal vouches for every case's rows, assessments included, as schema 14 has them.
+    setAuditKey(old, ensureAuditKeyFile(file));
+    expect(sealIfNeeded(old)).toBeGreaterThan(0);
+    const digests = CASES.map((id) => entityDigest(old, 'case', id));
+    old.close();
+
+    const db = openDatabase(file);
+    expect(fs.existsSync(auditKeyFileOf(file))).toBe(true);
+    expect(CASES.map((id) => entityDigest(db, 'case', id))).toEqual(digests);
+    expect(verifyStore(db)).toMatchObject({ ok: true, findings: [] });
+    // A byte changed in a document behind the app's back: the case naming it no longer matches what the log vouches for.
+    db.exec('DROP TRIGGER assessment_snapshots_no_update');
+    db.prepare("UPDATE assessment_snapshots SET content = replace(content, 'IVANOV', 'IVANOVA') WHERE content LIKE '%IVANOV%'").run();
+    expect(verifyStore(db).findings.map((f) => f.entityId)).toContain(CASES[1]);
     db.close();
   });
 });

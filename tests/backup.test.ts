@@ -361,7 +361,8 @@ describe('startBackupScheduler', () => {
     fs.writeFileSync(older, 'SQLite format 3\0 cut short');
     fs.writeFileSync(path.join(dir, 'notes.part'), 'not a backup');
     startBackupScheduler({ ...s.files, actor: actorOf(s.app.context), dir, clock: () => at, timers: fakeTimers() });
-    expect(fs.readdirSync(dir).sort()).toStrictEqual([backupFileName(at), 'notes.part'].sort());
+    // Each backup has its manifest (db/backup-manifest.ts) and, from a plain store, its audit key beside it.
+    expect(fs.readdirSync(dir).sort()).toStrictEqual([backupFileName(at), `${backupFileName(at)}.audit-key`, `${backupFileName(at)}.manifest.json`, 'notes.part'].sort());
   });
 
   it('says why a backup failed from the error code, the worker thread passing the code on', async () => {

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { auditHash, type AuditRow } from '../db/audit-repo.ts';
+import { readAuditKeyFile } from '../db/audit-key.ts';
 import { tempDir } from '../db/testing.ts';
 import { openApp } from '../electron/app.ts';
 import { main } from '../electron/cli.ts';
@@ -49,8 +50,9 @@ describe('tsp audit verify', () => {
     const before = fs.readFileSync(file);
     const result = await verify();
     expect(result).toMatchObject({ code: 0, err: '' });
-    expect(result.out).toMatch(/^The audit log is intact: 4 entries, the newest with hash [0-9a-f]{64}\.\n$/);
-    expect(JSON.parse((await verify('--json')).out)).toMatchObject({ ok: true, entries: 4, broken: null });
+    expect(result.out).toMatch(/^The audit log is intact: 4 entries, the newest with hash [0-9a-f]{64}\.\n/);
+    expect(result.out).toContain('4 entities match their latest audit entry');
+    expect(JSON.parse((await verify('--json')).out)).toMatchObject({ ok: true, entries: 4, findings: [], entitiesChecked: 4, anchorsChecked: 1 });
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -58,8 +60,10 @@ describe('tsp audit verify', () => {
     tamper((db) => db.prepare("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 3").run());
     const result = await verify();
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/^The audit log is broken at entry #3 of 4: entry #3 was changed after it was written/);
-    expect(JSON.parse((await verify('--json')).out)).toMatchObject({ ok: false, entries: 4, broken: { seq: 3, problem: 'hash' } });
+    expect(result.out).toContain('chain_hash: entry #3 was changed after it was written');
+    // The triggers the tampering dropped are named too.
+    expect(result.out).toContain('schema_missing: the trigger audit_log_no_update is missing');
+    expect(JSON.parse((await verify('--json')).out)).toMatchObject({ ok: false, entries: 4, findings: expect.arrayContaining([expect.objectContaining({ kind: 'chain_hash', seq: 3 })]) });
   });
 
   it('names the entry after a changed one whose hash was recomputed to cover it (exit 1)', async () => {
@@ -67,18 +71,19 @@ describe('tsp audit verify', () => {
       const row = db.prepare('SELECT * FROM audit_log WHERE seq = 2').get() as AuditRow;
       const forged = { ...row, after: '{"forged":true}' };
       const { hash: _old, ...content } = forged;
-      db.prepare('UPDATE audit_log SET after = ?, hash = ? WHERE seq = 2').run(forged.after, auditHash(content));
+      // Even with the audit key (whoever can read the folder of a plain store has it).
+      db.prepare('UPDATE audit_log SET after = ?, hash = ? WHERE seq = 2').run(forged.after, auditHash(content, readAuditKeyFile(file)));
     });
     const result = await verify('--json');
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.out)).toMatchObject({ broken: { seq: 3, problem: 'link' } });
+    expect(JSON.parse(result.out)).toMatchObject({ findings: expect.arrayContaining([expect.objectContaining({ kind: 'chain_link', seq: 3 })]) });
   });
 
   it('names the gap left by a removed entry (exit 1)', async () => {
     tamper((db) => db.prepare('DELETE FROM audit_log WHERE seq = 2').run());
     const result = await verify();
     expect(result.code).toBe(1);
-    expect(result.out).toContain('broken at entry #3 of 3: entry #3 stands where entry #2 should be');
+    expect(result.out).toContain('chain_sequence: entry #3 stands where entry #2 should be');
   });
 
   it('refuses a missing file or a file that is not a store (exit 2)', async () => {
@@ -96,6 +101,6 @@ describe('tsp audit verify', () => {
     tamper((db) => db.prepare("UPDATE audit_log SET action = 'case.nothing' WHERE seq = 4").run());
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'audit', 'verify', '--db', file], { cwd: path.resolve(import.meta.dirname, '..'), encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('broken at entry #4');
+    expect(run.stdout).toContain('chain_hash: entry #4 was changed');
   }, 60_000);
 });

@@ -97,7 +97,8 @@ describe('tsp encrypt', () => {
     expect(done).toMatchObject({ code: 0 });
     expect(fileKind(db)).toBe('other');
     expect(fs.readFileSync(db).includes(MARKER)).toBe(false);
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith('to-encrypt.sqlite'))).toStrictEqual(['to-encrypt.sqlite']);
+    // Beside it only its chain's audit key and head (db/audit-key.ts, db/audit-anchor.ts): no plain copy left.
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('to-encrypt.sqlite')).sort()).toStrictEqual(['to-encrypt.sqlite', 'to-encrypt.sqlite.audit-head', 'to-encrypt.sqlite.audit-key']);
     expect((await tsp(HEX_KEY, 'cases', 'search', '--db', db, MARKER)).out).toMatch(/1 case/);
     const twice = await tsp(HEX_KEY, 'encrypt', '--db', db);
     expect(twice.code).toBe(2);

@@ -16,6 +16,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../db/audit-repo.ts';
+import { verifyStore } from '../db/audit-verify.ts';
+import { anchorsOf } from '../electron/cli/audit.ts';
 import { inspectStore } from '../db/backup.ts';
 import { parseKeyText } from '../db/encryption.ts';
 import { tempDir } from '../db/testing.ts';
@@ -77,6 +79,8 @@ function verifyAfterCrash(file: string, key: string | undefined, acks: Acks): { 
     const inspection = inspectStore(db);
     expect(inspection.integrity).toStrictEqual(['ok']);
     expect(verifyAuditChain(db).ok).toBe(true);
+    // The rows are what their latest entries say, and the head beside the store is in the chain.
+    expect(verifyStore(db, { anchors: anchorsOf(file) }).findings).toEqual([]);
 
     for (const [id, version] of acks.versions) {
       const stored = db.prepare('SELECT version FROM cases WHERE id = ?').pluck().get(id) as number | undefined;

@@ -39,6 +39,8 @@ interface Expected {
     flags: string[];
     /** Checked when given: the first and last day of the transfer window. */
     transferWindow?: { from: string; to: string | null } | null;
+    /** Checked when given: the confidence of these conditions (C, S, U), e.g. where an unconfirmed parameter decides it. */
+    confidence?: Record<string, string>;
   };
 }
 
@@ -122,6 +124,10 @@ describe('golden fixtures', () => {
       for (const id of Object.keys(e.expect.conditions)) {
         conditions[id] = result.conditions.find((c) => c.id === id)?.status ?? '(no such condition)';
       }
+      const confidence: Record<string, string> = {};
+      for (const id of Object.keys(e.expect.confidence ?? {})) {
+        confidence[id] = result.conditions.find((c) => c.id === id)?.confidence ?? '(no such condition)';
+      }
       const actual = {
         verdict: result.verdict,
         rescreenOn: iso(result.rescreenOn),
@@ -132,6 +138,7 @@ describe('golden fixtures', () => {
         ...(e.expect.transferWindow === undefined
           ? {}
           : { transferWindow: result.transferWindow === null ? null : { from: iso(result.transferWindow.from), to: iso(result.transferWindow.to) } }),
+        ...(e.expect.confidence === undefined ? {} : { confidence }),
       };
       // One comparison, so a failure shows every field that differs at once.
       expect(actual).toEqual({ ...e.expect, flags: expect.arrayContaining(e.expect.flags) });

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainHead } from '../db/audit-anchor.ts';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { tempDir } from '../db/testing.ts';
 import { runAssessment } from '../electron/services/assessments.ts';
@@ -40,11 +41,11 @@ beforeAll(() => {
   h = serviceHarness('2024-06-01T08:00:00.000Z');
   dir = tempDir();
   fs.mkdirSync(OUT, { recursive: true });
-  const record = createCase(h.officer, { case: CASE_FIXTURES.lifeChinese });
+  const record = createCase(h.admin, { case: CASE_FIXTURES.lifeChinese });
   caseId = record.id;
   assessment = runAssessment(h.officer, { caseId, ruleSetId: 'hk-th', reason: 'screening' });
   // A name that would run as a formula in a spreadsheet, in a rule-set id the statistics print.
-  createCase(h.officer, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: '=cmd|calc' } });
+  createCase(h.admin, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: '=cmd|calc' } });
 });
 afterAll(() => {
   h.dispose();
@@ -74,6 +75,11 @@ describe.each<Locale>(['en', 'zh-Hant'])('dossier PDF in %s', (locale) => {
     expect(text).toContain(squeeze(t(locale, 'report.arithmetic')));
   });
 
+  it('prints the head of the audit chain, an anchor of the store outside its file', () => {
+    const head = chainHead(h.store.db);
+    expect(squeeze(pdfToText(file))).toContain(squeeze(t(locale, 'reports.dossier.auditHeadValue', { seq: String(head.seq), hash: head.hash.slice(0, 16) })));
+  });
+
   it('embeds every font it uses, as subsets', () => {
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
@@ -91,7 +97,7 @@ describe.each<Locale>(['en', 'zh-Hant'])('dossier PDF in %s', (locale) => {
 describe('dossier PDF of a person named in Thai', () => {
   it('draws the Thai name with an embedded Thai font', () => {
     const person = { familyName: 'SAETANG', givenNames: 'Prasert', nativeName: 'ประเสริฐ แซ่ตั้ง' };
-    const { id } = createCase(h.officer, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'hk-th', person } });
+    const { id } = createCase(h.admin, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'hk-th', person } });
     const file = path.join(OUT, 'dossier-thai.pdf');
     fs.writeFileSync(file, Buffer.from(dossierPdfFile(h.officer, { caseId: id, locale: 'en' }).base64, 'base64'));
     expect(squeeze(pdfToText(file))).toContain(squeeze('ประเสริฐ แซ่ตั้ง'));
@@ -111,6 +117,8 @@ describe('statistics exports', () => {
     const text = squeeze(pdfToText(file));
     expect(text).toContain(squeeze(t('zh-Hant', 'reports.table.verdicts')));
     expect(text).toContain(squeeze(t('zh-Hant', 'reports.pdf.period', { from: query.from, to: query.to })));
+    const head = chainHead(h.store.db);
+    expect(text).toContain(squeeze(t('zh-Hant', 'reports.pdf.auditHead', { seq: String(head.seq), hash: head.hash.slice(0, 16) })));
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(OUT, 'statistics-zh-Hant')]);
     expect(fs.readdirSync(OUT).some((f) => f.startsWith('statistics-zh-Hant-') && f.endsWith('.png'))).toBe(true);
   });

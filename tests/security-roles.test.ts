@@ -3,6 +3,8 @@
  * the sign-in channels refuses a caller nobody signed in. Iterates over CHANNELS × ROLES, so
  * a channel added later is covered without touching this file.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeDigest } from '../db/testing.ts';
 import { createRouter, createSessionRouter } from '../electron/router.ts';
@@ -53,6 +55,20 @@ describe('roles', () => {
     if (ctx === undefined) throw new Error(`no context for ${role}`);
     const response = createRouter(ctx, () => {}).dispatch(channel, { id: '00000000-0000-4000-8000-000000000000' });
     if (!response.ok) expect(response.error.messageKey).not.toBe('error.role_forbidden');
+  });
+
+  it('are those documented in docs/architecture.md, channel by channel (a change to either alone fails here)', () => {
+    const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../docs/architecture.md'), 'utf8');
+    const section = /<!-- roles:begin -->\n([\s\S]*?)<!-- roles:end -->/.exec(doc)?.[1] ?? '';
+    const [header, , ...rows] = section.trim().split('\n');
+    const columns = (header ?? '').split('|').map((c) => c.trim()).filter(Boolean).slice(1);
+    expect(columns).toEqual([...ROLES]);
+    const documented = Object.fromEntries(rows.map((row) => {
+      const [name = '', ...cells] = row.split('|').map((c) => c.trim()).filter(Boolean);
+      return [name.replaceAll('`', ''), columns.filter((_, i) => cells[i] === 'yes')];
+    }));
+    const enforced = Object.fromEntries(CHANNELS.map((c) => [c, ROLES.filter((r) => allows(c, r))]));
+    expect(documented).toEqual(enforced);
   });
 
   it('nest as the issue defines them: an officer may do nothing a legal officer may not, nor a legal officer anything a supervisor may not', () => {

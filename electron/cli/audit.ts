@@ -1,12 +1,16 @@
 /**
- * `tsp audit verify --db FILE [--json]`: recomputes the audit log's hash chain
- * (db/audit-repo.ts) and names the first broken link. Exit 0 when the chain is intact, 1 when
- * it is broken, 2 for bad input. Opens the file without migrating it or signing anyone in,
- * so verifying writes nothing, not even to a store of an older version; a store on a read-only
- * medium is verified through a private copy (cli/read-only-store.ts).
+ * `tsp audit verify --db FILE [--json]`: verifies the store (db/audit-verify.ts): the file's
+ * integrity, its schema and append-only triggers, the audit chain (keyed entries under the
+ * store's audit key), every entity's rows against its latest entry, and the chain heads kept
+ * outside the file (the anchor beside the store, a backup's manifest). Exit 0 when everything
+ * holds, 1 with every finding named, 2 for bad input. Opens the file without migrating it or
+ * signing anyone in, so verifying writes nothing, not even to a store of an older version; a
+ * store on a read-only medium is verified through a private copy (cli/read-only-store.ts).
  */
 import fs from 'node:fs';
-import { checkAuditChain, type BrokenLink } from '../../db/audit-repo.ts';
+import { anchorFileOf, readAnchor } from '../../db/audit-anchor.ts';
+import { verifyStore, type Anchor } from '../../db/audit-verify.ts';
+import { manifestFileOf, readManifest } from '../../db/backup-manifest.ts';
 import { openFile } from '../../db/connection.ts';
 import { StoreKeyError, type StoreKey } from '../../db/encryption.ts';
 import { UsageError, type CliIo } from './io.ts';
@@ -18,15 +22,14 @@ export interface AuditValues {
   key?: StoreKey | undefined;
 }
 
-function describe(link: BrokenLink): string {
-  switch (link.problem) {
-    case 'hash':
-      return `entry #${link.seq} was changed after it was written: its content gives hash ${link.computed}, but it records ${link.stored}`;
-    case 'link':
-      return `entry #${link.seq} does not follow entry #${link.seq - 1}: it names ${link.stored} as the previous hash, but that entry's hash is ${link.expected} (an entry was removed, inserted or reordered)`;
-    case 'sequence':
-      return `entry #${link.seq} stands where entry #${link.expected} should be (an entry was removed or renumbered)`;
-  }
+/** The chain heads recorded outside a store file that can be found beside it. */
+export function anchorsOf(file: string): Anchor[] {
+  const anchors: Anchor[] = [];
+  const anchor = readAnchor(file);
+  if (anchor !== undefined) anchors.push({ source: anchorFileOf(file), head: anchor });
+  const manifest = readManifest(file);
+  if (manifest !== undefined) anchors.push({ source: manifestFileOf(file), head: manifest === 'damaged' ? 'damaged' : manifest.auditHead });
+  return anchors;
 }
 
 export function runAudit(io: CliIo, sub: string | undefined, values: AuditValues): number {
@@ -46,11 +49,18 @@ export function runAudit(io: CliIo, sub: string | undefined, values: AuditValues
     if (db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'").pluck().get() === 0) {
       throw new UsageError(`${values.db} is not a TSP Desk store: it has no audit log`);
     }
-    const report = checkAuditChain(db);
-    if (values.json) io.out(`${JSON.stringify({ ok: report.broken === null, ...report })}\n`);
-    else if (report.broken === null) io.out(`The audit log is intact: ${report.entries} entries, the newest with hash ${report.lastHash}.\n`);
-    else io.out(`The audit log is broken at entry #${report.broken.seq} of ${report.entries}: ${describe(report.broken)}.\n`);
-    return report.broken === null ? 0 : 1;
+    const report = verifyStore(db, { anchors: anchorsOf(values.db), encrypted: values.key !== undefined });
+    if (values.json) {
+      io.out(`${JSON.stringify(report)}\n`);
+    } else if (report.ok) {
+      io.out(`The audit log is intact: ${report.entries} entries, the newest with hash ${report.lastHash}.\n`);
+      io.out(`Schema ${report.schemaVersion} and its triggers as the migrations make them; integrity check ok; ${report.entitiesChecked} entities match their latest audit entry`);
+      io.out(`${report.entitiesNotCovered > 0 ? `, ${report.entitiesNotCovered} not yet covered (their next write covers them)` : ''}; ${report.anchorsChecked === 0 ? 'no chain head found outside the file' : `${report.anchorsChecked} chain head${report.anchorsChecked === 1 ? '' : 's'} outside the file match${report.anchorsChecked === 1 ? 'es' : ''}`}.\n`);
+    } else {
+      io.out(`The store does not verify: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} (${report.entries} audit entries):\n`);
+      for (const f of report.findings) io.out(`  - ${f.kind}: ${f.message}\n`);
+    }
+    return report.ok ? 0 : 1;
   } finally {
     db.close();
     store.dispose();

@@ -7,6 +7,7 @@ import { FileRefused } from '../../db/backup.ts';
 import { StoreKeyError, type StoreKey } from '../../db/encryption.ts';
 import { openApp } from '../app.ts';
 import { actorOf, backupStore, restoreStore } from '../backups.ts';
+import { authorizeWriter, cliOsUser, proveWriterReadOnly, type WriterProof } from './identity.ts';
 import { UsageError, type CliIo } from './io.ts';
 
 export interface BackupValues {
@@ -14,9 +15,8 @@ export interface BackupValues {
   out?: string | undefined;
   from?: string | undefined;
   key?: StoreKey | undefined;
+  writer?: WriterProof | undefined;
 }
-
-const osUser = () => process.env.USER ?? process.env.USERNAME ?? 'cli';
 
 function refusedAs(what: string, work: () => number): number {
   try {
@@ -33,8 +33,9 @@ export function runBackup(io: CliIo, values: BackupValues): number {
   if (!db || !out) throw new UsageError('use: tsp backup --db FILE --out FILE');
   if (!fs.existsSync(db)) throw new UsageError(`no database at ${db}`);
   return refusedAs('backup', () => {
-    const app = openApp({ file: db, osUser: osUser(), key: values.key, clock: io.now });
+    const app = openApp({ file: db, osUser: cliOsUser(), key: values.key, clock: io.now });
     try {
+      authorizeWriter(app, values.writer);
       const result = backupStore(actorOf(app.context), out, { live: db, key: values.key }, { reason: 'tsp backup' });
       io.out(`Backed up ${db} to ${out} (${result.bytes} bytes, ${result.encrypted ? 'encrypted with the store\'s key' : 'not encrypted'}, ${result.auditEntries} audit entries, verified); attached files: ${result.attachments.copied} copied, ${result.attachments.present} already there.\n`);
       return 0;
@@ -47,8 +48,10 @@ export function runBackup(io: CliIo, values: BackupValues): number {
 export function runRestore(io: CliIo, values: BackupValues): number {
   const { db, from } = values;
   if (!db || !from) throw new UsageError('use: tsp restore --db FILE --from FILE');
+  // Who replaces the store proves it first, against the store as it is, writing nothing.
+  if (fs.existsSync(db)) proveWriterReadOnly(db, values.key, values.writer);
   return refusedAs('restore', () => {
-    const { app, result } = restoreStore(from, { live: db, key: values.key }, { osUser: osUser(), clock: io.now });
+    const { app, result } = restoreStore(from, { live: db, key: values.key }, { osUser: cliOsUser(), clock: io.now });
     app.close();
     io.out(`Restored ${db} from ${from} (verified: integrity, schema, ${result.inspection.audit?.entries ?? 0} audit entries chained); ${result.attachments.copied} attached files brought back.\n`);
     if (fs.existsSync(result.safetyCopy)) io.out(`The replaced store is kept as ${result.safetyCopy}.\n`);

@@ -13,6 +13,8 @@ import { encryptStoreFile } from '../../db/encryption-migration.ts';
 import { openApp } from '../app.ts';
 import { actorOf, auditStoreEvent } from '../backups.ts';
 import { keyFileOf, KeystoreError, normaliseRecoveryKey, unlockKeyFile } from '../keystore.ts';
+import type { Role } from '../../shared/api-schemas.ts';
+import { authorizeWriter, cliOsUser, type WriterProof } from './identity.ts';
 import { UsageError, type CliIo } from './io.ts';
 
 export interface KeySource {
@@ -67,13 +69,23 @@ export async function cliStoreKey(db: string | undefined, source: KeySource = pr
  * or passphrase; db/encryption-migration.ts: verified copy, then the plain file shredded)
  * and audits it. The store must not be open elsewhere.
  */
-export function runEncrypt(io: CliIo, db: string | undefined, key: StoreKey | undefined): number {
+export function runEncrypt(io: CliIo, db: string | undefined, key: StoreKey | undefined, proof: WriterProof = {}): number {
   if (!db) throw new UsageError('use: TSP_DB_KEY=… tsp encrypt --db FILE');
   if (fileKind(db) !== 'plain') throw new UsageError(`${db} is not a plain SQLite store (missing, empty or already encrypted): nothing to encrypt`);
   if (key === undefined) throw new UsageError('set TSP_DB_KEY to the new key: 64 hexadecimal digits or a passphrase of at least 12 characters');
-  const report = encryptStoreFile(db, key);
-  const app = openApp({ file: db, osUser: process.env.USER ?? process.env.USERNAME ?? 'cli', key, clock: io.now });
+  // Who encrypts must be able to write to the store: proved before anything changes.
+  const plain = openApp({ file: db, osUser: cliOsUser(), clock: io.now });
+  let writer: { id: string; name: string; role: Role };
   try {
+    authorizeWriter(plain, proof);
+    writer = plain.context.user;
+  } finally {
+    plain.close();
+  }
+  const report = encryptStoreFile(db, key);
+  const app = openApp({ file: db, osUser: cliOsUser(), key, clock: io.now });
+  try {
+    app.session.user = writer;
     auditStoreEvent(actorOf(app.context), 'store.encrypt', db, 'tsp encrypt', { cipher: 'sqlcipher-4', tables: Object.keys(report.after.rowCounts).length });
   } finally {
     app.close();

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { StoreKey } from '../../db/encryption.ts';
 import { t, type Locale } from '../../shared/i18n/index.ts';
 import { openApp, type OpenedApp } from '../app.ts';
+import { cliOsUser } from './identity.ts';
 import { ServiceError } from '../services/errors.ts';
 import { exportStatistics } from '../services/reports.ts';
 import { UsageError, type CliIo } from './io.ts';
@@ -37,7 +38,7 @@ export async function withStore<T>({ db, key }: StoreValues, work: (app: OpenedA
   // Reports only read: a store on a read-only medium is read through a private copy.
   const store = readableStore(db);
   try {
-    const app = openApp({ file: store.file, key, osUser: process.env.USER ?? process.env.USERNAME ?? 'cli' });
+    const app = openApp({ file: store.file, key, osUser: cliOsUser() });
     try {
       return await work(app);
     } catch (error) {

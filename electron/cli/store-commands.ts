@@ -12,9 +12,11 @@ import { DEMO_MAX_CASES, seedDemo } from '../services/demo.ts';
 import { sealLegacyAttachments } from '../services/documents.ts';
 import { ServiceError } from '../services/errors.ts';
 import { StoreKeyError, type StoreKey } from '../../db/encryption.ts';
+import { authorizeWriter, cliOsUser, type WriterProof } from './identity.ts';
 import { readJsonFile, responseFailure, UsageError, type CliIo } from './io.ts';
 import { checkOutput, writeOutput } from './output.ts';
 import { readableStore } from './read-only-store.ts';
+import { issueCliToken } from '../services/cli-tokens.ts';
 
 export interface StoreValues {
   db?: string | undefined;
@@ -25,13 +27,17 @@ export interface StoreValues {
   json?: boolean | undefined;
   /** The store's key (cli/key.ts); none: a plain store. */
   key?: StoreKey | undefined;
+  /** A write command's password or token (cli/identity.ts). */
+  writer?: WriterProof | undefined;
+  user?: string | undefined;
+  hours?: string | undefined;
 }
 
 function open(values: StoreValues, mustExist: boolean, file: string): OpenedApp {
   if (!values.db) throw new UsageError('give the database file with --db FILE');
   if (mustExist && !fs.existsSync(values.db)) throw new UsageError(`no database at ${values.db}`);
   try {
-    return openApp({ file, osUser: process.env.USER ?? process.env.USERNAME ?? 'cli', key: values.key });
+    return openApp({ file, osUser: cliOsUser(), key: values.key });
   } catch (error) {
     if (error instanceof StoreKeyError) throw new UsageError(error.message);
     throw error;
@@ -43,12 +49,17 @@ export function unwrap<C extends Channel>(response: ApiResponse<C>, what: string
   throw responseFailure(response.error, what);
 }
 
-/** Opens the store, runs `work`, closes it. 'read': a command that only reads, which works on a store it cannot write too (cli/read-only-store.ts). */
-export function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: OpenedApp) => T, access: 'read' | 'write' = 'write'): T {
+/**
+ * Opens the store, runs `work`, closes it. 'read': a command that only reads, which works on a
+ * store it cannot write too (cli/read-only-store.ts); 'write': as the writer proved by
+ * cli/identity.ts, or refused.
+ */
+export function withApp<T>(values: StoreValues, mustExist: boolean, work: (app: OpenedApp) => T, access: 'read' | 'write'): T {
   const store = access === 'read' && values.db ? readableStore(values.db) : undefined;
   try {
     const app = open(values, mustExist, store?.file ?? values.db ?? '');
     try {
+      if (access === 'write') authorizeWriter(app, values.writer);
       return work(app);
     } finally {
       app.close();
@@ -66,6 +77,7 @@ export function withStore<T>(db: string, key: StoreKey | undefined, work: (store
 export async function runStoreCommand(io: CliIo, command: string, sub: string | undefined, rest: readonly string[], values: StoreValues): Promise<number> {
   if (command === 'demo') return demo(io, values);
   if (command === 'attachments') return sealCommand(io, sub, values);
+  if (command === 'token') return tokenCommand(io, sub, values);
   if (command !== 'cases') throw new UsageError(`unknown command "${command}" (see: tsp --help)`);
   switch (sub) {
     case 'import':
@@ -87,7 +99,24 @@ function sealCommand(io: CliIo, sub: string | undefined, values: StoreValues): n
     io.out(`Sealed ${sealed} attached file${sealed === 1 ? '' : 's'} stored before schema 8 in ${values.db}.\n`);
     for (const sha256 of damaged) io.err(`not sealed: the attached file ${sha256} no longer matches its recorded hash or size; it is left as it is\n`);
     return damaged.length === 0 ? 0 : 1;
-  });
+  }, 'write');
+}
+
+/** `tsp token issue --db FILE --user NAME --hours N`: a supervisor issues a token for a user's `tsp` writes (services/cli-tokens.ts). */
+function tokenCommand(io: CliIo, sub: string | undefined, values: StoreValues): number {
+  if (sub !== 'issue' || !values.user || !values.hours) throw new UsageError('use: tsp token issue --db FILE --user NAME --hours N');
+  const hours = Number(values.hours);
+  return withApp(values, true, (app) => {
+    try {
+      const issued = issueCliToken(app.context, { userName: values.user as string, hours });
+      io.out(`${issued.token}\n`);
+      io.err(`A token for ${values.user}, valid until ${issued.expiresAt}: give it as TSP_TOKEN; it is shown only now.\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof ServiceError) throw new UsageError('no token was issued', error.problems.map((p) => `${p.field}: ${p.message}`));
+      throw error;
+    }
+  }, 'write');
 }
 
 function demo(io: CliIo, values: StoreValues): number {
@@ -105,7 +134,7 @@ function demo(io: CliIo, values: StoreValues): number {
       if (error instanceof ServiceError) throw new UsageError('demo', error.problems.map((p) => `${p.field}: ${p.message}`));
       throw error;
     }
-  });
+  }, 'write');
 }
 
 function importCommand(io: CliIo, file: string | undefined, values: StoreValues): number {
@@ -116,7 +145,7 @@ function importCommand(io: CliIo, file: string | undefined, values: StoreValues)
     for (const w of result.warnings) io.err(`warning: ${w.field}: ${w.message}\n`);
     io.out(`Imported ${result.ids.length} case${result.ids.length === 1 ? '' : 's'} into ${values.db}.\n`);
     return 0;
-  });
+  }, 'write');
 }
 
 function exportCommand(io: CliIo, values: StoreValues): number {

@@ -5,7 +5,7 @@
  *   tsp treaties map import --db FILE MAP.json        stores it as a new version (audited; refused if invalid)
  *   tsp treaties map export [--db FILE] --out OUT.json
  */
-import { fieldPath } from '../../shared/domain/case.ts';
+import { problemOf } from '../../shared/domain/case.ts';
 import { BUILT_IN_TREATY_MAP } from '../../shared/treaties/map/built-in/index.ts';
 import { TREATY_MAP_FORMAT, treatyMapSchema, type TreatyMap } from '../../shared/treaties/map/schema.ts';
 import { readJsonFile, responseFailure, UsageError, type CliIo } from './io.ts';
@@ -19,7 +19,7 @@ export interface MapValues extends StoreValues {
 function readMapFile(io: CliIo, file: string | undefined): TreatyMap {
   if (!file) throw new UsageError('give the treaty map file');
   const parsed = treatyMapSchema.safeParse(readJsonFile(io, file, 'treaty map file'));
-  if (!parsed.success) throw new UsageError(`${file} is not a valid ${TREATY_MAP_FORMAT} treaty map`, parsed.error.issues.map((i) => `${fieldPath(i.path)}: ${i.message}`));
+  if (!parsed.success) throw new UsageError(`${file} is not a valid ${TREATY_MAP_FORMAT} treaty map`, parsed.error.issues.map(problemOf).map((p) => `${p.field}: ${p.message}`));
   return parsed.data;
 }
 
@@ -46,7 +46,7 @@ export async function runTreatyMap(io: CliIo, sub: string | undefined, file: str
       const saved = unwrap(app.router.dispatch('treaties.saveMap', { map, reason: `imported from ${file} (tsp treaties map import)` }), `${file} was not imported (nothing was written)`);
       io.out(`Imported treaty map ${saved.version} (in use from ${saved.effectiveFrom}${saved.inForceToday ? ', in force today' : ''}) into ${values.db}.\n`);
       return 0;
-    });
+    }, 'write');
   }
   if (sub !== undefined && sub !== 'export') throw new UsageError('use: tsp treaties map [--db FILE] [--json] | validate FILE | import --db FILE MAP.json | export [--db FILE] --out OUT.json');
   const show = (map: TreatyMap): number => {

@@ -8,7 +8,7 @@ import type { StatisticsQuery } from '../../shared/reports/statistics.ts';
 import { chartLabel, filtersText, type ReportTable } from '../../shared/reports/tables.ts';
 import { PdfWriter } from './layout.ts';
 
-export function statisticsPdf(tables: readonly ReportTable[], meta: { query: StatisticsQuery; cases: number; producedOn: string; locale: Locale }): Buffer {
+export function statisticsPdf(tables: readonly ReportTable[], meta: { query: StatisticsQuery; cases: number; producedOn: string; locale: Locale; auditHead?: { seq: number; hash: string } | undefined }): Buffer {
   const L = (key: string, params = {}) => t(meta.locale, key, params);
   const number = new Intl.NumberFormat(meta.locale === 'en' ? 'en-GB' : 'zh-HK');
   const title = L('reports.pdf.title');
@@ -16,8 +16,9 @@ export function statisticsPdf(tables: readonly ReportTable[], meta: { query: Sta
   pdf.text(title, { size: 20, bold: true, gapAfter: 6 });
   pdf.text(L('reports.pdf.period', { from: meta.query.from, to: meta.query.to }), { size: 11, bold: true });
   pdf.text(filtersText(meta.query, meta.locale));
-  pdf.text(L('reports.pdf.cases', { count: number.format(meta.cases) }));
+  pdf.text(L('reports.pdf.cases', { count: meta.cases }));
   pdf.muted(L('reports.pdf.produced', { date: meta.producedOn }));
+  if (meta.auditHead !== undefined) pdf.muted(L('reports.pdf.auditHead', { seq: String(meta.auditHead.seq), hash: meta.auditHead.hash.slice(0, 16) }));
   for (const table of tables) {
     pdf.heading(table.title, 2);
     if (table.rows.length === 0) {

@@ -20,7 +20,7 @@ let h: ServiceHarness;
 let ctx: ServiceContext;
 beforeEach(() => {
   h = serviceHarness();
-  ctx = h.officer;
+  ctx = h.admin; // a supervisor: it records every step of the lifecycle (shared/workflow/roles.ts)
 });
 afterEach(() => h.dispose());
 

@@ -56,9 +56,9 @@ export function storeAttachment(db: Database.Database, bytes: Buffer): string {
     const nonce = crypto.randomBytes(NONCE_BYTES);
     const cipher = crypto.createCipheriv('aes-256-gcm', storeSecret(db, 'attachments'), nonce).setAAD(Buffer.from(sha256));
     const sealed = Buffer.concat([MAGIC, nonce, cipher.update(bytes), cipher.final(), cipher.getAuthTag()]);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
     const temp = `${target}.${process.pid}.${crypto.randomUUID()}.part`;
-    fs.writeFileSync(temp, sealed);
+    fs.writeFileSync(temp, sealed, { mode: 0o600 });
     syncFile(temp);
     fs.renameSync(temp, target);
     syncDirectory(path.dirname(target));

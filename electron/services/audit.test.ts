@@ -16,7 +16,7 @@ afterEach(() => h.dispose());
 
 describe('the audit service', () => {
   it('records exactly one entry per write, each by its user, in a verifiable chain', () => {
-    const ctx = h.officer;
+    const ctx = h.admin; // a supervisor: it records every step of the lifecycle (shared/workflow/roles.ts)
     const count = () => listAudit(ctx, { limit: 1000 }).length;
     const writes: [string, () => unknown][] = [];
     let id = '';

@@ -1,5 +1,7 @@
 /** Reading and verifying the audit log (it is written by the other services, never here). */
-import { listAuditEntries, verifyAuditChain } from '../../db/audit-repo.ts';
+import { readAnchor, anchorFileOf } from '../../db/audit-anchor.ts';
+import { listAuditEntries } from '../../db/audit-repo.ts';
+import { verifyStore } from '../../db/audit-verify.ts';
 import { findUser } from '../../db/users-repo.ts';
 import { caseAuditInput, type CaseAuditEntry } from '../../shared/auth-schemas.ts';
 import { listAuditInput, type AuditEntry, type AuditVerification } from '../../shared/api-schemas.ts';
@@ -11,8 +13,15 @@ export function listAudit(ctx: ServiceContext, input: unknown): AuditEntry[] {
   return listAuditEntries(ctx.db, validate(listAuditInput, input));
 }
 
+/**
+ * Everything `tsp audit verify` checks (db/audit-verify.ts) but the page HMACs of an encrypted
+ * file: ok only when nothing is found; firstBadSeq names the first broken link of the chain.
+ */
 export function verifyAudit(ctx: ServiceContext): AuditVerification {
-  return verifyAuditChain(ctx.db);
+  const anchor = readAnchor(ctx.db.name);
+  const report = verifyStore(ctx.db, { anchors: anchor === undefined ? [] : [{ source: anchorFileOf(ctx.db.name), head: anchor }] });
+  const broken = report.findings.find((f) => f.kind.startsWith('chain_'));
+  return { ok: report.ok, entries: report.entries, firstBadSeq: broken?.seq ?? null };
 }
 
 /** The history of one case, newest first, each entry with the name of who made it. */

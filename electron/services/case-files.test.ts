@@ -12,7 +12,7 @@ let h: ServiceHarness;
 let ctx: ServiceContext;
 beforeEach(() => {
   h = serviceHarness();
-  ctx = h.officer;
+  ctx = h.admin; // a supervisor: it records every step of the lifecycle (shared/workflow/roles.ts)
 });
 afterEach(() => h.dispose());
 
@@ -83,8 +83,8 @@ describe('exportCases', () => {
 
     const other = serviceHarness();
     try {
-      importCases(other.officer, JSON.parse(JSON.stringify(first)));
-      expect(exportCases(other.officer, {})).toStrictEqual(first);
+      importCases(other.admin, JSON.parse(JSON.stringify(first)));
+      expect(exportCases(other.admin, {})).toStrictEqual(first);
     } finally {
       other.dispose();
     }

@@ -9,7 +9,7 @@
 import { allCaseIds, findCase } from '../../db/cases-repo.ts';
 import { exportCasesInput, type FieldProblem, type ImportResult } from '../../shared/api-schemas.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
-import { insertNewCase } from './cases.ts';
+import { creationProblems, creationRefused, insertNewCase, type CreationProblem } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { storableCase, validate } from './validate.ts';
@@ -26,17 +26,21 @@ export function importCases(ctx: ServiceContext, input: unknown): ImportResult {
   const cases: CaseFile[] = [];
   const problems: FieldProblem[] = [];
   const warnings: FieldProblem[] = [];
+  const refusals: CreationProblem[] = [];
   items.forEach((item, i) => {
     try {
       const parsed = storableCase(item, `cases[${i}]`);
       cases.push(parsed.value);
       warnings.push(...parsed.warnings);
+      // As for a new case (cases.ts): no ended case without its closure, no step beyond the importer's role.
+      refusals.push(...creationProblems(ctx.user.role, parsed.value, `cases[${i}]`));
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       problems.push(...error.problems);
     }
   });
-  if (problems.length > 0) throw new ServiceError('invalid_input', 'error.import_invalid', problems);
+  if (problems.length > 0) throw new ServiceError('invalid_input', 'error.import_invalid', [...problems, ...refusals.map(({ kind: _kind, ...p }) => p)]);
+  if (refusals.length > 0) throw creationRefused(refusals);
   return write(ctx, (scope) => ({
     ids: cases.map((c) => insertNewCase(ctx, scope, c, { action: 'case.import', event: 'imported', reason: null }).id),
     warnings,

@@ -11,7 +11,7 @@ let h: ServiceHarness;
 let ctx: ServiceContext;
 beforeEach(() => {
   h = serviceHarness();
-  ctx = h.officer;
+  ctx = h.admin; // a supervisor: it records every step of the lifecycle (shared/workflow/roles.ts)
 });
 afterEach(() => h.dispose());
 
@@ -76,7 +76,7 @@ describe('createCase', () => {
   it('refuses a user the store does not know, or one claiming another role', () => {
     const stranger: ServiceContext = { ...ctx, user: { id: 'nobody', name: 'Nobody', role: 'supervisor' } };
     expect(expectRefused(ctx, 'forbidden', () => createCase(stranger, { case: example })).messageKey).toBe('error.user_unknown');
-    const promoted: ServiceContext = { ...ctx, user: { ...ctx.user, role: 'supervisor' } };
+    const promoted: ServiceContext = { ...h.officer, user: { ...h.officer.user, role: 'supervisor' } };
     expectRefused(ctx, 'forbidden', () => createCase(promoted, { case: example }));
   });
 });

@@ -20,9 +20,12 @@ import {
   type CaseEvent,
   type CaseList,
   type CaseRecord,
+  type FieldProblem,
+  type Role,
 } from '../../shared/api-schemas.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
-import { isOpenStatus } from '../../shared/workflow/steps.ts';
+import { creatableSteps } from '../../shared/workflow/roles.ts';
+import { currentStep, isOpenStatus } from '../../shared/workflow/steps.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { auditStateOf, loadRecord, recordOf, requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
@@ -40,6 +43,9 @@ export function insertNewCase(
   c: CaseFile,
   how: { action: string; event: string; reason: string | null },
 ): CaseRecord {
+  // Every path that creates a case (create, import, demo) passes here: no ended case, no step beyond the role.
+  const problems = creationProblems(ctx.user.role, c, 'case');
+  if (problems.length > 0) throw creationRefused(problems);
   // Time-ordered: a case's rows and audit entries, keyed by its id, are appended to their indexes.
   const id = timeOrderedUuid();
   const { action, event, reason } = how;
@@ -53,13 +59,37 @@ export function insertNewCase(
   return record;
 }
 
+/** A problem that refuses a new case: an ended status (it comes only with a closure), or a step beyond what the role records. */
+export interface CreationProblem extends FieldProblem {
+  kind: 'ended' | 'role';
+}
+
+/**
+ * Why a user of `role` may not create (or import) the case `c`: an ended status comes only with a
+ * closure (its outcome and reason), so a new case starts at an open step; and only at a step the
+ * role could have brought it to itself (shared/workflow/roles.ts).
+ */
+export function creationProblems(role: Role, c: CaseFile, field: string): CreationProblem[] {
+  if (c.status != null && !isOpenStatus(c.status)) {
+    return [{ kind: 'ended', field: `${field}.status`, message: `must be an open step (${OPEN_STATUSES.join(', ')}): a case is ended by closing it` }];
+  }
+  const steps = creatableSteps(role);
+  if (!steps.includes(currentStep(c.status))) {
+    return [{ kind: 'role', field: `${field}.status`, message: `the role ${role} creates cases at ${steps.join(', ') || 'no step'} only: a later step is recorded by the role whose step it is`, messageKey: 'workflow.guard.role_forbidden' }];
+  }
+  return [];
+}
+
+export function creationRefused(problems: readonly CreationProblem[]): ServiceError {
+  const plain = problems.map(({ kind: _kind, ...p }) => p);
+  return problems.some((p) => p.kind === 'role') ? new ServiceError('forbidden', 'error.role_forbidden', plain) : new ServiceError('invalid_input', 'error.invalid_case', plain);
+}
+
 export function createCase(ctx: ServiceContext, input: unknown): CaseRecord {
   const { case: raw, reason } = validate(createCaseInput, input);
   const { value } = storableCase(raw, 'case');
-  // An ended status comes only with a closure (its outcome and reason): a new case starts at an open step.
-  if (value.status != null && !isOpenStatus(value.status)) {
-    throw new ServiceError('invalid_input', 'error.invalid_case', [{ field: 'case.status', message: `must be an open step (${OPEN_STATUSES.join(', ')}): a case is ended by closing it` }]);
-  }
+  const problems = creationProblems(ctx.user.role, value, 'case');
+  if (problems.length > 0) throw creationRefused(problems);
   return write(ctx, (scope) => insertNewCase(ctx, scope, value, { action: 'case.create', event: 'created', reason: reason ?? null }));
 }
 

@@ -84,7 +84,7 @@ describe('seedDemo', () => {
 
   it('stores the generated cases exactly, each audited, assessing those with a rule-set', () => {
     const auditBefore = countAuditEntries(h.officer.db);
-    const { ids, assessed } = seedDemo(h.officer, 300, { seed: 9, batchSize: 64 });
+    const { ids, assessed } = seedDemo(h.admin, 300, { seed: 9, batchSize: 64 });
     const expected = generateDemoCases(300, 9);
     expect(ids).toHaveLength(300);
     ids.forEach((id, i) => expect(findCase(h.officer.db, id)?.case).toStrictEqual(expected[i]));
@@ -100,7 +100,7 @@ describe('seedDemo', () => {
 
   it('seeds a large caseload whose people are found by a name in Chinese', () => {
     // How fast it seeds is measured by `npm run bench`, not asserted here.
-    const { ids } = seedDemo(h.officer, 2_000, { seed: 1 });
+    const { ids } = seedDemo(h.admin, 2_000, { seed: 1 });
     expect(ids).toHaveLength(2_000);
     const found = listCases(h.officer, { text: '陳', limit: 50 });
     expect(found.total).toBeGreaterThan(0);

@@ -3,6 +3,7 @@
  * PDF. Read-only: reads the case, its latest assessment, its timeline and its checklist, and for
  * an incoming case computes the sentence to be enforced here.
  */
+import { chainHead } from '../../db/audit-anchor.ts';
 import { buildDossier, type Dossier, type DossierDocument } from '../../shared/reports/dossier.ts';
 import { dossierInput, type ProducedFile } from '../../shared/reports/schemas.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
@@ -26,7 +27,15 @@ export function dossierModel(ctx: ServiceContext, input: unknown): Dossier {
   const events = listCaseEvents(ctx, { caseId });
   const enforcement = record.case.direction === 'incoming' ? computeCaseEnforcement(ctx, { caseId }) : null;
   return buildDossier(
-    { record, assessment, events, documents: documentsOf(ctx, caseId), producedOn: formatIsoDate(todayFrom(ctx.clock())), enforcement },
+    {
+      record,
+      assessment,
+      events,
+      documents: documentsOf(ctx, caseId),
+      producedOn: formatIsoDate(todayFrom(ctx.clock())),
+      enforcement,
+      auditHead: chainHead(ctx.db),
+    },
     locale,
   );
 }

@@ -19,7 +19,8 @@ let h: ServiceHarness;
 let ctx: ServiceContext;
 beforeEach(() => {
   h = serviceHarness('2025-01-15T10:00:00.000Z'); // today: 2025-01-15
-  ctx = h.officer;
+  // A supervisor: an officer creates cases only at the steps of their own role (shared/workflow/roles.ts).
+  ctx = h.admin;
 });
 afterEach(() => h.dispose());
 

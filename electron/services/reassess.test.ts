@@ -12,7 +12,7 @@ let h: ServiceHarness;
 let ctx: ServiceContext;
 beforeEach(() => {
   h = serviceHarness();
-  ctx = h.officer;
+  ctx = h.admin; // a supervisor: it records every step of the lifecycle (shared/workflow/roles.ts)
 });
 afterEach(() => h.dispose());
 
@@ -86,6 +86,6 @@ describe('reassessCases', () => {
 
   it('refuses a user no longer in the store before writing anything', () => {
     seed();
-    expectRefused(ctx, 'forbidden', () => reassessCases({ ...ctx, user: { ...ctx.user, role: 'supervisor' } }));
+    expectRefused(ctx, 'forbidden', () => reassessCases({ ...h.officer, user: { ...h.officer.user, role: 'supervisor' } }));
   });
 });

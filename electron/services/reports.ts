@@ -7,6 +7,7 @@
  * hands over the file — once, to the user who started it. The router is synchronous and the
  * XLSX writer is not, and a long export should show progress rather than freeze the page.
  */
+import { chainHead } from '../../db/audit-anchor.ts';
 import { randomUUID } from 'node:crypto';
 import { loadCaseFacts } from '../../db/reports-statistics.ts';
 import { type Locale } from '../../shared/i18n/index.ts';
@@ -81,7 +82,7 @@ export async function exportStatistics(ctx: ServiceContext, input: unknown, onPh
   const stats = computeStatistics(loaded, query);
   const tables = statisticsTables(stats, locale as Locale);
   onPhase('writing');
-  const meta = { query, cases: stats.cases, producedOn: formatIsoDate(todayFrom(ctx.clock())), locale: locale as Locale };
+  const meta = { query, cases: stats.cases, producedOn: formatIsoDate(todayFrom(ctx.clock())), locale: locale as Locale, auditHead: chainHead(ctx.db) };
   const bytes =
     format === 'xlsx' ? await tablesToXlsx(tables, meta) : format === 'pdf' ? statisticsPdf(tables, meta) : Buffer.from(tablesToCsv(tables), 'utf8');
   return { fileName: `tsp-statistics-${query.from}-to-${query.to}-${locale}.${format}`, mediaType: MEDIA_TYPES[format], bytes, unreadable: stats.unreadable };

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countAuditEntries } from '../../db/audit-repo.ts';
+import { verifyStore } from '../../db/audit-verify.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { BUILT_IN_TREATY_MAP } from '../../shared/treaties/map/built-in/index.ts';
 import type { TreatyMap } from '../../shared/treaties/map/schema.ts';
@@ -77,5 +78,14 @@ describe('treaty map versions', () => {
     expectRefused(h.officer, 'not_found', () => getTreatyMap(h.officer, { version: 'nope' }));
     expect(countAuditEntries(h.admin.db)).toBe(audit + 1);
     expect(() => h.admin.db.prepare("UPDATE treaty_maps SET effective_from = '2000-01-01'").run()).toThrow(/never changed/);
+  });
+
+  it('a stored version is vouched for by its audit entry: edited behind the app (its trigger dropped), verify names it', () => {
+    saveTreatyMap(h.admin, { map: withRomania('v1', '2025-01-01'), reason: 'r' });
+    expect(verifyStore(h.admin.db).findings).toEqual([]);
+    h.admin.db.exec('DROP TRIGGER treaty_maps_no_update');
+    h.admin.db.prepare("UPDATE treaty_maps SET effective_from = '1990-01-01' WHERE version = 'v1'").run();
+    const findings = verifyStore(h.admin.db).findings;
+    expect(findings).toContainEqual(expect.objectContaining({ kind: 'entity_changed', entity: 'treaty_map', entityId: 'v1' }));
   });
 });

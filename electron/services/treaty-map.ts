@@ -1,6 +1,6 @@
 /**
  * The treaty map's versions: the built-in map (shared/treaties/map/built-in) and stored ones
- * (schema 11), each immutable and hashed, in force from its effective date like rule-sets and
+ * (schema 12), each immutable and hashed, in force from its effective date like rule-sets and
  * jurisdiction profiles. A correction of the map (a party's date found, a declaration read) is
  * a new version, saved with a reason and audited; the engine reads the version in force today
  * (ruleset-resolution.ts).

@@ -13,6 +13,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countAuditEntries, listAuditEntries, verifyAuditChain } from '../../db/audit-repo.ts';
+import { verifyStore } from '../../db/audit-verify.ts';
 import { caseEventsOf } from '../../db/case-events-repo.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { storeDigest, tableCounts } from '../../db/testing.ts';
@@ -22,6 +23,7 @@ import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { caseStatuses } from '../../shared/vocabularies.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
 import type { WorkflowState } from '../../shared/workflow-schemas.ts';
+import { mayRecord } from '../../shared/workflow/roles.ts';
 import { DOCUMENT_STATUSES, requirementsFor, type DocumentStatus } from '../../shared/workflow/documents.ts';
 import { TRANSITION_IDS, type TransitionId } from '../../shared/workflow/lifecycle.ts';
 import { currentStep, stepIndex, STEPS, type OpenStatus, type Step } from '../../shared/workflow/steps.ts';
@@ -85,7 +87,6 @@ function statusAfter(outcome: CloseOutcome): CaseStatus {
 }
 
 const CASEWORK: readonly Role[] = ['officer', 'legal', 'supervisor'];
-const LEGAL: readonly Role[] = ['legal', 'supervisor'];
 const DONE: readonly DocumentStatus[] = ['received', 'verified', 'sent', 'not_applicable'];
 
 // ---------------------------------------------------------------- model and real system
@@ -259,6 +260,8 @@ function attempt(m: Model, r: Real, c: CaseModel, role: Role, channel: string, p
 function checkInvariants(m: Model, r: Real, touched: number | null): void {
   const db = r.h.store.db;
   expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: m.audit });
+  // Every write's entry holds the digest of the rows it wrote: the rows verify against the log.
+  expect(verifyStore(db).findings).toEqual([]);
   const counts = tableCounts(db);
   for (const [table, n] of Object.entries(r.counts)) expect(counts[table] ?? 0, `rows of ${table} went down`).toBeGreaterThanOrEqual(n);
   r.counts = counts;
@@ -271,7 +274,9 @@ function checkInvariants(m: Model, r: Real, touched: number | null): void {
     expect({ version: record.version, status: record.case.status ?? null, closeOutcome: record.closeOutcome, closed: record.closedAt !== null }).toEqual({
       version: c.version, status: c.status, closeOutcome: c.closeOutcome, closed: c.closeOutcome !== null,
     });
-    const state = dataOf<WorkflowState>(r.as.viewer.dispatch('workflow.state', { caseId: c.id }));
+    // Seen by a supervisor, who records every transition; to a viewer each is refused for the role first (shared/workflow/roles.ts).
+    const state = dataOf<WorkflowState>(r.as.supervisor.dispatch('workflow.state', { caseId: c.id }));
+    expect(dataOf<WorkflowState>(r.as.viewer.dispatch('workflow.state', { caseId: c.id })).transitions.every((t) => t.refusals[0]?.guard === 'role_forbidden')).toBe(true);
     expect({ step: state.step, version: state.version, closeOutcome: state.closeOutcome }).toEqual({ step: stepOf(c), version: c.version, closeOutcome: c.closeOutcome });
     // The case page offers what starts from here, each with what would refuse it if recorded today.
     expect(state.transitions.map((t) => ({ transition: t.transition, guards: t.refusals.map((x) => x.guard).sort(), needsDate: t.needsDate }))).toEqual(
@@ -338,7 +343,8 @@ const transitionCommand = fc
 
 function transition(m: Model, r: Real, k: CaseModel, who: Role, id: TransitionId, date: string | undefined, expectedVersion: number): void {
   const payload = { id: k.id, expectedVersion, transition: id, reason: `${id} noted`, ...(date === undefined ? {} : { date }) };
-  const expected = CASEWORK.includes(who) ? expectTransition(m, k, id, date, expectedVersion) : refusal('forbidden', 'error.role_forbidden');
+  // Each transition is recorded by the roles shared/workflow/roles.ts names, checked before the case is read.
+  const expected = CASEWORK.includes(who) && mayRecord(who, id) ? expectTransition(m, k, id, date, expectedVersion) : refusal('forbidden', 'error.role_forbidden');
   attempt(m, r, k, who, 'workflow.transition', payload, expected);
 }
 
@@ -368,6 +374,7 @@ const setStatusCommand = fc
     if (!CASEWORK.includes(role)) expected = refusal('forbidden', 'error.role_forbidden');
     else if (step === null) expected = refusal('conflict', 'error.case_closed');
     else if (id === undefined) expected = { ok: false, code: 'conflict', reasons: [{ key: 'error.workflow_refused', guards: ['wrong_step'] }] };
+    else if (!mayRecord(role, id)) expected = refusal('forbidden', 'error.role_forbidden');
     else expected = expectTransition(m, k, id, undefined, k.version);
     attempt(m, r, k, role, 'cases.setStatus', payload, expected);
   }));
@@ -379,7 +386,7 @@ const closeCommand = fc
     const date = offset === undefined ? undefined : dayOffset(m, offset);
     const payload = { id: k.id, expectedVersion: k.version, outcome, reason: 'closing', ...(date === undefined ? {} : { date }) };
     const id = TRANSITION_IDS.find((t) => { const { to } = SPECS[t]; return 'outcome' in to && to.outcome === outcome; })!;
-    const expected = CASEWORK.includes(role) ? expectTransition(m, k, id, date, k.version) : refusal('forbidden', 'error.role_forbidden');
+    const expected = CASEWORK.includes(role) && mayRecord(role, id) ? expectTransition(m, k, id, date, k.version) : refusal('forbidden', 'error.role_forbidden');
     attempt(m, r, k, role, 'cases.close', payload, expected);
   }));
 
@@ -389,7 +396,7 @@ const reopenCommand = fc
     const k = m.cases[c]!;
     const payload = { id: k.id, expectedVersion: k.version, status, reason: 'closed in error' };
     let expected: Expectation;
-    if (!LEGAL.includes(role)) expected = refusal('forbidden', 'error.role_forbidden');
+    if (role !== 'supervisor') expected = refusal('forbidden', 'error.role_forbidden');
     else if (k.closeOutcome === null) expected = refusal('conflict', 'error.case_open');
     else {
       expected = {
@@ -469,7 +476,7 @@ const BAD_PAYLOADS: Record<string, (k: CaseModel) => { channel: string; payload:
   extraKey: (k) => ({ channel: 'workflow.transition', payload: { id: k.id, expectedVersion: k.version, transition: 'start-screening', reason: 'r', status: 'agreed' }, roles: CASEWORK }),
   terminalStatus: (k) => ({ channel: 'cases.setStatus', payload: { id: k.id, expectedVersion: k.version, status: 'transferred', reason: 'r' }, roles: CASEWORK }),
   unknownOutcome: (k) => ({ channel: 'cases.close', payload: { id: k.id, expectedVersion: k.version, outcome: 'vanished', reason: 'r' }, roles: CASEWORK }),
-  reopenToClosed: (k) => ({ channel: 'cases.reopen', payload: { id: k.id, expectedVersion: k.version, status: 'closed', reason: 'r' }, roles: LEGAL }),
+  reopenToClosed: (k) => ({ channel: 'cases.reopen', payload: { id: k.id, expectedVersion: k.version, status: 'closed', reason: 'r' }, roles: ['supervisor'] }),
   unknownDocumentStatus: (k) => ({ channel: 'documents.setStatus', payload: { caseId: k.id, kind: 'information-notice', status: 'lost' }, roles: CASEWORK }),
 };
 
@@ -511,7 +518,8 @@ function setUp(starts: readonly OpenStatus[]): { model: Model; real: Real } {
   };
   const cases = RULE_SETS.map((ruleSetId, i): CaseModel => {
     const status = starts[i] ?? 'draft';
-    const { id } = createCase(h.officer, { case: { ...(CASE_FIXTURES.formatExample as object), sentencingState: 'CH', ruleSetId, status } });
+    // Entered by a supervisor: an officer creates cases only at the steps of their own role (roles.ts).
+    const { id } = createCase(h.admin, { case: { ...(CASE_FIXTURES.formatExample as object), sentencingState: 'CH', ruleSetId, status } });
     return { id, ruleSetId, version: 1, status, closeOutcome: null, verdict: null, documents: new Map(), latest: new Map([['created', START.slice(0, 10)]]), events: 1 };
   });
   const db = h.store.db;
@@ -547,17 +555,20 @@ describe('sequences the model found, as examples', () => {
     try {
       const officer = h.officer;
       const legal = { ...h.admin, user: (({ id, name, role }) => ({ id, name, role }))(createUser(h.admin, { name: 'Lee Legal', role: 'legal' })) };
+      const supervisor = h.admin;
       const { id } = createCase(officer, { case: { ...(CASE_FIXTURES.formatExample as object), sentencingState: 'CH', ruleSetId: 'coe-ets-112', status: 'screening' } });
       runAssessment(officer, { caseId: id, on: '2024-03-01' });
-      let version = transitionCase(officer, { id, expectedVersion: 1, transition: 'prepare-dossier', date: '2025-01-10', reason: 'dossier opened' }).version;
-      version = transitionCase(officer, { id, expectedVersion: version, transition: 'close-unviable', date: '2025-01-10', reason: 'closed by mistake' }).version;
-      version = reopenCase(legal, { id, expectedVersion: version, status: 'screening', reason: 'closed in error' }).version;
+      let version = transitionCase(legal, { id, expectedVersion: 1, transition: 'prepare-dossier', date: '2025-01-10', reason: 'dossier opened' }).version;
+      version = transitionCase(supervisor, { id, expectedVersion: version, transition: 'close-unviable', date: '2025-01-10', reason: 'closed by mistake' }).version;
+      version = reopenCase(supervisor, { id, expectedVersion: version, status: 'screening', reason: 'closed in error' }).version;
       // Re-recorded after the reopening: the dossier was in fact opened on 2025-01-05 ...
-      version = transitionCase(officer, { id, expectedVersion: version, transition: 'prepare-dossier', date: '2025-01-05', reason: 'dossier opened' }).version;
+      version = transitionCase(legal, { id, expectedVersion: version, transition: 'prepare-dossier', date: '2025-01-05', reason: 'dossier opened' }).version;
       setDocumentStatus(officer, { caseId: id, kind: 'information-notice', status: 'received' });
       // ... so a decision on 2025-01-07 (2 days after the latest entry for the dossier step) follows it; the dossier entry of 2025-01-10 was undone.
-      expect(workflowState(officer, { caseId: id }).transitions.find((t) => t.transition === 'submit-for-decision')?.refusals).toEqual([]);
-      const after = transitionCase(officer, { id, expectedVersion: version, transition: 'submit-for-decision', date: '2025-01-07', reason: 'to the decision-maker' });
+      expect(workflowState(legal, { caseId: id }).transitions.find((t) => t.transition === 'submit-for-decision')?.refusals).toEqual([]);
+      // The officer sees it refused for the role alone (shared/workflow/roles.ts).
+      expect(workflowState(officer, { caseId: id }).transitions.find((t) => t.transition === 'submit-for-decision')?.refusals).toEqual([{ guard: 'role_forbidden', missing: [] }]);
+      const after = transitionCase(legal, { id, expectedVersion: version, transition: 'submit-for-decision', date: '2025-01-07', reason: 'to the decision-maker' });
       expect(after.case.status).toBe('decision');
       expect(caseEventsOf(h.store.db, id).map((e) => [e.kind, e.date])).toEqual([
         ['created', '2025-01-15'], ['status:dossier', '2025-01-10'], ['closed:closed_unviable', '2025-01-10'], ['reopened', '2025-01-15'],
@@ -575,7 +586,9 @@ describe('sequences the model found, as examples', () => {
         const error = expectRefused(h.officer, 'invalid_input', () => createCase(h.officer, { case: { ...(CASE_FIXTURES.formatExample as object), status } }));
         expect(error.problems).toMatchObject([{ field: 'case.status' }]);
       }
-      expect(createCase(h.officer, { case: { ...(CASE_FIXTURES.formatExample as object), status: 'handover-scheduled' } }).case.status).toBe('handover-scheduled');
+      // An open step, and one the role could have brought the case to itself (shared/workflow/roles.ts): a supervisor may enter one at the handover, an officer not.
+      expect(createCase(h.admin, { case: { ...(CASE_FIXTURES.formatExample as object), status: 'handover-scheduled' } }).case.status).toBe('handover-scheduled');
+      expect(expectRefused(h.officer, 'forbidden', () => createCase(h.officer, { case: { ...(CASE_FIXTURES.formatExample as object), status: 'handover-scheduled' } })).problems).toMatchObject([{ field: 'case.status' }]);
     } finally {
       h.dispose();
     }

@@ -17,7 +17,7 @@ let h: ServiceHarness;
 let ctx: ServiceContext;
 beforeEach(() => {
   h = serviceHarness('2025-01-15T10:00:00.000Z'); // today: 2025-01-15
-  ctx = h.officer;
+  ctx = h.admin; // a supervisor: it records every step of the lifecycle (shared/workflow/roles.ts)
 });
 afterEach(() => h.dispose());
 
@@ -119,7 +119,7 @@ describe('an outgoing case (ETS 112) from the application to the handover and af
     ]);
     expect(events[4]).toMatchObject({
       fromStatus: 'decision', legalBasis: 'ETS 112 Art. 5(1)', documents: ['certified-judgment', 'time-served-statement'],
-      note: 'send-request noted', userName: 'Lam Officer',
+      note: 'send-request noted', userName: h.admin.user.name,
     });
     expect(events[9]).toMatchObject({ fromStatus: 'handover-scheduled', note: 'handed over at the airport' });
     const actions = listAudit(h.admin, { entityId: id, limit: 100 }).map((e) => e.action);

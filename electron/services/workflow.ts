@@ -22,6 +22,7 @@ import {
   type Refusal, type TransitionId, type WorkflowFacts,
 } from '../../shared/workflow/lifecycle.ts';
 import { currentStep, directionOf, stepIndex, STEPS, type OpenStatus } from '../../shared/workflow/steps.ts';
+import { mayRecord } from '../../shared/workflow/roles.ts';
 import { TASKS } from '../../shared/workflow/tasks.ts';
 import { STATUS_AFTER_CLOSE } from './case-closure.ts';
 import { loadRecord, requireStoredCase } from './case-records.ts';
@@ -74,6 +75,11 @@ function refused(refusals: readonly Refusal[]): ServiceError {
 
 export function transitionCase(ctx: ServiceContext, input: unknown): CaseRecord {
   const { id, expectedVersion, transition, date, reason, legalBasis, reasonCode, documents } = validate(transitionCaseInput, input);
+  if (!mayRecord(ctx.user.role, transition)) {
+    throw new ServiceError('forbidden', 'error.role_forbidden', [
+      { field: 'transition', message: t('en', 'workflow.guard.role_forbidden'), messageKey: 'workflow.guard.role_forbidden', params: { guard: 'role_forbidden', missing: transition } },
+    ]);
+  }
   return change(ctx, {
     id, expectedVersion, reason, action: 'case.transition', mustBeOpen: null,
     next: (current, scope) => {
@@ -161,7 +167,9 @@ export function workflowState(ctx: ServiceContext, input: unknown): WorkflowStat
       // Previewed as if recorded today with a date, so the list shows what else stands in the way.
       const decision = decide(facts, { transition, date: today });
       const planned = 'status' in spec.to ? 'status' : 'outcome' in spec.to ? 'close' : 'record';
-      return { transition, refusals: decision.ok ? [] : decision.refusals, effect: decision.ok ? decision.effect.kind : planned, needsDate };
+      // A role that does not record the transition is its first refusal (shared/workflow/roles.ts).
+      const refusals: Refusal[] = [...(mayRecord(ctx.user.role, transition) ? [] : [{ guard: 'role_forbidden' as const, missing: [] }]), ...(decision.ok ? [] : decision.refusals)];
+      return { transition, refusals, effect: decision.ok && refusals.length === 0 ? decision.effect.kind : planned, needsDate };
     }),
     tasks: tasksOf(record, facts),
     alerts: record.closedAt === null ? alertsOfCase(ctx.db, record, ruleSet, today) : [],

@@ -4,6 +4,7 @@
  * second process waits for busy_timeout instead of failing half-way). Anything thrown rolls
  * the whole write back, its audit entry included.
  */
+import { anchorHead } from '../../db/audit-anchor.ts';
 import { findUser } from '../../db/users-repo.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import type { ServiceContext } from './context.ts';
@@ -18,7 +19,7 @@ export interface WriteScope {
 }
 
 export function write<T>(ctx: ServiceContext, work: (scope: WriteScope) => T): T {
-  return ctx.db
+  const result = ctx.db
     .transaction(() => {
       // The context is built at sign-in; a user since removed or given another role must sign in again.
       const stored = findUser(ctx.db, ctx.user.id);
@@ -27,4 +28,7 @@ export function write<T>(ctx: ServiceContext, work: (scope: WriteScope) => T): T
       return work({ at: now.toISOString(), today: formatIsoDate(todayFrom(now)), userId: ctx.user.id });
     })
     .immediate();
+  // Committed: the chain's head goes beside the store (db/audit-anchor.ts).
+  anchorHead(ctx.db);
+  return result;
 }

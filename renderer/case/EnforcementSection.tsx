@@ -41,7 +41,7 @@ function endText(text: Text, span: StoredSpan | null, what: 'nominalRelease' | '
 
 function lengthText(text: Text, span: StoredSpan | null): string | null {
   if (span === null || span.kind !== 'fixed') return span?.kind === 'indeterminate' ? text.ui('enforce.ui.noEnd') : null;
-  return text.ui('ui.dates.remaining', { period: text.period(periodBetween(span.start, span.nominalRelease)), days: text.number(span.termDays) });
+  return text.ui('ui.dates.remaining', { period: text.period(periodBetween(span.start, span.nominalRelease)), days: span.termDays });
 }
 
 function maximumText(text: Text, maximum: number | 'life' | null): string {
@@ -162,7 +162,7 @@ function Result({ e }: { e: StoredEnforcement }) {
                 ? null
                 : text.ui('enforce.ui.servedValue', {
                     total: text.days(e.served.totalDays),
-                    parts: text.ui('enforce.ui.servedParts', { custody: text.number(e.served.custodyDays), remand: text.number(e.served.remandDays) }),
+                    parts: text.ui('enforce.ui.servedParts', { custody: e.served.custodyDays, remand: e.served.remandDays }),
                   }),
           },
           {
@@ -172,7 +172,7 @@ function Result({ e }: { e: StoredEnforcement }) {
                 ? text.ui('enforce.ui.notComputed')
                 : e.remainingDays === 0
                   ? text.ui('enforce.ui.remainingNone')
-                  : text.ui('ui.dates.remaining', { period: text.period(periodBetween(e.handover, e.enforced.releaseDate)), days: text.number(e.remainingDays) }),
+                  : text.ui('ui.dates.remaining', { period: text.period(periodBetween(e.handover, e.enforced.releaseDate)), days: e.remainingDays }),
           },
           {
             label: text.ui('enforce.report.release'),
@@ -183,7 +183,7 @@ function Result({ e }: { e: StoredEnforcement }) {
                   ? text.deadline(e.release.projectedRelease)
                   : text.ui('enforce.ui.releaseValue', {
                       date: text.deadline(e.release.projectedRelease),
-                      days: text.number(e.release.remissionDays),
+                      days: e.release.remissionDays,
                       base: text.ui(`param.base.${e.release.base}`),
                     }),
           },

@@ -19,7 +19,7 @@ function CaseCount() {
   const list = useDesk((s) => s.caseList);
   return (
     <p className="case-count" role="status">
-      {(list.phase === 'ready' || (list.phase === 'loading' && list.items.length > 0)) && text.ui('ui.cases.count', { shown: `${text.number(list.total)}${list.countCapped ? '+' : ''}`, total: text.number(list.storeTotal) })}
+      {(list.phase === 'ready' || (list.phase === 'loading' && list.items.length > 0)) && text.ui('ui.cases.count', { shown: `${text.number(list.total)}${list.countCapped ? '+' : ''}`, total: list.storeTotal })}
     </p>
   );
 }

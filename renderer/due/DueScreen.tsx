@@ -27,7 +27,7 @@ function DueTable({ urgency, items }: { urgency: Urgency; items: readonly DueIte
   return (
     <section className={`due-group due-group--${urgency}`} aria-labelledby={id}>
       <h2 id={id}>
-        <span className={`tag tag--${urgency}`}>{text.ui(`due.urgency.${urgency}`)}</span> {text.ui('due.count', { count: text.number(items.length) })}
+        <span className={`tag tag--${urgency}`}>{text.ui(`due.urgency.${urgency}`)}</span> {text.ui('due.count', { count: items.length })}
       </h2>
       {items.length === 0 ? (
         <p className="muted">{text.ui('due.empty')}</p>

@@ -90,7 +90,7 @@ export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
       {error !== null && <ErrorSummary error={error} />}
       {runs.pending.map((p) => {
         const id = subjectName(text, p.subject, p.ruleSetId);
-        const params = { id, version: p.version, date: text.date(p.effectiveFrom), count: text.number(p.openCases) };
+        const params = { id, version: p.version, date: text.date(p.effectiveFrom), count: p.openCases };
         return (
           <div key={keyOf(p)} className="reassess__run" data-pending={keyOf(p)}>
             <p>{text.ui(mayRun ? 'ui.treaties.pending.text' : 'ui.treaties.pending.waiting', params)}</p>
@@ -116,8 +116,8 @@ export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
               <progress id={progressId} max={Math.max(r.total, 1)} value={r.done} />
               <span role="status">
                 {finished
-                  ? text.ui('ui.treaties.progress.done', { changed: text.number(r.changed), total: text.number(r.total) })
-                  : text.ui(r.running ? 'ui.treaties.progress.count' : 'ui.treaties.progress.stopped', { done: text.number(r.done), total: text.number(r.total) })}
+                  ? text.ui('ui.treaties.progress.done', { changed: text.number(r.changed), total: r.total })
+                  : text.ui(r.running ? 'ui.treaties.progress.count' : 'ui.treaties.progress.stopped', { done: text.number(r.done), total: r.total })}
               </span>
               {finished && <a href={treatiesHref.report(r.id)}>{text.ui('ui.treaties.progress.open')}</a>}
               {!finished && mayRun && r.running && (

@@ -299,8 +299,9 @@ function isValidationKey(message: string): message is ValidationKey {
 /** The string and number parameters of a custom issue (`ctx.addIssue({ params })`), and the bound of a size check (`{max}`, `{min}`). */
 function issueParams(issue: z.core.$ZodIssue): ProblemParams | undefined {
   const template = isValidationKey(issue.message) ? en[issue.message] : '';
-  if (issue.code === 'too_big' && template.includes('{max}')) return { max: Number(issue.maximum) };
-  if (issue.code === 'too_small' && template.includes('{min}')) return { min: Number(issue.minimum) };
+  // `{max}`, or `{max, plural, ...}` where the bound is a count.
+  if (issue.code === 'too_big' && /\{\s*max\b/.test(template)) return { max: Number(issue.maximum) };
+  if (issue.code === 'too_small' && /\{\s*min\b/.test(template)) return { min: Number(issue.minimum) };
   if (issue.code !== 'custom' || issue.params === undefined) return undefined;
   const out: ProblemParams = {};
   for (const [name, value] of Object.entries(issue.params)) {

@@ -27,9 +27,14 @@ export function nameKey(text: string): string {
   return normaliseName(text).replace(INVISIBLE, '');
 }
 
-/** Why a name is refused: `invisible` (nothing visible once the controls are gone), `marks` (too many combining marks in a row); null when it is fine. */
+/**
+ * Why a name is refused: `invisible` (characters were given but none is visible once the
+ * controls are gone), `marks` (too many combining marks in a row); null when it is fine. Blank
+ * space alone is not refused: it is trimmed away like any other surrounding space.
+ */
 export function nameProblem(text: string): 'invisible' | 'marks' | null {
-  if (text.length > 0 && nameKey(text).replace(/\s+/gu, '') === '') return 'invisible';
+  const written = text.replace(/\s+/gu, '');
+  if (written.length > 0 && nameKey(written) === '') return 'invisible';
   if (COMBINING_RUN.test(text.normalize('NFC'))) return 'marks';
   return null;
 }

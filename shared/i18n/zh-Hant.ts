@@ -11,6 +11,8 @@ import { reportsZhHant } from './reports.zh-Hant.ts';
 import { treatiesZhHant } from './treaties.zh-Hant.ts';
 import { workflowZhHant } from './workflow.zh-Hant.ts';
 import { enforcementZhHant } from './enforcement.zh-Hant.ts';
+import { routesUiZhHant } from './routes-ui.zh-Hant.ts';
+import { aboutZhHant } from './about.zh-Hant.ts';
 
 export const zhHant: Record<MessageKey, string> = {
   'unit.years': ' 年',
@@ -86,20 +88,20 @@ export const zhHant: Record<MessageKey, string> = {
   'cond.remaining.indeterminate': '屬不定期刑：{required} 的最低要求不適用。',
   'cond.remaining.unbounded': '終身或不定期監禁必然尚餘最少 {required}。',
   'cond.remaining.nothingLeft': '於 {reference} 已無餘下刑期：釋放日期（{basis}）為 {release}。',
-  'cond.remaining.met': '於 {reference} 尚餘 {remaining} 日（{release} 釋放，{basis}）；須最少 {required}：{threshold} 或之後釋放即符合。',
-  'cond.remaining.unknownRemand': '未計還押扣減，於 {reference} 尚餘 {remaining} 日，須最少 {required}；判刑前羈押期未有記錄，可能減少餘下刑期。',
-  'cond.remaining.exception': '於 {reference} 只餘 {remaining} 日（{release} 釋放，{basis}）；須 {required}（{threshold} 或之後釋放）；雙方可在例外情況下同意移交。',
-  'cond.remaining.optional': '於 {reference} 只餘 {remaining} 日（{release} 釋放）；少於 {required} 屬可選擇拒絕的理由。',
-  'cond.remaining.notMet': '於 {reference} 只餘 {remaining} 日（{release} 釋放，{basis}）；須最少 {required}（{threshold} 或之後釋放）。',
+  'cond.remaining.met': '於 {reference} 尚餘 {remaining, plural, other {# 日}}（{release} 釋放，{basis}）；須最少 {required}：{threshold} 或之後釋放即符合。',
+  'cond.remaining.unknownRemand': '未計還押扣減，於 {reference} 尚餘 {remaining, plural, other {# 日}}，須最少 {required}；判刑前羈押期未有記錄，可能減少餘下刑期。',
+  'cond.remaining.exception': '於 {reference} 只餘 {remaining, plural, other {# 日}}（{release} 釋放，{basis}）；須 {required}（{threshold} 或之後釋放）；雙方可在例外情況下同意移交。',
+  'cond.remaining.optional': '於 {reference} 只餘 {remaining, plural, other {# 日}}（{release} 釋放）；少於 {required} 屬可選擇拒絕的理由。',
+  'cond.remaining.notMet': '於 {reference} 只餘 {remaining, plural, other {# 日}}（{release} 釋放，{basis}）；須最少 {required}（{threshold} 或之後釋放）。',
   'cond.minServed.otherState': '在 {state} 判處的刑罰並無記錄最低服刑期。',
   'cond.minServed.unknownSentence': '刑期日期不完整：須已服刑期的 {fraction}。',
   'cond.minServed.lifeUnknown': '未有設定移交國法律對終身或不定期刑的最低服刑期。',
   'cond.minServed.lifeMet': '{required} 的最低服刑期已於 {earliest} 屆滿。',
   'cond.minServed.lifeNotMet': '{required} 的最低服刑期於 {earliest} 屆滿。',
-  'cond.minServed.met': '已服 {served} 日，須 {required} 日（{termDays} 日的 {fraction}）。',
-  'cond.minServed.unserved': '刑期尚未開始：已扣減羈押 {served} 日，須 {required} 日（{termDays} 日的 {fraction}）。',
-  'cond.minServed.unknownRemand': '未計還押扣減已服 {served} 日，須 {required} 日；請記錄判刑前羈押期。',
-  'cond.minServed.notMet': '於 {reference} 已服 {served} 日，須 {required} 日（{termDays} 日的 {fraction}）：{earliest} 起符合。',
+  'cond.minServed.met': '已服 {served, plural, other {# 日}}，須 {required} 日（{termDays, plural, other {# 日}}的 {fraction}）。',
+  'cond.minServed.unserved': '刑期尚未開始：已扣減羈押 {served, plural, other {# 日}}，須 {required} 日（{termDays, plural, other {# 日}}的 {fraction}）。',
+  'cond.minServed.unknownRemand': '未計還押扣減已服 {served, plural, other {# 日}}，須 {required} 日；請記錄判刑前羈押期。',
+  'cond.minServed.notMet': '於 {reference} 已服 {served, plural, other {# 日}}，須 {required} 日（{termDays, plural, other {# 日}}的 {fraction}）：{earliest} 起符合。',
   'cond.consent.irrevocable': '雙方於 {agreed} 同意後才撤回同意；同意已不可撤回。',
   'cond.consent.representative': '因該人的年齡或狀況，由法定代表人作出同意。',
   'cond.consent.minorUnknown': '請記錄出生日期：未滿 {age} 歲須由父母、監護人或法院同意。',
@@ -149,12 +151,12 @@ export const zhHant: Record<MessageKey, string> = {
   'step.termEnd.hmpps': '{id}：{start} + {term} = {end}（英格蘭及威爾斯月底規則）。',
   'step.aggregate': '全部判刑合計：由 {start} 至 {end}。',
   'step.custodyGap': '{id} 於 {start} 開始，而之前的判刑已經完結（由 {free} 起獲釋）：羈押並非一段連續期間，因此不計算日期。請刪除已服完的判刑，或把 {id} 記錄為接續其前一項判刑。',
-  'step.remand': '還押扣減：{nominal} − {days} 日 = {release}。',
+  'step.remand': '還押扣減：{nominal} − {days, plural, other {# 日}} = {release}。',
   'step.remandUnknown': '未有記錄還押扣減：未扣減前的釋放日期為 {release}。',
-  'step.remission': '減刑（{source}）：刑期 {termDays} 日，實際 {actualDays} 日；{fraction} = {cap} 日，下限 {floorDays} 日 → {remissionDays} 日；{release} − {remissionDays} 日 = {discharge}。',
+  'step.remission': '減刑（{source}）：刑期 {termDays, plural, other {# 日}}，實際 {actualDays} 日；{fraction} = {cap, plural, other {# 日}}，下限 {floorDays, plural, other {# 日}} → {remissionDays, plural, other {# 日}}；{release} − {remissionDays, plural, other {# 日}} = {discharge}。',
   'step.threshold': '門檻：{reference} + {required} = {threshold}。',
-  'step.remaining.expiry': '尚餘：{release} − {reference} = {days} 日（至刑期屆滿，已扣減）。',
-  'step.remaining.release-with-remission': '尚餘：{release} − {reference} = {days} 日（至預計連減刑釋放）。',
+  'step.remaining.expiry': '尚餘：{release} − {reference} = {days, plural, other {# 日}}（至刑期屆滿，已扣減）。',
+  'step.remaining.release-with-remission': '尚餘：{release} − {reference} = {days, plural, other {# 日}}（至預計連減刑釋放）。',
 
   'param.basis.expiry': '扣減後刑期屆滿',
   'param.basis.release-with-remission': '預計連減刑釋放',
@@ -231,13 +233,13 @@ export const zhHant: Record<MessageKey, string> = {
   'ui.value.yes': '是',
   'ui.value.no': '否',
   'ui.value.none': '無',
-  'ui.days': '{count} 日',
+  'ui.days': '{count, plural, other {# 日}}',
   'ui.states': '由{from}至{to}',
   'ui.sort.ascending': '升序',
   'ui.sort.descending': '降序',
 
   'ui.cases.title': '案件',
-  'ui.cases.count': '{shown} 宗（共 {total} 宗案件）',
+  'ui.cases.count': '{shown} 宗（共 {total, plural, other {# 宗}}案件）',
   'ui.cases.search.label': '搜尋案件',
   'ui.cases.search.hint': '任何文字的姓名、別名、監獄編號或案件編號。按 / 鍵可返回此處。',
   'ui.cases.filters': '篩選',
@@ -338,8 +340,8 @@ export const zhHant: Record<MessageKey, string> = {
   'ui.dates.source': '根據 {date} 的評估，參考日期為 {reference}。',
   'ui.dates.none': '請先進行評估，以計算釋放日期。',
   'ui.dates.notComputable': '無法根據現有資料計算',
-  'ui.dates.remaining': '{period}（{days} 日）',
-  'ui.dates.remainingNone': '無：釋放日期早於參考日期 {period}（{days} 日）',
+  'ui.dates.remaining': '{period}（{days, plural, other {# 日}}）',
+  'ui.dates.remainingNone': '無：釋放日期早於參考日期 {period}（{days, plural, other {# 日}}）',
   'ui.dates.howWeGotIt': '此日期如何得出',
 
   'ui.eligibility.title': '資格',
@@ -579,7 +581,7 @@ export const zhHant: Record<MessageKey, string> = {
   'ui.category.excluded:immigration': '入境罪行',
   'ui.category.excluded:military': '軍事罪行',
   'ui.category.excluded:political': '政治罪行',
-  'ui.cases.loadedAll': '已載入全部 {total} 宗案件。',
+  'ui.cases.loadedAll': '已載入全部 {total, plural, other {# 宗}}案件。',
   // 驗證訊息
   'validation.required': '必須填寫',
   'validation.unknownKeys': '包含不明欄位 {keys}',
@@ -621,4 +623,6 @@ export const zhHant: Record<MessageKey, string> = {
   ...enforcementZhHant,
   ...hongKongZhHant,
   ...edgesZhHant,
+  ...routesUiZhHant,
+  ...aboutZhHant,
 };

@@ -55,6 +55,8 @@ export interface DossierInput {
   producedOn: string;
   /** An incoming case's sentence to be enforced here (shared/enforcement); absent for other cases. */
   enforcement?: StoredEnforcement | null;
+  /** The head of the store's audit chain when it was produced (db/audit-anchor.ts): printed, it anchors the chain outside the file. */
+  auditHead?: { seq: number; hash: string } | undefined;
 }
 
 /** A label from the catalog, or the code itself when the catalog has none. */
@@ -89,6 +91,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
     [L('reports.dossier.verdict'), assessment === null ? L('ui.verdict.not_assessed') : L(`verdict.${assessment.verdict}`)],
     [L('reports.dossier.caseId'), record.id],
     [L('reports.dossier.producedOn'), input.producedOn],
+    ...(input.auditHead === undefined ? [] : [[L('reports.dossier.auditHead'), L('reports.dossier.auditHeadValue', { seq: String(input.auditHead.seq), hash: input.auditHead.hash.slice(0, 16) })] as [string, string]]),
   ];
 
   const person: DossierSection = {

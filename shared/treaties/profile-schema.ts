@@ -63,7 +63,9 @@ export function toEngineProfile(p: StoredProfile): JurisdictionProfile {
     remandCredit: { value: p.remandCredit.value, source: p.remandCredit.source, confidence: p.remandCredit.confidence },
     remission: r.value === null ? null : { ...r.value, source: r.source, confidence: r.confidence },
     transferredRemission: { value: p.transferredRemission.value, source: p.transferredRemission.source, confidence: p.transferredRemission.confidence },
-    remissionExclusions: { value: [...p.remissionExclusions.value], source: p.remissionExclusions.source, confidence: p.remissionExclusions.confidence },
+    ...(p.remissionExclusions.value.length === 0
+      ? {}
+      : { remissionExclusions: { value: [...p.remissionExclusions.value], source: p.remissionExclusions.source, confidence: p.remissionExclusions.confidence } }),
   };
 }
 

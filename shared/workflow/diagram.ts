@@ -3,7 +3,9 @@
  * docs/workflow.md holds this text, and diagram.test.ts fails when the two differ
  * (`TSP_WRITE_WORKFLOW_DOC=1 npx vitest run shared/workflow/diagram.test.ts` rewrites it).
  */
+import { ROLES } from '../api-schemas.ts';
 import { OPEN_STEPS, TRANSITION_IDS, TRANSITIONS, type TransitionId } from './lifecycle.ts';
+import { creatableSteps, mayRecord } from './roles.ts';
 
 const node = (name: string) => name.replace(/-/g, '_');
 
@@ -48,6 +50,23 @@ export function workflowMarkdown(): string {
     ...outer.flatMap(edge).map((l) => l.slice(2)),
     '  transferred --> [*]',
     '```',
+    '',
+    '## Who records each transition',
+    '',
+    'From `shared/workflow/roles.ts`: correctional officers record the screening, the consent',
+    'verification and the handover; legal officers the dossier, the requests and replies, and',
+    'enforcement news after a transfer; supervisors the approval to send a request, every closure',
+    'but the transfer, and reopening a closed case. A role records what the roles before it',
+    'record; viewers record nothing. Refused: `forbidden`, guard `role_forbidden` on the case page.',
+    '',
+    `| transition | ${ROLES.join(' | ')} |`,
+    `|---|${ROLES.map(() => ':-:').join('|')}|`,
+    ...TRANSITION_IDS.map((id) => `| \`${id}\` | ${ROLES.map((r) => (mayRecord(r, id) ? 'yes' : '—')).join(' | ')} |`),
+    '',
+    'A case is created or imported only at an open step its creator could have brought it to with',
+    'transitions of their own role (never at an ended status, which comes only with a closure):',
+    '',
+    ...ROLES.map((r) => `- ${r}: ${creatableSteps(r).join(', ') || 'none'}`),
     '',
   ];
   return lines.join('\n');

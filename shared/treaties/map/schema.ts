@@ -7,12 +7,10 @@
  * treaty basis between those States is unknown, never assumed).
  */
 import { z } from 'zod';
-import { isIsoDate } from '../../sentence/calendar.ts';
-import { consentExceptionKinds } from '../schema.ts';
+import { consentExceptionKinds, isoDate } from '../schema.ts';
 
 export const TREATY_MAP_FORMAT = 'tsp-treaty-map/1';
 
-const isoDate = z.string().refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
 const dated = isoDate.nullable();
 /** A State or territory: ISO 3166-1 alpha-2 (HK and MO are places with their own arrangements). */
 const place = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK"' });
@@ -69,11 +67,11 @@ const declarationBase = {
 
 export const declarationSchema = z.discriminatedUnion('kind', [
   /** ETS 112 Art. 3(4): whom the State counts as its national for the instrument. */
-  z.object({ ...declarationBase, kind: z.literal('national-definition'), includes: z.array(z.enum(NATIONAL_EXTENSIONS)).min(1) }).strict(),
+  z.object({ ...declarationBase, kind: z.literal('national-definition'), includes: z.array(z.enum(NATIONAL_EXTENSIONS)).min(1).max(NATIONAL_EXTENSIONS.length) }).strict(),
   /** ETS 112 Art. 3(3): the State excludes one of the procedures of Art. 9(1). */
   z.object({ ...declarationBase, kind: z.literal('excludes-procedure'), excludes: z.enum(['continued-enforcement', 'conversion']) }).strict(),
   /** ETS 167 Art. 3(6) and the like: the State will not take a case by these consent-free routes. */
-  z.object({ ...declarationBase, kind: z.literal('consent-route-opt-out'), routes: z.array(z.enum(consentExceptionKinds)).min(1) }).strict(),
+  z.object({ ...declarationBase, kind: z.literal('consent-route-opt-out'), routes: z.array(z.enum(consentExceptionKinds)).min(1).max(consentExceptionKinds.length) }).strict(),
   /** EU FD 2008/909 Art. 7(4): the State will not apply the list exemption from dual criminality. */
   z.object({ ...declarationBase, kind: z.literal('dual-criminality-opt-out') }).strict(),
   /**
@@ -87,7 +85,7 @@ export const declarationSchema = z.discriminatedUnion('kind', [
    * A declaration the State made whose content the map does not have: the conditions it may
    * concern read as unknown where it could make the difference, never as if it did not exist.
    */
-  z.object({ ...declarationBase, kind: z.literal('unread'), mayConcern: z.array(z.enum(['national-definition', 'excludes-procedure', 'consent-route-opt-out', 'dual-criminality-opt-out'])).min(1) }).strict(),
+  z.object({ ...declarationBase, kind: z.literal('unread'), mayConcern: z.array(z.enum(['national-definition', 'excludes-procedure', 'consent-route-opt-out', 'dual-criminality-opt-out'])).min(1).max(4) }).strict(),
 ]);
 
 export const INSTRUMENT_KINDS = ['multilateral', 'bilateral', 'eu-mutual-recognition', 'domestic-scheme', 'pattern'] as const;
@@ -95,7 +93,7 @@ export const INSTRUMENT_KINDS = ['multilateral', 'bilateral', 'eu-mutual-recogni
 /** Between the parties of the replacing instrument, from `from`, the listed instruments no longer apply. */
 export const replacementSchema = z
   .object({
-    instruments: z.array(instrumentId).min(1),
+    instruments: z.array(instrumentId).min(1).max(50),
     from: isoDate,
     summary: z.string().min(1).max(2000),
     source,
@@ -109,20 +107,20 @@ export const instrumentSchema = z
     title: z.string().min(1).max(300),
     kind: z.enum(INSTRUMENT_KINDS),
     /** The rule-sets that apply this instrument (a rule-set belongs to one instrument); none for one recorded only as a basis. */
-    ruleSets: z.array(instrumentId).default([]),
+    ruleSets: z.array(instrumentId).max(50).default([]),
     /** When the instrument itself entered into force (null: not yet, or not known). */
     inForce: z.object({ date: dated, source, confidence }).strict(),
     /**
      * A domestic scheme (the US transfer programme) runs on treaties: it is open between its
      * party and another State when one of these instruments binds them both.
      */
-    basis: z.array(instrumentId).default([]),
+    basis: z.array(instrumentId).max(50).default([]),
     /** Instruments whose declarations this one reads too (ETS 167 reads ETS 112's definitions of "national"). */
-    declarationsOf: z.array(instrumentId).default([]),
+    declarationsOf: z.array(instrumentId).max(50).default([]),
     /** The places it binds; for a `pattern` (a model agreement whose counterparty is not identified) the known side only. */
     parties: z.array(partySchema).max(300),
     declarations: z.array(declarationSchema).max(2000).default([]),
-    replaces: z.array(replacementSchema).default([]),
+    replaces: z.array(replacementSchema).max(50).default([]),
     note,
   })
   .strict();
@@ -138,7 +136,7 @@ export const treatyMapSchema = z
     effectiveFrom: isoDate,
     notes: note,
     instruments: z.array(instrumentSchema).min(1).max(500),
-    noArrangements: z.array(noArrangementSchema).default([]),
+    noArrangements: z.array(noArrangementSchema).max(5000).default([]),
   })
   .strict()
   .superRefine((map, ctx) => {
