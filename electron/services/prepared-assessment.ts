@@ -73,8 +73,8 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 /** What the cases of one batch share: the documents carried so far (by hash: each is carried once), the law's texts written out. */
 export interface BatchMemory {
   carried: Set<string>;
-  /** The JSON of the law's texts and its hash, by what they hold. */
-  texts: Map<string, { json: string; hash: string }>;
+  /** The sha256 of each JSON of the law's texts written so far. */
+  texts: Map<string, string>;
 }
 
 export const batchMemory = (): BatchMemory => ({ carried: new Set(), texts: new Map() });
@@ -87,16 +87,12 @@ function documentRef(content: string, known: readonly ({ id: number; hash: strin
   return { hash, content };
 }
 
-/** The law's texts written out and hashed once for every case of a batch that reads the same. */
+/** The law's texts written out, and hashed once for every case of a batch that reads the same. */
 function textsRef(texts: LawTexts, known: { id: number; hash: string } | null | undefined, memory: BatchMemory): DocumentRef {
-  const key = `${texts.treaty.id}\u0000${texts.treaty.version}\u0000${texts.treatyMap?.version}\u0000${texts.treatyMap?.hash}\u0000${texts.sources.map(([s, c]) => `${s}\u0001${c}`).join('\u0002')}`;
-  let written = memory.texts.get(key);
-  if (written === undefined) {
-    const json = JSON.stringify(texts);
-    written = { json, hash: sha256(json) };
-    memory.texts.set(key, written);
-  }
-  return documentRef(written.json, [known], memory, written.hash);
+  const json = JSON.stringify(texts);
+  let hash = memory.texts.get(json);
+  if (hash === undefined) memory.texts.set(json, (hash = sha256(json)));
+  return documentRef(json, [known], memory, hash);
 }
 
 /** What a preparation reads besides the case: the law, and the case's latest assessment's documents. */
