@@ -7,7 +7,7 @@
  * Electron main process; no Electron here.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../db/connection.ts';
+import { openFile } from '../db/connection.ts';
 import { keyAfterTransfer, type StoreKey } from '../db/encryption.ts';
 import { prepareBatch, type BatchRequest, type PreparedItem } from './services/reassess.ts';
 
@@ -29,8 +29,10 @@ export type ReassessWorkerAnswer =
   | { seq: number; ok: false; message: string; code: string | undefined };
 
 const job = workerData as ReassessWorkerJob;
-const db = openDatabase(job.file, { key: keyAfterTransfer(job.key), nativeBinding: job.nativeBinding, fileMustExist: true });
+// Opened without migrating, sealing or anchoring (the main thread's connection did all that): this thread only reads.
+const db = openFile(job.file, { key: keyAfterTransfer(job.key), nativeBinding: job.nativeBinding, fileMustExist: true });
 db.pragma('query_only = ON');
+db.pragma('busy_timeout = 5000');
 
 parentPort?.on('message', ({ seq, batch }: ReassessWorkerRequest) => {
   let answer: ReassessWorkerAnswer;
