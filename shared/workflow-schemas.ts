@@ -64,7 +64,10 @@ export const listDueInput = z.strictObject({
   /** How far ahead "later" reaches. */
   horizonDays: z.int().min(0).max(3660).default(90),
   urgency: z.enum(URGENCIES).optional(),
+  /** Rows of each urgency: a page within each group, never a cut across them. */
   limit: z.int().min(1).max(5000).default(1000),
+  /** Rows of each group to skip (the next page of one group: `urgency` with `offset`). */
+  offset: z.int().min(0).max(10_000_000).default(0),
 });
 
 // ---------------------------------------------------------------- outputs
@@ -154,9 +157,11 @@ export type UnreadableCase = z.output<typeof unreadableCaseSchema>;
 export const dueListSchema = z.object({
   on: isoDate,
   horizonDays: z.int(),
+  /** Every item of each urgency, whatever the page: the groups are counted over everything. */
   counts: z.record(z.enum(URGENCIES), z.int()),
-  /** Sorted by date, then case; at most `limit`. */
+  /** Sorted by date, then case: the page (`offset`, `limit`) of each group asked for, overdue first. */
   items: z.array(dueItemSchema),
+  /** Some group has items after its page (counts tell how many). */
   truncated: z.boolean(),
   /** Open cases left out: their stored dates or rule-set cannot be computed; each needs correcting. */
   unreadable: z.array(unreadableCaseSchema),

@@ -176,10 +176,14 @@ export function computeDue(db: Database.Database, on: string, horizonDays: numbe
 }
 
 export function listDue(ctx: ServiceContext, input: unknown): DueList {
-  const { on, horizonDays, urgency, limit } = validate(listDueInput, input);
+  const { on, horizonDays, urgency, limit, offset } = validate(listDueInput, input);
   const day = on ?? formatIsoDate(todayFrom(ctx.clock()));
   const { items: all, unreadable } = computeDue(ctx.db, day, horizonDays);
-  const counts = Object.fromEntries(URGENCIES.map((u) => [u, all.filter((i) => i.urgency === u).length])) as DueList['counts'];
-  const chosen = urgency === undefined ? all : all.filter((i) => i.urgency === urgency);
-  return { on: day, horizonDays, counts, items: chosen.slice(0, limit), truncated: chosen.length > limit, unreadable };
+  // Grouped over everything, then a page within each group: thousands overdue never hide what is due this week.
+  const groups = new Map(URGENCIES.map((u) => [u, all.filter((i) => i.urgency === u)]));
+  const counts = Object.fromEntries(URGENCIES.map((u) => [u, groups.get(u)?.length ?? 0])) as DueList['counts'];
+  const asked = urgency === undefined ? URGENCIES : [urgency];
+  const items = asked.flatMap((u) => groups.get(u)?.slice(offset, offset + limit) ?? []);
+  const truncated = asked.some((u) => counts[u] > offset + limit);
+  return { on: day, horizonDays, counts, items, truncated, unreadable };
 }
