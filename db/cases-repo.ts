@@ -213,3 +213,8 @@ export function caseVersionsOf(db: Database.Database, ids: readonly string[]): M
   const rows = statement(db, SQL.selectVersions).all(JSON.stringify(ids)) as { id: string; version: number; latest_assessment_id: string | null }[];
   return new Map(rows.map((r) => [r.id, { version: r.version, latestAssessmentId: r.latest_assessment_id }]));
 }
+
+/** Records the closure of a case just inserted (an import of a closed case), leaving its version as it is. */
+export function setCaseClosure(db: Database.Database, id: string, closure: NonNullable<Closure>): void {
+  statement(db, SQL.setClosure).run({ id, closed_at: closure.closedAt, close_outcome: closure.outcome, close_reason: closure.reason });
+}

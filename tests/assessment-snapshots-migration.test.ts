@@ -1,10 +1,11 @@
 /**
- * Migration 0015 on a store written by the schema before it (12, the schema of the app before this
- * change, with 13 and 14 as they stand on this branch): every assessment reads back byte for byte
+ * Migration 0015 on a store written at schema 12 (the app before 13 and 14, migrated through
+ * them, then 15): every assessment reads back byte for byte
  * as it was frozen — its case snapshot and its result exactly as the app wrote them, a text in
  * another formatting too — with its audit entry's hash, its report item, the case's latest
  * assessment and due dates unchanged; identical snapshots are stored once, and the first
- * assessment after the update shares the migrated snapshot of an unchanged case.
+ * assessment after the update shares the migrated snapshot of an unchanged case. A store sealed
+ * at schema 14 verifies after 0015: every case's digest is as it was.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
