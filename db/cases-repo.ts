@@ -91,6 +91,7 @@ const SQL = {
   // Insertion order within an instant, so an import exports back in the order it came.
   selectAllIds: 'SELECT id FROM cases ORDER BY created_at, rowid',
   selectOpenIds: 'SELECT id FROM cases WHERE closed_at IS NULL ORDER BY created_at, rowid',
+  selectVersions: 'SELECT id, version, latest_assessment_id FROM cases WHERE id IN (SELECT value FROM json_each(?))',
 } as const;
 
 export interface MetaRow {
@@ -205,6 +206,12 @@ export function allCaseIds(db: Database.Database): string[] {
 /** The ids of the cases not closed, oldest first. */
 export function openCaseIds(db: Database.Database): string[] {
   return (statement(db, SQL.selectOpenIds).pluck().all() as string[]);
+}
+
+/** The version and latest assessment of each case of `ids` that exists (what a batch prepared elsewhere is checked against). */
+export function caseVersionsOf(db: Database.Database, ids: readonly string[]): Map<string, { version: number; latestAssessmentId: string | null }> {
+  const rows = statement(db, SQL.selectVersions).all(JSON.stringify(ids)) as { id: string; version: number; latest_assessment_id: string | null }[];
+  return new Map(rows.map((r) => [r.id, { version: r.version, latestAssessmentId: r.latest_assessment_id }]));
 }
 
 /** Records the closure of a case just inserted (an import of a closed case), leaving its version as it is. */
