@@ -87,6 +87,11 @@ FIXTURES[10] = (db) => FIXTURES[1]?.(db);
 FIXTURES[11] = (db) => FIXTURES[1]?.(db);
 // Version 13 keys the audit chain and adds audit_seal and cli_tokens: the opening seals the store.
 FIXTURES[12] = (db) => FIXTURES[1]?.(db);
+// Versions 14 and 15 are placeholders on this branch for other branches' migrations.
+FIXTURES[13] = (db) => FIXTURES[1]?.(db);
+FIXTURES[14] = (db) => FIXTURES[1]?.(db);
+// Version 16 adds person_keys (a row with a NULL key per prison number, filled on opening) and an index on dates of birth.
+FIXTURES[15] = (db) => FIXTURES[1]?.(db);
 
 type Rows = Record<string, string[]>;
 
@@ -190,9 +195,13 @@ describe('migrations', () => {
       const db = openDatabase(file);
       expect(schemaVersion(db)).toBe(LATEST);
       const after = contents(db, before.columns).rows;
-      // The upgrade to schema 13 appends one entry: the seal, by the system (db/audit-seal.ts).
+      // The upgrade to schema 13 appends one entry: the seal, by the system (db/audit-seal.ts), and its rows (audit_seal, from 13).
       expect(after.audit_log?.filter((r) => r.includes('"audit.seal"'))).toHaveLength(1);
-      expect({ ...after, audit_log: after.audit_log?.filter((r) => !r.includes('"audit.seal"')) }).toEqual(before.rows);
+      const { audit_seal: seal, ...rest } = after;
+      const { audit_seal: sealBefore, ...was } = before.rows;
+      expect({ ...rest, audit_log: after.audit_log?.filter((r) => !r.includes('"audit.seal"')) }).toEqual(was);
+      expect(sealBefore ?? []).toEqual([]);
+      if (version >= 13) expect(seal).toHaveLength(3);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 3, firstBadSeq: null });
       const verified = verifyStore(db);
