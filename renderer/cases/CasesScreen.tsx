@@ -12,6 +12,7 @@ import { useText } from '../text/use-text.ts';
 import { CaseFilters } from './CaseFilters.tsx';
 import { CaseResults } from './CaseResults.tsx';
 import { CaseSearch } from './CaseSearch.tsx';
+import { ClosedMatches } from './ClosedMatches.tsx';
 import { FilterChips } from './FilterChips.tsx';
 
 function CaseCount() {
@@ -54,6 +55,7 @@ export function CasesScreen() {
       <CaseSearch />
       <CaseFilters />
       <FilterChips />
+      <ClosedMatches />
       <UnreadableCases cases={unreadable} />
       <CaseResults />
     </div>
