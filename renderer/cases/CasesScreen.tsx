@@ -14,6 +14,7 @@ import { CaseResults } from './CaseResults.tsx';
 import { CaseSearch } from './CaseSearch.tsx';
 import { ClosedMatches } from './ClosedMatches.tsx';
 import { FilterChips } from './FilterChips.tsx';
+import { PackageImport } from './PackageImport.tsx';
 
 function CaseCount() {
   const text = useText();
@@ -58,6 +59,7 @@ export function CasesScreen() {
       <ClosedMatches />
       <UnreadableCases cases={unreadable} />
       <CaseResults />
+      <PackageImport />
     </div>
   );
 }
