@@ -35,7 +35,7 @@ beforeAll(async () => {
   page = shell.page;
   const hongKong = shell.dispatch('cases.list', { limit: 500 }).items.filter((c) => c.prisonNumber?.startsWith('CSD ') === true && c.dateOfBirth !== null);
   closedCases = hongKong.slice(0, 2);
-  for (const c of closedCases) shell.dispatch('cases.close', { id: c.id, expectedVersion: c.version, outcome: 'deceased', reason: 'closed for the test' });
+  for (const c of closedCases) shell.dispatch('cases.close', { id: c.id, expectedVersion: c.version, outcome: 'deceased', reason: 'closed for the test', reasonCode: 'deceased' });
 }, 120_000);
 
 afterAll(async () => {
@@ -103,6 +103,8 @@ describe('finding people', { timeout: 60_000 }, () => {
       const statusChips = page.locator('.filter-chips .chip').filter({ hasText: t(locale, 'ui.cases.chip.status', { value: '' }) });
       expect(await statusChips.count()).toBe(2);
       expect(await select.locator('option').first().textContent()).toBe(t(locale, 'ui.cases.filter.statusAnother'));
+      // Rows still loading are dimmed (aria-busy): axe reads the list once it has settled.
+      await expect.poll(() => page.locator('table.cases-table').getAttribute('aria-busy')).toBe('false');
       expect(await seriousViolations(page)).toEqual([]);
       await saveScreenshot(page, `find-statuses-${locale}`);
 

@@ -211,7 +211,7 @@ describe('a new case\'s duplicate check (listCases samePerson): a warning the fo
 
   it('finds the cases of the same names and date of birth, or the same prison number however written, closed ones too', () => {
     const first = createCase(ctx, { case: chan });
-    closeCase(ctx, { id: first.id, expectedVersion: 1, outcome: 'deceased', reason: 'record in error' });
+    closeCase(ctx, { id: first.id, expectedVersion: 1, outcome: 'deceased', reason: 'record in error', reasonCode: 'deceased' });
     const other = createCase(ctx, { case: CASE_FIXTURES.cyrillic });
     const same = (samePerson: Record<string, string>) => listCases(ctx, { samePerson, includeClosed: true }).items.map((i) => i.id);
 
