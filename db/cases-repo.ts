@@ -16,6 +16,7 @@ import {
   type SentenceOffenceRow,
   type SentenceRow,
 } from './case-mapping.ts';
+import { writePersonKey } from './person-keys.ts';
 import { statement } from './statements.ts';
 
 export interface CaseMeta {
@@ -134,6 +135,7 @@ function insertChildren(db: Database.Database, caseId: string, rows: CaseRows): 
 export function insertCase(db: Database.Database, id: string, c: CaseFile, at: string): void {
   const rows = caseToRows(c);
   const personId = statement(db, SQL.insertPerson).run(rows.person).lastInsertRowid;
+  writePersonKey(db, personId, rows.person.prison_number);
   statement(db, SQL.insertCase).run({ id, person_id: personId, at, ...rows.facts });
   insertChildren(db, id, rows);
 }
@@ -152,6 +154,7 @@ export function updateCase(
   const changed = statement(db, SQL.updateCase).run({ id: update.id, expected_version: update.expectedVersion, at: update.at, ...rows.facts });
   if (changed.changes !== 1) return false;
   statement(db, SQL.updatePerson).run({ person_id: meta.person_id, ...rows.person });
+  writePersonKey(db, meta.person_id, rows.person.prison_number);
   if (update.closure !== undefined) {
     statement(db, SQL.setClosure).run({
       id: update.id,

@@ -92,6 +92,8 @@ FIXTURES[12] = (db) => FIXTURES[1]?.(db);
 FIXTURES[13] = (db) => FIXTURES[1]?.(db);
 // Version 15 moves each assessment's snapshot and result into assessment_snapshots: they read back as they were (contents, below).
 FIXTURES[14] = (db) => FIXTURES[1]?.(db);
+// Version 16 adds person_keys (a row with a NULL key per prison number, filled on opening) and an index on dates of birth.
+FIXTURES[15] = (db) => FIXTURES[1]?.(db);
 
 type Rows = Record<string, string[]>;
 
