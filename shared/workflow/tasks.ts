@@ -1,5 +1,5 @@
 /**
- * The task list of each step, by direction (domain.md §7.2 O1–O15, §7.3 I1–I9), shown on
+ * The task list of each step, by direction (docs/domain.md "The steps of a transfer": O1–O15, I1–I9), shown on
  * the case page as a GOV.UK-style task list. The documents a step needs come from the
  * rule-set (documents.ts); these are the other things to do, each with its anchor.
  */
