@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AssessmentRecord, CaseSummary } from '../shared/api-schemas.ts';
 import { en } from '../shared/i18n/en.ts';
+import { fieldOfMissing } from '../shared/eligibility/missing.ts';
+import { t } from '../shared/i18n/index.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
 import { formatsFor } from '../renderer/text/formats.ts';
 import { openSeededShell, regionName, rendered, saveDocScreenshot, saveScreenshot, seriousViolations } from './harness.ts';
@@ -17,6 +19,11 @@ let shell: Shell;
 let page: Page;
 let chosen: CaseSummary;
 
+/** A built-in rule-set by its instrument's name, as a title: "The Transfer Convention (ETS 112)". */
+function instrumentTitle(ruleSetId: string): string {
+  const label = t('en', `param.instrument.${ruleSetId}`);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
 const latestAssessment = (caseId: string): AssessmentRecord => shell.dispatch('assessments.list', { caseId })[0]!;
 const conditionRow = (id: string) => page.locator(`tr[data-condition="${id}"]`);
 
@@ -56,7 +63,7 @@ describe('case screen', { timeout: 60_000 }, () => {
     const facts = await bar.locator('.facts').textContent();
     const [from, to] = [await regionName(page, chosen.sentencingState), await regionName(page, chosen.administeringState)];
     expect(facts).toContain(`${from} → ${to}`);
-    expect(facts).toContain(chosen.ruleSetId!);
+    expect(facts).toContain(instrumentTitle(chosen.ruleSetId!)); // by name, never its id
     expect(facts).toContain(en[`ui.caseStatus.${chosen.status!}`]);
     if (chosen.prisonNumber !== null) expect(facts).toContain(chosen.prisonNumber);
     if (chosen.nativeName !== null) expect(await bar.locator('h1').textContent()).toContain(chosen.nativeName);
@@ -79,7 +86,7 @@ describe('case screen', { timeout: 60_000 }, () => {
     expect(await verdict.locator('.verdict__detail').textContent()).toBe(en[`verdict.${result.verdict}.detail`]);
     expect(await verdict.getAttribute('class')).toContain(`verdict--${result.verdict}`);
     expect(await page.locator('.assessment-result__meta').textContent()).toContain(
-      `under ${latest.ruleSet.id} version ${latest.ruleSet.version}. Reference date: ${formatsFor('en').date(ASSESS_ON)}.`,
+      `under ${t('en', `param.instrument.${latest.ruleSet.id}`)} version ${latest.ruleSet.version}. Reference date: ${formatsFor('en').date(ASSESS_ON)}.`,
     );
 
     expect(await page.locator('.conditions-table tbody tr').count()).toBe(result.conditions.length);
@@ -95,7 +102,11 @@ describe('case screen', { timeout: 60_000 }, () => {
       if (condition.confidence === 'C') expect(await row.locator('.marker').count()).toBe(0);
       if (condition.missing.length > 0) {
         expect(cells[2]).toContain('Find out:');
-        for (const field of condition.missing) expect(cells[2]).toContain(field);
+        // Each fact by name, never by its path in the case file.
+        for (const field of condition.missing) {
+          expect(cells[2]).toContain(en[`ui.field.${fieldOfMissing(field)}` as keyof typeof en]);
+          expect(cells[2]).not.toContain(field);
+        }
       }
     }
     for (const flag of result.flags.filter((f) => !f.startsWith('partial:'))) {
@@ -192,8 +203,10 @@ describe('case screen', { timeout: 60_000 }, () => {
   it('called only the channels the screen needs, and raised no page errors, console errors or CSP refusals', () => {
     // An incoming case also shows the sentence to be enforced here.
     const incoming = shell.dispatch('cases.get', { id: chosen.id }).case.direction === 'incoming' ? ['enforcement.compute'] : [];
+    // Where else the person could go: the routes, and the treaty table for a tie without one.
+    const routes = ['routes.forCase', ...(shell.channels.includes('treaties.table') ? ['treaties.table'] : [])];
     expect(new Set(shell.channels)).toEqual(
-      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list', 'workflow.state', 'documents.list', ...incoming]),
+      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list', 'workflow.state', 'documents.list', ...routes, ...incoming]),
     );
     expect(shell.problems).toEqual([]);
   });

@@ -254,7 +254,11 @@ describe('cases screen', { timeout: 60_000 }, () => {
     // An incoming case opened shows the sentence to be enforced here.
     const openedIncoming = shell.calls.some((c) => c.channel === 'cases.get' && shell.dispatch('cases.get', c.payload as { id: string }).case.direction === 'incoming');
     const incoming = openedIncoming ? ['enforcement.compute'] : [];
-    expect(new Set(shell.channels)).toEqual(new Set(['session.current', 'rulesets.list', 'cases.list', 'cases.get', 'assessments.list', 'cases.events', 'workflow.state', 'documents.list', ...incoming]));
+    // A case opened shows where else the person could go: the routes, and the treaty table for a tie without one.
+    const routes = ['routes.forCase', ...(shell.channels.includes('treaties.table') ? ['treaties.table'] : [])];
+    expect(new Set(shell.channels)).toEqual(
+      new Set(['session.current', 'rulesets.list', 'cases.list', 'cases.get', 'assessments.list', 'cases.events', 'workflow.state', 'documents.list', ...routes, ...incoming]),
+    );
     expect(shell.problems).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openApp, type OpenedApp } from '../electron/app.ts';
 import { startBackupScheduler, SYSTEM_USER_ID } from '../electron/backups.ts';
+import { openDiagnosticsLog } from '../electron/diagnostics/log-file.ts';
+import { nodeShellInfo } from '../electron/diagnostics/shell-info.ts';
 import { provideBackups } from '../electron/services/backups.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import type { ApiError, ApiInputs, ApiOutputs, Channel } from '../shared/api.ts';
@@ -43,6 +45,8 @@ export interface ShellOptions {
    * schedule does not run in the shell); without it Settings shows that this window makes none.
    */
   backups?: boolean;
+  /** Write the diagnostics log in the store's folder, as the app does in its data folder (Settings › About TSP Desk shows it). */
+  diagnostics?: boolean;
 }
 
 export interface Shell {
@@ -67,6 +71,8 @@ export interface Shell {
   newPage(): Promise<Page>;
   /** Makes the next call of `channel` fail with `error`, as a failing main process would. */
   refuseNext(channel: Channel, error: ApiError): void;
+  /** Makes the next call of `channel` answer `data`, whatever it is: what a screen would get from a main process with a bug. */
+  answerNext(channel: Channel, data: unknown): void;
   /**
    * Keeps the next call of `channel` waiting until the function returned is called, as the main
    * process keeps the window's first calls while it brings a large store up to date.
@@ -141,10 +147,12 @@ async function installBridge(context: BrowserContext, page: Page, answer: (chann
 export async function openShell(options: ShellOptions = {}): Promise<Shell> {
   const headless = options.headless ?? true;
   const tempDir = options.dbFile === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'tsp-desk-e2e-')) : null;
+  const file = options.dbFile ?? path.join(tempDir!, 'tsp-desk.sqlite');
   const app = openApp({
-    file: options.dbFile ?? path.join(tempDir!, 'tsp-desk.sqlite'),
+    file,
     osUser: options.osUser ?? 'e2e-officer',
     signIn: options.signedIn === false ? 'password' : 'os-user',
+    shell: options.diagnostics === true ? nodeShellInfo(openDiagnosticsLog({ dataDir: path.dirname(file) })) : undefined,
   });
   const backups = options.backups === true ? startBackupScheduler({
     live: app.db.name, actor: { db: app.db, clock: () => new Date(), userId: SYSTEM_USER_ID }, dir: path.join(path.dirname(app.db.name), 'backups'),
@@ -170,6 +178,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     const calls: { channel: string; payload: unknown }[] = [];
     const problems: string[] = [];
     const refusals = new Map<string, ApiError>();
+    const answers = new Map<string, unknown>();
     const holds = new Map<string, Promise<void>>();
     const answer = (channel: string, payload: unknown): unknown => {
       channels.push(channel);
@@ -178,6 +187,11 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       if (hold !== undefined) {
         holds.delete(channel);
         return hold.then(() => app.router.dispatch(channel, payload));
+      }
+      if (answers.has(channel)) {
+        const data = answers.get(channel);
+        answers.delete(channel);
+        return { ok: true, data };
       }
       const refusal = refusals.get(channel);
       if (refusal === undefined) return app.router.dispatch(channel, payload);
@@ -210,6 +224,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       problems,
       newPage,
       refuseNext: (channel, error) => refusals.set(channel, error),
+      answerNext: (channel, data) => answers.set(channel, data),
       holdNext: (channel) => {
         let release = () => {};
         holds.set(channel, new Promise<void>((resolve) => (release = resolve)));

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import * as s from './api-schemas.ts';
 import * as auth from './auth-schemas.ts';
+import type { Diagnostics } from './about-schemas.ts';
 import type { BackupsState } from './backups-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
 import * as tr from './treaties/api-schemas.ts';
@@ -14,6 +15,9 @@ import type { TreatyMap } from './treaties/map/schema.ts';
 import * as rp from './reports/schemas.ts';
 import * as wf from './workflow-schemas.ts';
 import * as enf from './enforcement/api-schemas.ts';
+import * as pkg from './package-schemas.ts';
+import * as letter from './reports/letter.ts';
+import type { HandoverCheck } from './workflow/handover-check.ts';
 import type { StoredEnforcement } from './enforcement/report.ts';
 import type { Dossier } from './reports/dossier.ts';
 import type { Statistics } from './reports/statistics.ts';
@@ -36,6 +40,7 @@ export const API = {
   'session.signOut': { input: noInput, roles: ALL },
   'session.changePassword': { input: auth.changePasswordInput, roles: ALL },
   'settings.info': { input: noInput, roles: ALL },
+  'settings.diagnostics': { input: noInput, roles: ALL },
   'backups.state': { input: noInput, roles: SUPERVISOR },
   'backups.run': { input: noInput, roles: SUPERVISOR },
   'cases.list': { input: s.listCasesInput, roles: ALL },
@@ -48,6 +53,11 @@ export const API = {
   'cases.reopen': { input: s.reopenCaseInput, roles: SUPERVISOR },
   'workflow.state': { input: wf.workflowStateInput, roles: ALL },
   'workflow.transition': { input: wf.transitionCaseInput, roles: CASEWORK },
+  'workflow.checkHandover': { input: wf.checkHandoverInput, roles: ALL },
+  'cases.work': { input: wf.caseWorkInput, roles: ALL },
+  'cases.recordCorrespondence': { input: wf.recordCorrespondenceInput, roles: CASEWORK },
+  'cases.addNote': { input: wf.addNoteInput, roles: CASEWORK },
+  'cases.assign': { input: wf.assignCaseInput, roles: CASEWORK },
   'documents.list': { input: wf.listDocumentsInput, roles: ALL },
   'documents.setStatus': { input: wf.setDocumentStatusInput, roles: CASEWORK },
   'documents.attach': { input: wf.attachDocumentInput, roles: CASEWORK },
@@ -82,7 +92,11 @@ export const API = {
   'audit.list': { input: s.listAuditInput, roles: LEGAL },
   'audit.verify': { input: noInput, roles: SUPERVISOR },
   'dossier.model': { input: rp.dossierInput, roles: LEGAL },
-  'dossier.pdf': { input: rp.dossierInput, roles: LEGAL },
+  'dossier.pdf': { input: rp.dossierPdfInput, roles: LEGAL },
+  'settings.letter': { input: noInput, roles: ALL },
+  'settings.saveLetter': { input: letter.saveLetterInput, roles: LEGAL },
+  'packages.make': { input: pkg.makePackageInput, roles: LEGAL },
+  'packages.import': { input: pkg.importPackageInput, roles: CASEWORK },
   'reports.statistics': { input: rp.statisticsInput, roles: ALL },
   'reports.export': { input: rp.exportStatisticsInput, roles: ALL },
   'reports.exportProgress': { input: rp.exportProgressInput, roles: ALL },
@@ -108,6 +122,8 @@ export interface ApiOutputs {
   'session.signOut': auth.SessionState;
   'session.changePassword': { changedAt: string };
   'settings.info': auth.AppInfo;
+  /** For a support request: the About facts and the log's last lines, no personal data. */
+  'settings.diagnostics': Diagnostics;
   /** null where the app makes no backups itself (the CLI: `tsp backup`). */
   'backups.state': BackupsState | null;
   'backups.run': BackupsState;
@@ -121,6 +137,12 @@ export interface ApiOutputs {
   'cases.reopen': s.CaseRecord;
   'workflow.state': wf.WorkflowState;
   'workflow.transition': s.CaseRecord;
+  /** Null when the case names no rule-set to check the date against. */
+  'workflow.checkHandover': HandoverCheck | null;
+  'cases.work': wf.CaseWork;
+  'cases.recordCorrespondence': wf.CaseWork;
+  'cases.addNote': wf.CaseWork;
+  'cases.assign': wf.CaseWork;
   'documents.list': wf.CaseDocument[];
   'documents.setStatus': wf.CaseDocument[];
   'documents.attach': wf.CaseDocument[];
@@ -157,6 +179,10 @@ export interface ApiOutputs {
   'audit.verify': s.AuditVerification;
   'dossier.model': Dossier;
   'dossier.pdf': rp.ProducedFile;
+  'settings.letter': letter.LetterSettings;
+  'settings.saveLetter': letter.LetterSettings;
+  'packages.make': rp.ProducedFile;
+  'packages.import': pkg.PackageImport;
   'reports.statistics': Statistics;
   'reports.export': rp.ExportProgress;
   'reports.exportProgress': rp.ExportProgress;

@@ -101,6 +101,7 @@ export function treatyTableOf(map: TreatyMapIndex, a: string, b: string, on: Day
       ruleSets: [...instrument.ruleSets],
       status: r.status,
       reason: r.status === 'applies' ? null : r.reason,
+      state: r.status === 'applies' ? null : r.state,
       other: r.status === 'applies' ? r.via : r.instead,
       opensOn: r.status === 'not-applies' ? iso(r.opensOn) : null,
       sources: [...r.evidence.sources],

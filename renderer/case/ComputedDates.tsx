@@ -12,7 +12,7 @@ function remaining(text: Text, assessment: AssessmentRecord): string | null {
   const { remainingDays, releaseDate } = assessment.result.dates;
   if (remainingDays === null || releaseDate === null) return null;
   const period = text.period(periodBetween(assessment.result.referenceDate, releaseDate));
-  const days = text.number(Math.abs(remainingDays));
+  const days = Math.abs(remainingDays);
   return remainingDays > 0 ? text.ui('ui.dates.remaining', { period, days }) : text.ui('ui.dates.remainingNone', { period, days });
 }
 

@@ -13,13 +13,14 @@ import { CaseFilters } from './CaseFilters.tsx';
 import { CaseResults } from './CaseResults.tsx';
 import { CaseSearch } from './CaseSearch.tsx';
 import { FilterChips } from './FilterChips.tsx';
+import { PackageImport } from './PackageImport.tsx';
 
 function CaseCount() {
   const text = useText();
   const list = useDesk((s) => s.caseList);
   return (
     <p className="case-count" role="status">
-      {(list.phase === 'ready' || (list.phase === 'loading' && list.items.length > 0)) && text.ui('ui.cases.count', { shown: `${text.number(list.total)}${list.countCapped ? '+' : ''}`, total: text.number(list.storeTotal) })}
+      {(list.phase === 'ready' || (list.phase === 'loading' && list.items.length > 0)) && text.ui('ui.cases.count', { shown: `${text.number(list.total)}${list.countCapped ? '+' : ''}`, total: list.storeTotal })}
     </p>
   );
 }
@@ -56,6 +57,7 @@ export function CasesScreen() {
       <FilterChips />
       <UnreadableCases cases={unreadable} />
       <CaseResults />
+      <PackageImport />
     </div>
   );
 }

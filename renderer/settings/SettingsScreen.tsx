@@ -1,10 +1,11 @@
 /**
  * Settings: language, your password, users and roles (supervisors only), where the data
- * lives, and its backups (supervisors only).
+ * lives, its backups (supervisors only), and About TSP Desk with "Copy diagnostics".
  */
 import { useEffect, useRef } from 'react';
 import { useDesk } from '../store/index.ts';
 import { useText } from '../text/use-text.ts';
+import { AboutSection } from './AboutSection.tsx';
 import { BackupsSection } from './BackupsSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
@@ -32,6 +33,7 @@ export function SettingsScreen() {
         {supervisor && <UsersSection />}
         <DataSection />
         {supervisor && <BackupsSection />}
+        <AboutSection />
       </div>
     </div>
   );

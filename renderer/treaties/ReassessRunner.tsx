@@ -84,7 +84,7 @@ export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
           <div key={`${p.subject}:${p.ruleSetId}@${p.version}`} className="reassess__run">
             <p>
               {text.ui(mayRun ? 'ui.treaties.pending.text' : 'ui.treaties.pending.waiting', {
-                id, version: p.version, date: text.date(p.effectiveFrom), count: text.number(p.openCases),
+                id, version: p.version, date: text.date(p.effectiveFrom), count: p.openCases,
               })}
             </p>
             {progress !== null && (
@@ -93,8 +93,8 @@ export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
                 <progress id={progressId} max={Math.max(progress.total, 1)} value={progress.done} />
                 <span role="status">
                   {changed === null
-                    ? text.ui('ui.treaties.progress.count', { done: text.number(progress.done), total: text.number(progress.total) })
-                    : text.ui('ui.treaties.progress.done', { changed: text.number(changed), total: text.number(progress.total) })}
+                    ? text.ui('ui.treaties.progress.count', { done: text.number(progress.done), total: progress.total })
+                    : text.ui('ui.treaties.progress.done', { changed: text.number(changed), total: progress.total })}
                 </span>
                 {changed !== null && <a href={treatiesHref.report(progress.reportId)}>{text.ui('ui.treaties.progress.open')}</a>}
               </div>

@@ -55,7 +55,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
           { label: text.ui(r.subject === 'profile' ? 'ui.treaties.report.profile' : 'ui.treaties.report.ruleSet'), value: `${subjectName(text, r.subject, r.ruleSetId)} ${r.version}` },
           { label: text.ui('ui.treaties.report.reason'), value: r.reason },
           { label: text.ui('ui.treaties.report.when'), value: text.date(r.createdAt.slice(0, 10)) },
-          { label: text.ui('ui.treaties.report.cases'), value: text.ui('ui.treaties.report.counts', { done: text.number(r.done), total: text.number(r.total), changed: text.number(r.changed), skipped: text.number(r.skipped) }) },
+          { label: text.ui('ui.treaties.report.cases'), value: text.ui('ui.treaties.report.counts', { done: text.number(r.done), total: text.number(r.total), changed: r.changed, skipped: text.number(r.skipped) }) },
         ]}
       />
       {r.items.length === 0 ? (

@@ -3,16 +3,16 @@ import type { edgesEn } from './edges.en.ts';
 
 export const edgesZhHant: Record<keyof typeof edgesEn, string> = {
   'validation.date.range': '必須是 {min} 至 {max} 之間的日期',
-  'validation.text.tooLong': '超過 {max} 個字元',
-  'validation.list.tooLong': '超過 {max} 項',
+  'validation.text.tooLong': '超過 {max, plural, other {# 個字元}}',
+  'validation.list.tooLong': '超過 {max, plural, other {# 項}}',
   'validation.list.duplicate': '與前面的項目重複（{value}）',
   'validation.name.invisible': '沒有任何可見的字元，只有隱形字元或文字方向控制字元',
-  'validation.name.marks': '同一個字母上有超過 {max} 個重音或其他組合符號',
-  'validation.term.tooLong': '定期刑期最長為 {max} 年（年、月、日合計）；更長的刑期請記錄為「終身」',
-  'validation.sentence.chainTooLong': '連續執行至此項的刑罰合計超過 {max} 年',
+  'validation.name.marks': '同一個字母上有超過 {max, plural, other {# 個}}重音或其他組合符號',
+  'validation.term.tooLong': '定期刑期最長為 {max, plural, other {# 年}}（年、月、日合計）；更長的刑期請記錄為「終身」',
+  'validation.sentence.chainTooLong': '連續執行至此項的刑罰合計超過 {max, plural, other {# 年}}',
   'validation.number.tooLarge': '不可大於 {max}',
-  'validation.remand.tooLong': '不可超過 {max} 日（100 年）',
-  'validation.duration.tooLong': '最長為 {max} 年（年、月、日合計）',
+  'validation.remand.tooLong': '不可超過 {max, plural, other {# 日}}（100 年）',
+  'validation.duration.tooLong': '最長為 {max, plural, other {# 年}}（年、月、日合計）',
   'validation.fraction.aboveOne': '不可大於分母：分數最大為一',
   'validation.deadline.anchor':
     '並非本程式認識的事件或步驟：請使用案件事件（application、request、requestReceived、judgmentReceived、statesAgreed）、agreement、final-decision、transferred、status:<步驟> 或 closed:<結果>',
@@ -26,6 +26,6 @@ export const edgesZhHant: Record<keyof typeof edgesEn, string> = {
   'error.store.cantopen': '無法開啟資料庫檔案：請確認檔案及其資料夾存在，而且你有權讀取。',
   'due.unreadable.title': '未列出：儲存的日期無法計算的案件',
   'due.unreadable.intro': '這些案件所儲存的日期或規則集超出 TSP Desk 可計算的範圍（由舊版本或人手寫入）。請逐一開啟並更正；其餘項目均已列出。',
-  'reports.unreadable': '有 {count} 宗案件未計入任何數字：其儲存的日期無法讀取（{ids}）。',
+  'reports.unreadable': '有 {count, plural, other {# 宗}}案件未計入任何數字：其儲存的日期無法讀取（{ids}）。',
   'validation.payload.notBase64': '必須是以 base64 編碼的檔案內容',
 };

@@ -255,8 +255,16 @@ export const ruleSetSchema = z.strictObject({
     source: 'No domicile condition recorded for this rule-set',
     confidence: 'U',
   }),
-  /** A person sentenced under the law of a constituent State (a US State) needs that State's consent too. */
-  subnationalConsent: param(z.boolean()).default({ value: false, source: 'No consent of a constituent State recorded for this rule-set', confidence: 'U' }),
+  /**
+   * A person sentenced under the law of a constituent State (a US State) needs that State's
+   * consent too: for every sentencing State (true), or only for those listed (the federations
+   * among the parties, e.g. the US side of an agreement with Hong Kong).
+   */
+  subnationalConsent: param(z.union([z.boolean(), z.strictObject({ sentencingStates: distinct(country, RULESET_LIMITS.states).min(1) })])).default({
+    value: false,
+    source: 'No consent of a constituent State recorded for this rule-set',
+    confidence: 'U',
+  }),
   discretionaryRefusalGrounds: param(distinct(z.enum(discretionaryGrounds), discretionaryGrounds.length)),
   /**
    * Procedural deadlines (days) the transfer tracker uses: `after` and `until` name a case

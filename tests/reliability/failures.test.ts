@@ -217,7 +217,8 @@ describe('read-only', () => {
     const caseId = await firstCase(s.db);
     const out = fs.mkdtempSync(path.join(dir, 'out-'));
     fs.chmodSync(out, 0o777);
-    fs.chmodSync(s.db, 0o444);
+    // The store and its companions (audit key, chain head) readable by the reader, written by no one.
+    for (const f of fs.readdirSync(s.dir)) fs.chmodSync(path.join(s.dir, f), 0o444);
     fs.chmodSync(s.dir, 0o555);
     const before = fs.readFileSync(s.db);
     const as = root ? { uid: 65534 } : {};
