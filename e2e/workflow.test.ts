@@ -149,12 +149,12 @@ describe('the Transfer and Documents sections', { timeout: 90_000 }, () => {
     const handover = () => transfer().locator('.transfer-handover');
     await expect.poll(() => handover().locator('.transfer-handover__summary').textContent()).toBe('20 Jan 2025, Zurich Airport');
     expect(await handover().textContent()).toContain('Federal Office of Justice');
-    expect(await handover().locator('.transfer-handover__check').textContent()).toMatch(/^On the planned date \d+ days of the sentence remain; the release is on /);
+    expect(await handover().locator('.transfer-handover__check').textContent()).toMatch(/^On the planned date [\d,]+ days of the sentence remain; the release is on /);
     expect(shell.dispatch('workflow.state', { caseId: outgoing }).handover).toMatchObject({ plannedOn: '2025-01-20', place: 'Zurich Airport', escort: 'Federal Office of Justice', contact: '+41 58 462 11 11' });
     await saveScreenshot(page, 'workflow-handover-planned');
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => handover().locator('h3').textContent()).toBe(zhHant['workflow.handover.title']);
-    expect(await handover().locator('.transfer-handover__check').textContent()).toMatch(/^在預定日期尚餘刑期 \d+ 日；釋放日期為 /);
+    expect(await handover().locator('.transfer-handover__check').textContent()).toMatch(/^在預定日期尚餘刑期 [\d,]+ 日；釋放日期為 /);
     await page.getByLabel(zhHant['workflow.transfer.action']).selectOption('reschedule-handover');
     await expect.poll(() => page.getByLabel(zhHant['workflow.handover.plannedOn']).count()).toBe(1);
     await saveScreenshot(page, 'workflow-handover-planned-zh-Hant');

@@ -6,7 +6,8 @@ import type { Block, Dossier } from '../../shared/reports/dossier.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { PdfWriter } from './layout.ts';
 
-function drawBlock(pdf: PdfWriter, block: Block): void {
+/** One block of a dossier or of the request (electron/pdf/request-pdf.ts). */
+export function drawBlock(pdf: PdfWriter, block: Block): void {
   switch (block.kind) {
     case 'facts':
       pdf.facts(block.rows);

@@ -4,29 +4,10 @@
  * instrument requires, numbered as the instrument orders them, ending with the list of the
  * attached PDFs that are appended after it, in that order (append-pdfs.ts).
  */
-import type { Block } from '../../shared/reports/dossier.ts';
 import type { RequestDocument } from '../../shared/reports/request.ts';
 import { t } from '../../shared/i18n/index.ts';
+import { drawBlock } from './dossier-pdf.ts';
 import { PdfWriter } from './layout.ts';
-
-function drawBlock(pdf: PdfWriter, block: Block): void {
-  switch (block.kind) {
-    case 'facts':
-      pdf.facts(block.rows);
-      return;
-    case 'table':
-      pdf.table({ columns: block.columns, rows: block.rows, widths: block.widths });
-      return;
-    case 'paragraph':
-      if (block.emphasis === 'muted') pdf.muted(block.text);
-      else pdf.text(block.text, { bold: block.emphasis === 'strong', gapAfter: 6 });
-      return;
-    case 'steps':
-      pdf.heading(block.title, 3);
-      block.items.forEach((item, i) => pdf.text(`${i + 1}. ${item}`, { indent: 8, size: 9.5, gapAfter: 1 }));
-      return;
-  }
-}
 
 /** The request without its appendix (the letter and the information), as PDF/A-2b. */
 export function requestPdf(request: RequestDocument): Buffer {
