@@ -78,7 +78,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     zhForms: ['羈押', '還押', '在囚'],
     exceptKeys: { 'validation.custody.status': 'quotes the stored codes ("in-custody"), not the concept' },
     note: 'Being lawfully held, for any reason (in custody: 羈押中; serving a sentence in prison: 在囚, the CSD’s word). Not remand: time held before sentence is 還押; 羈留 is immigration detention.',
-    source: 'Cap. 221 and other ordinances: "kept in custody" (被羈押); CSD: 羈管 for its own custodial work',
+    source: 'Bilingual ordinances, e.g. Fugitive Offenders Ordinance (Cap. 503): "kept in custody" (被羈押); CSD: 羈管 for its own custodial work',
   },
   {
     en: 'remand (pre-sentence custody)',
@@ -116,7 +116,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     zh: '個案',
     avoid: ['案件'],
     note: 'The app’s record of one person’s transfer (counted with 宗). 案件 is a court’s or police case; the criminal proceedings are 法律程序.',
-    source: 'Security Bureau replies to LegCo on transfers: 個案',
+    source: 'Security Bureau’s replies to LegCo (e.g. 10 May 2017): 個案 for one person’s matter',
   },
   {
     en: 'dossier',
