@@ -206,3 +206,8 @@ export function allCaseIds(db: Database.Database): string[] {
 export function openCaseIds(db: Database.Database): string[] {
   return (statement(db, SQL.selectOpenIds).pluck().all() as string[]);
 }
+
+/** Records the closure of a case just inserted (an import of a closed case), leaving its version as it is. */
+export function setCaseClosure(db: Database.Database, id: string, closure: NonNullable<Closure>): void {
+  statement(db, SQL.setClosure).run({ id, closed_at: closure.closedAt, close_outcome: closure.outcome, close_reason: closure.reason });
+}

@@ -6,10 +6,13 @@
  * An entity is what an audit entry names (entity, entity_id):
  *   - case: the case row, its person, sentences, offences and their links, consent, financial
  *     obligations, timeline (case_events), documents and attachments, assessments and the due
- *     dates copied from the latest one;
+ *     dates copied from the latest one; from schema 14 its handover plans, correspondence, notes
+ *     and the packages it was imported from (each only once it has rows: the digest of a case
+ *     without any is the one an earlier schema wrote, so its earlier entries still verify);
  *   - user: the user row (name, role) and its credentials (password hash, failed sign-ins, lockout);
  *   - rule_set `<id>@<version>` and jurisdiction_profile `<code>@<version>`: the stored version;
- *   - treaty_map `<version>`: the stored version of the treaty map.
+ *   - treaty_map `<version>`: the stored version of the treaty map;
+ *   - setting `<name>`: a store setting (schema 14: the covering letter of the request).
  * Other entities (store events) have no rows of their own and no digest.
  *
  * Each row enters as an object of its non-null columns (canonical JSON, keys sorted), so a
@@ -48,11 +51,28 @@ const CASE_CHILDREN: readonly [string, string][] = [
   ['dueDates', 'SELECT * FROM case_due_dates WHERE case_id = ?'],
 ];
 
+/** Tables of a case from schema 14 on: part of its digest only when they hold rows of it (see above). */
+const LATER_CASE_CHILDREN: readonly [string, string, string][] = [
+  ['handoverPlans', 'case_handover_plans', 'SELECT * FROM case_handover_plans WHERE case_id = ? ORDER BY id'],
+  ['correspondence', 'case_correspondence', 'SELECT * FROM case_correspondence WHERE case_id = ? ORDER BY id'],
+  ['notes', 'case_notes', 'SELECT * FROM case_notes WHERE case_id = ? ORDER BY id'],
+  ['packages', 'case_packages', 'SELECT * FROM case_packages WHERE case_id = ? ORDER BY id'],
+];
+
+function hasTable(db: Database.Database, table: string): boolean {
+  return statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) !== undefined;
+}
+
 function caseContent(db: Database.Database, id: string): unknown {
   const row = one(db, 'SELECT * FROM cases WHERE id = ?', id);
   if (row === null) return null;
   const content: Row = { case: row, person: one(db, 'SELECT * FROM persons WHERE id = ?', row.person_id) };
   for (const [name, sql] of CASE_CHILDREN) content[name] = name === 'consent' || name === 'dueDates' ? one(db, sql, id) : all(db, sql, id);
+  for (const [name, table, sql] of LATER_CASE_CHILDREN) {
+    if (!hasTable(db, table)) continue;
+    const rows = all(db, sql, id);
+    if (rows.length > 0) content[name] = rows;
+  }
   return content;
 }
 
@@ -75,6 +95,7 @@ const CONTENT: Record<string, (db: Database.Database, id: string) => unknown> = 
   rule_set: (db, id) => versioned(db, 'rule_sets', 'id', id),
   jurisdiction_profile: (db, id) => versioned(db, 'jurisdiction_profiles', 'code', id),
   treaty_map: (db, id) => one(db, 'SELECT * FROM treaty_maps WHERE version = ?', id),
+  setting: (db, id) => (hasTable(db, 'store_settings') ? one(db, 'SELECT * FROM store_settings WHERE name = ?', id) : null),
 };
 
 /** The entity kinds that have rows, hence a digest. */
@@ -104,5 +125,6 @@ export function listEntities(db: Database.Database): [string, string][] {
   add('rule_set', 'rule_sets', "SELECT id || '@' || version FROM rule_sets ORDER BY id, version");
   add('jurisdiction_profile', 'jurisdiction_profiles', "SELECT code || '@' || version FROM jurisdiction_profiles ORDER BY code, version");
   add('treaty_map', 'treaty_maps', 'SELECT version FROM treaty_maps ORDER BY version');
+  add('setting', 'store_settings', 'SELECT name FROM store_settings ORDER BY name');
   return out;
 }

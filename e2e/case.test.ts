@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AssessmentRecord, CaseSummary } from '../shared/api-schemas.ts';
 import { en } from '../shared/i18n/en.ts';
+import { fieldOfMissing } from '../shared/eligibility/missing.ts';
 import { t } from '../shared/i18n/index.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
 import { formatsFor } from '../renderer/text/formats.ts';
@@ -101,7 +102,11 @@ describe('case screen', { timeout: 60_000 }, () => {
       if (condition.confidence === 'C') expect(await row.locator('.marker').count()).toBe(0);
       if (condition.missing.length > 0) {
         expect(cells[2]).toContain('Find out:');
-        for (const field of condition.missing) expect(cells[2]).toContain(field);
+        // Each fact by name, never by its path in the case file.
+        for (const field of condition.missing) {
+          expect(cells[2]).toContain(en[`ui.field.${fieldOfMissing(field)}` as keyof typeof en]);
+          expect(cells[2]).not.toContain(field);
+        }
       }
     }
     for (const flag of result.flags.filter((f) => !f.startsWith('partial:'))) {

@@ -97,7 +97,7 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await page.getByRole('link', { name: 'coe-ets-112' }).click();
     await expect.poll(() => page.locator('[data-group="remaining-sentence"] h3').textContent()).toBe(en['condition.remaining-sentence']);
     const minRemaining = page.locator('[data-group="remaining-sentence"] tbody tr').first();
-    expect(await minRemaining.locator('td').first().textContent()).toBe('At least 6 m to serve (mandatory; the States may agree otherwise)');
+    expect(await minRemaining.locator('td').first().textContent()).toBe('At least 6 months to serve (mandatory; the States may agree otherwise)');
     expect(await minRemaining.locator('td').nth(1).textContent()).toBe('ETS 112 Art. 3(1)(c); exceptional cases by agreement, Art. 3(2)');
     // remainingBasis is an app reading, unconfirmed: marked so nobody takes it for law.
     const basis = page.locator('[data-group="remaining-sentence"] tbody tr.param--U');
@@ -161,12 +161,12 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await expect.poll(() => diffRow.count()).toBe(1);
     expect(await diffRow.locator('.diff-row__aspects').textContent()).toBe('Changed: value, source, confidence');
     const cells = await diffRow.locator('td > p:first-child').allTextContents();
-    expect(cells).toEqual(['At least 6 m to serve (mandatory; the States may agree otherwise)', 'At least 12 m to serve (mandatory; the States may agree otherwise)']);
+    expect(cells).toEqual(['At least 6 months to serve (mandatory; the States may agree otherwise)', 'At least 12 months to serve (mandatory; the States may agree otherwise)']);
     expect(await page.locator('tr[data-version="2025-12m"] .badge--in-force').count()).toBe(1);
     await page.locator('#diff-title').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'treaty-diff');
     await switchTo('zh-Hant');
-    expect(await diffRow.locator('td > p:first-child').last().textContent()).toBe('尚須服刑至少12 個月（強制；雙方可另行同意）');
+    expect(await diffRow.locator('td > p:first-child').last().textContent()).toBe('尚須服刑至少12個月（強制；雙方可另行同意）');
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'treaty-diff-zh-Hant');
     await switchTo('en');

@@ -54,10 +54,15 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'cases.create': { case: { ...example, person: { familyName: 'PETROV' } } },
     'cases.update': { id: caseId, expectedVersion: 1, case: { ...exampleCase, reference: 'CSD-2024-0099' }, reason: 'reference corrected' },
     'cases.setStatus': { id: caseId, expectedVersion: 1, status: 'screening', reason: 'application received' },
-    'cases.close': { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate received' },
-    'cases.reopen': { id: caseId, expectedVersion: 1, status: 'screening', reason: 'reopened' },
+    'cases.close': { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate received', reasonCode: 'deceased' },
+    'cases.reopen': { id: caseId, expectedVersion: 1, status: 'draft', reason: 'reopened' },
     'workflow.state': { caseId },
     'workflow.transition': { id: caseId, expectedVersion: 1, transition: 'start-screening', date: '2025-01-10', reason: 'application received', legalBasis: 'ETS 112 Art. 2(2)' },
+    'workflow.checkHandover': { caseId, plannedOn: '2025-03-01' },
+    'cases.work': { caseId },
+    'cases.recordCorrespondence': { caseId, kind: 'request', correspondent: 'other-state', outgoing: true, date: '2025-01-10', chaseOn: '2025-02-10' },
+    'cases.addNote': { caseId, text: 'Consul visit on Friday.' },
+    'cases.assign': { caseId, userId: h.officer.user.id },
     'documents.list': { caseId },
     'documents.setStatus': { caseId, kind: 'certified-judgment', status: 'requested', note: 'asked the court registry' },
     'documents.attach': { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 judgment').toString('base64') },
@@ -97,6 +102,10 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'audit.verify': undefined,
     'dossier.model': { caseId, locale: 'zh-Hant' },
     'dossier.pdf': { caseId },
+    'settings.letter': undefined,
+    'settings.saveLetter': { letter: { authority: 'Correctional Services Department', place: 'Hong Kong' } },
+    'packages.make': { caseId },
+    'packages.import': { contentBase64: 'replaced by a package made of the case' },
     'reports.statistics': { from: '2024-01-01', to: '2024-12-31', direction: 'outgoing' },
     'reports.export': { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' },
     'reports.exportProgress': { jobId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started export's id
@@ -125,6 +134,11 @@ const INVALID: { [C in Channel]: unknown } = {
   'cases.reopen': { id: 'x', expectedVersion: 1, status: 'closed', reason: '' },
   'workflow.state': { caseId: 'x' },
   'workflow.transition': { id: 'x', expectedVersion: 1, transition: 'teleport', reason: 'r' },
+  'workflow.checkHandover': { caseId: 'x', plannedOn: 'soon' },
+  'cases.work': {},
+  'cases.recordCorrespondence': { caseId: 'x', kind: 'telegram', correspondent: 'other-state', outgoing: true, date: '2025-01-10' },
+  'cases.addNote': { caseId: 'x', text: '' },
+  'cases.assign': { caseId: 'x' },
   'documents.list': {},
   'documents.setStatus': { caseId: 'x', kind: 'Certified Judgment', status: 'lost' },
   'documents.attach': { caseId: 'x', kind: 'certified-judgment', fileName: '', contentBase64: 42 },
@@ -160,6 +174,10 @@ const INVALID: { [C in Channel]: unknown } = {
   'audit.verify': { deep: true },
   'dossier.model': { caseId: 'x', locale: 'fr' },
   'dossier.pdf': {},
+  'settings.letter': { authority: 'x' },
+  'settings.saveLetter': { letter: { addressees: { russia: 'x' } } },
+  'packages.make': { caseId: 'x' },
+  'packages.import': { contentBase64: '' },
   'reports.statistics': { from: '2024-12-31', to: '2024-01-01' },
   'reports.export': { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'docx' },
   'reports.exportProgress': { jobId: 'job-1' },
@@ -168,13 +186,13 @@ const INVALID: { [C in Channel]: unknown } = {
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(57);
+    expect(CHANNELS).toHaveLength(66);
   });
 
   it.each(CHANNELS)('%s answers a valid payload with data', (channel) => {
     let payload: unknown = validPayloads()[channel];
     if (channel === 'cases.reopen') {
-      const closed = data(admin.dispatch('cases.close', { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'r' }));
+      const closed = data(admin.dispatch('cases.close', { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'r', reasonCode: 'deceased' }));
       payload = { ...(payload as object), expectedVersion: closed.version };
     }
     if (channel === 'session.signIn' || channel === 'session.changePassword') data(admin.dispatch('users.setPassword', { userId: h.admin.user.id, password: PASSWORD }));
@@ -183,6 +201,7 @@ describe('every channel', () => {
       payload = { reportId: data(admin.dispatch('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '1983', reason: 'r' })).reportId };
     }
     if (channel === 'documents.attachment') data(admin.dispatch('documents.attach', validPayloads()['documents.attach']));
+    if (channel === 'packages.import') payload = { contentBase64: data(admin.dispatch('packages.make', { caseId })).base64 };
     if (channel === 'enforcement.recordDecision') payload = { ...(payload as object), id: data(admin.dispatch('cases.create', { case: CASE_FIXTURES.incomingConversion })).id };
     if (channel === 'reports.exportProgress') payload = { jobId: data(admin.dispatch('reports.export', { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' })).jobId };
     // The app's scheduler provides the backups (tests/backup.test.ts); here a stand-in that has none yet.

@@ -32,6 +32,10 @@ import { createUser, listUsers, setUserPassword, unlockUser } from './services/u
 import { exportProgress, startStatisticsExport, statistics } from './services/reports.ts';
 import { problemsOf } from './services/validate.ts';
 import { transitionCase, workflowState } from './services/workflow.ts';
+import { addNote, assignCase, caseWork, recordCorrespondence } from './services/case-work.ts';
+import { checkPlannedHandover } from './services/handover.ts';
+import { letterSettings, saveLetterSettings } from './services/letter-settings.ts';
+import { importPackage, makePackage } from './services/packages.ts';
 
 type SignedOutChannel = (typeof SIGNED_OUT_CHANNELS)[number];
 type SignedInChannel = Exclude<Channel, SignedOutChannel>;
@@ -63,6 +67,11 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'cases.reopen': reopenCase,
   'workflow.state': workflowState,
   'workflow.transition': transitionCase,
+  'workflow.checkHandover': checkPlannedHandover,
+  'cases.work': caseWork,
+  'cases.recordCorrespondence': recordCorrespondence,
+  'cases.addNote': addNote,
+  'cases.assign': assignCase,
   'documents.list': listDocuments,
   'documents.setStatus': setDocumentStatus,
   'documents.attach': attachDocument,
@@ -98,6 +107,10 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'audit.verify': (ctx) => verifyAudit(ctx),
   'dossier.model': dossierModel,
   'dossier.pdf': dossierPdfFile,
+  'settings.letter': (ctx) => letterSettings(ctx),
+  'settings.saveLetter': saveLetterSettings,
+  'packages.make': makePackage,
+  'packages.import': importPackage,
   'reports.statistics': statistics,
   'reports.export': startStatisticsExport,
   'reports.exportProgress': exportProgress,

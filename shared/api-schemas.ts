@@ -69,6 +69,8 @@ export const closeCaseInput = z.strictObject({
   reason,
   /** The civil date it happened (the handover's date for "transferred"); today when left out. */
   date: inputDate.optional(),
+  /** The coded reason (shared/workflow/reasons.ts): required of every closure but the transfer. */
+  reasonCode: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'must be lower-case letters, digits, "-" and "_"' }).max(64).optional(),
 });
 export const reopenCaseInput = z.strictObject({
   id: caseId,
@@ -88,6 +90,8 @@ export const listCasesInput = z.strictObject({
   verdict: z.enum([...VERDICTS, 'not_assessed']).optional(),
   /** Cases with something due (electron/services/due.ts): overdue, due this week, or due within 90 days. */
   due: z.enum(DUE_FILTERS).optional(),
+  /** Cases assigned to this user; "me": to the signed-in user ("My cases"). */
+  assignedTo: z.string().min(1).max(100).optional(),
   includeClosed: z.boolean().default(false),
   sort: z
     .strictObject({ field: z.enum(CASE_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })

@@ -15,6 +15,9 @@ import type { TreatyMap } from './treaties/map/schema.ts';
 import * as rp from './reports/schemas.ts';
 import * as wf from './workflow-schemas.ts';
 import * as enf from './enforcement/api-schemas.ts';
+import * as pkg from './package-schemas.ts';
+import * as letter from './reports/letter.ts';
+import type { HandoverCheck } from './workflow/handover-check.ts';
 import type { StoredEnforcement } from './enforcement/report.ts';
 import type { Dossier } from './reports/dossier.ts';
 import type { Statistics } from './reports/statistics.ts';
@@ -50,6 +53,11 @@ export const API = {
   'cases.reopen': { input: s.reopenCaseInput, roles: SUPERVISOR },
   'workflow.state': { input: wf.workflowStateInput, roles: ALL },
   'workflow.transition': { input: wf.transitionCaseInput, roles: CASEWORK },
+  'workflow.checkHandover': { input: wf.checkHandoverInput, roles: ALL },
+  'cases.work': { input: wf.caseWorkInput, roles: ALL },
+  'cases.recordCorrespondence': { input: wf.recordCorrespondenceInput, roles: CASEWORK },
+  'cases.addNote': { input: wf.addNoteInput, roles: CASEWORK },
+  'cases.assign': { input: wf.assignCaseInput, roles: CASEWORK },
   'documents.list': { input: wf.listDocumentsInput, roles: ALL },
   'documents.setStatus': { input: wf.setDocumentStatusInput, roles: CASEWORK },
   'documents.attach': { input: wf.attachDocumentInput, roles: CASEWORK },
@@ -84,7 +92,11 @@ export const API = {
   'audit.list': { input: s.listAuditInput, roles: LEGAL },
   'audit.verify': { input: noInput, roles: SUPERVISOR },
   'dossier.model': { input: rp.dossierInput, roles: LEGAL },
-  'dossier.pdf': { input: rp.dossierInput, roles: LEGAL },
+  'dossier.pdf': { input: rp.dossierPdfInput, roles: LEGAL },
+  'settings.letter': { input: noInput, roles: ALL },
+  'settings.saveLetter': { input: letter.saveLetterInput, roles: LEGAL },
+  'packages.make': { input: pkg.makePackageInput, roles: LEGAL },
+  'packages.import': { input: pkg.importPackageInput, roles: CASEWORK },
   'reports.statistics': { input: rp.statisticsInput, roles: ALL },
   'reports.export': { input: rp.exportStatisticsInput, roles: ALL },
   'reports.exportProgress': { input: rp.exportProgressInput, roles: ALL },
@@ -125,6 +137,12 @@ export interface ApiOutputs {
   'cases.reopen': s.CaseRecord;
   'workflow.state': wf.WorkflowState;
   'workflow.transition': s.CaseRecord;
+  /** Null when the case names no rule-set to check the date against. */
+  'workflow.checkHandover': HandoverCheck | null;
+  'cases.work': wf.CaseWork;
+  'cases.recordCorrespondence': wf.CaseWork;
+  'cases.addNote': wf.CaseWork;
+  'cases.assign': wf.CaseWork;
   'documents.list': wf.CaseDocument[];
   'documents.setStatus': wf.CaseDocument[];
   'documents.attach': wf.CaseDocument[];
@@ -161,6 +179,10 @@ export interface ApiOutputs {
   'audit.verify': s.AuditVerification;
   'dossier.model': Dossier;
   'dossier.pdf': rp.ProducedFile;
+  'settings.letter': letter.LetterSettings;
+  'settings.saveLetter': letter.LetterSettings;
+  'packages.make': rp.ProducedFile;
+  'packages.import': pkg.PackageImport;
   'reports.statistics': Statistics;
   'reports.export': rp.ExportProgress;
   'reports.exportProgress': rp.ExportProgress;

@@ -48,3 +48,27 @@ export function toMessageParams(params: StoredMessageParams): MessageParams {
   }
   return out;
 }
+
+/**
+ * Why a case was refused, withdrawn or closed: the coded reason each such transition takes
+ * (with free text beside it), counted by the statistics ("refused or withdrawn, by reason").
+ * The refusal grounds follow the conditions and grounds of the instruments (ETS 112 Art. 3,
+ * FD 2008/909 Art. 9) and practice; `other` always needs the free text to say what.
+ */
+export const REFUSAL_REASONS = [
+  'not-national', 'remaining-too-short', 'judgment-not-final', 'no-dual-criminality', 'no-consent', 'excluded-offence',
+  'financial-obligations', 'pending-proceedings', 'public-order', 'rehabilitation-unlikely', 'insufficient-ties',
+  'enforcement-not-possible', 'other',
+] as const;
+export const WITHDRAWAL_REASONS = ['person-withdrew', 'person-released', 'request-withdrawn', 'no-reply', 'other'] as const;
+export const CLOSURE_REASONS = [
+  'not-eligible', 'consent-not-verified', 'released', 'sentence-ended', 'deceased', 'escaped', 'no-reply', 'not-viable', 'other',
+] as const;
+/** The reason of a closure recorded by an import of an older export, which carried the ended status but not its closure. */
+export const IMPORTED_CLOSURE_REASON = 'imported-unrecorded';
+export const REASON_CODES = [...new Set([...REFUSAL_REASONS, ...WITHDRAWAL_REASONS, ...CLOSURE_REASONS, IMPORTED_CLOSURE_REASON])];
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** Correspondence of a case (electron/services/correspondence.ts): what was written, and to or from whom. */
+export const CORRESPONDENCE_KINDS = ['request', 'reminder', 'reply', 'notice', 'consultation'] as const;
+export const CORRESPONDENTS = ['other-state', 'person', 'authority'] as const;

@@ -82,6 +82,19 @@ function ruleSetFor(id: string, patch: Record<string, unknown> | undefined): Rul
 
 const fixtures = discover();
 const loaded = fixtures.map((f) => ({ ...f, expected: readJson(f.expectedPath) as Expected }));
+type LoadedFixture = (typeof loaded)[number];
+
+/** The assessment of a fixture, as the app makes it (the case's law resolved, on its date). */
+function assessed(f: LoadedFixture) {
+  const e = f.expected;
+  const parsed = parseCase(readJson(f.casePath));
+  if (!parsed.ok) expect.fail(`${f.casePath} is not valid tsp-case/1: ${JSON.stringify(parsed.errors)}`);
+  expect(parsed.warnings).toEqual([]);
+  const ruleSet = ruleSetFor(f.ruleSetId, e.ruleSetPatch);
+  const law = lawResolver(null, ruleSet)(ruleSet.id, parsed.value, e.on !== undefined ? parseIsoDate(e.on) : undefined, TODAY);
+  if (law === undefined) throw new Error(`no law for ${ruleSet.id}`);
+  return assessUnder(law, parsed.value, e.on !== undefined ? parseIsoDate(e.on) : null, TODAY);
+}
 
 describe('golden fixtures', () => {
   it('every fixture folder is a built-in rule-set id', () => {
@@ -104,14 +117,7 @@ describe('golden fixtures', () => {
   for (const f of loaded) {
     const e = f.expected;
     it(`${f.ruleSetId} ${e.scenario}: ${e.title} -> ${e.expect.verdict}`, () => {
-      const parsed = parseCase(readJson(f.casePath));
-      if (!parsed.ok) expect.fail(`${f.casePath} is not valid tsp-case/1: ${JSON.stringify(parsed.errors)}`);
-      expect(parsed.warnings).toEqual([]);
-
-      const ruleSet = ruleSetFor(f.ruleSetId, e.ruleSetPatch);
-      const law = lawResolver(null, ruleSet)(ruleSet.id, parsed.value, e.on !== undefined ? parseIsoDate(e.on) : undefined, TODAY);
-      if (law === undefined) throw new Error(`no law for ${ruleSet.id}`);
-      const result = assessUnder(law, parsed.value, e.on !== undefined ? parseIsoDate(e.on) : null, TODAY);
+      const result = assessed(f);
 
       const dates: Record<string, string | number | null> = {};
       for (const key of Object.keys(e.expect.dates)) {

@@ -6,6 +6,7 @@
  * the computation, and the Adaptation step's form (RecordDecisionForm). Reloaded whenever the
  * case changes (a decision recorded, a handover).
  */
+import { fieldOfMissing } from '../../shared/eligibility/missing.ts';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
 import type { Term } from '../../shared/domain/case.ts';
@@ -191,7 +192,7 @@ function Result({ e }: { e: StoredEnforcement }) {
       />
       {e.missing.length > 0 && (
         <p className="enforcement-missing">
-          <strong>{text.ui('report.missing')}:</strong> {e.missing.map((m) => (text.has(`ui.field.${m.replace(/\[\d+\]/g, '')}`) ? `${text.message(`ui.field.${m.replace(/\[\d+\]/g, '')}`)} (${m})` : m)).join('; ')}
+          <strong>{text.ui('report.missing')}:</strong> {e.missing.map((m) => (text.has(`ui.field.${fieldOfMissing(m)}`) ? text.message(`ui.field.${fieldOfMissing(m)}`) : m)).join('; ')}
         </p>
       )}
       <Disclosure label={text.ui('enforce.ui.howComputed')}>

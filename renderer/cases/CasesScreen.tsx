@@ -13,6 +13,7 @@ import { CaseFilters } from './CaseFilters.tsx';
 import { CaseResults } from './CaseResults.tsx';
 import { CaseSearch } from './CaseSearch.tsx';
 import { FilterChips } from './FilterChips.tsx';
+import { PackageImport } from './PackageImport.tsx';
 
 function CaseCount() {
   const text = useText();
@@ -56,6 +57,7 @@ export function CasesScreen() {
       <FilterChips />
       <UnreadableCases cases={unreadable} />
       <CaseResults />
+      <PackageImport />
     </div>
   );
 }

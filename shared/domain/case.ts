@@ -13,7 +13,7 @@ import { isKnownCategory } from './categories.ts';
 import { MAX_COMBINING_RUN, nameProblem, normaliseName } from './names.ts';
 import { en } from '../i18n/en.ts';
 import { t } from '../i18n/index.ts';
-import { caseStatuses } from '../vocabularies.ts';
+import { caseStatuses, CLOSE_OUTCOMES } from '../vocabularies.ts';
 
 export const CASE_FORMAT = 'tsp-case/1';
 
@@ -196,6 +196,19 @@ export const caseSchema = z
       }),
     ),
     enforcement: unknown(enforcementSchema), // extension: incoming cases
+    /**
+     * Extension of the export: how a closed case ended (its outcome, the date, the coded reason and
+     * the reason as written). An import records the closure with it; the store keeps it on the case,
+     * not in the file, and refuses it on a new case.
+     */
+    closure: unknown(
+      z.object({
+        outcome: z.enum(CLOSE_OUTCOMES, { error: 'validation.closure.outcome' }),
+        date: unknown(isoDate),
+        reasonCode: unknown(text(64)),
+        reason: unknown(text(2000)),
+      }),
+    ),
   })
   .superRefine((c, ctx) => {
     const sentenceIds = new Set<string>();

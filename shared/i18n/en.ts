@@ -14,14 +14,15 @@ import { workflowEn } from './workflow.en.ts';
 import { backupsEn } from './backups.en.ts';
 import { storageEn } from './storage.en.ts';
 import { enforcementEn } from './enforcement.en.ts';
+import { transferRunsEn } from './transfer-runs.en.ts';
 import { routesUiEn } from './routes-ui.en.ts';
 import { aboutEn } from './about.en.ts';
 
 export const en = {
-  // Units of a period: 1 y 3 m 4 d
-  'unit.years': ' y',
-  'unit.months': ' m',
-  'unit.days': ' d',
+  // Units of a period, in words: 1 year 3 months 4 days
+  'unit.years': '{n, plural, one {# year} other {# years}}',
+  'unit.months': '{n, plural, one {# month} other {# months}}',
+  'unit.days': '{n, plural, one {# day} other {# days}}',
 
   // Verdicts, statuses, effects
   'verdict.eligible': 'Eligible',
@@ -640,6 +641,7 @@ export const en = {
   ...enforcementEn,
   ...hongKongEn,
   ...edgesEn,
+  ...transferRunsEn,
   ...routesUiEn,
   ...aboutEn,
 } as const;

@@ -36,13 +36,13 @@ export function hasMessage(locale: Locale, key: string): boolean {
   return key in CATALOGS[locale];
 }
 
-/** A period in the locale's units, zero parts left out: "1 y 3 m 4 d", "1 年 3 個月 4 日". */
+/** A period in words, zero parts left out: "1 year 3 months 4 days", "1年3個月4日" (never "1 y"). */
 export function formatPeriod(locale: Locale, period: Period): string {
-  const catalog = CATALOGS[locale];
+  const unit = (key: 'unit.years' | 'unit.months' | 'unit.days', n: number) => String(compile(locale, CATALOGS[locale][key] ?? en[key]).format.format({ n }));
   const parts: string[] = [];
-  if (period.years) parts.push(`${period.years}${catalog['unit.years']}`);
-  if (period.months) parts.push(`${period.months}${catalog['unit.months']}`);
-  if (period.days || parts.length === 0) parts.push(`${period.days}${catalog['unit.days']}`);
+  if (period.years) parts.push(unit('unit.years', period.years));
+  if (period.months) parts.push(unit('unit.months', period.months));
+  if (period.days || parts.length === 0) parts.push(unit('unit.days', period.days));
   return parts.join(locale === 'en' ? ' ' : '');
 }
 

@@ -161,6 +161,7 @@ export const workflowEn = {
   'due.intro': 'Every dated item across the open cases: deadlines, rescreen dates, releases drawing near and transfers that would leave too little of the sentence.',
   'due.on': 'On {date}',
   'due.empty': 'Nothing is due.',
+  'due.showNext': 'Show the next {count, plural, one {# item} other {# items}} ({remaining} not shown)',
   'due.showAll': 'Show all {count}',
   'due.loading': 'Loading what is due…',
   'due.count': '{count, plural, one {# item} other {# items}}',

@@ -163,6 +163,7 @@ export const workflowZhHant: Record<keyof typeof workflowEn, string> = {
   'due.intro': '所有未結個案中有日期的事項：期限、重新審查日期、臨近的釋放日期，以及會令餘下刑期不足的移交。',
   'due.on': '日期：{date}',
   'due.empty': '沒有到期事項。',
+  'due.showNext': '顯示接下來的 {count, plural, other {# 項}}（尚有 {remaining} 項未顯示）',
   'due.showAll': '顯示全部 {count} 項',
   'due.loading': '正在載入到期事項…',
   'due.count': '{count, plural, other {# 項}}',

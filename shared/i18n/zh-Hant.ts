@@ -11,13 +11,14 @@ import { reportsZhHant } from './reports.zh-Hant.ts';
 import { treatiesZhHant } from './treaties.zh-Hant.ts';
 import { workflowZhHant } from './workflow.zh-Hant.ts';
 import { enforcementZhHant } from './enforcement.zh-Hant.ts';
+import { transferRunsZhHant } from './transfer-runs.zh-Hant.ts';
 import { routesUiZhHant } from './routes-ui.zh-Hant.ts';
 import { aboutZhHant } from './about.zh-Hant.ts';
 
 export const zhHant: Record<MessageKey, string> = {
-  'unit.years': ' 年',
-  'unit.months': ' 個月',
-  'unit.days': ' 日',
+  'unit.years': '{n, plural, other {#年}}',
+  'unit.months': '{n, plural, other {#個月}}',
+  'unit.days': '{n, plural, other {#日}}',
   'verdict.eligible': '符合資格',
   'verdict.ineligible': '不符合資格',
   'verdict.needs_information': '需要補充資料',
@@ -623,6 +624,7 @@ export const zhHant: Record<MessageKey, string> = {
   ...enforcementZhHant,
   ...hongKongZhHant,
   ...edgesZhHant,
+  ...transferRunsZhHant,
   ...routesUiZhHant,
   ...aboutZhHant,
 };

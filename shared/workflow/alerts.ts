@@ -7,7 +7,7 @@ import { addPeriod, formatIsoDate, parseIsoDate, type DayNumber } from '../sente
 import type { Duration } from '../treaties/schema.ts';
 import type { RunningDeadline } from './deadlines.ts';
 
-export const ALERT_KINDS = ['deadline', 'rescreen', 'release-near', 'remaining-below-minimum'] as const;
+export const ALERT_KINDS = ['deadline', 'rescreen', 'release-near', 'remaining-below-minimum', 'handover-planned', 'chase'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const URGENCIES = ['overdue', 'this-week', 'later'] as const;
