@@ -39,7 +39,7 @@ describe('listDue', () => {
     transitionCase(ctx, { id: d.id, expectedVersion: 1, transition: 'record-agreement', date: '2025-01-10', reason: 'recognised' });
     // A closed case has nothing due.
     const e = euCase('EVANS', { judgmentReceived: '2024-09-01' });
-    closeCase(ctx, { id: e.id, expectedVersion: 1, outcome: 'withdrawn_by_state', reason: 'certificate withdrawn' });
+    closeCase(ctx, { id: e.id, expectedVersion: 1, outcome: 'withdrawn_by_state', reason: 'certificate withdrawn', reasonCode: 'request-withdrawn' });
 
     const due = listDue(ctx, {});
     expect(due.on).toBe('2025-01-15');
