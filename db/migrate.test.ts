@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findAssessment } from './assessments-repo.ts';
 import { auditHash, GENESIS_HASH, verifyAuditChain } from './audit-repo.ts';
 import { verifyStore } from './audit-verify.ts';
 import { findCase } from './cases-repo.ts';
@@ -89,6 +90,10 @@ FIXTURES[11] = (db) => FIXTURES[1]?.(db);
 FIXTURES[12] = (db) => FIXTURES[1]?.(db);
 // Version 14 adds cases.assigned_to (NULL: nobody) and the tables of the transfer as it runs (empty): the digests stay as they were.
 FIXTURES[13] = (db) => FIXTURES[1]?.(db);
+// Version 15 moves each assessment's snapshot and result into assessment_snapshots: they read back as they were (contents, below).
+FIXTURES[14] = (db) => FIXTURES[1]?.(db);
+// Version 16 adds person_keys (a row with a NULL key per prison number, filled on opening) and an index on dates of birth.
+FIXTURES[15] = (db) => FIXTURES[1]?.(db);
 
 type Rows = Record<string, string[]>;
 
@@ -106,9 +111,15 @@ function contents(db: Database.Database, columnsOf?: Record<string, string[]>): 
   for (const table of columnsOf ? Object.keys(columnsOf) : tables) {
     const cols = columnsOf?.[table] ?? (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
     columns[table] = cols;
-    rows[table] = (db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).raw().all() as unknown[][])
-      .map((r) => JSON.stringify(r))
-      .sort();
+    // From version 15 an assessment's snapshot and result are documents it names: read as the repository reads them.
+    const documents = table === 'assessments' && tables.includes('assessment_snapshots');
+    const raw = documents
+      ? (db.prepare('SELECT id FROM assessments').pluck().all() as string[]).map((id) => {
+          const row = findAssessment(db, id) as unknown as Record<string, unknown>;
+          return cols.map((c) => row[c]);
+        })
+      : (db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).raw().all() as unknown[][]);
+    rows[table] = raw.map((r) => JSON.stringify(r)).sort();
   }
   return { rows, columns };
 }

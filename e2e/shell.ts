@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openApp, type OpenedApp } from '../electron/app.ts';
 import { startBackupScheduler, SYSTEM_USER_ID } from '../electron/backups.ts';
+import { startReassessmentRunner, type ReassessRunner } from '../electron/reassessment.ts';
 import { openDiagnosticsLog } from '../electron/diagnostics/log-file.ts';
 import { nodeShellInfo } from '../electron/diagnostics/shell-info.ts';
 import { provideBackups } from '../electron/services/backups.ts';
@@ -49,8 +50,13 @@ export interface ShellOptions {
   diagnostics?: boolean;
 }
 
+/** No scheduled looks: the shell's runner runs what a legal officer confirms, as the app's does (the start and daily looks are the app's). */
+const NO_TIMERS = { setTimeout: () => null, setInterval: () => null, clear: () => undefined };
+
 export interface Shell {
   app: OpenedApp;
+  /** The main process's re-assessment runner (electron/reassessment.ts) of this store. */
+  reassessment: ReassessRunner;
   browser: Browser;
   context: BrowserContext;
   page: Page;
@@ -159,6 +165,10 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     clock: () => new Date(), timers: { setTimeout: () => null, setInterval: () => null, clear: () => undefined },
   }) : null;
   if (backups !== null) provideBackups(app.db, backups);
+  // Re-assessment runs in the main process, its batches prepared on a worker thread: here, in this process.
+  const reassessment = startReassessmentRunner({
+    db: app.db, clock: () => new Date(), timers: NO_TIMERS, worker: { file: app.db.name }, onError: (error) => console.error(`re-assessment stopped: ${error.message}`),
+  });
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   const built = acquireRenderer();
@@ -214,6 +224,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     const openedBrowser = browser;
     return {
       app,
+      reassessment,
       browser,
       context,
       page,
@@ -242,6 +253,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
         await openedBrowser.close();
         await openedServer.close();
         await releaseRenderer();
+        reassessment.stop();
         app.close();
         if (tempDir !== null) fs.rmSync(tempDir, { recursive: true, force: true });
       },
@@ -250,6 +262,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     await browser?.close();
     await server?.close();
     await releaseRenderer().catch(() => undefined); // a failed build has removed its folder already
+    reassessment.stop();
     app.close();
     if (tempDir !== null) fs.rmSync(tempDir, { recursive: true, force: true });
     throw error;

@@ -1,7 +1,8 @@
 /**
  * The Treaties page in Chromium against the real router: the list with unconfirmed rules
  * marked, a rule-set's parameters by condition, editing one parameter as a new version
- * (a field-level refusal first), the re-assessment that follows with its progress bar, the
+ * (a field-level refusal first), the re-assessment that follows once confirmed, run by the main
+ * process (its batches on a worker thread) with its progress bar, the
  * report saying which verdict changed and why, the diff of the two versions; both
  * languages, axe, screenshots.
  */
@@ -135,7 +136,13 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await expect.poll(() => page.url()).toMatch(/#\/treaties\/coe-ets-112$/);
   });
 
-  it('re-assesses the open cases with a progress bar and reports IVANOV’s verdict change and why', async () => {
+  it('offers to re-assess the open cases at once, runs it in the main process with a progress bar, and reports IVANOV’s verdict change and why', async () => {
+    const pending = page.locator('.reassess__run[data-pending="rule-set:coe-ets-112@2025-12m"]');
+    await expect.poll(() => pending.locator('p').first().textContent()).toMatch(/^coe-ets-112 version 2025-12m is in force from 1 Jan 2025: \d+ open cases are to be re-assessed under it\.$/);
+    expect(await pending.textContent()).toContain(en['ui.treaties.pending.later']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('.reassess').screenshot({ path: path.join(OUT_DIR, 'treaty-reassess-pending.png') });
+    await pending.getByRole('button', { name: 'Re-assess now' }).click();
     const done = page.locator('.reassess__progress [role="status"]');
     await expect.poll(() => done.textContent(), { timeout: 60_000 }).toMatch(/^Re-assessment finished: \d+ of \d+ verdicts changed\.$/);
     expect(await page.locator('.reassess progress').count()).toBe(1);
@@ -188,7 +195,8 @@ describe('treaties page', { timeout: 90_000 }, () => {
     expect(await saved.locator('td').nth(2).locator('p').first().textContent()).toBe('28 days');
     // In force since 2026-01-01: the open cases sentenced in Hong Kong are re-assessed under it, with a report.
     const run = page.locator('.reassess__run');
-    await expect.poll(() => run.locator('p').first().textContent()).toMatch(/^Jurisdiction profile Hong Kong \(HK\) version 2026-appeal is in force from 1 Jan 2026: \d+ open cases are re-assessed under it\.$/);
+    await expect.poll(() => run.locator('p').first().textContent()).toMatch(/^Jurisdiction profile Hong Kong \(HK\) version 2026-appeal is in force from 1 Jan 2026: \d+ open cases are to be re-assessed under it\.$/);
+    await run.getByRole('button', { name: 'Re-assess now' }).click();
     await expect.poll(() => run.locator('[role=status]').textContent(), { timeout: 60_000 }).toMatch(/^Re-assessment finished: \d+ of \d+ verdicts changed\.$/);
     await run.getByRole('link', { name: 'Read the report' }).click();
     await expect.poll(() => page.locator('.report-screen dl').textContent()).toContain('Jurisdiction profileJurisdiction profile Hong Kong (HK) 2026-appeal');
@@ -217,7 +225,7 @@ describe('treaties page', { timeout: 90_000 }, () => {
     const treatyChannels = new Set(shell.channels.filter((c) => c.startsWith('rulesets.') || c.startsWith('profiles.')));
     expect(treatyChannels).toEqual(
       new Set([
-        'rulesets.list', 'rulesets.get', 'rulesets.save', 'rulesets.pendingReassessments', 'rulesets.reassess', 'rulesets.reassessStep',
+        'rulesets.list', 'rulesets.get', 'rulesets.save', 'rulesets.pendingReassessments', 'rulesets.reassess',
         'rulesets.reassessReport', 'rulesets.reassessReports', 'profiles.list', 'profiles.save',
       ]),
     );

@@ -20,6 +20,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { t } from '../shared/i18n/index.ts';
 import { DATABASE_FILE, openApp, prepareStoreInWorker, type OpenedApp } from './app.ts';
 import { openFailureMessage, protectOpenedStore, unlockForShell } from './keystore-start.ts';
+import { startReassessmentRunner } from './reassessment.ts';
 import { APP_INDEX_URL, APP_SCHEME, isAppPage, resolveAppRequest } from './app-protocol.ts';
 import { shellEnvironment } from './shell-environment.ts';
 import { appMenuTemplate } from './app-menu.ts';
@@ -197,7 +198,13 @@ app.whenReady().then(async () => {
     return app.exit(1);
   }
   const backups = protectOpenedStore(desk, file, unlocked, { nativeBinding, onError: (error) => log.error(`backup failed: ${describeError(error)}`) });
+  // When a version of the law takes effect, its open cases are re-assessed here: at the start, daily, and after a confirmed save.
+  const reassessment = startReassessmentRunner({
+    db: desk.db, clock: () => new Date(), worker: { file, key: unlocked.key, nativeBinding },
+    onError: (error) => log.error(`re-assessment stopped: ${describeError(error)}`),
+  });
   app.on('before-quit', () => {
+    reassessment.stop();
     backups.stop();
     desk.close();
   });

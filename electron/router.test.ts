@@ -89,6 +89,7 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'rulesets.pendingReassessments': undefined,
     'rulesets.reassess': { ruleSetId: 'coe-ets-112', version: '1983', reason: 'declaration recorded' },
     'rulesets.reassessStep': { reportId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started report's id
+    'rulesets.reassessCancel': { reportId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started report's id
     'rulesets.reassessReport': { reportId: '00000000-0000-4000-8000-000000000000' }, // likewise
     'rulesets.reassessReports': { ruleSetId: 'coe-ets-112' },
     'profiles.list': undefined,
@@ -161,6 +162,7 @@ const INVALID: { [C in Channel]: unknown } = {
   'rulesets.pendingReassessments': { all: true },
   'rulesets.reassess': { ruleSetId: 'coe-ets-112', version: '', reason: '' },
   'rulesets.reassessStep': { reportId: 'report-1' },
+  'rulesets.reassessCancel': { reportId: 'report-1' },
   'rulesets.reassessReport': {},
   'rulesets.reassessReports': { ruleSetId: 42 },
   'profiles.list': [],
@@ -197,7 +199,7 @@ describe('every channel', () => {
     }
     if (channel === 'session.signIn' || channel === 'session.changePassword') data(admin.dispatch('users.setPassword', { userId: h.admin.user.id, password: PASSWORD }));
     if (channel === 'users.unlock') data(admin.dispatch('users.setPassword', { userId: h.officer.user.id, password: PASSWORD }));
-    if (channel === 'rulesets.reassessStep' || channel === 'rulesets.reassessReport') {
+    if (channel === 'rulesets.reassessStep' || channel === 'rulesets.reassessReport' || channel === 'rulesets.reassessCancel') {
       payload = { reportId: data(admin.dispatch('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '1983', reason: 'r' })).reportId };
     }
     if (channel === 'documents.attachment') data(admin.dispatch('documents.attach', validPayloads()['documents.attach']));

@@ -23,7 +23,7 @@ import { payloadProblems } from './payload-guard.ts';
 import { ServiceError } from './services/errors.ts';
 import { describeError, storeFailureOf } from './store-failure.ts';
 import { listProfiles, saveProfile } from './services/profiles.ts';
-import { getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
+import { cancelReassessment, getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
 import { routesForCase, treatyTable } from './services/routes.ts';
 import { getTreatyMap, listTreatyMapVersions, saveTreatyMap } from './services/treaty-map.ts';
 import { getRuleSet, listRuleSets, saveRuleSet } from './services/rulesets.ts';
@@ -94,6 +94,7 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'rulesets.pendingReassessments': (ctx) => pendingReassessments(ctx),
   'rulesets.reassess': startReassessment,
   'rulesets.reassessStep': reassessStep,
+  'rulesets.reassessCancel': cancelReassessment,
   'rulesets.reassessReport': getReassessReport,
   'rulesets.reassessReports': listReassessmentReports,
   'profiles.list': (ctx) => listProfiles(ctx),

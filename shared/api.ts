@@ -80,6 +80,7 @@ export const API = {
   'rulesets.pendingReassessments': { input: noInput, roles: ALL },
   'rulesets.reassess': { input: tr.startReassessInput, roles: LEGAL },
   'rulesets.reassessStep': { input: tr.reassessStepInput, roles: LEGAL },
+  'rulesets.reassessCancel': { input: tr.reassessCancelInput, roles: LEGAL },
   'rulesets.reassessReport': { input: tr.getReassessReportInput, roles: ALL },
   'rulesets.reassessReports': { input: tr.listReassessReportsInput, roles: ALL },
   'profiles.list': { input: noInput, roles: ALL },
@@ -166,6 +167,7 @@ export interface ApiOutputs {
   'rulesets.pendingReassessments': tr.PendingReassessment[];
   'rulesets.reassess': tr.ReassessProgress;
   'rulesets.reassessStep': tr.ReassessProgress;
+  'rulesets.reassessCancel': tr.ReassessProgress;
   'rulesets.reassessReport': tr.ReassessReport;
   'rulesets.reassessReports': tr.ReassessReportSummary[];
   'profiles.list': tr.ProfileVersion[];

@@ -205,3 +205,27 @@ describe('getCase and listCases', () => {
     expect(() => listCases(ctx, { sort: { field: 'age', dir: 'asc' } })).toThrow(/invalid_input/);
   });
 });
+
+describe('a new case\'s duplicate check (listCases samePerson): a warning the form shows, never a refusal', () => {
+  const chan = CASE_FIXTURES.lifeChinese as { person: Record<string, unknown> } & Record<string, unknown>;
+
+  it('finds the cases of the same names and date of birth, or the same prison number however written, closed ones too', () => {
+    const first = createCase(ctx, { case: chan });
+    closeCase(ctx, { id: first.id, expectedVersion: 1, outcome: 'deceased', reason: 'record in error', reasonCode: 'deceased' });
+    const other = createCase(ctx, { case: CASE_FIXTURES.cyrillic });
+    const same = (samePerson: Record<string, string>) => listCases(ctx, { samePerson, includeClosed: true }).items.map((i) => i.id);
+
+    expect(same({ familyName: 'chan', givenNames: 'TAI-MAN', dateOfBirth: '1970-02-28' })).toEqual([first.id]);
+    expect(same({ familyName: 'CHAN', givenNames: 'Tai Man', dateOfBirth: '1970-03-01' })).toEqual([]);
+    expect(same({ familyName: 'CHAN', givenNames: 'Siu Ming', dateOfBirth: '1970-02-28' })).toEqual([]);
+    expect(same({ familyName: 'LEE', prisonNumber: '2566 / 01234' })).toEqual([first.id]);
+    expect(same({ prisonNumber: 'ик5012345' })).toEqual([other.id]);
+    expect(same({ familyName: 'CHAN' })).toEqual([]); // a name alone is no duplicate
+  });
+
+  it('leaves creating the duplicate to the officer: the second case is stored', () => {
+    const first = createCase(ctx, { case: chan });
+    const second = createCase(ctx, { case: chan });
+    expect(listCases(ctx, { samePerson: { prisonNumber: '2566/01234' } }).items.map((i) => i.id)).toEqual([second.id, first.id]);
+  });
+});

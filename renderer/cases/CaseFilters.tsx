@@ -57,13 +57,16 @@ export function CaseFilters() {
   return (
     <fieldset className="case-filters">
       <legend className="case-filters__legend">{text.ui('ui.cases.filters')}</legend>
+      {/* Several statuses: each chosen one is a chip (FilterChips), and the select offers the others. */}
       <FilterSelect
         id="filter-status"
         label={text.ui('ui.cases.filter.status')}
-        any={any}
-        value={filters.status}
-        options={caseStatuses.map((status) => ({ value: status, label: caseStatusLabel(text, status) }))}
-        onChange={(status) => filterCases({ status })}
+        any={filters.status.length === 0 ? any : text.ui('ui.cases.filter.statusAnother')}
+        value={null}
+        options={caseStatuses.filter((status) => !filters.status.includes(status)).map((status) => ({ value: status, label: caseStatusLabel(text, status) }))}
+        onChange={(status) => {
+          if (status !== null) filterCases({ status: [...filters.status, status] });
+        }}
       />
       <FilterSelect
         id="filter-rule-set"

@@ -12,6 +12,7 @@ import { useText } from '../text/use-text.ts';
 import { CaseFilters } from './CaseFilters.tsx';
 import { CaseResults } from './CaseResults.tsx';
 import { CaseSearch } from './CaseSearch.tsx';
+import { ClosedMatches } from './ClosedMatches.tsx';
 import { FilterChips } from './FilterChips.tsx';
 import { PackageImport } from './PackageImport.tsx';
 
@@ -55,6 +56,7 @@ export function CasesScreen() {
       <CaseSearch />
       <CaseFilters />
       <FilterChips />
+      <ClosedMatches />
       <UnreadableCases cases={unreadable} />
       <CaseResults />
       <PackageImport />

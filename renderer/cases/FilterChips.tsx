@@ -27,7 +27,9 @@ export function FilterChips() {
   const chips: Chip[] = [];
   const search = query.text.trim();
   if (search !== '') chips.push({ id: 'text', label: text.ui('ui.cases.chip.text', { value: search }), remove: () => searchCases('') });
-  if (status !== null) chips.push({ id: 'status', label: text.ui('ui.cases.chip.status', { value: caseStatusLabel(text, status) }), remove: drop({ status: null }) });
+  for (const one of status) {
+    chips.push({ id: `status:${one}`, label: text.ui('ui.cases.chip.status', { value: caseStatusLabel(text, one) }), remove: drop({ status: status.filter((s) => s !== one) }) });
+  }
   if (ruleSetId !== null) chips.push({ id: 'ruleSet', label: text.ui('ui.cases.chip.ruleSet', { value: ruleSetId }), remove: drop({ ruleSetId: null }) });
   if (verdict !== null) chips.push({ id: 'verdict', label: text.ui('ui.cases.chip.verdict', { value: verdictFilterLabel(text, verdict) }), remove: drop({ verdict: null }) });
   if (sentencingState !== null) {

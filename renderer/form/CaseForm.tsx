@@ -6,7 +6,7 @@
  * someone else meanwhile (a version conflict) is explained, the draft still on screen.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { CaseRecord } from '../../shared/api-schemas.ts';
+import type { CaseRecord, CaseSummary } from '../../shared/api-schemas.ts';
 import { enforcementProcedures } from '../../shared/domain/case.ts';
 import { EU_LIST_CATEGORIES, EXCLUDED_CATEGORIES } from '../../shared/domain/categories.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
@@ -46,6 +46,7 @@ import {
   type SentenceDraft,
 } from './case-draft.ts';
 import { RadioField, SelectField, StateField, StatesField, TextAreaField, TextField, TriField, type Problems } from './fields.tsx';
+import { DuplicateWarning, DUPLICATES_SHOWN, samePersonOf } from './DuplicateWarning.tsx';
 import { JurisdictionField } from './JurisdictionField.tsx';
 
 const CATEGORIES = [...EU_LIST_CATEGORIES, ...EXCLUDED_CATEGORIES].map(([code]) => code);
@@ -123,6 +124,8 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
   const [reason, setReason] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
+  /** A new case's possible duplicates, found for these identity details (what samePersonOf compares). */
+  const [duplicates, setDuplicates] = useState<{ identity: string; cases: CaseSummary[]; total: number } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial) || reason !== '', [draft, initial, reason]);
@@ -158,11 +161,30 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
 
   const focusLater = (id: string) => window.requestAnimationFrame(() => document.getElementById(id)?.focus());
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** Asks for the cases of a person who may be this one, unless shown already for these details: true when there are some to show first. */
+  const possibleDuplicates = async (): Promise<boolean> => {
+    const samePerson = samePersonOf(draft);
+    if (original !== null || samePerson === undefined) return false;
+    const identity = JSON.stringify(samePerson);
+    if (duplicates?.identity === identity) return false; // shown: saving again is the officer's answer
+    try {
+      const found = await call('cases.list', { samePerson, includeClosed: true, limit: DUPLICATES_SHOWN });
+      setDuplicates(found.items.length === 0 ? null : { identity, cases: found.items, total: found.total });
+      return found.items.length > 0;
+    } catch {
+      return false; // a warning only: a failed check does not stop the save
+    }
+  };
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
     if (saving) return;
     setSaving(true);
     try {
+      if (await possibleDuplicates()) {
+        setSaving(false);
+        return;
+      }
       const file = caseOf(draft, original?.case ?? null);
       const record =
         original === null
@@ -192,6 +214,9 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
         {title}
       </h1>
       <p className="form-screen__lead">{text.ui('ui.form.lead')}</p>
+      {duplicates !== null && duplicates.identity === JSON.stringify(samePersonOf(draft)) && (
+        <DuplicateWarning cases={duplicates.cases} total={duplicates.total} onSaveAnyway={() => void submit()} />
+      )}
       {error !== null && <FormErrorSummary error={error} paths={paths} />}
       {error?.code === 'conflict' && onReload !== undefined && (
         <p>

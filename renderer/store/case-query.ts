@@ -13,7 +13,8 @@ export type CaseSortField = 'familyName' | 'status' | 'updatedAt';
 export type SortDirection = 'asc' | 'desc';
 
 export interface CaseFilters {
-  status: CaseStatus | null;
+  /** Cases at any of these steps; none: any step. */
+  status: readonly CaseStatus[];
   ruleSetId: string | null;
   verdict: VerdictFilter | null;
   /** ISO 3166-1 alpha-2 codes. */
@@ -30,14 +31,14 @@ export interface CaseQuery {
   sort: { field: CaseSortField; dir: SortDirection };
 }
 
-export const NO_FILTERS: CaseFilters = { status: null, ruleSetId: null, verdict: null, sentencingState: null, administeringState: null, due: null, includeClosed: false };
+export const NO_FILTERS: CaseFilters = { status: [], ruleSetId: null, verdict: null, sentencingState: null, administeringState: null, due: null, includeClosed: false };
 
 /** How the list first appears: unfiltered, newest change first. */
 export const FIRST_QUERY: CaseQuery = { text: '', filters: NO_FILTERS, sort: { field: 'updatedAt', dir: 'desc' } };
 
 export function isFiltered(query: CaseQuery): boolean {
   const { status, ruleSetId, verdict, sentencingState, administeringState, due } = query.filters;
-  return query.text.trim() !== '' || status !== null || ruleSetId !== null || verdict !== null || sentencingState !== null || administeringState !== null || due !== null;
+  return query.text.trim() !== '' || status.length > 0 || ruleSetId !== null || verdict !== null || sentencingState !== null || administeringState !== null || due !== null;
 }
 
 export function listInput(query: CaseQuery, offset: number, limit: number): ListCasesInput {
@@ -45,7 +46,7 @@ export function listInput(query: CaseQuery, offset: number, limit: number): List
   const text = query.text.trim();
   return {
     ...(text === '' ? {} : { text }),
-    ...(status === null ? {} : { status }),
+    ...(status.length === 0 ? {} : { status: status.length === 1 ? status[0] : [...status] }),
     ...(ruleSetId === null ? {} : { ruleSetId }),
     ...(verdict === null ? {} : { verdict }),
     ...(sentencingState === null ? {} : { sentencingState }),

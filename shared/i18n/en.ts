@@ -3,6 +3,7 @@
  * label under `param.x.<value>` is shown with that label. A message with a count is an ICU
  * plural, `{count, plural, one {# case} other {# cases}}` (shared/i18n/index.ts).
  */
+import { findEn } from './find.en.ts';
 import { lawEn } from './law.en.ts';
 import { hongKongEn } from './hong-kong.en.ts';
 import { treatyMapEn } from './treaty-map.en.ts';
@@ -258,7 +259,7 @@ export const en = {
   'ui.cases.title': 'Cases',
   'ui.cases.count': '{shown} of {total, plural, one {# case} other {# cases}}',
   'ui.cases.search.label': 'Search cases',
-  'ui.cases.search.hint': 'A name in any script, an alias, a prison number or a case reference. Press / to come back here.',
+  'ui.cases.search.hint': 'A name in any script, an alias, a prison number or a case reference. Press ↓ to go to the results, / to come back here.',
   'ui.cases.filters': 'Filters',
   'ui.cases.filter.status': 'Status',
   'ui.cases.filter.ruleSet': 'Rule-set',
@@ -644,6 +645,7 @@ export const en = {
   ...transferRunsEn,
   ...routesUiEn,
   ...aboutEn,
+  ...findEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

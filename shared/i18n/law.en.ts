@@ -43,6 +43,7 @@ export const lawEn = {
   'step.periodServed':
     '{ids}: custody from {start}, free from {free}; the next period began on {next}, after time at liberty. A separate period, already served: it counts in none of the dates below.',
   'step.lastPeriod': 'The last period of unbroken custody ({ids}): from {start} to {end}; the dates are counted on it.',
+  'step.remissionMergedTerm': 'Sentences {ids} run concurrently from different days: remission is projected on the merged term, from the first start to the last end (the app\'s reading, unconfirmed: on each sentence\'s own term the discharge could be later). Check the expected discharge with the prison before relying on it.',
   'step.remandLastPeriod': '{days, plural, one {The # day of pre-sentence custody is} other {The # days of pre-sentence custody are}} credited once, to the last period: the sentences still to serve (the app\'s reading, unconfirmed).',
   'step.remission.excluded': 'No remission is projected: an offence falls in {categories}, for which the jurisdiction grants none ({source}).',
 } as const;

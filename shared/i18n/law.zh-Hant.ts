@@ -40,6 +40,7 @@ export const lawZhHant = {
   'flag.transfer_window_closed': '移交期限未開始已結束：所有條件成立的首日，遲於尚餘刑期所容許的最後一日。',
   'step.periodServed': '{ids}：由 {start} 起羈押，{free} 起獲釋；下一段羈押於 {next} 開始，其間曾獲自由。這是另一段已服完的羈押期間，不計入以下任何日期。',
   'step.lastPeriod': '最後一段連續羈押期間（{ids}）：由 {start} 至 {end}；各日期按此期間計算。',
+  'step.remissionMergedTerm': '判刑 {ids} 由不同日期起同期執行：減刑按合併刑期（由最早開始至最後結束）推算（本系統的解讀，未經確認：若按每項判刑各自的刑期計算，預計出獄日期可能較後）。依賴此日期前，請向監獄核實預計出獄日期。',
   'step.remandLastPeriod': '{days, plural, other {# 日}}判刑前的還押期間只扣減一次，計入最後一段羈押期間，即尚待服刑的判刑（本系統的解讀，未經確認）。',
   'step.remission.excluded': '不預計任何減刑：有罪行屬於 {categories}，該司法管轄區不會就此給予減刑（{source}）。',
 } as const;

@@ -66,7 +66,7 @@ export const transferRunsEn = {
   'workflow.handover.contact': 'Contact',
   'workflow.handover.summary': '{date}, {place}',
   'workflow.handover.check': 'Check of the planned date',
-  'workflow.handover.ok': 'On the planned date {days} days of the sentence remain; the release is on {release}.',
+  'workflow.handover.ok': 'On the planned date {days, plural, one {# day} other {# days}} of the sentence remain; the release is on {release}.',
   'workflow.handover.warning.remaining_below_minimum': 'Less than the instrument’s minimum remains on the planned date (release on {date}).',
   'workflow.handover.warning.window_closes_first': 'The transfer window closes on {date}, before the planned date.',
   'workflow.handover.warning.not_checked': 'The remaining sentence could not be checked: the sentence dates are not known.',

@@ -61,7 +61,7 @@ export const transferRunsZhHant: Record<keyof typeof transferRunsEn, string> = {
   'workflow.handover.contact': '聯絡人',
   'workflow.handover.summary': '{date}，{place}',
   'workflow.handover.check': '預定日期的核對',
-  'workflow.handover.ok': '在預定日期尚餘刑期 {days} 日；釋放日期為 {release}。',
+  'workflow.handover.ok': '在預定日期尚餘刑期 {days, plural, other {# 日}}；釋放日期為 {release}。',
   'workflow.handover.warning.remaining_below_minimum': '在預定日期剩餘刑期少於文書規定的最低要求（釋放日期為 {date}）。',
   'workflow.handover.warning.window_closes_first': '移交時限於 {date} 屆滿，早於預定日期。',
   'workflow.handover.warning.not_checked': '未能核對剩餘刑期：刑期日期不詳。',

@@ -1,4 +1,5 @@
 /** 繁體中文訊息。佔位符與英文版相同。 */
+import { findZhHant } from './find.zh-Hant.ts';
 import { lawZhHant } from './law.zh-Hant.ts';
 import { hongKongZhHant } from './hong-kong.zh-Hant.ts';
 import { treatyMapZhHant } from './treaty-map.zh-Hant.ts';
@@ -242,7 +243,7 @@ export const zhHant: Record<MessageKey, string> = {
   'ui.cases.title': '個案',
   'ui.cases.count': '{shown} 宗（共 {total, plural, other {# 宗}}個案）',
   'ui.cases.search.label': '搜尋個案',
-  'ui.cases.search.hint': '任何文字的姓名、別名、囚犯編號或個案編號。按 / 鍵可返回此處。',
+  'ui.cases.search.hint': '任何文字的姓名、別名、囚犯編號或個案編號。按 ↓ 鍵可移至結果，按 / 鍵可返回此處。',
   'ui.cases.filters': '篩選',
   'ui.cases.filter.status': '狀態',
   'ui.cases.filter.ruleSet': '規則集',
@@ -627,4 +628,5 @@ export const zhHant: Record<MessageKey, string> = {
   ...transferRunsZhHant,
   ...routesUiZhHant,
   ...aboutZhHant,
+  ...findZhHant,
 };

@@ -253,6 +253,19 @@ describe('C6 custody in periods: a sentence that starts after every earlier one 
     expect([hk.remissionDays, iso(hk.expectedDischargeDate)]).toEqual([243, '2023-01-01']);
   });
 
+  it('concurrent sentences begun on different days: remission on the merged term is marked as the app\'s reading, unconfirmed', () => {
+    // S1 4 y from 2020-01-01 (ends 2024-01-01), S2 3 y from 2022-01-01 concurrent (ends 2025-01-01): one period 2020-01-01 -> 2025-01-01.
+    // T = 1827 (2020 and 2024 leap years); R = min(floor(1827/3) = 609, 1827 − 31) = 609; EDD = 2025-01-01 − 609 d = 2023-05-03,
+    // while S2 on its own (T = 1096, R = 365) would be discharged on 2024-01-02: the reading matters, so it is marked.
+    const overlapping = at([sentence('S1', '2020-01-01', term(4)), sentence('S2', '2022-01-01', term(3))], 0, HK);
+    expect([overlapping.termDays, overlapping.remissionDays, iso(overlapping.expectedDischargeDate)]).toEqual([1827, 609, '2023-05-03']);
+    expect(overlapping.steps).toContainEqual({ key: 'step.remissionMergedTerm', params: { ids: 'S1, S2' } });
+    // Begun the same day, or consecutive (one term by the chain), or without remission: nothing to mark.
+    expect(at([sentence('S1', '2020-01-01', term(4)), sentence('S2', '2020-01-01', term(3))], 0, HK).steps.map((x) => x.key)).not.toContain('step.remissionMergedTerm');
+    expect(at([sentence('S1', '2020-01-01', term(4)), sentence('S2', null, term(3), 'S1')], 0, HK).steps.map((x) => x.key)).not.toContain('step.remissionMergedTerm');
+    expect(at([sentence('S1', '2020-01-01', term(4)), sentence('S2', '2022-01-01', term(3))], 0, GB).steps.map((x) => x.key)).not.toContain('step.remissionMergedTerm');
+  });
+
   it('the remaining time runs to the last period\'s release, the minimum served from its start (reference 2020-06-01)', () => {
     const parsed = parseCase({
       format: 'tsp-case/1',

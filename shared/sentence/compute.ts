@@ -218,6 +218,13 @@ export function computeSentences(
         source: rule.source,
       },
     });
+    // Concurrent sentences begun on different days are one term here (first start to last end). Whether
+    // remission is earned on that merged term or on each sentence's own is not settled (HMPPS takes the
+    // latest release of each sentence): the app's reading, marked unconfirmed, never shown as settled.
+    const lastRoots = sentences.filter((x) => x.consecutiveTo == null && x.start != null && last.ids.includes(x.id));
+    if (remissionDays > 0 && new Set(lastRoots.map((x) => x.start)).size > 1) {
+      steps.push({ key: 'step.remissionMergedTerm', params: { ids: lastRoots.map((x) => x.id).join(', ') } });
+    }
   }
   return {
     kind: 'fixed',
