@@ -1,7 +1,7 @@
 /**
  * Schema migrations: numbered SQL files in db/migrations (NNNN_name.sql), each applied in
  * its own transaction that also sets PRAGMA user_version to its number, so a failed
- * migration leaves the file at the previous version (design.md "Storage").
+ * migration leaves the file at the previous version (docs/architecture.md "Storage").
  */
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';

@@ -1,7 +1,7 @@
 /**
  * The ABI a native Node module was built for, read from the binary itself rather than from what a
  * build tool says it did: on this kind of machine electron-rebuild reports an Electron build while
- * node-gyp silently used Node's headers (../shared/toolchain.md), and such a module crashes the
+ * node-gyp silently used Node's headers (docs/architecture.md "Native module: two builds of better-sqlite3"), and such a module crashes the
  * packaged app at its start.
  *
  * A module built against a runtime's headers exports `node_register_module_v<NODE_MODULE_VERSION>`

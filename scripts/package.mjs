@@ -3,7 +3,7 @@
  * electron-builder.yml), with the SQLite driver built for Electron's ABI the way `npm start`
  * builds it: in a separate copy (scripts/electron-native.mjs), never in place in node_modules,
  * whose Node build the tests and the CLI use. electron-builder rebuilds nothing (npmRebuild:
- * false; its rebuild silently used Node's headers on these machines, ../shared/toolchain.md).
+ * false; its rebuild silently used Node's headers on these machines, docs/architecture.md "Native module: two builds of better-sqlite3").
  *
  * 1. the driver for Electron's ABI (node-gyp with Electron's headers; checked);
  * 2. its ABI read from the binary before it is staged in dist-native/, from where

@@ -1,6 +1,6 @@
 /**
  * Golden fixtures: one folder per built-in rule-set, one `<name>.case.json` (tsp-case/1)
- * with its `<name>.expected.json` per scenario of domain.md §9 (and our own edge cases).
+ * with its `<name>.expected.json` per scenario of docs/domain.md "Eligibility scenarios" (and our own edge cases).
  *
  * Every expected date in the fixtures was derived by hand (the arithmetic is written out in
  * each file's `derivation`), not copied from the engine. A fixture may replace top-level keys
@@ -108,7 +108,7 @@ describe('golden fixtures', () => {
     expect(fixtures.filter((f) => !existsSync(f.expectedPath)).map((f) => f.casePath)).toEqual([]);
   });
 
-  it('every scenario of domain.md §9 has at least one fixture', () => {
+  it('every scenario of docs/domain.md "Eligibility scenarios" has at least one fixture', () => {
     const covered = new Set(loaded.map((f) => f.expected.scenario.replace(/[a-z]$/, '')));
     const section9 = ['T01', 'T02', 'T03', 'T06', 'T07', 'T08', 'T10', 'T11', 'T12', 'T13', 'T15', 'T17', 'T19', 'T21', 'T23', 'T26', 'T28'];
     expect(section9.filter((t) => !covered.has(t))).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * A case's documents (domain.md §10): the checklist its rule-set requires for its direction,
+ * A case's documents (docs/domain.md "Documents of a dossier"): the checklist its rule-set requires for its direction,
  * each document's status, and the files attached to it. Files are stored by content, sealed,
  * beside the database file (attachment-files.ts), so the same file attached twice is stored
  * once; the database records which case and document each attachment belongs to. Each write

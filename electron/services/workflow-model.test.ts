@@ -6,7 +6,7 @@
  * the four-eyes rule of the approval reads as "another role"), with a coded reason or none, a
  * handover plan or none; and imports of closed cases, with their closure or without it (an
  * older export). After every step
- * the store is held to a small model written from docs/workflow.md and domain.md §7 (on
+ * the store is held to a small model written from docs/workflow.md and docs/domain.md (on
  * purpose not from shared/workflow/lifecycle.ts, so that it can disagree with it) and to the
  * store's own invariants: the status, version and timeline the model expects; a refusal
  * that changed nothing; an accepted write with exactly one audit entry of the right action;
@@ -92,7 +92,7 @@ const SPECS: Record<TransitionId, Spec> = {
   'report-commutation': { from: 'transferred', to: { enforcement: 'commutation' } },
 };
 
-/** The case status a closure leaves (domain.md §7.5 outcomes, grouped as the case list shows them). */
+/** The case status a closure leaves (docs/domain.md "How a case ends", grouped as the case list shows them). */
 function statusAfter(outcome: CloseOutcome): CaseStatus {
   if (outcome === 'transferred') return 'transferred';
   if (outcome.startsWith('refused_')) return 'refused';

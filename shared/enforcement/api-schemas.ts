@@ -1,7 +1,7 @@
 /**
  * Inputs of the enforcement channels (shared/api.ts): the computation for a stored case, and
  * the decision of the court or authority that adapted or converted the sentence, recorded at
- * the Adaptation step (domain.md §7.3 I4).
+ * the Adaptation step (docs/domain.md "The steps of a transfer": I4).
  */
 import { z } from 'zod';
 import { caseId, reason } from '../api-schemas.ts';

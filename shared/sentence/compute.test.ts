@@ -1,5 +1,5 @@
 /**
- * Sentence arithmetic: conventions C2-C8 of domain.md §9.1, the HMPPS month-end convention
+ * Sentence arithmetic: conventions C2-C8 of docs/date-conventions.md, the HMPPS month-end convention
  * and Hong Kong remission (Prison Rules r. 69).
  */
 import { addDays as dfAddDays, addMonths as dfAddMonths, format } from 'date-fns';

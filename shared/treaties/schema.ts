@@ -107,7 +107,7 @@ export const ruleSetSchema = z.strictObject({
   kind: z.enum(RULESET_KINDS),
   /**
    * An arrangement for one prisoner (Cap. 513 arrangements may be "for a particular
-   * prisoner", domain.md §5.1): the id of the one case it may be used for.
+   * prisoner", docs/treaties.md "Arrangements for one case"): the id of the one case it may be used for.
    */
   caseId: z.uuid({ error: 'must be the id of a case' }).optional(),
   notes: text(RULESET_LIMITS.notes).optional(),
@@ -280,7 +280,7 @@ export const ruleSetSchema = z.strictObject({
       (d) => d.id,
     ),
   ),
-  /** Required documents by direction and step (domain.md §10); ETS 112's list when a rule-set has none. */
+  /** Required documents by direction and step (docs/domain.md "Documents of a dossier"); ETS 112's list when a rule-set has none. */
   documents: param(
     distinct(
       z.strictObject({

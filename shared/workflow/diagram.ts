@@ -37,7 +37,7 @@ export function workflowMarkdown(): string {
     'documents) depends on the direction and the rule-set. Guards in brackets refuse a transition',
     'with a coded reason; every transition may also be refused when its date is in the future or',
     'before the date the case reached the step it starts from.',
-    'Any open step may end in the terminal states of domain brief §7.5; refusing, withdrawing and',
+    'Any open step may end in the terminal states of docs/domain.md "How a case ends"; refusing, withdrawing and',
     'closing take a coded reason (`shared/workflow/reasons.ts`) besides the free text. A withdrawal of',
     'consent after the point the rule-set makes consent irrevocable is recorded but ends nothing.',
     '',

@@ -213,7 +213,7 @@ describe('the guards', () => {
   });
 });
 
-describe('consent withdrawal and irrevocability (domain.md §7.5)', () => {
+describe('consent withdrawal and irrevocability (docs/domain.md "How a case ends")', () => {
   const rs = (id: string) => builtInRuleSet(id) as RuleSet;
   const withdraw = (c: Partial<CaseFile>, ruleSet: RuleSet) => {
     const f = workflowFacts({ case: makeCase(c), closeOutcome: null, verdict: 'eligible', ruleSet, documentStatuses: new Map(), eventDates: new Map(), today: TODAY });

@@ -1,5 +1,5 @@
 /**
- * The transfer lifecycle as one state machine (domain.md §7.6), for outgoing and incoming
+ * The transfer lifecycle as one state machine (docs/workflow.md; docs/domain.md "How a case ends"), for outgoing and incoming
  * cases alike: the states are the open case statuses, the terminal outcomes of §7.5 and the
  * time after a transfer. Every transition names the guards it must pass; a guard that
  * refuses says why with a code and what is missing. The services, the case page and the
@@ -35,7 +35,7 @@ export const GUARDS = [
 ] as const;
 export type Guard = (typeof GUARDS)[number];
 
-/** After a transfer (domain.md §7.2 O14–O15, §7.3 I8–I9; ETS 112 Arts. 12–15). */
+/** After a transfer (docs/domain.md "The steps of a transfer": O14–O15, I8–I9; ETS 112 Arts. 12–15). */
 export const ENFORCEMENT_KINDS = ['completion', 'escape', 'pardon', 'amnesty', 'commutation'] as const;
 export type EnforcementKind = (typeof ENFORCEMENT_KINDS)[number];
 
@@ -102,7 +102,7 @@ export interface WorkflowFacts {
   status: OpenStatus | null;
   closeOutcome: CloseOutcome | null;
   verdict: StoredVerdict | null;
-  /** Whether the consent can no longer be withdrawn (domain.md §7.5, rule-set `irrevocableAfter`). */
+  /** Whether the consent can no longer be withdrawn (docs/domain.md "How a case ends", rule-set `irrevocableAfter`). */
   consentIrrevocable: boolean;
   /** The documents the rule-set requires of this case, whether each is done, and the step it is needed by. */
   documents: readonly { kind: string; step: Step; done: boolean }[];

@@ -1,5 +1,5 @@
 /**
- * The task list of each step, by direction (domain.md §7.2 outgoing, §7.3 incoming), shown on
+ * The task list of each step, by direction (docs/domain.md "The steps of a transfer": outgoing O1–O15, incoming I1–I9), shown on
  * the case page as a GOV.UK-style task list. Each task completes when the fact that shows it
  * done is recorded (a document received, a date entered, the decision and its approval, a
  * letter on the correspondence, the handover's escort), so the list ticks as the work is
