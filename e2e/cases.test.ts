@@ -223,7 +223,7 @@ describe('cases screen', { timeout: 60_000 }, () => {
 
     await page.getByRole('button', { name: '繁體中文' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-Hant');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('案件');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('個案');
     expect(await page.locator('thead').textContent()).toContain('原文姓名');
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'cases-zh-Hant');

@@ -101,7 +101,7 @@ describe('routes panel', { timeout: 90_000 }, () => {
     await switchTo('zh-Hant');
     expect(await panel().locator('h2').textContent()).toBe(zhHant['ui.routes.title']);
     const italy = await cellsOf('coe-ets-112', 'IT');
-    expect(italy[0]).toBe(`${await regionName(page, 'IT', 'zh-Hant')}《移交被判刑人公約》（ETS 112）${zhHant['ui.routes.current']}`);
+    expect(italy[0]).toBe(`${await regionName(page, 'IT', 'zh-Hant')}《移交被判刑人士公約》（ETS 112）${zhHant['ui.routes.current']}`);
     expect(italy[1]).toBe(zhHant['verdict.eligible']);
     expect(italy[2]).toBe(` 由 ${date('2024-03-01', 'zh-Hant')} 至 ${date('2026-01-09', 'zh-Hant')}`);
     expect(italy[3]).toBe(zhHant['ui.routes.tie.nationality']);

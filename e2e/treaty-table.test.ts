@@ -92,7 +92,7 @@ describe('treaty table', { timeout: 90_000 }, () => {
     expect(await heading.textContent()).toBe(`${nlZh}與${plZh}（${formatsFor('zh-Hant').date('2023-03-01')}）`);
     // The fields name the places again in the language switched to.
     expect(await page.locator('#treaty-table-a').inputValue()).toBe(nlZh);
-    expect(await ets112.locator('h3').textContent()).toBe('《移交被判刑人公約》（ETS 112）');
+    expect(await ets112.locator('h3').textContent()).toBe('《移交被判刑人士公約》（ETS 112）');
     expect(await ets112.locator('.treaty-row__head .status-mark').textContent()).toBe(zhHant['ui.treatyTable.status.not-applies']);
     expect(await ets112.locator('.treaty-row__reason').textContent()).toBe('雙方之間已由歐盟第 2008/909/JHA 號框架決定取代。');
     expect(await fd.locator('.declaration__head strong').first().textContent()).toBe(`${nlZh}，第 28(2) 條`);

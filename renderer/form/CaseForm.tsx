@@ -64,7 +64,7 @@ function fieldLabel(text: Text, path: string): string {
     const kind = row[1] === 'sentences' ? 'sentence' : row[1] === 'offences' ? 'offence' : 'obligation';
     const which = text.ui(kind === 'sentence' ? 'ui.form.sentence.n' : kind === 'offence' ? 'ui.form.offence.n' : 'ui.form.obligation.n', { n: Number(row[2]) + 1 });
     const key = `ui.form.${kind}.${row[3] ?? ''}`;
-    return `${which}: ${text.has(key) ? text.message(key) : (row[3] ?? path)}`;
+    return text.ui('ui.treaties.editor.fieldLabel', { parameter: which, part: text.has(key) ? text.message(key) : (row[3] ?? path) });
   }
   const key = `ui.form.f.${path}`;
   return text.has(key) ? text.message(key) : path;

@@ -2,16 +2,16 @@
 import type { findEn } from './find.en.ts';
 
 export const findZhHant: Record<keyof typeof findEn, string> = {
-  'ui.cases.closedMatch': '另有 {count, plural, other {{shown} 宗}}已結束的案件符合——顯示這些案件',
+  'ui.cases.closedMatch': '另有 {count, plural, other {{shown} 宗}}已結束的個案符合——顯示這些個案',
   'ui.cases.col.dateOfBirth': '出生日期',
   'ui.cases.filter.statusAnother': '加入另一個狀態',
-  'ui.form.duplicate.title': '此人可能已有案件',
-  'ui.form.duplicate.lead': '{count, plural, other {有 # 宗案件}}的姓名及出生日期相同，或監獄編號相同。建立另一宗案件前，請先開啟核對；或仍然建立此案件。',
+  'ui.form.duplicate.title': '此人可能已有個案',
+  'ui.form.duplicate.lead': '{count, plural, other {有 # 宗個案}}的姓名及出生日期相同，或囚犯編號相同。建立另一宗個案前，請先開啟核對；或仍然建立此個案。',
   'ui.form.duplicate.born': '出生日期：{date}',
-  'ui.form.duplicate.prisonNumber': '監獄編號：{number}',
-  'ui.form.duplicate.reference': '案件編號：{reference}',
+  'ui.form.duplicate.prisonNumber': '囚犯編號：{number}',
+  'ui.form.duplicate.reference': '個案編號：{reference}',
   'ui.form.duplicate.closed': '已於 {date} 結束',
   'ui.form.duplicate.details': '（{details}）',
   'ui.form.duplicate.separator': '；',
-  'ui.form.duplicate.save': '仍然建立此案件',
+  'ui.form.duplicate.save': '仍然建立此個案',
 };

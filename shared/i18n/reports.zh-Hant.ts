@@ -48,7 +48,7 @@ export const reportsZhHant: Record<keyof typeof reportsEn, string> = {
   'reports.bucket.1_to_2_years': '1至2年',
   'reports.bucket.over_2_years': '超過2年',
 
-  'reports.pdf.title': '移交被判刑人：統計數字',
+  'reports.pdf.title': '移交被判刑人士：統計數字',
   'reports.pdf.period': '期間：{from} 至 {to}',
   'reports.pdf.filters': '篩選條件：{filters}',
   'reports.pdf.noFilters': '篩選條件：無（所有個案）',
@@ -61,7 +61,7 @@ export const reportsZhHant: Record<keyof typeof reportsEn, string> = {
   'reports.filter.ruleSet': '規則集：{value}',
   'reports.filter.state': '地區：{value}',
 
-  'reports.dossier.title': '移交檔案',
+  'reports.dossier.title': '移交案卷',
   'reports.dossier.direction': '方向',
   'reports.dossier.verdict': '資格',
   'reports.dossier.caseId': '個案編號',
@@ -91,7 +91,7 @@ export const reportsZhHant: Record<keyof typeof reportsEn, string> = {
   'reports.consent.withdrawn': '已撤回',
   'reports.consent.not-asked': '未有徵詢',
   'reports.consentBy.person': '當事人',
-  'reports.consentBy.representative': '法律代表',
+  'reports.consentBy.representative': '法定代表人',
 
   'reports.error.exportNotFound': '該匯出檔案已不存在，請重新匯出。',
   'reports.ui.nav': '報告',
@@ -124,11 +124,11 @@ export const reportsZhHant: Record<keyof typeof reportsEn, string> = {
   'reports.ui.phase.writing': '寫入檔案',
   'reports.ui.phase.done': '完成',
   'reports.ui.phase.failed': '失敗',
-  'reports.ui.dossier': '檔案（列印預覽）',
+  'reports.ui.dossier': '案卷（列印預覽）',
   'reports.ui.dossier.print': '列印',
   'reports.ui.dossier.pdf': '下載 PDF',
   'reports.ui.dossier.back': '返回個案',
-  'reports.ui.dossier.loading': '正在準備檔案……',
-  'reports.ui.dossier.error': '未能準備檔案',
-  'reports.ui.dossier.language': '檔案語言',
+  'reports.ui.dossier.loading': '正在準備案卷……',
+  'reports.ui.dossier.error': '未能準備案卷',
+  'reports.ui.dossier.language': '案卷語言',
 };
