@@ -123,6 +123,8 @@ describe('case screen', { timeout: 60_000 }, () => {
     const { result } = latestAssessment(chosen.id);
     const dates = page.locator('.computed-dates');
     expect(await dates.textContent()).toContain(formatsFor('en').deadline(result.dates.releaseDate!));
+    expect(await dates.textContent()).toContain(rendered('en', 'ui.dates.remainingOn', { date: formatsFor('en').date(result.referenceDate) }));
+    expect((await dates.textContent())?.includes(en['ui.dates.remainingToday'])).toBe(result.referenceDate !== new Date().toISOString().slice(0, 10));
     const toggle = page.getByRole('button', { name: 'How we got this date' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await toggle.click();
@@ -133,6 +135,30 @@ describe('case screen', { timeout: 60_000 }, () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('How we got this date');
     expect(page.url()).toContain(`#/case/${chosen.id}`); // Esc closed the steps, not the case
+  });
+
+  it('shows the release at expiry and the earliest release with remission, and the time remaining on the reference date and today, each labelled', async () => {
+    const sentencedInHongKong = shell
+      .dispatch('cases.list', { limit: 500 })
+      .items.find((c) => (shell.dispatch('assessments.list', { caseId: c.id })[0]?.result.dates.remissionDays ?? 0) > 0);
+    if (sentencedInHongKong === undefined) throw new Error('the demo store has no case with remission projected');
+    const { result } = latestAssessment(sentencedInHongKong.id);
+    await shell.open(`#/case/${sentencedInHongKong.id}`);
+    const dates = page.locator('.computed-dates');
+    await expect.poll(() => dates.textContent()).toContain(en['ui.dates.discharge']);
+    const text = (await dates.textContent())!;
+    const f = formatsFor('en');
+    expect(text).toContain(f.deadline(result.dates.releaseDate!));
+    expect(text).toContain(rendered('en', 'ui.dates.dischargeValue', { date: f.deadline(result.dates.expectedDischargeDate!), days: result.dates.remissionDays! }));
+    // The days counted from the reference date are the engine's own figure, and say from when.
+    expect(text).toContain(rendered('en', 'ui.dates.remainingOn', { date: f.date(result.referenceDate) }));
+    expect(text).toContain(`${new Intl.NumberFormat('en').format(Math.abs(result.dates.remainingDays!))} day`);
+    // Counted again from today unless the reference date is today.
+    const today = new Date().toISOString().slice(0, 10);
+    if (result.referenceDate === today) expect(text).not.toContain(en['ui.dates.remainingToday']);
+    else expect(text).toContain(en['ui.dates.remainingToday']);
+    await saveScreenshot(page, 'case-dates-remission');
+    await shell.open(`#/case/${chosen.id}`);
   });
 
   it('has no serious or critical axe violations in English', async () => {

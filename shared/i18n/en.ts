@@ -360,6 +360,10 @@ export const en = {
   'ui.dates.notComputable': 'Cannot be computed from the facts held',
   'ui.dates.remaining': '{period} ({days, plural, one {# day} other {# days}})',
   'ui.dates.remainingNone': 'None: the release date was {period} ({days, plural, one {# day} other {# days}}) before the reference date',
+  'ui.dates.discharge': 'Earliest release with remission (projected)',
+  'ui.dates.dischargeValue': '{date} ({days, plural, one {# day} other {# days}} of remission, which can be forfeited)',
+  'ui.dates.remainingOn': 'Remaining on {date}, the reference date',
+  'ui.dates.remainingToday': 'Remaining today',
   'ui.dates.howWeGotIt': 'How we got this date',
 
   'ui.eligibility.title': 'Eligibility',

@@ -344,6 +344,10 @@ export const zhHant: Record<MessageKey, string> = {
   'ui.dates.notComputable': '無法根據現有資料計算',
   'ui.dates.remaining': '{period}（{days, plural, other {# 日}}）',
   'ui.dates.remainingNone': '無：釋放日期早於參考日期 {period}（{days, plural, other {# 日}}）',
+  'ui.dates.discharge': '連減刑的最早釋放日期（推算）',
+  'ui.dates.dischargeValue': '{date}（減刑 {days, plural, other {# 日}}，可被扣減）',
+  'ui.dates.remainingOn': '於參考日期 {date} 尚餘',
+  'ui.dates.remainingToday': '今天尚餘',
   'ui.dates.howWeGotIt': '此日期如何得出',
 
   'ui.eligibility.title': '資格',
