@@ -99,7 +99,7 @@ export const en = {
   'cond.remaining.indeterminate': 'The sentence is indeterminate: the minimum of {required} does not apply.',
   'cond.remaining.unbounded': 'A life or indeterminate sentence always has at least {required} to serve.',
   'cond.remaining.nothingLeft': 'Nothing remains to be served on {reference}: release ({basis}) on {release}.',
-  'cond.remaining.met': '{remaining, plural, one {# day remains} other {# days remain}} on {reference} (release {release}, {basis}); at least {required} required: met on or after {threshold}.',
+  'cond.remaining.met': '{remaining, plural, one {# day remains} other {# days remain}} on {reference} (release {release}, {basis}); at least {required} must remain, so the release must fall on or after {threshold}: it does.',
   'cond.remaining.unknownRemand': 'Without remand credit {remaining, plural, one {# day remains} other {# days remain}} on {reference}, at least {required} required; pre-sentence custody is not recorded and could reduce it.',
   'cond.remaining.exception': 'Only {remaining, plural, one {# day remains} other {# days remain}} on {reference} (release {release}, {basis}); {required} required (release on or after {threshold}); the States may agree in exceptional cases.',
   'cond.remaining.optional': 'Only {remaining, plural, one {# day remains} other {# days remain}} on {reference} (release {release}); less than {required} is an optional ground for refusal.',
