@@ -168,6 +168,25 @@ describe('cases screen', { timeout: 60_000 }, () => {
     expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('');
   });
 
+  it('"My cases": those assigned to the signed-in officer, a removable chip; rule-sets offered by name', async () => {
+    const me = shell.dispatch('session.current', {}).user!.id;
+    const ids = shell.dispatch('cases.list', { limit: 3 }).items.map((c) => c.id);
+    for (const caseId of ids) shell.dispatch('cases.assign', { caseId, userId: me });
+    const mine = shell.dispatch('cases.list', { assignedTo: 'me', limit: PAGE_SIZE });
+    expect(mine.total).toBeGreaterThanOrEqual(3);
+    await page.getByLabel('My cases').check();
+    await expect.poll(() => count().textContent()).toBe(countLine(mine.total, DEMO_CASES));
+    await expectFirstRows(mine.items);
+    await page.getByRole('button', { name: 'Remove filter My cases' }).click();
+    await expect.poll(() => count().textContent()).toBe(countLine(DEMO_CASES, DEMO_CASES));
+    expect(await page.getByLabel('My cases').isChecked()).toBe(false);
+    // The rule-set filter names each instrument, never its id.
+    const options = await page.locator('#filter-rule-set option').allTextContents();
+    expect(options).toContain('The Transfer Convention (ETS 112)');
+    expect(options).not.toContain('coe-ets-112');
+    for (const caseId of ids) shell.dispatch('cases.assign', { caseId, userId: null });
+  });
+
   it('filters by sentencing and by administering State, each a removable chip, with the count to match', async () => {
     const all = shell.dispatch('cases.list', { limit: DEMO_CASES });
     const from = all.items[0]!.sentencingState;
