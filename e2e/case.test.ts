@@ -232,7 +232,7 @@ describe('case screen', { timeout: 60_000 }, () => {
     // Where else the person could go: the routes, and the treaty table for a tie without one.
     const routes = ['routes.forCase', ...(shell.channels.includes('treaties.table') ? ['treaties.table'] : [])];
     expect(new Set(shell.channels)).toEqual(
-      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list', 'workflow.state', 'documents.list', ...routes, ...incoming]),
+      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list', 'workflow.state', 'documents.list', 'cases.work', ...routes, ...incoming]),
     );
     expect(shell.problems).toEqual([]);
   });

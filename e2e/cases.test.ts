@@ -276,7 +276,7 @@ describe('cases screen', { timeout: 60_000 }, () => {
     // A case opened shows where else the person could go: the routes, and the treaty table for a tie without one.
     const routes = ['routes.forCase', ...(shell.channels.includes('treaties.table') ? ['treaties.table'] : [])];
     expect(new Set(shell.channels)).toEqual(
-      new Set(['session.current', 'rulesets.list', 'cases.list', 'cases.get', 'assessments.list', 'cases.events', 'workflow.state', 'documents.list', ...routes, ...incoming]),
+      new Set(['session.current', 'rulesets.list', 'cases.list', 'cases.get', 'assessments.list', 'cases.events', 'workflow.state', 'documents.list', 'cases.work', ...routes, ...incoming]),
     );
     expect(shell.problems).toEqual([]);
   });

@@ -4,6 +4,7 @@
  * history, Transfer and Documents, and the timeline. Focus goes to the person's name when the case has loaded;
  * Esc (outside a field or an open panel) goes back to the list.
  */
+import { CaseWorkSection } from './CaseWorkSection.tsx';
 import { useEffect, useRef } from 'react';
 import { useDesk } from '../store/index.ts';
 import { fullName, personName } from '../text/people.ts';
@@ -117,6 +118,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
         <RoutesPanel key={record.version} record={record} />
         <AssessmentHistory record={record} assessments={open.assessments} />
         <TransferPanel record={record} />
+        <CaseWorkSection record={record} />
         <CaseTimeline events={open.events} />
         <AuditHistory caseId={record.id} />
       </div>
