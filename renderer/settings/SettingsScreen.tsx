@@ -2,6 +2,7 @@
  * Settings: language, your password, users and roles (supervisors only), where the data
  * lives, its backups (supervisors only), and About TSP Desk with "Copy diagnostics".
  */
+import { LetterSection } from './LetterSection.tsx';
 import { useEffect, useRef } from 'react';
 import { useDesk } from '../store/index.ts';
 import { useText } from '../text/use-text.ts';
@@ -32,6 +33,7 @@ export function SettingsScreen() {
         <PasswordSection />
         {supervisor && <UsersSection />}
         <DataSection />
+        <LetterSection />
         {supervisor && <BackupsSection />}
         <AboutSection />
       </div>

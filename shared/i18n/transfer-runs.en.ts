@@ -119,6 +119,7 @@ export const transferRunsEn = {
   'settings.letter.signatory': 'Signed by (name)',
   'settings.letter.signatoryTitle': 'Title of the signatory',
   'settings.letter.addressees': 'Addressees (one a line: the State code, then the addressee, e.g. "RU Ministry of Justice of the Russian Federation")',
+  'settings.letter.badLines': 'Line {lines}: write the State\'s two-letter code, a space, then the addressee (e.g. "RU Ministry of Justice of the Russian Federation").',
   'settings.letter.save': 'Save the letter',
   'settings.letter.saved': 'Saved.',
   'error.settings_invalid': 'The setting was not saved: fix the problems listed.',

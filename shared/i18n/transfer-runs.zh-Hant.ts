@@ -112,6 +112,7 @@ export const transferRunsZhHant: Record<keyof typeof transferRunsEn, string> = {
   'settings.letter.signatory': '簽署人（姓名）',
   'settings.letter.signatoryTitle': '簽署人職銜',
   'settings.letter.addressees': '收件人（每行一項：先寫地方代碼，再寫收件人，例如 "RU Ministry of Justice of the Russian Federation"）',
+  'settings.letter.badLines': '第 {lines} 行：請先寫國家或地方的兩個字母代碼，空一格，再寫收件機關（例如「RU Ministry of Justice of the Russian Federation」）。',
   'settings.letter.save': '儲存附函',
   'settings.letter.saved': '已儲存。',
   'error.settings_invalid': '設定未有儲存：請修正所列問題。',
