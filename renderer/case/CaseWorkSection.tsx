@@ -55,7 +55,7 @@ function LetterForm({ caseId, onSaved }: { caseId: string; onSaved: (work: CaseW
       <h4 id="work-letter-title">{text.ui('work.correspondence.add')}</h4>
       {error !== null && <ErrorSummary error={error} fieldIds={LETTER_FIELDS} />}
       <div className="field">
-        <label htmlFor="work-kind">{text.ui('work.correspondence.kind')}</label>
+        <label htmlFor="work-kind" className="field__label">{text.ui('work.correspondence.kind')}</label>
         <select id="work-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
           {CORRESPONDENCE_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -65,7 +65,7 @@ function LetterForm({ caseId, onSaved }: { caseId: string; onSaved: (work: CaseW
         </select>
       </div>
       <div className="field">
-        <label htmlFor="work-correspondent">{text.ui('work.correspondence.correspondent')}</label>
+        <label htmlFor="work-correspondent" className="field__label">{text.ui('work.correspondence.correspondent')}</label>
         <select id="work-correspondent" value={correspondent} onChange={(e) => setCorrespondent(e.target.value as Correspondent)}>
           {CORRESPONDENTS.map((c) => (
             <option key={c} value={c}>
@@ -84,20 +84,20 @@ function LetterForm({ caseId, onSaved }: { caseId: string; onSaved: (work: CaseW
         </label>
       </fieldset>
       <div className="field">
-        <label htmlFor="work-date">{text.ui('work.correspondence.date')}</label>
+        <label htmlFor="work-date" className="field__label">{text.ui('work.correspondence.date')}</label>
         <input id="work-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="work-reference">{text.ui('work.correspondence.reference')}</label>
+        <label htmlFor="work-reference" className="field__label">{text.ui('work.correspondence.reference')}</label>
         <input id="work-reference" value={reference} maxLength={300} onChange={(e) => setReference(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="work-subject">{text.ui('work.correspondence.subject')}</label>
+        <label htmlFor="work-subject" className="field__label">{text.ui('work.correspondence.subject')}</label>
         <input id="work-subject" value={subject} maxLength={300} onChange={(e) => setSubject(e.target.value)} />
       </div>
       {outgoing && (
         <div className="field">
-          <label htmlFor="work-chase">{text.ui('work.correspondence.chaseOn')}</label>
+          <label htmlFor="work-chase" className="field__label">{text.ui('work.correspondence.chaseOn')}</label>
           <input id="work-chase" type="date" value={chaseOn} onChange={(e) => setChaseOn(e.target.value)} />
         </div>
       )}
@@ -126,7 +126,7 @@ function NoteForm({ caseId, onSaved }: { caseId: string; onSaved: (work: CaseWor
     <form className="work-form" onSubmit={submit}>
       {error !== null && <ErrorSummary error={error} fieldIds={{ text: 'work-note' }} fieldLabels={{ text: text.ui('work.notes.text') }} />}
       <div className="field">
-        <label htmlFor="work-note">{text.ui('work.notes.text')}</label>
+        <label htmlFor="work-note" className="field__label">{text.ui('work.notes.text')}</label>
         <textarea id="work-note" rows={3} maxLength={10_000} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
       <button type="submit" className="button button--secondary">

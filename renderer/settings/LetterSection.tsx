@@ -83,19 +83,19 @@ export function LetterSection() {
       <p className="field__hint">{text.ui('settings.letter.intro')}</p>
       {error !== null && <ErrorSummary error={error} />}
       {saved !== null && (
-        <form onSubmit={submit}>
+        <form className="settings-form" onSubmit={submit} noValidate>
           {TEXT_FIELDS.map((field) => (
             <div className="field" key={field}>
-              <label htmlFor={`letter-${field}`}>{text.ui(`settings.letter.${field}`)}</label>
+              <label htmlFor={`letter-${field}`} className="field__label">{text.ui(`settings.letter.${field}`)}</label>
               <input id={`letter-${field}`} value={draft[field]} readOnly={!editable} maxLength={300} onChange={(e) => setDraft({ ...draft, [field]: e.target.value })} />
             </div>
           ))}
           <div className="field">
-            <label htmlFor="letter-address">{text.ui('settings.letter.address')}</label>
+            <label htmlFor="letter-address" className="field__label">{text.ui('settings.letter.address')}</label>
             <textarea id="letter-address" rows={3} value={draft.address} readOnly={!editable} onChange={(e) => setDraft({ ...draft, address: e.target.value })} />
           </div>
           <div className={`field${badLines.length > 0 ? ' field--error' : ''}`}>
-            <label htmlFor="letter-addressees">{text.ui('settings.letter.addressees')}</label>
+            <label htmlFor="letter-addressees" className="field__label">{text.ui('settings.letter.addressees')}</label>
             {badLines.length > 0 && (
               <p className="field__error" id="letter-addressees-error" role="alert">
                 {text.ui('settings.letter.badLines', { lines: badLines.join(', ') })}
