@@ -170,7 +170,7 @@ export function CaseWorkSection({ record }: { record: CaseRecord }) {
       {work !== null && (
         <>
           <p>
-            <strong>{text.ui('work.assigned')}:</strong> {work.assignedTo === null ? text.ui('work.assigned.nobody') : (work.assignedTo.name ?? work.assignedTo.id)}{' '}
+            {text.ui('work.assigned.to', { name: work.assignedTo === null ? text.ui('work.assigned.nobody') : (work.assignedTo.name ?? work.assignedTo.id) })}{' '}
             {writes && mayCall(user?.role, 'cases.assign') && work.assignedTo?.id !== user?.id && (
               <button type="button" className="link-button" onClick={assignToMe}>
                 {text.ui('work.assign.me')}

@@ -75,6 +75,7 @@ export const transferRunsEn = {
   // Correspondence, notes, assignment
   'work.title': 'Correspondence and notes',
   'work.assigned': 'Assigned to',
+  'work.assigned.to': 'Assigned to: {name}',
   'work.assigned.nobody': 'Nobody',
   'work.assign': 'Assign',
   'work.assign.me': 'Assign to me',

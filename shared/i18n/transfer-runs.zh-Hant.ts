@@ -69,6 +69,7 @@ export const transferRunsZhHant: Record<keyof typeof transferRunsEn, string> = {
 
   'work.title': '往來文書及備註',
   'work.assigned': '負責人員',
+  'work.assigned.to': '負責人員：{name}',
   'work.assigned.nobody': '未有指派',
   'work.assign': '指派',
   'work.assign.me': '指派給我',
