@@ -5,9 +5,8 @@
  * has gone is named so it is struck off (`-- --prune` strikes them): the list only shrinks.
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { compareWithAllowList, parseAllowList, withoutGone } from './allow-list.ts';
+import { checkAgainstList } from './check-against-list.ts';
 import { countsByKind, knipFindings, type KnipReport } from './knip-findings.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -24,21 +23,12 @@ if (run.status !== 0) {
   process.exit(1);
 }
 const found = knipFindings(JSON.parse(run.stdout) as KnipReport);
-const listText = fs.readFileSync(ALLOWED, 'utf8');
-const { added, gone } = compareWithAllowList(found, parseAllowList(listText));
-
-console.log(`knip: ${found.length} findings (${countsByKind(found)}); ${found.length - added.length} listed in ${path.relative(ROOT, ALLOWED)}`);
-if (gone.length > 0) {
-  if (process.argv.includes('--prune')) {
-    fs.writeFileSync(ALLOWED, withoutGone(listText, gone));
-    console.log(`struck ${gone.length} finding(s) that have gone off the list`);
-  } else {
-    console.log(`${gone.length} listed finding(s) have gone: strike them off ${path.relative(ROOT, ALLOWED)} (npm run check:dead -- --prune):`);
-    for (const finding of gone) console.log(`  ${finding}`);
-  }
-}
-if (added.length > 0) {
-  console.error(`${added.length} knip finding(s) not in the list: remove the dead code, or use it (the list only shrinks):`);
-  for (const finding of added) console.error(`  ${finding}`);
-  process.exitCode = 1;
-}
+checkAgainstList({
+  root: ROOT,
+  allowed: ALLOWED,
+  found,
+  summary: (listed) => `knip: ${found.length} findings (${countsByKind(found)}); ${listed} listed in ${path.relative(ROOT, ALLOWED)}`,
+  noun: 'knip finding(s)',
+  script: 'check:dead',
+  advice: 'remove the dead code, or use it',
+});
