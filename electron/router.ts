@@ -10,7 +10,7 @@
 import { API, SIGNED_OUT_CHANNELS, type ApiOutputs, type ApiResponse, type Channel } from '../shared/api.ts';
 import { appInfo, diagnostics } from './services/about.ts';
 import { runAssessment, listAssessments } from './services/assessments.ts';
-import { backupsState, startBackup } from './services/backups.ts';
+import { backupsState, inspectBackup, requestRestore, startBackup } from './services/backups.ts';
 import { listAudit, listCaseAudit, verifyAudit } from './services/audit.ts';
 import { exportCases, importCases } from './services/case-files.ts';
 import { closeCase, createCase, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase } from './services/cases.ts';
@@ -58,6 +58,8 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'settings.diagnostics': (ctx, _input, session) => diagnostics(ctx, session.shell),
   'backups.state': (ctx) => backupsState(ctx),
   'backups.run': (ctx) => startBackup(ctx),
+  'backups.inspect': inspectBackup,
+  'backups.restore': requestRestore,
   'cases.list': listCases,
   'cases.get': getCase,
   'cases.events': listCaseEvents,

@@ -118,6 +118,11 @@ export const listCasesInput = z.strictObject({
 export type ListCasesInput = z.input<typeof listCasesInput>;
 export type CaseListQuery = z.output<typeof listCasesInput>;
 
+/** A backup of the app's folder, by its file name (never a path). */
+const backupName = z.string().regex(/^tsp-desk-\d{4}-\d{2}-\d{2}T\d{6}Z\.sqlite$/, { error: 'must be the name of a backup in the folder' });
+export const inspectBackupInput = z.strictObject({ name: backupName });
+export const requestRestoreInput = z.strictObject({ name: backupName, reason, confirm: z.literal(true, { error: 'confirm the restore' }) });
+
 export const runAssessmentInput = z.strictObject({
   caseId,
   ruleSetId: ruleSetId.optional(),

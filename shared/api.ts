@@ -7,7 +7,7 @@ import { z } from 'zod';
 import * as s from './api-schemas.ts';
 import * as auth from './auth-schemas.ts';
 import type { Diagnostics } from './about-schemas.ts';
-import type { BackupsState } from './backups-schemas.ts';
+import type { BackupInspection, BackupsState, RestoreRequested } from './backups-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
 import * as tr from './treaties/api-schemas.ts';
 import * as tm from './treaties/map/api-schemas.ts';
@@ -43,6 +43,8 @@ export const API = {
   'settings.diagnostics': { input: noInput, roles: ALL },
   'backups.state': { input: noInput, roles: SUPERVISOR },
   'backups.run': { input: noInput, roles: SUPERVISOR },
+  'backups.inspect': { input: s.inspectBackupInput, roles: SUPERVISOR },
+  'backups.restore': { input: s.requestRestoreInput, roles: SUPERVISOR },
   'cases.list': { input: s.listCasesInput, roles: ALL },
   'cases.get': { input: s.getCaseInput, roles: ALL },
   'cases.events': { input: s.listCaseEventsInput, roles: ALL },
@@ -129,6 +131,10 @@ export interface ApiOutputs {
   /** null where the app makes no backups itself (the CLI: `tsp backup`). */
   'backups.state': BackupsState | null;
   'backups.run': BackupsState;
+  /** What a backup holds, verified as a restore would verify it. */
+  'backups.inspect': BackupInspection;
+  /** Done at the next start of the app, which restarts now where it can. */
+  'backups.restore': RestoreRequested;
   'cases.list': s.CaseList;
   'cases.get': s.CaseRecord;
   'cases.events': s.CaseEvent[];
