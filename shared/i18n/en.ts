@@ -455,6 +455,7 @@ export const en = {
   'ui.form.section.transfer': 'States and rule-set',
   'ui.form.section.judgment': 'Judgment',
   'ui.form.section.consent': 'Consent',
+  'ui.case.procedure.title': 'Consent and the procedure',
   'ui.form.section.events': 'Dates of the procedure',
   'ui.form.section.reason': 'Reason for the change',
   'ui.form.f.person.familyName': 'Family name',

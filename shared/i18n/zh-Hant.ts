@@ -439,6 +439,7 @@ export const zhHant: Record<MessageKey, string> = {
   'ui.form.section.transfer': '判刑地、執行地及規則集',
   'ui.form.section.judgment': '判決',
   'ui.form.section.consent': '同意',
+  'ui.case.procedure.title': '同意及程序',
   'ui.form.section.events': '程序日期',
   'ui.form.section.reason': '修改原因',
   'ui.form.f.person.familyName': '姓',
