@@ -29,17 +29,17 @@ import { validate } from './validate.ts';
 let builtInLaw: string | undefined;
 
 /** The key of the law a screen was made under: this app's built-in law and the store's versions. */
-export function routeLawKey(db: Database.Database): string {
+function routeLawKey(db: Database.Database): string {
   builtInLaw ??= sha256Hex(canonicalJson({ app: appVersion(), ruleSets: BUILT_IN_RULESETS, profiles: JURISDICTION_PROFILES, map: builtInTreatyMapIndex().hash }));
   return sha256Hex(`${builtInLaw}\n${storedLawVersions(db).join('\n')}`);
 }
 
-export function screenKey(db: Database.Database, today: DayNumber): ScreenKey {
+function screenKey(db: Database.Database, today: DayNumber): ScreenKey {
   return { day: formatIsoDate(today), lawKey: routeLawKey(db) };
 }
 
 /** Screens the given open cases for `today` (the route finder as the case page's panel runs it) and stores their routes. */
-export function screenCases(db: Database.Database, ids: readonly string[], today: DayNumber, key: ScreenKey): RouteScreen[] {
+function screenCases(db: Database.Database, ids: readonly string[], today: DayNumber, key: ScreenKey): RouteScreen[] {
   const resolve = lawResolver(db);
   const map = treatyMapOn(db, today);
   const byCase = arrangementsByCase(db);

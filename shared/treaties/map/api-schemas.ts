@@ -36,17 +36,16 @@ export type CaseRoutes = z.output<typeof routesForCaseOutput>;
 
 /** One step of screening the open cases for the route index (the case list's "has an open route"). */
 export const screenRoutesInput = z.strictObject({ limit: z.int().min(1).max(2000).default(500) });
-export const routeScreeningSchema = z.object({
-  /** The day screened for (today). */
-  day: isoDate,
+export interface RouteScreening {
+  /** The day screened for (today), YYYY-MM-DD. */
+  day: string;
   /** Cases screened by this step. */
-  screened: z.int().min(0),
+  screened: number;
   /** Open cases in the store. */
-  open: z.int().min(0),
+  open: number;
   /** Open cases still without a screen for today and today's law. */
-  stale: z.int().min(0),
-});
-export type RouteScreening = z.output<typeof routeScreeningSchema>;
+  stale: number;
+}
 
 export const treatyTableInput = z.strictObject({ a: place, b: place, on: isoDate.optional() });
 
