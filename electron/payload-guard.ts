@@ -21,6 +21,8 @@ export const FILE_CONTENT_FIELDS: Readonly<Record<string, Readonly<Record<string
   'documents.attach': { contentBase64: ATTACHMENT_BASE64_MAX_LENGTH },
   // A transfer package: its documents and the request in one file (shared/package-schemas.ts).
   'packages.import': { contentBase64: ATTACHMENT_BASE64_MAX_LENGTH * 2 },
+  // A spreadsheet of cases (shared/import-schemas.ts).
+  'imports.spreadsheetStart': { contentBase64: ATTACHMENT_BASE64_MAX_LENGTH },
 };
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const MAX_DEPTH = 32;
