@@ -53,8 +53,11 @@ export async function readWorkbookRows(bytes: Buffer, limits: { maxRows: number;
   return rows;
 }
 
+// XML 1.0 allows no C0 control but tab, LF and CR.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 const escapeXml = (text: string) =>
-  text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!).replace(CONTROL, '');
 
 /** A1-style column letters: 0 -> A, 26 -> AA. */
 function columnName(index: number): string {

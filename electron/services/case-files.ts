@@ -5,20 +5,20 @@
 import { appendAudit } from '../../db/audit-repo.ts';
 import { appendCaseEvent, latestEventOfKind } from '../../db/case-events-repo.ts';
 import { allCaseIds, findCase, findCaseMeta, insertCase, setCaseClosure } from '../../db/cases-repo.ts';
-import { exportCasesInput, type CaseRecord, type CloseOutcome, type FieldProblem, type ImportResult, type Role } from '../../shared/api-schemas.ts';
+import { exportCasesInput, type CaseRecord, type CloseOutcome, type FieldProblem, type Role } from '../../shared/api-schemas.ts';
 import { keyedProblem, type CaseFile } from '../../shared/domain/case.ts';
 import { IMPORTED_CLOSURE_REASON } from '../../shared/vocabularies.ts';
 import { mayRecord } from '../../shared/workflow/roles.ts';
 import { isOpenStatus } from '../../shared/workflow/steps.ts';
 import { STATUS_AFTER_CLOSE } from './case-closure.ts';
 import { auditStateOf } from './case-records.ts';
-import { creationProblems, creationRefused, insertNewCase, type CreationProblem } from './cases.ts';
+import { creationProblems, type CreationProblem } from './cases.ts';
 import { timeOrderedUuid } from './time-ordered-id.ts';
 import { transitionForOutcome } from './workflow.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { storableCase, validate } from './validate.ts';
-import { write, type WriteScope } from './write.ts';
+import { validate } from './validate.ts';
+import type { WriteScope } from './write.ts';
 
 export const IMPORT_MAX_CASES = 100_000;
 
