@@ -271,6 +271,8 @@ async function readSheet(bytes: Buffer): Promise<SheetRow[]> {
 export function startSpreadsheet(ctx: ServiceContext, input: unknown): SpreadsheetJob {
   const { contentBase64, mapping: chosen } = validate(startSpreadsheetInput, input);
   const jobId = randomUUID();
+  // One spreadsheet at a time per user: choosing another file forgets the one before (and its rows).
+  for (const [id, other] of jobs) if (other.userId === ctx.user.id) jobs.delete(id);
   const job: SheetJob = {
     userId: ctx.user.id,
     rows: [],
@@ -278,6 +280,7 @@ export function startSpreadsheet(ctx: ServiceContext, input: unknown): Spreadshe
   };
   jobs.set(jobId, job);
   const fail = (messageKey: string, params?: Record<string, string | number>) => {
+    job.rows = [];
     job.progress = { ...job.progress, phase: 'failed', error: params === undefined ? { messageKey } : { messageKey, params } };
   };
   setTimeout(() => {
@@ -311,9 +314,7 @@ export function startSpreadsheet(ctx: ServiceContext, input: unknown): Spreadshe
 
 export function spreadsheetProgress(ctx: ServiceContext, input: unknown): SpreadsheetJob {
   const { jobId } = validate(spreadsheetJobInput, input);
-  const job = jobOf(ctx, jobId);
-  if (job.progress.phase === 'failed') jobs.delete(jobId);
-  return job.progress;
+  return jobOf(ctx, jobId).progress;
 }
 
 /**
