@@ -43,7 +43,7 @@ async function filledIn(rows: Record<string, string | number>[]): Promise<Buffer
 }
 
 const total = () => shell.dispatch('cases.list', { includeClosed: true, limit: 10 }).total;
-const rows = [
+const rows: Record<string, string | number>[] = [
   { 'Family name': 'WONG', 'Given names': 'Siu Ming', 'Prison number': '2566/07777', 'Date of birth': '1990-02-30', 'Sentencing State': 'HK', 'Administering State': 'TH' },
   { 'Family name': 'SOMCHAI', 'Prison number': '2566/08888', 'Sentencing State': 'HK', 'Administering State': 'TH', 'Days of remand': 45 },
   { 'Family name': 'NGUYEN', 'Prison number': '2566/09999', 'Sentencing State': 'HK', 'Administering State': 'VN', 'Term: years': 4, 'Sentence start': '2024-02-01' },
@@ -79,7 +79,7 @@ describe('importing cases from a spreadsheet', { timeout: 90_000 }, () => {
     await page.getByLabel(zhHant['ui.import.sheet.file']).setInputFiles({ name: 'cases.xlsx', mimeType: 'application/octet-stream', buffer: await filledIn(changed) });
     await expect.poll(() => page.locator('.import-summary').textContent()).toBe(rendered('zh-Hant', 'ui.import.summary', { new: 0, update: 1, unchanged: 2, invalid: 1 }));
     expect(await page.locator('.import-problems').textContent()).toContain('第 3 列，「Date of birth」欄：必須是'); // the column as the file names it
-    expect(await page.locator('.import-updates tbody tr').allTextContents()).toEqual(['4SOMCHAI 2566/08888remandDays4560']);
+    expect(await page.locator('.import-updates tbody tr').allTextContents()).toEqual(['4SOMCHAI 2566/08888還押日數4560']);
     await saveScreenshot(page, 'import-update-zh-Hant');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: rendered('zh-Hant', 'ui.import.commit.good', { count: 3 }) }).click();

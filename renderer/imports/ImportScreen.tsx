@@ -32,6 +32,12 @@ function problemLines(text: Text, plan: ImportRowPlan, sheet: boolean): string[]
   });
 }
 
+/** A case path in words where a spreadsheet column fills it (`remandDays` -> "Days of remand"), else as written. */
+function fieldName(text: Text, path: string): string {
+  const field = SPREADSHEET_FIELDS.find((f) => f.path === path && !f.key.startsWith('term'));
+  return field === undefined ? path : text.message(fieldLabelKey(field.key));
+}
+
 function PreviewTables({ preview, sheet }: { preview: ImportPreview; sheet: boolean }) {
   const text = useText();
   const bad = preview.rows.filter((r) => r.outcome === 'invalid');
@@ -82,9 +88,7 @@ function PreviewTables({ preview, sheet }: { preview: ImportPreview; sheet: bool
                       </td>
                     </>
                   )}
-                  <td>
-                    <code>{d.field}</code>
-                  </td>
+                  <td>{fieldName(text, d.field) === d.field ? <code>{d.field}</code> : fieldName(text, d.field)}</td>
                   <td>{d.stored}</td>
                   <td>{d.incoming}</td>
                 </tr>
@@ -237,12 +241,27 @@ function SpreadsheetImport() {
           <p>{text.message(job.error.messageKey, job.error.params)}</p>
         </div>
       )}
+      {job?.phase === 'ready' && job.preview !== null && (
+        <>
+          <PreviewTables preview={job.preview} sheet />
+          <CommitButtons
+            preview={job.preview}
+            busy={busy}
+            onCommit={(skip) => void commit(skip)}
+            onCancel={() => {
+              setJob(null);
+              setFile(null);
+              setOutcome({ kind: 'done', message: text.ui('ui.import.cancelled') });
+            }}
+          />
+        </>
+      )}
       {job !== null && job.headers.length > 0 && (
-        <table className="data-table import-mapping">
-          <caption>
-            {text.ui('ui.import.sheet.mapping')}
-            <span className="field__hint">{job.mappingSaved ? text.ui('ui.import.sheet.mappingSaved') : text.ui('ui.import.sheet.mappingHint')}</span>
-          </caption>
+        // Open while a column is left out: the user sees at once what will not be imported.
+        <details className="import-mapping" open={job.mapping.some((f) => f === null)}>
+          <summary>{text.ui('ui.import.sheet.mapping')}</summary>
+          <p className="field__hint">{job.mappingSaved ? text.ui('ui.import.sheet.mappingSaved') : text.ui('ui.import.sheet.mappingHint')}</p>
+          <table className="data-table">
           <thead>
             <tr>
               <th scope="col">{text.ui('ui.import.sheet.column')}</th>
@@ -268,22 +287,8 @@ function SpreadsheetImport() {
               </tr>
             ))}
           </tbody>
-        </table>
-      )}
-      {job?.phase === 'ready' && job.preview !== null && (
-        <>
-          <PreviewTables preview={job.preview} sheet />
-          <CommitButtons
-            preview={job.preview}
-            busy={busy}
-            onCommit={(skip) => void commit(skip)}
-            onCancel={() => {
-              setJob(null);
-              setFile(null);
-              setOutcome({ kind: 'done', message: text.ui('ui.import.cancelled') });
-            }}
-          />
-        </>
+          </table>
+        </details>
       )}
       <OutcomeMessage outcome={outcome} />
     </section>
