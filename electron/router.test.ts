@@ -266,6 +266,21 @@ describe('backups', () => {
   });
 });
 
+describe('an import of a case already here (issue 20)', () => {
+  it('is an update of that case, field by field, or unchanged: never a second case', () => {
+    const [file] = data(admin.dispatch('cases.export', { ids: [caseId] }));
+    const count = () => data(admin.dispatch('cases.list', { includeClosed: true, limit: 10 })).total;
+    expect(data(admin.dispatch('cases.import', [file]))).toMatchObject({ ids: [caseId], outcomes: ['unchanged'] });
+    const corrected = { ...file, remandDays: 200 };
+    expect(data(admin.dispatch('cases.importPreview', [corrected])).rows).toMatchObject([
+      { outcome: 'update', caseId, differences: [{ field: 'remandDays', stored: '190', incoming: '200' }] },
+    ]);
+    expect(data(admin.dispatch('cases.import', [corrected]))).toMatchObject({ ids: [caseId], outcomes: ['update'] });
+    expect(data(admin.dispatch('cases.get', { id: caseId }))).toMatchObject({ version: 2, case: { remandDays: 200 } });
+    expect(count()).toBe(1);
+  });
+});
+
 describe('the gate', () => {
   it('names the bad fields of a case import: cases[i].<field>', () => {
     const response = admin.dispatch('cases.import', [exampleCase, { ...example, sentences: [{ id: 'S1', start: '2023-13-01', term: 'forever' }] }]);
