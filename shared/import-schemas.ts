@@ -11,8 +11,7 @@ import type { FieldProblem } from './domain/case.ts';
 import { ATTACHMENT_BASE64_MAX_LENGTH } from './workflow-schemas.ts';
 import { SPREADSHEET_FIELDS, type SpreadsheetField } from './imports/spreadsheet-fields.ts';
 
-export const IMPORT_OUTCOMES = ['new', 'update', 'unchanged', 'invalid'] as const;
-export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+type ImportOutcome = 'new' | 'update' | 'unchanged' | 'invalid';
 
 /** A spreadsheet of at most 20 MiB, base64 (as an attachment travels). */
 export const SPREADSHEET_BASE64_MAX_LENGTH = ATTACHMENT_BASE64_MAX_LENGTH;
@@ -55,7 +54,7 @@ export interface ImportPreview {
 const fieldKey = z.enum(SPREADSHEET_FIELDS.map((f) => f.key) as [SpreadsheetField, ...SpreadsheetField[]]);
 
 /** Which case field each column fills, by column (from the first), null for a column left out. */
-export const columnMapping = z.array(fieldKey.nullable()).max(SPREADSHEET_MAX_COLUMNS);
+const columnMapping = z.array(fieldKey.nullable()).max(SPREADSHEET_MAX_COLUMNS);
 export type ColumnMapping = z.output<typeof columnMapping>;
 
 export const startSpreadsheetInput = z.strictObject({
@@ -75,8 +74,7 @@ export const commitSpreadsheetInput = z.strictObject({
 
 export const importTemplateInput = z.strictObject({ locale: z.enum(['en', 'zh-Hant']).default('en') });
 
-export const SPREADSHEET_PHASES = ['reading', 'checking', 'ready', 'imported', 'failed'] as const;
-export type SpreadsheetPhase = (typeof SPREADSHEET_PHASES)[number];
+type SpreadsheetPhase = 'reading' | 'checking' | 'ready' | 'failed';
 
 /** A spreadsheet being read and checked (in steps, so the screen shows how far), then its preview. */
 export interface SpreadsheetJob {

@@ -43,7 +43,7 @@ import { validate, within } from './validate.ts';
 import { write, type WriteScope } from './write.ts';
 
 /** The store setting holding the last spreadsheet mapping used: a field by header (shared/imports/spreadsheet-fields.ts). */
-export const MAPPING_SETTING = 'import.spreadsheetMapping';
+const MAPPING_SETTING = 'import.spreadsheetMapping';
 /** What an import's update says in the audit log and on the timeline. */
 const UPDATE_REASON = 'updated by an import';
 

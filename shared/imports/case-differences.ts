@@ -5,7 +5,7 @@ import type { CaseFile } from '../domain/case.ts';
 import type { CaseDifference } from '../import-schemas.ts';
 
 /** Every leaf of a JSON value by its dotted path; null and absent alike are unknown, and left out. */
-export function caseLeaves(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
+function caseLeaves(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
   if (Array.isArray(value)) value.forEach((v, i) => caseLeaves(v, `${path}[${i}]`, out));
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) caseLeaves(v, path === '' ? k : `${path}.${k}`, out);
   else if (value !== null && value !== undefined) out.set(path, String(value));

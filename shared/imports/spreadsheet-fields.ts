@@ -54,7 +54,7 @@ const definitionOf = new Map<string, FieldDefinition>(SPREADSHEET_FIELDS.map((f)
 export const fieldLabelKey = (key: SpreadsheetField): string => `import.field.${key}`;
 
 /** A header as compared: letters and digits alone, NFKC, lower case ("Prison no." and "prison_no" agree). */
-export function headerKey(header: string): string {
+function headerKey(header: string): string {
   return header.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
