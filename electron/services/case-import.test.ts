@@ -80,6 +80,14 @@ describe('a case file imported again', () => {
     expect(preview.rows.map((r) => [r.outcome, r.caseId])).toStrictEqual([['update', id], ['new', null]]);
   });
 
+  it('takes two references as two cases, even of one prison number; a case without a reference is the one of its prison number', () => {
+    const person = { familyName: 'CHAN', prisonNumber: 'BKK 16/98475' };
+    const first = { format: 'tsp-case/1', reference: 'TH-2024-1', sentencingState: 'TH', administeringState: 'HK', person };
+    const [id] = importCases(ctx, [first]).ids;
+    expect(previewCaseImport(ctx, [{ ...first, reference: 'TH-2025-7' }]).rows.map((r) => [r.outcome, r.caseId])).toStrictEqual([['new', null]]);
+    expect(previewCaseImport(ctx, [{ ...first, reference: null, remandDays: 3 }]).rows.map((r) => [r.outcome, r.caseId])).toStrictEqual([['update', id]]);
+  });
+
   it('refuses a file that holds the same case twice, naming the earlier one, and writes nothing', () => {
     const error = expectRefused(ctx, 'invalid_input', () => importCases(ctx, [CASE_FIXTURES.formatExample, { ...example, remandDays: 1 }]));
     expect(error.problems).toStrictEqual([

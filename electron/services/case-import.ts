@@ -54,15 +54,19 @@ function importProblem(key: string, params?: Record<string, string | number>): F
 
 // ---------------------------------------------------------------- matching
 
-type MatchKeys = string[];
+/** What a case is matched on: its reference, and its sentencing State with its prison number (compared by its letters and digits). */
+interface MatchKeys {
+  reference: string | null;
+  person: string | null;
+}
 
-/** The keys a case is matched on: its reference, and its sentencing State with its prison number. */
 function keysOf(reference: unknown, sentencingState: unknown, prisonNumber: unknown): MatchKeys {
-  const keys: string[] = [];
-  if (typeof reference === 'string' && reference.trim() !== '') keys.push(`ref:${reference.trim()}`);
   const number = typeof prisonNumber === 'string' ? prisonNumberKey(prisonNumber) : '';
-  if (typeof sentencingState === 'string' && sentencingState.trim() !== '' && number !== '') keys.push(`pn:${sentencingState.trim().toUpperCase()}|${number}`);
-  return keys;
+  const state = typeof sentencingState === 'string' ? sentencingState.trim().toUpperCase() : '';
+  return {
+    reference: typeof reference === 'string' && reference.trim() !== '' ? reference.trim() : null,
+    person: state !== '' && number !== '' ? `${state}|${number}` : null,
+  };
 }
 
 const keysOfCase = (c: unknown): MatchKeys => {
@@ -70,18 +74,38 @@ const keysOfCase = (c: unknown): MatchKeys => {
   return keysOf(file.reference, file.sentencingState, typeof file.person === 'object' && file.person !== null ? file.person.prisonNumber : undefined);
 };
 
-/** The stored cases by each of their keys (read once per import), and the keys the file has used so far. */
+/** Cases (stored ones by id, or the file's earlier ones by row) by their keys. */
+class CaseIndex<T> {
+  private readonly byReference = new Map<string, T[]>();
+  private readonly byPerson = new Map<string, { value: T; reference: string | null }[]>();
+
+  add(keys: MatchKeys, value: T): void {
+    if (keys.reference !== null) this.byReference.set(keys.reference, [...(this.byReference.get(keys.reference) ?? []), value]);
+    if (keys.person !== null) this.byPerson.set(keys.person, [...(this.byPerson.get(keys.person) ?? []), { value, reference: keys.reference }]);
+  }
+
+  /**
+   * The cases a case with `keys` is: those of its reference; else those of its prison number and
+   * sentencing State that have no other reference (two references are two cases, perhaps of one person).
+   */
+  matches(keys: MatchKeys): T[] {
+    const byReference = keys.reference === null ? undefined : this.byReference.get(keys.reference);
+    if (byReference !== undefined) return byReference;
+    if (keys.person === null) return [];
+    return (this.byPerson.get(keys.person) ?? []).filter((e) => keys.reference === null || e.reference === null).map((e) => e.value);
+  }
+}
+
+/** The stored cases (read once per import), and the file's cases planned so far. */
 interface Matcher {
-  stored: Map<string, string[]>;
-  seen: Map<string, number>;
+  stored: CaseIndex<string>;
+  seen: CaseIndex<number>;
 }
 
 function matcherOf(ctx: ServiceContext): Matcher {
-  const stored = new Map<string, string[]>();
-  for (const row of caseMatchRows(ctx.db)) {
-    for (const key of keysOf(row.reference, row.sentencingState, row.prisonNumber)) stored.set(key, [...(stored.get(key) ?? []), row.id]);
-  }
-  return { stored, seen: new Map() };
+  const stored = new CaseIndex<string>();
+  for (const row of caseMatchRows(ctx.db)) stored.add(keysOf(row.reference, row.sentencingState, row.prisonNumber), row.id);
+  return { stored, seen: new CaseIndex<number>() };
 }
 
 // ---------------------------------------------------------------- planning
@@ -116,10 +140,10 @@ function invalid(item: Item, problems: ImportRowPlan['problems'], refusals: Crea
 
 function planItem(ctx: ServiceContext, matcher: Matcher, item: Item): Planned {
   const problems: FieldProblem[] = [];
-  const earlier = item.keys.map((k) => matcher.seen.get(k)).find((r) => r !== undefined);
-  for (const key of item.keys) if (!matcher.seen.has(key)) matcher.seen.set(key, item.row);
+  const earlier = matcher.seen.matches(item.keys)[0];
+  matcher.seen.add(item.keys, item.row);
   if (earlier !== undefined) problems.push(importProblem('import.problem.sameAsRow', { row: item.rowName(earlier) }));
-  const ids = [...new Set(item.keys.flatMap((k) => matcher.stored.get(k) ?? []))];
+  const ids = [...new Set(matcher.stored.matches(item.keys))];
   if (ids.length > 1) problems.push(importProblem('import.problem.severalCases', { count: ids.length }));
   const stored = ids.length !== 1 ? undefined : findCase(ctx.db, ids[0]!);
   problems.push(...item.early);
