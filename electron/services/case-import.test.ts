@@ -88,6 +88,12 @@ describe('a case file imported again', () => {
     expect(previewCaseImport(ctx, [{ ...first, reference: null, remandDays: 3 }]).rows.map((r) => [r.outcome, r.caseId])).toStrictEqual([['update', id]]);
   });
 
+  it('refuses a hole in a list of cases as a case that is not one, without failing', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const preview = previewCaseImport(ctx, [CASE_FIXTURES.minimal, , CASE_FIXTURES.cyrillic]);
+    expect(preview.rows.map((r) => r.outcome)).toStrictEqual(['new', 'invalid', 'new']);
+  });
+
   it('refuses a file that holds the same case twice, naming the earlier one, and writes nothing', () => {
     const error = expectRefused(ctx, 'invalid_input', () => importCases(ctx, [CASE_FIXTURES.formatExample, { ...example, remandDays: 1 }]));
     expect(error.problems).toStrictEqual([

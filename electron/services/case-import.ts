@@ -189,7 +189,8 @@ function applyPlanned(ctx: ServiceContext, scope: WriteScope, p: Planned): strin
 // ---------------------------------------------------------------- tsp-case/1 files
 
 function fileItems(input: unknown): Item[] {
-  const items = Array.isArray(input) ? (input as unknown[]) : [input];
+  // Array.from: a hole in a sparse array is a case too (undefined, refused), never skipped.
+  const items = Array.isArray(input) ? Array.from(input as unknown[]) : [input];
   if (items.length === 0) throw new ServiceError('invalid_input', 'error.import_empty', [{ field: 'cases', message: 'the file holds no case' }]);
   if (items.length > IMPORT_MAX_CASES) {
     throw new ServiceError('invalid_input', 'error.import_too_large', [{ field: 'cases', message: `at most ${IMPORT_MAX_CASES} cases per import` }]);
