@@ -124,7 +124,13 @@ function CommitButtons({ preview, busy, onCommit, onCancel }: { preview: ImportP
 function OutcomeMessage({ outcome }: { outcome: Outcome }) {
   const text = useText();
   if (outcome === null) return null;
-  if (outcome.kind === 'done') return <p className="import-done">{outcome.message}</p>;
+  if (outcome.kind === 'done') {
+    return (
+      <p className="import-done" role="status">
+        {outcome.message}
+      </p>
+    );
+  }
   return (
     <div className="error-summary" role="alert">
       <p className="error-summary__title">
@@ -222,6 +228,7 @@ function SpreadsheetImport() {
           {text.ui('ui.import.sheet.template')}
         </button>
       </p>
+      {job === null && outcome === null && <p className="import-empty">{text.ui('ui.import.empty')}</p>}
       <div className="import-progress" role="status">
         {job?.phase === 'reading' && text.ui('ui.import.sheet.reading')}
         {job?.phase === 'checking' && (
