@@ -6,6 +6,7 @@ import { storeDigest } from '../../db/testing.ts';
 import { en } from '../../shared/i18n/en.ts';
 import { zhHant } from '../../shared/i18n/zh-Hant.ts';
 import type { SpreadsheetJob } from '../../shared/import-schemas.ts';
+import { writeZip, ZIP_LIMITS } from '../packages/zip.ts';
 import { listAudit } from './audit.ts';
 import { exportCases } from './case-files.ts';
 import { commitSpreadsheet, importCases, importTemplate, previewCaseImport, spreadsheetProgress, startSpreadsheet } from './case-import.ts';
@@ -157,6 +158,13 @@ describe('a spreadsheet', () => {
     const next = await checked({ fileName: 'more.csv', bytes: csv('Surname,Number,From,To', 'CHAN,A1,HK,TH') });
     expect(next).toMatchObject({ mapping: ['familyName', 'prisonNumber', 'sentencingState', 'administeringState'], mappingSaved: true });
     expect(next.preview!.counts).toStrictEqual({ new: 0, update: 0, unchanged: 1, invalid: 0 });
+  });
+
+  it('refuses a workbook that inflates past the bounds of an archive before reading it', async () => {
+    const bomb = writeZip([{ name: 'xl/worksheets/sheet1.xml', bytes: Buffer.alloc(ZIP_LIMITS.entryBytes + 1, 0x20) }]);
+    const job = await checked({ fileName: 'cases.xlsx', bytes: bomb });
+    expect(job).toMatchObject({ phase: 'failed', error: { messageKey: 'import.error.unreadable' } });
+    expect(job.error?.params?.detail).toBe('entries larger than a package may be');
   });
 
   it('says why a file that is no spreadsheet cannot be read', async () => {

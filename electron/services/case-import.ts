@@ -35,6 +35,7 @@ import {
 import { csvRows, TableTextError } from '../../shared/imports/table-text.ts';
 import type { ProducedFile } from '../../shared/reports/schemas.ts';
 import { isZip, readWorkbookRows, writeTemplateWorkbook, type SheetRow } from '../imports/workbook.ts';
+import { readZip, ZipError } from '../packages/zip.ts';
 import { importedClosure, insertClosedCase, IMPORT_MAX_CASES, type ImportedClosure } from './case-files.ts';
 import { applyChange, creationRefused, insertNewCase, type CreationProblem } from './cases.ts';
 import type { ServiceContext } from './context.ts';
@@ -283,7 +284,12 @@ function jobOf(ctx: ServiceContext, jobId: string): SheetJob {
 
 async function readSheet(bytes: Buffer): Promise<SheetRow[]> {
   const limits = { maxRows: SPREADSHEET_MAX_ROWS + 1, maxColumns: SPREADSHEET_MAX_COLUMNS };
-  if (isZip(bytes)) return readWorkbookRows(bytes, limits);
+  if (isZip(bytes)) {
+    // The archive read first within bounds (entries, sizes: electron/packages/zip.ts), so that a
+    // workbook inflating to gigabytes is refused before exceljs holds it in memory.
+    readZip(bytes);
+    return readWorkbookRows(bytes, limits);
+  }
   const records = csvRows(bytes);
   if (records.length > limits.maxRows) throw new RangeError(`more than ${SPREADSHEET_MAX_ROWS} rows`);
   return records.map((cells, i) => ({ number: i + 1, cells: cells.slice(0, limits.maxColumns) })).filter((r) => !isEmptyRow(r.cells));
@@ -329,7 +335,7 @@ export function startSpreadsheet(ctx: ServiceContext, input: unknown): Spreadshe
       }
       job.progress = { ...job.progress, phase: 'ready', preview: { rows: plans, counts: countsOf(plans) } };
     })().catch((error: unknown) => {
-      if (error instanceof TableTextError || error instanceof RangeError) return fail('import.error.unreadable', { detail: error.message });
+      if (error instanceof TableTextError || error instanceof RangeError || error instanceof ZipError) return fail('import.error.unreadable', { detail: error.message });
       // exceljs refuses a damaged workbook with its own errors: the file, not the app, is at fault.
       fail('import.error.unreadable', { detail: error instanceof Error ? error.message.slice(0, 200) : String(error) });
     });

@@ -56,7 +56,7 @@ export function CasesScreen() {
           {text.ui('ui.cases.new')}
         </button>
         {mayCall(role, 'imports.spreadsheetStart') && (
-          <a className="button button--secondary cases-actions" href={hashOf({ screen: 'import' })}>
+          <a className="button button--secondary" href={hashOf({ screen: 'import' })}>
             {text.ui('ui.import.open')}
           </a>
         )}
