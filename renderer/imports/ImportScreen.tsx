@@ -55,7 +55,7 @@ function PreviewTables({ preview, sheet }: { preview: ImportPreview; sheet: bool
             <Icon name="warning" />
             {text.ui('ui.import.problems.title', { count: bad.length })}
           </p>
-          <p>{text.ui('ui.import.problems.intro')}</p>
+          <p>{text.ui(sheet ? 'ui.import.problems.intro' : 'ui.import.problems.introWhole')}</p>
           <ul>
             {bad.slice(0, SHOWN).flatMap((plan) => problemLines(text, plan, sheet).map((line, i) => <li key={`${plan.row}-${i}`}>{line}</li>))}
           </ul>

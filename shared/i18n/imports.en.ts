@@ -56,6 +56,7 @@ export const importsEn = {
   'ui.import.summary': '{new, plural, one {# new case} other {# new cases}}, {update, plural, one {# update} other {# updates}}, {unchanged, plural, one {# unchanged} other {# unchanged}}, {invalid, plural, one {# row with problems} other {# rows with problems}}',
   'ui.import.problems.title': '{count, plural, one {# row has problems} other {# rows have problems}}',
   'ui.import.problems.intro': 'Fix them in the file and choose it again, or import the good rows and leave these out.',
+  'ui.import.problems.introWhole': 'Fix them in the file and choose it again: a case file is imported whole or not at all.',
   'ui.import.problem.cell': 'Row {row}, column “{column}”: {message}',
   'ui.import.problem.field': 'Row {row}, {field} (no column): {message}',
   'ui.import.problem.row': 'Row {row}: {message}',

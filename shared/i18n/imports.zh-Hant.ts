@@ -58,6 +58,7 @@ export const importsZhHant: Record<keyof typeof importsEn, string> = {
   'ui.import.summary': '新個案 {new, plural, other {#}} 宗，更新 {update, plural, other {#}} 宗，不變 {unchanged, plural, other {#}} 宗，有問題的列 {invalid, plural, other {#}} 列',
   'ui.import.problems.title': '{count, plural, other {#}} 列有問題',
   'ui.import.problems.intro': '請在檔案中更正後再選擇檔案，或只匯入沒有問題的列，略去這些列。',
+  'ui.import.problems.introWhole': '請在檔案中更正後再選擇檔案：個案檔案會整個匯入，或完全不匯入。',
   'ui.import.problem.cell': '第 {row} 列，「{column}」欄：{message}',
   'ui.import.problem.field': '第 {row} 列，{field}（沒有此欄）：{message}',
   'ui.import.problem.row': '第 {row} 列：{message}',
