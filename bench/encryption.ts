@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { rawKey, type StoreKey } from '../db/encryption.ts';
 import { openApp } from '../electron/app.ts';
-import { importCases } from '../electron/services/case-files.ts';
+import { importCases } from '../electron/services/case-import.ts';
 import { getCase, listCases } from '../electron/services/cases.ts';
 import type { CaseFile } from '../shared/domain/case.ts';
 import { progress, roundsRow, timed, type Round, type Row } from './measure.ts';

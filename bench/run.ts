@@ -16,6 +16,7 @@ import path from 'node:path';
 import { DEMO_TODAY, generateDemoCases } from '../electron/services/demo.ts';
 import { parseIsoDate } from '../shared/sentence/calendar.ts';
 import { encryptionBenchmarks } from './encryption.ts';
+import { spreadsheetImportBenchmark } from './imports.ts';
 import { engineBenchmarks, ENGINE_RULESET } from './engine.ts';
 import { failedRow, formatTable, FULL, notMeasured, progress, QUICK, type Row } from './measure.ts';
 import { memoryBenchmark } from './memory.ts';
@@ -60,6 +61,7 @@ try {
   });
   const imported = importFile as string | null;
   await section('encryption', () => encryptionBenchmarks(cases.slice(0, quick ? 500 : 10_000), dir));
+  await section('imports', () => spreadsheetImportBenchmark(cases.slice(0, quick ? 500 : 10_000), dir));
   if (imported !== null) {
     await section('reassess', () => reassessBenchmarks(imported, sizes.importCases, !quick));
   } else {

@@ -14,7 +14,7 @@ import { caseToRows, type CaseRows } from '../db/case-mapping.ts';
 import { COUNT_CAP } from '../db/case-search.ts';
 import { openDatabase } from '../db/connection.ts';
 import { openApp } from '../electron/app.ts';
-import { importCases } from '../electron/services/case-files.ts';
+import { importCases } from '../electron/services/case-import.ts';
 import { listCases } from '../electron/services/cases.ts';
 import { timeOrderedUuid } from '../electron/services/time-ordered-id.ts';
 import { parseStorableCase } from '../shared/api-schemas.ts';

@@ -14,6 +14,7 @@
 import type { FieldProblem } from '../shared/api-schemas.ts';
 import { keyedProblem } from '../shared/domain/case.ts';
 import { ATTACHMENT_BASE64_MAX_LENGTH } from '../shared/workflow-schemas.ts';
+import { SPREADSHEET_BASE64_MAX_LENGTH } from '../shared/import-schemas.ts';
 
 export const MAX_TEXT_LENGTH = 100_000;
 /** The fields that carry a file's content in base64, by channel and field path, with their longest length. */
@@ -21,6 +22,8 @@ export const FILE_CONTENT_FIELDS: Readonly<Record<string, Readonly<Record<string
   'documents.attach': { contentBase64: ATTACHMENT_BASE64_MAX_LENGTH },
   // A transfer package: its documents and the request in one file (shared/package-schemas.ts).
   'packages.import': { contentBase64: ATTACHMENT_BASE64_MAX_LENGTH * 2 },
+  // A spreadsheet of cases (shared/import-schemas.ts).
+  'imports.spreadsheetStart': { contentBase64: SPREADSHEET_BASE64_MAX_LENGTH },
 };
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const MAX_DEPTH = 32;

@@ -78,6 +78,11 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     },
     'cases.import': [{ ...example, person: { familyName: 'SIDOROV' } }],
     'cases.export': {},
+    'cases.importPreview': [{ ...example, person: { familyName: 'SIDOROV' } }],
+    'imports.spreadsheetStart': { fileName: 'cases.csv', contentBase64: Buffer.from('Family name,Sentencing State,Administering State\nSIDOROV,HK,TH\n').toString('base64') },
+    'imports.spreadsheetProgress': { jobId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started spreadsheet's id
+    'imports.spreadsheetCommit': { jobId: '00000000-0000-4000-8000-000000000000', skipInvalid: false }, // replaced by a checked spreadsheet's id
+    'imports.template': { locale: 'zh-Hant' },
     'assessments.run': { caseId, on: '2024-03-01' },
     'assessments.list': { caseId },
     'routes.forCase': { caseId, on: '2024-03-01' },
@@ -155,6 +160,11 @@ const INVALID: { [C in Channel]: unknown } = {
   'enforcement.recordDecision': { id: 'x', expectedVersion: 1, procedure: 'conversion', decision: { authority: '', date: '2025-02-30', term: 'forever' }, reason: '' },
   'cases.import': [{ format: 'tsp-case/1', sentencingState: 'hk' }],
   'cases.export': { ids: ['nope'] },
+  'cases.importPreview': [],
+  'imports.spreadsheetStart': { fileName: '', contentBase64: 42 },
+  'imports.spreadsheetProgress': { jobId: 'job-1' },
+  'imports.spreadsheetCommit': { jobId: 'job-1', skipInvalid: 'yes' },
+  'imports.template': { locale: 'fr' },
   'assessments.run': { caseId: 'x', on: '2024-02-30' },
   'assessments.list': { caseId: 42 },
   'routes.forCase': { caseId: 'x', on: '2024-02-30' },
@@ -195,10 +205,10 @@ const INVALID: { [C in Channel]: unknown } = {
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(70);
+    expect(CHANNELS).toHaveLength(75);
   });
 
-  it.each(CHANNELS)('%s answers a valid payload with data', (channel) => {
+  it.each(CHANNELS)('%s answers a valid payload with data', async (channel) => {
     let payload: unknown = validPayloads()[channel];
     if (channel === 'cases.reopen') {
       const closed = data(admin.dispatch('cases.close', { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'r', reasonCode: 'deceased' }));
@@ -212,6 +222,12 @@ describe('every channel', () => {
     if (channel === 'documents.attachment') data(admin.dispatch('documents.attach', validPayloads()['documents.attach']));
     if (channel === 'packages.import') payload = { contentBase64: data(admin.dispatch('packages.make', { caseId })).base64 };
     if (channel === 'enforcement.recordDecision') payload = { ...(payload as object), id: data(admin.dispatch('cases.create', { case: CASE_FIXTURES.incomingConversion })).id };
+    if (channel === 'imports.spreadsheetProgress' || channel === 'imports.spreadsheetCommit') {
+      const { jobId } = data(admin.dispatch('imports.spreadsheetStart', validPayloads()['imports.spreadsheetStart']));
+      // Read and checked after the answer: the commit waits for the preview.
+      if (channel === 'imports.spreadsheetCommit') await expect.poll(() => data(admin.dispatch('imports.spreadsheetProgress', { jobId })).phase).toBe('ready');
+      payload = { ...(payload as object), jobId };
+    }
     if (channel === 'reports.exportProgress') payload = { jobId: data(admin.dispatch('reports.export', { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' })).jobId };
     // The app's scheduler provides the backups (tests/backup.test.ts); here a stand-in that has none yet.
     if (channel.startsWith('backups.')) {
@@ -261,6 +277,21 @@ describe('backups', () => {
     const again = admin.dispatch('backups.run', {});
     expect(again.ok ? null : again.error).toMatchObject({ code: 'conflict', messageKey: 'error.backup_running' });
     expect(asked).toHaveLength(1);
+  });
+});
+
+describe('an import of a case already here (issue 20)', () => {
+  it('is an update of that case, field by field, or unchanged: never a second case', () => {
+    const [file] = data(admin.dispatch('cases.export', { ids: [caseId] }));
+    const count = () => data(admin.dispatch('cases.list', { includeClosed: true, limit: 10 })).total;
+    expect(data(admin.dispatch('cases.import', [file]))).toMatchObject({ ids: [caseId], outcomes: ['unchanged'] });
+    const corrected = { ...file, remandDays: 200 };
+    expect(data(admin.dispatch('cases.importPreview', [corrected])).rows).toMatchObject([
+      { outcome: 'update', caseId, differences: [{ field: 'remandDays', stored: '190', incoming: '200' }] },
+    ]);
+    expect(data(admin.dispatch('cases.import', [corrected]))).toMatchObject({ ids: [caseId], outcomes: ['update'] });
+    expect(data(admin.dispatch('cases.get', { id: caseId }))).toMatchObject({ version: 2, case: { remandDays: 200 } });
+    expect(count()).toBe(1);
   });
 });
 

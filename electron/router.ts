@@ -12,7 +12,8 @@ import { appInfo, diagnostics } from './services/about.ts';
 import { runAssessment, listAssessments } from './services/assessments.ts';
 import { backupsState, inspectBackup, requestRestore, startBackup } from './services/backups.ts';
 import { listAudit, listCaseAudit, verifyAudit } from './services/audit.ts';
-import { exportCases, importCases } from './services/case-files.ts';
+import { exportCases } from './services/case-files.ts';
+import { commitSpreadsheet, importCases, importTemplate, previewCaseImport, spreadsheetProgress, startSpreadsheet } from './services/case-import.ts';
 import { closeCase, createCase, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase } from './services/cases.ts';
 import type { ServiceContext } from './services/context.ts';
 import { dossierModel, dossierPdfFile } from './services/dossier.ts';
@@ -84,6 +85,11 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'enforcement.recordDecision': recordEnforcementDecision,
   'cases.import': importCases,
   'cases.export': exportCases,
+  'cases.importPreview': previewCaseImport,
+  'imports.spreadsheetStart': startSpreadsheet,
+  'imports.spreadsheetProgress': spreadsheetProgress,
+  'imports.spreadsheetCommit': commitSpreadsheet,
+  'imports.template': importTemplate,
   'assessments.run': runAssessment,
   'assessments.list': listAssessments,
   'routes.forCase': routesForCase,

@@ -6,7 +6,7 @@ import { Header } from './components/Header.tsx';
 import { LeaveDialog } from './components/LeaveDialog.tsx';
 import { RequireSession } from './session/RequireSession.tsx';
 import {
-  CaseScreen, DossierScreen, DueScreen, EditCaseScreen, NewCaseScreen, ReportsScreen, SettingsScreen, TreatiesScreen,
+  CaseScreen, DossierScreen, DueScreen, EditCaseScreen, ImportScreen, NewCaseScreen, ReportsScreen, SettingsScreen, TreatiesScreen,
 } from './screens.tsx';
 import { hashOf } from './store/route-slice.ts';
 import { useDesk } from './store/index.ts';
@@ -45,6 +45,8 @@ export function App() {
           <EditCaseScreen key={route.caseId} caseId={route.caseId} />
         ) : route.screen === 'new' ? (
           <NewCaseScreen />
+        ) : route.screen === 'import' ? (
+          <ImportScreen />
         ) : route.screen === 'treaties' ? (
           <TreatiesScreen path={route.path} />
         ) : route.screen === 'reports' ? (

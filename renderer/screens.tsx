@@ -38,6 +38,7 @@ const caseScreen = screen(() => import('./case/CaseScreen.tsx').then((m) => m.Ca
 export const CaseScreen = caseScreen.Screen;
 export const EditCaseScreen = screen(() => import('./form/CaseFormScreen.tsx').then((m) => m.EditCaseScreen)).Screen;
 export const NewCaseScreen = screen(() => import('./form/CaseFormScreen.tsx').then((m) => m.NewCaseScreen)).Screen;
+export const ImportScreen = screen(() => import('./imports/ImportScreen.tsx').then((m) => m.ImportScreen)).Screen;
 export const DossierScreen = screen(() => import('./dossier/DossierScreen.tsx').then((m) => m.DossierScreen)).Screen;
 export const DueScreen = screen(() => import('./due/DueScreen.tsx').then((m) => m.DueScreen)).Screen;
 export const ReportsScreen = screen(() => import('./reports/ReportsScreen.tsx').then((m) => m.ReportsScreen)).Screen;

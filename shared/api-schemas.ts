@@ -329,7 +329,9 @@ export const caseEventSchema = z.object({
 export type CaseEvent = z.output<typeof caseEventSchema>;
 
 export const importResultSchema = z.object({
+  /** The case of each file's case, in the file's order: created, updated or found unchanged (issue 20). */
   ids: z.array(z.string()),
+  outcomes: z.array(z.enum(['new', 'update', 'unchanged'])),
   /** Accepted, but worth a look (e.g. an unknown offence category, which has no effect). */
   warnings: z.array(z.object({ field: z.string(), message: z.string() })),
 });

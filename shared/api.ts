@@ -16,6 +16,7 @@ import * as rp from './reports/schemas.ts';
 import * as wf from './workflow-schemas.ts';
 import * as enf from './enforcement/api-schemas.ts';
 import * as pkg from './package-schemas.ts';
+import * as imp from './import-schemas.ts';
 import * as letter from './reports/letter.ts';
 import type { HandoverCheck } from './workflow/handover-check.ts';
 import type { StoredEnforcement } from './enforcement/report.ts';
@@ -69,6 +70,11 @@ export const API = {
   'enforcement.recordDecision': { input: enf.recordEnforcementDecisionInput, roles: CASEWORK },
   'cases.import': { input: z.unknown(), roles: CASEWORK },
   'cases.export': { input: s.exportCasesInput, roles: ALL },
+  'cases.importPreview': { input: z.unknown(), roles: CASEWORK },
+  'imports.spreadsheetStart': { input: imp.startSpreadsheetInput, roles: CASEWORK },
+  'imports.spreadsheetProgress': { input: imp.spreadsheetJobInput, roles: CASEWORK },
+  'imports.spreadsheetCommit': { input: imp.commitSpreadsheetInput, roles: CASEWORK },
+  'imports.template': { input: imp.importTemplateInput, roles: CASEWORK },
   'assessments.run': { input: s.runAssessmentInput, roles: CASEWORK },
   'assessments.list': { input: s.listAssessmentsInput, roles: ALL },
   'routes.forCase': { input: tm.routesForCaseInput, roles: ALL },
@@ -160,6 +166,11 @@ export interface ApiOutputs {
   'enforcement.recordDecision': s.CaseRecord;
   'cases.import': s.ImportResult;
   'cases.export': CaseFile[];
+  'cases.importPreview': imp.ImportPreview;
+  'imports.spreadsheetStart': imp.SpreadsheetJob;
+  'imports.spreadsheetProgress': imp.SpreadsheetJob;
+  'imports.spreadsheetCommit': imp.SpreadsheetImportResult;
+  'imports.template': rp.ProducedFile;
   'assessments.run': s.AssessmentRecord;
   'assessments.list': s.AssessmentRecord[];
   /** Exploration: every route open for the person, assessed; never the case's assessment. */

@@ -25,7 +25,8 @@ describe('tsp due', () => {
     const db = path.join(dir, 'due.sqlite');
     const input = path.join(dir, 'cases.json');
     // 2024-10-10 + 90 days = 2025-01-08; 2024-10-20 + 90 = 2025-01-18; 2024-12-01 + 90 = 2025-03-01.
-    fs.writeFileSync(input, JSON.stringify([eu('AARON', '2024-10-10'), eu('BERG', '2024-10-20'), eu('CARR', '2024-12-01')]));
+    // Each case its own reference: one reference twice in a file is one case given twice, refused (issue 20).
+    fs.writeFileSync(input, JSON.stringify([eu('AARON', '2024-10-10'), { ...eu('BERG', '2024-10-20'), reference: 'CSD-2024-0013' }, { ...eu('CARR', '2024-12-01'), reference: 'CSD-2024-0014' }]));
     expect((await tsp('cases', 'import', '--db', db, input)).code).toBe(0);
 
     const text = await tsp('due', '--db', db, '--on', '2025-01-15');

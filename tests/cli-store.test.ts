@@ -57,10 +57,12 @@ describe('tsp attachments seal', () => {
 });
 
 describe('export, import into an empty database, export again', () => {
-  it('gives the same cases', async () => {
+  it('gives the same cases, and importing them again changes nothing', async () => {
     expect((await tsp('cases', 'export', '--db', file('demo.sqlite'), '--out', file('a.json'))).out).toBe(`Exported 120 cases to ${file('a.json')}.\n`);
     const imported = await tsp('cases', 'import', '--db', file('copy.sqlite'), file('a.json'));
-    expect(imported).toMatchObject({ code: 0, out: `Imported 120 cases into ${file('copy.sqlite')}.\n` });
+    expect(imported).toMatchObject({ code: 0, out: `Imported 120 cases into ${file('copy.sqlite')}: 120 new, 0 updated, 0 unchanged.\n` });
+    // Imported again: every case is already there as the file has it (issue 20).
+    expect((await tsp('cases', 'import', '--db', file('copy.sqlite'), file('a.json'))).out).toBe(`Imported 120 cases into ${file('copy.sqlite')}: 0 new, 0 updated, 120 unchanged.\n`);
     await tsp('cases', 'export', '--db', file('copy.sqlite'), '--out', file('b.json'));
     expect(JSON.parse(fs.readFileSync(file('b.json'), 'utf8'))).toEqual(JSON.parse(fs.readFileSync(file('a.json'), 'utf8')));
   });

@@ -17,7 +17,8 @@ import { createRouter } from '../electron/router.ts';
 import { createUser } from '../electron/services/users.ts';
 import { memoryIo } from './cli-io.ts';
 
-const at = (status: string | null) => ({ ...(CASE_FIXTURES.formatExample as object), status });
+// Each its own reference: a file's two cases with one reference are the same case, refused (issue 20).
+const at = (status: string | null) => ({ ...(CASE_FIXTURES.formatExample as object), reference: `CSD-${status ?? 'none'}`, status });
 let dir: string;
 let file: string;
 let app: OpenedApp;

@@ -143,7 +143,9 @@ function importCommand(io: CliIo, file: string | undefined, values: StoreValues)
   return withApp(values, false, (app) => {
     const result = unwrap(app.router.dispatch('cases.import', input), `${file} was not imported (nothing was written)`);
     for (const w of result.warnings) io.err(`warning: ${w.field}: ${w.message}\n`);
-    io.out(`Imported ${result.ids.length} case${result.ids.length === 1 ? '' : 's'} into ${values.db}.\n`);
+    // A case already in the store is updated or left as it is, never imported twice (issue 20).
+    const count = (outcome: string) => result.outcomes.filter((o) => o === outcome).length;
+    io.out(`Imported ${result.ids.length} case${result.ids.length === 1 ? '' : 's'} into ${values.db}: ${count('new')} new, ${count('update')} updated, ${count('unchanged')} unchanged.\n`);
     return 0;
   }, 'write');
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { runAssessment } from './assessments.ts';
 import { listAudit, verifyAudit } from './audit.ts';
-import { importCases } from './case-files.ts';
+import { importCases } from './case-import.ts';
 import { closeCase, createCase, reopenCase, setCaseStatus, updateCase } from './cases.ts';
 import { saveRuleSet } from './rulesets.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';

@@ -1,33 +1,29 @@
 /**
- * Import and export of case files (`tsp-case/1`, docs/case-format.md).
- *
- * Import is all-or-nothing: every case is validated first and any problem refuses the
- * whole file, with each problem named as `cases[i].<field>`. The cases are then created in
- * one transaction, with one audit entry per case (action `case.import`), so each case's
- * history starts with where it came from.
+ * Export of case files (`tsp-case/1`, docs/case-format.md), and how an imported case is stored
+ * closed. The import itself, idempotent, is electron/services/case-import.ts.
  */
 import { appendAudit } from '../../db/audit-repo.ts';
 import { appendCaseEvent, latestEventOfKind } from '../../db/case-events-repo.ts';
 import { allCaseIds, findCase, findCaseMeta, insertCase, setCaseClosure } from '../../db/cases-repo.ts';
-import { exportCasesInput, type CaseRecord, type CloseOutcome, type FieldProblem, type ImportResult, type Role } from '../../shared/api-schemas.ts';
+import { exportCasesInput, type CaseRecord, type CloseOutcome, type FieldProblem, type Role } from '../../shared/api-schemas.ts';
 import { keyedProblem, type CaseFile } from '../../shared/domain/case.ts';
 import { IMPORTED_CLOSURE_REASON } from '../../shared/vocabularies.ts';
 import { mayRecord } from '../../shared/workflow/roles.ts';
 import { isOpenStatus } from '../../shared/workflow/steps.ts';
 import { STATUS_AFTER_CLOSE } from './case-closure.ts';
 import { auditStateOf } from './case-records.ts';
-import { creationProblems, creationRefused, insertNewCase, type CreationProblem } from './cases.ts';
+import { creationProblems, type CreationProblem } from './cases.ts';
 import { timeOrderedUuid } from './time-ordered-id.ts';
 import { transitionForOutcome } from './workflow.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { storableCase, validate } from './validate.ts';
-import { write, type WriteScope } from './write.ts';
+import { validate } from './validate.ts';
+import type { WriteScope } from './write.ts';
 
 export const IMPORT_MAX_CASES = 100_000;
 
 /** How a case file's closure is imported: the one it carries, or for an older export (an ended status, no closure) one inferred from the status. */
-type ImportedClosure = { outcome: CloseOutcome; date: string | null; reasonCode: string | null; reason: string };
+export type ImportedClosure = { outcome: CloseOutcome; date: string | null; reasonCode: string | null; reason: string };
 
 /**
  * An older export wrote a closed case's ended status but not its closure: the outcome is inferred
@@ -74,7 +70,7 @@ export function importedClosure(role: Role, c: CaseFile, field: string): { closu
 }
 
 /** Inserts an imported case closed as its file says: the case, its import and its closing on the timeline, one audit entry holding both. */
-function insertClosedCase(ctx: ServiceContext, scope: WriteScope, c: CaseFile, closure: ImportedClosure): string {
+export function insertClosedCase(ctx: ServiceContext, scope: WriteScope, c: CaseFile, closure: ImportedClosure): string {
   const id = timeOrderedUuid();
   const { closure: _closure, ...file } = c;
   insertCase(ctx.db, id, file, scope.at);
@@ -91,39 +87,6 @@ function insertClosedCase(ctx: ServiceContext, scope: WriteScope, c: CaseFile, c
   if (meta === undefined) throw new Error(`the imported case ${id} was not stored`);
   appendAudit(ctx.db, { at: scope.at, userId: scope.userId, action: 'case.import', entity: 'case', entityId: id, reason: closure.reason, before: null, after: auditStateOf(record) });
   return id;
-}
-
-export function importCases(ctx: ServiceContext, input: unknown): ImportResult {
-  const items = Array.isArray(input) ? (input as unknown[]) : [input];
-  if (items.length === 0) throw new ServiceError('invalid_input', 'error.import_empty', [{ field: 'cases', message: 'the file holds no case' }]);
-  if (items.length > IMPORT_MAX_CASES) {
-    throw new ServiceError('invalid_input', 'error.import_too_large', [{ field: 'cases', message: `at most ${IMPORT_MAX_CASES} cases per import` }]);
-  }
-  const cases: { file: CaseFile; closure: ImportedClosure | null }[] = [];
-  const problems: FieldProblem[] = [];
-  const warnings: FieldProblem[] = [];
-  const refusals: CreationProblem[] = [];
-  items.forEach((item, i) => {
-    try {
-      const parsed = storableCase(item, `cases[${i}]`);
-      warnings.push(...parsed.warnings);
-      // As for a new case (cases.ts): no step beyond the importer's role; an ended case only with its closure, which the role records.
-      const { closure, problems: refused } = importedClosure(ctx.user.role, parsed.value, `cases[${i}]`);
-      cases.push({ file: parsed.value, closure });
-      refusals.push(...refused);
-    } catch (error) {
-      if (!(error instanceof ServiceError)) throw error;
-      problems.push(...error.problems);
-    }
-  });
-  if (problems.length > 0) throw new ServiceError('invalid_input', 'error.import_invalid', [...problems, ...refusals.map(({ kind: _kind, ...p }) => p)]);
-  if (refusals.length > 0) throw creationRefused(refusals);
-  return write(ctx, (scope) => ({
-    ids: cases.map(({ file, closure }) =>
-      closure === null ? insertNewCase(ctx, scope, file, { action: 'case.import', event: 'imported', reason: null }).id : insertClosedCase(ctx, scope, file, closure),
-    ),
-    warnings,
-  }));
 }
 
 /** A closed case's file carries its closure (outcome, date, coded reason, reason), so an import elsewhere closes it the same way. */

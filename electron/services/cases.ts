@@ -112,7 +112,12 @@ export interface Change {
 
 /** A change to an existing case at the version the user saw (optimistic concurrency). */
 export function change(ctx: ServiceContext, c: Change): CaseRecord {
-  return write(ctx, (scope) => {
+  return write(ctx, (scope) => applyChange(ctx, scope, c));
+}
+
+/** The change inside a write the caller owns (an import updating many cases in one transaction). */
+export function applyChange(ctx: ServiceContext, scope: WriteScope, c: Change): CaseRecord {
+  {
     const before = recordOf(ctx.db, requireStoredCase(ctx.db, c.id));
     if (before.version !== c.expectedVersion) {
       throw new ServiceError('conflict', 'error.version_conflict', [
@@ -133,7 +138,7 @@ export function change(ctx: ServiceContext, c: Change): CaseRecord {
       before: auditStateOf(before), after: auditStateOf(after),
     });
     return after;
-  });
+  }
 }
 
 export function updateCase(ctx: ServiceContext, input: unknown): CaseRecord {

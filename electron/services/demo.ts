@@ -9,6 +9,7 @@ import { caseSchema, type CaseFile } from '../../shared/domain/case.ts';
 import { formatIsoDate, parseIsoDate, toCivil, type DayNumber } from '../../shared/sentence/calendar.ts';
 import { assessStoredCase } from './assessments.ts';
 import { insertNewCase } from './cases.ts';
+import { prisonNumberKey } from '../../shared/domain/prison-number.ts';
 import type { ServiceContext } from './context.ts';
 import {
   CHINESE_GIVEN, CHINESE_SURNAMES, CURRENCY, ENGLISH_GIVEN_NAMES, EXCLUDED_OFFENCES, LATIN_NAMES, LATIN_NICKNAMES,
@@ -293,10 +294,18 @@ function demoCase(rng: Random, index: number, today: DayNumber): CaseInput {
 export function generateDemoCases(n: number, seed: number): CaseFile[] {
   const rng = new Random(seed);
   const today = parseIsoDate(DEMO_TODAY);
+  const issued = new Set<string>();
   return Array.from({ length: n }, (_, i) => {
     // Through JSON, as a file would be: a field set to undefined is a field left out.
     const input = JSON.parse(JSON.stringify(demoCase(rng, i, today))) as unknown;
-    return caseSchema.parse(input);
+    const c = caseSchema.parse(input);
+    const number = c.person.prisonNumber;
+    if (number == null) return c;
+    // A prison service gives a number to one person: a number drawn again gets a suffix (an import matches on it, issue 20).
+    let unique = number;
+    for (let k = 2; issued.has(`${c.sentencingState}|${prisonNumberKey(unique)}`); k++) unique = `${number}-${k}`;
+    issued.add(`${c.sentencingState}|${prisonNumberKey(unique)}`);
+    return unique === number ? c : { ...c, person: { ...c.person, prisonNumber: unique } };
   });
 }
 

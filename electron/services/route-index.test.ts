@@ -8,7 +8,7 @@ import { countAuditEntries } from '../../db/audit-repo.ts';
 import { indexedRoutesOf } from '../../db/case-routes-repo.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { BUILT_IN_TREATY_MAP } from '../../shared/treaties/map/built-in/index.ts';
-import { importCases } from './case-files.ts';
+import { importCases } from './case-import.ts';
 import { closeCase, createCase, getCase, listCases, updateCase } from './cases.ts';
 import { generateDemoCases } from './demo.ts';
 import { screenRoutes } from './route-index.ts';

@@ -573,7 +573,8 @@ const importCommand = fc
     const v = IMPORTS[variant];
     const closedOn = dayOffset(m, -back);
     const closure = v.closure === undefined ? undefined : { ...v.closure, date: closedOn };
-    const file = { ...(CASE_FIXTURES.formatExample as object), sentencingState: 'CH', ruleSetId: 'coe-ets-112', status: v.status, ...(closure === undefined ? {} : { closure }) };
+    // A reference no stored case has: a file matching a stored case updates it (issue 20), which is not this step.
+    const file = { ...(CASE_FIXTURES.formatExample as object), reference: `IMP-${m.audit}`, sentencingState: 'CH', ruleSetId: 'coe-ets-112', status: v.status, ...(closure === undefined ? {} : { closure }) };
     const digest = storeDigest(db);
     const response = r.as[role].dispatch('cases.import', [file]);
     let refusedWith: string | null = null;

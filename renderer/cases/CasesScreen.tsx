@@ -4,9 +4,11 @@
  * verdict may have changed) keeping as many rows as were shown.
  */
 import { useEffect } from 'react';
+import { mayCall } from '../../shared/api.ts';
 import { Icon } from '../components/Icon.tsx';
 import { UnreadableCases } from '../components/UnreadableCases.tsx';
 import { useDesk } from '../store/index.ts';
+import { hashOf } from '../store/route-slice.ts';
 import { preloadCaseScreen } from '../screens.tsx';
 import { useText } from '../text/use-text.ts';
 import { CaseFilters } from './CaseFilters.tsx';
@@ -32,6 +34,7 @@ export function CasesScreen() {
   const loadCases = useDesk((s) => s.loadCases);
   const navigate = useDesk((s) => s.navigate);
   const unreadable = useDesk((s) => s.caseList.unreadable);
+  const role = useDesk((s) => s.user?.role);
 
   useEffect(() => {
     void loadCases({ keepLoaded: true });
@@ -53,6 +56,11 @@ export function CasesScreen() {
           <Icon name="plus" />
           {text.ui('ui.cases.new')}
         </button>
+        {mayCall(role, 'imports.spreadsheetStart') && (
+          <a className="button button--secondary" href={hashOf({ screen: 'import' })}>
+            {text.ui('ui.import.open')}
+          </a>
+        )}
       </div>
       <CaseSearch />
       <CaseFilters />

@@ -14,7 +14,7 @@ import { useDesk } from '../store/index.ts';
 import { useText } from '../text/use-text.ts';
 
 /** The file's bytes as base64, in chunks (a spread of a large array overflows the call stack). */
-async function base64Of(file: File): Promise<string> {
+export async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -14,6 +14,7 @@ export type Route =
   | { screen: 'cases' }
   | { screen: 'case'; caseId: string }
   | { screen: 'new' }
+  | { screen: 'import' }
   | { screen: 'edit'; caseId: string }
   /** `#/treaties` and below; `path` is the rest of the hash, routed by renderer/treaties/routes.ts. */
   | { screen: 'treaties'; path: string }
@@ -25,6 +26,7 @@ export type Route =
 const CASE_HASH = /^#\/case\/([0-9a-f-]{36})$/i;
 const EDIT_HASH = /^#\/case\/([0-9a-f-]{36})\/edit$/i;
 const NEW_HASH = '#/cases/new';
+const IMPORT_HASH = '#/cases/import';
 const TREATIES_HASH = '#/treaties';
 const REPORTS_HASH = '#/reports';
 const DUE_HASH = '#/due';
@@ -33,6 +35,7 @@ const DOSSIER_HASH = /^#\/case\/([0-9a-f-]{36})\/dossier$/i;
 
 export function routeFromHash(hash: string): Route {
   if (hash === NEW_HASH) return { screen: 'new' };
+  if (hash === IMPORT_HASH) return { screen: 'import' };
   if (hash === TREATIES_HASH || hash.startsWith(`${TREATIES_HASH}/`)) return { screen: 'treaties', path: hash.slice(TREATIES_HASH.length) };
   if (hash === REPORTS_HASH) return { screen: 'reports' };
   if (hash === DUE_HASH) return { screen: 'due' };
@@ -53,6 +56,8 @@ export function hashOf(route: Route): string {
       return `#/case/${route.caseId}/edit`;
     case 'new':
       return NEW_HASH;
+    case 'import':
+      return IMPORT_HASH;
     case 'treaties':
       return `${TREATIES_HASH}${route.path}`;
     case 'reports':

@@ -18,6 +18,7 @@ import { enforcementEn } from './enforcement.en.ts';
 import { transferRunsEn } from './transfer-runs.en.ts';
 import { routesUiEn } from './routes-ui.en.ts';
 import { aboutEn } from './about.en.ts';
+import { importsEn } from './imports.en.ts';
 
 export const en = {
   // Units of a period, in words: 1 year 3 months 4 days
@@ -652,6 +653,7 @@ export const en = {
   ...transferRunsEn,
   ...routesUiEn,
   ...aboutEn,
+  ...importsEn,
   ...findEn,
 } as const;
 

@@ -15,6 +15,7 @@ import { enforcementZhHant } from './enforcement.zh-Hant.ts';
 import { transferRunsZhHant } from './transfer-runs.zh-Hant.ts';
 import { routesUiZhHant } from './routes-ui.zh-Hant.ts';
 import { aboutZhHant } from './about.zh-Hant.ts';
+import { importsZhHant } from './imports.zh-Hant.ts';
 
 export const zhHant: Record<MessageKey, string> = {
   'unit.years': '{n, plural, other {#年}}',
@@ -635,5 +636,6 @@ export const zhHant: Record<MessageKey, string> = {
   ...transferRunsZhHant,
   ...routesUiZhHant,
   ...aboutZhHant,
+  ...importsZhHant,
   ...findZhHant,
 };

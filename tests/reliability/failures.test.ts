@@ -148,7 +148,8 @@ describe('disk full', () => {
     const big = JSON.parse(fs.readFileSync(caseFile, 'utf8')) as { offences: { description: string }[] };
     big.offences[0]!.description = 'x'.repeat(2000);
     const bigFile = path.join(dir, 'big.json');
-    fs.writeFileSync(bigFile, JSON.stringify(Array.from({ length: 200 }, () => big)));
+    // 200 cases, each its own reference (one case given twice is refused before any write, issue 20).
+    fs.writeFileSync(bigFile, JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ ...big, reference: `BIG-${i}` }))));
     expectOneLine(await tsp(['cases', 'import', '--db', db, bigFile]), /The disk is full/);
     fs.rmSync(path.join(at, 'filler'));
     expect(await digest(db)).toEqual(before);
