@@ -15,7 +15,7 @@ import { exportCases } from '../electron/services/case-files.ts';
 import { getCase, listCaseEvents, listCases } from '../electron/services/cases.ts';
 import { openApp } from '../electron/app.ts';
 import { reassessCases } from '../electron/services/reassess.ts';
-import { LIST_LIMIT_MAX } from '../shared/api-schemas.ts';
+import { LIST_LIMIT_MAX } from '../shared/vocabularies.ts';
 
 const file = process.argv[2];
 if (file === undefined) throw new Error('usage: memory-child.ts <store.sqlite>');

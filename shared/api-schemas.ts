@@ -4,41 +4,16 @@
  * validates each payload with them before a service runs.
  */
 import { z } from 'zod';
-import { caseSchema, caseStatuses, keyedProblem, parseCase, type CaseParseResult, type FieldProblem } from './domain/case.ts';
+import { caseSchema, keyedProblem, parseCase, type CaseParseResult, type FieldProblem } from './domain/case.ts';
+import { CASE_SORT_FIELDS, CLOSE_OUTCOMES, caseStatuses, DUE_FILTERS, LIST_LIMIT_MAX, OPEN_STATUSES, ROLES, VERDICTS } from './vocabularies.ts';
 import { CONDITION_IDS } from './eligibility/types.ts';
 import { DATE_MAX, DATE_MIN, isDateInBounds } from './domain/bounds.ts';
 import { nameKey } from './domain/names.ts';
 import { isIsoDate } from './sentence/calendar.ts';
 import { referenceEvents, RULESET_KINDS } from './treaties/schema.ts';
-import { CLOSE_OUTCOMES, DUE_FILTERS, LIST_LIMIT_MAX, toMessageParams, VERDICTS } from './vocabularies.ts';
+import type { StoredMessageParams } from './messages.ts';
 
 export type { FieldProblem };
-
-// ---------------------------------------------------------------- vocabularies
-
-/**
- * officer: correctional officer (cases, assessments); legal: legal officer (also dossiers,
- * transfers, treaties); supervisor: also approvals and users; viewer: reports, read-only.
- */
-export const ROLES = ['officer', 'legal', 'supervisor', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export { DUE_FILTERS, LIST_LIMIT_MAX, toMessageParams, VERDICTS }; // defined without zod in shared/vocabularies.ts
-export type StoredVerdict = (typeof VERDICTS)[number];
-
-export { CLOSE_OUTCOMES }; // defined without zod in shared/vocabularies.ts (the rule-set schema names them too)
-export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
-
-export type CaseStatus = (typeof caseStatuses)[number];
-/** Statuses that end a case: reached only by closing it, which records outcome and reason. */
-export const TERMINAL_STATUSES = ['transferred', 'closed', 'refused', 'withdrawn'] as const satisfies readonly CaseStatus[];
-export const OPEN_STATUSES = caseStatuses.filter(
-  (s): s is Exclude<CaseStatus, (typeof TERMINAL_STATUSES)[number]> => !(TERMINAL_STATUSES as readonly string[]).includes(s),
-);
-
-export type DueFilter = (typeof DUE_FILTERS)[number];
-
-export const CASE_SORT_FIELDS = ['familyName', 'updatedAt', 'createdAt', 'status', 'reference'] as const;
 
 // ---------------------------------------------------------------- building blocks
 
@@ -206,8 +181,7 @@ const storedParam = z.union([
   z.object({ date: isoDate }),
   z.object({ period: z.object({ years: z.number(), months: z.number(), days: z.number() }) }),
 ]);
-const storedParams = z.record(z.string(), storedParam);
-export type StoredMessageParams = z.output<typeof storedParams>;
+const storedParams: z.ZodType<StoredMessageParams> = z.record(z.string(), storedParam);
 
 /** The engine's Assessment with every day number written as an ISO date. */
 export const storedAssessmentSchema = z.object({

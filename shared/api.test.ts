@@ -1,7 +1,7 @@
 /** mayCall answers from the roles each channel declares, so screens and router agree. */
 import { describe, expect, it } from 'vitest';
 import { API, CHANNELS, mayCall } from './api.ts';
-import { ROLES } from './api-schemas.ts';
+import { ROLES } from './vocabularies.ts';
 
 describe('mayCall', () => {
   it.each([

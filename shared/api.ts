@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import * as s from './api-schemas.ts';
+import { ROLES, type Role } from './vocabularies.ts';
 import * as auth from './auth-schemas.ts';
 import type { BackupsState } from './backups-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
@@ -15,12 +16,11 @@ import * as rp from './reports/schemas.ts';
 import * as wf from './workflow-schemas.ts';
 import * as enf from './enforcement/api-schemas.ts';
 import type { StoredEnforcement } from './enforcement/report.ts';
-import type { Dossier } from './reports/dossier.ts';
+import type { Dossier } from './reports/dossier-model.ts';
 import type { Statistics } from './reports/statistics.ts';
 
-type Role = s.Role;
 /** Everyone signed in, the viewer included: reading. */
-const ALL: readonly Role[] = s.ROLES;
+const ALL: readonly Role[] = ROLES;
 /** Cases and assessments. */
 const CASEWORK: readonly Role[] = ['officer', 'legal', 'supervisor'];
 /** Dossiers, transfers, treaties (rule-sets). */

@@ -4,7 +4,8 @@
  * Due page. Pure, like shared/api-schemas.ts.
  */
 import { z } from 'zod';
-import { CLOSE_OUTCOMES, inputDate } from './api-schemas.ts';
+import { inputDate } from './api-schemas.ts';
+import { CLOSE_OUTCOMES } from './vocabularies.ts';
 import { isIsoDate } from './sentence/calendar.ts';
 import { ALERT_KINDS, URGENCIES } from './workflow/alerts.ts';
 import { DOCUMENT_STATUSES } from './workflow/documents.ts';

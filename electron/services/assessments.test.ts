@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
-import { storedAssessmentSchema, toMessageParams } from '../../shared/api-schemas.ts';
+import { storedAssessmentSchema } from '../../shared/api-schemas.ts';
+import { toMessageParams } from '../../shared/messages.ts';
 import { caseSchema } from '../../shared/domain/case.ts';
 import { assessUnder, lawResolver } from './ruleset-resolution.ts';
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';

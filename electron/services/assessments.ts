@@ -8,13 +8,8 @@ import type Database from 'better-sqlite3';
 import { assessmentsOfCase, insertAssessment, type AssessmentRow } from '../../db/assessments-repo.ts';
 import { appendAudit, type AuditAppend } from '../../db/audit-repo.ts';
 import type { StoredCase } from '../../db/cases-repo.ts';
-import {
-  listAssessmentsInput,
-  runAssessmentInput,
-  type AssessmentRecord,
-  type StoredAssessment,
-  type StoredVerdict,
-} from '../../shared/api-schemas.ts';
+import { listAssessmentsInput, runAssessmentInput, type AssessmentRecord, type StoredAssessment } from '../../shared/api-schemas.ts';
+import type { StoredVerdict } from '../../shared/vocabularies.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
 import { parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { toStoredAssessment } from '../../shared/eligibility/report.ts';

@@ -7,22 +7,8 @@ import { searchCases } from '../../db/case-search.ts';
 import { appendAudit } from '../../db/audit-repo.ts';
 import { appendCaseEvent, caseEventsOf, type NewCaseEvent } from '../../db/case-events-repo.ts';
 import { insertCase, updateCase as writeCaseRows, type Closure } from '../../db/cases-repo.ts';
-import {
-  closeCaseInput,
-  createCaseInput,
-  getCaseInput,
-  listCaseEventsInput,
-  listCasesInput,
-  OPEN_STATUSES,
-  reopenCaseInput,
-  setCaseStatusInput,
-  updateCaseInput,
-  type CaseEvent,
-  type CaseList,
-  type CaseRecord,
-  type FieldProblem,
-  type Role,
-} from '../../shared/api-schemas.ts';
+import { closeCaseInput, createCaseInput, getCaseInput, listCaseEventsInput, listCasesInput, reopenCaseInput, setCaseStatusInput, updateCaseInput, type CaseEvent, type CaseList, type CaseRecord, type FieldProblem } from '../../shared/api-schemas.ts';
+import { OPEN_STATUSES, type Role } from '../../shared/vocabularies.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
 import { creatableSteps } from '../../shared/workflow/roles.ts';
 import { currentStep, isOpenStatus } from '../../shared/workflow/steps.ts';

@@ -1,6 +1,6 @@
 /** What every service is called with: the store, the clock and the acting user. */
 import type Database from 'better-sqlite3';
-import type { Role } from '../../shared/api-schemas.ts';
+import type { Role } from '../../shared/vocabularies.ts';
 
 export interface ServiceContext {
   db: Database.Database;

@@ -4,7 +4,8 @@
  * an incoming case computes the sentence to be enforced here.
  */
 import { chainHead } from '../../db/audit-anchor.ts';
-import { buildDossier, type Dossier, type DossierDocument } from '../../shared/reports/dossier.ts';
+import { buildDossier, type DossierDocument } from '../../shared/reports/dossier.ts';
+import type { Dossier } from '../../shared/reports/dossier-model.ts';
 import { dossierInput, type ProducedFile } from '../../shared/reports/schemas.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { dossierPdf } from '../pdf/dossier-pdf.ts';

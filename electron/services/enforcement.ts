@@ -12,11 +12,11 @@
 import type Database from 'better-sqlite3';
 import { latestEventDates } from '../../db/case-events-repo.ts';
 import type { CaseRecord, FieldProblem } from '../../shared/api-schemas.ts';
-import type { CaseFile, EnforcementProcedure } from '../../shared/domain/case.ts';
+import type { CaseFile } from '../../shared/domain/case.ts';
+import type { EnforcementProcedure } from '../../shared/vocabularies.ts';
 import { computeEnforcementInput, recordEnforcementDecisionInput } from '../../shared/enforcement/api-schemas.ts';
 import { computeEnforcement } from '../../shared/enforcement/compute.ts';
-import { allowedProceduresFrom } from '../../shared/enforcement/procedures.ts';
-import { sourcesOf } from '../../shared/enforcement/procedures.ts';
+import { allowedProceduresFrom, sourcesOf } from '../../shared/enforcement/procedures.ts';
 import { toStoredEnforcement, type StoredEnforcement } from '../../shared/enforcement/report.ts';
 import type { Enforcement } from '../../shared/enforcement/types.ts';
 import { t } from '../../shared/i18n/index.ts';

@@ -11,7 +11,8 @@
 import type Database from 'better-sqlite3';
 import { latestEventDates } from '../../db/case-events-repo.ts';
 import { documentStatusesOf } from '../../db/documents-repo.ts';
-import type { CaseRecord, CloseOutcome } from '../../shared/api-schemas.ts';
+import type { CaseRecord } from '../../shared/api-schemas.ts';
+import type { CloseOutcome, OpenStatus } from '../../shared/vocabularies.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
@@ -21,7 +22,7 @@ import {
   availableTransitions, decide, specOf, transitionToOutcome, transitionToStatus,
   type Refusal, type TransitionId, type WorkflowFacts,
 } from '../../shared/workflow/lifecycle.ts';
-import { currentStep, directionOf, stepIndex, STEPS, type OpenStatus } from '../../shared/workflow/steps.ts';
+import { currentStep, directionOf, stepIndex, STEPS } from '../../shared/workflow/steps.ts';
 import { mayRecord } from '../../shared/workflow/roles.ts';
 import { TASKS } from '../../shared/workflow/tasks.ts';
 import { STATUS_AFTER_CLOSE } from './case-closure.ts';

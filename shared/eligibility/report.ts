@@ -4,21 +4,13 @@
  * `toStoredAssessment` is what the store keeps; `assessmentToJson` is the `tsp assess --json`
  * contract (docs/case-format.md): the same, with each explanation rendered.
  */
-import type { StoredAssessment, StoredMessageParams } from '../api-schemas.ts';
+import type { StoredAssessment } from '../api-schemas.ts';
+import { storedParams, type MessageParams, type StoredMessageParams } from '../messages.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { formatIsoDate, type DayNumber } from '../sentence/calendar.ts';
-import type { MessageParams } from '../sentence/compute.ts';
 import type { Assessment } from './types.ts';
 
 const iso = (day: DayNumber | null): string | null => (day === null ? null : formatIsoDate(day));
-
-export function storedParams(params: MessageParams): StoredMessageParams {
-  const out: StoredMessageParams = {};
-  for (const [name, value] of Object.entries(params)) {
-    out[name] = typeof value !== 'object' ? value : 'day' in value ? { date: formatIsoDate(value.day) } : { period: { ...value.period } };
-  }
-  return out;
-}
 
 export function toStoredAssessment(a: Assessment): StoredAssessment {
   return {

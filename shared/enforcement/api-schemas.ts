@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { caseId, reason } from '../api-schemas.ts';
-import { enforcementProcedures, termSchema } from '../domain/case.ts';
+import { termSchema } from '../domain/case.ts';
+import { ENFORCEMENT_PROCEDURES } from '../vocabularies.ts';
 import { isIsoDate } from '../sentence/calendar.ts';
 
 const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
-const procedure = z.enum(enforcementProcedures, { error: 'must be "continued" or "conversion"' });
+const procedure = z.enum(ENFORCEMENT_PROCEDURES, { error: 'must be "continued" or "conversion"' });
 
 export const computeEnforcementInput = z.strictObject({
   caseId,

@@ -2,7 +2,7 @@
  * Message catalogs and the one formatter every shell uses. Explanations travel as keys
  * with parameters; each reader renders them in its language.
  */
-import type { MessageParam, MessageParams } from '../sentence/compute.ts';
+import type { MessageParam, MessageParams } from '../messages.ts';
 import { formatIsoDate, type Period } from '../sentence/calendar.ts';
 import { en, type MessageKey } from './en.ts';
 import { zhHant } from './zh-Hant.ts';

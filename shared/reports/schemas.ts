@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { caseId, inputDate } from '../api-schemas.ts';
 import { LOCALES } from '../i18n/index.ts';
 import { isIsoDate, parseIsoDate } from '../sentence/calendar.ts';
-import { DIRECTIONS } from '../workflow/steps.ts';
+import { DIRECTIONS } from '../vocabularies.ts';
 
 const locale = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('en');
 

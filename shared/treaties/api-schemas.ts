@@ -3,7 +3,8 @@
  * re-assessment when a version takes effect and its stored report, jurisdiction profiles.
  */
 import { z } from 'zod';
-import { reason, ruleSetVersionSchema, VERDICTS } from '../api-schemas.ts';
+import { reason, ruleSetVersionSchema } from '../api-schemas.ts';
+import { VERDICTS } from '../vocabularies.ts';
 import { CONDITION_IDS } from '../eligibility/types.ts';
 import { profileSchema } from './profile-schema.ts';
 import { ruleSetSchema } from './schema.ts';

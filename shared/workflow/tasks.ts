@@ -3,7 +3,7 @@
  * the case page as a GOV.UK-style task list. The documents a step needs come from the
  * rule-set (documents.ts); these are the other things to do, each with its anchor.
  */
-import type { Direction, OpenStatus } from './steps.ts';
+import type { Direction, OpenStatus } from '../vocabularies.ts';
 
 export interface Task {
   id: string;
