@@ -91,6 +91,30 @@ export function timeRow(metric: string, ours: number, reference: number, minRati
   return { metric, ours: round(ours, 2), reference: round(reference, 2), ratio: round(ratio, 3), goal, pass: ratio >= minRatio, unit, note };
 }
 
+/** One round of a ratio row: ours and the peer measured one after the other, in the same unit. */
+export interface Round {
+  ours: number;
+  reference: number;
+}
+
+/**
+ * A ratio row over several rounds alternating ours and the peer in one run (so that a busier
+ * spell of the machine falls on both): the median of the rounds' ratios, with their spread in
+ * the note; ours and reference are the medians of their own figures. `kind` rate: higher is
+ * better (ratio = ours / reference); time: lower is better (ratio = reference / ours).
+ */
+export function roundsRow(metric: string, kind: 'rate' | 'time', rounds: readonly Round[], minRatio: number, goal: string, note: string, unit: string): Row {
+  const ratios = rounds.map((r) => (kind === 'rate' ? r.ours / r.reference : r.reference / r.ours));
+  const ratio = median(ratios);
+  const digits = kind === 'rate' ? 0 : 2;
+  const spread = `${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)}×`;
+  return {
+    metric, ours: round(median(rounds.map((r) => r.ours)), digits), reference: round(median(rounds.map((r) => r.reference)), digits), ratio: round(ratio, 3),
+    goal, pass: ratio >= minRatio, unit,
+    note: `${note} Median ratio of ${rounds.length} rounds alternating ours and the peer (spread ${spread}); ours and reference: the medians of their rounds.`,
+  };
+}
+
 export function notMeasured(metric: string, goal: string, unit: string, note: string, reference: number | null = null): Row {
   return { metric, ours: null, reference, ratio: null, goal, pass: null, unit, note };
 }

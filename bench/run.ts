@@ -19,7 +19,8 @@ import { encryptionBenchmarks } from './encryption.ts';
 import { engineBenchmarks, ENGINE_RULESET } from './engine.ts';
 import { failedRow, formatTable, FULL, notMeasured, progress, QUICK, type Row } from './measure.ts';
 import { memoryBenchmark } from './memory.ts';
-import { importBenchmarks, reassessBenchmark, searchBenchmarks, seedLargeStore } from './store.ts';
+import { reassessBenchmarks } from './reassess.ts';
+import { importBenchmarks, searchBenchmarks, seedLargeStore } from './store.ts';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -60,9 +61,16 @@ try {
   const imported = importFile as string | null;
   await section('encryption', () => encryptionBenchmarks(cases.slice(0, quick ? 500 : 10_000), dir));
   if (imported !== null) {
-    await section('reassess', () => [reassessBenchmark(imported, sizes.importCases)]);
+    await section('reassess', () => reassessBenchmarks(imported, sizes.importCases, !quick));
   } else {
     rows.push(notMeasured('reassess', '<= 10 s', 's', 'not measured: the import it runs on failed', 10));
+  }
+
+  if (imported !== null) {
+    const { routesBenchmark } = await import('./routes.ts');
+    await section('routes', () => [routesBenchmark(imported, sizes.importCases)]);
+  } else {
+    rows.push(notMeasured('routes', '>= 100,000/s', 'routes/s', 'not measured: the import it runs on failed', 100_000));
   }
 
   if (sizes.ui && imported !== null) {

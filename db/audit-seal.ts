@@ -47,6 +47,8 @@ export function needsSeal(db: Database.Database): boolean {
 
 /** Writes the seal when the store needs one (in one transaction); returns how many entities it covers, or null. */
 export function sealIfNeeded(db: Database.Database, clock: () => Date = () => new Date()): number | null {
+  // Read first: a store that needs no seal is opened without the write lock (a read goes on while another process writes).
+  if (!needsSeal(db)) return null;
   return db
     .transaction(() => {
       if (!needsSeal(db)) return null;

@@ -30,6 +30,10 @@ const SQL = {
   // The latest entry as written (the greatest id), not the greatest date: after a reopening a step may be
   // recorded again with an earlier date, and the case reached it then.
   latestByKind: 'SELECT kind, date FROM case_events WHERE id IN (SELECT max(id) FROM case_events WHERE case_id = ? GROUP BY kind)',
+  sinceStep: `SELECT kind, user_id AS userId, date FROM case_events WHERE case_id = @caseId AND id > (
+      SELECT coalesce(max(id), 0) FROM case_events WHERE case_id = @caseId
+      AND (kind LIKE 'status:%' OR kind LIKE 'closed:%' OR kind IN ('created', 'imported', 'reopened'))
+    ) ORDER BY id`,
 } as const;
 
 export function appendCaseEvent(db: Database.Database, event: NewCaseEvent): void {
@@ -64,4 +68,20 @@ export function caseEventsOf(db: Database.Database, caseId: string): CaseEvent[]
 export function latestEventDates(db: Database.Database, caseId: string): Map<string, string> {
   const rows = statement(db, SQL.latestByKind).all(caseId) as { kind: string; date: string }[];
   return new Map(rows.map((r) => [r.kind, r.date]));
+}
+
+/**
+ * The entries recorded since the case reached the step it stands at, oldest first: after the
+ * latest entry that moved it (a status, a closure, a reopening) or created it. Our decision and
+ * its approval count only at the visit of the decision step they were recorded at.
+ */
+export function eventsSinceStep(db: Database.Database, caseId: string): { kind: string; userId: string; date: string }[] {
+  return statement(db, SQL.sinceStep).all({ caseId }) as { kind: string; userId: string; date: string }[];
+}
+
+/** The latest entry of one kind on a case's timeline (the closing entry of a closed case), if any. */
+export function latestEventOfKind(db: Database.Database, caseId: string, kind: string): { date: string; reasonCode: string | null } | undefined {
+  return statement(db, 'SELECT date, reason_code AS reasonCode FROM case_events WHERE case_id = ? AND kind = ? ORDER BY id DESC LIMIT 1').get(caseId, kind) as
+    | { date: string; reasonCode: string | null }
+    | undefined;
 }

@@ -159,6 +159,13 @@ describe('the case list', () => {
     expect(search({ verdict: 'eligible' }).total).toBe(0);
   });
 
+  it('filters by several statuses at once: cases at any of them', () => {
+    expect(search({ status: ['screening'] }).total).toBe(2);
+    expect(search({ status: ['screening', 'draft'] }).total).toBe(6);
+    expect(search({ status: ['draft', 'closed'] }).items.map((i) => i.status)).toEqual(['draft', 'draft', 'draft', 'draft']);
+    expect(() => search({ status: [] })).toThrow();
+  });
+
   it('sorts and pages without repeating or skipping a case', () => {
     const all = search({ sort: { field: 'familyName', dir: 'asc' }, limit: 500 }).items.map((i) => i.familyName);
     expect(all).toEqual(['CHAN', 'IVANOV', 'LEE', 'MÜLLER', 'WONGSAWAT', 'Иванова']);

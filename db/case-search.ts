@@ -14,7 +14,9 @@
  * person's row: a common word's count then reads indexes alone. Only a text of short words
  * with no letter or digit at all ("/") still scans. The text is also looked for in the case
  * reference when it holds a digit and some reference holds its trigrams: trigram index
- * case_reference_search (0006), each candidate checked with LIKE.
+ * case_reference_search (0006), each candidate checked with LIKE. And a text of four letters or
+ * digits or more, a digit among them, is looked for as the start of a prison number without its
+ * punctuation, spaces or case ("csd16/98475" finds "CSD 16/98475"): person_keys (0016).
  *
  * With text, the count stops at COUNT_CAP, or just past the page asked for if that is further
  * (`countCapped`: the list shows "1,000+"): counting every case of a common surname is what
@@ -26,6 +28,8 @@
 import type Database from 'better-sqlite3';
 import type { CaseListQuery, CaseSummary } from '../shared/api-schemas.ts';
 import { normaliseName } from '../shared/domain/names.ts';
+import { prisonKeyOfSearch } from '../shared/domain/prison-number.ts';
+import { personsLike } from './person-keys.ts';
 import { foldForSearch } from './search-fold.ts';
 import { statement } from './statements.ts';
 
@@ -193,16 +197,21 @@ function joined(parts: Where[], operator: 'AND' | 'OR'): Where {
 const all = (parts: Where[]): Where => joined(parts, 'AND');
 const any = (parts: Where[]): Where => joined(parts, 'OR');
 
-function whereOf(query: CaseListQuery, use: IndexUse, references: boolean, onlyIds?: readonly string[]): Where {
+/** `closedOnly`: the closed cases the query would match with includeClosed (what it leaves out without). */
+function whereOf(db: Database.Database, query: CaseListQuery, use: IndexUse, references: boolean, onlyIds?: readonly string[], closedOnly = false): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
     parts.push(sql);
     params.push(...values);
   };
-  if (!query.includeClosed) add('c.closed_at IS NULL');
+  if (closedOnly) add('c.closed_at IS NOT NULL');
+  else if (!query.includeClosed) add('c.closed_at IS NULL');
   if (onlyIds !== undefined) add('c.id IN (SELECT value FROM json_each(?))', JSON.stringify(onlyIds));
-  if (query.status !== undefined) add('c.status = ?', query.status);
+  if (query.samePerson !== undefined) add('c.person_id IN (SELECT value FROM json_each(?))', JSON.stringify(personsLike(db, query.samePerson)));
+  const statuses = query.status === undefined ? [] : [query.status].flat();
+  if (statuses.length === 1) add('c.status = ?', statuses[0]);
+  else if (statuses.length > 1) add('c.status IN (SELECT value FROM json_each(?))', JSON.stringify(statuses));
   if (query.ruleSetId !== undefined) add('c.rule_set_id = ?', query.ruleSetId);
   if (query.sentencingState !== undefined) add('c.sentencing_state = ?', query.sentencingState);
   if (query.administeringState !== undefined) add('c.administering_state = ?', query.administeringState);
@@ -211,7 +220,15 @@ function whereOf(query: CaseListQuery, use: IndexUse, references: boolean, onlyI
   let person = false;
   let from: NameIndex | undefined;
   if (query.text !== undefined && query.text.trim() !== '') {
-    const text = textCondition(query.text.trim(), use, references);
+    // A prison number also matches by its key, whatever its punctuation, spaces and case: the
+    // whole text's letters and digits as a prefix of the key (an OR, so the name index cannot drive).
+    const key = prisonKeyOfSearch(query.text);
+    const words = textCondition(query.text.trim(), key !== undefined && use === 'drive' ? 'in' : use, references);
+    const text = key === undefined ? words : any([words, {
+      sql: 'c.person_id IN (SELECT person_id FROM person_keys WHERE prison_number_key >= ? AND prison_number_key < ? || char(1114111))',
+      params: [key, key],
+      person: false,
+    }]);
     add(text.sql, ...text.params);
     person = text.person;
     from = text.from;
@@ -238,6 +255,7 @@ interface SummaryRow {
   given_names: string | null;
   native_name: string | null;
   prison_number: string | null;
+  date_of_birth: string | null;
   sentencing_state: string;
   administering_state: string;
   direction: CaseSummary['direction'];
@@ -269,10 +287,10 @@ function walkedPage(db: Database.Database, query: CaseListQuery, references: boo
     const edge = statement(db, `SELECT updated_at, id FROM cases ${walk} ORDER BY updated_at ${dir}, id ${dir} LIMIT 1 OFFSET ?`)
       .raw().get(WALK_WINDOW * (query.offset + query.limit) - 1) as [string, string] | undefined;
     const window = edge === undefined ? undefined : { sql: `(c.updated_at, c.id) ${dir === 'ASC' ? '<=' : '>='} (?, ?)`, params: edge };
-    const rows = pageOf(db, query, whereOf(query, 'off', references, onlyIds), walk, window);
+    const rows = pageOf(db, query, whereOf(db, query, 'off', references, onlyIds), walk, window);
     if (rows.length === query.limit || window === undefined) return rows;
   }
-  return pageOf(db, query, whereOf(query, 'in', references, onlyIds), walk);
+  return pageOf(db, query, whereOf(db, query, 'in', references, onlyIds), walk);
 }
 
 /**
@@ -300,7 +318,7 @@ function pageOf(db: Database.Database, query: CaseListQuery, where: Where, index
     ${conditions} ${order} LIMIT ? OFFSET ?`;
   return statement(
     db,
-    `SELECT c.id, c.version, c.reference, p.family_name, p.given_names, p.native_name, p.prison_number,
+    `SELECT c.id, c.version, c.reference, p.family_name, p.given_names, p.native_name, p.prison_number, p.date_of_birth,
       c.sentencing_state, c.administering_state, c.direction, c.rule_set_id, c.status,
       a.verdict, a.created_at AS assessed_at, c.closed_at, c.created_at, c.updated_at
      ${fromOf({ person: true, assessment: true })} WHERE c.rowid IN (${page}) ${order}`,
@@ -329,15 +347,35 @@ function countOf(db: Database.Database, query: CaseListQuery, where: Where): Cou
   return { total, countCapped: total === reach, many: total >= COUNT_CAP };
 }
 
+/** Whether the query narrows the list (a text or a filter): what closed cases it leaves out is then worth saying. */
+const narrows = (query: CaseListQuery, onlyIds?: readonly string[]): boolean =>
+  (query.text !== undefined && query.text.trim() !== '') || onlyIds !== undefined || query.status !== undefined || query.ruleSetId !== undefined
+  || query.sentencingState !== undefined || query.administeringState !== undefined || query.verdict !== undefined || query.samePerson !== undefined;
+
+export interface CaseSearchResult {
+  total: number;
+  countCapped: boolean;
+  items: CaseSummary[];
+  /**
+   * When closed cases are left out (no includeClosed) of a search or filter: how many closed cases it
+   * would match too (counted as `total` is: with text, up to COUNT_CAP), so the list never hides them silently.
+   */
+  closedMatching?: { total: number; countCapped: boolean };
+}
+
 /** `onlyIds`: only these cases (the list's "due" filter, computed by electron/services/due.ts). */
-export function searchCases(db: Database.Database, query: CaseListQuery, onlyIds?: readonly string[]): { total: number; countCapped: boolean; items: CaseSummary[] } {
+export function searchCases(db: Database.Database, query: CaseListQuery, onlyIds?: readonly string[]): CaseSearchResult {
   const references = mayBeReference(db, query.text?.trim() ?? '');
-  const where = whereOf(query, 'drive', references, onlyIds);
+  const where = whereOf(db, query, 'drive', references, onlyIds);
   const { total, countCapped, many } = countOf(db, query, where);
   const rows = many && query.sort.field === 'updatedAt' ? walkedPage(db, query, references, onlyIds) : pageOf(db, query, where);
+  const closed = !query.includeClosed && narrows(query, onlyIds)
+    ? countOf(db, { ...query, offset: 0, limit: 1 }, whereOf(db, query, 'drive', references, onlyIds, true))
+    : undefined;
   return {
     total,
     countCapped,
+    ...(closed === undefined ? {} : { closedMatching: { total: closed.total, countCapped: closed.countCapped } }),
     items: rows.map((r) => ({
       id: r.id,
       version: r.version,
@@ -346,6 +384,7 @@ export function searchCases(db: Database.Database, query: CaseListQuery, onlyIds
       givenNames: r.given_names,
       nativeName: r.native_name,
       prisonNumber: r.prison_number,
+      dateOfBirth: r.date_of_birth,
       sentencingState: r.sentencing_state,
       administeringState: r.administering_state,
       direction: r.direction,

@@ -16,6 +16,7 @@ import {
   type SentenceOffenceRow,
   type SentenceRow,
 } from './case-mapping.ts';
+import { writePersonKey } from './person-keys.ts';
 import { statement } from './statements.ts';
 
 export interface CaseMeta {
@@ -91,6 +92,7 @@ const SQL = {
   // Insertion order within an instant, so an import exports back in the order it came.
   selectAllIds: 'SELECT id FROM cases ORDER BY created_at, rowid',
   selectOpenIds: 'SELECT id FROM cases WHERE closed_at IS NULL ORDER BY created_at, rowid',
+  selectVersions: 'SELECT id, version, latest_assessment_id FROM cases WHERE id IN (SELECT value FROM json_each(?))',
 } as const;
 
 export interface MetaRow {
@@ -133,6 +135,7 @@ function insertChildren(db: Database.Database, caseId: string, rows: CaseRows): 
 export function insertCase(db: Database.Database, id: string, c: CaseFile, at: string): void {
   const rows = caseToRows(c);
   const personId = statement(db, SQL.insertPerson).run(rows.person).lastInsertRowid;
+  writePersonKey(db, personId, rows.person.prison_number);
   statement(db, SQL.insertCase).run({ id, person_id: personId, at, ...rows.facts });
   insertChildren(db, id, rows);
 }
@@ -151,6 +154,7 @@ export function updateCase(
   const changed = statement(db, SQL.updateCase).run({ id: update.id, expected_version: update.expectedVersion, at: update.at, ...rows.facts });
   if (changed.changes !== 1) return false;
   statement(db, SQL.updatePerson).run({ person_id: meta.person_id, ...rows.person });
+  writePersonKey(db, meta.person_id, rows.person.prison_number);
   if (update.closure !== undefined) {
     statement(db, SQL.setClosure).run({
       id: update.id,
@@ -205,4 +209,15 @@ export function allCaseIds(db: Database.Database): string[] {
 /** The ids of the cases not closed, oldest first. */
 export function openCaseIds(db: Database.Database): string[] {
   return (statement(db, SQL.selectOpenIds).pluck().all() as string[]);
+}
+
+/** The version and latest assessment of each case of `ids` that exists (what a batch prepared elsewhere is checked against). */
+export function caseVersionsOf(db: Database.Database, ids: readonly string[]): Map<string, { version: number; latestAssessmentId: string | null }> {
+  const rows = statement(db, SQL.selectVersions).all(JSON.stringify(ids)) as { id: string; version: number; latest_assessment_id: string | null }[];
+  return new Map(rows.map((r) => [r.id, { version: r.version, latestAssessmentId: r.latest_assessment_id }]));
+}
+
+/** Records the closure of a case just inserted (an import of a closed case), leaving its version as it is. */
+export function setCaseClosure(db: Database.Database, id: string, closure: NonNullable<Closure>): void {
+  statement(db, SQL.setClosure).run({ id, closed_at: closure.closedAt, close_outcome: closure.outcome, close_reason: closure.reason });
 }

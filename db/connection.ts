@@ -13,6 +13,7 @@ import { AuditKeyError, auditKeyFileOf, auditKeyFor, setAuditKey } from './audit
 import { sealIfNeeded } from './audit-seal.ts';
 import { unlock, type StoreKey } from './encryption.ts';
 import { migrate } from './migrate.ts';
+import { fillPersonKeys } from './person-keys.ts';
 import { registerSearchFunctions } from './search-fold.ts';
 
 export interface OpenOptions {
@@ -72,6 +73,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('cache_size = -32768');
     registerSearchFunctions(db);
     const versions = migrate(db);
+    fillPersonKeys(db);
     ensureAuditKey(db, file, options);
     sealIfNeeded(db);
     anchorHead(db);

@@ -5,11 +5,16 @@
  *
  * An entity is what an audit entry names (entity, entity_id):
  *   - case: the case row, its person, sentences, offences and their links, consent, financial
- *     obligations, timeline (case_events), documents and attachments, assessments and the due
- *     dates copied from the latest one;
+ *     obligations, timeline (case_events), documents and attachments, assessments as they read
+ *     back (their documents in assessment_snapshots joined in, schema 15: the case as assessed,
+ *     the result) and the due dates copied from the latest one; from schema 14 its handover
+ *     plans, correspondence, notes and the packages it was imported from (each only once it has
+ *     rows: the digest of a case without any is the one an earlier schema wrote, so its earlier
+ *     entries still verify);
  *   - user: the user row (name, role) and its credentials (password hash, failed sign-ins, lockout);
  *   - rule_set `<id>@<version>` and jurisdiction_profile `<code>@<version>`: the stored version;
- *   - treaty_map `<version>`: the stored version of the treaty map.
+ *   - treaty_map `<version>`: the stored version of the treaty map;
+ *   - setting `<name>`: a store setting (schema 14: the covering letter of the request).
  * Other entities (store events) have no rows of their own and no digest.
  *
  * Each row enters as an object of its non-null columns (canonical JSON, keys sorted), so a
@@ -17,6 +22,7 @@
  * with a non-null default, or rewrites rows, must seal again (sealEntities).
  */
 import type Database from 'better-sqlite3';
+import { assessmentsOfCase } from './assessments-repo.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { statement } from './statements.ts';
 
@@ -44,15 +50,40 @@ const CASE_CHILDREN: readonly [string, string][] = [
   ['events', 'SELECT * FROM case_events WHERE case_id = ? ORDER BY id'],
   ['documents', 'SELECT * FROM case_documents WHERE case_id = ? ORDER BY kind'],
   ['attachments', 'SELECT * FROM attachments WHERE case_id = ? ORDER BY id'],
-  ['assessments', 'SELECT * FROM assessments WHERE case_id = ? ORDER BY id'],
   ['dueDates', 'SELECT * FROM case_due_dates WHERE case_id = ?'],
 ];
+
+/** Schema 15 or later: an assessment names its documents (a store sealed before 15 was digested with them in its rows). */
+const hasDocuments = (db: Database.Database): boolean =>
+  statement(db, "SELECT 1 FROM pragma_table_info('assessments') WHERE name = 'case_snapshot_id'").get() !== undefined;
+
+/** Tables of a case from schema 14 on: part of its digest only when they hold rows of it (see above). */
+const LATER_CASE_CHILDREN: readonly [string, string, string][] = [
+  ['handoverPlans', 'case_handover_plans', 'SELECT * FROM case_handover_plans WHERE case_id = ? ORDER BY id'],
+  ['correspondence', 'case_correspondence', 'SELECT * FROM case_correspondence WHERE case_id = ? ORDER BY id'],
+  ['notes', 'case_notes', 'SELECT * FROM case_notes WHERE case_id = ? ORDER BY id'],
+  ['packages', 'case_packages', 'SELECT * FROM case_packages WHERE case_id = ? ORDER BY id'],
+];
+
+function hasTable(db: Database.Database, table: string): boolean {
+  return statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) !== undefined;
+}
 
 function caseContent(db: Database.Database, id: string): unknown {
   const row = one(db, 'SELECT * FROM cases WHERE id = ?', id);
   if (row === null) return null;
   const content: Row = { case: row, person: one(db, 'SELECT * FROM persons WHERE id = ?', row.person_id) };
   for (const [name, sql] of CASE_CHILDREN) content[name] = name === 'consent' || name === 'dueDates' ? one(db, sql, id) : all(db, sql, id);
+  // Each assessment as it reads back (from schema 15 its content is in shared documents, db/assessments-repo.ts): the same row,
+  // hence the same digest, as before its content moved; a byte changed in a document changes the digest of every case naming it.
+  content.assessments = hasDocuments(db)
+    ? assessmentsOfCase(db, id).sort((x, y) => (x.id < y.id ? -1 : 1)).map((a) => clean(a as unknown as Row))
+    : all(db, 'SELECT * FROM assessments WHERE case_id = ? ORDER BY id', id);
+  for (const [name, table, sql] of LATER_CASE_CHILDREN) {
+    if (!hasTable(db, table)) continue;
+    const rows = all(db, sql, id);
+    if (rows.length > 0) content[name] = rows;
+  }
   return content;
 }
 
@@ -75,6 +106,7 @@ const CONTENT: Record<string, (db: Database.Database, id: string) => unknown> = 
   rule_set: (db, id) => versioned(db, 'rule_sets', 'id', id),
   jurisdiction_profile: (db, id) => versioned(db, 'jurisdiction_profiles', 'code', id),
   treaty_map: (db, id) => one(db, 'SELECT * FROM treaty_maps WHERE version = ?', id),
+  setting: (db, id) => (hasTable(db, 'store_settings') ? one(db, 'SELECT * FROM store_settings WHERE name = ?', id) : null),
 };
 
 /** The entity kinds that have rows, hence a digest. */
@@ -104,5 +136,6 @@ export function listEntities(db: Database.Database): [string, string][] {
   add('rule_set', 'rule_sets', "SELECT id || '@' || version FROM rule_sets ORDER BY id, version");
   add('jurisdiction_profile', 'jurisdiction_profiles', "SELECT code || '@' || version FROM jurisdiction_profiles ORDER BY code, version");
   add('treaty_map', 'treaty_maps', 'SELECT version FROM treaty_maps ORDER BY version');
+  add('setting', 'store_settings', 'SELECT name FROM store_settings ORDER BY name');
   return out;
 }

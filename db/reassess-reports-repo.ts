@@ -8,8 +8,11 @@ import { statement } from './statements.ts';
 
 export interface ReassessReportRow {
   id: string;
-  /** Schema 9: a rule-set version's report, or a jurisdiction profile's (rule_set_id then holds its code). */
-  subject: 'rule-set' | 'profile';
+  /**
+   * Schema 9: a rule-set version's report, or a jurisdiction profile's (rule_set_id then holds its
+   * code); schema 15: or a treaty map version's (rule_set_id then holds "treaty-map").
+   */
+  subject: 'rule-set' | 'profile' | 'treaty-map';
   rule_set_id: string;
   rule_set_version: string;
   /** JSON array of case ids, in the order they are processed. */
@@ -51,6 +54,7 @@ const SQL = {
   reports: 'SELECT * FROM reassess_reports ORDER BY created_at DESC, rowid DESC',
   reportsOf: 'SELECT * FROM reassess_reports WHERE subject = ? AND rule_set_id = ? ORDER BY created_at DESC, rowid DESC',
   hasReport: 'SELECT 1 FROM reassess_reports WHERE subject = ? AND rule_set_id = ? AND rule_set_version = ? LIMIT 1',
+  itemAt: 'SELECT 1 FROM reassess_items WHERE report_id = ? AND position = ?',
   counts: `SELECT count(*) AS done, coalesce(sum(outcome = 'changed'), 0) AS changed, coalesce(sum(outcome = 'skipped'), 0) AS skipped
     FROM reassess_items WHERE report_id = ?`,
   // What the report lists: the cases whose verdict changed and the ones skipped; unchanged ones are counted only.
@@ -82,6 +86,11 @@ export function listReassessReports(db: Database.Database, of?: { subject: Reass
 
 export function hasReassessReport(db: Database.Database, subject: ReassessReportRow['subject'], id: string, version: string): boolean {
   return statement(db, SQL.hasReport).get(subject, id, version) !== undefined;
+}
+
+/** Whether the report has its item at `position` (progress checked without counting a large report's items). */
+export function hasItemAt(db: Database.Database, reportId: string, position: number): boolean {
+  return statement(db, SQL.itemAt).get(reportId, position) !== undefined;
 }
 
 export function reportCounts(db: Database.Database, reportId: string): ReportCounts {

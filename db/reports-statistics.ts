@@ -42,9 +42,11 @@ const SQL = {
     WHERE kind GLOB 'status:*' OR kind GLOB 'closed:*' ORDER BY case_id, id`,
   // Only results that hold "not_met" at all (a plain text search, much cheaper than parsing
   // every result), of assessments made in the period (the only ones the statistics count).
+  // The result document is its outcome (schema 15) or the whole result: both list every condition with its status.
   failing: `SELECT c.id AS case_id, j.value ->> 'id' AS condition
-    FROM cases c JOIN assessments a ON a.id = c.latest_assessment_id, json_each(a.result, '$.conditions') j
-    WHERE substr(a.created_at, 1, 10) BETWEEN @from AND @to AND instr(a.result, '"not_met"') > 0 AND j.value ->> 'status' = 'not_met'`,
+    FROM cases c JOIN assessments a ON a.id = c.latest_assessment_id JOIN assessment_snapshots r ON r.id = a.result_id,
+      json_each(r.content, '$.conditions') j
+    WHERE substr(a.created_at, 1, 10) BETWEEN @from AND @to AND instr(r.content, '"not_met"') > 0 AND j.value ->> 'status' = 'not_met'`,
 } as const;
 
 /**

@@ -21,6 +21,8 @@ const SQL = {
   // Latest effective date first: the first on or before a day is the version in force then.
   inForce: 'SELECT * FROM treaty_maps WHERE effective_from <= ? ORDER BY effective_from DESC, created_at DESC LIMIT 1',
   all: 'SELECT version, effective_from, hash, created_at, created_by FROM treaty_maps ORDER BY effective_from DESC, created_at DESC',
+  // Open cases naming a rule-set, oldest first: those a new version of the map governs (schema 15).
+  openCases: 'SELECT id FROM cases WHERE rule_set_id IS NOT NULL AND closed_at IS NULL ORDER BY created_at, id',
 } as const;
 
 export function insertTreatyMapVersion(db: Database.Database, row: TreatyMapRow): void {
@@ -39,4 +41,9 @@ export type TreatyMapVersionRow = Omit<TreatyMapRow, 'content'>;
 
 export function treatyMapVersions(db: Database.Database): TreatyMapVersionRow[] {
   return statement(db, SQL.all).all() as TreatyMapVersionRow[];
+}
+
+/** The open cases naming a rule-set, oldest first: every one of them is assessed with the map in force. */
+export function openCasesUnderAnyRuleSet(db: Database.Database): string[] {
+  return statement(db, SQL.openCases).pluck().all() as string[];
 }

@@ -222,8 +222,8 @@ describe('case form', { timeout: 60_000 }, () => {
   it('has no serious or critical axe violations in Traditional Chinese, every label translated', async () => {
     await page.getByRole('button', { name: '繁體中文' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-Hant');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('編輯案件');
-    expect(await page.getByLabel('判刑國').count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('編輯個案');
+    expect(await page.getByLabel('判刑地', { exact: true }).count()).toBe(1);
     expect(await field('offences[0].categories').locator('option').first().textContent()).toBe('參與犯罪組織');
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'case-form-zh-Hant');

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AssessmentRecord, CaseSummary } from '../shared/api-schemas.ts';
 import { en } from '../shared/i18n/en.ts';
+import { fieldOfMissing } from '../shared/eligibility/missing.ts';
+import { t } from '../shared/i18n/index.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
 import { formatsFor } from '../renderer/text/formats.ts';
 import { openSeededShell, regionName, rendered, saveDocScreenshot, saveScreenshot, seriousViolations } from './harness.ts';
@@ -17,6 +19,11 @@ let shell: Shell;
 let page: Page;
 let chosen: CaseSummary;
 
+/** A built-in rule-set by its instrument's name, as a title: "The Transfer Convention (ETS 112)". */
+function instrumentTitle(ruleSetId: string): string {
+  const label = t('en', `param.instrument.${ruleSetId}`);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
 const latestAssessment = (caseId: string): AssessmentRecord => shell.dispatch('assessments.list', { caseId })[0]!;
 const conditionRow = (id: string) => page.locator(`tr[data-condition="${id}"]`);
 
@@ -56,7 +63,7 @@ describe('case screen', { timeout: 60_000 }, () => {
     const facts = await bar.locator('.facts').textContent();
     const [from, to] = [await regionName(page, chosen.sentencingState), await regionName(page, chosen.administeringState)];
     expect(facts).toContain(`${from} → ${to}`);
-    expect(facts).toContain(chosen.ruleSetId!);
+    expect(facts).toContain(instrumentTitle(chosen.ruleSetId!)); // by name, never its id
     expect(facts).toContain(en[`ui.caseStatus.${chosen.status!}`]);
     if (chosen.prisonNumber !== null) expect(facts).toContain(chosen.prisonNumber);
     if (chosen.nativeName !== null) expect(await bar.locator('h1').textContent()).toContain(chosen.nativeName);
@@ -79,7 +86,7 @@ describe('case screen', { timeout: 60_000 }, () => {
     expect(await verdict.locator('.verdict__detail').textContent()).toBe(en[`verdict.${result.verdict}.detail`]);
     expect(await verdict.getAttribute('class')).toContain(`verdict--${result.verdict}`);
     expect(await page.locator('.assessment-result__meta').textContent()).toContain(
-      `under ${latest.ruleSet.id} version ${latest.ruleSet.version}. Reference date: ${formatsFor('en').date(ASSESS_ON)}.`,
+      `under ${t('en', `param.instrument.${latest.ruleSet.id}`)} version ${latest.ruleSet.version}. Reference date: ${formatsFor('en').date(ASSESS_ON)}.`,
     );
 
     expect(await page.locator('.conditions-table tbody tr').count()).toBe(result.conditions.length);
@@ -95,7 +102,11 @@ describe('case screen', { timeout: 60_000 }, () => {
       if (condition.confidence === 'C') expect(await row.locator('.marker').count()).toBe(0);
       if (condition.missing.length > 0) {
         expect(cells[2]).toContain('Find out:');
-        for (const field of condition.missing) expect(cells[2]).toContain(field);
+        // Each fact by name, never by its path in the case file.
+        for (const field of condition.missing) {
+          expect(cells[2]).toContain(en[`ui.field.${fieldOfMissing(field)}` as keyof typeof en]);
+          expect(cells[2]).not.toContain(field);
+        }
       }
     }
     for (const flag of result.flags.filter((f) => !f.startsWith('partial:'))) {
@@ -112,6 +123,8 @@ describe('case screen', { timeout: 60_000 }, () => {
     const { result } = latestAssessment(chosen.id);
     const dates = page.locator('.computed-dates');
     expect(await dates.textContent()).toContain(formatsFor('en').deadline(result.dates.releaseDate!));
+    expect(await dates.textContent()).toContain(rendered('en', 'ui.dates.remainingOn', { date: formatsFor('en').date(result.referenceDate) }));
+    expect((await dates.textContent())?.includes(en['ui.dates.remainingToday'])).toBe(result.referenceDate !== new Date().toISOString().slice(0, 10));
     const toggle = page.getByRole('button', { name: 'How we got this date' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await toggle.click();
@@ -122,6 +135,30 @@ describe('case screen', { timeout: 60_000 }, () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('How we got this date');
     expect(page.url()).toContain(`#/case/${chosen.id}`); // Esc closed the steps, not the case
+  });
+
+  it('shows the release at expiry and the earliest release with remission, and the time remaining on the reference date and today, each labelled', async () => {
+    const sentencedInHongKong = shell
+      .dispatch('cases.list', { limit: 500 })
+      .items.find((c) => (shell.dispatch('assessments.list', { caseId: c.id })[0]?.result.dates.remissionDays ?? 0) > 0);
+    if (sentencedInHongKong === undefined) throw new Error('the demo store has no case with remission projected');
+    const { result } = latestAssessment(sentencedInHongKong.id);
+    await shell.open(`#/case/${sentencedInHongKong.id}`);
+    const dates = page.locator('.computed-dates');
+    await expect.poll(() => dates.textContent()).toContain(en['ui.dates.discharge']);
+    const text = (await dates.textContent())!;
+    const f = formatsFor('en');
+    expect(text).toContain(f.deadline(result.dates.releaseDate!));
+    expect(text).toContain(rendered('en', 'ui.dates.dischargeValue', { date: f.deadline(result.dates.expectedDischargeDate!), days: result.dates.remissionDays! }));
+    // The days counted from the reference date are the engine's own figure, and say from when.
+    expect(text).toContain(rendered('en', 'ui.dates.remainingOn', { date: f.date(result.referenceDate) }));
+    expect(text).toContain(`${new Intl.NumberFormat('en').format(Math.abs(result.dates.remainingDays!))} day`);
+    // Counted again from today unless the reference date is today.
+    const today = new Date().toISOString().slice(0, 10);
+    if (result.referenceDate === today) expect(text).not.toContain(en['ui.dates.remainingToday']);
+    else expect(text).toContain(en['ui.dates.remainingToday']);
+    await saveScreenshot(page, 'case-dates-remission');
+    await shell.open(`#/case/${chosen.id}`);
   });
 
   it('has no serious or critical axe violations in English', async () => {
@@ -192,8 +229,10 @@ describe('case screen', { timeout: 60_000 }, () => {
   it('called only the channels the screen needs, and raised no page errors, console errors or CSP refusals', () => {
     // An incoming case also shows the sentence to be enforced here.
     const incoming = shell.dispatch('cases.get', { id: chosen.id }).case.direction === 'incoming' ? ['enforcement.compute'] : [];
+    // Where else the person could go: the routes, and the treaty table for a tie without one.
+    const routes = ['routes.forCase', ...(shell.channels.includes('treaties.table') ? ['treaties.table'] : [])];
     expect(new Set(shell.channels)).toEqual(
-      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list', 'workflow.state', 'documents.list', ...incoming]),
+      new Set(['session.current', 'rulesets.list', 'cases.get', 'assessments.list', 'cases.events', 'assessments.run', 'cases.list', 'workflow.state', 'documents.list', 'cases.work', ...routes, ...incoming]),
     );
     expect(shell.problems).toEqual([]);
   });

@@ -168,6 +168,25 @@ describe('cases screen', { timeout: 60_000 }, () => {
     expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('');
   });
 
+  it('"My cases": those assigned to the signed-in officer, a removable chip; rule-sets offered by name', async () => {
+    const me = shell.dispatch('session.current', {}).user!.id;
+    const ids = shell.dispatch('cases.list', { limit: 3 }).items.map((c) => c.id);
+    for (const caseId of ids) shell.dispatch('cases.assign', { caseId, userId: me });
+    const mine = shell.dispatch('cases.list', { assignedTo: 'me', limit: PAGE_SIZE });
+    expect(mine.total).toBeGreaterThanOrEqual(3);
+    await page.getByLabel('My cases').check();
+    await expect.poll(() => count().textContent()).toBe(countLine(mine.total, DEMO_CASES));
+    await expectFirstRows(mine.items);
+    await page.getByRole('button', { name: 'Remove filter My cases' }).click();
+    await expect.poll(() => count().textContent()).toBe(countLine(DEMO_CASES, DEMO_CASES));
+    expect(await page.getByLabel('My cases').isChecked()).toBe(false);
+    // The rule-set filter names each instrument, never its id.
+    const options = await page.locator('#filter-rule-set option').allTextContents();
+    expect(options).toContain('The Transfer Convention (ETS 112)');
+    expect(options).not.toContain('coe-ets-112');
+    for (const caseId of ids) shell.dispatch('cases.assign', { caseId, userId: null });
+  });
+
   it('filters by sentencing and by administering State, each a removable chip, with the count to match', async () => {
     const all = shell.dispatch('cases.list', { limit: DEMO_CASES });
     const from = all.items[0]!.sentencingState;
@@ -223,7 +242,7 @@ describe('cases screen', { timeout: 60_000 }, () => {
 
     await page.getByRole('button', { name: '繁體中文' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-Hant');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('案件');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('個案');
     expect(await page.locator('thead').textContent()).toContain('原文姓名');
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'cases-zh-Hant');
@@ -254,7 +273,11 @@ describe('cases screen', { timeout: 60_000 }, () => {
     // An incoming case opened shows the sentence to be enforced here.
     const openedIncoming = shell.calls.some((c) => c.channel === 'cases.get' && shell.dispatch('cases.get', c.payload as { id: string }).case.direction === 'incoming');
     const incoming = openedIncoming ? ['enforcement.compute'] : [];
-    expect(new Set(shell.channels)).toEqual(new Set(['session.current', 'rulesets.list', 'cases.list', 'cases.get', 'assessments.list', 'cases.events', 'workflow.state', 'documents.list', ...incoming]));
+    // A case opened shows where else the person could go: the routes, and the treaty table for a tie without one.
+    const routes = ['routes.forCase', ...(shell.channels.includes('treaties.table') ? ['treaties.table'] : [])];
+    expect(new Set(shell.channels)).toEqual(
+      new Set(['session.current', 'rulesets.list', 'cases.list', 'cases.get', 'assessments.list', 'cases.events', 'workflow.state', 'documents.list', 'cases.work', ...routes, ...incoming]),
+    );
     expect(shell.problems).toEqual([]);
   });
 });

@@ -8,8 +8,8 @@ import type { Page } from 'playwright-core';
 import { en } from '../shared/i18n/en.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
 import { formatsFor } from '../renderer/text/formats.ts';
-import { DUE_ROWS_SHOWN } from '../renderer/due/paging.ts';
-import { countLine, openSeededShell, saveScreenshot, seriousViolations } from './harness.ts';
+import { DUE_PAGE, DUE_ROWS_SHOWN } from '../renderer/due/paging.ts';
+import { countLine, openSeededShell, rendered, saveScreenshot, seriousViolations } from './harness.ts';
 import type { Shell } from './shell.ts';
 
 let shell: Shell;
@@ -35,7 +35,7 @@ describe('the Due page', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('.due-table tbody tr').count()).toBe(shown(due.counts.overdue) + shown(due.counts['this-week']) + shown(due.counts.later));
     for (const urgency of ['overdue', 'this-week', 'later'] as const) {
       const group = page.locator(`.due-group--${urgency}`);
-      expect(await group.locator('h2').textContent()).toBe(`${en[`due.urgency.${urgency}`]} ${due.counts[urgency]} items`);
+      expect(await group.locator('h2').textContent()).toBe(`${en[`due.urgency.${urgency}`]} ${rendered('en', 'due.count', { count: due.counts[urgency] })}`);
       expect(await group.locator('tbody tr').count()).toBe(shown(due.counts[urgency]));
     }
     const first = due.items[0]!;
@@ -46,9 +46,15 @@ describe('the Due page', { timeout: 120_000 }, () => {
     await saveScreenshot(page, 'due');
     expect(await seriousViolations(page)).toEqual([]);
 
-    if (due.counts.overdue > DUE_ROWS_SHOWN) {
-      await page.getByRole('button', { name: `Show all ${due.counts.overdue}` }).click();
-      await expect.poll(() => page.locator('.due-group--overdue tbody tr').count()).toBe(due.counts.overdue);
+    // The next page of a group comes from the router (the first call asked for 50 of each group).
+    for (const urgency of ['overdue', 'this-week', 'later'] as const) {
+      if (due.counts[urgency] <= DUE_ROWS_SHOWN) continue;
+      const group = page.locator(`.due-group--${urgency}`);
+      const next = Math.min(due.counts[urgency], DUE_ROWS_SHOWN + DUE_PAGE);
+      const label = next === due.counts[urgency] ? `Show all ${due.counts[urgency]}` : `Show the next ${DUE_PAGE} items (${due.counts[urgency] - DUE_ROWS_SHOWN} not shown)`;
+      await group.getByRole('button', { name: label }).click();
+      await expect.poll(() => group.locator('tbody tr').count()).toBe(next);
+      expect(shell.calls.some((c) => c.channel === 'due.list' && (c.payload as { urgency?: string }).urgency === urgency)).toBe(true);
     }
     await row.locator('th a').click();
     await expect.poll(() => page.url()).toContain(`#/case/${first.caseId}`);

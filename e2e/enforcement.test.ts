@@ -53,8 +53,8 @@ describe('an incoming case: the sentence to be enforced here', { timeout: 60_000
 
     const s1 = await cells('sentence:S1');
     expect(s1[0]).toBe('Sentence S1');
-    expect(s1[1]).toBe('8 y');
-    expect(s1[2]).toContain('6 y');
+    expect(s1[1]).toBe('8 years');
+    expect(s1[2]).toContain('6 years');
     expect(s1[2]).toContain(`${en['enforce.outcome.adapted']} — our maximum 72 months (O1)`);
     expect(await row('sentence:S1').getAttribute('data-outcome')).toBe('adapted');
     expect(await cells('release')).toEqual([en['report.releaseDate'], enDate('2027-12-06'), enDate('2025-12-05')]);
@@ -109,7 +109,7 @@ describe('an incoming case: the sentence to be enforced here', { timeout: 60_000
     expect((await cells('release'))[2]).toBe(enDate('2024-12-05'));
     expect(await section().locator('.enforcement-decision').textContent()).toBe(
       rendered('en', 'enforce.ui.decisionValue', {
-        authority: 'District Court of Amsterdam', date: { date: '2024-10-01' }, term: '5 y', verdict: en['enforce.ui.decision.accepted'],
+        authority: 'District Court of Amsterdam', date: { date: '2024-10-01' }, term: '5 years', verdict: en['enforce.ui.decision.accepted'],
       }),
     );
     // The timeline has the step, and the Adaptation task is done.
@@ -149,11 +149,11 @@ describe('an incoming case: the sentence to be enforced here', { timeout: 60_000
     await expect.poll(() => section().locator('.verdict__word').textContent()).toBe(zhHant[`enforce.status.${e.status}`]);
     expect(await page.locator('h1').textContent()).toContain('梁偉傑');
     const s1 = await cells('sentence:S1');
-    expect(s1[1]).toBe('9 年');
+    expect(s1[1]).toBe('9年');
     expect(s1[2]).toContain(zhHant['enforce.outcome.kept']);
     expect(await section().textContent()).toContain(zhHant['enforce.flag.unconfirmed_parameters']);
     expect(await section().textContent()).toContain(formatsFor('zh-Hant').deadline('2026-03-07'));
-    expect(await section().textContent()).toContain('4 年4 個月1 日（1,582 日）'); // 2024-11-05 → 2029-03-06
+    expect(await section().textContent()).toContain('4年4個月1日（1,582 日）'); // 2024-11-05 → 2029-03-06
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'enforcement-zh-Hant');
     await panelShot('enforcement-hong-kong-zh-Hant');

@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { toMessageParams, type StoredMessageParams } from '../shared/messages.ts';
+import type { StoredMessageParams } from '../shared/messages.ts';
 import { t, type Locale, type MessageKey } from '../shared/i18n/index.ts';
 import { seedDemo } from '../electron/services/demo.ts';
-import { formatsFor } from '../renderer/text/formats.ts';
+import { formatsFor, INTL_LOCALE } from '../renderer/text/formats.ts';
+import { renderMessage } from '../renderer/text/messages.ts';
 import { PROJECT_ROOT } from './renderer-build.ts';
 import { openShell, type Shell } from './shell.ts';
 
@@ -52,20 +53,20 @@ export async function saveDocScreenshot(page: Page, name: string): Promise<strin
   return file;
 }
 
-/** A catalog message as the renderer writes it in `locale` (dates by locale). */
+/** A catalog message as the renderer writes it in `locale` (dates by locale, places by name). */
 export function rendered(locale: Locale, key: MessageKey | string, params: StoredMessageParams = {}): string {
-  return t(locale, key, toMessageParams(params), { formatDate: formatsFor(locale).day });
+  return renderMessage(locale, key, params);
 }
 
 /** The count line, "12 of 300 cases". */
 export function countLine(shown: number, total: number): string {
   const number = formatsFor('en').number;
-  return t('en', 'ui.cases.count', { shown: number(shown), total: number(total) });
+  return t('en', 'ui.cases.count', { shown: number(shown), total });
 }
 
 /** A State's name as the page's own Intl writes it (Chromium's ICU names some places unlike Node's). */
-export function regionName(page: Page, code: string): Promise<string> {
-  return page.evaluate((c) => new Intl.DisplayNames(['en-GB'], { type: 'region' }).of(c) ?? c, code);
+export function regionName(page: Page, code: string, locale: Locale = 'en'): Promise<string> {
+  return page.evaluate(([c, tag]) => new Intl.DisplayNames([tag], { type: 'region' }).of(c) ?? c, [code, INTL_LOCALE[locale]] as const);
 }
 
 /** The ids of the rows on screen, top to bottom. */

@@ -1,7 +1,9 @@
 /**
  * Builds the renderer with the project's own vite.config.ts into a temporary folder, once
  * for all the shells open at the same time in a process; the folder goes when the last of
- * them releases it.
+ * them releases it. Under Vitest's e2e project the build is made once for the whole run
+ * (e2e/global-setup.ts) and handed to every test file (useSharedRenderer): the shells then
+ * read that folder and never build or remove it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,8 @@ export interface RendererBuild {
 }
 
 let shared: { build: Promise<RendererBuild>; users: number } | undefined;
+/** A build made by someone else for this whole run: used as it is, removed by its maker. */
+let provided: RendererBuild | undefined;
 
 async function buildInto(dir: string): Promise<RendererBuild> {
   const started = performance.now();
@@ -47,18 +51,31 @@ async function buildInto(dir: string): Promise<RendererBuild> {
   return { dir, files, millis };
 }
 
-export function acquireRenderer(): Promise<RendererBuild> {
-  if (shared === undefined) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsp-desk-renderer-'));
-    const build = buildInto(dir);
-    build.catch(() => fs.rmSync(dir, { recursive: true, force: true }));
-    shared = { build, users: 0 };
+/** Builds the renderer into a new temporary folder; the caller removes it. */
+export async function buildRenderer(): Promise<RendererBuild> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsp-desk-renderer-'));
+  try {
+    return await buildInto(dir);
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
+}
+
+/** Makes every later acquireRenderer answer with `build` (made once for the run) instead of building. */
+export function useSharedRenderer(build: RendererBuild): void {
+  provided = build;
+}
+
+export function acquireRenderer(): Promise<RendererBuild> {
+  if (provided !== undefined) return Promise.resolve(provided);
+  if (shared === undefined) shared = { build: buildRenderer(), users: 0 };
   shared.users += 1;
   return shared.build;
 }
 
 export async function releaseRenderer(): Promise<void> {
+  if (provided !== undefined) return;
   if (shared === undefined || --shared.users > 0) return;
   const { build } = shared;
   shared = undefined;

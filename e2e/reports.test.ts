@@ -12,7 +12,7 @@ import { en } from '../shared/i18n/en.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
 import { statisticsTables } from '../shared/reports/tables.ts';
 import { formatIsoDate, parseIsoDate } from '../shared/sentence/calendar.ts';
-import { OUT_DIR, openSeededShell, saveDocScreenshot, saveScreenshot, seriousViolations } from './harness.ts';
+import { OUT_DIR, openSeededShell, rendered, saveDocScreenshot, saveScreenshot, seriousViolations } from './harness.ts';
 import type { Shell } from './shell.ts';
 
 const PERIOD = { from: '2000-01-01', to: '2030-12-31' };
@@ -52,7 +52,7 @@ describe('reports page', { timeout: 60_000 }, () => {
     await shell.open('#/reports');
     await showPeriod();
     const stats = shell.dispatch('reports.statistics', PERIOD);
-    await expect.poll(() => page.getByText(en['reports.ui.cases'].replace('{count}', String(stats.cases))).count()).toBe(1);
+    await expect.poll(() => page.getByText(rendered('en', 'reports.ui.cases', { count: stats.cases })).count()).toBe(1);
     for (const table of statisticsTables(stats, 'en')) {
       await expect.poll(() => page.getByRole('heading', { level: 2, name: table.title }).count()).toBe(1);
     }

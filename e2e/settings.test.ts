@@ -136,7 +136,7 @@ describe('settings', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(rendered('zh-Hant', 'ui.settings.title'));
     expect(await page.getByRole('heading', { level: 2, name: rendered('zh-Hant', 'ui.settings.users.title') }).count()).toBe(1);
     // The notice of the last action follows the language too.
-    expect(await page.locator('.settings-section--wide [role="status"]').textContent()).toBe(rendered('zh-Hant', 'ui.settings.users.unlocked', { name: 'Chan Tai Man' }));
+    expect(await page.locator('section[aria-labelledby="settings-users-title"] [role="status"]').textContent()).toBe(rendered('zh-Hant', 'ui.settings.users.unlocked', { name: 'Chan Tai Man' }));
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'settings-zh-Hant');
     await page.getByRole('radio', { name: 'English' }).check();

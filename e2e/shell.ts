@@ -10,6 +10,9 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openApp, type OpenedApp } from '../electron/app.ts';
 import { startBackupScheduler, SYSTEM_USER_ID } from '../electron/backups.ts';
+import { startReassessmentRunner, type ReassessRunner } from '../electron/reassessment.ts';
+import { openDiagnosticsLog } from '../electron/diagnostics/log-file.ts';
+import { nodeShellInfo } from '../electron/diagnostics/shell-info.ts';
 import { provideBackups } from '../electron/services/backups.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import type { ApiError, ApiInputs, ApiOutputs, Channel } from '../shared/api.ts';
@@ -43,10 +46,17 @@ export interface ShellOptions {
    * schedule does not run in the shell); without it Settings shows that this window makes none.
    */
   backups?: boolean;
+  /** Write the diagnostics log in the store's folder, as the app does in its data folder (Settings › About TSP Desk shows it). */
+  diagnostics?: boolean;
 }
+
+/** No scheduled looks: the shell's runner runs what a legal officer confirms, as the app's does (the start and daily looks are the app's). */
+const NO_TIMERS = { setTimeout: () => null, setInterval: () => null, clear: () => undefined };
 
 export interface Shell {
   app: OpenedApp;
+  /** The main process's re-assessment runner (electron/reassessment.ts) of this store. */
+  reassessment: ReassessRunner;
   browser: Browser;
   context: BrowserContext;
   page: Page;
@@ -67,6 +77,8 @@ export interface Shell {
   newPage(): Promise<Page>;
   /** Makes the next call of `channel` fail with `error`, as a failing main process would. */
   refuseNext(channel: Channel, error: ApiError): void;
+  /** Makes the next call of `channel` answer `data`, whatever it is: what a screen would get from a main process with a bug. */
+  answerNext(channel: Channel, data: unknown): void;
   /**
    * Keeps the next call of `channel` waiting until the function returned is called, as the main
    * process keeps the window's first calls while it brings a large store up to date.
@@ -141,16 +153,22 @@ async function installBridge(context: BrowserContext, page: Page, answer: (chann
 export async function openShell(options: ShellOptions = {}): Promise<Shell> {
   const headless = options.headless ?? true;
   const tempDir = options.dbFile === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'tsp-desk-e2e-')) : null;
+  const file = options.dbFile ?? path.join(tempDir!, 'tsp-desk.sqlite');
   const app = openApp({
-    file: options.dbFile ?? path.join(tempDir!, 'tsp-desk.sqlite'),
+    file,
     osUser: options.osUser ?? 'e2e-officer',
     signIn: options.signedIn === false ? 'password' : 'os-user',
+    shell: options.diagnostics === true ? nodeShellInfo(openDiagnosticsLog({ dataDir: path.dirname(file) })) : undefined,
   });
   const backups = options.backups === true ? startBackupScheduler({
     live: app.db.name, actor: { db: app.db, clock: () => new Date(), userId: SYSTEM_USER_ID }, dir: path.join(path.dirname(app.db.name), 'backups'),
     clock: () => new Date(), timers: { setTimeout: () => null, setInterval: () => null, clear: () => undefined },
   }) : null;
   if (backups !== null) provideBackups(app.db, backups);
+  // Re-assessment runs in the main process, its batches prepared on a worker thread: here, in this process.
+  const reassessment = startReassessmentRunner({
+    db: app.db, clock: () => new Date(), timers: NO_TIMERS, worker: { file: app.db.name }, onError: (error) => console.error(`re-assessment stopped: ${error.message}`),
+  });
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   const built = acquireRenderer();
@@ -170,6 +188,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     const calls: { channel: string; payload: unknown }[] = [];
     const problems: string[] = [];
     const refusals = new Map<string, ApiError>();
+    const answers = new Map<string, unknown>();
     const holds = new Map<string, Promise<void>>();
     const answer = (channel: string, payload: unknown): unknown => {
       channels.push(channel);
@@ -178,6 +197,11 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       if (hold !== undefined) {
         holds.delete(channel);
         return hold.then(() => app.router.dispatch(channel, payload));
+      }
+      if (answers.has(channel)) {
+        const data = answers.get(channel);
+        answers.delete(channel);
+        return { ok: true, data };
       }
       const refusal = refusals.get(channel);
       if (refusal === undefined) return app.router.dispatch(channel, payload);
@@ -200,6 +224,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     const openedBrowser = browser;
     return {
       app,
+      reassessment,
       browser,
       context,
       page,
@@ -210,6 +235,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
       problems,
       newPage,
       refuseNext: (channel, error) => refusals.set(channel, error),
+      answerNext: (channel, data) => answers.set(channel, data),
       holdNext: (channel) => {
         let release = () => {};
         holds.set(channel, new Promise<void>((resolve) => (release = resolve)));
@@ -227,6 +253,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
         await openedBrowser.close();
         await openedServer.close();
         await releaseRenderer();
+        reassessment.stop();
         app.close();
         if (tempDir !== null) fs.rmSync(tempDir, { recursive: true, force: true });
       },
@@ -235,6 +262,7 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     await browser?.close();
     await server?.close();
     await releaseRenderer().catch(() => undefined); // a failed build has removed its folder already
+    reassessment.stop();
     app.close();
     if (tempDir !== null) fs.rmSync(tempDir, { recursive: true, force: true });
     throw error;

@@ -1,7 +1,8 @@
 /**
  * The Treaties page in Chromium against the real router: the list with unconfirmed rules
  * marked, a rule-set's parameters by condition, editing one parameter as a new version
- * (a field-level refusal first), the re-assessment that follows with its progress bar, the
+ * (a field-level refusal first), the re-assessment that follows once confirmed, run by the main
+ * process (its batches on a worker thread) with its progress bar, the
  * report saying which verdict changed and why, the diff of the two versions; both
  * languages, axe, screenshots.
  */
@@ -97,7 +98,7 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await page.getByRole('link', { name: 'coe-ets-112' }).click();
     await expect.poll(() => page.locator('[data-group="remaining-sentence"] h3').textContent()).toBe(en['condition.remaining-sentence']);
     const minRemaining = page.locator('[data-group="remaining-sentence"] tbody tr').first();
-    expect(await minRemaining.locator('td').first().textContent()).toBe('At least 6 m to serve (mandatory; the States may agree otherwise)');
+    expect(await minRemaining.locator('td').first().textContent()).toBe('At least 6 months to serve (mandatory; the States may agree otherwise)');
     expect(await minRemaining.locator('td').nth(1).textContent()).toBe('ETS 112 Art. 3(1)(c); exceptional cases by agreement, Art. 3(2)');
     // remainingBasis is an app reading, unconfirmed: marked so nobody takes it for law.
     const basis = page.locator('[data-group="remaining-sentence"] tbody tr.param--U');
@@ -135,7 +136,13 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await expect.poll(() => page.url()).toMatch(/#\/treaties\/coe-ets-112$/);
   });
 
-  it('re-assesses the open cases with a progress bar and reports IVANOV’s verdict change and why', async () => {
+  it('offers to re-assess the open cases at once, runs it in the main process with a progress bar, and reports IVANOV’s verdict change and why', async () => {
+    const pending = page.locator('.reassess__run[data-pending="rule-set:coe-ets-112@2025-12m"]');
+    await expect.poll(() => pending.locator('p').first().textContent()).toMatch(/^coe-ets-112 version 2025-12m is in force from 1 Jan 2025: \d+ open cases are to be re-assessed under it\.$/);
+    expect(await pending.textContent()).toContain(en['ui.treaties.pending.later']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('.reassess').screenshot({ path: path.join(OUT_DIR, 'treaty-reassess-pending.png') });
+    await pending.getByRole('button', { name: 'Re-assess now' }).click();
     const done = page.locator('.reassess__progress [role="status"]');
     await expect.poll(() => done.textContent(), { timeout: 60_000 }).toMatch(/^Re-assessment finished: \d+ of \d+ verdicts changed\.$/);
     expect(await page.locator('.reassess progress').count()).toBe(1);
@@ -161,12 +168,12 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await expect.poll(() => diffRow.count()).toBe(1);
     expect(await diffRow.locator('.diff-row__aspects').textContent()).toBe('Changed: value, source, confidence');
     const cells = await diffRow.locator('td > p:first-child').allTextContents();
-    expect(cells).toEqual(['At least 6 m to serve (mandatory; the States may agree otherwise)', 'At least 12 m to serve (mandatory; the States may agree otherwise)']);
+    expect(cells).toEqual(['At least 6 months to serve (mandatory; the States may agree otherwise)', 'At least 12 months to serve (mandatory; the States may agree otherwise)']);
     expect(await page.locator('tr[data-version="2025-12m"] .badge--in-force').count()).toBe(1);
     await page.locator('#diff-title').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'treaty-diff');
     await switchTo('zh-Hant');
-    expect(await diffRow.locator('td > p:first-child').last().textContent()).toBe('尚須服刑至少12 個月（強制；雙方可另行同意）');
+    expect(await diffRow.locator('td > p:first-child').last().textContent()).toBe('尚須服刑至少12個月（強制；雙方可另行同意）');
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'treaty-diff-zh-Hant');
     await switchTo('en');
@@ -188,7 +195,8 @@ describe('treaties page', { timeout: 90_000 }, () => {
     expect(await saved.locator('td').nth(2).locator('p').first().textContent()).toBe('28 days');
     // In force since 2026-01-01: the open cases sentenced in Hong Kong are re-assessed under it, with a report.
     const run = page.locator('.reassess__run');
-    await expect.poll(() => run.locator('p').first().textContent()).toMatch(/^Jurisdiction profile Hong Kong \(HK\) version 2026-appeal is in force from 1 Jan 2026: \d+ open cases are re-assessed under it\.$/);
+    await expect.poll(() => run.locator('p').first().textContent()).toMatch(/^Jurisdiction profile Hong Kong \(HK\) version 2026-appeal is in force from 1 Jan 2026: \d+ open cases are to be re-assessed under it\.$/);
+    await run.getByRole('button', { name: 'Re-assess now' }).click();
     await expect.poll(() => run.locator('[role=status]').textContent(), { timeout: 60_000 }).toMatch(/^Re-assessment finished: \d+ of \d+ verdicts changed\.$/);
     await run.getByRole('link', { name: 'Read the report' }).click();
     await expect.poll(() => page.locator('.report-screen dl').textContent()).toContain('Jurisdiction profileJurisdiction profile Hong Kong (HK) 2026-appeal');
@@ -217,7 +225,7 @@ describe('treaties page', { timeout: 90_000 }, () => {
     const treatyChannels = new Set(shell.channels.filter((c) => c.startsWith('rulesets.') || c.startsWith('profiles.')));
     expect(treatyChannels).toEqual(
       new Set([
-        'rulesets.list', 'rulesets.get', 'rulesets.save', 'rulesets.pendingReassessments', 'rulesets.reassess', 'rulesets.reassessStep',
+        'rulesets.list', 'rulesets.get', 'rulesets.save', 'rulesets.pendingReassessments', 'rulesets.reassess',
         'rulesets.reassessReport', 'rulesets.reassessReports', 'profiles.list', 'profiles.save',
       ]),
     );

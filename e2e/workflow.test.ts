@@ -1,13 +1,17 @@
 /**
  * Transfer tracking on the case page, in Chromium against the real router: an outgoing
  * case from the application to the handover (documents marked and a file attached on
- * the way), a refused transition with its guard and what is missing, the enforcement news
- * after the transfer, an incoming case's own tasks and documents, both languages, axe.
+ * the way; our State's decision recorded by a legal officer and approved here by a
+ * supervisor, in Chinese; the handover scheduled for a planned date, place, escort and
+ * contact, shown in both languages), a refused transition with its guard and what is
+ * missing, the enforcement news after the transfer, an incoming case's own tasks and
+ * documents, both languages, axe.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
+import { openApp, type OpenedApp } from '../electron/app.ts';
 import { en } from '../shared/i18n/en.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
 import { saveScreenshot, seriousViolations } from './harness.ts';
@@ -17,17 +21,19 @@ let shell: Shell;
 let page: Page;
 let outgoing: string;
 let incoming: string;
+/** The same store opened as a legal officer, as another officer's window: the decision is theirs, the approval the supervisor's here. */
+let legal: OpenedApp;
 
 const example = CASE_FIXTURES.formatExample as Record<string, unknown>;
 const transfer = () => page.locator('.panel--transfer');
 const timelineTitles = () => page.locator('.timeline__title').allTextContents();
 
-/** Records one transition through the form, as an officer would. */
-async function record(transition: string, reason: string, date?: string): Promise<void> {
-  await page.getByLabel(en['workflow.transfer.action']).selectOption(transition);
-  if (date !== undefined) await page.getByLabel(en['workflow.transfer.date']).fill(date);
-  await page.getByLabel(en['workflow.transfer.reason']).fill(reason);
-  await page.getByRole('button', { name: en['workflow.transfer.submit'], exact: true }).click();
+/** Records one transition through the form, as an officer would (the form's labels in `text`'s language). */
+async function record(transition: string, reason: string, date?: string, text: typeof en = en): Promise<void> {
+  await page.getByLabel(text['workflow.transfer.action']).selectOption(transition);
+  if (date !== undefined) await page.getByLabel(text['workflow.transfer.date'], { exact: true }).fill(date);
+  await page.getByLabel(text['workflow.transfer.reason'], { exact: true }).fill(reason);
+  await page.getByRole('button', { name: text['workflow.transfer.submit'], exact: true }).click();
 }
 
 async function recorded(transition: string): Promise<void> {
@@ -48,9 +54,12 @@ beforeAll(async () => {
   outgoing = shell.dispatch('cases.create', { case: { ...example, sentencingState: 'CH', ruleSetId: 'coe-ets-112', direction: 'outgoing' } }).id;
   shell.dispatch('assessments.run', { caseId: outgoing, on: '2024-03-01' });
   incoming = shell.dispatch('cases.create', { case: CASE_FIXTURES.lifeChinese }).id;
+  shell.dispatch('users.create', { name: 'e2e-legal', role: 'legal' });
+  legal = openApp({ file: shell.app.db.name, osUser: 'e2e-legal' });
 }, 120_000);
 
 afterAll(async () => {
+  legal?.close();
   await shell?.close();
 });
 
@@ -96,6 +105,28 @@ describe('the Transfer and Documents sections', { timeout: 90_000 }, () => {
     expect(download.suggestedFilename()).toBe('consent.pdf');
     expect(fs.readFileSync(await download.path()).toString()).toBe('%PDF-1.4 consent');
 
+    // Our State's decision, recorded by the legal officer in their window; the request waits for a second person's approval.
+    const version = shell.dispatch('cases.get', { id: outgoing }).version;
+    const decided = legal.router.dispatch('workflow.transition', { id: outgoing, expectedVersion: version, transition: 'record-decision', date: '2025-01-06', reason: 'transfer in the interest of rehabilitation' });
+    expect(decided.ok).toBe(true);
+    expect(shell.dispatch('workflow.state', { caseId: outgoing }).decision).toMatchObject({ preparedByName: 'e2e-legal', approvedBy: null });
+    await page.reload();
+    await expect.poll(() => transfer().locator('.transfer-decision__state').textContent()).toBe('Recorded by e2e-legal; awaiting the approval of a second person.');
+    await page.getByLabel(en['workflow.transfer.action']).selectOption('send-request');
+    await expect.poll(() => transfer().locator('.transfer-refusal').textContent()).toContain(en['workflow.guard.approval_required']);
+
+    // The supervisor approves it, in Chinese.
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => transfer().locator('.transfer-decision__state').textContent()).toBe('由 e2e-legal 記錄；待另一人批准。');
+    await record('approve-decision', '已覆核', '2025-01-06', zhHant as unknown as typeof en);
+    await expect.poll(() => page.locator('.transfer-form__status').textContent()).toContain(zhHant['workflow.transition.approve-decision']);
+    await expect.poll(() => transfer().locator('.transfer-decision__state').textContent()).toBe('由 e2e-legal 記錄，e2e-officer 批准。');
+    await saveScreenshot(page, 'workflow-approved-zh-Hant');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => transfer().locator('.transfer-decision__state').textContent()).toBe('Recorded by e2e-legal, approved by e2e-officer.');
+    expect(shell.dispatch('workflow.state', { caseId: outgoing }).decision).toMatchObject({ preparedByName: 'e2e-legal', approvedByName: 'e2e-officer' });
+    expect((await timelineTitles()).slice(0, 2)).toEqual([en['ui.event.decision-approved'], en['ui.event.decision-recorded']]);
+
     // Each step dated, in the order they happened (a step dated before the one it follows is refused).
     for (const [transition, reason, date] of [
       ['send-request', 'request sent through the Ministry', '2025-01-07'],
@@ -107,8 +138,29 @@ describe('the Transfer and Documents sections', { timeout: 90_000 }, () => {
       await recorded(transition);
     }
     await markDocument('consent-verification-record', 'verified');
+    // The handover is scheduled on 13 January for the 20th: its place, escort and contact with it, the date checked against the sentence.
+    await page.getByLabel(en['workflow.transfer.action']).selectOption('schedule-handover');
+    await page.getByLabel(en['workflow.handover.plannedOn']).fill('2025-01-20');
+    await page.getByLabel(en['workflow.handover.place'], { exact: true }).fill('Zurich Airport');
+    await page.getByLabel(en['workflow.handover.escort']).fill('Federal Office of Justice');
+    await page.getByLabel(en['workflow.handover.contact']).fill('+41 58 462 11 11');
     await record('schedule-handover', 'escort booked', '2025-01-13');
     await recorded('schedule-handover');
+    const handover = () => transfer().locator('.transfer-handover');
+    await expect.poll(() => handover().locator('.transfer-handover__summary').textContent()).toBe('20 Jan 2025, Zurich Airport');
+    expect(await handover().textContent()).toContain('Federal Office of Justice');
+    expect(await handover().locator('.transfer-handover__check').textContent()).toMatch(/^On the planned date [\d,]+ days of the sentence remain; the release is on /);
+    expect(shell.dispatch('workflow.state', { caseId: outgoing }).handover).toMatchObject({ plannedOn: '2025-01-20', place: 'Zurich Airport', escort: 'Federal Office of Justice', contact: '+41 58 462 11 11' });
+    await saveScreenshot(page, 'workflow-handover-planned');
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => handover().locator('h3').textContent()).toBe(zhHant['workflow.handover.title']);
+    expect(await handover().locator('.transfer-handover__check').textContent()).toMatch(/^在預定日期尚餘刑期 [\d,]+ 日；釋放日期為 /);
+    await page.getByLabel(zhHant['workflow.transfer.action']).selectOption('reschedule-handover');
+    await expect.poll(() => page.getByLabel(zhHant['workflow.handover.plannedOn']).count()).toBe(1);
+    await saveScreenshot(page, 'workflow-handover-planned-zh-Hant');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel(en['workflow.transfer.action']).selectOption('');
 
     await record('transfer', 'handed over at the airport');
     await expect.poll(() => transfer().locator('.transfer-refusal').first().textContent()).toContain(en['workflow.guard.handover_date_required']);

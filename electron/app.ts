@@ -9,6 +9,7 @@ import { openDatabase } from '../db/connection.ts';
 import type { StoreKey } from '../db/encryption.ts';
 import { createSessionRouter, type Router } from './router.ts';
 import { runInWorker } from './worker-thread.ts';
+import type { ShellInfo } from './diagnostics/shell-info.ts';
 import type { ServiceContext } from './services/context.ts';
 import { openSession, sessionContext, type Session } from './services/session.ts';
 import { bootstrapAdmin, listUsers } from './services/users.ts';
@@ -37,6 +38,11 @@ export interface AppOptions {
    * start, which openApp then reports as its own `migratedFrom`.
    */
   migratedFrom?: number | undefined;
+  /**
+   * What the shell knows of itself (electron/main.ts: the version, the platform, the diagnostics
+   * log, where the router's unexpected failures then go); a plain Node process's without.
+   */
+  shell?: ShellInfo | undefined;
 }
 
 /** Schema versions before and after a store's migrations (0 before: a new file). */
@@ -89,6 +95,8 @@ export function openApp(options: AppOptions): OpenedApp {
   const db = openDatabase(options.file, { nativeBinding: options.nativeBinding, key: options.key, onMigrated: ({ from }) => (migratedFrom = options.migratedFrom ?? from) });
   const clock = options.clock ?? (() => new Date());
   const session = openSession(db, clock, options.signIn === 'password' ? null : sessionUser(db, clock, options.osUser), options.osUser);
+  const log = options.shell?.log;
+  if (options.shell !== undefined) session.shell = options.shell;
   return {
     db,
     migratedFrom,
@@ -98,7 +106,7 @@ export function openApp(options: AppOptions): OpenedApp {
       if (context === null) throw new Error('nobody is signed in');
       return context;
     },
-    router: createSessionRouter(session),
+    router: log ? createSessionRouter(session, (message) => log.error(message)) : createSessionRouter(session),
     close: () => {
       if (db.open) anchorHead(db);
       db.close();

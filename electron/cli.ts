@@ -8,6 +8,9 @@
  *   tsp cases import --db FILE IN.json | export --db FILE --out OUT.json | search --db FILE [TEXT] [--json]
  *   tsp backup --db FILE --out FILE | tsp restore --db FILE --from FILE | tsp encrypt --db FILE (key: TSP_DB_KEY, cli/key.ts)
  *   tsp dossier --db FILE --case ID --out OUT.pdf [--lang en|zh-Hant]
+  tsp package export --db FILE --case ID --out OUT.tsp.zip [--lang en|zh-Hant]   (the transfer package for the other State)
+  tsp package import --db FILE IN.tsp.zip   (a received package as an incoming case; again: what differs)
+ *   tsp package export --db FILE --case ID --out OUT.tsp.zip [--lang en|zh-Hant] | package import --db FILE IN.tsp.zip (cli/package.ts)
  *   tsp report statistics --db FILE --from DATE --to DATE --format pdf|xlsx|csv --out FILE [--direction D] [--rule-set ID] [--state XX]
  *   tsp audit verify --db FILE [--json] (exit 1 with every finding: rows, chain, schema, integrity, anchors; cli/audit.ts)
  *   tsp token issue --db FILE --user NAME --hours N (a supervisor issues a token for TSP_TOKEN; cli/identity.ts)
@@ -95,7 +98,7 @@ const OPTIONS = {
 /** The commands that write to a store: they act as a proved user (cli/identity.ts). */
 const writes = (command: string, sub: string | undefined, object: string | undefined): boolean =>
   ['demo', 'attachments', 'backup', 'restore', 'encrypt', 'token'].includes(command) ||
-  (['cases', 'treaties'].includes(command) && sub === 'import') ||
+  (['cases', 'treaties', 'package'].includes(command) && sub === 'import') ||
   (command === 'treaties' && sub === 'map' && object === 'import');
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -152,6 +155,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };
         if (command === 'dossier') return await (await import('./cli/dossier.ts')).runDossier(io, values, locale);
         return await (await import('./cli/report.ts')).runReport(io, sub, values, locale);
+      }
+      case 'package': {
+        const key = await (await import('./cli/key.ts')).cliStoreKey(v.db);
+        return (await import('./cli/package.ts')).runPackage(io, sub, rest[0], { ...v, key, writer: await proveWriter(key) }, locale);
       }
       case 'audit': {
         const values = { ...v, key: await (await import('./cli/key.ts')).cliStoreKey(v.db) };

@@ -5,21 +5,47 @@
  * than app:// is cancelled; permissions are denied; navigation, new windows and webviews are
  * refused for every web contents; and the one IPC handler accepts calls only from the app's
  * own page and passes them to the router, whose session (who is signed in) lives here.
- * Everything else lives in testable modules (electron/app.ts, electron/router.ts).
+ * Its failures go to the diagnostics log in the user data folder, crashes leave local dumps
+ * (never uploaded), a renderer that dies is reloaded, and the packaged app has no developer
+ * tools. Everything else lives in testable modules (electron/app.ts, electron/router.ts,
+ * electron/diagnostics/, electron/renderer-recovery.ts, electron/app-menu.ts,
+ * electron/native-binding.ts).
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
+import { t } from '../shared/i18n/index.ts';
 import { DATABASE_FILE, openApp, prepareStoreInWorker, type OpenedApp } from './app.ts';
 import { openFailureMessage, protectOpenedStore, unlockForShell } from './keystore-start.ts';
+import { startReassessmentRunner } from './reassessment.ts';
 import { APP_INDEX_URL, APP_SCHEME, isAppPage, resolveAppRequest } from './app-protocol.ts';
 import { shellEnvironment } from './shell-environment.ts';
+import { appMenuTemplate } from './app-menu.ts';
+import { CRASH_REPORTER_OPTIONS } from './diagnostics/crash-reporter.ts';
+import { openDiagnosticsLog } from './diagnostics/log-file.ts';
+import { rendererLogLine, watchProcess } from './diagnostics/process-watch.ts';
+import { appVersion, type ShellInfo } from './diagnostics/shell-info.ts';
+import { rendererRecovery } from './renderer-recovery.ts';
+import { describeError } from './store-failure.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', '..', 'dist');
+
+// Crashes leave minidumps in the local crash dumps folder; nothing is uploaded.
+crashReporter.start(CRASH_REPORTER_OPTIONS);
+// The diagnostics log (userData/logs/tsp-desk.log, no personal data); also on the console from the source.
+const log = openDiagnosticsLog({ dataDir: app.getPath('userData'), home: os.homedir(), echo: !app.isPackaged });
+watchProcess(process, log.error);
+const shell: ShellInfo = {
+  appVersion: appVersion(),
+  platform: `${process.platform} ${process.arch}`,
+  runtime: `Electron ${process.versions.electron} (Chromium ${process.versions.chrome}, Node ${process.versions.node})`,
+  home: os.homedir(),
+  log,
+};
 
 function isAppFrame(event: IpcMainInvokeEvent): boolean {
   return isAppPage(event.senderFrame?.url ?? '');
@@ -55,8 +81,9 @@ app.whenReady().then(async () => {
   if (!firstInstance) return;
   // Encryption at rest and daily backups (docs/storage-security.md).
   const file = path.join(app.getPath('userData'), DATABASE_FILE);
-  // The packaged app reads neither the native binding nor the recovery key from its environment.
-  const { nativeBinding, recoveryKey } = shellEnvironment(process.env, app.isPackaged);
+  // The packaged app reads neither the native binding nor the recovery key from its environment:
+  // its driver is the Electron build packed in its resources.
+  const { nativeBinding, recoveryKey } = shellEnvironment(process.env, app.isPackaged, process.resourcesPath);
   const locale = app.getPreferredSystemLanguages().some((l) => l.startsWith('zh')) ? 'zh-Hant' : 'en';
   const unlocked = unlockForShell(file, {
     // On Linux without a Secret Service, safeStorage falls back to a fixed password ('basic_text'): that is no protection, so the recovery key is asked for instead.
@@ -80,8 +107,11 @@ app.whenReady().then(async () => {
       osUser: os.userInfo().username,
       nativeBinding,
       migratedFrom: from,
+      shell,
     }),
   );
+  log.info(`TSP Desk ${shell.appVersion} started (${shell.platform}; ${shell.runtime})`);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
 
   protocol.handle(APP_SCHEME, async (request) => {
     const resolved = resolveAppRequest(request.url, rendererDir);
@@ -132,23 +162,49 @@ app.whenReady().then(async () => {
       spellcheck: false,
       // Middle-click would open links in a new window (Electron checklist: limit navigation).
       disableBlinkFeatures: 'Auxclick',
+      // No developer tools in the packaged app (the menu has none either: electron/app-menu.ts).
+      devTools: !app.isPackaged,
     },
   });
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
+  // A renderer that dies is reloaded (the session and the store live here); one that keeps dying closes the app.
+  const recovery = rendererRecovery();
+  window.webContents.on('render-process-gone', (_event, details) => {
+    const step = recovery.gone(details);
+    log.error(step.log);
+    if (step.action === 'reload') void window.loadURL(APP_INDEX_URL);
+    if (step.action === 'give-up') {
+      const title = t(locale, 'shell.rendererFailed.title');
+      dialog.showMessageBoxSync({ type: 'error', title, message: title, detail: t(locale, 'shell.rendererFailed.text', { file: log.file }), buttons: ['OK'] });
+      app.exit(1);
+    }
+  });
+  window.webContents.on('unresponsive', () => log.warn('renderer unresponsive'));
+  window.webContents.on('console-message', (details) => {
+    const line = rendererLogLine(details.level, details.message);
+    if (line !== null) log.error(line);
+  });
   void window.loadURL(APP_INDEX_URL);
 
   let desk: OpenedApp;
   try {
     desk = await opening;
   } catch (error) {
+    log.error(`store could not be opened: ${describeError(error)}`);
     const { title, text } = openFailureMessage(locale, error);
     dialog.showMessageBoxSync(window, { type: 'error', title, message: title, detail: text, buttons: ['OK'] });
     return app.exit(1);
   }
-  const backups = protectOpenedStore(desk, file, unlocked, { nativeBinding, onError: (error) => console.error(`backup failed: ${error.message}`) });
+  const backups = protectOpenedStore(desk, file, unlocked, { nativeBinding, onError: (error) => log.error(`backup failed: ${describeError(error)}`) });
+  // When a version of the law takes effect, its open cases are re-assessed here: at the start, daily, and after a confirmed save.
+  const reassessment = startReassessmentRunner({
+    db: desk.db, clock: () => new Date(), worker: { file, key: unlocked.key, nativeBinding },
+    onError: (error) => log.error(`re-assessment stopped: ${describeError(error)}`),
+  });
   app.on('before-quit', () => {
+    reassessment.stop();
     backups.stop();
     desk.close();
   });

@@ -19,6 +19,8 @@ export const MAX_TEXT_LENGTH = 100_000;
 /** The fields that carry a file's content in base64, by channel and field path, with their longest length. */
 export const FILE_CONTENT_FIELDS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   'documents.attach': { contentBase64: ATTACHMENT_BASE64_MAX_LENGTH },
+  // A transfer package: its documents and the request in one file (shared/package-schemas.ts).
+  'packages.import': { contentBase64: ATTACHMENT_BASE64_MAX_LENGTH * 2 },
 };
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const MAX_DEPTH = 32;

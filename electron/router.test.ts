@@ -45,6 +45,7 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'session.signOut': undefined,
     'session.changePassword': { currentPassword: PASSWORD, newPassword: 'a different long phrase' },
     'settings.info': undefined,
+    'settings.diagnostics': undefined,
     'backups.state': undefined,
     'backups.run': {},
     'cases.list': { text: 'ivanov' },
@@ -53,10 +54,15 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'cases.create': { case: { ...example, person: { familyName: 'PETROV' } } },
     'cases.update': { id: caseId, expectedVersion: 1, case: { ...exampleCase, reference: 'CSD-2024-0099' }, reason: 'reference corrected' },
     'cases.setStatus': { id: caseId, expectedVersion: 1, status: 'screening', reason: 'application received' },
-    'cases.close': { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate received' },
-    'cases.reopen': { id: caseId, expectedVersion: 1, status: 'screening', reason: 'reopened' },
+    'cases.close': { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate received', reasonCode: 'deceased' },
+    'cases.reopen': { id: caseId, expectedVersion: 1, status: 'draft', reason: 'reopened' },
     'workflow.state': { caseId },
     'workflow.transition': { id: caseId, expectedVersion: 1, transition: 'start-screening', date: '2025-01-10', reason: 'application received', legalBasis: 'ETS 112 Art. 2(2)' },
+    'workflow.checkHandover': { caseId, plannedOn: '2025-03-01' },
+    'cases.work': { caseId },
+    'cases.recordCorrespondence': { caseId, kind: 'request', correspondent: 'other-state', outgoing: true, date: '2025-01-10', chaseOn: '2025-02-10' },
+    'cases.addNote': { caseId, text: 'Consul visit on Friday.' },
+    'cases.assign': { caseId, userId: h.officer.user.id },
     'documents.list': { caseId },
     'documents.setStatus': { caseId, kind: 'certified-judgment', status: 'requested', note: 'asked the court registry' },
     'documents.attach': { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 judgment').toString('base64') },
@@ -83,6 +89,7 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'rulesets.pendingReassessments': undefined,
     'rulesets.reassess': { ruleSetId: 'coe-ets-112', version: '1983', reason: 'declaration recorded' },
     'rulesets.reassessStep': { reportId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started report's id
+    'rulesets.reassessCancel': { reportId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started report's id
     'rulesets.reassessReport': { reportId: '00000000-0000-4000-8000-000000000000' }, // likewise
     'rulesets.reassessReports': { ruleSetId: 'coe-ets-112' },
     'profiles.list': undefined,
@@ -96,6 +103,10 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'audit.verify': undefined,
     'dossier.model': { caseId, locale: 'zh-Hant' },
     'dossier.pdf': { caseId },
+    'settings.letter': undefined,
+    'settings.saveLetter': { letter: { authority: 'Correctional Services Department', place: 'Hong Kong' } },
+    'packages.make': { caseId },
+    'packages.import': { contentBase64: 'replaced by a package made of the case' },
     'reports.statistics': { from: '2024-01-01', to: '2024-12-31', direction: 'outgoing' },
     'reports.export': { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' },
     'reports.exportProgress': { jobId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started export's id
@@ -111,6 +122,7 @@ const INVALID: { [C in Channel]: unknown } = {
   'session.signOut': { everywhere: true },
   'session.changePassword': { newPassword: null },
   'settings.info': 'path',
+  'settings.diagnostics': { lines: 10 },
   'backups.state': { dir: '/tmp' },
   'backups.run': { reason: 42 },
   'cases.list': { limit: 10_000 },
@@ -123,6 +135,11 @@ const INVALID: { [C in Channel]: unknown } = {
   'cases.reopen': { id: 'x', expectedVersion: 1, status: 'closed', reason: '' },
   'workflow.state': { caseId: 'x' },
   'workflow.transition': { id: 'x', expectedVersion: 1, transition: 'teleport', reason: 'r' },
+  'workflow.checkHandover': { caseId: 'x', plannedOn: 'soon' },
+  'cases.work': {},
+  'cases.recordCorrespondence': { caseId: 'x', kind: 'telegram', correspondent: 'other-state', outgoing: true, date: '2025-01-10' },
+  'cases.addNote': { caseId: 'x', text: '' },
+  'cases.assign': { caseId: 'x' },
   'documents.list': {},
   'documents.setStatus': { caseId: 'x', kind: 'Certified Judgment', status: 'lost' },
   'documents.attach': { caseId: 'x', kind: 'certified-judgment', fileName: '', contentBase64: 42 },
@@ -145,6 +162,7 @@ const INVALID: { [C in Channel]: unknown } = {
   'rulesets.pendingReassessments': { all: true },
   'rulesets.reassess': { ruleSetId: 'coe-ets-112', version: '', reason: '' },
   'rulesets.reassessStep': { reportId: 'report-1' },
+  'rulesets.reassessCancel': { reportId: 'report-1' },
   'rulesets.reassessReport': {},
   'rulesets.reassessReports': { ruleSetId: 42 },
   'profiles.list': [],
@@ -158,6 +176,10 @@ const INVALID: { [C in Channel]: unknown } = {
   'audit.verify': { deep: true },
   'dossier.model': { caseId: 'x', locale: 'fr' },
   'dossier.pdf': {},
+  'settings.letter': { authority: 'x' },
+  'settings.saveLetter': { letter: { addressees: { russia: 'x' } } },
+  'packages.make': { caseId: 'x' },
+  'packages.import': { contentBase64: '' },
   'reports.statistics': { from: '2024-12-31', to: '2024-01-01' },
   'reports.export': { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'docx' },
   'reports.exportProgress': { jobId: 'job-1' },
@@ -166,21 +188,22 @@ const INVALID: { [C in Channel]: unknown } = {
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(56);
+    expect(CHANNELS).toHaveLength(67);
   });
 
   it.each(CHANNELS)('%s answers a valid payload with data', (channel) => {
     let payload: unknown = validPayloads()[channel];
     if (channel === 'cases.reopen') {
-      const closed = data(admin.dispatch('cases.close', { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'r' }));
+      const closed = data(admin.dispatch('cases.close', { id: caseId, expectedVersion: 1, outcome: 'deceased', reason: 'r', reasonCode: 'deceased' }));
       payload = { ...(payload as object), expectedVersion: closed.version };
     }
     if (channel === 'session.signIn' || channel === 'session.changePassword') data(admin.dispatch('users.setPassword', { userId: h.admin.user.id, password: PASSWORD }));
     if (channel === 'users.unlock') data(admin.dispatch('users.setPassword', { userId: h.officer.user.id, password: PASSWORD }));
-    if (channel === 'rulesets.reassessStep' || channel === 'rulesets.reassessReport') {
+    if (channel === 'rulesets.reassessStep' || channel === 'rulesets.reassessReport' || channel === 'rulesets.reassessCancel') {
       payload = { reportId: data(admin.dispatch('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '1983', reason: 'r' })).reportId };
     }
     if (channel === 'documents.attachment') data(admin.dispatch('documents.attach', validPayloads()['documents.attach']));
+    if (channel === 'packages.import') payload = { contentBase64: data(admin.dispatch('packages.make', { caseId })).base64 };
     if (channel === 'enforcement.recordDecision') payload = { ...(payload as object), id: data(admin.dispatch('cases.create', { case: CASE_FIXTURES.incomingConversion })).id };
     if (channel === 'reports.exportProgress') payload = { jobId: data(admin.dispatch('reports.export', { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' })).jobId };
     // The app's scheduler provides the backups (tests/backup.test.ts); here a stand-in that has none yet.

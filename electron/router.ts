@@ -8,6 +8,7 @@
  * every channel but those of SIGNED_OUT_CHANNELS is refused before its payload is read.
  */
 import { API, SIGNED_OUT_CHANNELS, type ApiOutputs, type ApiResponse, type Channel } from '../shared/api.ts';
+import { appInfo, diagnostics } from './services/about.ts';
 import { runAssessment, listAssessments } from './services/assessments.ts';
 import { backupsState, startBackup } from './services/backups.ts';
 import { listAudit, listCaseAudit, verifyAudit } from './services/audit.ts';
@@ -22,7 +23,7 @@ import { payloadProblems } from './payload-guard.ts';
 import { ServiceError } from './services/errors.ts';
 import { describeError, storeFailureOf } from './store-failure.ts';
 import { listProfiles, saveProfile } from './services/profiles.ts';
-import { getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
+import { cancelReassessment, getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
 import { routesForCase, treatyTable } from './services/routes.ts';
 import { getTreatyMap, listTreatyMapVersions, saveTreatyMap } from './services/treaty-map.ts';
 import { getRuleSet, listRuleSets, saveRuleSet } from './services/rulesets.ts';
@@ -31,6 +32,10 @@ import { createUser, listUsers, setUserPassword, unlockUser } from './services/u
 import { exportProgress, startStatisticsExport, statistics } from './services/reports.ts';
 import { problemsOf } from './services/validate.ts';
 import { transitionCase, workflowState } from './services/workflow.ts';
+import { addNote, assignCase, caseWork, recordCorrespondence } from './services/case-work.ts';
+import { checkPlannedHandover } from './services/handover.ts';
+import { letterSettings, saveLetterSettings } from './services/letter-settings.ts';
+import { importPackage, makePackage } from './services/packages.ts';
 
 type SignedOutChannel = (typeof SIGNED_OUT_CHANNELS)[number];
 type SignedInChannel = Exclude<Channel, SignedOutChannel>;
@@ -48,7 +53,8 @@ export const SIGNED_OUT_HANDLERS: { [C in SignedOutChannel]: SignedOutHandler<C>
 export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'session.signOut': (_ctx, _input, session) => signOut(session),
   'session.changePassword': changeOwnPassword,
-  'settings.info': (ctx) => ({ dataFile: ctx.db.name }),
+  'settings.info': (ctx, _input, session) => appInfo(ctx, session.shell),
+  'settings.diagnostics': (ctx, _input, session) => diagnostics(ctx, session.shell),
   'backups.state': (ctx) => backupsState(ctx),
   'backups.run': (ctx) => startBackup(ctx),
   'cases.list': listCases,
@@ -61,6 +67,11 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'cases.reopen': reopenCase,
   'workflow.state': workflowState,
   'workflow.transition': transitionCase,
+  'workflow.checkHandover': checkPlannedHandover,
+  'cases.work': caseWork,
+  'cases.recordCorrespondence': recordCorrespondence,
+  'cases.addNote': addNote,
+  'cases.assign': assignCase,
   'documents.list': listDocuments,
   'documents.setStatus': setDocumentStatus,
   'documents.attach': attachDocument,
@@ -83,6 +94,7 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'rulesets.pendingReassessments': (ctx) => pendingReassessments(ctx),
   'rulesets.reassess': startReassessment,
   'rulesets.reassessStep': reassessStep,
+  'rulesets.reassessCancel': cancelReassessment,
   'rulesets.reassessReport': getReassessReport,
   'rulesets.reassessReports': listReassessmentReports,
   'profiles.list': (ctx) => listProfiles(ctx),
@@ -96,6 +108,10 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'audit.verify': (ctx) => verifyAudit(ctx),
   'dossier.model': dossierModel,
   'dossier.pdf': dossierPdfFile,
+  'settings.letter': (ctx) => letterSettings(ctx),
+  'settings.saveLetter': saveLetterSettings,
+  'packages.make': makePackage,
+  'packages.import': importPackage,
   'reports.statistics': statistics,
   'reports.export': startStatisticsExport,
   'reports.exportProgress': exportProgress,

@@ -1,7 +1,8 @@
 /**
- * One job on a worker thread, so that the main process goes on answering the window while it
- * runs (a backup, bringing a large store's schema up to date). The worker's script, a file beside
- * this one, takes the job as its workerData, answers once with answerJob, and ends.
+ * Work on a worker thread, so that the main process goes on answering the window while it runs:
+ * one job (a backup, bringing a large store's schema up to date: the worker's script, a file
+ * beside this one, takes the job as its workerData, answers once with answerJob, and ends), or a
+ * thread that answers many requests (a re-assessment run's batches: reassess-worker.ts).
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 
@@ -9,14 +10,14 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 type WorkerAnswer<T> = { ok: true; value: T } | { ok: false; message: string; code: string | undefined };
 
 /** The scripts of this folder that run as workers. */
-export type WorkerScript = 'backup-worker' | 'store-prepare-worker';
+export type WorkerScript = 'backup-worker' | 'store-prepare-worker' | 'reassess-worker';
 
 /**
  * The thread that runs `script`: its compiled JavaScript beside this file in the app; under tsx
  * and vitest (running the TypeScript sources) a thread that first registers tsx's loader, since
  * Node 20 does not apply `--import` hooks to a worker's own script.
  */
-function startWorker(script: WorkerScript, job: unknown): Worker {
+export function startWorker(script: WorkerScript, job: unknown): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${script}.js`, import.meta.url), { workerData: job });
   const source = JSON.stringify(new URL(`./${script}.ts`, import.meta.url).href);
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${source}); });`, { eval: true, workerData: job });

@@ -1,12 +1,14 @@
 /** The window: skip link, masthead, and the screen the route names. */
 import { Suspense, useEffect } from 'react';
 import { CasesScreen } from './cases/CasesScreen.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Header } from './components/Header.tsx';
 import { LeaveDialog } from './components/LeaveDialog.tsx';
 import { RequireSession } from './session/RequireSession.tsx';
 import {
   CaseScreen, DossierScreen, DueScreen, EditCaseScreen, NewCaseScreen, ReportsScreen, SettingsScreen, TreatiesScreen,
 } from './screens.tsx';
+import { hashOf } from './store/route-slice.ts';
 import { useDesk } from './store/index.ts';
 import { useText } from './text/use-text.ts';
 
@@ -33,6 +35,8 @@ export function App() {
       <Header />
       <main id="main" tabIndex={-1}>
         <RequireSession>
+        {/* A screen that fails shows what happened and a way back; another screen clears it. */}
+        <ErrorBoundary scope="screen" resetKey={hashOf(route)}>
         {/* Screens load their code when first shown (screens.tsx); it is local, so no placeholder. */}
         <Suspense fallback={null}>
         {route.screen === 'case' ? (
@@ -55,6 +59,7 @@ export function App() {
           <CasesScreen />
         )}
         </Suspense>
+        </ErrorBoundary>
         </RequireSession>
       </main>
       <LeaveDialog />

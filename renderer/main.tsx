@@ -4,6 +4,7 @@ import './boot.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { useDesk } from './store/index.ts';
 import './styles/base.css';
 import './styles/masthead.css';
@@ -13,6 +14,7 @@ import './styles/cases.css';
 import './styles/case.css';
 import './styles/case-form.css';
 import './styles/workflow.css';
+import './styles/routes.css';
 import './styles/security.css';
 
 window.addEventListener('hashchange', () => useDesk.getState().followHash(window.location.hash));
@@ -22,6 +24,8 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary scope="window">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

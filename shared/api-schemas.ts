@@ -44,6 +44,8 @@ export const closeCaseInput = z.strictObject({
   reason,
   /** The civil date it happened (the handover's date for "transferred"); today when left out. */
   date: inputDate.optional(),
+  /** The coded reason (shared/workflow/reasons.ts): required of every closure but the transfer. */
+  reasonCode: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'must be lower-case letters, digits, "-" and "_"' }).max(64).optional(),
 });
 export const reopenCaseInput = z.strictObject({
   id: caseId,
@@ -55,7 +57,8 @@ export const getCaseInput = z.strictObject({ id: caseId });
 export const listCaseEventsInput = z.strictObject({ caseId });
 export const listCasesInput = z.strictObject({
   text: z.string().trim().max(200).optional(),
-  status: z.enum(caseStatuses).optional(),
+  /** One status, or several: cases at any of them. */
+  status: z.union([z.enum(caseStatuses), z.array(z.enum(caseStatuses)).min(1).max(caseStatuses.length)]).optional(),
   ruleSetId: z.string().optional(),
   sentencingState: country.optional(),
   administeringState: country.optional(),
@@ -63,7 +66,19 @@ export const listCasesInput = z.strictObject({
   verdict: z.enum([...VERDICTS, 'not_assessed']).optional(),
   /** Cases with something due (electron/services/due.ts): overdue, due this week, or due within 90 days. */
   due: z.enum(DUE_FILTERS).optional(),
+  /** Cases assigned to this user; "me": to the signed-in user ("My cases"). */
+  assignedTo: z.string().min(1).max(100).optional(),
   includeClosed: z.boolean().default(false),
+  /**
+   * Cases of a person who may be this one (a new case's duplicate check): the same family and given
+   * names and date of birth, or the same prison number as compared (shared/domain/prison-number.ts).
+   */
+  samePerson: z.strictObject({
+    familyName: z.string().max(200).optional(),
+    givenNames: z.string().max(200).optional(),
+    dateOfBirth: isoDate.optional(),
+    prisonNumber: z.string().max(200).optional(),
+  }).optional(),
   sort: z
     .strictObject({ field: z.enum(CASE_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
     .default({ field: 'updatedAt', dir: 'desc' }),
@@ -152,6 +167,7 @@ export const caseSummarySchema = z.object({
   givenNames: z.string().nullable(),
   nativeName: z.string().nullable(),
   prisonNumber: z.string().nullable(),
+  dateOfBirth: isoDate.nullable(),
   sentencingState: z.string(),
   administeringState: z.string(),
   direction: z.enum(['outgoing', 'incoming']).nullable(),
@@ -169,6 +185,8 @@ export const caseListSchema = z.object({
   total: z.int(),
   countCapped: z.boolean(),
   items: z.array(caseSummarySchema),
+  /** Without includeClosed, with a text or filter: the closed cases it also matches, counted as `total` is (db/case-search.ts). */
+  closedMatching: z.object({ total: z.int(), countCapped: z.boolean() }).optional(),
   /** With the "due" filter: open cases whose stored dates cannot be computed, left out of it (electron/services/due.ts). */
   unreadable: z.array(z.object({ caseId: z.string(), reference: z.string().nullable(), familyName: z.string(), givenNames: z.string().nullable() })).optional(),
 });

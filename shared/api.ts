@@ -7,6 +7,7 @@ import { z } from 'zod';
 import * as s from './api-schemas.ts';
 import { ROLES, type Role } from './vocabularies.ts';
 import * as auth from './auth-schemas.ts';
+import type { Diagnostics } from './about-schemas.ts';
 import type { BackupsState } from './backups-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
 import * as tr from './treaties/api-schemas.ts';
@@ -15,6 +16,9 @@ import type { TreatyMap } from './treaties/map/schema.ts';
 import * as rp from './reports/schemas.ts';
 import * as wf from './workflow-schemas.ts';
 import * as enf from './enforcement/api-schemas.ts';
+import * as pkg from './package-schemas.ts';
+import * as letter from './reports/letter.ts';
+import type { HandoverCheck } from './workflow/handover-check.ts';
 import type { StoredEnforcement } from './enforcement/report.ts';
 import type { Dossier } from './reports/dossier-model.ts';
 import type { Statistics } from './reports/statistics.ts';
@@ -36,6 +40,7 @@ export const API = {
   'session.signOut': { input: noInput, roles: ALL },
   'session.changePassword': { input: auth.changePasswordInput, roles: ALL },
   'settings.info': { input: noInput, roles: ALL },
+  'settings.diagnostics': { input: noInput, roles: ALL },
   'backups.state': { input: noInput, roles: SUPERVISOR },
   'backups.run': { input: noInput, roles: SUPERVISOR },
   'cases.list': { input: s.listCasesInput, roles: ALL },
@@ -48,6 +53,11 @@ export const API = {
   'cases.reopen': { input: s.reopenCaseInput, roles: SUPERVISOR },
   'workflow.state': { input: wf.workflowStateInput, roles: ALL },
   'workflow.transition': { input: wf.transitionCaseInput, roles: CASEWORK },
+  'workflow.checkHandover': { input: wf.checkHandoverInput, roles: ALL },
+  'cases.work': { input: wf.caseWorkInput, roles: ALL },
+  'cases.recordCorrespondence': { input: wf.recordCorrespondenceInput, roles: CASEWORK },
+  'cases.addNote': { input: wf.addNoteInput, roles: CASEWORK },
+  'cases.assign': { input: wf.assignCaseInput, roles: CASEWORK },
   'documents.list': { input: wf.listDocumentsInput, roles: ALL },
   'documents.setStatus': { input: wf.setDocumentStatusInput, roles: CASEWORK },
   'documents.attach': { input: wf.attachDocumentInput, roles: CASEWORK },
@@ -70,6 +80,7 @@ export const API = {
   'rulesets.pendingReassessments': { input: noInput, roles: ALL },
   'rulesets.reassess': { input: tr.startReassessInput, roles: LEGAL },
   'rulesets.reassessStep': { input: tr.reassessStepInput, roles: LEGAL },
+  'rulesets.reassessCancel': { input: tr.reassessCancelInput, roles: LEGAL },
   'rulesets.reassessReport': { input: tr.getReassessReportInput, roles: ALL },
   'rulesets.reassessReports': { input: tr.listReassessReportsInput, roles: ALL },
   'profiles.list': { input: noInput, roles: ALL },
@@ -82,7 +93,11 @@ export const API = {
   'audit.list': { input: s.listAuditInput, roles: LEGAL },
   'audit.verify': { input: noInput, roles: SUPERVISOR },
   'dossier.model': { input: rp.dossierInput, roles: LEGAL },
-  'dossier.pdf': { input: rp.dossierInput, roles: LEGAL },
+  'dossier.pdf': { input: rp.dossierPdfInput, roles: LEGAL },
+  'settings.letter': { input: noInput, roles: ALL },
+  'settings.saveLetter': { input: letter.saveLetterInput, roles: LEGAL },
+  'packages.make': { input: pkg.makePackageInput, roles: LEGAL },
+  'packages.import': { input: pkg.importPackageInput, roles: CASEWORK },
   'reports.statistics': { input: rp.statisticsInput, roles: ALL },
   'reports.export': { input: rp.exportStatisticsInput, roles: ALL },
   'reports.exportProgress': { input: rp.exportProgressInput, roles: ALL },
@@ -108,6 +123,8 @@ export interface ApiOutputs {
   'session.signOut': auth.SessionState;
   'session.changePassword': { changedAt: string };
   'settings.info': auth.AppInfo;
+  /** For a support request: the About facts and the log's last lines, no personal data. */
+  'settings.diagnostics': Diagnostics;
   /** null where the app makes no backups itself (the CLI: `tsp backup`). */
   'backups.state': BackupsState | null;
   'backups.run': BackupsState;
@@ -121,6 +138,12 @@ export interface ApiOutputs {
   'cases.reopen': s.CaseRecord;
   'workflow.state': wf.WorkflowState;
   'workflow.transition': s.CaseRecord;
+  /** Null when the case names no rule-set to check the date against. */
+  'workflow.checkHandover': HandoverCheck | null;
+  'cases.work': wf.CaseWork;
+  'cases.recordCorrespondence': wf.CaseWork;
+  'cases.addNote': wf.CaseWork;
+  'cases.assign': wf.CaseWork;
   'documents.list': wf.CaseDocument[];
   'documents.setStatus': wf.CaseDocument[];
   'documents.attach': wf.CaseDocument[];
@@ -144,6 +167,7 @@ export interface ApiOutputs {
   'rulesets.pendingReassessments': tr.PendingReassessment[];
   'rulesets.reassess': tr.ReassessProgress;
   'rulesets.reassessStep': tr.ReassessProgress;
+  'rulesets.reassessCancel': tr.ReassessProgress;
   'rulesets.reassessReport': tr.ReassessReport;
   'rulesets.reassessReports': tr.ReassessReportSummary[];
   'profiles.list': tr.ProfileVersion[];
@@ -157,6 +181,10 @@ export interface ApiOutputs {
   'audit.verify': s.AuditVerification;
   'dossier.model': Dossier;
   'dossier.pdf': rp.ProducedFile;
+  'settings.letter': letter.LetterSettings;
+  'settings.saveLetter': letter.LetterSettings;
+  'packages.make': rp.ProducedFile;
+  'packages.import': pkg.PackageImport;
   'reports.statistics': Statistics;
   'reports.export': rp.ExportProgress;
   'reports.exportProgress': rp.ExportProgress;

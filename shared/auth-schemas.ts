@@ -4,6 +4,7 @@
  * user's name, so the services check them; the schemas only bound the text.
  */
 import { z } from 'zod';
+import type { AboutInfo } from './about-schemas.ts';
 import { nameKey } from './domain/names.ts';
 import { userSchema } from './api-schemas.ts';
 import { PASSWORD_MAX_LENGTH } from './auth-policy.ts';
@@ -62,7 +63,7 @@ export interface CaseAuditEntry {
   hash: string;
 }
 
-/** Where the store lives, for the Settings page. */
-export interface AppInfo {
+/** Where the store lives, and what Settings › About TSP Desk shows. */
+export interface AppInfo extends AboutInfo {
   dataFile: string;
 }

@@ -9,14 +9,14 @@ import { formatIsoDate, isIsoDate, parseIsoDate, type DayNumber, type Period } f
 export interface DateParam {
   day: DayNumber;
 }
-export interface PeriodParam {
+interface PeriodParam {
   period: Period;
 }
 export type MessageParam = string | number | DateParam | PeriodParam;
 export type MessageParams = Record<string, MessageParam>;
 
 /** A message parameter as stored (the schema that checks it: storedParamsSchema, shared/contracts/assessments.ts). */
-export type StoredMessageParam = string | number | { date: string } | { period: Period };
+type StoredMessageParam = string | number | { date: string } | { period: Period };
 export type StoredMessageParams = Record<string, StoredMessageParam>;
 
 /** Parameters as stored: day numbers written as ISO dates. */

@@ -20,7 +20,7 @@ export const caseStatuses = [
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** Statuses that end a case: reached only by closing it, which records outcome and reason. */
-export const TERMINAL_STATUSES = ['transferred', 'closed', 'refused', 'withdrawn'] as const satisfies readonly CaseStatus[];
+const TERMINAL_STATUSES = ['transferred', 'closed', 'refused', 'withdrawn'] as const satisfies readonly CaseStatus[];
 export type OpenStatus = Exclude<CaseStatus, (typeof TERMINAL_STATUSES)[number]>;
 export const OPEN_STATUSES = caseStatuses.filter((s): s is OpenStatus => !(TERMINAL_STATUSES as readonly string[]).includes(s));
 
@@ -58,7 +58,6 @@ export const CONSENT_BY = ['person', 'representative'] as const;
 export const STATE_AUTHORITY_CONSENTS = ['given', 'refused', 'not-asked'] as const;
 export const DUAL_CRIMINALITY = ['yes', 'no', 'unknown'] as const;
 export const FINANCIAL_OBLIGATION_KINDS = ['fine', 'compensation', 'costs', 'confiscation'] as const;
-export type FinancialObligationKind = (typeof FINANCIAL_OBLIGATION_KINDS)[number];
 export const EXPULSION_KINDS = ['in-sentence', 'administrative-consequential', 'administrative'] as const;
 /** When the person left the sentencing State (ETS 167 Art. 2). */
 export const LEFT_SENTENCING_STATE_WHEN = ['after-final-judgment', 'during-proceedings'] as const;
@@ -73,3 +72,27 @@ export type DueFilter = (typeof DUE_FILTERS)[number];
 export const CASE_SORT_FIELDS = ['familyName', 'updatedAt', 'createdAt', 'status', 'reference'] as const;
 
 export const LIST_LIMIT_MAX = 500;
+
+/**
+ * Why a case was refused, withdrawn or closed: the coded reason each such transition takes
+ * (with free text beside it), counted by the statistics ("refused or withdrawn, by reason").
+ * The refusal grounds follow the conditions and grounds of the instruments (ETS 112 Art. 3,
+ * FD 2008/909 Art. 9) and practice; `other` always needs the free text to say what.
+ */
+export const REFUSAL_REASONS = [
+  'not-national', 'remaining-too-short', 'judgment-not-final', 'no-dual-criminality', 'no-consent', 'excluded-offence',
+  'financial-obligations', 'pending-proceedings', 'public-order', 'rehabilitation-unlikely', 'insufficient-ties',
+  'enforcement-not-possible', 'other',
+] as const;
+export const WITHDRAWAL_REASONS = ['person-withdrew', 'person-released', 'request-withdrawn', 'no-reply', 'other'] as const;
+export const CLOSURE_REASONS = [
+  'not-eligible', 'consent-not-verified', 'released', 'sentence-ended', 'deceased', 'escaped', 'no-reply', 'not-viable', 'other',
+] as const;
+/** The reason of a closure recorded by an import of an older export, which carried the ended status but not its closure. */
+export const IMPORTED_CLOSURE_REASON = 'imported-unrecorded';
+export const REASON_CODES = [...new Set([...REFUSAL_REASONS, ...WITHDRAWAL_REASONS, ...CLOSURE_REASONS, IMPORTED_CLOSURE_REASON])];
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** Correspondence of a case (electron/services/correspondence.ts): what was written, and to or from whom. */
+export const CORRESPONDENCE_KINDS = ['request', 'reminder', 'reply', 'notice', 'consultation'] as const;
+export const CORRESPONDENTS = ['other-state', 'person', 'authority'] as const;

@@ -5,14 +5,14 @@
  */
 import { z } from 'zod';
 import { inputDate } from './api-schemas.ts';
-import { CLOSE_OUTCOMES } from './vocabularies.ts';
-import { isIsoDate } from './sentence/calendar.ts';
+import { CLOSE_OUTCOMES, CORRESPONDENCE_KINDS, CORRESPONDENTS } from './vocabularies.ts';
+import { HANDOVER_WARNINGS } from './workflow/handover-check.ts';
+import { isoDate } from './domain/fields.ts';
 import { ALERT_KINDS, URGENCIES } from './workflow/alerts.ts';
 import { DOCUMENT_STATUSES } from './workflow/documents.ts';
 import { GUARDS, TRANSITION_IDS } from './workflow/lifecycle.ts';
 import { STEPS } from './workflow/steps.ts';
 
-const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
 const caseId = z.uuid({ error: 'must be a case id' });
 const documentKind = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a document kind such as "certified-judgment"' });
 const reason = z.string({ error: 'must be text' }).trim().min(1, { error: 'a reason is required' }).max(2000, { error: 'must be at most 2000 characters' });
@@ -33,8 +33,47 @@ export const transitionCaseInput = z.strictObject({
   /** A code for the reason where one applies (e.g. a refusal ground). */
   reasonCode: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'must be lower-case letters, digits, "-" and "_"' }).max(64).optional(),
   documents: z.array(documentKind).max(50).optional(),
+  /** Scheduling the handover (schedule-handover, reschedule-handover): its planned date, place, escorting authority and contact. */
+  handover: z
+    .strictObject({
+      plannedOn: inputDate,
+      place: z.string().trim().min(1, { error: 'a place is required' }).max(500),
+      escort: z.string().trim().min(1).max(500).optional(),
+      contact: z.string().trim().min(1).max(500).optional(),
+    })
+    .optional(),
 });
 export type TransitionCaseInput = z.input<typeof transitionCaseInput>;
+
+/** The check of a handover planned for a date, before it is scheduled. */
+export const checkHandoverInput = z.strictObject({ caseId, plannedOn: inputDate });
+
+const shortText = z.string().trim().min(1).max(500);
+
+export const recordCorrespondenceInput = z.strictObject({
+  caseId,
+  kind: z.enum(CORRESPONDENCE_KINDS, { error: `must be one of ${CORRESPONDENCE_KINDS.join(', ')}` }),
+  correspondent: z.enum(CORRESPONDENTS, { error: `must be one of ${CORRESPONDENTS.join(', ')}` }),
+  /** Sent by us (true) or received (false). */
+  outgoing: z.boolean(),
+  /** The date written on it, or when it was received. */
+  date: inputDate,
+  reference: shortText.optional(),
+  subject: shortText.optional(),
+  /** For a letter we sent: the date to chase an answer by, shown on the Due page until a reply from the same correspondent is recorded. */
+  chaseOn: inputDate.optional(),
+});
+
+export const addNoteInput = z.strictObject({ caseId, text: z.string().trim().min(1, { error: 'a note needs text' }).max(10_000) });
+
+export const caseWorkInput = z.strictObject({ caseId });
+
+export const assignCaseInput = z.strictObject({
+  caseId,
+  /** The user the case is assigned to; null: nobody. */
+  userId: z.string().min(1).max(100).nullable(),
+  reason: z.string().trim().min(1).max(2000).optional(),
+});
 
 export const workflowStateInput = z.strictObject({ caseId });
 
@@ -65,7 +104,10 @@ export const listDueInput = z.strictObject({
   /** How far ahead "later" reaches. */
   horizonDays: z.int().min(0).max(3660).default(90),
   urgency: z.enum(URGENCIES).optional(),
+  /** Rows of each urgency: a page within each group, never a cut across them. */
   limit: z.int().min(1).max(5000).default(1000),
+  /** Rows of each group to skip (the next page of one group: `urgency` with `offset`). */
+  offset: z.int().min(0).max(10_000_000).default(0),
 });
 
 // ---------------------------------------------------------------- outputs
@@ -99,10 +141,63 @@ export const workflowStateSchema = z.object({
       needsDate: z.boolean(),
     }),
   ),
+  /** Each task of the step with the instrument it cites (never an internal code) and whether the facts show it done. */
   tasks: z.array(z.object({ id: z.string(), anchor: z.string(), status: z.enum(['completed', 'in-progress', 'not-started']) })),
   alerts: z.array(alertSchema),
+  /** At the decision step: our State's decision recorded at this visit (who prepared it), and its approval. */
+  decision: z.object({ preparedBy: z.string(), preparedByName: z.string().nullable(), approvedBy: z.string().nullable(), approvedByName: z.string().nullable() }).nullable(),
+  /** The handover plan in force, once one is recorded. */
+  handover: z.lazy(() => handoverPlanSchema).nullable(),
 });
 export type WorkflowState = z.output<typeof workflowStateSchema>;
+
+export const handoverCheckSchema = z.object({
+  plannedOn: isoDate,
+  verdict: z.string(),
+  failing: z.array(z.string()),
+  releaseDate: isoDate.nullable(),
+  remainingDays: z.int().nullable(),
+  minimum: z.object({ years: z.int(), months: z.int(), days: z.int() }).nullable(),
+  windowClosesOn: isoDate.nullable(),
+  warnings: z.array(z.object({ code: z.enum(HANDOVER_WARNINGS), date: isoDate.nullable() })),
+});
+
+export const handoverPlanSchema = z.object({
+  plannedOn: isoDate,
+  place: z.string(),
+  escort: z.string().nullable(),
+  contact: z.string().nullable(),
+  checks: handoverCheckSchema.nullable(),
+  recordedAt: z.string(),
+  recordedByName: z.string().nullable(),
+});
+export type HandoverPlan = z.output<typeof handoverPlanSchema>;
+
+export const correspondenceSchema = z.object({
+  id: z.int(),
+  kind: z.enum(CORRESPONDENCE_KINDS),
+  correspondent: z.enum(CORRESPONDENTS),
+  outgoing: z.boolean(),
+  date: isoDate,
+  reference: z.string().nullable(),
+  subject: z.string().nullable(),
+  chaseOn: isoDate.nullable(),
+  answered: z.boolean(),
+  recordedAt: z.string(),
+  recordedByName: z.string().nullable(),
+});
+export type Correspondence = z.output<typeof correspondenceSchema>;
+
+export const noteSchema = z.object({ id: z.int(), text: z.string(), createdAt: z.string(), createdByName: z.string().nullable() });
+export type Note = z.output<typeof noteSchema>;
+
+/** What a case records beside its file as the transfer runs: who it is assigned to, its correspondence and notes. */
+export const caseWorkSchema = z.object({
+  assignedTo: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  correspondence: z.array(correspondenceSchema),
+  notes: z.array(noteSchema),
+});
+export type CaseWork = z.output<typeof caseWorkSchema>;
 
 export const attachmentSchema = z.object({
   id: z.int(),
@@ -155,9 +250,11 @@ export type UnreadableCase = z.output<typeof unreadableCaseSchema>;
 export const dueListSchema = z.object({
   on: isoDate,
   horizonDays: z.int(),
+  /** Every item of each urgency, whatever the page: the groups are counted over everything. */
   counts: z.record(z.enum(URGENCIES), z.int()),
-  /** Sorted by date, then case; at most `limit`. */
+  /** Sorted by date, then case: the page (`offset`, `limit`) of each group asked for, overdue first. */
   items: z.array(dueItemSchema),
+  /** Some group has items after its page (counts tell how many). */
   truncated: z.boolean(),
   /** Open cases left out: their stored dates or rule-set cannot be computed; each needs correcting. */
   unreadable: z.array(unreadableCaseSchema),

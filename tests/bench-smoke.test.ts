@@ -2,7 +2,8 @@
  * Keeps `npm run bench` working: a --quick run (small sizes) must print only a JSON array of
  * rows on stdout, every benchmark must have run without failing, and the rows must have the
  * shape the README documents. Performance goals are the bench's business, not this test's:
- * nothing here looks at whether a goal is met.
+ * nothing here looks at whether a goal is met. The time allowed is generous: the run is a whole
+ * process doing every benchmark in rounds, on a machine the other test files keep busy.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,7 +44,10 @@ describe('npm run bench -- --quick --json', () => {
     expect(metric('engine vs json-rules-engine')[0]?.note).toMatch(/same verdict as assess\(\) on all/);
     expect(metric('engine vs hand-written loop')[0]?.note).toMatch(/same verdict as assess\(\) on all/);
     expect(metric('store: import')[0]?.ours).not.toBeNull();
-    expect(metric('reassess')[0]?.ours).not.toBeNull();
+    expect(metric('reassess').length).toBe(3);
+    for (const r of metric('reassess')) expect(r.ours, r.metric).not.toBeNull();
+    expect(metric('routes')[0]?.ours).not.toBeNull();
+    expect(metric('store: import')[0]?.note).toMatch(/Median ratio of 3 rounds alternating ours and the peer/);
     expect(metric('search: p95').length).toBeGreaterThanOrEqual(1);
     expect(metric('memory')[0]?.ours).not.toBeNull();
     for (const r of metric('reports')) expect(r.ours).not.toBeNull();
@@ -53,5 +57,5 @@ describe('npm run bench -- --quick --json', () => {
     const saved = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'out', 'latest-quick.json'), 'utf8')) as { quick: boolean; rows: Row[] };
     expect(saved.quick).toBe(true);
     expect(saved.rows).toEqual(rows);
-  }, 120_000);
+  }, 300_000);
 });

@@ -81,8 +81,8 @@ describe('tsp assess report', () => {
     expect(lines[0]).toBe('Verdict: ELIGIBLE BY EXCEPTION');
     expect(r.out.indexOf('Conditions:')).toBeLessThan(r.out.indexOf('Dates:'));
     expect(r.out).toContain('ETS 112 Art. 3(1)(c)');
-    expect(r.out).toContain('Threshold: 2023-09-16 + 6 m = 2024-03-16.');
-    expect(r.out).toContain('S1: 2022-03-15 + 2 y = 2024-03-15');
+    expect(r.out).toContain('Threshold: 2023-09-16 + 6 months = 2024-03-16.');
+    expect(r.out).toContain('S1: 2022-03-15 + 2 years = 2024-03-15');
   });
 
   it('renders in Traditional Chinese with --lang zh-Hant', async () => {

@@ -65,13 +65,13 @@ describe('tsp enforce (report)', () => {
     expect(lines[0]).toBe('執行刑罰: 已計算');
     expect(r.out).toContain('移交後須在本地服刑: 451 日');
     expect(r.out).toContain('按本地規則預計釋放: 2025-12-05');
-    expect(r.out).toContain('超過本地最高刑罰：減至該上限: 6 年');
+    expect(r.out).toContain('超過本地最高刑罰：減至該上限: 6年');
   });
 
   it('a refused decision says so and enforces nothing (E03)', async () => {
     const r = await run(['enforce', '--case', 'c.json', '--handover', '2024-04-15'], { 'c.json': fixture('E03-conversion-that-would-aggravate') });
     expect(r.out.split('\n')[0]).toBe('Enforcement: DECISION REFUSED');
-    expect(r.out).toContain('Decision: District Court of Amsterdam, 2024-05-02: 4 y 3 m — beyond the limits, refused and not applied');
+    expect(r.out).toContain('Decision: District Court of Amsterdam, 2024-05-02: 4 years 3 months — beyond the limits, refused and not applied');
     expect(r.out).toContain('To be enforced here: —');
   });
 });

@@ -62,6 +62,11 @@ describe('tsp treaties table', () => {
     expect(json.rows.find((r) => r.instrumentId === 'coe-ets-112')).toMatchObject({ status: 'not-applies', other: 'eu-fd-2008-909' });
   });
 
+  it('names the State a reason concerns: ETS 112 not yet in force for India on 1 March 2018, from 1 May 2018', async () => {
+    const json = JSON.parse((await runTsp('treaties', 'table', 'CH', 'IN', '--on', '2018-03-01', '--json')).out) as { rows: { instrumentId: string }[] };
+    expect(json.rows.find((r) => r.instrumentId === 'coe-ets-112')).toMatchObject({ status: 'not-applies', reason: 'not-yet', state: 'IN', opensOn: '2018-05-01' });
+  });
+
   it('Hong Kong and the Mainland: no arrangement, with its source', async () => {
     const json = JSON.parse((await runTsp('treaties', 'table', 'HK', 'CN', '--json')).out) as { rows: unknown[]; noArrangement: { source: string } | null };
     expect(json.rows).toEqual([]);

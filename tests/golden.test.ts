@@ -1,6 +1,6 @@
 /**
  * Golden fixtures: one folder per built-in rule-set, one `<name>.case.json` (tsp-case/1)
- * with its `<name>.expected.json` per scenario of domain.md §9 (and our own edge cases).
+ * with its `<name>.expected.json` per scenario of docs/domain.md "Eligibility scenarios" (and our own edge cases).
  *
  * Every expected date in the fixtures was derived by hand (the arithmetic is written out in
  * each file's `derivation`), not copied from the engine. A fixture may replace top-level keys
@@ -39,6 +39,8 @@ interface Expected {
     flags: string[];
     /** Checked when given: the first and last day of the transfer window. */
     transferWindow?: { from: string; to: string | null } | null;
+    /** Checked when given: the confidence of these conditions (C, S, U), e.g. where an unconfirmed parameter decides it. */
+    confidence?: Record<string, string>;
   };
 }
 
@@ -80,6 +82,19 @@ function ruleSetFor(id: string, patch: Record<string, unknown> | undefined): Rul
 
 const fixtures = discover();
 const loaded = fixtures.map((f) => ({ ...f, expected: readJson(f.expectedPath) as Expected }));
+type LoadedFixture = (typeof loaded)[number];
+
+/** The assessment of a fixture, as the app makes it (the case's law resolved, on its date). */
+function assessed(f: LoadedFixture) {
+  const e = f.expected;
+  const parsed = parseCase(readJson(f.casePath));
+  if (!parsed.ok) expect.fail(`${f.casePath} is not valid tsp-case/1: ${JSON.stringify(parsed.errors)}`);
+  expect(parsed.warnings).toEqual([]);
+  const ruleSet = ruleSetFor(f.ruleSetId, e.ruleSetPatch);
+  const law = lawResolver(null, ruleSet)(ruleSet.id, parsed.value, e.on !== undefined ? parseIsoDate(e.on) : undefined, TODAY);
+  if (law === undefined) throw new Error(`no law for ${ruleSet.id}`);
+  return assessUnder(law, parsed.value, e.on !== undefined ? parseIsoDate(e.on) : null, TODAY);
+}
 
 describe('golden fixtures', () => {
   it('every fixture folder is a built-in rule-set id', () => {
@@ -93,7 +108,7 @@ describe('golden fixtures', () => {
     expect(fixtures.filter((f) => !existsSync(f.expectedPath)).map((f) => f.casePath)).toEqual([]);
   });
 
-  it('every scenario of domain.md §9 has at least one fixture', () => {
+  it('every scenario of docs/domain.md "Eligibility scenarios" has at least one fixture', () => {
     const covered = new Set(loaded.map((f) => f.expected.scenario.replace(/[a-z]$/, '')));
     const section9 = ['T01', 'T02', 'T03', 'T06', 'T07', 'T08', 'T10', 'T11', 'T12', 'T13', 'T15', 'T17', 'T19', 'T21', 'T23', 'T26', 'T28'];
     expect(section9.filter((t) => !covered.has(t))).toEqual([]);
@@ -102,14 +117,7 @@ describe('golden fixtures', () => {
   for (const f of loaded) {
     const e = f.expected;
     it(`${f.ruleSetId} ${e.scenario}: ${e.title} -> ${e.expect.verdict}`, () => {
-      const parsed = parseCase(readJson(f.casePath));
-      if (!parsed.ok) expect.fail(`${f.casePath} is not valid tsp-case/1: ${JSON.stringify(parsed.errors)}`);
-      expect(parsed.warnings).toEqual([]);
-
-      const ruleSet = ruleSetFor(f.ruleSetId, e.ruleSetPatch);
-      const law = lawResolver(null, ruleSet)(ruleSet.id, parsed.value, e.on !== undefined ? parseIsoDate(e.on) : undefined, TODAY);
-      if (law === undefined) throw new Error(`no law for ${ruleSet.id}`);
-      const result = assessUnder(law, parsed.value, e.on !== undefined ? parseIsoDate(e.on) : null, TODAY);
+      const result = assessed(f);
 
       const dates: Record<string, string | number | null> = {};
       for (const key of Object.keys(e.expect.dates)) {
@@ -122,6 +130,10 @@ describe('golden fixtures', () => {
       for (const id of Object.keys(e.expect.conditions)) {
         conditions[id] = result.conditions.find((c) => c.id === id)?.status ?? '(no such condition)';
       }
+      const confidence: Record<string, string> = {};
+      for (const id of Object.keys(e.expect.confidence ?? {})) {
+        confidence[id] = result.conditions.find((c) => c.id === id)?.confidence ?? '(no such condition)';
+      }
       const actual = {
         verdict: result.verdict,
         rescreenOn: iso(result.rescreenOn),
@@ -132,6 +144,7 @@ describe('golden fixtures', () => {
         ...(e.expect.transferWindow === undefined
           ? {}
           : { transferWindow: result.transferWindow === null ? null : { from: iso(result.transferWindow.from), to: iso(result.transferWindow.to) } }),
+        ...(e.expect.confidence === undefined ? {} : { confidence }),
       };
       // One comparison, so a failure shows every field that differs at once.
       expect(actual).toEqual({ ...e.expect, flags: expect.arrayContaining(e.expect.flags) });

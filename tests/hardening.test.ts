@@ -32,18 +32,18 @@ const mode = (file: string) => fs.statSync(file).mode & 0o777;
 describe('the shell environment', () => {
   const env = { TSP_SQLITE_BINDING: '/tmp/evil.node', TSP_DB_KEY: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH' };
 
-  it('ignores TSP_SQLITE_BINDING and TSP_DB_KEY in the packaged app', () => {
-    expect(shellEnvironment(env, true)).toEqual({ nativeBinding: undefined, recoveryKey: undefined });
+  it('ignores TSP_SQLITE_BINDING and TSP_DB_KEY in the packaged app: its driver is the one packed in its resources', () => {
+    expect(shellEnvironment(env, true, '/opt/TSP Desk/resources')).toEqual({ nativeBinding: '/opt/TSP Desk/resources/native/better_sqlite3.node', recoveryKey: undefined });
   });
 
   it('reads them in development (npm start points the binding at the Electron build)', () => {
-    expect(shellEnvironment(env, false)).toEqual({ nativeBinding: '/tmp/evil.node', recoveryKey: env.TSP_DB_KEY });
+    expect(shellEnvironment(env, false, '/opt/TSP Desk/resources')).toEqual({ nativeBinding: '/tmp/evil.node', recoveryKey: env.TSP_DB_KEY });
   });
 
   it('is the only way main.ts reads the environment', () => {
     const main = fs.readFileSync(path.resolve(import.meta.dirname, '../electron/main.ts'), 'utf8');
     expect(main.match(/process\.env/g)).toEqual(['process.env']);
-    expect(main).toContain('shellEnvironment(process.env, app.isPackaged)');
+    expect(main).toContain('shellEnvironment(process.env, app.isPackaged, process.resourcesPath)');
   });
 });
 

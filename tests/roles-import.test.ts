@@ -1,6 +1,8 @@
 /**
- * Roles hold on every path that creates a case (issue 24): `cases.create`, `cases.import` and
- * `tsp cases import` refuse an ended case (it comes only with a closure) and a case at a step
+ * Roles hold on every path that creates a case (issue 24): `cases.create` refuses an ended case
+ * (it comes only with a closure), `cases.import` and `tsp cases import` take one only with a
+ * closure the importer's role records (issue 19: an older export, ended without its closure,
+ * gets one "imported closed, reason not recorded"), and every path refuses a case at a step
  * beyond what the creator's role records (shared/workflow/roles.ts); the store is then unchanged.
  */
 import fs from 'node:fs';
@@ -35,13 +37,33 @@ function as(role: 'officer' | 'legal') {
 }
 
 describe('creating and importing cases', () => {
-  it('cases.import refuses an ended case without a closure, whoever imports it, writing nothing', () => {
+  it('cases.import refuses a closure that contradicts the status or comes on an open case, and one the role does not record, writing nothing', () => {
+    const officer = as('officer');
     const before = storeDigest(app.db);
-    for (const status of ['transferred', 'refused', 'closed']) {
-      const response = app.router.dispatch('cases.import', [at('draft'), at(status)]);
-      expect(response).toMatchObject({ ok: false, error: { code: 'invalid_input', problems: [{ field: 'cases[1].status' }] } });
-    }
+    const closed = (status: string, outcome: string) => ({ ...at(status), closure: { outcome, date: '2024-05-01', reasonCode: 'deceased', reason: 'died in custody' } });
+    expect(app.router.dispatch('cases.import', [at('draft'), closed('transferred', 'deceased')])).toMatchObject({
+      ok: false, error: { code: 'invalid_input', problems: [{ field: 'cases[1].status' }] },
+    });
+    expect(app.router.dispatch('cases.import', [closed('screening', 'deceased')])).toMatchObject({ ok: false, error: { code: 'invalid_input', problems: [{ field: 'cases[0].closure' }] } });
+    // Closing as deceased is a supervisor's (roles.ts): an officer does not record it by importing a case so closed.
+    expect(officer.dispatch('cases.import', [closed('closed', 'deceased')])).toMatchObject({ ok: false, error: { code: 'forbidden', problems: [{ field: 'cases[0].status' }] } });
+    expect(app.router.dispatch('cases.create', { case: closed('closed', 'deceased') })).toMatchObject({ ok: false, error: { problems: [{ field: 'case.closure' }] } });
     expect(storeDigest(app.db)).toBe(before);
+  });
+
+  it('an older export (an ended status without its closure) is imported closed, "reason not recorded", and the closure audited', () => {
+    const { ids } = (app.router.dispatch('cases.import', [at('refused')]) as { ok: true; data: { ids: string[] } }).data;
+    const record = (app.router.dispatch('cases.get', { id: ids[0] }) as { ok: true; data: { closeOutcome: string; closeReason: string; case: { status: string } } }).data;
+    expect(record).toMatchObject({ closeOutcome: 'refused_by_administering_state', closeReason: 'imported closed, reason not recorded (status "refused")', case: { status: 'refused' } });
+    const events = (app.router.dispatch('cases.events', { caseId: ids[0] }) as { ok: true; data: { kind: string; reasonCode: string | null }[] }).data;
+    expect(events.map((e) => [e.kind, e.reasonCode])).toEqual([['imported', null], ['closed:refused_by_administering_state', 'imported-unrecorded']]);
+    const audit = (app.router.dispatch('audit.forCase', { caseId: ids[0] }) as { ok: true; data: { action: string }[] }).data;
+    expect(audit.map((a) => a.action)).toEqual(['case.import']);
+    // Exported again, it carries its closure, and imports back the same.
+    const [file] = (app.router.dispatch('cases.export', { ids }) as { ok: true; data: Record<string, unknown>[] }).data;
+    expect(file?.closure).toEqual({ outcome: 'refused_by_administering_state', date: expect.any(String), reasonCode: 'imported-unrecorded', reason: 'imported closed, reason not recorded (status "refused")' });
+    const again = (app.router.dispatch('cases.import', [file]) as { ok: true; data: { ids: string[] } }).data.ids[0];
+    expect((app.router.dispatch('cases.get', { id: again }) as { ok: true; data: { closeOutcome: string } }).data.closeOutcome).toBe('refused_by_administering_state');
   });
 
   it('an officer cannot record a decision or a handover by creating or importing a case already there', () => {
@@ -62,10 +84,10 @@ describe('creating and importing cases', () => {
     expect(app.router.dispatch('cases.import', [at('requested'), at('handover-scheduled')])).toMatchObject({ ok: true });
   });
 
-  it('tsp cases import refuses an ended case without a closure (exit 2, nothing written)', async () => {
+  it('tsp cases import refuses a closure that contradicts the status (exit 2, nothing written)', async () => {
     app.close();
     const input = path.join(dir, 'cases.json');
-    fs.writeFileSync(input, JSON.stringify([at('draft'), at('transferred')]));
+    fs.writeFileSync(input, JSON.stringify([at('draft'), { ...at('transferred'), closure: { outcome: 'escaped' } }]));
     const before = fs.readFileSync(file);
     const io = memoryIo();
     io.readFile = (p) => fs.readFileSync(p, 'utf8');

@@ -75,8 +75,8 @@ describe('openFailureMessage', () => {
       text: expect.stringMatching(/^TSP Desk could not open the case store or bring it up to date\. No data was lost.*\n\nReason: SQLITE_CORRUPT: database disk image is malformed\n\n.*backups folder/s),
     });
     expect(openFailureMessage('zh-Hant', error)).toStrictEqual({
-      title: '無法開啟案件資料庫',
-      text: expect.stringMatching(/^TSP Desk 無法開啟案件資料庫或將其更新。資料並無遺失.*原因（英文）：SQLITE_CORRUPT: database disk image is malformed.*backups 資料夾/s),
+      title: '無法開啟個案資料庫',
+      text: expect.stringMatching(/^TSP Desk 無法開啟個案資料庫或將其更新。資料並無遺失.*原因（英文）：SQLITE_CORRUPT: database disk image is malformed.*backups 資料夾/s),
     });
   });
 });

@@ -4,7 +4,7 @@
 -- Conventions:
 -- * NULL is "unknown" (docs/case-format.md): a boolean is 0, 1 or NULL, never defaulted.
 -- * JSON columns hold arrays written by the repositories; NULL (unknown) differs from '[]' (none).
--- * Nothing is hard-deleted (design.md "Storage"): cases and persons are closed, never
+-- * Nothing is hard-deleted (docs/architecture.md "Storage"): cases and persons are closed, never
 --   removed; assessments, rule-set versions, the timeline and the audit log are append-only.
 --   Child rows of a case (sentences, offences, consent, obligations) are replaced on update,
 --   inside the transaction that writes the audit entry holding the before/after state.
@@ -179,7 +179,7 @@ BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
 CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
 BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
 
--- Frozen snapshots (design.md "The rule engine"): the case as assessed, the exact rule-set
+-- Frozen snapshots (docs/architecture.md "Storage"): the case as assessed, the exact rule-set
 -- version (with the hash of its content) and the result, so an old assessment stays
 -- reproducible after the case or the treaty is edited.
 -- The large JSON columns come last: a list reading the verdict of a row then does not

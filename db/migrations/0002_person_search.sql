@@ -1,5 +1,5 @@
 -- Schema 2: full-text search over the names, aliases and prison number of persons
--- (design.md "Storage"), in any script.
+-- (docs/architecture.md "Storage"), in any script.
 --
 -- The trigram tokenizer matches any substring of three or more characters, case-folded,
 -- so it needs no word boundaries: Chinese and Thai names are not written with spaces.

@@ -32,8 +32,9 @@ export function runDue(io: CliIo, values: DueValues, locale: Locale): number {
       const name = [i.familyName, i.givenNames].filter((x) => x !== null).join(', ');
       lines.push(`  ${i.date}  ${name}${i.reference === null ? '' : ` (${i.reference})`}  ${alertText(locale, i)}  ${i.caseId}`);
     }
+    // The router pages within each group: say how many of this group are not listed.
+    if (due.counts[urgency] > items.length) lines.push(`  … +${due.counts[urgency] - items.length}`);
   }
-  if (due.truncated) lines.push('', `… ${due.items.length}+`);
   if (due.unreadable.length > 0) {
     lines.push('', t(locale, 'due.unreadable.title'), `  ${t(locale, 'due.unreadable.intro')}`);
     for (const c of due.unreadable) lines.push(`  ${[c.familyName, c.givenNames].filter((x) => x !== null).join(', ')}${c.reference === null ? '' : ` (${c.reference})`}  ${c.caseId}`);

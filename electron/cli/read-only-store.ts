@@ -5,13 +5,20 @@
  *
  * SQLite cannot open a WAL store read-only without its shared-memory file (`-shm`), which it
  * cannot create there, and this driver is built without URI file names (so no `?immutable=1`):
- * such a store is copied (with its -wal, if one is there) into a private temporary folder, read
+ * such a store is copied (with its -wal, audit key, chain head and wrapped keys, where they are
+ * there) into a private temporary folder, read
  * there and the copy removed. What the command then writes to the copy (a schema update, an
  * audit entry) goes with it; the original is never touched.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { anchorFileOf } from '../../db/audit-anchor.ts';
+import { auditKeyFileOf } from '../../db/audit-key.ts';
+import { keyFileOf } from '../keystore.ts';
+
+/** What travels with the copy: the -wal, the audit key and chain head (verify needs them), the wrapped keys. */
+const COMPANIONS = [(db: string) => `${db}-wal`, auditKeyFileOf, anchorFileOf, keyFileOf];
 
 export interface ReadableStore {
   /** The file to open: the store itself, or its private copy. */
@@ -36,7 +43,7 @@ export function readableStore(db: string): ReadableStore {
   const copy = path.join(dir, path.basename(db));
   try {
     fs.copyFileSync(db, copy);
-    if (fs.existsSync(`${db}-wal`)) fs.copyFileSync(`${db}-wal`, `${copy}-wal`);
+    for (const companion of COMPANIONS) if (fs.existsSync(companion(db))) fs.copyFileSync(companion(db), companion(copy));
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;

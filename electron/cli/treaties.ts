@@ -132,7 +132,7 @@ export async function runTreatiesImport(io: CliIo, file: string | undefined, val
     const pending = unwrap(app.router.dispatch('rulesets.pendingReassessments', undefined), 'listing pending re-assessments failed').find(
       (p) => p.ruleSetId === saved.id && p.version === saved.version,
     );
-    if (pending) io.out(`${pending.openCases} open case(s) will be re-assessed under it when the Treaties page is next opened.\n`);
+    if (pending) io.out(`${pending.openCases} open case${pending.openCases === 1 ? '' : 's'} will be re-assessed under it by the app at its next start or daily check, or at once from the Treaties page.\n`);
     return 0;
   }, 'write');
 }

@@ -6,7 +6,8 @@ import type { Block, Dossier } from '../../shared/reports/dossier-model.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { PdfWriter } from './layout.ts';
 
-function drawBlock(pdf: PdfWriter, block: Block): void {
+/** One block of a dossier or of the request (electron/pdf/request-pdf.ts). */
+export function drawBlock(pdf: PdfWriter, block: Block): void {
   switch (block.kind) {
     case 'facts':
       pdf.facts(block.rows);
@@ -30,7 +31,8 @@ export function dossierPdf(dossier: Dossier): Buffer {
   const L = (key: string, params = {}) => t(dossier.locale, key, params);
   const pdf = new PdfWriter({ title: `${dossier.title}: ${dossier.name}`, subject: dossier.title, language: dossier.locale });
   pdf.text(dossier.title, { size: 24, bold: true, gapAfter: 6 });
-  pdf.text(dossier.name, { size: 16, bold: true, gapAfter: 18 });
+  pdf.text(dossier.name, { size: 16, bold: true, gapAfter: dossier.notice === undefined ? 18 : 4 });
+  if (dossier.notice !== undefined) pdf.text(dossier.notice, { color: '#505a5f', gapAfter: 14 });
   pdf.facts(dossier.cover);
   pdf.heading(L('reports.dossier.contents'), 3);
   dossier.sections.forEach((section, i) => pdf.text(`${i + 1}. ${section.title}`, { indent: 8, gapAfter: 1 }));

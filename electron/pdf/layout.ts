@@ -76,7 +76,7 @@ export class PdfWriter {
   private y = PAGE.margin;
   readonly contentWidth = PAGE.width - 2 * PAGE.margin;
 
-  constructor(info: { title: string; subject: string; language: string }) {
+  constructor(info: { title: string; subject: string; language: string; /** PDF/A-2b: every font embedded (the default one too), an sRGB output intent, the XMP declaration. */ pdfa?: boolean }) {
     this.doc = new PDFDocument({
       size: 'A4',
       margin: PAGE.margin,
@@ -85,6 +85,8 @@ export class PdfWriter {
       lang: info.language,
       displayTitle: true,
       info: { Title: info.title, Subject: info.subject, Creator: 'TSP Desk', Producer: 'TSP Desk (pdfkit)' },
+      // pdfkit's own default font (Helvetica) is never embedded: a PDF/A file starts with one of ours.
+      ...(info.pdfa === true ? ({ subset: 'PDF/A-2b', pdfVersion: '1.7', font: fontFor(65, 400).data } as object) : {}),
     });
   }
 
@@ -143,14 +145,14 @@ export class PdfWriter {
     });
   }
 
-  text(text: string, options: { size?: number; bold?: boolean; color?: string; gapAfter?: number; indent?: number } = {}): void {
+  text(text: string, options: { size?: number; bold?: boolean; color?: string; gapAfter?: number; indent?: number; align?: 'left' | 'right' } = {}): void {
     const style: Style = { size: options.size ?? 10, weight: options.bold ? 700 : 400, color: options.color ?? INK };
     const indent = options.indent ?? 0;
     const lines = wrap(text, this.contentWidth - indent, style);
     const lh = this.lineHeight(style);
     for (const line of lines) {
       this.ensure(lh);
-      this.drawLines([line], PAGE.margin + indent, this.y, this.contentWidth - indent, style);
+      this.drawLines([line], PAGE.margin + indent, this.y, this.contentWidth - indent, style, options.align);
       this.y += lh;
     }
     this.y += options.gapAfter ?? 4;
@@ -165,6 +167,17 @@ export class PdfWriter {
       this.doc.moveTo(PAGE.margin, this.y).lineTo(PAGE.margin + this.contentWidth, this.y).lineWidth(0.75).strokeColor(RULE).stroke();
       this.y += 6;
     }
+  }
+
+  /** A thin rule across the page (under a letterhead). */
+  rule(): void {
+    this.doc.moveTo(PAGE.margin, this.y).lineTo(PAGE.margin + this.contentWidth, this.y).lineWidth(0.75).strokeColor(RULE).stroke();
+    this.y += 10;
+  }
+
+  /** Vertical space, e.g. for a signature. */
+  space(points: number): void {
+    this.y += points;
   }
 
   muted(text: string): void {

@@ -16,7 +16,7 @@ export function statisticsPdf(tables: readonly ReportTable[], meta: { query: Sta
   pdf.text(title, { size: 20, bold: true, gapAfter: 6 });
   pdf.text(L('reports.pdf.period', { from: meta.query.from, to: meta.query.to }), { size: 11, bold: true });
   pdf.text(filtersText(meta.query, meta.locale));
-  pdf.text(L('reports.pdf.cases', { count: number.format(meta.cases) }));
+  pdf.text(L('reports.pdf.cases', { count: meta.cases }));
   pdf.muted(L('reports.pdf.produced', { date: meta.producedOn }));
   if (meta.auditHead !== undefined) pdf.muted(L('reports.pdf.auditHead', { seq: String(meta.auditHead.seq), hash: meta.auditHead.hash.slice(0, 16) }));
   for (const table of tables) {

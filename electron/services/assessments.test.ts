@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findAssessment } from '../../db/assessments-repo.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { storedAssessmentSchema } from '../../shared/api-schemas.ts';
@@ -83,7 +84,7 @@ describe('runAssessment', () => {
     const a = runAssessment(ctx, { caseId: record.id });
     const entries = listAudit(ctx, { entityId: record.id, limit: 10 });
     expect(entries.map((e) => e.action)).toEqual(['assessment.run', 'case.create']);
-    const row = ctx.db.prepare('SELECT case_snapshot, result FROM assessments WHERE id = ?').get(a.id) as { case_snapshot: string; result: string };
+    const row = findAssessment(ctx.db, a.id)!;
     expect(entries[0]?.after).toMatchObject({ assessmentId: a.id, verdict: a.verdict, snapshotHash: sha256Hex(row.case_snapshot + row.result) });
   });
 

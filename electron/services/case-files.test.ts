@@ -92,7 +92,7 @@ describe('exportCases', () => {
 
   it('carries the extension fields and the status a closed case ended with', () => {
     const record = createCase(ctx, { case: CASE_FIXTURES.lifeChinese });
-    closeCase(ctx, { id: record.id, expectedVersion: 1, outcome: 'refused_by_administering_state', reason: 'note verbale' });
+    closeCase(ctx, { id: record.id, expectedVersion: 1, outcome: 'refused_by_administering_state', reason: 'note verbale', reasonCode: 'insufficient-ties' });
     const [exported] = exportCases(ctx, { ids: [record.id] });
     expect(exported).toMatchObject({ format: 'tsp-case/1', ruleSetId: 'hk-th', direction: 'incoming', status: 'refused' });
   });

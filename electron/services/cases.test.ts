@@ -128,13 +128,17 @@ describe('setCaseStatus, closeCase and reopenCase', () => {
     const created = createCase(ctx, { case: example });
     const screening = setCaseStatus(ctx, { id: created.id, expectedVersion: 1, status: 'screening', reason: 'file complete' });
     expect(screening).toMatchObject({ version: 2, case: { status: 'screening' } });
-    const closed = closeCase(ctx, { id: created.id, expectedVersion: 2, outcome: 'refused_by_administering_state', reason: 'note verbale 2025/7' });
+    const closed = closeCase(ctx, { id: created.id, expectedVersion: 2, outcome: 'refused_by_administering_state', reason: 'note verbale 2025/7', reasonCode: 'insufficient-ties' });
     expect(closed).toMatchObject({
       version: 3, closedAt: '2025-01-15T10:00:00.000Z', closeOutcome: 'refused_by_administering_state', closeReason: 'note verbale 2025/7',
       case: { status: 'refused' },
     });
-    const reopened = reopenCase(ctx, { id: created.id, expectedVersion: 3, status: 'decision', reason: 'refusal withdrawn' });
-    expect(reopened).toMatchObject({ version: 4, closedAt: null, closeOutcome: null, closeReason: null, case: { status: 'decision' } });
+    // Reopened only at a step the case had reached: it never stood at the decision.
+    const unreached = expectRefused(ctx, 'conflict', () => reopenCase(ctx, { id: created.id, expectedVersion: 3, status: 'decision', reason: 'refusal withdrawn' }));
+    expect(unreached).toMatchObject({ messageKey: 'error.reopen_unreached', problems: [{ field: 'status', message: 'the case never stood at decision: it may be reopened at draft, screening' }] });
+    const reopened = reopenCase(ctx, { id: created.id, expectedVersion: 3, status: 'screening', reason: 'refusal withdrawn' });
+    expect(reopened).toMatchObject({ version: 4, closedAt: null, closeOutcome: null, closeReason: null, case: { status: 'screening' } });
+    expect(listCaseEvents(ctx, { caseId: created.id }).find((e) => e.kind.startsWith('closed:'))?.reasonCode).toBe('insufficient-ties');
     expect(listCaseEvents(ctx, { caseId: created.id }).map((e) => e.kind)).toEqual(['created', 'status:screening', 'closed:refused_by_administering_state', 'reopened']);
     expect(listAudit(ctx, { entityId: created.id, limit: 10 }).map((e) => e.action)).toEqual(['case.reopen', 'case.close', 'case.status', 'case.create']);
   });
@@ -151,8 +155,11 @@ describe('setCaseStatus, closeCase and reopenCase', () => {
       .toMatchObject({ messageKey: 'workflow.guard.wrong_step' });
     expect(expectRefused(ctx, 'conflict', () => setCaseStatus(ctx, { id: created.id, expectedVersion: 1, status: 'agreed', reason: 'x' })).problems[0])
       .toMatchObject({ messageKey: 'workflow.guard.wrong_step' });
-    closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'withdrawn_by_state', reason: 'request withdrawn 2025-01-15' });
-    expect(expectRefused(ctx, 'conflict', () => closeCase(ctx, { id: created.id, expectedVersion: 2, outcome: 'deceased', reason: 'x' })).messageKey).toBe('error.case_closed');
+    // Closing takes a coded reason of its kind.
+    expect(expectRefused(ctx, 'conflict', () => closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'withdrawn_by_state', reason: 'x' })).problems[0])
+      .toMatchObject({ messageKey: 'workflow.guard.reason_code_required' });
+    closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'withdrawn_by_state', reason: 'request withdrawn 2025-01-15', reasonCode: 'request-withdrawn' });
+    expect(expectRefused(ctx, 'conflict', () => closeCase(ctx, { id: created.id, expectedVersion: 2, outcome: 'deceased', reason: 'x', reasonCode: 'deceased' })).messageKey).toBe('error.case_closed');
     expectRefused(ctx, 'conflict', () => updateCase(ctx, { id: created.id, expectedVersion: 2, case: example, reason: 'x' }));
     expectRefused(ctx, 'conflict', () => setCaseStatus(ctx, { id: created.id, expectedVersion: 2, status: 'dossier', reason: 'x' }));
     expectRefused(ctx, 'conflict', () => setCaseStatus(ctx, { id: created.id, expectedVersion: 1, status: 'dossier', reason: 'x' }));
@@ -178,7 +185,7 @@ describe('getCase and listCases', () => {
     h.setNow('2025-01-15T12:00:00.000Z');
     const c = createCase(ctx, { case: CASE_FIXTURES.cyrillic });
     h.setNow('2025-01-15T13:00:00.000Z');
-    closeCase(ctx, { id: a.id, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate' });
+    closeCase(ctx, { id: a.id, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate', reasonCode: 'deceased' });
 
     expect(listCases(ctx, {}).items.map((i) => i.id)).toEqual([c.id, b.id]);
     expect(listCases(ctx, { includeClosed: true }).items.map((i) => i.id)).toEqual([a.id, c.id, b.id]);
@@ -196,5 +203,29 @@ describe('getCase and listCases', () => {
     expect(() => listCases(ctx, { limit: 501 })).toThrow(/invalid_input/);
     expect(() => listCases(ctx, { colour: 'red' })).toThrow(/invalid_input/);
     expect(() => listCases(ctx, { sort: { field: 'age', dir: 'asc' } })).toThrow(/invalid_input/);
+  });
+});
+
+describe('a new case\'s duplicate check (listCases samePerson): a warning the form shows, never a refusal', () => {
+  const chan = CASE_FIXTURES.lifeChinese as { person: Record<string, unknown> } & Record<string, unknown>;
+
+  it('finds the cases of the same names and date of birth, or the same prison number however written, closed ones too', () => {
+    const first = createCase(ctx, { case: chan });
+    closeCase(ctx, { id: first.id, expectedVersion: 1, outcome: 'deceased', reason: 'record in error', reasonCode: 'deceased' });
+    const other = createCase(ctx, { case: CASE_FIXTURES.cyrillic });
+    const same = (samePerson: Record<string, string>) => listCases(ctx, { samePerson, includeClosed: true }).items.map((i) => i.id);
+
+    expect(same({ familyName: 'chan', givenNames: 'TAI-MAN', dateOfBirth: '1970-02-28' })).toEqual([first.id]);
+    expect(same({ familyName: 'CHAN', givenNames: 'Tai Man', dateOfBirth: '1970-03-01' })).toEqual([]);
+    expect(same({ familyName: 'CHAN', givenNames: 'Siu Ming', dateOfBirth: '1970-02-28' })).toEqual([]);
+    expect(same({ familyName: 'LEE', prisonNumber: '2566 / 01234' })).toEqual([first.id]);
+    expect(same({ prisonNumber: 'ик5012345' })).toEqual([other.id]);
+    expect(same({ familyName: 'CHAN' })).toEqual([]); // a name alone is no duplicate
+  });
+
+  it('leaves creating the duplicate to the officer: the second case is stored', () => {
+    const first = createCase(ctx, { case: chan });
+    const second = createCase(ctx, { case: chan });
+    expect(listCases(ctx, { samePerson: { prisonNumber: '2566/01234' } }).items.map((i) => i.id)).toEqual([second.id, first.id]);
   });
 });

@@ -7,9 +7,23 @@ import { searchCases } from '../../db/case-search.ts';
 import { appendAudit } from '../../db/audit-repo.ts';
 import { appendCaseEvent, caseEventsOf, type NewCaseEvent } from '../../db/case-events-repo.ts';
 import { insertCase, updateCase as writeCaseRows, type Closure } from '../../db/cases-repo.ts';
-import { closeCaseInput, createCaseInput, getCaseInput, listCaseEventsInput, listCasesInput, reopenCaseInput, setCaseStatusInput, updateCaseInput, type CaseEvent, type CaseList, type CaseRecord, type FieldProblem } from '../../shared/api-schemas.ts';
+import { casesAssignedTo } from '../../db/transfer-records-repo.ts';
+import {
+  closeCaseInput,
+  createCaseInput,
+  getCaseInput,
+  listCaseEventsInput,
+  listCasesInput,
+  reopenCaseInput,
+  setCaseStatusInput,
+  updateCaseInput,
+  type CaseEvent,
+  type CaseList,
+  type CaseRecord,
+  type FieldProblem,
+} from '../../shared/api-schemas.ts';
 import { OPEN_STATUSES, type Role } from '../../shared/vocabularies.ts';
-import type { CaseFile } from '../../shared/domain/case.ts';
+import { keyedProblem, type CaseFile } from '../../shared/domain/case.ts';
 import { creatableSteps } from '../../shared/workflow/roles.ts';
 import { currentStep, isOpenStatus } from '../../shared/workflow/steps.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
@@ -56,6 +70,7 @@ export interface CreationProblem extends FieldProblem {
  * role could have brought it to itself (shared/workflow/roles.ts).
  */
 export function creationProblems(role: Role, c: CaseFile, field: string): CreationProblem[] {
+  if (c.closure != null) return [{ kind: 'ended', ...keyedProblem(`${field}.closure`, 'validation.closure.new') }];
   if (c.status != null && !isOpenStatus(c.status)) {
     return [{ kind: 'ended', field: `${field}.status`, message: `must be an open step (${OPEN_STATUSES.join(', ')}): a case is ended by closing it` }];
   }
@@ -134,16 +149,37 @@ export function setCaseStatus(ctx: ServiceContext, input: unknown): CaseRecord {
 
 /** The older channel: the workflow transition that closes with `outcome`, with its guards (the handover needs its date). */
 export function closeCase(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { id, expectedVersion, outcome, reason, date } = validate(closeCaseInput, input);
-  return transitionCase(ctx, { id, expectedVersion, reason, date, transition: transitionForOutcome(outcome) });
+  const { id, expectedVersion, outcome, reason, date, reasonCode } = validate(closeCaseInput, input);
+  return transitionCase(ctx, { id, expectedVersion, reason, date, reasonCode, transition: transitionForOutcome(outcome) });
 }
 
-/** Undoes a closure made in error; the closure stays in the audit log and the timeline. */
+/**
+ * The open steps a case had reached: those its timeline moved it to or from, and the start. A
+ * closed case is reopened only at one of them, never at a step it never stood at.
+ */
+export function reachedSteps(events: readonly Pick<CaseEvent, 'kind' | 'fromStatus'>[]): Set<string> {
+  const reached = new Set<string>(['draft']);
+  for (const e of events) {
+    if (e.kind.startsWith('status:')) reached.add(e.kind.slice('status:'.length));
+    if (e.fromStatus !== null && isOpenStatus(e.fromStatus as CaseFile['status'])) reached.add(e.fromStatus);
+  }
+  return reached;
+}
+
+/** Undoes a closure made in error, at a step the case had reached; the closure stays in the audit log and the timeline. */
 export function reopenCase(ctx: ServiceContext, input: unknown): CaseRecord {
   const { id, expectedVersion, status, reason } = validate(reopenCaseInput, input);
   return change(ctx, {
     id, expectedVersion, reason, action: 'case.reopen', mustBeOpen: false,
-    next: (current) => ({ case: { ...current.case, status }, closure: null, event: { kind: 'reopened' } }),
+    next: (current) => {
+      const reached = reachedSteps(caseEventsOf(ctx.db, id));
+      if (!reached.has(status)) {
+        throw new ServiceError('conflict', 'error.reopen_unreached', [
+          { field: 'status', message: `the case never stood at ${status}: it may be reopened at ${OPEN_STATUSES.filter((s) => reached.has(s)).join(', ')}` },
+        ]);
+      }
+      return { case: { ...current.case, status }, closure: null, event: { kind: 'reopened' } };
+    },
   });
 }
 
@@ -161,9 +197,12 @@ export function listCaseEvents(ctx: ServiceContext, input: unknown): CaseEvent[]
 
 export function listCases(ctx: ServiceContext, input: unknown): CaseList {
   const query = validate(listCasesInput, input);
-  if (query.due === undefined) return searchCases(ctx.db, query);
+  // "My cases": those assigned to the signed-in user (or to the user named).
+  const assigned = query.assignedTo === undefined ? undefined : casesAssignedTo(ctx.db, query.assignedTo === 'me' ? ctx.user.id : query.assignedTo);
+  if (query.due === undefined) return searchCases(ctx.db, query, assigned);
   const due = computeDue(ctx.db, formatIsoDate(todayFrom(ctx.clock())), DUE_FILTER_HORIZON_DAYS);
   const wanted = query.due === 'any-due' ? due.items : due.items.filter((i) => i.urgency === query.due);
-  const list = searchCases(ctx.db, query, [...new Set(wanted.map((i) => i.caseId))]);
+  const ids = [...new Set(wanted.map((i) => i.caseId))];
+  const list = searchCases(ctx.db, query, assigned === undefined ? ids : ids.filter((id) => assigned.includes(id)));
   return due.unreadable.length === 0 ? list : { ...list, unreadable: due.unreadable };
 }

@@ -1,5 +1,5 @@
 /**
- * A case's documents (domain.md §10): the checklist its rule-set requires for its direction,
+ * A case's documents (docs/domain.md "Documents of a dossier"): the checklist its rule-set requires for its direction,
  * each document's status, and the files attached to it. Files are stored by content, sealed,
  * beside the database file (attachment-files.ts), so the same file attached twice is stored
  * once; the database records which case and document each attachment belongs to. Each write
@@ -59,11 +59,22 @@ function requireListed(documents: readonly CaseDocument[], kind: string): CaseDo
   return found;
 }
 
+/**
+ * Documents are read-only on a closed case: what the file held when it closed stays as it was.
+ * After a transfer, only the documents that follow it (enforcement reports, clemency notices:
+ * the post-transfer step) are still recorded.
+ */
+function requireWritable(record: CaseRecord, document: CaseDocument): void {
+  if (record.closedAt === null || (record.closeOutcome === 'transferred' && document.step === 'post-transfer')) return;
+  throw new ServiceError('conflict', 'error.case_closed', [{ field: 'caseId', message: 'the case is closed: its documents are read-only' }]);
+}
+
 export function setDocumentStatus(ctx: ServiceContext, input: unknown): CaseDocument[] {
   const { caseId, kind, status, note } = validate(setDocumentStatusInput, input);
   return write(ctx, (scope) => {
     const record = loadRecord(ctx.db, caseId);
     const before = requireListed(checklist(ctx.db, record, scope.today), kind);
+    requireWritable(record, before);
     writeDocumentStatus(ctx.db, caseId, { kind, status, note: note ?? null, updatedAt: scope.at, updatedBy: scope.userId });
     appendAudit(ctx.db, {
       at: scope.at, userId: scope.userId, action: 'document.status', entity: 'case', entityId: caseId, reason: note ?? null,
@@ -79,11 +90,13 @@ export function attachDocument(ctx: ServiceContext, input: unknown): CaseDocumen
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length > ATTACHMENT_MAX_BYTES) throw new ServiceError('invalid_input', 'error.invalid_input', [{ field: 'contentBase64', message: 'the file is larger than 20 MiB' }]);
   const record = loadRecord(ctx.db, caseId);
-  requireListed(checklist(ctx.db, record, todayOf(ctx)), kind);
+  requireWritable(record, requireListed(checklist(ctx.db, record, todayOf(ctx)), kind));
   // Stored before the transaction: content-addressed, so a write that then fails leaves at most an unreferenced file.
   const sha256 = storeAttachment(ctx.db, bytes);
   return write(ctx, (scope) => {
-    const before = requireListed(checklist(ctx.db, record, scope.today), kind);
+    const current = loadRecord(ctx.db, caseId);
+    const before = requireListed(checklist(ctx.db, current, scope.today), kind);
+    requireWritable(current, before);
     const id = insertAttachment(ctx.db, caseId, { kind, sha256, fileName, mediaType, size: bytes.length, createdAt: scope.at, createdBy: scope.userId });
     const status = isDone(before.status) ? before.status : 'received';
     if (status !== before.status) writeDocumentStatus(ctx.db, caseId, { kind, status, note: before.note, updatedAt: scope.at, updatedBy: scope.userId });

@@ -39,7 +39,7 @@ describe('listDue', () => {
     transitionCase(ctx, { id: d.id, expectedVersion: 1, transition: 'record-agreement', date: '2025-01-10', reason: 'recognised' });
     // A closed case has nothing due.
     const e = euCase('EVANS', { judgmentReceived: '2024-09-01' });
-    closeCase(ctx, { id: e.id, expectedVersion: 1, outcome: 'withdrawn_by_state', reason: 'certificate withdrawn' });
+    closeCase(ctx, { id: e.id, expectedVersion: 1, outcome: 'withdrawn_by_state', reason: 'certificate withdrawn', reasonCode: 'request-withdrawn' });
 
     const due = listDue(ctx, {});
     expect(due.on).toBe('2025-01-15');
@@ -59,6 +59,20 @@ describe('listDue', () => {
     expect(listCases(ctx, { due: 'overdue' }).items.map((i) => i.id)).toEqual([a.id]);
     expect(listCases(ctx, { due: 'this-week' }).items.map((i) => i.id)).toEqual([b.id]);
     expect(listCases(ctx, { due: 'any-due', sort: { field: 'familyName', dir: 'asc' } }).items.map((i) => i.id)).toEqual([a.id, b.id, c.id, d.id]);
+  });
+
+  it('groups are counted over everything and paged within each: more overdue than a page never hides what is due this week', () => {
+    // Receipts 2024-10-01..05 + 90 days = 2024-12-30..2025-01-03: five overdue; 2024-10-20 + 90 = 2025-01-18: this week.
+    const overdue = ['2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-05'].map((d, i) => euCase(`OVER${i}`, { judgmentReceived: d }));
+    const week = euCase('WEEK', { judgmentReceived: '2024-10-20' });
+    const first = listDue(ctx, { limit: 2 });
+    expect(first.counts).toEqual({ overdue: 5, 'this-week': 1, later: 0 });
+    expect(first.items.map((i) => i.caseId)).toEqual([overdue[0]!.id, overdue[1]!.id, week.id]);
+    expect(first.truncated).toBe(true);
+    // The next page of one group, then its last.
+    expect(listDue(ctx, { urgency: 'overdue', offset: 2, limit: 2 }).items.map((i) => i.caseId)).toEqual([overdue[2]!.id, overdue[3]!.id]);
+    const last = listDue(ctx, { urgency: 'overdue', offset: 4, limit: 2 });
+    expect([last.items.map((i) => i.caseId), last.truncated]).toEqual([[overdue[4]!.id], false]);
   });
 
   it('a release drawing near, and a transfer that would leave less than the minimum (ETS 112: six months)', () => {

@@ -12,12 +12,13 @@ import { findAssessment } from '../../db/assessments-repo.ts';
 import { latestEventDates } from '../../db/case-events-repo.ts';
 import { allStoredRuleSets } from '../../db/rulesets-repo.ts';
 import { dueCandidates, latestEventsOf } from '../../db/workflow-due.ts';
+import { caseHeads, chaseOfCase, dueChases, handoverPlansOf, plannedHandovers } from '../../db/transfer-records-repo.ts';
 import { storedAssessmentSchema, type CaseRecord } from '../../shared/api-schemas.ts';
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { BUILT_IN_RULESETS } from '../../shared/treaties/library.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
 import { listDueInput, type AlertOut, type DueItem, type DueList, type UnreadableCase } from '../../shared/workflow-schemas.ts';
-import { alertsFor, RELEASE_NEAR_DAYS, URGENCIES, type Alert } from '../../shared/workflow/alerts.ts';
+import { alertsFor, RELEASE_NEAR_DAYS, URGENCIES, urgencyOf, type Alert } from '../../shared/workflow/alerts.ts';
 import { runningDeadlines, type DeadlineAnchors } from '../../shared/workflow/deadlines.ts';
 import type { ServiceContext } from './context.ts';
 import { storedRuleSet } from './ruleset-resolution.ts';
@@ -48,6 +49,20 @@ export function alertsFrom(ruleSet: RuleSet | null, f: AlertFacts, today: string
 export function alertsOfCase(db: Database.Database, record: CaseRecord, ruleSet: RuleSet | null, today: string): AlertOut[] {
   const latest = record.latestAssessment === null ? undefined : findAssessment(db, record.latestAssessment.id);
   const result = latest === undefined ? null : storedAssessmentSchema.parse(JSON.parse(latest.result));
+  return [...workAlerts(db, record, today), ...alertsOf(db, record, ruleSet, today, result)].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The handover planned (at the handover step) and the answer to chase: dated by the officers, not by the law. */
+function workAlerts(db: Database.Database, record: CaseRecord, today: string): Alert[] {
+  const out: Alert[] = [];
+  const plan = record.case.status === 'handover-scheduled' ? handoverPlansOf(db, record.id).at(-1) : undefined;
+  if (plan !== undefined) out.push({ kind: 'handover-planned', id: null, date: plan.plannedOn, urgency: urgencyOf(plan.plannedOn, today) });
+  const chase = chaseOfCase(db, record.id);
+  if (chase !== null) out.push({ kind: 'chase', id: null, date: chase, urgency: urgencyOf(chase, today) });
+  return out;
+}
+
+function alertsOf(db: Database.Database, record: CaseRecord, ruleSet: RuleSet | null, today: string, result: ReturnType<typeof storedAssessmentSchema.parse> | null): Alert[] {
   return alertsFrom(
     ruleSet,
     {
@@ -167,6 +182,20 @@ export function computeDue(db: Database.Database, on: string, horizonDays: numbe
       unreadable.push({ caseId: c.id, reference: c.reference, familyName: c.familyName, givenNames: c.givenNames });
     }
   }
+  // What the officers dated: the handovers planned and the answers to chase, through their own indexes (migration 0014).
+  const horizon = formatIsoDate(until);
+  const planned = plannedHandovers(db, horizon);
+  const chases = dueChases(db, horizon);
+  const heads = new Map(caseHeads(db, [...new Set([...planned.keys(), ...chases.keys()])]).map((h) => [h.id, h]));
+  const add = (kind: 'handover-planned' | 'chase', dates: Map<string, string>) => {
+    for (const [caseId, date] of dates) {
+      const head = heads.get(caseId);
+      if (head === undefined) continue;
+      items.push({ caseId, reference: head.reference, familyName: head.familyName, givenNames: head.givenNames, status: head.status, ruleSetId: head.ruleSetId, kind, id: null, date, urgency: urgencyOf(date, on) });
+    }
+  };
+  add('handover-planned', planned);
+  add('chase', chases);
   // ISO dates and ids compare as plain strings (localeCompare would be most of the time here).
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return {
@@ -176,10 +205,14 @@ export function computeDue(db: Database.Database, on: string, horizonDays: numbe
 }
 
 export function listDue(ctx: ServiceContext, input: unknown): DueList {
-  const { on, horizonDays, urgency, limit } = validate(listDueInput, input);
+  const { on, horizonDays, urgency, limit, offset } = validate(listDueInput, input);
   const day = on ?? formatIsoDate(todayFrom(ctx.clock()));
   const { items: all, unreadable } = computeDue(ctx.db, day, horizonDays);
-  const counts = Object.fromEntries(URGENCIES.map((u) => [u, all.filter((i) => i.urgency === u).length])) as DueList['counts'];
-  const chosen = urgency === undefined ? all : all.filter((i) => i.urgency === urgency);
-  return { on: day, horizonDays, counts, items: chosen.slice(0, limit), truncated: chosen.length > limit, unreadable };
+  // Grouped over everything, then a page within each group: thousands overdue never hide what is due this week.
+  const groups = new Map(URGENCIES.map((u) => [u, all.filter((i) => i.urgency === u)]));
+  const counts = Object.fromEntries(URGENCIES.map((u) => [u, groups.get(u)?.length ?? 0])) as DueList['counts'];
+  const asked = urgency === undefined ? URGENCIES : [urgency];
+  const items = asked.flatMap((u) => groups.get(u)?.slice(offset, offset + limit) ?? []);
+  const truncated = asked.some((u) => counts[u] > offset + limit);
+  return { on: day, horizonDays, counts, items, truncated, unreadable };
 }

@@ -19,7 +19,8 @@ let h: ServiceHarness;
 let ctx: ServiceContext;
 beforeEach(() => {
   h = serviceHarness('2025-01-15T10:00:00.000Z'); // today: 2025-01-15
-  ctx = h.officer;
+  // A supervisor: an officer creates cases only at the steps of their own role (shared/workflow/roles.ts).
+  ctx = h.admin;
 });
 afterEach(() => h.dispose());
 
@@ -71,7 +72,8 @@ describe('enforcement.compute for a stored case', () => {
 describe('the Adaptation step: recording the decision', () => {
   it('records who decided, when, and the term, on the case, the timeline and the audit log; the task is then done', () => {
     const { id } = createCase(ctx, { case: incoming('agreed') });
-    expect(workflowState(ctx, { caseId: id }).tasks).toEqual([{ id: 'adapt-sentence', anchor: 'I4; ETS 112 Arts. 10-11', status: 'not-started' }]);
+    // A case with no rule-set has no instrument to cite (tasks cite the case's own instrument, never a step code).
+    expect(workflowState(ctx, { caseId: id }).tasks).toEqual([{ id: 'adapt-sentence', anchor: '', status: 'not-started' }]);
     const record = decide(id, 1, { years: 3, months: 6 });
     expect(record.case.enforcement).toEqual({ procedure: 'conversion', decision: { authority: 'Court of First Instance', date: '2025-01-10', term: { years: 3, months: 6, days: 0 } } });
     const entry = listCaseEvents(ctx, { caseId: id }).at(-1);
@@ -121,10 +123,10 @@ describe('the dossier of an incoming case', () => {
     const { id } = createCase(ctx, { case: incoming('agreed') });
     decide(id, 1, { years: 3, months: 6 });
     const dossier = dossierModel(h.admin, { caseId: id, locale: 'en' });
-    expect(dossier.sections.map((s) => s.id)).toEqual(['person', 'judgment', 'dates', 'enforcement', 'eligibility', 'documents', 'consent', 'timeline']);
+    expect(dossier.sections.map((s) => s.id)).toEqual(['person', 'judgment', 'dates', 'enforcement', 'eligibility', 'documents', 'consent', 'timeline', 'audit']);
     const section = dossier.sections.find((s) => s.id === 'enforcement')!;
     const facts = section.blocks.find((b) => b.kind === 'facts');
-    expect(facts?.kind === 'facts' && facts.rows).toContainEqual(['Decision', 'Court of First Instance, 2025-01-10: 3 y 6 m — within the limits, applied']);
+    expect(facts?.kind === 'facts' && facts.rows).toContainEqual(['Decision', 'Court of First Instance, 2025-01-10: 3 years 6 months — within the limits, applied']);
     expect(section.blocks.at(-1)).toMatchObject({ kind: 'steps', title: 'How it was computed' });
 
     const outgoing = createCase(ctx, { case: incoming('agreed', { direction: 'outgoing' }) });

@@ -1,6 +1,6 @@
 /**
  * Incoming transfers: the sentence to be enforced here (shared/enforcement) for a stored
- * case, and the Adaptation step (domain.md §7.3 I4) that records the decision of the court
+ * case, and the Adaptation step (docs/domain.md "The steps of a transfer": I4) that records the decision of the court
  * or authority that adapted or converted it — who, when, the term — refusing one that
  * aggravates the sentence or exceeds our maximum (ETS 112 Arts. 10(2), 11(1)(d); FD 2008/909
  * Art. 8). One write: the case's enforcement facts, a timeline entry on the decision's date

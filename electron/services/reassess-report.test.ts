@@ -108,7 +108,7 @@ describe('re-assessment when a version takes effect', () => {
     const total = REASSESS_STEP_SIZE + 3;
     const ids = Array.from({ length: total }, () => createCase(h.admin, { case: ivanov() }).id);
     const closed = createCase(h.admin, { case: ivanov() });
-    closeCase(h.admin, { id: closed.id, expectedVersion: 1, outcome: 'deceased', reason: 'r' });
+    closeCase(h.admin, { id: closed.id, expectedVersion: 1, outcome: 'deceased', reason: 'r', reasonCode: 'deceased' });
     createCase(h.admin, { case: { ...ivanov(), ruleSetId: 'hk-us-1997' } });
     saveRuleSet(h.admin, { ruleSet: twelveMonths('2025-01-01'), reason: 'r' });
 

@@ -1,28 +1,31 @@
 /**
- * Re-assessment when a rule-set version takes effect, and its report. A jurisdiction profile
- * version (remission, remand credit, month-end rule: the dates the engine computes) is run
- * the same way for the open cases sentenced in that jurisdiction (schema 9, `subject`).
+ * Re-assessment when a version of the law takes effect, and its report: a rule-set version
+ * (the open cases naming it), a jurisdiction profile version (remission, remand credit,
+ * month-end rule: the open cases sentenced in that jurisdiction, schema 9) or a treaty map
+ * version (every open case naming a rule-set, schema 15).
  *
  * When: a stored version is "pending" from the day it is in force (effective date on or
- * before today, and the latest such version of its id) until a report exists for it. The
- * Treaties page asks for pending versions when it opens and after a save, and runs each one;
- * so a version saved with a past or present date is run at once, and one dated in the future
- * is run the first time the page is opened on or after that date. Nothing runs unseen: a
- * run is started by a legal officer's action, and every change is in the report and the audit log.
+ * before today, and the latest such version of its id) until a report exists for it. In the
+ * app the main process runs what is pending by itself — at the start, then daily — and a run
+ * left unfinished (the app closed, a run stopped) is resumed then too (electron/reassessment.ts);
+ * after a save, the Treaties page offers to run the new version at once, and a legal officer's
+ * confirmation starts it (`rulesets.reassess`). Nothing runs unseen: every change is in the
+ * report and the audit log, and the Treaties pages show each run's progress.
  *
- * How: `startReassessment` records the selection (the open cases naming the rule-set; for an
- * arrangement bound to one case, that case) as a report; each `reassessStep` processes the
- * next batch in one transaction — reassessCases (reassess.ts) stores a new assessment and an
- * `assessment.run` audit entry per case, and the report gains one item per case with the
- * verdict before and after and the conditions whose status moved — so progress is exact, a
- * step interrupted leaves nothing half-done, and the renderer shows a bar between steps.
+ * How: `startReassessment` records the selection as a report; each batch then stores a new
+ * assessment and an `assessment.run` audit entry per case (reassess.ts), and the report gains
+ * one item per case with the verdict before and after and the conditions whose status moved,
+ * all in one transaction — so progress is exact and a batch interrupted leaves nothing
+ * half-done. With the app's runner the batches are prepared on a worker thread and written in
+ * the background; without it (the CLI, tests) each `rulesets.reassessStep` call processes the
+ * next batch of REASSESS_STEP_SIZE cases.
  */
 import { randomUUID } from 'node:crypto';
-import { findAssessment } from '../../db/assessments-repo.ts';
+import { assessmentVerdict } from '../../db/assessments-repo.ts';
 import { appendAudit } from '../../db/audit-repo.ts';
-import { findCaseMeta } from '../../db/cases-repo.ts';
 import {
   findReassessReport,
+  hasItemAt,
   hasReassessReport,
   insertReassessItem,
   insertReassessReport,
@@ -34,13 +37,15 @@ import {
 } from '../../db/reassess-reports-repo.ts';
 import { allStoredProfiles, findProfileVersion, openCasesSentencedIn, openCasesSentencedOutside } from '../../db/profiles-repo.ts';
 import { allStoredRuleSets, findRuleSetVersion, openCasesUnder } from '../../db/rulesets-repo.ts';
-import type { StoredAssessment } from '../../shared/api-schemas.ts';
+import { findTreatyMapVersion, openCasesUnderAnyRuleSet, treatyMapInForce } from '../../db/treaty-maps-repo.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import {
   getReassessReportInput,
   listReassessReportsInput,
+  reassessCancelInput,
   reassessStepInput,
   startReassessInput,
+  TREATY_MAP_SUBJECT_ID,
   type PendingReassessment,
   type ReassessItem,
   type ReassessProgress,
@@ -50,22 +55,16 @@ import {
 } from '../../shared/treaties/api-schemas.ts';
 import { JURISDICTION_PROFILES } from '../../shared/treaties/jurisdictions.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
-import { verdictChange } from '../../shared/treaties/verdict-changes.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { reassessCases } from './reassess.ts';
+import { prepareBatch, storeBatch, type BatchRequest, type PreparedItem } from './reassess.ts';
+import { reassessControlOf } from './reassess-control.ts';
 import { storedProfile, storedRuleSet } from './ruleset-resolution.ts';
 import { validate } from './validate.ts';
-import { write } from './write.ts';
+import { write, type WriteScope } from './write.ts';
 
-/** Cases per step: about half a second of work (4 ms a case measured with 5,000 demo cases), so the window never waits long and the bar moves. */
+/** Cases per step of a run without the app's runner (about half a second of work), so the bar moves. */
 export const REASSESS_STEP_SIZE = 100;
-
-function latestResult(ctx: ServiceContext, caseId: string): { id: string; result: StoredAssessment } | null {
-  const id = findCaseMeta(ctx.db, caseId)?.latestAssessmentId ?? null;
-  const row = id === null ? undefined : findAssessment(ctx.db, id);
-  return row === undefined ? null : { id: row.id, result: JSON.parse(row.result) as StoredAssessment };
-}
 
 /** The cases a version governs: the open cases naming its rule-set; an arrangement bound to a case governs that case only. */
 function governedCases(ctx: ServiceContext, ruleSetId: string, boundTo: string | null): string[] {
@@ -97,25 +96,38 @@ function latestInForce<Row extends { effective_from: string }>(rows: readonly Ro
   return out;
 }
 
-/** Stored versions (of rule-sets, then of profiles) in force today, the latest of their id, with open cases and no report yet. */
-export function pendingReassessments(ctx: ServiceContext): PendingReassessment[] {
+/** A pending version and who stored it (the user a run started by the app itself acts as). */
+export type PendingVersion = PendingReassessment & { createdBy: string };
+
+/** Stored versions (of rule-sets, then of profiles, then of the treaty map) in force today, the latest of their id, with open cases and no report yet. */
+export function pendingVersions(ctx: ServiceContext): PendingVersion[] {
   const today = formatIsoDate(todayFrom(ctx.clock()));
-  const pending: PendingReassessment[] = [];
+  const pending: PendingVersion[] = [];
   for (const row of latestInForce(allStoredRuleSets(ctx.db), (r) => r.id, today)) {
     if (hasReassessReport(ctx.db, 'rule-set', row.id, row.version)) continue;
     const openCases = governedCases(ctx, row.id, row.case_id).length;
-    if (openCases > 0) pending.push({ subject: 'rule-set', ruleSetId: row.id, version: row.version, effectiveFrom: row.effective_from, title: storedRuleSet(row).title, openCases });
+    if (openCases > 0) pending.push({ subject: 'rule-set', ruleSetId: row.id, version: row.version, effectiveFrom: row.effective_from, title: storedRuleSet(row).title, openCases, createdBy: row.created_by });
   }
   for (const row of latestInForce(allStoredProfiles(ctx.db), (r) => r.code, today)) {
     if (hasReassessReport(ctx.db, 'profile', row.code, row.version)) continue;
     const openCases = casesUnderProfile(ctx, row.code).length;
-    if (openCases > 0) pending.push({ subject: 'profile', ruleSetId: row.code, version: row.version, effectiveFrom: row.effective_from, title: storedProfile(row).name, openCases });
+    if (openCases > 0) pending.push({ subject: 'profile', ruleSetId: row.code, version: row.version, effectiveFrom: row.effective_from, title: storedProfile(row).name, openCases, createdBy: row.created_by });
+  }
+  const map = treatyMapInForce(ctx.db, today);
+  if (map !== undefined && !hasReassessReport(ctx.db, 'treaty-map', TREATY_MAP_SUBJECT_ID, map.version)) {
+    const openCases = openCasesUnderAnyRuleSet(ctx.db).length;
+    if (openCases > 0) pending.push({ subject: 'treaty-map', ruleSetId: TREATY_MAP_SUBJECT_ID, version: map.version, effectiveFrom: map.effective_from, title: 'Treaty map', openCases, createdBy: map.created_by });
   }
   return pending;
 }
 
-/** The audit entity of a subject's version. */
-const entityOf = (subject: ReassessSubject) => (subject === 'profile' ? 'profile' : 'rule_set');
+export function pendingReassessments(ctx: ServiceContext): PendingReassessment[] {
+  return pendingVersions(ctx).map(({ createdBy: _, ...p }) => p);
+}
+
+/** The audit entity and action prefix of a subject's version. */
+const entityOf = (subject: ReassessSubject) => ({ 'rule-set': 'rule_set', profile: 'profile', 'treaty-map': 'treaty_map' })[subject];
+const actionOf = (subject: ReassessSubject) => ({ 'rule-set': 'ruleset', profile: 'profile', 'treaty-map': 'treaty_map' })[subject];
 
 function progressOf(ctx: ServiceContext, report: ReassessReportRow): ReassessProgress {
   const { done } = reportCounts(ctx.db, report.id);
@@ -130,6 +142,12 @@ function selectionOf(ctx: ServiceContext, subject: ReassessSubject, id: string, 
     }
     return casesUnderProfile(ctx, id);
   }
+  if (subject === 'treaty-map') {
+    if (findTreatyMapVersion(ctx.db, version) === undefined) {
+      throw new ServiceError('not_found', 'error.treaty_map_not_found', [{ field: 'version', message: `no stored treaty map version "${version}"` }]);
+    }
+    return openCasesUnderAnyRuleSet(ctx.db);
+  }
   const stored = findRuleSetVersion(ctx.db, id, version);
   if (stored === undefined && builtInRuleSet(id)?.version !== version) {
     throw new ServiceError('not_found', 'error.ruleset_not_found', [{ field: 'version', message: `no version "${version}" of rule-set "${id}"` }]);
@@ -137,11 +155,17 @@ function selectionOf(ctx: ServiceContext, subject: ReassessSubject, id: string, 
   return governedCases(ctx, id, stored?.case_id ?? null);
 }
 
-export function startReassessment(ctx: ServiceContext, input: unknown): ReassessProgress {
+/** Reports begun and not finished (the app closed or the run stopped part-way), oldest first. */
+export function unfinishedReports(ctx: ServiceContext): ReassessReportRow[] {
+  return listReassessReports(ctx.db).filter((r) => reportCounts(ctx.db, r.id).done < r.total).reverse();
+}
+
+/** Records a report for a version (or finds the unfinished one); the run itself is the caller's. */
+export function openReassessment(ctx: ServiceContext, input: unknown): ReassessProgress {
   const { subject, ruleSetId, version, reason } = validate(startReassessInput, input);
   return write(ctx, (scope) => {
     const caseIds = selectionOf(ctx, subject, ruleSetId, version);
-    // A run of this version left unfinished (the window closed part-way) is resumed, not doubled.
+    // A run of this version left unfinished (the app closed part-way) is resumed, not doubled.
     const unfinished = listReassessReports(ctx.db, { subject, id: ruleSetId }).find((r) => r.rule_set_version === version && reportCounts(ctx.db, r.id).done < r.total);
     if (unfinished !== undefined) return progressOf(ctx, unfinished);
     const report: ReassessReportRow = {
@@ -150,61 +174,94 @@ export function startReassessment(ctx: ServiceContext, input: unknown): Reassess
     };
     insertReassessReport(ctx.db, report);
     appendAudit(ctx.db, {
-      at: scope.at, userId: scope.userId, action: subject === 'profile' ? 'profile.reassess' : 'ruleset.reassess', entity: entityOf(subject),
+      at: scope.at, userId: scope.userId, action: `${actionOf(subject)}.reassess`, entity: entityOf(subject),
       entityId: `${ruleSetId}@${version}`, reason, before: null, after: { reportId: report.id, cases: caseIds.length },
     });
     return { reportId: report.id, total: report.total, done: 0, finished: report.total === 0 };
   });
 }
 
-function requireReport(ctx: ServiceContext, reportId: string): ReassessReportRow {
+/** `rulesets.reassess`: records the report and, in the app, has its runner run it in the background. */
+export function startReassessment(ctx: ServiceContext, input: unknown): ReassessProgress {
+  const progress = openReassessment(ctx, input);
+  if (!progress.finished) reassessControlOf(ctx.db)?.start(ctx, progress.reportId);
+  return progress;
+}
+
+export function requireReport(ctx: ServiceContext, reportId: string): ReassessReportRow {
   const report = findReassessReport(ctx.db, reportId);
   if (report === undefined) throw new ServiceError('not_found', 'error.report_not_found', [{ field: 'reportId', message: `no report ${reportId}` }]);
   return report;
 }
 
-/** Re-assesses the next batch of a report's cases and records each outcome; one transaction. */
+/** The request a report's cases `ids` are prepared under: today, by the context's clock. */
+export const batchRequest = (ctx: ServiceContext, ids: readonly string[]): BatchRequest => ({ ids, today: formatIsoDate(todayFrom(ctx.clock())) });
+
+/**
+ * Stores a prepared batch of a report from position `from` and its items, with one
+ * `<subject>.reassess.batch` audit entry; inside the caller's write transaction. Refuses a
+ * batch that does not continue the report where it stands (another run got there first).
+ */
+export function storeReportBatch(ctx: ServiceContext, scope: WriteScope, report: ReassessReportRow, from: number, request: BatchRequest, items: readonly PreparedItem[]): ReassessProgress {
+  const continues = !hasItemAt(ctx.db, report.id, from) && (from === 0 || hasItemAt(ctx.db, report.id, from - 1));
+  if (!continues) throw new ServiceError('conflict', 'error.reassess_running', []);
+  const stored = storeBatch(ctx.db, scope, request, items, `${report.reason} (re-assessment ${report.id})`);
+  let changed = 0;
+  let skipped = 0;
+  stored.forEach((item, i) => {
+    const row = { report_id: report.id, position: from + i, case_id: item.caseId };
+    if ('skipped' in item) {
+      skipped += 1;
+      const latest = items[i] !== undefined && 'skipped' in items[i] ? items[i].previousId : null;
+      const before = latest === null ? null : (assessmentVerdict(ctx.db, latest) ?? null);
+      insertReassessItem(ctx.db, { ...row, outcome: 'skipped', before_verdict: before, after_verdict: null, after_assessment_id: null, changed_conditions: '[]', skipped_reason: item.skipped });
+      return;
+    }
+    const { change } = item;
+    if (change.verdictChanged) changed += 1;
+    insertReassessItem(ctx.db, {
+      ...row, outcome: change.verdictChanged ? 'changed' : 'unchanged', before_verdict: change.before, after_verdict: change.after,
+      after_assessment_id: item.assessmentId, changed_conditions: JSON.stringify(change.conditions), skipped_reason: null,
+    });
+  });
+  appendAudit(ctx.db, {
+    at: scope.at, userId: scope.userId, action: `${actionOf(report.subject)}.reassess.batch`,
+    entity: entityOf(report.subject), entityId: `${report.rule_set_id}@${report.rule_set_version}`,
+    reason: report.reason, before: null, after: { reportId: report.id, from, cases: stored.length, verdictsChanged: changed, skipped },
+  });
+  const done = from + stored.length;
+  return { reportId: report.id, total: report.total, done, finished: done >= report.total };
+}
+
+/**
+ * `rulesets.reassessStep`: where the app's runner runs the report, its progress; elsewhere the
+ * next REASSESS_STEP_SIZE cases, prepared and stored in one transaction.
+ */
 export function reassessStep(ctx: ServiceContext, input: unknown): ReassessProgress {
   const { reportId } = validate(reassessStepInput, input);
+  const report = requireReport(ctx, reportId);
+  if (reassessControlOf(ctx.db) !== undefined) return progressOf(ctx, report);
   return write(ctx, (scope) => {
-    const report = requireReport(ctx, reportId);
     const { done } = reportCounts(ctx.db, report.id);
-    const batch = selectedCases(ctx.db, report.id, done, REASSESS_STEP_SIZE);
-    if (batch.length === 0) return progressOf(ctx, report);
-    const before = new Map(batch.map((id) => [id, latestResult(ctx, id)]));
-    // Nested in this write: its batch transaction becomes a savepoint of ours.
-    const { skipped } = reassessCases(ctx, { ids: batch, reason: `${report.reason} (re-assessment ${report.id})`, batchSize: batch.length });
-    const skippedReason = new Map(skipped.map((s) => [s.id, s.reason]));
-    let changed = 0;
-    batch.forEach((caseId, i) => {
-      const row = { report_id: report.id, position: done + i, case_id: caseId };
-      const skip = skippedReason.get(caseId);
-      const after = skip === undefined ? latestResult(ctx, caseId) : null;
-      if (after === null) {
-        insertReassessItem(ctx.db, { ...row, outcome: 'skipped', before_verdict: before.get(caseId)?.result.verdict ?? null, after_verdict: null, after_assessment_id: null, changed_conditions: '[]', skipped_reason: skip ?? 'not_assessed' });
-        return;
-      }
-      const change = verdictChange(before.get(caseId)?.result ?? null, after.result);
-      if (change.verdictChanged) changed += 1;
-      insertReassessItem(ctx.db, {
-        ...row, outcome: change.verdictChanged ? 'changed' : 'unchanged', before_verdict: change.before, after_verdict: change.after,
-        after_assessment_id: after.id, changed_conditions: JSON.stringify(change.conditions), skipped_reason: null,
-      });
-    });
-    appendAudit(ctx.db, {
-      at: scope.at, userId: scope.userId, action: report.subject === 'profile' ? 'profile.reassess.batch' : 'ruleset.reassess.batch',
-      entity: entityOf(report.subject), entityId: `${report.rule_set_id}@${report.rule_set_version}`,
-      reason: report.reason, before: null, after: { reportId: report.id, from: done, cases: batch.length, verdictsChanged: changed, skipped: skipped.length },
-    });
-    return progressOf(ctx, report);
+    const request = batchRequest(ctx, selectedCases(ctx.db, report.id, done, REASSESS_STEP_SIZE));
+    if (request.ids.length === 0) return progressOf(ctx, report);
+    return storeReportBatch(ctx, scope, report, done, request, prepareBatch(ctx.db, request));
   });
+}
+
+/** `rulesets.reassessCancel`: stops the report's run after the batch being written; what was done stays, the rest is resumed later. */
+export function cancelReassessment(ctx: ServiceContext, input: unknown): ReassessProgress {
+  const { reportId } = validate(reassessCancelInput, input);
+  const report = requireReport(ctx, reportId);
+  reassessControlOf(ctx.db)?.cancel(reportId);
+  return progressOf(ctx, report);
 }
 
 function summaryOf(ctx: ServiceContext, r: ReassessReportRow): ReassessReportSummary {
   const counts = reportCounts(ctx.db, r.id);
   return {
     id: r.id, subject: r.subject, ruleSetId: r.rule_set_id, version: r.rule_set_version, reason: r.reason, createdAt: r.created_at, createdBy: r.created_by,
-    total: r.total, done: counts.done, changed: counts.changed, skipped: counts.skipped,
+    total: r.total, done: counts.done, changed: counts.changed, skipped: counts.skipped, running: reassessControlOf(ctx.db)?.isRunning(r.id) ?? false,
   };
 }
 

@@ -63,7 +63,7 @@ describe('reassessCases', () => {
 
   it('takes the cases named, closed ones included, under the rule-set given', () => {
     const { named, unnamed } = seed();
-    const closed = closeCase(ctx, { id: named[0]!, expectedVersion: 1, outcome: 'consent_withdrawn', reason: 'consent withdrawn' });
+    const closed = closeCase(ctx, { id: named[0]!, expectedVersion: 1, outcome: 'consent_withdrawn', reason: 'consent withdrawn', reasonCode: 'person-withdrew' });
     expect(reassessCases(ctx, {}).assessed).toBe(4);
     const result = reassessCases(ctx, { ids: [closed.id, unnamed], ruleSetId: 'coe-ets-112' });
     expect(result).toMatchObject({ total: 2, assessed: 2, skipped: [] });

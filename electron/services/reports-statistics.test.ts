@@ -14,7 +14,9 @@
  *   H  HK -> TH applied 2024-02-01, handed over 2025-01-05 (after the period): pending 334 days.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findAssessment } from '../../db/assessments-repo.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
+import type { StoredAssessment } from '../../shared/api-schemas.ts';
 import type { StatisticsRequest } from '../../shared/reports/schemas.ts';
 import { runAssessment } from './assessments.ts';
 import { createCase } from './cases.ts';
@@ -182,13 +184,17 @@ describe('statistics of a known store', () => {
          WHERE substr(a.created_at, 1, 10) BETWEEN ? AND ? GROUP BY 1`,
       )
       .all(PERIOD.from, PERIOD.to);
-    const failing = h.store.db
-      .prepare(
-        `SELECT json_extract(j.value, '$.id') AS condition, count(*) AS count
-         FROM cases c JOIN assessments a ON a.id = c.latest_assessment_id, json_each(a.result, '$.conditions') j
-         WHERE json_extract(j.value, '$.status') = 'not_met' AND substr(a.created_at, 1, 10) BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC, 1`,
-      )
-      .all(PERIOD.from, PERIOD.to);
+    // Each latest result as the repository reads it back (whole, its law's texts joined again).
+    const latest = h.store.db
+      .prepare('SELECT a.id FROM cases c JOIN assessments a ON a.id = c.latest_assessment_id WHERE substr(a.created_at, 1, 10) BETWEEN ? AND ?')
+      .pluck()
+      .all(PERIOD.from, PERIOD.to) as string[];
+    const counts = new Map<string, number>();
+    for (const id of latest) {
+      const result = JSON.parse(findAssessment(h.store.db, id)!.result) as StoredAssessment;
+      for (const c of result.conditions) if (c.status === 'not_met') counts.set(c.id, (counts.get(c.id) ?? 0) + 1);
+    }
+    const failing = [...counts].map(([condition, count]) => ({ condition, count })).sort((x, y) => y.count - x.count || (x.condition < y.condition ? -1 : 1));
     const s = stats();
     expect(s.verdicts.filter((v) => v.verdict !== 'not_assessed')).toStrictEqual(verdicts);
     expect(s.failingConditions).toStrictEqual(failing);

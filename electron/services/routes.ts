@@ -101,6 +101,7 @@ export function treatyTableOf(map: TreatyMapIndex, a: string, b: string, on: Day
       ruleSets: [...instrument.ruleSets],
       status: r.status,
       reason: r.status === 'applies' ? null : r.reason,
+      state: r.status === 'applies' ? null : r.state,
       other: r.status === 'applies' ? r.via : r.instead,
       opensOn: r.status === 'not-applies' ? iso(r.opensOn) : null,
       sources: [...r.evidence.sources],
@@ -124,6 +125,8 @@ export function treatyTable(ctx: ServiceContext, input: unknown): TreatyTable {
 export interface ScreenedCase {
   caseId: string;
   reference: string | null;
+  /** The instruments the case was assessed under (each a route, open or not). */
+  routes: number;
   openRoutes: number;
   best: RouteRecord | null;
 }
@@ -141,7 +144,7 @@ export function* screenOpenCases(db: Database.Database, today: DayNumber, on: Da
     for (const [id, stored] of loadCases(db, ids.slice(from, from + 1000))) {
       const routes = findRoutes(stored.case, { map, law: routeLaw(resolve, today, id), today, on, arrangements: arrangementsFor(byCase, id, stored.case) });
       const open = routes.filter((r) => r.open);
-      yield { caseId: id, reference: stored.case.reference ?? null, openRoutes: open.length, best: open[0] === undefined ? null : routeRecord(open[0]) };
+      yield { caseId: id, reference: stored.case.reference ?? null, routes: routes.length, openRoutes: open.length, best: open[0] === undefined ? null : routeRecord(open[0]) };
     }
   }
 }

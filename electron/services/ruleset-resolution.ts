@@ -6,7 +6,7 @@
  *
  * Which rule-set version an assessment uses: the stored (custom or edited) version of that
  * id in force on the reference date — the latest whose effective date is on or before it —
- * else the built-in one (design.md: "versioned by effective date").
+ * else the built-in one (docs/treaties.md "Versions and effective dates").
  *
  * The reference date itself depends on the version (its reference event), so each stored
  * version is tried against its own reference date. A version bound to one case (an ad hoc

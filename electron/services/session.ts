@@ -13,6 +13,7 @@ import { countUsers, findUser, findUsersByName, insertUser } from '../../db/user
 import type { User } from '../../shared/api-schemas.ts';
 import { keyedProblem } from '../../shared/domain/case.ts';
 import { changePasswordInput, setupInput, signInInput, type SessionState } from '../../shared/auth-schemas.ts';
+import type { ShellInfo } from '../diagnostics/shell-info.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { checkPassword } from './users.ts';
@@ -30,6 +31,8 @@ export interface Session {
   user: ServiceContext['user'] | null;
   /** The operating-system account at the keyboard: who a user was before sign-in existed. */
   readonly osUser?: string | undefined;
+  /** What the shell knows of itself (version, platform, diagnostics log), for Settings › About; a plain Node process's without. */
+  shell?: ShellInfo;
 }
 
 export function openSession(db: Database.Database, clock: () => Date, user: ServiceContext['user'] | null = null, osUser?: string): Session {

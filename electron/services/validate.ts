@@ -12,7 +12,7 @@ import { ServiceError } from './errors.ts';
  */
 const KEY_OF_MESSAGE: ReadonlyMap<string, string> = new Map(
   Object.entries(en)
-    .filter(([key, text]) => key.startsWith('validation.') && !/\{\w+\}/.test(text))
+    .filter(([key, text]) => key.startsWith('validation.') && !/\{\s*\w+/.test(text))
     .map(([key, text]) => [text, key]),
 );
 

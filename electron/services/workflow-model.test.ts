@@ -2,8 +2,11 @@
  * Transfer tracking, model-based: random sequences of what users do to two cases (every
  * workflow transition, the older cases.setStatus and cases.close channels, reopening,
  * document statuses, assessments, a clock that moves on, stale versions, bad payloads and
- * the wrong role), each sent through the router as a user of that role. After every step
- * the store is held to a small model written from docs/workflow.md and domain.md §7 (on
+ * the wrong role), each sent through the router as a user of that role (one user per role, so
+ * the four-eyes rule of the approval reads as "another role"), with a coded reason or none, a
+ * handover plan or none; and imports of closed cases, with their closure or without it (an
+ * older export). After every step
+ * the store is held to a small model written from docs/workflow.md and docs/domain.md (on
  * purpose not from shared/workflow/lifecycle.ts, so that it can disagree with it) and to the
  * store's own invariants: the status, version and timeline the model expects; a refusal
  * that changed nothing; an accepted write with exactly one audit entry of the right action;
@@ -19,8 +22,8 @@ import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { storeDigest, tableCounts } from '../../db/testing.ts';
 import type { ApiResponse } from '../../shared/api.ts';
 import type { CaseList, CaseRecord } from '../../shared/api-schemas.ts';
-import { CLOSE_OUTCOMES, OPEN_STATUSES, caseStatuses, type CaseStatus, type CloseOutcome, type OpenStatus, type Role } from '../../shared/vocabularies.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
+import { CLOSE_OUTCOMES, CLOSURE_REASONS, OPEN_STATUSES, REFUSAL_REASONS, WITHDRAWAL_REASONS, caseStatuses, type CaseStatus, type CloseOutcome, type OpenStatus, type Role } from '../../shared/vocabularies.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
 import type { WorkflowState } from '../../shared/workflow-schemas.ts';
 import { mayRecord } from '../../shared/workflow/roles.ts';
@@ -40,7 +43,15 @@ import { transitionCase, workflowState } from './workflow.ts';
 interface Spec {
   /** Open steps it starts from, any open step, or a transferred case. */
   from: readonly OpenStatus[] | 'open' | 'transferred';
-  to: { status: OpenStatus } | { outcome: CloseOutcome } | { enforcement: string };
+  to: { status: OpenStatus } | { outcome: CloseOutcome } | { enforcement: string } | { record: string };
+  /** Refusing, withdrawing and closing take a coded reason of their kind. */
+  reasons?: readonly string[];
+  /** Our State's decision must be recorded at this visit of the step (the approval). */
+  decided?: true;
+  /** ...and approved by another person than its author (the request). */
+  approved?: true;
+  /** The handover's plan: a planned date on or after the day, before the release. */
+  plan?: true;
   /** O3 / I2: screened before the dossier. */
   assessed?: true;
   /** An ineligible verdict stops the dossier and the request. */
@@ -53,24 +64,27 @@ const SPECS: Record<TransitionId, Spec> = {
   'start-screening': { from: ['draft'], to: { status: 'screening' } },
   'prepare-dossier': { from: ['screening'], to: { status: 'dossier' }, assessed: true, notIneligible: true },
   'submit-for-decision': { from: ['dossier'], to: { status: 'decision' }, documents: true },
-  'send-request': { from: ['decision'], to: { status: 'requested' }, notIneligible: true, documents: true },
+  'record-decision': { from: ['decision'], to: { record: 'decision-recorded' }, notIneligible: true },
+  'approve-decision': { from: ['decision'], to: { record: 'decision-approved' }, decided: true },
+  'send-request': { from: ['decision'], to: { status: 'requested' }, notIneligible: true, documents: true, approved: true },
   'await-reply': { from: ['requested'], to: { status: 'awaiting-other-state' }, documents: true },
   'record-agreement': { from: ['requested', 'awaiting-other-state'], to: { status: 'agreed' }, documents: true },
   'start-consent-verification': { from: ['agreed'], to: { status: 'consent-verification' }, documents: true },
-  'schedule-handover': { from: ['agreed', 'consent-verification'], to: { status: 'handover-scheduled' }, documents: true },
+  'schedule-handover': { from: ['agreed', 'consent-verification'], to: { status: 'handover-scheduled' }, documents: true, plan: true },
+  'reschedule-handover': { from: ['handover-scheduled'], to: { record: 'handover-rescheduled' }, plan: true },
   'return-to-dossier': { from: ['decision', 'requested', 'awaiting-other-state'], to: { status: 'dossier' } },
   transfer: { from: ['handover-scheduled'], to: { outcome: 'transferred' }, documents: true },
-  'refuse-by-sentencing-state': { from: 'open', to: { outcome: 'refused_by_sentencing_state' } },
-  'refuse-by-administering-state': { from: 'open', to: { outcome: 'refused_by_administering_state' } },
-  'close-ineligible': { from: 'open', to: { outcome: 'ineligible_closed' } },
-  'withdraw-consent': { from: 'open', to: { outcome: 'consent_withdrawn' } },
-  'consent-not-verified': { from: ['agreed', 'consent-verification', 'handover-scheduled'], to: { outcome: 'consent_not_verified' } },
-  'release-before-transfer': { from: 'open', to: { outcome: 'released_before_transfer' } },
-  'extinguish-sentence': { from: 'open', to: { outcome: 'sentence_extinguished' } },
-  'withdraw-by-state': { from: 'open', to: { outcome: 'withdrawn_by_state' } },
-  'record-death': { from: 'open', to: { outcome: 'deceased' } },
-  'record-escape': { from: 'open', to: { outcome: 'escaped' } },
-  'close-unviable': { from: 'open', to: { outcome: 'closed_unviable' } },
+  'refuse-by-sentencing-state': { from: 'open', to: { outcome: 'refused_by_sentencing_state' }, reasons: REFUSAL_REASONS },
+  'refuse-by-administering-state': { from: 'open', to: { outcome: 'refused_by_administering_state' }, reasons: REFUSAL_REASONS },
+  'close-ineligible': { from: 'open', to: { outcome: 'ineligible_closed' }, reasons: CLOSURE_REASONS },
+  'withdraw-consent': { from: 'open', to: { outcome: 'consent_withdrawn' }, reasons: WITHDRAWAL_REASONS },
+  'consent-not-verified': { from: ['agreed', 'consent-verification', 'handover-scheduled'], to: { outcome: 'consent_not_verified' }, reasons: CLOSURE_REASONS },
+  'release-before-transfer': { from: 'open', to: { outcome: 'released_before_transfer' }, reasons: CLOSURE_REASONS },
+  'extinguish-sentence': { from: 'open', to: { outcome: 'sentence_extinguished' }, reasons: CLOSURE_REASONS },
+  'withdraw-by-state': { from: 'open', to: { outcome: 'withdrawn_by_state' }, reasons: WITHDRAWAL_REASONS },
+  'record-death': { from: 'open', to: { outcome: 'deceased' }, reasons: CLOSURE_REASONS },
+  'record-escape': { from: 'open', to: { outcome: 'escaped' }, reasons: CLOSURE_REASONS },
+  'close-unviable': { from: 'open', to: { outcome: 'closed_unviable' }, reasons: CLOSURE_REASONS },
   'report-completion': { from: 'transferred', to: { enforcement: 'completion' } },
   'report-escape': { from: 'transferred', to: { enforcement: 'escape' } },
   'report-pardon': { from: 'transferred', to: { enforcement: 'pardon' } },
@@ -78,7 +92,7 @@ const SPECS: Record<TransitionId, Spec> = {
   'report-commutation': { from: 'transferred', to: { enforcement: 'commutation' } },
 };
 
-/** The case status a closure leaves (domain.md §7.5 outcomes, grouped as the case list shows them). */
+/** The case status a closure leaves (docs/domain.md "How a case ends", grouped as the case list shows them). */
 function statusAfter(outcome: CloseOutcome): CaseStatus {
   if (outcome === 'transferred') return 'transferred';
   if (outcome.startsWith('refused_')) return 'refused';
@@ -102,6 +116,10 @@ interface CaseModel {
   /** The date of the latest entry of each kind on the timeline, latest as written (not the greatest date). */
   latest: Map<string, string>;
   events: number;
+  /** The entries since the case reached its step (our decision and its approval), with the role of who recorded each. */
+  sinceStep: { kind: string; by: Role }[];
+  /** The open steps the case stood at: where it may be reopened. */
+  reached: Set<string>;
 }
 
 interface Model {
@@ -156,14 +174,28 @@ type Expectation =
 
 const refusal = (code: string, key: string): Expectation => ({ ok: false, code, reasons: [{ key }] });
 
+/** What the form gives with a transition besides its date: who records it, a coded reason, a handover planned for a date. */
+interface Given {
+  by: Role;
+  reasonCode?: string | undefined;
+  plannedOn?: string | undefined;
+}
+
+/**
+ * The fixture's sentence (6 years from 2021-11-02, then 1 year, less 190 days on remand) is over in
+ * 2028 under both rule-sets: a handover planned in 2031 comes after it; one planned within weeks,
+ * before it, with every condition the rule-sets test at the transfer still met.
+ */
+const AFTER_RELEASE = '2031-06-01';
+
 /** What a transition does to a case, as the model sees it: each reason it is refused for, else its effect. */
-function expectTransition(m: Model, c: CaseModel, id: TransitionId, date: string | undefined, expectedVersion: number): Expectation {
+function expectTransition(m: Model, c: CaseModel, id: TransitionId, date: string | undefined, expectedVersion: number, given: Given): Expectation {
   const spec = SPECS[id];
   const reasons: Reason[] = [];
   if (expectedVersion !== c.version) reasons.push({ key: 'error.version_conflict' });
   if (stepOf(c) === null && spec.from !== 'transferred') reasons.push({ key: 'error.case_closed' });
   else {
-    const guards = guardsOf(m, c, id, date);
+    const guards = guardsOf(m, c, id, date, given);
     if (guards.length > 0) reasons.push({ key: 'error.workflow_refused', guards });
   }
   if (reasons.length > 0) return { ok: false, code: 'conflict', reasons };
@@ -171,20 +203,55 @@ function expectTransition(m: Model, c: CaseModel, id: TransitionId, date: string
   const on = date ?? today(m);
   const fromStatus = c.status;
   const to = spec.to;
+  // The step it stood at, and a new step, are steps it reached; a new step starts afresh (no decision yet).
+  const entered = (k: CaseModel, status: string | null) => {
+    if (fromStatus !== null && (OPEN_STATUSES as readonly string[]).includes(fromStatus)) k.reached.add(fromStatus);
+    if (status !== null) k.reached.add(status);
+    k.sinceStep = [];
+  };
   if ('status' in to) {
-    return { ok: true, audit: 'case.status', event: { kind: `status:${to.status}`, date: on, fromStatus }, apply: (k) => void (k.status = to.status) };
+    return {
+      ok: true, audit: 'case.status', event: { kind: `status:${to.status}`, date: on, fromStatus },
+      apply: (k) => {
+        entered(k, to.status);
+        k.status = to.status;
+      },
+    };
+  }
+  if ('record' in to) {
+    return {
+      ok: true, audit: 'case.record', event: { kind: to.record, date: on, fromStatus },
+      apply: (k) => {
+        if (fromStatus !== null && (OPEN_STATUSES as readonly string[]).includes(fromStatus)) k.reached.add(fromStatus);
+        k.sinceStep.push({ kind: to.record, by: given.by });
+      },
+    };
   }
   if ('enforcement' in to) return { ok: true, audit: 'case.record', event: { kind: `enforcement:${to.enforcement}`, date: on, fromStatus }, apply: () => undefined };
   if (to.outcome === 'consent_withdrawn' && consentIrrevocable(c)) {
-    return { ok: true, audit: 'case.record', event: { kind: 'consent-withdrawal-ineffective', date: on, fromStatus }, apply: () => undefined };
+    return {
+      ok: true, audit: 'case.record', event: { kind: 'consent-withdrawal-ineffective', date: on, fromStatus },
+      apply: (k) => void (fromStatus !== null && k.reached.add(fromStatus)),
+    };
   }
   return {
     ok: true, audit: 'case.close', event: { kind: `closed:${to.outcome}`, date: on, fromStatus },
     apply: (k) => {
+      entered(k, null);
       k.status = statusAfter(to.outcome);
       k.closeOutcome = to.outcome;
     },
   };
+}
+
+/** Our decision at this visit of the decision step: who recorded the latest, and whether another approved it since. */
+function decisionOf(c: CaseModel): { by: Role; approved: boolean } | null {
+  let found: { by: Role; approved: boolean } | null = null;
+  for (const e of c.sinceStep) {
+    if (e.kind === 'decision-recorded') found = { by: e.by, approved: false };
+    if (e.kind === 'decision-approved' && found !== null && e.by !== found.by) found.approved = true;
+  }
+  return found;
 }
 
 /** When the case reached where it stands: the latest entry for its open step, or the handover; unknown for a case entered at its step. */
@@ -200,7 +267,8 @@ function startsHere(c: CaseModel, id: TransitionId): boolean {
   return step !== null && (from === 'open' || from.includes(step));
 }
 
-function guardsOf(m: Model, c: CaseModel, id: TransitionId, date: string | undefined): string[] {
+/** The guards that refuse; `preview`: as the case page lists them before the form is filled in (no reason or plan asked yet). */
+function guardsOf(m: Model, c: CaseModel, id: TransitionId, date: string | undefined, given: Given, preview = false): string[] {
   const spec = SPECS[id];
   if (!startsHere(c, id)) return [spec.from === 'transferred' ? 'not_transferred' : 'wrong_step'];
   const guards: string[] = [];
@@ -210,6 +278,19 @@ function guardsOf(m: Model, c: CaseModel, id: TransitionId, date: string | undef
   const target = 'status' in spec.to ? spec.to.status : id === 'transfer' ? 'transferred' : null;
   if (spec.documents === true && target !== null && missingDocuments(c, target).length > 0) guards.push('documents_missing');
   if (id === 'transfer' && date === undefined) guards.push('handover_date_required');
+  const decision = decisionOf(c);
+  if (spec.decided === true && decision === null) guards.push('decision_required');
+  // Four eyes: the decision is approved by another person than the one who recorded it.
+  if (spec.decided === true && decision !== null && decision.by === given.by) guards.push('approver_prepared');
+  if (spec.approved === true && decision?.approved !== true) guards.push('approval_required');
+  if (!preview && spec.reasons !== undefined && (given.reasonCode === undefined || !spec.reasons.includes(given.reasonCode))) guards.push('reason_code_required');
+  if (!preview && spec.plan === true) {
+    if (given.plannedOn === undefined) guards.push('handover_plan_required');
+    else {
+      if (given.plannedOn < (date ?? today(m))) guards.push('planned_before_date');
+      if (given.plannedOn >= AFTER_RELEASE) guards.push('handover_after_release');
+    }
+  }
   // Steps follow each other in time: nothing is dated before the case reached the step it starts from.
   const reached = reachedOn(c);
   if (date !== undefined && reached !== undefined && date < reached) guards.push('date_before_step');
@@ -280,7 +361,7 @@ function checkInvariants(m: Model, r: Real, touched: number | null): void {
     expect({ step: state.step, version: state.version, closeOutcome: state.closeOutcome }).toEqual({ step: stepOf(c), version: c.version, closeOutcome: c.closeOutcome });
     // The case page offers what starts from here, each with what would refuse it if recorded today.
     expect(state.transitions.map((t) => ({ transition: t.transition, guards: t.refusals.map((x) => x.guard).sort(), needsDate: t.needsDate }))).toEqual(
-      TRANSITION_IDS.filter((id) => startsHere(c, id)).map((id) => ({ transition: id, guards: guardsOf(m, c, id, today(m)).sort(), needsDate: id === 'transfer' })),
+      TRANSITION_IDS.filter((id) => startsHere(c, id)).map((id) => ({ transition: id, guards: guardsOf(m, c, id, today(m), { by: 'supervisor' }, true).sort(), needsDate: id === 'transfer' })),
     );
     expect(item?.closedAt).toBe(record.closedAt);
     checkTimeline(caseEventsOf(db, c.id), c);
@@ -334,33 +415,55 @@ const role = fc.constantFrom<Role>('officer', 'officer', 'officer', 'legal', 'le
 /** A date relative to today, or none (today is then meant). */
 const offset = fc.option(fc.integer({ min: -12, max: 1 }), { nil: undefined });
 
+/** A coded reason: one of the transition's own list, one of another list, or none. */
+const reasonPick = fc.oneof(
+  { arbitrary: fc.constant<string | undefined>(undefined), weight: 1 },
+  { arbitrary: fc.constantFrom<string | undefined>(...REFUSAL_REASONS, ...WITHDRAWAL_REASONS, ...CLOSURE_REASONS), weight: 2 },
+);
+/** A handover planned this many days from the day it is recorded (before it, even), after the release, or none. */
+const planPick = fc.oneof(
+  { arbitrary: fc.constant<number | 'after-release' | undefined>(undefined), weight: 1 },
+  { arbitrary: fc.integer({ min: -3, max: 60 }), weight: 3 },
+  { arbitrary: fc.constant<'after-release'>('after-release'), weight: 1 },
+);
+
+const plannedFrom = (m: Model, plan: number | 'after-release' | undefined): string | undefined =>
+  plan === undefined ? undefined : plan === 'after-release' ? AFTER_RELEASE : dayOffset(m, plan);
+
 const transitionCommand = fc
-  .record({ c: caseIndex, role, id: fc.constantFrom(...TRANSITION_IDS), offset, stale: fc.constantFrom(false, false, false, false, true) })
-  .map(({ c, role, id, offset, stale }) => new UserStep(`transition(${c}, ${id}, ${offset ?? 'today'}, ${role}${stale ? ', stale' : ''})`, c, (m, r) => {
+  .record({ c: caseIndex, role, id: fc.constantFrom(...TRANSITION_IDS), offset, stale: fc.constantFrom(false, false, false, false, true), reason: reasonPick, plan: planPick })
+  .map(({ c, role, id, offset, stale, reason, plan }) => new UserStep(`transition(${c}, ${id}, ${offset ?? 'today'}, ${role}${stale ? ', stale' : ''}, ${reason ?? '-'}, ${plan ?? '-'})`, c, (m, r) => {
     const k = m.cases[c]!;
-    transition(m, r, k, role, id, offset === undefined ? undefined : dayOffset(m, offset), stale ? k.version + 1 : k.version);
+    transition(m, r, k, role, id, offset === undefined ? undefined : dayOffset(m, offset), stale ? k.version + 1 : k.version, { reasonCode: reason, plannedOn: plannedFrom(m, plan) });
   }));
 
-function transition(m: Model, r: Real, k: CaseModel, who: Role, id: TransitionId, date: string | undefined, expectedVersion: number): void {
-  const payload = { id: k.id, expectedVersion, transition: id, reason: `${id} noted`, ...(date === undefined ? {} : { date }) };
+function transition(m: Model, r: Real, k: CaseModel, who: Role, id: TransitionId, date: string | undefined, expectedVersion: number, extra: Omit<Given, 'by'> = {}): void {
+  const payload = {
+    id: k.id, expectedVersion, transition: id, reason: `${id} noted`, ...(date === undefined ? {} : { date }),
+    ...(extra.reasonCode === undefined ? {} : { reasonCode: extra.reasonCode }),
+    ...(extra.plannedOn === undefined ? {} : { handover: { plannedOn: extra.plannedOn, place: 'Hong Kong International Airport', escort: 'CSD Escort Unit' } }),
+  };
   // Each transition is recorded by the roles shared/workflow/roles.ts names, checked before the case is read.
-  const expected = CASEWORK.includes(who) && mayRecord(who, id) ? expectTransition(m, k, id, date, expectedVersion) : refusal('forbidden', 'error.role_forbidden');
+  const expected = CASEWORK.includes(who) && mayRecord(who, id) ? expectTransition(m, k, id, date, expectedVersion, { by: who, ...extra }) : refusal('forbidden', 'error.role_forbidden');
   attempt(m, r, k, who, 'workflow.transition', payload, expected);
 }
 
-/** The next step forward from where the case stands, dated a few days back but not before the step was reached: the walk that gets far. */
+/** The next step forward from where the case stands (our decision and its approval included), dated a few days back but not before the step was reached, with what its form asks: the walk that gets far. */
 const forwardCommand = fc
-  .record({ c: caseIndex, role, pick: fc.nat(), back: fc.integer({ min: 0, max: 3 }) })
-  .map(({ c, role, pick, back }) => new UserStep(`forward(${c}, ${pick}, -${back}, ${role})`, c, (m, r) => {
+  .record({ c: caseIndex, role, pick: fc.nat(), back: fc.integer({ min: 0, max: 3 }), ahead: fc.integer({ min: 0, max: 30 }) })
+  .map(({ c, role, pick, back, ahead }) => new UserStep(`forward(${c}, ${pick}, -${back}, +${ahead}, ${role})`, c, (m, r) => {
     const k = m.cases[c]!;
     const forward = TRANSITION_IDS.filter((id) => {
       const { from, to } = SPECS[id];
-      return startsHere(k, id) && (from === 'transferred' || id === 'transfer' || ('status' in to && id !== 'return-to-dossier'));
+      return startsHere(k, id) && (from === 'transferred' || id === 'transfer' || ('status' in to && id !== 'return-to-dossier') || id === 'record-decision' || id === 'approve-decision');
     });
     const id = forward.length === 0 ? 'start-screening' : forward[pick % forward.length]!;
     const reached = reachedOn(k);
     const wanted = dayOffset(m, -back);
-    transition(m, r, k, role, id, reached !== undefined && reached > wanted ? reached : wanted, k.version);
+    transition(m, r, k, role, id, reached !== undefined && reached > wanted ? reached : wanted, k.version, {
+      reasonCode: SPECS[id].reasons?.[pick % (SPECS[id].reasons?.length ?? 1)],
+      plannedOn: SPECS[id].plan === true ? dayOffset(m, ahead) : undefined,
+    });
   }));
 
 const setStatusCommand = fc
@@ -375,18 +478,18 @@ const setStatusCommand = fc
     else if (step === null) expected = refusal('conflict', 'error.case_closed');
     else if (id === undefined) expected = { ok: false, code: 'conflict', reasons: [{ key: 'error.workflow_refused', guards: ['wrong_step'] }] };
     else if (!mayRecord(role, id)) expected = refusal('forbidden', 'error.role_forbidden');
-    else expected = expectTransition(m, k, id, undefined, k.version);
+    else expected = expectTransition(m, k, id, undefined, k.version, { by: role });
     attempt(m, r, k, role, 'cases.setStatus', payload, expected);
   }));
 
 const closeCommand = fc
-  .record({ c: caseIndex, role, outcome: fc.constantFrom(...CLOSE_OUTCOMES), offset })
-  .map(({ c, role, outcome, offset }) => new UserStep(`close(${c}, ${outcome}, ${offset ?? 'today'}, ${role})`, c, (m, r) => {
+  .record({ c: caseIndex, role, outcome: fc.constantFrom(...CLOSE_OUTCOMES), offset, reason: reasonPick })
+  .map(({ c, role, outcome, offset, reason }) => new UserStep(`close(${c}, ${outcome}, ${offset ?? 'today'}, ${role}, ${reason ?? '-'})`, c, (m, r) => {
     const k = m.cases[c]!;
     const date = offset === undefined ? undefined : dayOffset(m, offset);
-    const payload = { id: k.id, expectedVersion: k.version, outcome, reason: 'closing', ...(date === undefined ? {} : { date }) };
+    const payload = { id: k.id, expectedVersion: k.version, outcome, reason: 'closing', ...(date === undefined ? {} : { date }), ...(reason === undefined ? {} : { reasonCode: reason }) };
     const id = TRANSITION_IDS.find((t) => { const { to } = SPECS[t]; return 'outcome' in to && to.outcome === outcome; })!;
-    const expected = CASEWORK.includes(role) && mayRecord(role, id) ? expectTransition(m, k, id, date, k.version) : refusal('forbidden', 'error.role_forbidden');
+    const expected = CASEWORK.includes(role) && mayRecord(role, id) ? expectTransition(m, k, id, date, k.version, { by: role, reasonCode: reason }) : refusal('forbidden', 'error.role_forbidden');
     attempt(m, r, k, role, 'cases.close', payload, expected);
   }));
 
@@ -398,12 +501,15 @@ const reopenCommand = fc
     let expected: Expectation;
     if (role !== 'supervisor') expected = refusal('forbidden', 'error.role_forbidden');
     else if (k.closeOutcome === null) expected = refusal('conflict', 'error.case_open');
+    // Only at a step the case had stood at: a closure undone does not skip the steps it never went through.
+    else if (!k.reached.has(status)) expected = refusal('conflict', 'error.reopen_unreached');
     else {
       expected = {
         ok: true, audit: 'case.reopen', event: { kind: 'reopened', date: today(m), fromStatus: null },
         apply: (x) => {
           x.status = status;
           x.closeOutcome = null;
+          x.sinceStep = [];
         },
       };
     }
@@ -438,9 +544,58 @@ const documentCommand = fc
       let expected: Expectation;
       if (!CASEWORK.includes(role)) expected = refusal('forbidden', 'error.role_forbidden');
       else if (!listed.some((d) => d.kind === kind)) expected = refusal('invalid_input', 'error.document_unknown');
-      else expected = { ok: true, audit: 'document.status', apply: (x) => void x.documents.set(kind, status) };
+      // Read-only on a closed case; after a transfer, only what follows it (enforcement reports, clemency notices).
+      else if (k.closeOutcome !== null && !(k.closeOutcome === 'transferred' && listed.find((d) => d.kind === kind)?.step === 'post-transfer')) {
+        expected = refusal('conflict', 'error.case_closed');
+      } else expected = { ok: true, audit: 'document.status', apply: (x) => void x.documents.set(kind, status) };
       attempt(m, r, k, role, 'documents.setStatus', { caseId: k.id, kind, status }, expected);
     }
+  }));
+
+/**
+ * An import of a closed case: with its closure; ended without one, as an older export wrote it (a
+ * closure "imported closed, reason not recorded" is then recorded, its outcome inferred from the
+ * status); with a closure its status contradicts; a closure on an open case. An ended case comes
+ * only with a closure, which only a role that records that closure imports.
+ */
+const IMPORTS = {
+  olderRefused: { status: 'refused', closure: undefined, outcome: 'refused_by_administering_state', by: 'refuse-by-administering-state' },
+  olderTransferred: { status: 'transferred', closure: undefined, outcome: 'transferred', by: 'transfer' },
+  withClosure: { status: 'closed', closure: { outcome: 'deceased', reasonCode: 'deceased', reason: 'died in custody' }, outcome: 'deceased', by: 'record-death' },
+  contradicting: { status: 'transferred', closure: { outcome: 'deceased' }, outcome: null, by: null },
+  openWithClosure: { status: 'screening', closure: { outcome: 'deceased' }, outcome: null, by: null },
+} as const;
+
+const importCommand = fc
+  .record({ role, variant: fc.constantFrom(...(Object.keys(IMPORTS) as (keyof typeof IMPORTS)[])), back: fc.integer({ min: 0, max: 5 }) })
+  .map(({ role, variant, back }) => new UserStep(`import(${variant}, -${back}, ${role})`, null, (m, r) => {
+    const db = r.h.store.db;
+    const v = IMPORTS[variant];
+    const closedOn = dayOffset(m, -back);
+    const closure = v.closure === undefined ? undefined : { ...v.closure, date: closedOn };
+    const file = { ...(CASE_FIXTURES.formatExample as object), sentencingState: 'CH', ruleSetId: 'coe-ets-112', status: v.status, ...(closure === undefined ? {} : { closure }) };
+    const digest = storeDigest(db);
+    const response = r.as[role].dispatch('cases.import', [file]);
+    let refusedWith: string | null = null;
+    if (!CASEWORK.includes(role)) refusedWith = 'error.role_forbidden';
+    else if (v.outcome === null) refusedWith = 'error.invalid_case';
+    else if (!mayRecord(role, v.by as TransitionId)) refusedWith = 'error.role_forbidden';
+    if (refusedWith !== null) {
+      expect(errorOf(response).messageKey).toBe(refusedWith);
+      expect(storeDigest(db), 'a refused import changed the store').toBe(digest);
+      return;
+    }
+    const [id] = dataOf<{ ids: string[] }>(response).ids;
+    m.audit += 1;
+    expect(listAuditEntries(db, { limit: 1 })[0]).toMatchObject({ action: 'case.import', entityId: id });
+    const closedAt = closure === undefined ? today(m) : closedOn;
+    expect(caseEventsOf(db, id!).map((e) => [e.kind, e.date, e.reasonCode])).toEqual([
+      ['imported', today(m), null], [`closed:${v.outcome}`, closedAt, closure === undefined ? 'imported-unrecorded' : 'deceased'],
+    ]);
+    m.cases.push({
+      id: id!, ruleSetId: 'coe-ets-112', version: 1, status: v.status, closeOutcome: v.outcome, verdict: null, documents: new Map(),
+      latest: new Map([['imported', today(m)], [`closed:${v.outcome}`, closedAt]]), events: 2, sinceStep: [], reached: new Set(['draft']),
+    });
   }));
 
 /** An assessment as if on a date when the case is eligible (2024) or when too little of the sentence is left (2028). */
@@ -497,7 +652,7 @@ const badPayloadCommand = fc
 /** Weighted by repetition: mostly moving forward with what each step needs, now and then anything else. */
 const COMMANDS = [
   ...Array<typeof forwardCommand>(8).fill(forwardCommand), ...Array<typeof documentCommand>(3).fill(documentCommand), assessCommand, assessCommand, assessCommand,
-  transitionCommand, setStatusCommand, closeCommand, reopenCommand, updateCommand, clockCommand, badPayloadCommand,
+  transitionCommand, setStatusCommand, closeCommand, reopenCommand, updateCommand, clockCommand, badPayloadCommand, importCommand,
 ];
 
 // ---------------------------------------------------------------- the property
@@ -520,7 +675,10 @@ function setUp(starts: readonly OpenStatus[]): { model: Model; real: Real } {
     const status = starts[i] ?? 'draft';
     // Entered by a supervisor: an officer creates cases only at the steps of their own role (roles.ts).
     const { id } = createCase(h.admin, { case: { ...(CASE_FIXTURES.formatExample as object), sentencingState: 'CH', ruleSetId, status } });
-    return { id, ruleSetId, version: 1, status, closeOutcome: null, verdict: null, documents: new Map(), latest: new Map([['created', START.slice(0, 10)]]), events: 1 };
+    return {
+      id, ruleSetId, version: 1, status, closeOutcome: null, verdict: null, documents: new Map(), latest: new Map([['created', START.slice(0, 10)]]), events: 1,
+      sinceStep: [], reached: new Set(['draft']),
+    };
   });
   const db = h.store.db;
   return { model: { now: Date.parse(START), audit: countAuditEntries(db), cases }, real: { h, as, counts: tableCounts(db) } };
@@ -546,7 +704,7 @@ describe('transfer tracking against its model', () => {
       }),
       { numRuns: 100 },
     );
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('sequences the model found, as examples', () => {
@@ -559,7 +717,7 @@ describe('sequences the model found, as examples', () => {
       const { id } = createCase(officer, { case: { ...(CASE_FIXTURES.formatExample as object), sentencingState: 'CH', ruleSetId: 'coe-ets-112', status: 'screening' } });
       runAssessment(officer, { caseId: id, on: '2024-03-01' });
       let version = transitionCase(legal, { id, expectedVersion: 1, transition: 'prepare-dossier', date: '2025-01-10', reason: 'dossier opened' }).version;
-      version = transitionCase(supervisor, { id, expectedVersion: version, transition: 'close-unviable', date: '2025-01-10', reason: 'closed by mistake' }).version;
+      version = transitionCase(supervisor, { id, expectedVersion: version, transition: 'close-unviable', date: '2025-01-10', reason: 'closed by mistake', reasonCode: 'not-viable' }).version;
       version = reopenCase(supervisor, { id, expectedVersion: version, status: 'screening', reason: 'closed in error' }).version;
       // Re-recorded after the reopening: the dossier was in fact opened on 2025-01-05 ...
       version = transitionCase(legal, { id, expectedVersion: version, transition: 'prepare-dossier', date: '2025-01-05', reason: 'dossier opened' }).version;
@@ -574,6 +732,41 @@ describe('sequences the model found, as examples', () => {
         ['created', '2025-01-15'], ['status:dossier', '2025-01-10'], ['closed:closed_unviable', '2025-01-10'], ['reopened', '2025-01-15'],
         ['status:dossier', '2025-01-05'], ['status:decision', '2025-01-07'],
       ]);
+    } finally {
+      h.dispose();
+    }
+  });
+
+  it('a supervisor who recorded the decision does not approve it; a planned handover is checked on its date; a closed case keeps its documents and reopens where it stood', () => {
+    const h = serviceHarness(START); // today: 2025-01-15
+    try {
+      const supervisor = h.admin;
+      const other = { ...h.admin, user: (({ id, name, role }) => ({ id, name, role }))(createUser(h.admin, { name: 'Sue Supervisor', role: 'supervisor' })) };
+      const { id } = createCase(supervisor, { case: { ...(CASE_FIXTURES.formatExample as object), sentencingState: 'CH', ruleSetId: 'coe-ets-112', status: 'decision' } });
+      runAssessment(supervisor, { caseId: id, on: '2024-03-01' });
+      let version = transitionCase(supervisor, { id, expectedVersion: 1, transition: 'record-decision', reason: 'transfer in the person’s interest' }).version;
+      expect(expectRefused(supervisor, 'conflict', () => transitionCase(supervisor, { id, expectedVersion: version, transition: 'approve-decision', reason: 'ok' })).problems)
+        .toMatchObject([{ params: { guard: 'approver_prepared' } }]);
+      version = transitionCase(other, { id, expectedVersion: version, transition: 'approve-decision', reason: 'approved' }).version;
+      for (const kind of ['notification-to-administering-state', 'certified-judgment', 'time-served-statement', 'consent-declaration', 'information-notice']) {
+        setDocumentStatus(supervisor, { caseId: id, kind, status: 'received' });
+      }
+      version = transitionCase(supervisor, { id, expectedVersion: version, transition: 'send-request', reason: 'sent' }).version;
+      version = transitionCase(supervisor, { id, expectedVersion: version, transition: 'record-agreement', reason: 'agreed' }).version;
+      setDocumentStatus(supervisor, { caseId: id, kind: 'consent-verification-record', status: 'verified' });
+      // Planned after the sentence ends (2028): refused, naming the release; planned next month: scheduled, the plan in the case file.
+      const late = expectRefused(supervisor, 'conflict', () => transitionCase(supervisor, {
+        id, expectedVersion: version, transition: 'schedule-handover', reason: 'r', handover: { plannedOn: AFTER_RELEASE, place: 'HKIA' },
+      }));
+      expect(late.problems).toMatchObject([{ params: { guard: 'handover_after_release' } }]);
+      const scheduled = transitionCase(supervisor, { id, expectedVersion: version, transition: 'schedule-handover', reason: 'escort booked', handover: { plannedOn: '2025-02-20', place: 'HKIA', escort: 'CSD Escort Unit' } });
+      expect(scheduled.case.events.transferPlanned).toBe('2025-02-20');
+      expect(workflowState(supervisor, { caseId: id }).handover).toMatchObject({ plannedOn: '2025-02-20', place: 'HKIA', escort: 'CSD Escort Unit', checks: { warnings: [] } });
+      const closed = transitionCase(supervisor, { id, expectedVersion: scheduled.version, transition: 'record-death', reason: 'died', reasonCode: 'deceased' });
+      expect(expectRefused(supervisor, 'conflict', () => setDocumentStatus(supervisor, { caseId: id, kind: 'certified-judgment', status: 'required' })).messageKey).toBe('error.case_closed');
+      // It stood at the decision, requested, agreed and handover steps, never at the dossier or screening.
+      expect(expectRefused(supervisor, 'conflict', () => reopenCase(supervisor, { id, expectedVersion: closed.version, status: 'dossier', reason: 'r' })).messageKey).toBe('error.reopen_unreached');
+      expect(reopenCase(supervisor, { id, expectedVersion: closed.version, status: 'agreed', reason: 'death notice withdrawn' }).case.status).toBe('agreed');
     } finally {
       h.dispose();
     }

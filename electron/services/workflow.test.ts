@@ -11,6 +11,7 @@ import { createCase, getCase, listCaseEvents } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { attachDocument, setDocumentStatus } from './documents.ts';
 import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import { createUser } from './users.ts';
 import { transitionCase, workflowState } from './workflow.ts';
 
 let h: ServiceHarness;
@@ -24,11 +25,19 @@ afterEach(() => h.dispose());
 // Sentenced in Switzerland: ETS 112 binds it and Russia (Hong Kong has not been a party since 1997).
 const example = { ...(CASE_FIXTURES.formatExample as Record<string, unknown>), sentencingState: 'CH', ruleSetId: 'coe-ets-112' };
 
+type Step = { transition: string; date?: string; legalBasis?: string; documents?: string[]; reasonCode?: string; handover?: { plannedOn: string; place: string; escort?: string } };
+
 /** Runs transitions in order, each at the version the previous one left. */
-function walk(id: string, steps: { transition: string; date?: string; legalBasis?: string; documents?: string[] }[]) {
+function walk(id: string, steps: Step[], as: ServiceContext = ctx) {
   let version = getCase(ctx, { id }).version;
-  for (const step of steps) version = transitionCase(ctx, { id, expectedVersion: version, reason: `${step.transition} noted`, ...step }).version;
+  for (const step of steps) version = transitionCase(as, { id, expectedVersion: version, reason: `${step.transition} noted`, ...step }).version;
   return version;
+}
+
+/** A legal officer: records our State's decision, which the supervisor then approves (four eyes). */
+function legalOfficer(): ServiceContext {
+  const user = createUser(h.admin, { name: 'Lee Legal', role: 'legal' });
+  return { ...h.admin, user: { id: user.id, name: user.name, role: user.role } };
 }
 
 const received = (caseId: string, ...kinds: string[]) => {
@@ -51,7 +60,7 @@ describe('an outgoing case (ETS 112) from the application to the handover and af
     received(id, 'information-notice');
     walk(id, [{ transition: 'submit-for-decision', date: '2025-01-06' }]);
 
-    // The request cannot go before the Art. 6(2) dossier is received, and the refusal names each document.
+    // The request cannot go before the Art. 6(2) dossier is received, and the refusal names each document, nor before the decision is approved.
     error = expectRefused(ctx, 'conflict', () => transitionCase(ctx, { id, expectedVersion: 4, transition: 'send-request', reason: 'r' }));
     expect(error.problems).toEqual([
       {
@@ -61,8 +70,22 @@ describe('an outgoing case (ETS 112) from the application to the handover and af
           + 'Statement of time served (remand, remission); Declaration of consent.',
         params: { guard: 'documents_missing', missing: 'notification-to-administering-state, certified-judgment, time-served-statement, consent-declaration' },
       },
+      expect.objectContaining({ messageKey: 'workflow.guard.approval_required', params: { guard: 'approval_required', missing: 'approval' } }),
     ]);
     received(id, 'notification-to-administering-state', 'certified-judgment', 'time-served-statement', 'consent-declaration');
+    // Our State's decision by a legal officer, approved by a supervisor: never by the one who recorded it.
+    const legal = legalOfficer();
+    walk(id, [{ transition: 'record-decision', date: '2025-01-06' }], legal);
+    expect(workflowState(ctx, { caseId: id }).tasks).toEqual([
+      { id: 'record-decision', anchor: 'ETS 112 Art. 3(1)(f)', status: 'completed' },
+      { id: 'approve-decision', anchor: 'ETS 112 Art. 3(1)(f)', status: 'not-started' },
+      expect.objectContaining({ id: 'documents', status: 'completed' }),
+    ]);
+    expect(expectRefused(legal, 'conflict', () => transitionCase(legal, { id, expectedVersion: getCase(ctx, { id }).version, transition: 'send-request', reason: 'r' })).problems).toMatchObject([
+      { messageKey: 'workflow.guard.approval_required' },
+    ]);
+    walk(id, [{ transition: 'approve-decision', date: '2025-01-06' }]);
+    expect(workflowState(ctx, { caseId: id }).decision).toMatchObject({ preparedByName: 'Lee Legal', approvedByName: h.admin.user.name });
     walk(id, [
       { transition: 'send-request', date: '2025-01-07', legalBasis: 'ETS 112 Art. 5(1)', documents: ['certified-judgment', 'time-served-statement'] },
       { transition: 'await-reply', date: '2025-01-08' },
@@ -75,7 +98,7 @@ describe('an outgoing case (ETS 112) from the application to the handover and af
       { guard: 'documents_missing', missing: ['consent-verification-record'] },
     ]);
     attachDocument(ctx, { caseId: id, kind: 'consent-verification-record', fileName: 'verification.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('record').toString('base64') });
-    let version = walk(id, [{ transition: 'schedule-handover', date: '2025-01-11' }]);
+    let version = walk(id, [{ transition: 'schedule-handover', date: '2025-01-11', handover: { plannedOn: '2025-01-11', place: 'Hong Kong International Airport' } }]);
 
     // Scheduled on 2025-01-11: a handover on 2025-01-10 would come before its own scheduling.
     const refusedEarly = expectRefused(ctx, 'conflict', () => transitionCase(ctx, { id, expectedVersion: version, transition: 'transfer', date: '2025-01-10', reason: 'r' }));
@@ -109,6 +132,8 @@ describe('an outgoing case (ETS 112) from the application to the handover and af
       ['status:screening', '2025-01-02'],
       ['status:dossier', '2025-01-03'],
       ['status:decision', '2025-01-06'],
+      ['decision-recorded', '2025-01-06'],
+      ['decision-approved', '2025-01-06'],
       ['status:requested', '2025-01-07'],
       ['status:awaiting-other-state', '2025-01-08'],
       ['status:agreed', '2025-01-09'],
@@ -117,15 +142,15 @@ describe('an outgoing case (ETS 112) from the application to the handover and af
       ['closed:transferred', '2025-01-14'],
       ['enforcement:pardon', '2025-01-15'],
     ]);
-    expect(events[4]).toMatchObject({
+    expect(events[6]).toMatchObject({
       fromStatus: 'decision', legalBasis: 'ETS 112 Art. 5(1)', documents: ['certified-judgment', 'time-served-statement'],
       note: 'send-request noted', userName: h.admin.user.name,
     });
-    expect(events[9]).toMatchObject({ fromStatus: 'handover-scheduled', note: 'handed over at the airport' });
+    expect(events[11]).toMatchObject({ fromStatus: 'handover-scheduled', note: 'handed over at the airport' });
     const actions = listAudit(h.admin, { entityId: id, limit: 100 }).map((e) => e.action);
     expect(actions.filter((a) => a === 'case.status')).toHaveLength(8);
     expect(actions.filter((a) => a === 'case.close')).toHaveLength(1);
-    expect(actions.filter((a) => a === 'case.record')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'case.record')).toHaveLength(3);
   });
 });
 
@@ -138,9 +163,17 @@ describe('an incoming case (Hong Kong–Thailand, at the dossier step)', () => {
     walk(id, [{ transition: 'submit-for-decision' }]);
     expect(workflowState(ctx, { caseId: id }).transitions.find((t) => t.transition === 'send-request')?.refusals).toEqual([
       { guard: 'documents_missing', missing: ['nationality-proof', 'dual-criminality-law', 'enforcement-statement'] },
+      { guard: 'approval_required', missing: ['approval'] },
     ]);
     received(id, 'nationality-proof', 'dual-criminality-law', 'enforcement-statement');
-    walk(id, [{ transition: 'send-request' }, { transition: 'await-reply' }]);
+    walk(id, [{ transition: 'record-decision' }], legalOfficer());
+    // The tasks of a Hong Kong–Thailand case cite its own instrument, never ETS 112 nor an internal step code.
+    expect(workflowState(ctx, { caseId: id }).tasks.map((t) => [t.id, t.anchor, t.status])).toEqual([
+      ['record-decision', 'Hong Kong–Thailand agreement on the transfer of sentenced persons (2000), as reported', 'completed'],
+      ['approve-decision', 'Hong Kong–Thailand agreement on the transfer of sentenced persons (2000), as reported', 'not-started'],
+      ['documents', '3/3', 'completed'],
+    ]);
+    walk(id, [{ transition: 'approve-decision' }, { transition: 'send-request' }, { transition: 'await-reply' }]);
     // The sentencing State's dossier (Art. 6(2)) comes before the agreement.
     expect(workflowState(ctx, { caseId: id }).transitions.find((t) => t.transition === 'record-agreement')?.refusals).toEqual([
       { guard: 'documents_missing', missing: ['certified-judgment', 'time-served-statement', 'consent-declaration'] },
@@ -154,13 +187,13 @@ describe('consent withdrawal', () => {
     const state = workflowState(ctx, { caseId: id });
     expect(state.consentIrrevocable).toBe(true);
     expect(state.transitions.find((t) => t.transition === 'withdraw-consent')).toMatchObject({ effect: 'record', refusals: [] });
-    const after = transitionCase(ctx, { id, expectedVersion: 1, transition: 'withdraw-consent', reason: 'letter of the person', date: '2025-01-14' });
+    const after = transitionCase(ctx, { id, expectedVersion: 1, transition: 'withdraw-consent', reason: 'letter of the person', reasonCode: 'person-withdrew', date: '2025-01-14' });
     expect(after).toMatchObject({ closedAt: null, case: { status: 'agreed' } });
     expect(listCaseEvents(ctx, { caseId: id }).at(-1)).toMatchObject({ kind: 'consent-withdrawal-ineffective', date: '2025-01-14', fromStatus: 'agreed' });
   });
 
   it('under ETS 112 it ends the case at any step', () => {
     const { id } = createCase(ctx, { case: { ...example, status: 'agreed' } });
-    expect(transitionCase(ctx, { id, expectedVersion: 1, transition: 'withdraw-consent', reason: 'letter' })).toMatchObject({ closeOutcome: 'consent_withdrawn', case: { status: 'withdrawn' } });
+    expect(transitionCase(ctx, { id, expectedVersion: 1, transition: 'withdraw-consent', reason: 'letter', reasonCode: 'person-withdrew' })).toMatchObject({ closeOutcome: 'consent_withdrawn', case: { status: 'withdrawn' } });
   });
 });

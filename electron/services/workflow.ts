@@ -9,14 +9,18 @@
  * documents cited, and one audit entry.
  */
 import type Database from 'better-sqlite3';
-import { latestEventDates } from '../../db/case-events-repo.ts';
+import { caseEventsOf, eventsSinceStep, latestEventDates } from '../../db/case-events-repo.ts';
 import { documentStatusesOf } from '../../db/documents-repo.ts';
+import { findAssessment } from '../../db/assessments-repo.ts';
+import { correspondenceOf, insertHandoverPlan } from '../../db/transfer-records-repo.ts';
+import { findUser } from '../../db/users-repo.ts';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
 import type { CloseOutcome, OpenStatus } from '../../shared/vocabularies.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
 import { transitionCaseInput, workflowStateInput, type WorkflowState } from '../../shared/workflow-schemas.ts';
+import type { HandoverCheck } from '../../shared/workflow/handover-check.ts';
 import { workflowFacts, type CaseState } from '../../shared/workflow/facts.ts';
 import {
   availableTransitions, decide, specOf, transitionToOutcome, transitionToStatus,
@@ -24,13 +28,15 @@ import {
 } from '../../shared/workflow/lifecycle.ts';
 import { currentStep, directionOf, stepIndex, STEPS } from '../../shared/workflow/steps.ts';
 import { mayRecord } from '../../shared/workflow/roles.ts';
-import { TASKS } from '../../shared/workflow/tasks.ts';
+import { defaultStatus, requirementsFor, type DocumentStatus } from '../../shared/workflow/documents.ts';
+import { citationOf, TASKS, type TaskFacts } from '../../shared/workflow/tasks.ts';
 import { STATUS_AFTER_CLOSE } from './case-closure.ts';
 import { loadRecord, requireStoredCase } from './case-records.ts';
 import { change } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { alertsOfCase } from './due.ts';
 import { ServiceError } from './errors.ts';
+import { currentPlan, planCheck } from './handover.ts';
 import { resolveRuleSet } from './ruleset-resolution.ts';
 import { validate } from './validate.ts';
 
@@ -57,7 +63,7 @@ export function factsOf(db: Database.Database, record: CaseRecord, ruleSet: Work
   const statuses = new Map([...documentStatusesOf(db, record.id)].map(([kind, s]) => [kind, s.status]));
   return workflowFacts({
     case: record.case, closeOutcome: record.closeOutcome, verdict: record.latestAssessment?.verdict ?? null, ruleSet, documentStatuses: statuses,
-    eventDates: latestEventDates(db, record.id), today,
+    eventDates: latestEventDates(db, record.id), sinceStep: eventsSinceStep(db, record.id), today,
   });
 }
 
@@ -75,7 +81,7 @@ function refused(refusals: readonly Refusal[]): ServiceError {
 }
 
 export function transitionCase(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { id, expectedVersion, transition, date, reason, legalBasis, reasonCode, documents } = validate(transitionCaseInput, input);
+  const { id, expectedVersion, transition, date, reason, legalBasis, reasonCode, documents, handover } = validate(transitionCaseInput, input);
   if (!mayRecord(ctx.user.role, transition)) {
     throw new ServiceError('forbidden', 'error.role_forbidden', [
       { field: 'transition', message: t('en', 'workflow.guard.role_forbidden'), messageKey: 'workflow.guard.role_forbidden', params: { guard: 'role_forbidden', missing: transition } },
@@ -88,13 +94,27 @@ export function transitionCase(ctx: ServiceContext, input: unknown): CaseRecord 
         throw new ServiceError('conflict', 'error.case_closed', [{ field: 'id', message: 'the case is closed' }]);
       }
       const ruleSet = ruleSetOfCase(ctx.db, current, scope.today) ?? NO_RULE_SET;
-      const decision = decide(factsOf(ctx.db, current, ruleSet, scope.today), { transition, date });
+      // A plan only where the transition schedules the handover; elsewhere it is ignored.
+      const schedules = transition === 'schedule-handover' || transition === 'reschedule-handover';
+      const plan = schedules && handover !== undefined ? { plannedOn: handover.plannedOn, check: planCheck(ctx.db, current, handover.plannedOn, scope.today) } : null;
+      const decision = decide(factsOf(ctx.db, current, ruleSet, scope.today), { transition, date, userId: ctx.user.id, reasonCode, plan });
       if (!decision.ok) throw refused(decision.refusals);
       const { effect } = decision;
       const event = {
         kind: effect.event, date: decision.date, fromStatus: current.case.status ?? null,
         legalBasis: legalBasis ?? null, reasonCode: reasonCode ?? null, documents: documents ?? null,
       };
+      if (plan !== null && handover !== undefined) {
+        // The plan (and the check of the case on its date, as it was then) beside the case; the case file carries the planned date the engine reads.
+        insertHandoverPlan(ctx.db, {
+          caseId: id, plannedOn: plan.plannedOn, place: handover.place, escort: handover.escort ?? null, contact: handover.contact ?? null, checks: plan.check,
+          recordedAt: scope.at, recordedBy: scope.userId,
+        });
+        const planned = { ...current.case, events: { ...current.case.events, transferPlanned: plan.plannedOn } };
+        return effect.kind === 'status'
+          ? { case: { ...planned, status: effect.status }, event, action: 'case.status' }
+          : { case: planned, event, action: 'case.record' };
+      }
       switch (effect.kind) {
         case 'status':
           return { case: { ...current.case, status: effect.status }, event, action: 'case.status' };
@@ -128,24 +148,53 @@ export function transitionForOutcome(outcome: CloseOutcome): TransitionId {
   return found;
 }
 
-function tasksOf(record: CaseRecord, facts: WorkflowFacts): WorkflowState['tasks'] {
+/** What the tasks read of a case: its documents, timeline, correspondence, plan and latest assessment. */
+function taskFactsOf(db: Database.Database, record: CaseRecord, facts: WorkflowFacts, ruleSet: RuleSet | null, needed: { done: number; total: number }): TaskFacts {
+  const stored = documentStatusesOf(db, record.id);
+  const documents = new Map<string, DocumentStatus>();
+  for (const d of ruleSet === null ? [] : requirementsFor(ruleSet, directionOf(record.case.direction))) documents.set(d.kind, stored.get(d.kind)?.status ?? defaultStatus(d));
+  const latest = record.latestAssessment === null ? undefined : findAssessment(db, record.latestAssessment.id);
+  const plan = currentPlan(db, record.id);
+  return {
+    case: record.case,
+    verdict: facts.verdict,
+    datesComputed: latest !== undefined && (JSON.parse(latest.result) as { dates?: { releaseDate?: string | null } }).dates?.releaseDate != null,
+    documents,
+    timeline: new Set(caseEventsOf(db, record.id).map((e) => e.kind)),
+    sinceStep: new Set(facts.sinceStep.map((e) => e.kind)),
+    correspondence: new Set(correspondenceOf(db, record.id).map((c) => `${c.kind}:${c.correspondent}`)),
+    handoverPlan: plan === null ? null : { escort: plan.escort },
+    nextDocuments: needed,
+  };
+}
+
+function tasksOf(db: Database.Database, record: CaseRecord, facts: WorkflowFacts, ruleSet: RuleSet | null): WorkflowState['tasks'] {
   if (facts.status === null) return [];
   const step = facts.status;
-  const own = TASKS[directionOf(record.case.direction)][step].map((task) => ({
-    id: task.id,
-    anchor: task.anchor,
-    status:
-      (task.needsAssessment === true && facts.verdict !== null) || (task.needsEnforcementDecision === true && record.case.enforcement?.decision != null)
-        ? ('completed' as const)
-        : ('not-started' as const),
-  }));
-  // The documents the next step needs: the task is done when every one of them is.
+  // The documents the next step needs: the dossier's collection task, else a task of its own, done when every one of them is.
   const next = STEPS[stepIndex(step) + 1];
   const needed = next === undefined ? [] : facts.documents.filter((d) => stepIndex(d.step) <= stepIndex(next));
-  if (needed.length === 0) return own;
-  const done = needed.filter((d) => d.done).length;
-  const status = done === needed.length ? 'completed' : done > 0 ? 'in-progress' : 'not-started';
-  return [...own, { id: 'documents', anchor: `${done}/${needed.length}`, status }];
+  const count = { done: needed.filter((d) => d.done).length, total: needed.length };
+  const taskFacts = taskFactsOf(db, record, facts, ruleSet, count);
+  const own = TASKS[directionOf(record.case.direction)][step]
+    .filter((task) => task.document === undefined || taskFacts.documents.has(task.document))
+    .map((task) => ({ id: task.id, anchor: citationOf(task, ruleSet), status: task.status(taskFacts) }));
+  if (needed.length === 0 || own.some((t) => t.id === 'collect-dossier')) return own;
+  const status = count.done === count.total ? 'completed' : count.done > 0 ? 'in-progress' : 'not-started';
+  return [...own, { id: 'documents', anchor: `${count.done}/${count.total}`, status }];
+}
+
+/** Our decision at this visit of the decision step, who prepared it and who approved it. */
+function decisionOf(db: Database.Database, facts: WorkflowFacts): WorkflowState['decision'] {
+  if (facts.status !== 'decision') return null;
+  let found: { preparedBy: string; approvedBy: string | null } | null = null;
+  for (const e of facts.sinceStep) {
+    if (e.kind === 'decision-recorded') found = { preparedBy: e.userId, approvedBy: null };
+    else if (e.kind === 'decision-approved' && found !== null && e.userId !== found.preparedBy) found.approvedBy = e.userId;
+  }
+  if (found === null) return null;
+  const name = (userId: string | null) => (userId === null ? null : (findUser(db, userId)?.name ?? null));
+  return { ...found, preparedByName: name(found.preparedBy), approvedByName: name(found.approvedBy) };
 }
 
 export function workflowState(ctx: ServiceContext, input: unknown): WorkflowState {
@@ -165,15 +214,22 @@ export function workflowState(ctx: ServiceContext, input: unknown): WorkflowStat
     transitions: availableTransitions(facts).map((transition) => {
       const spec = specOf(transition);
       const needsDate = spec.guards.includes('handover_date_required');
-      // Previewed as if recorded today with a date, so the list shows what else stands in the way.
-      const decision = decide(facts, { transition, date: today });
+      // Previewed as if recorded today with a date, by this user, so the list shows what else stands in the way.
+      const decision = decide(facts, { transition, date: today, userId: ctx.user.id, preview: true });
       const planned = 'status' in spec.to ? 'status' : 'outcome' in spec.to ? 'close' : 'record';
       // A role that does not record the transition is its first refusal (shared/workflow/roles.ts).
       const refusals: Refusal[] = [...(mayRecord(ctx.user.role, transition) ? [] : [{ guard: 'role_forbidden' as const, missing: [] }]), ...(decision.ok ? [] : decision.refusals)];
       return { transition, refusals, effect: decision.ok && refusals.length === 0 ? decision.effect.kind : planned, needsDate };
     }),
-    tasks: tasksOf(record, facts),
+    tasks: tasksOf(ctx.db, record, facts, ruleSet),
     alerts: record.closedAt === null ? alertsOfCase(ctx.db, record, ruleSet, today) : [],
+    decision: decisionOf(ctx.db, facts),
+    handover: (() => {
+      const plan = currentPlan(ctx.db, caseId);
+      if (plan === null) return null;
+      const { plannedOn, place, escort, contact, recordedAt, recordedByName } = plan;
+      return { plannedOn, place, escort, contact, checks: (plan.checks ?? null) as HandoverCheck | null, recordedAt, recordedByName };
+    })(),
   };
 }
 

@@ -1,9 +1,10 @@
 /**
  * Case: the identity bar, then Person, Judgment & sentences, for an incoming case the sentence
- * to be enforced here, Eligibility, the assessment
+ * to be enforced here, Eligibility, where else the person could go, the assessment
  * history, Transfer and Documents, and the timeline. Focus goes to the person's name when the case has loaded;
  * Esc (outside a field or an open panel) goes back to the list.
  */
+import { CaseWorkSection } from './CaseWorkSection.tsx';
 import { useEffect, useRef } from 'react';
 import { useDesk } from '../store/index.ts';
 import { fullName, personName } from '../text/people.ts';
@@ -19,7 +20,9 @@ import { EnforcementSection } from './EnforcementSection.tsx';
 import { IdentityBar } from './IdentityBar.tsx';
 import { JudgmentSection } from './JudgmentSection.tsx';
 import { PersonSection } from './PersonSection.tsx';
+import { RoutesPanel } from './RoutesPanel.tsx';
 import { TransferPanel } from './TransferPanel.tsx';
+import { caseVerdictAssessment } from './what-if.ts';
 
 function BackButton() {
   const text = useText();
@@ -108,12 +111,14 @@ export function CaseScreen({ caseId }: { caseId: string }) {
         }
       />
       <div className="case-grid">
-        <PersonSection person={record.case.person} />
-        <JudgmentSection record={record} latest={open.assessments[0] ?? null} />
+        <PersonSection person={record.case.person} custody={record.case.custody} />
+        <JudgmentSection record={record} latest={caseVerdictAssessment(record, open.assessments)} />
         {record.case.direction === 'incoming' && <EnforcementSection record={record} />}
         <EligibilityPanel record={record} assessments={open.assessments} />
-        <AssessmentHistory assessments={open.assessments} />
+        <RoutesPanel key={record.version} record={record} />
+        <AssessmentHistory record={record} assessments={open.assessments} />
         <TransferPanel record={record} />
+        <CaseWorkSection record={record} />
         <CaseTimeline events={open.events} />
         <AuditHistory caseId={record.id} />
       </div>

@@ -11,7 +11,8 @@ import { useText, type Text } from '../text/use-text.ts';
 
 /**
  * Event kinds: created, imported, status:<status>, closed:<outcome>, reopened,
- * consent-withdrawal-ineffective, enforcement:<kind>, enforcement-decision (the Adaptation step).
+ * consent-withdrawal-ineffective, enforcement:<kind>, enforcement-decision (the Adaptation step),
+ * decision-recorded, decision-approved, handover-rescheduled, package-imported (issue 19).
  */
 function eventTitle(text: Text, kind: string): string {
   const [what, detail] = kind.split(':', 2);
@@ -20,6 +21,7 @@ function eventTitle(text: Text, kind: string): string {
   if (what === 'reopened') return text.ui('ui.event.reopened');
   if (what === 'consent-withdrawal-ineffective') return text.ui('ui.event.consent-withdrawal-ineffective');
   if (what === 'enforcement-decision') return text.ui('ui.event.enforcement-decision');
+  if (what === 'decision-recorded' || what === 'decision-approved' || what === 'handover-rescheduled' || what === 'package-imported') return text.ui(`ui.event.${what}`);
   const status = caseStatuses.find((s): s is CaseStatus => s === detail);
   if (what === 'status' && status !== undefined) return text.ui('ui.event.status', { status: caseStatusLabel(text, status) });
   const outcome = CLOSE_OUTCOMES.find((o): o is CloseOutcome => o === detail);

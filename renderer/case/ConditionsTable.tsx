@@ -1,6 +1,6 @@
 /**
  * Every condition of the rule-set, one row each: status (icon + word), the condition,
- * the explanation with the facts used, what to find out, and the article, marked when
+ * the explanation with the facts used, what to find out, from when it is met or holds, and the article, marked when
  * the rule's source is secondary or unconfirmed.
  */
 import type { AssessmentRecord } from '../../shared/api-schemas.ts';
@@ -49,6 +49,7 @@ export function ConditionsTable({ assessment }: { assessment: AssessmentRecord }
               <p className="condition__explanation">{text.message(condition.messageKey, condition.params)}</p>
               <MissingFacts missing={condition.missing} snapshot={assessment.caseSnapshot} />
               {condition.clearsOn !== null && <p className="condition__clears">{text.ui('ui.condition.clearsOn', { date: text.deadline(condition.clearsOn) })}</p>}
+              {condition.holdsFrom != null && <p className="condition__clears">{text.ui('ui.condition.holdsFrom', { date: text.deadline(condition.holdsFrom) })}</p>}
             </td>
             <td className="col-source">
               <span className="condition__source">{condition.source}</span>

@@ -1,5 +1,5 @@
 /**
- * Documents: the checklist the case's rule-set requires for its direction (domain.md §10),
+ * Documents: the checklist the case's rule-set requires for its direction (docs/domain.md "Documents of a dossier"),
  * each document's status, which step needs it, and its attachments. A status is changed
  * with its select; a file is attached with the file input, its bytes sent through the API
  * (base64) and stored by the app by content hash; an attached file is saved again with its

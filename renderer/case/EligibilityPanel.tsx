@@ -1,35 +1,83 @@
 /**
  * Eligibility: the verdict in words, colour and icon with its detail sentence, when and
- * under which rule-set version it was assessed, the rescreen date, the flags as
+ * under which instrument it was assessed, the rescreen date, the transfer window, the flags as
  * sentences, then every condition. The run form sits above so a fresh result replaces
- * the one shown.
+ * the one shown. A what-if (an assessment under another instrument than the case's own) is
+ * shown as such, with the case's own verdict beside it: it never stands as the case's verdict.
  */
 import type { AssessmentRecord, CaseRecord } from '../../shared/api-schemas.ts';
+import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { Icon } from '../components/Icon.tsx';
 import { verdictIcon } from '../components/StatusBadges.tsx';
+import { useDesk } from '../store/index.ts';
+import { assessmentRuleSetName } from '../text/instruments.ts';
 import { useText, type Text } from '../text/use-text.ts';
 import { ConditionsTable } from './ConditionsTable.tsx';
 import { RunAssessmentForm } from './RunAssessmentForm.tsx';
+import { caseVerdictAssessment, isWhatIf } from './what-if.ts';
 
 function flagSentence(text: Text, flag: string): string {
   if (flag.startsWith('partial:')) return text.ui('flag.partial', { id: flag.slice('partial:'.length) });
   return text.message(`flag.${flag}`);
 }
 
-function AssessmentResult({ assessment }: { assessment: AssessmentRecord }) {
+/** The window in a sentence: open, open-ended, closed (its last day before today, or before it opened), or none. */
+function windowSentence(text: Text, span: NonNullable<AssessmentRecord['result']['transferWindow']> | null, today: string): string {
+  if (span === null) return text.ui('ui.window.none');
+  if (span.to === null) return text.ui('ui.window.fromOpen', { from: text.deadline(span.from) });
+  if (span.from > span.to) return text.ui('ui.window.neverOpened', { from: text.date(span.from), to: text.date(span.to) });
+  if (span.to < today) return text.ui('ui.window.closedBefore', { to: text.deadline(span.to) });
+  return text.ui('ui.window.fromTo', { from: text.deadline(span.from), to: text.deadline(span.to) });
+}
+
+function TransferWindow({ assessment }: { assessment: AssessmentRecord }) {
   const text = useText();
   const { result } = assessment;
+  // Assessments stored before the window was computed have none to show.
+  if (result.transferWindow === undefined) return null;
+  const span = result.transferWindow;
+  const today = formatIsoDate(todayFrom(new Date()));
+  const closed = span !== null && span.to !== null && (span.from > span.to || span.to < today);
+  const planned = assessment.caseSnapshot.events.transferPlanned ?? null;
+  const inside = span !== null && planned !== null && planned >= span.from && (span.to === null || planned <= span.to);
+  const counted =
+    result.referenceSource === 'event'
+      ? text.ui('ui.window.counted.event', { date: text.date(result.referenceDate), event: result.referenceEvent })
+      : text.ui(result.referenceSource === 'override' ? 'ui.window.counted.override' : 'ui.window.counted.today', { date: text.date(result.referenceDate), event: result.referenceEvent });
   return (
-    <div className="assessment-result" data-assessment-id={assessment.id}>
+    <div className={`transfer-window transfer-window--${span === null ? 'none' : closed ? 'closed' : 'open'}`}>
+      <h3>{text.ui('ui.window.title')}</h3>
+      <p className="transfer-window__span">
+        {closed && <Icon name="warning" />}
+        {windowSentence(text, span, today)}
+      </p>
+      <p className="transfer-window__counted muted">{counted}</p>
+      {planned !== null && (
+        <p className="transfer-window__planned">
+          {text.ui(span === null ? 'ui.window.planned.noWindow' : inside ? 'ui.window.planned.inside' : 'ui.window.planned.outside', { date: text.deadline(planned) })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function AssessmentResult({ assessment, whatIf }: { assessment: AssessmentRecord; whatIf: boolean }) {
+  const text = useText();
+  const ruleSets = useDesk((s) => s.ruleSets);
+  const { result } = assessment;
+  const name = assessmentRuleSetName(text, ruleSets, assessment, true);
+  return (
+    <div className={whatIf ? 'assessment-result assessment-result--what-if' : 'assessment-result'} data-assessment-id={assessment.id}>
       <div className={`verdict verdict--${result.verdict}`}>
         <Icon name={verdictIcon(result.verdict)} className="verdict__icon" />
         <div>
+          {whatIf && <p className="verdict__what-if">{text.ui('ui.whatIf.tag', { instrument: name })} — {text.ui('ui.whatIf.notVerdict')}</p>}
           <p className="verdict__word">{text.ui(`verdict.${result.verdict}`)}</p>
           <p className="verdict__detail">{text.ui(`verdict.${result.verdict}.detail`)}</p>
         </div>
       </div>
       <p className="assessment-result__meta">
-        {text.ui('ui.eligibility.assessed', { dateTime: text.dateTime(assessment.createdAt), ruleSet: assessment.ruleSet.id, version: assessment.ruleSet.version })}{' '}
+        {text.ui(whatIf ? 'ui.whatIf.assessed' : 'ui.eligibility.assessed', { dateTime: text.dateTime(assessment.createdAt), ruleSet: name, version: assessment.ruleSet.version })}{' '}
         {text.ui('ui.eligibility.reference', { date: text.date(result.referenceDate) })}
       </p>
       {result.rescreenOn !== null && (
@@ -37,6 +85,7 @@ function AssessmentResult({ assessment }: { assessment: AssessmentRecord }) {
           <strong>{text.ui('report.rescreen')}</strong> {text.deadline(result.rescreenOn)}
         </p>
       )}
+      <TransferWindow assessment={assessment} />
       {result.flags.length > 0 && (
         <div className="flags">
           <h3>{text.ui('report.flags')}</h3>
@@ -52,14 +101,35 @@ function AssessmentResult({ assessment }: { assessment: AssessmentRecord }) {
   );
 }
 
+/** Above a what-if: the case's own verdict stays what it was. */
+function CaseVerdictLine({ verdict }: { verdict: AssessmentRecord | null }) {
+  const text = useText();
+  return (
+    <p className="what-if-notice">
+      <Icon name="exception" />
+      {verdict === null ? text.ui('ui.whatIf.noCaseVerdict') : text.ui('ui.whatIf.caseVerdict', { verdict: text.ui(`verdict.${verdict.verdict}`) })}
+    </p>
+  );
+}
+
 export function EligibilityPanel({ record, assessments }: { record: CaseRecord; assessments: readonly AssessmentRecord[] }) {
   const text = useText();
-  const latest = assessments[0];
+  const newest = assessments[0];
+  const whatIf = newest !== undefined && isWhatIf(newest);
   return (
     <section className="panel panel--eligibility" aria-labelledby="eligibility-title">
       <h2 id="eligibility-title">{text.ui('ui.eligibility.title')}</h2>
       <RunAssessmentForm record={record} />
-      {latest === undefined ? <p className="muted">{text.ui('ui.eligibility.notAssessed')}</p> : <AssessmentResult assessment={latest} />}
+      {newest === undefined ? (
+        <p className="muted">{text.ui('ui.eligibility.notAssessed')}</p>
+      ) : whatIf ? (
+        <>
+          <CaseVerdictLine verdict={caseVerdictAssessment(record, assessments)} />
+          <AssessmentResult assessment={newest} whatIf />
+        </>
+      ) : (
+        <AssessmentResult assessment={newest} whatIf={false} />
+      )}
     </section>
   );
 }

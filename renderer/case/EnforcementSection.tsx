@@ -6,6 +6,7 @@
  * the computation, and the Adaptation step's form (RecordDecisionForm). Reloaded whenever the
  * case changes (a decision recorded, a handover).
  */
+import { fieldOfMissing } from '../../shared/eligibility/missing.ts';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
 import type { Term } from '../../shared/domain/case.ts';
@@ -41,7 +42,7 @@ function endText(text: Text, span: StoredSpan | null, what: 'nominalRelease' | '
 
 function lengthText(text: Text, span: StoredSpan | null): string | null {
   if (span === null || span.kind !== 'fixed') return span?.kind === 'indeterminate' ? text.ui('enforce.ui.noEnd') : null;
-  return text.ui('ui.dates.remaining', { period: text.period(periodBetween(span.start, span.nominalRelease)), days: text.number(span.termDays) });
+  return text.ui('ui.dates.remaining', { period: text.period(periodBetween(span.start, span.nominalRelease)), days: span.termDays });
 }
 
 function maximumText(text: Text, maximum: number | 'life' | null): string {
@@ -162,7 +163,7 @@ function Result({ e }: { e: StoredEnforcement }) {
                 ? null
                 : text.ui('enforce.ui.servedValue', {
                     total: text.days(e.served.totalDays),
-                    parts: text.ui('enforce.ui.servedParts', { custody: text.number(e.served.custodyDays), remand: text.number(e.served.remandDays) }),
+                    parts: text.ui('enforce.ui.servedParts', { custody: e.served.custodyDays, remand: e.served.remandDays }),
                   }),
           },
           {
@@ -172,7 +173,7 @@ function Result({ e }: { e: StoredEnforcement }) {
                 ? text.ui('enforce.ui.notComputed')
                 : e.remainingDays === 0
                   ? text.ui('enforce.ui.remainingNone')
-                  : text.ui('ui.dates.remaining', { period: text.period(periodBetween(e.handover, e.enforced.releaseDate)), days: text.number(e.remainingDays) }),
+                  : text.ui('ui.dates.remaining', { period: text.period(periodBetween(e.handover, e.enforced.releaseDate)), days: e.remainingDays }),
           },
           {
             label: text.ui('enforce.report.release'),
@@ -183,7 +184,7 @@ function Result({ e }: { e: StoredEnforcement }) {
                   ? text.deadline(e.release.projectedRelease)
                   : text.ui('enforce.ui.releaseValue', {
                       date: text.deadline(e.release.projectedRelease),
-                      days: text.number(e.release.remissionDays),
+                      days: e.release.remissionDays,
                       base: text.ui(`param.base.${e.release.base}`),
                     }),
           },
@@ -191,7 +192,7 @@ function Result({ e }: { e: StoredEnforcement }) {
       />
       {e.missing.length > 0 && (
         <p className="enforcement-missing">
-          <strong>{text.ui('report.missing')}:</strong> {e.missing.map((m) => (text.has(`ui.field.${m.replace(/\[\d+\]/g, '')}`) ? `${text.message(`ui.field.${m.replace(/\[\d+\]/g, '')}`)} (${m})` : m)).join('; ')}
+          <strong>{text.ui('report.missing')}:</strong> {e.missing.map((m) => (text.has(`ui.field.${fieldOfMissing(m)}`) ? text.message(`ui.field.${fieldOfMissing(m)}`) : m)).join('; ')}
         </p>
       )}
       <Disclosure label={text.ui('enforce.ui.howComputed')}>

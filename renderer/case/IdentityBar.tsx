@@ -1,9 +1,11 @@
-/** The MoJ identity bar: who the case is about, where they are held, A → B, rule-set, status. */
+/** The MoJ identity bar: who the case is about, where they are held, A → B, rule-set (by name), status. */
 import type { ReactNode, RefObject } from 'react';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
 import { Facts } from '../components/Facts.tsx';
 import { VerdictBadge } from '../components/StatusBadges.tsx';
+import { useDesk } from '../store/index.ts';
 import { caseStatusLabel } from '../text/case-labels.ts';
+import { ruleSetName } from '../text/instruments.ts';
 import { personName } from '../text/people.ts';
 import { useText } from '../text/use-text.ts';
 
@@ -17,6 +19,7 @@ interface IdentityBarProps {
 
 export function IdentityBar({ record, back, actions, headingRef }: IdentityBarProps) {
   const text = useText();
+  const ruleSets = useDesk((s) => s.ruleSets);
   const c = record.case;
   const name = personName(c.person.familyName, c.person.givenNames);
   return (
@@ -36,7 +39,7 @@ export function IdentityBar({ record, back, actions, headingRef }: IdentityBarPr
         facts={[
           { label: text.ui('ui.case.prisonNumber'), value: c.person.prisonNumber },
           { label: text.ui('ui.case.states'), value: `${text.region(c.sentencingState)} → ${text.region(c.administeringState)}` },
-          { label: text.ui('ui.case.ruleSet'), value: c.ruleSetId },
+          { label: text.ui('ui.case.ruleSet'), value: c.ruleSetId == null ? null : ruleSetName(text, ruleSets, { ruleSetId: c.ruleSetId }) },
           {
             label: text.ui('ui.case.status'),
             value:

@@ -1,5 +1,6 @@
 /**
- * The judgment, each sentence with its term and start, and the dates the latest
+ * The judgment (with the law it was imposed under and, for a constituent State's law, that
+ * State's consent), each sentence with its term and start, and the dates the case's latest
  * assessment computed from them, with the arithmetic step by step.
  */
 import type { AssessmentRecord, CaseRecord } from '../../shared/api-schemas.ts';
@@ -20,6 +21,18 @@ function term(text: Text, sentence: Sentence): string {
 function offences(c: CaseFile, ids: readonly string[]): string {
   const descriptions = new Map(c.offences.map((o) => [o.id, o.description]));
   return ids.map((id) => [id, descriptions.get(id)].filter(Boolean).join(' ')).join('; ');
+}
+
+/** A death sentence and whether it was commuted; not recorded stays not recorded. */
+function deathSentence(text: Text, j: CaseFile['judgment']): string | null {
+  if (j.deathSentence !== true) return yesNo(text, j.deathSentence);
+  if (j.deathSentenceCommuted == null) return text.ui('ui.judgment.deathSentence.commutationUnknown');
+  return text.ui(j.deathSentenceCommuted ? 'ui.judgment.deathSentence.commuted' : 'ui.judgment.deathSentence.notCommuted');
+}
+
+function jurisdiction(text: Text, code: string | null | undefined): string | null {
+  if (code == null) return null;
+  return code === 'national' ? text.ui('ui.judgment.jurisdiction.national') : text.ui('ui.judgment.jurisdiction.state', { jurisdiction: code });
 }
 
 function SentencesTable({ c }: { c: CaseFile }) {
@@ -67,6 +80,11 @@ export function JudgmentSection({ record, latest }: { record: CaseRecord; latest
           { label: text.ui('ui.judgment.appealPending'), value: yesNo(text, j.appealPending) },
           { label: text.ui('ui.judgment.appealPeriodEnds'), value: j.appealPeriodEnds == null ? null : text.date(j.appealPeriodEnds) },
           { label: text.ui('ui.judgment.remand'), value: c.remandDays == null ? null : text.days(c.remandDays) },
+          { label: text.ui('ui.judgment.deathSentence'), value: deathSentence(text, j) },
+          { label: text.ui('ui.judgment.jurisdiction'), value: jurisdiction(text, j.jurisdiction) },
+          ...(j.jurisdiction == null || j.jurisdiction === 'national'
+            ? []
+            : [{ label: text.ui('ui.judgment.stateConsent'), value: c.consent?.stateAuthority == null ? null : text.ui(`ui.form.stateConsent.${c.consent.stateAuthority}`) }]),
         ]}
       />
       <SentencesTable c={c} />

@@ -1,9 +1,11 @@
 /**
- * "Find out: …" under an unknown condition: each missing fact in words, with its field in
- * the case file (tsp-case/1) for whoever edits the file. `offences[0].categories` reads
- * "Offence categories (O1)".
+ * "Find out: …" under an unknown condition: each missing fact in words, never as a path of the
+ * case file: `offences[0].categories` reads "Offence categories (O1)". Every fact the engine
+ * asks for has a name (shared/eligibility/missing.test.ts); the path is a tooltip for whoever
+ * edits the file.
  */
 import type { CaseFile } from '../../shared/domain/case.ts';
+import { fieldOfMissing } from '../../shared/eligibility/missing.ts';
 import { useText, type Text } from '../text/use-text.ts';
 
 interface MissingFact {
@@ -14,10 +16,8 @@ interface MissingFact {
 const INDEXED = /^(\w+)\[(\d+)\](.*)$/;
 
 function describe(text: Text, snapshot: CaseFile, missing: string): MissingFact {
-  const field = missing.split(' ')[0] ?? missing;
-  const indexed = INDEXED.exec(field);
-  const path = indexed === null ? field : `${indexed[1]}${indexed[3]}`;
-  const key = `ui.field.${path}`;
+  const indexed = INDEXED.exec(missing.split(' ')[0] ?? missing);
+  const key = `ui.field.${fieldOfMissing(missing)}`;
   if (!text.has(key)) return { label: null, field: missing };
   const label = text.message(key);
   if (indexed === null) return { label, field: missing };
@@ -37,8 +37,7 @@ export function MissingFacts({ missing, snapshot }: { missing: readonly string[]
           const fact = describe(text, snapshot, m);
           return (
             <li key={m}>
-              {fact.label !== null && <>{fact.label} </>}
-              <code>{fact.field}</code>
+              {fact.label === null ? <code>{fact.field}</code> : <span title={fact.field}>{fact.label}</span>}
             </li>
           );
         })}

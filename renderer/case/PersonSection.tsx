@@ -1,4 +1,4 @@
-/** The sentenced person: names, date of birth, and the links with States that eligibility turns on. */
+/** The sentenced person: names, date of birth, custody, and the links with States that eligibility turns on. */
 import type { CaseFile } from '../../shared/domain/case.ts';
 import { ageOn, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { Facts } from '../components/Facts.tsx';
@@ -7,6 +7,14 @@ import { useText, type Text } from '../text/use-text.ts';
 import { yesNo } from '../text/values.ts';
 
 type Person = CaseFile['person'];
+type Custody = CaseFile['custody'];
+
+/** "On conditional release (parole, licence) since 3 Mar 2025"; not recorded when no custody status is. */
+function custodyWords(text: Text, custody: Custody): string | null {
+  if (custody == null) return null;
+  const status = text.ui(`ui.form.custody.${custody.status}`);
+  return custody.since == null ? status : text.ui('ui.person.custody.since', { status, date: text.date(custody.since) });
+}
 
 /** A list of States; an empty list is a recorded "none", which is not the same as unknown. */
 function states(text: Text, codes: readonly string[] | null | undefined): string | null {
@@ -14,7 +22,7 @@ function states(text: Text, codes: readonly string[] | null | undefined): string
   return codes.length === 0 ? text.ui('ui.value.none') : regionList(text, codes);
 }
 
-export function PersonSection({ person }: { person: Person }) {
+export function PersonSection({ person, custody }: { person: Person; custody: Custody }) {
   const text = useText();
   const born = person.dateOfBirth;
   return (
@@ -33,6 +41,8 @@ export function PersonSection({ person }: { person: Person }) {
           { label: text.ui('ui.person.permanentResidence'), value: states(text, person.permanentResidence) },
           { label: text.ui('ui.person.livesIn'), value: person.livesIn == null ? null : text.region(person.livesIn) },
           { label: text.ui('ui.person.representativeNeeded'), value: yesNo(text, person.representativeNeeded) },
+          { label: text.ui('ui.person.custody'), value: custodyWords(text, custody) },
+          { label: text.ui('ui.person.domiciliary'), value: yesNo(text, person.domiciliaryOfSentencingState) },
         ]}
       />
     </section>

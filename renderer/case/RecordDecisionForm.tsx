@@ -1,5 +1,5 @@
 /**
- * The Adaptation step (domain.md §7.3 I4): who decided, when, and the term to be enforced,
+ * The Adaptation step (docs/domain.md "The steps of a transfer": I4): who decided, when, and the term to be enforced,
  * for an incoming case once the States agreed or after the handover, for the roles that may
  * record it. The service checks the decision against the limits and refuses one that
  * aggravates the sentence or exceeds our maximum: the refusal shows as the error summary, each

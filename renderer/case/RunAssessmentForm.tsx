@@ -1,6 +1,6 @@
 /**
- * "Run assessment": the rule-set (the case's own by default) and an optional "assess as
- * on" date. The services validate; a refusal is shown as an error summary linked to the
+ * "Run assessment": the rule-set (the case's own by default; another one is a what-if) by name,
+ * and an optional "assess as on" date. The services validate; a refusal is shown as an error summary linked to the
  * fields, with the message beside the field it concerns.
  */
 import { useState, type FormEvent } from 'react';
@@ -8,8 +8,10 @@ import type { CaseRecord } from '../../shared/api-schemas.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { useDesk } from '../store/index.ts';
 import { ruleSetIds } from '../store/session-slice.ts';
+import { ruleSetName } from '../text/instruments.ts';
 import { problemText } from '../text/problems.ts';
 import { useText } from '../text/use-text.ts';
+import { isWhatIf } from './what-if.ts';
 
 const FIELD_IDS = { ruleSetId: 'assess-rule-set', on: 'assess-on' } as const;
 
@@ -26,8 +28,9 @@ export function RunAssessmentForm({ record }: { record: CaseRecord }) {
   const text = useText();
   const run = useDesk((s) => s.assessmentRun);
   const runAssessment = useDesk((s) => s.runAssessment);
-  const available = ruleSetIds(useDesk((s) => s.ruleSets));
-  const latestVerdict = useDesk((s) => s.openCase.assessments[0]?.verdict);
+  const ruleSets = useDesk((s) => s.ruleSets);
+  const available = ruleSetIds(ruleSets);
+  const newest = useDesk((s) => s.openCase.assessments[0]);
   const caseRuleSet = record.case.ruleSetId ?? null;
   const [ruleSetId, setRuleSetId] = useState(caseRuleSet ?? '');
   const [on, setOn] = useState('');
@@ -63,11 +66,11 @@ export function RunAssessmentForm({ record }: { record: CaseRecord }) {
             {caseRuleSet === null ? (
               <option value="">{text.ui('ui.assess.ruleSet.choose')}</option>
             ) : (
-              <option value={caseRuleSet}>{text.ui('ui.assess.ruleSet.caseDefault', { id: caseRuleSet })}</option>
+              <option value={caseRuleSet}>{text.ui('ui.assess.ruleSet.caseDefault', { id: ruleSetName(text, ruleSets, { ruleSetId: caseRuleSet }) })}</option>
             )}
             {others.map((id) => (
               <option key={id} value={id}>
-                {id}
+                {ruleSetName(text, ruleSets, { ruleSetId: id })}
               </option>
             ))}
           </select>
@@ -97,8 +100,8 @@ export function RunAssessmentForm({ record }: { record: CaseRecord }) {
           <p className="run-assessment__status" role="status">
             {running
               ? text.ui('ui.assess.running')
-              : run.phase === 'done' && latestVerdict !== undefined
-                ? text.ui('ui.assess.done', { verdict: text.ui(`verdict.${latestVerdict}`) })
+              : run.phase === 'done' && newest !== undefined
+                ? text.ui(isWhatIf(newest) ? 'ui.whatIf.done' : 'ui.assess.done', { verdict: text.ui(`verdict.${newest.verdict}`) })
                 : ''}
           </p>
         </div>

@@ -9,6 +9,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
 import type { CaseDocument, WorkflowState } from '../../shared/workflow-schemas.ts';
 import { isDone } from '../../shared/workflow/documents.ts';
+import { reasonsFor } from '../../shared/workflow/reasons.ts';
 import { GUARDS, specOf, type Guard, type Refusal, type TransitionId } from '../../shared/workflow/lifecycle.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -24,7 +25,15 @@ interface Props {
   afterWrite: () => Promise<void>;
 }
 
-const FIELD_IDS = { date: 'transfer-date', reason: 'transfer-reason', legalBasis: 'transfer-legal-basis', transition: 'transfer-transition' } as const;
+const FIELD_IDS = {
+  date: 'transfer-date', reason: 'transfer-reason', legalBasis: 'transfer-legal-basis', transition: 'transfer-transition', reasonCode: 'transfer-reason-code',
+  'handover.plannedOn': 'handover-planned-on', 'handover.place': 'handover-place', 'handover.escort': 'handover-escort', 'handover.contact': 'handover-contact',
+} as const;
+
+/** The transitions that record a handover plan (its date, place, escort and contact). */
+const PLANS_HANDOVER: readonly TransitionId[] = ['schedule-handover', 'reschedule-handover'];
+
+const EMPTY_PLAN = { plannedOn: '', place: '', escort: '', contact: '' };
 
 function Refusals({ text, refusals, title }: { text: Text; refusals: readonly Pick<Refusal, 'guard' | 'missing'>[]; title: string }) {
   return (
@@ -67,6 +76,8 @@ function TransferForm({ record, state, documents, afterWrite }: Props) {
   const [reason, setReason] = useState('');
   const [legalBasis, setLegalBasis] = useState('');
   const [cited, setCited] = useState<readonly string[]>([]);
+  const [reasonCode, setReasonCode] = useState('');
+  const [plan, setPlan] = useState(EMPTY_PLAN);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [recorded, setRecorded] = useState('');
@@ -75,6 +86,8 @@ function TransferForm({ record, state, documents, afterWrite }: Props) {
   const citable = documents.filter((d) => d.status !== 'not_applicable' && isDone(d.status));
   const groups = (['forward', 'ending', 'after'] as const).map((group) => ({ group, items: state.transitions.filter((t) => groupOf(t.transition) === group) }));
   const serverRefusals = error === null ? null : refusalsOf(error);
+  const codes = transition === '' ? [] : reasonsFor(transition);
+  const plansHandover = transition !== '' && PLANS_HANDOVER.includes(transition);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -91,6 +104,10 @@ function TransferForm({ record, state, documents, afterWrite }: Props) {
         ...(date === '' ? {} : { date }),
         ...(legalBasis.trim() === '' ? {} : { legalBasis: legalBasis.trim() }),
         ...(cited.length === 0 ? {} : { documents: [...cited] }),
+        ...(codes.length === 0 || reasonCode === '' ? {} : { reasonCode }),
+        ...(plansHandover
+          ? { handover: { plannedOn: plan.plannedOn, place: plan.place, ...(plan.escort.trim() === '' ? {} : { escort: plan.escort.trim() }), ...(plan.contact.trim() === '' ? {} : { contact: plan.contact.trim() }) } }
+          : {}),
       });
       setRecorded(text.ui('workflow.transfer.recorded', { what: transitionLabel(text, transition) }));
       setTransition('');
@@ -98,6 +115,8 @@ function TransferForm({ record, state, documents, afterWrite }: Props) {
       setReason('');
       setLegalBasis('');
       setCited([]);
+      setReasonCode('');
+      setPlan(EMPTY_PLAN);
       await afterWrite();
     } catch (e) {
       setError(asApiError('workflow.transition', e));
@@ -162,6 +181,54 @@ function TransferForm({ record, state, documents, afterWrite }: Props) {
               <input id={FIELD_IDS.legalBasis} type="text" value={legalBasis} maxLength={500} onChange={(e) => setLegalBasis(e.target.value)} />
             </div>
           </div>
+          {codes.length > 0 && (
+            <div className="field">
+              <label htmlFor={FIELD_IDS.reasonCode} className="field__label">
+                {text.ui('workflow.reason.label')}
+              </label>
+              <select id={FIELD_IDS.reasonCode} value={reasonCode} required onChange={(e) => setReasonCode(e.target.value)}>
+                <option value="">{text.ui('workflow.reason.choose')}</option>
+                {codes.map((code) => (
+                  <option key={code} value={code}>
+                    {text.message(`reason.${code}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {plansHandover && (
+            <fieldset className="transfer-form__handover">
+              <legend className="field__label">{text.ui('workflow.handover.title')}</legend>
+              <div className="transfer-form__row">
+                <div className="field">
+                  <label htmlFor={FIELD_IDS['handover.plannedOn']} className="field__label">
+                    {text.ui('workflow.handover.plannedOn')}
+                  </label>
+                  <input id={FIELD_IDS['handover.plannedOn']} type="date" value={plan.plannedOn} required onChange={(e) => setPlan({ ...plan, plannedOn: e.target.value })} />
+                </div>
+                <div className="field">
+                  <label htmlFor={FIELD_IDS['handover.place']} className="field__label">
+                    {text.ui('workflow.handover.place')}
+                  </label>
+                  <input id={FIELD_IDS['handover.place']} type="text" value={plan.place} maxLength={500} required onChange={(e) => setPlan({ ...plan, place: e.target.value })} />
+                </div>
+              </div>
+              <div className="transfer-form__row">
+                <div className="field">
+                  <label htmlFor={FIELD_IDS['handover.escort']} className="field__label">
+                    {text.ui('workflow.handover.escort')}
+                  </label>
+                  <input id={FIELD_IDS['handover.escort']} type="text" value={plan.escort} maxLength={500} onChange={(e) => setPlan({ ...plan, escort: e.target.value })} />
+                </div>
+                <div className="field">
+                  <label htmlFor={FIELD_IDS['handover.contact']} className="field__label">
+                    {text.ui('workflow.handover.contact')}
+                  </label>
+                  <input id={FIELD_IDS['handover.contact']} type="text" value={plan.contact} maxLength={500} onChange={(e) => setPlan({ ...plan, contact: e.target.value })} />
+                </div>
+              </div>
+            </fieldset>
+          )}
           <div className="field">
             <label htmlFor={FIELD_IDS.reason} className="field__label">
               {text.ui('workflow.transfer.reason')}
@@ -194,6 +261,69 @@ function TransferForm({ record, state, documents, afterWrite }: Props) {
         {recorded}
       </p>
     </form>
+  );
+}
+
+/** At the decision step: our State's decision recorded at this visit, and whether a second person approved it. */
+function DecisionState({ state }: { state: WorkflowState }) {
+  const text = useText();
+  if (state.step !== 'decision') return null;
+  const d = state.decision;
+  const name = (n: string | null, id: string | null) => n ?? id ?? '';
+  return (
+    <div className="transfer-decision">
+      <h3>{text.ui('workflow.decision.title')}</h3>
+      <p className="transfer-decision__state">
+        {d === null
+          ? text.ui('workflow.decision.none')
+          : d.approvedBy === null
+            ? text.ui('workflow.decision.prepared', { name: name(d.preparedByName, d.preparedBy) })
+            : text.ui('workflow.decision.approved', { name: name(d.preparedByName, d.preparedBy), approver: name(d.approvedByName, d.approvedBy) })}
+      </p>
+    </div>
+  );
+}
+
+/** The handover plan in force: when, where, who escorts, whom to call, and what the check of its date found. */
+function HandoverState({ state }: { state: WorkflowState }) {
+  const text = useText();
+  const plan = state.handover;
+  if (plan === null || state.step === null) return null;
+  const check = plan.checks;
+  return (
+    <div className="transfer-handover">
+      <h3>{text.ui('workflow.handover.title')}</h3>
+      <p className="transfer-handover__summary">{text.ui('workflow.handover.summary', { date: text.date(plan.plannedOn), place: plan.place })}</p>
+      {(plan.escort !== null || plan.contact !== null) && (
+        <dl className="facts">
+          {plan.escort !== null && (
+            <>
+              <dt>{text.ui('workflow.handover.escort')}</dt>
+              <dd>{plan.escort}</dd>
+            </>
+          )}
+          {plan.contact !== null && (
+            <>
+              <dt>{text.ui('workflow.handover.contact')}</dt>
+              <dd>{plan.contact}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {check !== null && (
+        <ul className="transfer-handover__check" aria-label={text.ui('workflow.handover.check')}>
+          {check.warnings.length === 0 && check.remainingDays !== null && check.releaseDate !== null && (
+            <li>{text.ui('workflow.handover.ok', { days: check.remainingDays, release: text.date(check.releaseDate) })}</li>
+          )}
+          {check.warnings.map((w) => (
+            <li key={w.code} className="transfer-handover__warning">
+              <Icon name="warning" />
+              {text.ui(`workflow.handover.warning.${w.code}`, { date: w.date === null ? '' : text.date(w.date) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -232,6 +362,8 @@ export function TransferSection(props: Props) {
       <h2 id="transfer-title">{text.ui('workflow.transfer.title')}</h2>
       {state.step === null ? <ClosedState record={props.record} /> : <p className="transfer-step">{text.ui('workflow.transfer.step', { step: stepLabel(text, state.step) })}</p>}
 
+      <DecisionState state={state} />
+      <HandoverState state={state} />
       {state.step !== null && (
         <>
           <h3>{text.ui('workflow.transfer.deadlines')}</h3>

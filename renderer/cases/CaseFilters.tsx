@@ -5,6 +5,7 @@ import { useDesk } from '../store/index.ts';
 import type { VerdictFilter } from '../store/case-query.ts';
 import { ruleSetIds } from '../store/session-slice.ts';
 import { caseStatusLabel, verdictFilterLabel } from '../text/case-labels.ts';
+import { ruleSetName } from '../text/instruments.ts';
 import { regionOptions } from '../text/regions.ts';
 import { useText } from '../text/use-text.ts';
 
@@ -42,7 +43,8 @@ function FilterSelect<T extends string>({ id, label, any, value, options, onChan
 export function CaseFilters() {
   const text = useText();
   const filters = useDesk((s) => s.caseQuery.filters);
-  const ruleSets = ruleSetIds(useDesk((s) => s.ruleSets));
+  const summaries = useDesk((s) => s.ruleSets);
+  const ruleSets = ruleSetIds(summaries);
   const filterCases = useDesk((s) => s.filterCases);
   const any = text.ui('ui.cases.filter.any');
   // The two State lists (some 250 names each, looked up and sorted) are the screen's biggest part: the first
@@ -57,20 +59,23 @@ export function CaseFilters() {
   return (
     <fieldset className="case-filters">
       <legend className="case-filters__legend">{text.ui('ui.cases.filters')}</legend>
+      {/* Several statuses: each chosen one is a chip (FilterChips), and the select offers the others. */}
       <FilterSelect
         id="filter-status"
         label={text.ui('ui.cases.filter.status')}
-        any={any}
-        value={filters.status}
-        options={caseStatuses.map((status) => ({ value: status, label: caseStatusLabel(text, status) }))}
-        onChange={(status) => filterCases({ status })}
+        any={filters.status.length === 0 ? any : text.ui('ui.cases.filter.statusAnother')}
+        value={null}
+        options={caseStatuses.filter((status) => !filters.status.includes(status)).map((status) => ({ value: status, label: caseStatusLabel(text, status) }))}
+        onChange={(status) => {
+          if (status !== null) filterCases({ status: [...filters.status, status] });
+        }}
       />
       <FilterSelect
         id="filter-rule-set"
         label={text.ui('ui.cases.filter.ruleSet')}
         any={any}
         value={filters.ruleSetId}
-        options={ruleSets.map((id) => ({ value: id, label: id }))}
+        options={ruleSets.map((id) => ({ value: id, label: ruleSetName(text, summaries, { ruleSetId: id }) }))}
         onChange={(ruleSetId) => filterCases({ ruleSetId })}
       />
       <FilterSelect
@@ -107,6 +112,10 @@ export function CaseFilters() {
         options={DUE_FILTERS.map((due) => ({ value: due, label: text.ui(`ui.filter.due.${due}`) }))}
         onChange={(due) => filterCases({ due })}
       />
+      <div className="field field--checkbox">
+        <input id="filter-mine" type="checkbox" checked={filters.mine} onChange={(e) => filterCases({ mine: e.target.checked })} />
+        <label htmlFor="filter-mine">{text.ui('ui.cases.mine')}</label>
+      </div>
       <div className="field field--checkbox">
         <input
           id="filter-include-closed"

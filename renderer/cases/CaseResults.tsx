@@ -103,7 +103,7 @@ export function CaseResults() {
           ? text.ui('ui.cases.loadingMore')
           : list.items.length < list.total
             ? text.ui('ui.cases.loaded', { loaded: text.number(list.items.length), total: `${text.number(list.total)}${list.countCapped ? '+' : ''}` })
-            : text.ui('ui.cases.loadedAll', { total: text.number(list.total) })}
+            : text.ui('ui.cases.loadedAll', { total: list.total })}
       </p>
     </>
   );

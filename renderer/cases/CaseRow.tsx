@@ -48,6 +48,7 @@ export function CaseRow({ summary, index, tabbable, onOpen, onFocus, measure }: 
         </a>
       </th>
       <td className="col-native">{summary.nativeName ?? <NotRecorded />}</td>
+      <td className="col-born">{summary.dateOfBirth === null ? <NotRecorded /> : text.date(summary.dateOfBirth)}</td>
       <td className="col-code col-prison">{summary.prisonNumber ?? <NotRecorded />}</td>
       <td className="col-states">
         <span aria-hidden="true">

@@ -1,7 +1,7 @@
 /**
  * The search box, first on the screen. Typing searches after a short pause (names in any
- * script, aliases, prison numbers, references); Esc empties it; "/" anywhere on the list
- * screen comes back to it.
+ * script, aliases, prison numbers, references); Esc empties it; Arrow-down moves to the first
+ * result; "/" anywhere on the list screen comes back to it.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useDesk } from '../store/index.ts';
@@ -44,6 +44,21 @@ export function CaseSearch() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  /** Arrow-down: to the first result, once the text typed (if not searched yet) has been searched. */
+  const moveIntoResults = () => {
+    const focusFirst = () => document.querySelector<HTMLElement>('.cases-table tbody tr.case-row[data-index="0"]')?.focus();
+    if (draft === committed) {
+      focusFirst();
+      return;
+    }
+    searchCases(draft);
+    const stop = useDesk.subscribe((s) => {
+      if (s.caseList.phase === 'loading') return;
+      stop();
+      window.requestAnimationFrame(focusFirst);
+    });
+  };
+
   return (
     <form className="case-search" role="search" onSubmit={(event) => {
       event.preventDefault();
@@ -68,6 +83,11 @@ export function CaseSearch() {
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') {
+              event.preventDefault();
+              moveIntoResults();
+              return;
+            }
             if (event.key !== 'Escape' || draft === '') return;
             event.preventDefault();
             setDraft('');

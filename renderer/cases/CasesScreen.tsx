@@ -12,14 +12,16 @@ import { useText } from '../text/use-text.ts';
 import { CaseFilters } from './CaseFilters.tsx';
 import { CaseResults } from './CaseResults.tsx';
 import { CaseSearch } from './CaseSearch.tsx';
+import { ClosedMatches } from './ClosedMatches.tsx';
 import { FilterChips } from './FilterChips.tsx';
+import { PackageImport } from './PackageImport.tsx';
 
 function CaseCount() {
   const text = useText();
   const list = useDesk((s) => s.caseList);
   return (
     <p className="case-count" role="status">
-      {(list.phase === 'ready' || (list.phase === 'loading' && list.items.length > 0)) && text.ui('ui.cases.count', { shown: `${text.number(list.total)}${list.countCapped ? '+' : ''}`, total: text.number(list.storeTotal) })}
+      {(list.phase === 'ready' || (list.phase === 'loading' && list.items.length > 0)) && text.ui('ui.cases.count', { shown: `${text.number(list.total)}${list.countCapped ? '+' : ''}`, total: list.storeTotal })}
     </p>
   );
 }
@@ -54,8 +56,10 @@ export function CasesScreen() {
       <CaseSearch />
       <CaseFilters />
       <FilterChips />
+      <ClosedMatches />
       <UnreadableCases cases={unreadable} />
       <CaseResults />
+      <PackageImport />
     </div>
   );
 }

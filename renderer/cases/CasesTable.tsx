@@ -44,7 +44,7 @@ const OVERSCAN = 12;
 /** Fetch the next page when the rows rendered come this close to the end of what is loaded. */
 const PREFETCH_ROWS = 30;
 const PAGE_KEYS_STEP = 15;
-const COLUMNS = 8;
+const COLUMNS = 9;
 
 interface CasesTableProps {
   items: readonly CaseSummary[];
@@ -171,6 +171,7 @@ export function CasesTable({ items, total, scroller }: CasesTableProps) {
         <tr aria-rowindex={1}>
           <SortableHeader field="familyName" className="col-name" />
           <th scope="col" className="col-native">{text.ui('ui.cases.col.nativeName')}</th>
+          <th scope="col" className="col-born">{text.ui('ui.cases.col.dateOfBirth')}</th>
           <th scope="col" className="col-prison">{text.ui('ui.cases.col.prisonNumber')}</th>
           <th scope="col" className="col-states">{text.ui('ui.cases.col.states')}</th>
           <th scope="col" className="col-rule-set">{text.ui('ui.cases.col.ruleSet')}</th>

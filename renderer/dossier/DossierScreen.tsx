@@ -25,11 +25,12 @@ export function DossierScreen({ caseId }: { caseId: string }) {
     document.title = `${text.ui('reports.ui.dossier')} — ${text.ui('ui.app.name')}`;
   }, [text]);
 
-  async function download() {
+  /** The internal annex (the dossier), the request for the other State, or the transfer package (issue 19). */
+  async function download(what: 'annex' | 'request' | 'package' = 'annex') {
     setDownloading(true);
     setFailed(false);
     try {
-      saveProducedFile(await call('dossier.pdf', { caseId, locale }));
+      saveProducedFile(await (what === 'package' ? call('packages.make', { caseId, locale }) : call('dossier.pdf', { caseId, locale, document: what })));
     } catch {
       setFailed(true);
     } finally {
@@ -60,6 +61,12 @@ export function DossierScreen({ caseId }: { caseId: string }) {
         </button>
         <button type="button" className="button" onClick={() => void download()} aria-disabled={downloading || loaded.phase !== 'ready'}>
           {text.ui('reports.ui.dossier.pdf')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void download('request')} aria-disabled={downloading || loaded.phase !== 'ready'}>
+          {text.ui('package.ui.request')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void download('package')} aria-disabled={downloading || loaded.phase !== 'ready'}>
+          {text.ui('package.ui.make')}
         </button>
         {failed && (
           <p role="alert" className="export-panel__error">

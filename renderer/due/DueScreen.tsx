@@ -13,23 +13,35 @@ import { fullName, personName } from '../text/people.ts';
 import { useText } from '../text/use-text.ts';
 import { caseStatuses } from '../../shared/vocabularies.ts';
 import { alertLabel } from './labels.ts';
-import { DUE_ROWS_SHOWN } from './paging.ts';
+import { DUE_PAGE, DUE_ROWS_SHOWN } from './paging.ts';
 
 function statusOf(item: DueItem) {
   return caseStatuses.find((s) => s === item.status) ?? null;
 }
 
-function DueTable({ urgency, items }: { urgency: Urgency; items: readonly DueItem[] }) {
+/** One urgency: its count over every open case, its first page, and the next pages on request. */
+function DueTable({ urgency, on, count, first }: { urgency: Urgency; on: string; count: number; first: readonly DueItem[] }) {
   const text = useText();
   const id = `due-${urgency}`;
-  const [all, setAll] = useState(false);
-  const shown = all ? items : items.slice(0, DUE_ROWS_SHOWN);
+  const [items, setItems] = useState<readonly DueItem[]>(first);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const remaining = count - items.length;
+  const next = Math.min(remaining, DUE_PAGE);
+  const loadMore = () => {
+    setLoading(true);
+    setError(null);
+    call('due.list', { on, urgency, offset: items.length, limit: DUE_PAGE })
+      .then((page) => setItems((shown) => [...shown, ...page.items]))
+      .catch((e: unknown) => setError(asApiError('due.list', e)))
+      .finally(() => setLoading(false));
+  };
   return (
     <section className={`due-group due-group--${urgency}`} aria-labelledby={id}>
       <h2 id={id}>
-        <span className={`tag tag--${urgency}`}>{text.ui(`due.urgency.${urgency}`)}</span> {text.ui('due.count', { count: text.number(items.length) })}
+        <span className={`tag tag--${urgency}`}>{text.ui(`due.urgency.${urgency}`)}</span> {text.ui('due.count', { count })}
       </h2>
-      {items.length === 0 ? (
+      {count === 0 ? (
         <p className="muted">{text.ui('due.empty')}</p>
       ) : (
         <table className="data-table due-table">
@@ -42,7 +54,7 @@ function DueTable({ urgency, items }: { urgency: Urgency; items: readonly DueIte
             </tr>
           </thead>
           <tbody>
-            {shown.map((item) => (
+            {items.map((item) => (
               <tr key={`${item.caseId}:${item.kind}:${item.id ?? ''}`}>
                 <td>
                   <time dateTime={item.date}>{text.deadline(item.date)}</time>
@@ -58,9 +70,14 @@ function DueTable({ urgency, items }: { urgency: Urgency; items: readonly DueIte
           </tbody>
         </table>
       )}
-      {shown.length < items.length && (
-        <button type="button" className="link-button" onClick={() => setAll(true)}>
-          {text.ui('due.showAll', { count: text.number(items.length) })}
+      {error !== null && (
+        <p className="state state--error" role="alert">
+          {text.message(error.messageKey)}
+        </p>
+      )}
+      {remaining > 0 && (
+        <button type="button" className="link-button" disabled={loading} aria-busy={loading} onClick={loadMore}>
+          {next === remaining ? text.ui('due.showAll', { count: text.number(count) }) : text.ui('due.showNext', { count: next, remaining: text.number(remaining) })}
         </button>
       )}
     </section>
@@ -79,7 +96,7 @@ export function DueScreen() {
 
   useEffect(() => {
     let live = true;
-    call('due.list', {})
+    call('due.list', { limit: DUE_ROWS_SHOWN })
       .then((list) => live && setDue(list))
       .catch((e: unknown) => live && setError(asApiError('due.list', e)));
     return () => {
@@ -111,7 +128,7 @@ export function DueScreen() {
           <p className="due-screen__on">{text.ui('due.on', { date: text.deadline(due.on) })}</p>
           <UnreadableCases cases={due.unreadable} />
           {URGENCIES.map((u) => (
-            <DueTable key={u} urgency={u} items={due.items.filter((i) => i.urgency === u)} />
+            <DueTable key={`${u} ${due.on}`} urgency={u} on={due.on} count={due.counts[u]} first={due.items.filter((i) => i.urgency === u)} />
           ))}
         </>
       )}

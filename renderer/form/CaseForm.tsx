@@ -6,19 +6,21 @@
  * someone else meanwhile (a version conflict) is explained, the draft still on screen.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { CaseRecord } from '../../shared/api-schemas.ts';
+import type { CaseRecord, CaseSummary } from '../../shared/api-schemas.ts';
 import { ENFORCEMENT_PROCEDURES } from '../../shared/vocabularies.ts';
 import { EU_LIST_CATEGORIES, EXCLUDED_CATEGORIES } from '../../shared/domain/categories.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { Icon } from '../components/Icon.tsx';
 import { useDesk } from '../store/index.ts';
 import { ruleSetIds } from '../store/session-slice.ts';
+import { ruleSetName } from '../text/instruments.ts';
 import { problemText } from '../text/problems.ts';
 import { useText, type Text } from '../text/use-text.ts';
 import {
   caseOf,
   CONSENT_BY,
   CONSENT_STATUSES,
+  CUSTODY_STATUSES,
   DIRECTIONS,
   draftOf,
   DUAL_CRIMINALITY,
@@ -31,9 +33,11 @@ import {
   fieldId,
   formFieldOf,
   formPaths,
+  isConstituentState,
   LEFT_WHEN,
   OBLIGATION_KINDS,
   OBLIGATIONS_STATES,
+  STATE_CONSENTS,
   TERM_KINDS,
   type CaseDraft,
   type ObligationDraft,
@@ -42,6 +46,8 @@ import {
   type SentenceDraft,
 } from './case-draft.ts';
 import { RadioField, SelectField, StateField, StatesField, TextAreaField, TextField, TriField, type Problems } from './fields.tsx';
+import { DuplicateWarning, DUPLICATES_SHOWN, samePersonOf } from './DuplicateWarning.tsx';
+import { JurisdictionField } from './JurisdictionField.tsx';
 
 const CATEGORIES = [...EU_LIST_CATEGORIES, ...EXCLUDED_CATEGORIES].map(([code]) => code);
 
@@ -58,7 +64,7 @@ function fieldLabel(text: Text, path: string): string {
     const kind = row[1] === 'sentences' ? 'sentence' : row[1] === 'offences' ? 'offence' : 'obligation';
     const which = text.ui(kind === 'sentence' ? 'ui.form.sentence.n' : kind === 'offence' ? 'ui.form.offence.n' : 'ui.form.obligation.n', { n: Number(row[2]) + 1 });
     const key = `ui.form.${kind}.${row[3] ?? ''}`;
-    return `${which}: ${text.has(key) ? text.message(key) : (row[3] ?? path)}`;
+    return text.ui('ui.treaties.editor.fieldLabel', { parameter: which, part: text.has(key) ? text.message(key) : (row[3] ?? path) });
   }
   const key = `ui.form.f.${path}`;
   return text.has(key) ? text.message(key) : path;
@@ -111,12 +117,15 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
   const text = useText();
   const navigate = useDesk((s) => s.navigate);
   const setFormDirty = useDesk((s) => s.setFormDirty);
-  const ruleSets = ruleSetIds(useDesk((s) => s.ruleSets));
+  const ruleSetVersions = useDesk((s) => s.ruleSets);
+  const ruleSets = ruleSetIds(ruleSetVersions);
   const [initial] = useState<CaseDraft>(() => (original === null ? emptyDraft() : draftOf(original.case)));
   const [draft, setDraft] = useState<CaseDraft>(initial);
   const [reason, setReason] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
+  /** A new case's possible duplicates, found for these identity details (what samePersonOf compares). */
+  const [duplicates, setDuplicates] = useState<{ identity: string; cases: CaseSummary[]; total: number } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial) || reason !== '', [draft, initial, reason]);
@@ -152,11 +161,30 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
 
   const focusLater = (id: string) => window.requestAnimationFrame(() => document.getElementById(id)?.focus());
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** Asks for the cases of a person who may be this one, unless shown already for these details: true when there are some to show first. */
+  const possibleDuplicates = async (): Promise<boolean> => {
+    const samePerson = samePersonOf(draft);
+    if (original !== null || samePerson === undefined) return false;
+    const identity = JSON.stringify(samePerson);
+    if (duplicates?.identity === identity) return false; // shown: saving again is the officer's answer
+    try {
+      const found = await call('cases.list', { samePerson, includeClosed: true, limit: DUPLICATES_SHOWN });
+      setDuplicates(found.items.length === 0 ? null : { identity, cases: found.items, total: found.total });
+      return found.items.length > 0;
+    } catch {
+      return false; // a warning only: a failed check does not stop the save
+    }
+  };
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
     if (saving) return;
     setSaving(true);
     try {
+      if (await possibleDuplicates()) {
+        setSaving(false);
+        return;
+      }
       const file = caseOf(draft, original?.case ?? null);
       const record =
         original === null
@@ -186,6 +214,9 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
         {title}
       </h1>
       <p className="form-screen__lead">{text.ui('ui.form.lead')}</p>
+      {duplicates !== null && duplicates.identity === JSON.stringify(samePersonOf(draft)) && (
+        <DuplicateWarning cases={duplicates.cases} total={duplicates.total} onSaveAnyway={() => void submit()} />
+      )}
       {error !== null && <FormErrorSummary error={error} paths={paths} />}
       {error?.code === 'conflict' && onReload !== undefined && (
         <p>
@@ -208,7 +239,30 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
             <StatesField path="person.permanentResidence" label={text.ui('ui.form.f.person.permanentResidence')} hint={text.ui('ui.form.codes.hint')} value={draft.permanentResidence} onChange={set('permanentResidence')} problems={problems} />
             <StateField path="person.livesIn" label={text.ui('ui.form.f.person.livesIn')} empty={notRecorded} value={draft.livesIn} onChange={set('livesIn')} problems={problems} />
           </div>
-          <TriField path="person.representativeNeeded" label={text.ui('ui.form.f.person.representativeNeeded')} value={draft.representativeNeeded} onChange={set('representativeNeeded')} problems={problems} />
+          <div className="tri-grid">
+            <TriField path="person.representativeNeeded" label={text.ui('ui.form.f.person.representativeNeeded')} value={draft.representativeNeeded} onChange={set('representativeNeeded')} problems={problems} />
+            <TriField
+              path="person.domiciliaryOfSentencingState"
+              label={text.ui('ui.form.f.person.domiciliaryOfSentencingState')}
+              value={draft.domiciliaryOfSentencingState}
+              onChange={set('domiciliaryOfSentencingState')}
+              problems={problems}
+            />
+          </div>
+          <div className="form-grid form-section__next">
+            <SelectField
+              path="custody.status"
+              label={text.ui('ui.form.f.custody.status')}
+              empty={notRecorded}
+              options={CUSTODY_STATUSES.map((v) => ({ value: v, label: text.ui(`ui.form.custody.${v}`) }))}
+              value={draft.custodyStatus}
+              onChange={(v) => set('custodyStatus')(CUSTODY_STATUSES.find((x) => x === v) ?? '')}
+              problems={problems}
+            />
+            {draft.custodyStatus !== '' && (
+              <TextField path="custody.since" type="date" label={text.ui('ui.form.f.custody.since')} value={draft.custodySince} onChange={set('custodySince')} problems={problems} />
+            )}
+          </div>
         </fieldset>
 
         <fieldset className="form-section">
@@ -225,7 +279,7 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
               onChange={(v) => set('direction')(DIRECTIONS.find((d) => d === v) ?? '')}
               problems={problems}
             />
-            <SelectField path="ruleSetId" label={text.ui('ui.form.f.ruleSetId')} empty={notRecorded} options={ruleSets.map((id) => ({ value: id, label: id }))} value={draft.ruleSetId} onChange={set('ruleSetId')} problems={problems} />
+            <SelectField path="ruleSetId" label={text.ui('ui.form.f.ruleSetId')} empty={notRecorded} options={ruleSets.map((id) => ({ value: id, label: ruleSetName(text, ruleSetVersions, { ruleSetId: id }) }))} value={draft.ruleSetId} onChange={set('ruleSetId')} problems={problems} />
             <TextField path="reference" label={text.ui('ui.form.f.reference')} value={draft.reference} onChange={set('reference')} problems={problems} />
           </div>
         </fieldset>
@@ -236,6 +290,18 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
             <TextField path="judgment.date" type="date" label={text.ui('ui.form.f.judgment.date')} value={draft.judgmentDate} onChange={set('judgmentDate')} problems={problems} />
             <TextField path="judgment.appealPeriodEnds" type="date" label={text.ui('ui.form.f.judgment.appealPeriodEnds')} value={draft.appealPeriodEnds} onChange={set('appealPeriodEnds')} problems={problems} />
             <TextField path="remandDays" type="number" label={text.ui('ui.form.f.remandDays')} hint={text.ui('ui.form.remandDays.hint')} value={draft.remandDays} onChange={set('remandDays')} problems={problems} />
+            <JurisdictionField value={draft.jurisdiction} onChange={set('jurisdiction')} problems={problems} />
+            {isConstituentState(draft.jurisdiction) && (
+              <SelectField
+                path="consent.stateAuthority"
+                label={text.ui('ui.form.f.consent.stateAuthority')}
+                empty={notRecorded}
+                options={STATE_CONSENTS.map((v) => ({ value: v, label: text.ui(`ui.form.stateConsent.${v}`) }))}
+                value={draft.stateConsent}
+                onChange={(v) => set('stateConsent')(STATE_CONSENTS.find((x) => x === v) ?? '')}
+                problems={problems}
+              />
+            )}
           </div>
           <div className="tri-grid">
             <TriField path="judgment.final" label={text.ui('ui.form.f.judgment.final')} value={draft.final} onChange={set('final')} problems={problems} />

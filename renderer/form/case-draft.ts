@@ -19,7 +19,7 @@ export const DIRECTIONS = ['outgoing', 'incoming'] as const;
 export const CONSENT_STATUSES = ['given', 'refused', 'withdrawn', 'not-asked'] as const;
 export const CONSENT_BY = ['person', 'representative'] as const;
 export const DUAL_CRIMINALITY = ['yes', 'no', 'unknown'] as const;
-export const EVENT_FIELDS = ['application', 'request', 'requestReceived', 'judgmentReceived', 'statesAgreed'] as const;
+export const EVENT_FIELDS = ['application', 'request', 'requestReceived', 'judgmentReceived', 'statesAgreed', 'transferPlanned'] as const;
 export type EventField = (typeof EVENT_FIELDS)[number];
 export const OBLIGATION_KINDS = ['fine', 'compensation', 'costs', 'confiscation'] as const;
 /** Not recorded (`null`), none (`[]`), or the obligations listed. */
@@ -27,6 +27,11 @@ export const OBLIGATIONS_STATES = ['unknown', 'none', 'listed'] as const;
 export type ObligationsState = (typeof OBLIGATIONS_STATES)[number];
 export const EXPULSION_KINDS = ['in-sentence', 'administrative-consequential', 'administrative'] as const;
 export const LEFT_WHEN = ['after-final-judgment', 'during-proceedings'] as const;
+export const CUSTODY_STATUSES = ['in-custody', 'conditional-release', 'at-large'] as const;
+export const STATE_CONSENTS = ['given', 'refused', 'not-asked'] as const;
+
+/** A sentence imposed under a constituent State's law (ISO 3166-2, e.g. `US-TX`), not national law. */
+export const isConstituentState = (jurisdiction: string) => jurisdiction !== '' && jurisdiction !== 'national';
 
 export interface ObligationDraft {
   key: string;
@@ -76,6 +81,10 @@ export interface CaseDraft {
   permanentResidence: string;
   livesIn: string;
   representativeNeeded: Tri;
+  domiciliaryOfSentencingState: Tri;
+  /** Custody now ('' = not recorded) and since when. */
+  custodyStatus: '' | (typeof CUSTODY_STATUSES)[number];
+  custodySince: string;
   sentencingState: string;
   administeringState: string;
   direction: '' | (typeof DIRECTIONS)[number];
@@ -87,6 +96,10 @@ export interface CaseDraft {
   otherProceedingsPending: Tri;
   deathSentence: Tri;
   deathSentenceCommuted: Tri;
+  /** '' (not recorded), 'national', or a constituent State's ISO 3166-2 code. */
+  jurisdiction: string;
+  /** That State's consent ('' = not recorded); asked only for a constituent State's law. */
+  stateConsent: '' | (typeof STATE_CONSENTS)[number];
   sentences: SentenceDraft[];
   remandDays: string;
   offences: OffenceDraft[];
@@ -164,6 +177,9 @@ export function emptyDraft(): CaseDraft {
     permanentResidence: '',
     livesIn: '',
     representativeNeeded: 'unknown',
+    domiciliaryOfSentencingState: 'unknown',
+    custodyStatus: '',
+    custodySince: '',
     sentencingState: '',
     administeringState: '',
     direction: '',
@@ -175,6 +191,8 @@ export function emptyDraft(): CaseDraft {
     otherProceedingsPending: 'unknown',
     deathSentence: 'unknown',
     deathSentenceCommuted: 'unknown',
+    jurisdiction: '',
+    stateConsent: '',
     sentences: [emptySentence([])],
     remandDays: '',
     offences: [emptyOffence([])],
@@ -191,7 +209,7 @@ export function emptyDraft(): CaseDraft {
     leftWhen: '',
     leftDate: '',
     leftTo: '',
-    events: { application: '', request: '', requestReceived: '', judgmentReceived: '', statesAgreed: '' },
+    events: { application: '', request: '', requestReceived: '', judgmentReceived: '', statesAgreed: '', transferPlanned: '' },
     enforcementProcedure: '',
     decisionAuthority: '',
     decisionDate: '',
@@ -217,6 +235,9 @@ export function draftOf(c: CaseFile): CaseDraft {
     permanentResidence: (p.permanentResidence ?? []).join(', '),
     livesIn: str(p.livesIn),
     representativeNeeded: tri(p.representativeNeeded),
+    domiciliaryOfSentencingState: tri(p.domiciliaryOfSentencingState),
+    custodyStatus: c.custody?.status ?? '',
+    custodySince: str(c.custody?.since),
     sentencingState: c.sentencingState,
     administeringState: c.administeringState,
     direction: c.direction ?? '',
@@ -228,6 +249,8 @@ export function draftOf(c: CaseFile): CaseDraft {
     otherProceedingsPending: tri(j.otherProceedingsPending),
     deathSentence: tri(j.deathSentence),
     deathSentenceCommuted: tri(j.deathSentenceCommuted),
+    jurisdiction: str(j.jurisdiction),
+    stateConsent: c.consent?.stateAuthority ?? '',
     sentences: c.sentences.map((s) => ({
       key: rowKey(),
       id: s.id,
@@ -276,6 +299,7 @@ export function draftOf(c: CaseFile): CaseDraft {
       requestReceived: str(c.events.requestReceived),
       judgmentReceived: str(c.events.judgmentReceived),
       statesAgreed: str(c.events.statesAgreed),
+      transferPlanned: str(c.events.transferPlanned),
     },
     ...enforcementDraft(c.enforcement),
   };
@@ -354,7 +378,10 @@ export function codes(value: string): string[] | null {
 /** The case file to send: the draft over the case being edited (or a new file). */
 export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<string, unknown> {
   const base: Partial<CaseFile> = original ?? {};
+  // Asked only of a constituent State's law; otherwise what the file held stays.
+  const stateAuthority = isConstituentState(draft.jurisdiction) ? (draft.stateConsent === '' ? null : draft.stateConsent) : (base.consent?.stateAuthority ?? null);
   const consentEmpty =
+    stateAuthority === null &&
     draft.consentStatus === '' &&
     draft.consentBy === '' &&
     draft.consentDate === '' &&
@@ -382,6 +409,7 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
       permanentResidence: codes(draft.permanentResidence),
       livesIn: text(draft.livesIn),
       representativeNeeded: fromTri(draft.representativeNeeded),
+      domiciliaryOfSentencingState: fromTri(draft.domiciliaryOfSentencingState),
     },
     judgment: {
       ...base.judgment,
@@ -393,6 +421,7 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
       deathSentence: fromTri(draft.deathSentence),
       // Asked only when a death sentence is recorded; otherwise what the file held stays.
       deathSentenceCommuted: draft.deathSentence === 'yes' ? fromTri(draft.deathSentenceCommuted) : (base.judgment?.deathSentenceCommuted ?? null),
+      jurisdiction: text(draft.jurisdiction),
     },
     sentences: draft.sentences.map((s) => ({
       id: s.id.trim(),
@@ -422,6 +451,7 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
           withdrawnOn: text(draft.consentWithdrawnOn),
           verified: fromTri(draft.consentVerified),
           opinionRecorded: fromTri(draft.consentOpinionRecorded),
+          stateAuthority,
         },
     financialObligations:
       draft.obligationsState === 'unknown'
@@ -444,7 +474,10 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
       requestReceived: text(draft.events.requestReceived),
       judgmentReceived: text(draft.events.judgmentReceived),
       statesAgreed: text(draft.events.statesAgreed),
+      transferPlanned: text(draft.events.transferPlanned),
     },
+    // No custody status chosen: none recorded (left out when the file had none).
+    custody: draft.custodyStatus === '' ? (base.custody === undefined ? undefined : null) : { status: draft.custodyStatus, since: text(draft.custodySince) },
     enforcement: enforcementOf(draft, base),
   };
 }
@@ -463,11 +496,12 @@ export function formPaths(draft: CaseDraft): string[] {
     'reference', 'sentencingState', 'administeringState', 'direction', 'ruleSetId',
     'person.familyName', 'person.givenNames', 'person.nativeName', 'person.aliases', 'person.prisonNumber', 'person.dateOfBirth',
     'person.nationalities', 'person.permanentResidence', 'person.livesIn', 'person.representativeNeeded',
+    'person.domiciliaryOfSentencingState', 'custody.status', 'custody.since',
     'judgment.date', 'judgment.final', 'judgment.appealPending', 'judgment.appealPeriodEnds',
-    'judgment.otherProceedingsPending', 'judgment.deathSentence', 'judgment.deathSentenceCommuted', 'remandDays',
+    'judgment.otherProceedingsPending', 'judgment.deathSentence', 'judgment.deathSentenceCommuted', 'judgment.jurisdiction', 'remandDays',
     'financialObligations', 'expulsion.kind', 'expulsion.date',
     'leftSentencingState.when', 'leftSentencingState.date', 'leftSentencingState.to',
-    'consent.status', 'consent.by', 'consent.date', 'consent.withdrawnOn', 'consent.verified', 'consent.opinionRecorded',
+    'consent.status', 'consent.by', 'consent.date', 'consent.withdrawnOn', 'consent.verified', 'consent.opinionRecorded', 'consent.stateAuthority',
     ...EVENT_FIELDS.map((e) => `events.${e}`),
     'enforcement.procedure', 'enforcement.decision.authority', 'enforcement.decision.date', 'enforcement.decision.term',
     'reason',

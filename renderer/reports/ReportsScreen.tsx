@@ -52,9 +52,9 @@ export function ReportsScreen() {
       )}
       {loaded.phase === 'ready' && (
         <>
-          <p role="status">{text.ui('reports.ui.cases', { count: text.number(loaded.data.cases) })}</p>
+          <p role="status">{text.ui('reports.ui.cases', { count: loaded.data.cases })}</p>
           {loaded.data.unreadable.length > 0 && (
-            <p className="state state--error">{text.ui('reports.unreadable', { count: text.number(loaded.data.unreadable.length), ids: loaded.data.unreadable.join(', ') })}</p>
+            <p className="state state--error">{text.ui('reports.unreadable', { count: loaded.data.unreadable.length, ids: loaded.data.unreadable.join(', ') })}</p>
           )}
           {loaded.data.cases === 0 && <p className="state state--empty">{text.ui('reports.ui.empty')}</p>}
           <ExportPanel query={query} />

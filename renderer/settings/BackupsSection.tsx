@@ -59,7 +59,7 @@ export function BackupsSection() {
       {state === null && <p>{text.ui('ui.settings.backups.unavailable')}</p>}
       {state != null && (
         <>
-          <p>{text.ui('ui.settings.backups.intro', { daily: String(state.policy.daily), weekly: String(state.policy.weekly), monthly: String(state.policy.monthly) })}</p>
+          <p>{text.ui('ui.settings.backups.intro', { daily: state.policy.daily, weekly: state.policy.weekly, monthly: state.policy.monthly })}</p>
           <dl className="facts">
             <dt>{text.ui('ui.settings.backups.folder')}</dt>
             <dd>

@@ -1,10 +1,12 @@
 /**
  * Settings: language, your password, users and roles (supervisors only), where the data
- * lives, and its backups (supervisors only).
+ * lives, its backups (supervisors only), and About TSP Desk with "Copy diagnostics".
  */
+import { LetterSection } from './LetterSection.tsx';
 import { useEffect, useRef } from 'react';
 import { useDesk } from '../store/index.ts';
 import { useText } from '../text/use-text.ts';
+import { AboutSection } from './AboutSection.tsx';
 import { BackupsSection } from './BackupsSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
@@ -31,7 +33,9 @@ export function SettingsScreen() {
         <PasswordSection />
         {supervisor && <UsersSection />}
         <DataSection />
+        <LetterSection />
         {supervisor && <BackupsSection />}
+        <AboutSection />
       </div>
     </div>
   );

@@ -19,6 +19,8 @@ export interface CaseListState {
   countCapped: boolean;
   /** With the "due" filter: open cases left out of it because their stored dates cannot be computed. */
   unreadable: NonNullable<CaseList['unreadable']>;
+  /** Closed cases the search or filters match too, left out because closed cases are (null: none left out). */
+  closedMatching: NonNullable<CaseList['closedMatching']> | null;
   /** Cases in the store under the same open/closed choice, whatever the search and filters. */
   storeTotal: number;
   loadingMore: boolean;
@@ -44,7 +46,7 @@ let latestRequest = 0;
 
 export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice> = (set, get) => ({
   caseQuery: FIRST_QUERY,
-  caseList: { phase: 'loading', items: [], total: 0, countCapped: false, storeTotal: 0, loadingMore: false, error: null, unreadable: [] },
+  caseList: { phase: 'loading', items: [], total: 0, countCapped: false, storeTotal: 0, loadingMore: false, error: null, unreadable: [], closedMatching: null },
 
   searchCases: (text) => {
     if (text === get().caseQuery.text) return;
@@ -85,6 +87,7 @@ export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice>
         caseList: {
           phase: 'ready', items: page.items, total: page.total, countCapped: page.countCapped, storeTotal: everything?.total ?? page.total, loadingMore: false, error: null,
           unreadable: page.unreadable ?? [],
+          closedMatching: page.closedMatching ?? null,
         },
       });
     } catch (error) {

@@ -14,7 +14,8 @@ export type CaseSortField = 'familyName' | 'status' | 'updatedAt';
 export type SortDirection = 'asc' | 'desc';
 
 export interface CaseFilters {
-  status: CaseStatus | null;
+  /** Cases at any of these steps; none: any step. */
+  status: readonly CaseStatus[];
   ruleSetId: string | null;
   verdict: VerdictFilter | null;
   /** ISO 3166-1 alpha-2 codes. */
@@ -22,6 +23,8 @@ export interface CaseFilters {
   administeringState: string | null;
   /** Cases with something due (the Due page's items): overdue, this week, or any within 90 days. */
   due: DueFilter | null;
+  /** "My cases": those assigned to the signed-in user. */
+  mine: boolean;
   includeClosed: boolean;
 }
 
@@ -31,27 +34,28 @@ export interface CaseQuery {
   sort: { field: CaseSortField; dir: SortDirection };
 }
 
-export const NO_FILTERS: CaseFilters = { status: null, ruleSetId: null, verdict: null, sentencingState: null, administeringState: null, due: null, includeClosed: false };
+export const NO_FILTERS: CaseFilters = { status: [], ruleSetId: null, verdict: null, sentencingState: null, administeringState: null, due: null, mine: false, includeClosed: false };
 
 /** How the list first appears: unfiltered, newest change first. */
 export const FIRST_QUERY: CaseQuery = { text: '', filters: NO_FILTERS, sort: { field: 'updatedAt', dir: 'desc' } };
 
 export function isFiltered(query: CaseQuery): boolean {
-  const { status, ruleSetId, verdict, sentencingState, administeringState, due } = query.filters;
-  return query.text.trim() !== '' || status !== null || ruleSetId !== null || verdict !== null || sentencingState !== null || administeringState !== null || due !== null;
+  const { status, ruleSetId, verdict, sentencingState, administeringState, due, mine } = query.filters;
+  return query.text.trim() !== '' || status.length > 0 || ruleSetId !== null || verdict !== null || sentencingState !== null || administeringState !== null || due !== null || mine;
 }
 
 export function listInput(query: CaseQuery, offset: number, limit: number): ListCasesInput {
-  const { status, ruleSetId, verdict, sentencingState, administeringState, due, includeClosed } = query.filters;
+  const { status, ruleSetId, verdict, sentencingState, administeringState, due, mine, includeClosed } = query.filters;
   const text = query.text.trim();
   return {
     ...(text === '' ? {} : { text }),
-    ...(status === null ? {} : { status }),
+    ...(status.length === 0 ? {} : { status: status.length === 1 ? status[0] : [...status] }),
     ...(ruleSetId === null ? {} : { ruleSetId }),
     ...(verdict === null ? {} : { verdict }),
     ...(sentencingState === null ? {} : { sentencingState }),
     ...(administeringState === null ? {} : { administeringState }),
     ...(due === null ? {} : { due }),
+    ...(mine ? { assignedTo: 'me' } : {}),
     includeClosed,
     sort: query.sort,
     offset,

@@ -3,16 +3,17 @@
  * `ui(key)` for the screens' own labels (typed keys), `message(key, params)` for the
  * explanations the engine and the services send as keys with stored parameters.
  */
-import { toMessageParams, type StoredMessageParams } from '../../shared/messages.ts';
+import type { StoredMessageParams } from '../../shared/messages.ts';
 import { formatPeriod, hasMessage, t, type Locale, type MessageKey } from '../../shared/i18n/index.ts';
 import type { Period } from '../../shared/sentence/calendar.ts';
 import { useDesk } from '../store/index.ts';
 import { formatsFor, type Formats } from './formats.ts';
+import { messageOptions, renderMessage } from './messages.ts';
 
 export interface Text extends Formats {
   locale: Locale;
   ui(key: MessageKey, params?: Record<string, string | number>): string;
-  /** A message key that arrived as data (a condition's explanation, a step, an error). */
+  /** A message key that arrived as data (a condition's explanation, a step, an error); places by name. */
   message(key: string, params?: StoredMessageParams): string;
   /** Whether the catalog has a key built from data (e.g. `ui.field.<path>`). */
   has(key: string): boolean;
@@ -24,15 +25,15 @@ export interface Text extends Formats {
 
 function buildText(locale: Locale): Text {
   const formats = formatsFor(locale);
-  const options = { formatDate: formats.day };
+  const options = messageOptions(locale);
   return {
     ...formats,
     locale,
     ui: (key, params = {}) => t(locale, key, params, options),
-    message: (key, params = {}) => t(locale, key, toMessageParams(params), options),
+    message: (key, params = {}) => renderMessage(locale, key, params),
     has: (key) => hasMessage(locale, key),
     period: (period) => formatPeriod(locale, period),
-    days: (count) => t(locale, 'ui.days', { count: formats.number(count) }),
+    days: (count) => t(locale, 'ui.days', { count }),
   };
 }
 

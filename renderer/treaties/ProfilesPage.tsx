@@ -165,8 +165,8 @@ function NewVersionForm({ base, onSaved }: { base: StoredProfile; onSaved: (mess
         <Input id={id('numerator')} label={text.ui('ui.profiles.numerator')} value={f.numerator} onChange={set('numerator')} />
         <Input id={id('denominator')} label={text.ui('ui.profiles.denominator')} value={f.denominator} onChange={set('denominator')} />
         <Input id={id('minDays')} label={text.ui('ui.profiles.minDays')} value={f.minDays} onChange={set('minDays')} />
-        <Input id={id('remissionSource')} label={`${text.ui('ui.profiles.remission')}: ${text.ui('ui.treaties.params.source')}`} value={f.remissionSource} onChange={set('remissionSource')} />
-        <Choice id={id('remissionConfidence')} label={`${text.ui('ui.profiles.remission')}: ${text.ui('ui.treaties.params.confidence')}`} value={f.remissionConfidence} options={confidenceOptions} onChange={set('remissionConfidence')} />
+        <Input id={id('remissionSource')} label={text.ui('ui.treaties.editor.fieldLabel', { parameter: text.ui('ui.profiles.remission'), part: text.ui('ui.treaties.params.source') })} value={f.remissionSource} onChange={set('remissionSource')} />
+        <Choice id={id('remissionConfidence')} label={text.ui('ui.treaties.editor.fieldLabel', { parameter: text.ui('ui.profiles.remission'), part: text.ui('ui.treaties.params.confidence') })} value={f.remissionConfidence} options={confidenceOptions} onChange={set('remissionConfidence')} />
         <Choice
           id={id('remand')}
           label={text.ui('ui.profiles.remandCredit')}
@@ -174,11 +174,11 @@ function NewVersionForm({ base, onSaved }: { base: StoredProfile; onSaved: (mess
           options={(['day-for-day', 'none'] as const).map((v) => ({ value: v, label: text.ui(`ui.profiles.remandCredit.${v}`) }))}
           onChange={set('remand')}
         />
-        <Input id={id('remandSource')} label={`${text.ui('ui.profiles.remandCredit')}: ${text.ui('ui.treaties.params.source')}`} value={f.remandSource} onChange={set('remandSource')} />
-        <Choice id={id('remandConfidence')} label={`${text.ui('ui.profiles.remandCredit')}: ${text.ui('ui.treaties.params.confidence')}`} value={f.remandConfidence} options={confidenceOptions} onChange={set('remandConfidence')} />
+        <Input id={id('remandSource')} label={text.ui('ui.treaties.editor.fieldLabel', { parameter: text.ui('ui.profiles.remandCredit'), part: text.ui('ui.treaties.params.source') })} value={f.remandSource} onChange={set('remandSource')} />
+        <Choice id={id('remandConfidence')} label={text.ui('ui.treaties.editor.fieldLabel', { parameter: text.ui('ui.profiles.remandCredit'), part: text.ui('ui.treaties.params.confidence') })} value={f.remandConfidence} options={confidenceOptions} onChange={set('remandConfidence')} />
         <Input id={id('appeal')} label={text.ui('ui.profiles.appealDays')} value={f.appeal} onChange={set('appeal')} />
-        <Input id={id('appealSource')} label={`${text.ui('ui.profiles.appealPeriod')}: ${text.ui('ui.treaties.params.source')}`} value={f.appealSource} onChange={set('appealSource')} />
-        <Choice id={id('appealConfidence')} label={`${text.ui('ui.profiles.appealPeriod')}: ${text.ui('ui.treaties.params.confidence')}`} value={f.appealConfidence} options={confidenceOptions} onChange={set('appealConfidence')} />
+        <Input id={id('appealSource')} label={text.ui('ui.treaties.editor.fieldLabel', { parameter: text.ui('ui.profiles.appealPeriod'), part: text.ui('ui.treaties.params.source') })} value={f.appealSource} onChange={set('appealSource')} />
+        <Choice id={id('appealConfidence')} label={text.ui('ui.treaties.editor.fieldLabel', { parameter: text.ui('ui.profiles.appealPeriod'), part: text.ui('ui.treaties.params.confidence') })} value={f.appealConfidence} options={confidenceOptions} onChange={set('appealConfidence')} />
         <Choice
           id={id('transferred')}
           label={text.ui('ui.profiles.transferredRemission.label')}
@@ -186,8 +186,8 @@ function NewVersionForm({ base, onSaved }: { base: StoredProfile; onSaved: (mess
           options={(['whole-term', 'part-served-here'] as const).map((v) => ({ value: v, label: text.ui(`param.base.${v}`) }))}
           onChange={set('transferred')}
         />
-        <Input id={id('transferredSource')} label={`${text.ui('ui.profiles.transferredRemission.label')}: ${text.ui('ui.treaties.params.source')}`} value={f.transferredSource} onChange={set('transferredSource')} />
-        <Choice id={id('transferredConfidence')} label={`${text.ui('ui.profiles.transferredRemission.label')}: ${text.ui('ui.treaties.params.confidence')}`} value={f.transferredConfidence} options={confidenceOptions} onChange={set('transferredConfidence')} />
+        <Input id={id('transferredSource')} label={text.ui('ui.treaties.editor.fieldLabel', { parameter: text.ui('ui.profiles.transferredRemission.label'), part: text.ui('ui.treaties.params.source') })} value={f.transferredSource} onChange={set('transferredSource')} />
+        <Choice id={id('transferredConfidence')} label={text.ui('ui.treaties.editor.fieldLabel', { parameter: text.ui('ui.profiles.transferredRemission.label'), part: text.ui('ui.treaties.params.confidence') })} value={f.transferredConfidence} options={confidenceOptions} onChange={set('transferredConfidence')} />
         <Input id={id('reason')} label={text.ui('ui.treaties.editor.reason')} value={f.reason} onChange={set('reason')} />
       </div>
       <button type="submit" className="button">

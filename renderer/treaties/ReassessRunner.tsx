@@ -1,13 +1,15 @@
 /**
- * Re-assessment of the open cases when a rule-set or jurisdiction profile version has taken
- * effect (the profile's: the cases sentenced there): pending versions
- * are asked for when the page opens; for a legal officer or supervisor each is run at once, a
- * batch per call with a progress bar between calls, ending with a link to the report. Anyone
- * else is told a run is waiting. (Why then: electron/services/reassess-report.ts.)
+ * Re-assessment when a version of the law has taken effect (a rule-set, a jurisdiction profile —
+ * the cases sentenced there — or the treaty map). The main process runs it (why and when:
+ * electron/services/reassess-report.ts): by itself at its start and daily, or at once when a legal
+ * officer confirms it here after a save. This panel shows what is pending with that choice, each
+ * run's progress while the main process works (read again every second), a way to stop a run or
+ * resume one stopped, and, once a run is done, the count of verdicts that changed with a link to
+ * the report.
  */
-import { mayCall } from '../../shared/api.ts';
-import { useEffect, useState } from 'react';
-import type { PendingReassessment, ReassessProgress } from '../../shared/treaties/api-schemas.ts';
+import { mayCall, type ApiInputs } from '../../shared/api.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { PendingReassessment, ReassessReportSummary } from '../../shared/treaties/api-schemas.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { useDesk } from '../store/index.ts';
@@ -15,91 +17,120 @@ import { useText } from '../text/use-text.ts';
 import { treatiesHref } from './routes.ts';
 import { subjectName } from './subject-name.ts';
 
-type Run = { pending: PendingReassessment; progress: ReassessProgress | null; changed: number | null; error: ApiCallError | null };
+/** How often the panel reads the runs' progress while one is running. */
+const POLL_MS = 1000;
 
-/** Versions started in this window: a remounted page (React's strict mode, Back) joins the run instead of starting another. */
-const started = new Set<string>();
-
-async function runToEnd(pending: PendingReassessment, reason: string, update: (progress: ReassessProgress) => void): Promise<number> {
-  let progress = await call('rulesets.reassess', { subject: pending.subject, ruleSetId: pending.ruleSetId, version: pending.version, reason });
-  update(progress);
-  while (!progress.finished) {
-    progress = await call('rulesets.reassessStep', { reportId: progress.reportId });
-    update(progress);
-  }
-  return (await call('rulesets.reassessReport', { reportId: progress.reportId })).changed;
+interface Runs {
+  pending: PendingReassessment[];
+  /** Reports not finished, and those that finished while this panel watched them. */
+  reports: ReassessReportSummary[];
 }
+
+const keyOf = (r: { subject: string; ruleSetId: string; version: string }) => `${r.subject}:${r.ruleSetId}@${r.version}`;
 
 export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
   const text = useText();
   const role = useDesk((s) => s.user?.role);
   const mayRun = mayCall(role, 'rulesets.reassess');
-  const [runs, setRuns] = useState<Run[]>([]);
+  const [runs, setRuns] = useState<Runs>({ pending: [], reports: [] });
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const [generation, setGeneration] = useState(0);
+  // Reports seen unfinished in this visit: when one finishes, its result stays on show.
+  const watched = useRef(new Set<string>()).current;
 
   useEffect(() => {
     let live = true;
-    void (async () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = async () => {
       let pending: PendingReassessment[];
+      let reports: ReassessReportSummary[];
       try {
-        pending = await call('rulesets.pendingReassessments', undefined);
+        [pending, reports] = await Promise.all([call('rulesets.pendingReassessments', undefined), call('rulesets.reassessReports', undefined)]);
       } catch {
-        return; // the list itself shows a failing store
+        return; // the page itself shows a failing store
       }
       if (!live) return;
-      setRuns(pending.map((p) => ({ pending: p, progress: null, changed: null, error: null })));
-      if (!mayRun || pending.length === 0) return;
-      for (const p of pending) {
-        const key = `${p.subject}:${p.ruleSetId}@${p.version}`;
-        if (started.has(key)) continue;
-        started.add(key);
-        const patch = (change: Partial<Run>) => setRuns((all) => all.map((r) => (r.pending === p ? { ...r, ...change } : r)));
-        try {
-          const reason = text.ui('ui.treaties.pending.reason', { id: subjectName(text, p.subject, p.ruleSetId), version: p.version, date: text.date(p.effectiveFrom) });
-          const changed = await runToEnd(p, reason, (progress) => patch({ progress }));
-          patch({ changed });
-        } catch (error) {
-          patch({ error: asApiError('rulesets.reassess', error) });
-        } finally {
-          started.delete(key);
-        }
-      }
-      // Only after a run: the caller reloads what it shows, which remounts this runner.
-      onFinished?.();
-    })();
+      const finishedNow = reports.some((r) => watched.has(r.id) && r.done >= r.total);
+      for (const r of reports) if (r.done < r.total) watched.add(r.id);
+      setRuns({ pending, reports: reports.filter((r) => watched.has(r.id)) });
+      if (reports.some((r) => r.running)) timer = setTimeout(() => void read(), POLL_MS);
+      // The caller reloads what it shows (new verdicts, counts), which remounts this panel.
+      else if (finishedNow) onFinished?.();
+    };
+    void read();
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-    // Once per page visit; the text of the reason is taken in the language of that moment.
+    // Read again after each action here; the callback is the caller's reload, stable for the page's life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [mayRun]);
+  }, [generation]);
 
-  if (runs.length === 0) return null;
+  const act = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(asApiError('rulesets.reassess', e));
+    }
+    setGeneration((g) => g + 1);
+  };
+  const runNow = (r: { subject: PendingReassessment['subject']; ruleSetId: string; version: string; effectiveFrom?: string }) =>
+    act(() =>
+      call('rulesets.reassess', {
+        subject: r.subject, ruleSetId: r.ruleSetId, version: r.version,
+        reason: text.ui('ui.treaties.pending.reason', { id: subjectName(text, r.subject, r.ruleSetId), version: r.version, date: r.effectiveFrom === undefined ? '' : text.date(r.effectiveFrom) }),
+      } as ApiInputs['rulesets.reassess']),
+    );
+
+  if (runs.pending.length === 0 && runs.reports.length === 0 && error === null) return null;
   return (
     <section className="reassess" aria-labelledby="reassess-title">
       <h2 id="reassess-title">{text.ui('ui.treaties.pending.title')}</h2>
-      {runs.map(({ pending: p, progress, changed, error }) => {
+      {error !== null && <ErrorSummary error={error} />}
+      {runs.pending.map((p) => {
         const id = subjectName(text, p.subject, p.ruleSetId);
-        const progressId = `progress-${p.subject}-${p.ruleSetId === '*' ? 'default' : p.ruleSetId}`;
+        const params = { id, version: p.version, date: text.date(p.effectiveFrom), count: p.openCases };
         return (
-          <div key={`${p.subject}:${p.ruleSetId}@${p.version}`} className="reassess__run">
-            <p>
-              {text.ui(mayRun ? 'ui.treaties.pending.text' : 'ui.treaties.pending.waiting', {
-                id, version: p.version, date: text.date(p.effectiveFrom), count: text.number(p.openCases),
-              })}
-            </p>
-            {progress !== null && (
-              <div className="reassess__progress">
-                <label htmlFor={progressId}>{text.ui('ui.treaties.progress.label', { id, version: p.version })}</label>
-                <progress id={progressId} max={Math.max(progress.total, 1)} value={progress.done} />
-                <span role="status">
-                  {changed === null
-                    ? text.ui('ui.treaties.progress.count', { done: text.number(progress.done), total: text.number(progress.total) })
-                    : text.ui('ui.treaties.progress.done', { changed: text.number(changed), total: text.number(progress.total) })}
-                </span>
-                {changed !== null && <a href={treatiesHref.report(progress.reportId)}>{text.ui('ui.treaties.progress.open')}</a>}
-              </div>
+          <div key={keyOf(p)} className="reassess__run" data-pending={keyOf(p)}>
+            <p>{text.ui(mayRun ? 'ui.treaties.pending.text' : 'ui.treaties.pending.waiting', params)}</p>
+            {mayRun && (
+              <p className="reassess__actions">
+                <button type="button" className="button" onClick={() => void runNow(p)}>
+                  {text.ui('ui.treaties.pending.run')}
+                </button>
+                <span className="muted">{text.ui('ui.treaties.pending.later')}</span>
+              </p>
             )}
-            {error !== null && <ErrorSummary error={error} />}
+          </div>
+        );
+      })}
+      {runs.reports.map((r) => {
+        const id = subjectName(text, r.subject, r.ruleSetId);
+        const progressId = `progress-${r.id}`;
+        const finished = r.done >= r.total;
+        return (
+          <div key={r.id} className="reassess__run" data-report={r.id}>
+            <div className="reassess__progress">
+              <label htmlFor={progressId}>{text.ui('ui.treaties.progress.label', { id, version: r.version })}</label>
+              <progress id={progressId} max={Math.max(r.total, 1)} value={r.done} />
+              <span role="status">
+                {finished
+                  ? text.ui('ui.treaties.progress.done', { changed: text.number(r.changed), total: r.total })
+                  : text.ui(r.running ? 'ui.treaties.progress.count' : 'ui.treaties.progress.stopped', { done: text.number(r.done), total: r.total })}
+              </span>
+              {finished && <a href={treatiesHref.report(r.id)}>{text.ui('ui.treaties.progress.open')}</a>}
+              {!finished && mayRun && r.running && (
+                <button type="button" className="button button--secondary" onClick={() => void act(() => call('rulesets.reassessCancel', { reportId: r.id }))}>
+                  {text.ui('ui.treaties.progress.stop')}
+                </button>
+              )}
+              {!finished && mayRun && !r.running && (
+                <button type="button" className="button" onClick={() => void runNow(r)}>
+                  {text.ui('ui.treaties.progress.resume')}
+                </button>
+              )}
+            </div>
           </div>
         );
       })}

@@ -44,18 +44,18 @@ export function ReportPage({ reportId }: { reportId: string }) {
   return (
     <div className="screen report-screen">
       <p>
-        <a href={r.subject === 'profile' ? treatiesHref.profiles() : treatiesHref.ruleSet(r.ruleSetId)} className="back-link">
+        <a href={r.subject === 'profile' ? treatiesHref.profiles() : r.subject === 'treaty-map' ? treatiesHref.list() : treatiesHref.ruleSet(r.ruleSetId)} className="back-link">
           <Icon name="back" />
-          {r.subject === 'profile' ? text.ui('ui.profiles.title') : r.ruleSetId}
+          {r.subject === 'profile' ? text.ui('ui.profiles.title') : r.subject === 'treaty-map' ? text.ui('ui.treaties.title') : r.ruleSetId}
         </a>
       </p>
       <h1>{text.ui('ui.treaties.report.title')}</h1>
       <Facts
         facts={[
-          { label: text.ui(r.subject === 'profile' ? 'ui.treaties.report.profile' : 'ui.treaties.report.ruleSet'), value: `${subjectName(text, r.subject, r.ruleSetId)} ${r.version}` },
+          { label: text.ui(({ profile: 'ui.treaties.report.profile', 'rule-set': 'ui.treaties.report.ruleSet', 'treaty-map': 'ui.treaties.report.treatyMap' } as const)[r.subject]), value: `${subjectName(text, r.subject, r.ruleSetId)} ${r.version}` },
           { label: text.ui('ui.treaties.report.reason'), value: r.reason },
           { label: text.ui('ui.treaties.report.when'), value: text.date(r.createdAt.slice(0, 10)) },
-          { label: text.ui('ui.treaties.report.cases'), value: text.ui('ui.treaties.report.counts', { done: text.number(r.done), total: text.number(r.total), changed: text.number(r.changed), skipped: text.number(r.skipped) }) },
+          { label: text.ui('ui.treaties.report.cases'), value: text.ui('ui.treaties.report.counts', { done: text.number(r.done), total: text.number(r.total), changed: r.changed, skipped: text.number(r.skipped) }) },
         ]}
       />
       {r.items.length === 0 ? (

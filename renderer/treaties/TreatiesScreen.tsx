@@ -7,6 +7,7 @@ import { ReportPage } from './ReportPage.tsx';
 import { RuleSetEditor } from './RuleSetEditor.tsx';
 import { RuleSetPage } from './RuleSetPage.tsx';
 import { treatiesView } from './routes.ts';
+import { TreatyTablePage } from './TreatyTablePage.tsx';
 import { TreatyList } from './TreatyList.tsx';
 
 export function TreatiesScreen({ path }: { path: string }) {
@@ -24,6 +25,8 @@ export function TreatiesScreen({ path }: { path: string }) {
       return <ReportPage key={view.reportId} reportId={view.reportId} />;
     case 'profiles':
       return <ProfilesPage />;
+    case 'table':
+      return <TreatyTablePage />;
     default:
       return <TreatyList />;
   }

@@ -52,7 +52,7 @@ function Reports() {
         <ul className="link-list">
           {reports.data.map((r) => (
             <li key={r.id}>
-              <a href={treatiesHref.report(r.id)}>{text.ui('ui.treaties.reports.line', { id: r.ruleSetId, version: r.version, changed: text.number(r.changed), total: text.number(r.total) })}</a>{' '}
+              <a href={treatiesHref.report(r.id)}>{text.ui('ui.treaties.reports.line', { id: r.ruleSetId, version: r.version, changed: text.number(r.changed), total: r.total })}</a>{' '}
               <span className="muted">{text.date(r.createdAt.slice(0, 10))}</span>
             </li>
           ))}
@@ -74,6 +74,7 @@ export function TreatyList() {
     <div className="screen treaties-screen">
       <div className="screen__head">
         <h1>{text.ui('ui.treaties.title')}</h1>
+        <a href={treatiesHref.table()}>{text.ui('ui.treatyTable.link')}</a>
         <a href={treatiesHref.profiles()}>{text.ui('ui.treaties.profiles')}</a>
       </div>
       <p className="lede">{text.ui('ui.treaties.intro')}</p>

@@ -14,7 +14,7 @@ import { MAX_COMBINING_RUN, nameProblem, normaliseName } from './names.ts';
 import { en } from '../i18n/en.ts';
 import { t } from '../i18n/index.ts';
 import {
-  CASE_EVENTS, caseStatuses, CONSENT_BY, CONSENT_STATUSES, CUSTODY_STATUSES, DIRECTIONS, DUAL_CRIMINALITY, ENFORCEMENT_PROCEDURES, EXPULSION_KINDS,
+  CASE_EVENTS, caseStatuses, CLOSE_OUTCOMES, CONSENT_BY, CONSENT_STATUSES, CUSTODY_STATUSES, DIRECTIONS, DUAL_CRIMINALITY, ENFORCEMENT_PROCEDURES, EXPULSION_KINDS,
   FINANCIAL_OBLIGATION_KINDS, LEFT_SENTENCING_STATE_WHEN, STATE_AUTHORITY_CONSENTS, type CaseEventField,
 } from '../vocabularies.ts';
 
@@ -183,6 +183,19 @@ export const caseSchema = z
       }),
     ),
     enforcement: unknown(enforcementSchema), // extension: incoming cases
+    /**
+     * Extension of the export: how a closed case ended (its outcome, the date, the coded reason and
+     * the reason as written). An import records the closure with it; the store keeps it on the case,
+     * not in the file, and refuses it on a new case.
+     */
+    closure: unknown(
+      z.object({
+        outcome: z.enum(CLOSE_OUTCOMES, { error: 'validation.closure.outcome' }),
+        date: unknown(isoDate),
+        reasonCode: unknown(text(64)),
+        reason: unknown(text(2000)),
+      }),
+    ),
   })
   .superRefine((c, ctx) => {
     const sentenceIds = new Set<string>();
@@ -285,8 +298,9 @@ function isValidationKey(message: string): message is ValidationKey {
 /** The string and number parameters of a custom issue (`ctx.addIssue({ params })`), and the bound of a size check (`{max}`, `{min}`). */
 function issueParams(issue: z.core.$ZodIssue): ProblemParams | undefined {
   const template = isValidationKey(issue.message) ? en[issue.message] : '';
-  if (issue.code === 'too_big' && template.includes('{max}')) return { max: Number(issue.maximum) };
-  if (issue.code === 'too_small' && template.includes('{min}')) return { min: Number(issue.minimum) };
+  // `{max}`, or `{max, plural, ...}` where the bound is a count.
+  if (issue.code === 'too_big' && /\{\s*max\b/.test(template)) return { max: Number(issue.maximum) };
+  if (issue.code === 'too_small' && /\{\s*min\b/.test(template)) return { min: Number(issue.minimum) };
   if (issue.code !== 'custom' || issue.params === undefined) return undefined;
   const out: ProblemParams = {};
   for (const [name, value] of Object.entries(issue.params)) {

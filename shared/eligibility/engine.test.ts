@@ -1,6 +1,6 @@
 /**
  * The eligibility engine: verdict precedence, completeness of every assessment, flags, the
- * reference date, rescreen dates and the worked scenarios of domain.md §9.
+ * reference date, rescreen dates and the worked scenarios of docs/domain.md "Eligibility scenarios".
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -192,7 +192,7 @@ describe('rescreenOn: the first day a time-based failure clears', () => {
     });
 
   it('T12: 485 of 731 days served when applying on 2022-06-01: the minimum is tested at the transfer, so the application stands: eligible, the transfer window opening on 2023-02-02', () => {
-    // Changed from "ineligible, rescreen 2023-02-02" (domain.md T12): US–Thailand Art. II(6), which
+    // Changed from "ineligible, rescreen 2023-02-02" (docs/domain.md "Eligibility scenarios", T12): US–Thailand Art. II(6), which
     // Hong Kong–Thailand copies, asks for the minimum "at the time of transfer", not of the application.
     const a = run(thai('2022-06-01'), 'hk-th');
     expect(a.verdict).toBe('eligible');
@@ -279,7 +279,7 @@ describe('rescreenOn: the first day a time-based failure clears', () => {
   });
 });
 
-describe('scenarios of domain.md §9 (Appendix 1)', () => {
+describe('scenarios of docs/domain.md "Eligibility scenarios"', () => {
   it('T01 (ETS 112): eligible; release 2026-06-15, expiry 2026-06-14, 1202 days', () => {
     const a = run(makeCase(), 'coe-ets-112');
     expect(a.verdict).toBe('eligible');

@@ -1,54 +1,69 @@
 /**
  * The engine's Assessment written out: day numbers as ISO dates, message parameters kept
  * typed (`{ date }`, `{ period }`) so a stored result can be rendered again in any language.
- * `toStoredAssessment` is what the store keeps; `assessmentToJson` is the `tsp assess --json`
- * contract (docs/case-format.md): the same, with each explanation rendered.
+ * `toStoredAssessment` is what an assessment's result reads back as; the store keeps it as two
+ * documents, `toStoredDocuments` (stored-result.ts); `assessmentToJson` is the `tsp assess
+ * --json` contract (docs/case-format.md): the same, with each explanation rendered.
  */
 import type { StoredAssessment } from '../api-schemas.ts';
-import { storedParams, type MessageParams, type StoredMessageParams } from '../messages.ts';
+import { storedParams, type StoredMessageParams } from '../messages.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { formatIsoDate, type DayNumber } from '../sentence/calendar.ts';
+import { joinResult, type LawTexts, type StoredOutcome } from './stored-result.ts';
 import type { Assessment } from './types.ts';
 
 const iso = (day: DayNumber | null): string | null => (day === null ? null : formatIsoDate(day));
 
+/** The result an assessment reads back as: its two documents joined, keys in the order the store has always written them. */
 export function toStoredAssessment(a: Assessment): StoredAssessment {
+  const { outcome, texts } = toStoredDocuments(a);
+  return joinResult(outcome, texts);
+}
+
+/**
+ * The result as the store keeps it: its outcome and its law's texts, built apart (no result
+ * object to take apart); joinResult puts the texts back in their places.
+ */
+export function toStoredDocuments(a: Assessment): { outcome: StoredOutcome; texts: LawTexts } {
   return {
-    verdict: a.verdict,
-    flags: [...a.flags],
-    rescreenOn: iso(a.rescreenOn),
-    transferWindow: a.transferWindow === null ? null : { from: formatIsoDate(a.transferWindow.from), to: iso(a.transferWindow.to) },
-    treaty: { id: a.treaty.id, version: a.treaty.version },
-    treatyMap: { version: a.treatyMap.version, hash: a.treatyMap.hash },
-    referenceDate: formatIsoDate(a.referenceDate),
-    referenceSource: a.referenceSource,
-    referenceEvent: a.referenceEvent,
-    dates: {
-      releaseDate: iso(a.dates.releaseDate),
-      sentenceExpiryDate: iso(a.dates.sentenceExpiryDate),
-      remainingDays: a.dates.remainingDays,
-      nominalReleaseDate: iso(a.dates.nominalReleaseDate),
-      expectedDischargeDate: iso(a.dates.expectedDischargeDate),
-      remissionDays: a.dates.remissionDays,
-      remandDays: a.dates.remandDays,
-      termDays: a.dates.termDays,
-      servedDays: a.dates.servedDays,
-      basis: a.dates.basis,
+    outcome: {
+      verdict: a.verdict,
+      flags: [...a.flags],
+      rescreenOn: iso(a.rescreenOn),
+      transferWindow: a.transferWindow === null ? null : { from: formatIsoDate(a.transferWindow.from), to: iso(a.transferWindow.to) },
+      referenceDate: formatIsoDate(a.referenceDate),
+      referenceSource: a.referenceSource,
+      referenceEvent: a.referenceEvent,
+      dates: {
+        releaseDate: iso(a.dates.releaseDate),
+        sentenceExpiryDate: iso(a.dates.sentenceExpiryDate),
+        remainingDays: a.dates.remainingDays,
+        nominalReleaseDate: iso(a.dates.nominalReleaseDate),
+        expectedDischargeDate: iso(a.dates.expectedDischargeDate),
+        remissionDays: a.dates.remissionDays,
+        remandDays: a.dates.remandDays,
+        termDays: a.dates.termDays,
+        servedDays: a.dates.servedDays,
+        basis: a.dates.basis,
+      },
+      conditions: a.conditions.map((c) => ({
+        id: c.id,
+        status: c.status,
+        effect: c.effect,
+        messageKey: c.messageKey,
+        params: storedParams(c.params),
+        missing: [...c.missing],
+        flags: [...c.flags],
+        clearsOn: iso(c.clearsOn),
+        ...(c.holdsFrom == null ? {} : { holdsFrom: formatIsoDate(c.holdsFrom) }),
+      })),
+      steps: a.steps.map((s) => ({ key: s.key, params: storedParams(s.params) })),
     },
-    conditions: a.conditions.map((c) => ({
-      id: c.id,
-      status: c.status,
-      effect: c.effect,
-      source: c.source,
-      confidence: c.confidence,
-      messageKey: c.messageKey,
-      params: storedParams(c.params),
-      missing: [...c.missing],
-      flags: [...c.flags],
-      clearsOn: iso(c.clearsOn),
-      ...(c.holdsFrom == null ? {} : { holdsFrom: formatIsoDate(c.holdsFrom) }),
-    })),
-    steps: a.steps.map((s) => ({ key: s.key, params: storedParams(s.params) })),
+    texts: {
+      treaty: { id: a.treaty.id, version: a.treaty.version },
+      treatyMap: { version: a.treatyMap.version, hash: a.treatyMap.hash },
+      sources: a.conditions.map((c) => [c.source, c.confidence]),
+    },
   };
 }
 

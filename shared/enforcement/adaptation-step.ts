@@ -1,5 +1,5 @@
 /**
- * When the decision adapting or converting the sentence is recorded (domain.md §7.3 I4): on an
+ * When the decision adapting or converting the sentence is recorded (docs/domain.md "The steps of a transfer": I4): on an
  * incoming case, once the States have agreed and until the handover, or after it (ETS 112
  * Art. 11(2): a conversion may follow the transfer, the person kept in custody meanwhile).
  */

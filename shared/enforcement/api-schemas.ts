@@ -1,15 +1,14 @@
 /**
  * Inputs of the enforcement channels (shared/api.ts): the computation for a stored case, and
  * the decision of the court or authority that adapted or converted the sentence, recorded at
- * the Adaptation step (domain.md §7.3 I4).
+ * the Adaptation step (docs/domain.md "The steps of a transfer": I4).
  */
 import { z } from 'zod';
 import { caseId, reason } from '../api-schemas.ts';
 import { termSchema } from '../domain/case.ts';
 import { ENFORCEMENT_PROCEDURES } from '../vocabularies.ts';
-import { isIsoDate } from '../sentence/calendar.ts';
+import { isoDate } from '../domain/fields.ts';
 
-const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
 const procedure = z.enum(ENFORCEMENT_PROCEDURES, { error: 'must be "continued" or "conversion"' });
 
 export const computeEnforcementInput = z.strictObject({

@@ -125,6 +125,20 @@ describe('continued enforcement (ETS 112 Art. 10)', () => {
     expect(e.steps.map((s) => s.key)).toContain('enforce.step.enforced.gap');
   });
 
+  it('sentences imposed in two periods of custody: the last is enforced, and time served counts from its start (C6)', () => {
+    // S1 1 y from 2018-01-01 (free 2019-01-01), served before S2: 5 y from 2021-02-01 -> 2026-02-01.
+    // Served by the handover 2024-06-01: 2021-02-01 -> 2024-02-01 = 3 x 365, then Feb 29 + Mar 31 + Apr 30 + May 31 = 121: 1216 days.
+    const e = run(incoming({
+      sentences: [
+        { id: 'S1', start: '2018-01-01', term: { years: 1 }, offences: ['O1'] },
+        { id: 'S2', start: '2021-02-01', term: { years: 5 }, offences: ['O1'] },
+      ],
+    }));
+    expect(e.status).toBe('computed');
+    expect(iso(fixedEnforced(e).releaseDate)).toBe('2026-02-01');
+    expect(e.served).toEqual({ custodyDays: 1216, remandDays: 0, totalDays: 1216 });
+  });
+
   it('a life sentence where our law provides life for the offence is enforced as life, with no release date', () => {
     const e = run(incoming({ sentences: [{ id: 'S1', start: '2021-02-01', term: 'life', offences: ['O1'] }], offences: [{ id: 'O1', administeringMaxPenaltyMonths: 'life' }] }));
     expect(e.status).toBe('computed');

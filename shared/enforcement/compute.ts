@@ -159,10 +159,14 @@ export function computeEnforcement(c: CaseFile, o: EnforcementOptions): Enforcem
     steps.push({ key: 'enforce.step.limit.perSentence', params: {} });
     unconfirmed = true;
   }
+  const imposedPeriods = imposedComputation.kind === 'fixed' ? imposedComputation.servedPeriods.length : 0;
   const withTerms = (terms: (Term | null)[]): SentenceSpan | null => {
     if (terms.some((t) => t === null)) return null;
     const sentences: Sentence[] = c.sentences.map((s, i) => ({ ...s, term: terms[i] as Term }));
-    return spanOf(computeSentences(sentences, c.remandDays, sentencing, handover));
+    const computed = computeSentences(sentences, c.remandDays, sentencing, handover);
+    // Concurrent sentences adapted apart: a period of custody that adapting split in two (C6) is not a time at liberty.
+    if (computed.kind === 'fixed' && computed.servedPeriods.length > imposedPeriods) return { kind: 'unknown' };
+    return spanOf(computed);
   };
   const byLimits = withTerms(limits.map((l) => l.enforced));
   // Every sentence at our maximum: the most our law allows (a lower bound while some maximum is not recorded).

@@ -2,7 +2,7 @@
 export const backupsEn = {
   'ui.settings.backups.title': 'Backups',
   'ui.settings.backups.intro':
-    'TSP Desk backs up this store once a day into the folder below, checks each copy before keeping it, and copies the attached files beside the backups. It keeps the newest backup of each of the last {daily} days, {weekly} weeks and {monthly} months.',
+    'TSP Desk backs up this store once a day into the folder below, checks each copy before keeping it, and copies the attached files beside the backups. It keeps the newest backup of each of the last {daily, plural, one {day} other {# days}}, {weekly, plural, one {week} other {# weeks}} and {monthly, plural, one {month} other {# months}}.',
   'ui.settings.backups.folder': 'Backup folder',
   'ui.settings.backups.caption': 'Backups in this folder, newest first',
   'ui.settings.backups.taken': 'Taken',

@@ -2,7 +2,7 @@
 export const backupsZhHant = {
   'ui.settings.backups.title': '備份',
   'ui.settings.backups.intro':
-    'TSP Desk 每日將本資料庫備份一次至下列資料夾，每份副本經核對無誤後才保留，並將附件複製至備份旁。系統保留最近 {daily} 日、{weekly} 週及 {monthly} 個月中每段期間最新的一份備份。',
+    'TSP Desk 每日將本資料庫備份一次至下列資料夾，每份副本經核對無誤後才保留，並將附件複製至備份旁。系統保留最近 {daily, plural, other {# 日}}、{weekly, plural, other {# 週}}及 {monthly, plural, other {# 個月}}中每段期間最新的一份備份。',
   'ui.settings.backups.folder': '備份資料夾',
   'ui.settings.backups.caption': '此資料夾內的備份（由新至舊）',
   'ui.settings.backups.taken': '備份時間',

@@ -4,16 +4,16 @@
  */
 export const edgesEn = {
   'validation.date.range': 'must be a date from {min} to {max}',
-  'validation.text.tooLong': 'is longer than {max} characters',
-  'validation.list.tooLong': 'holds more than {max} entries',
+  'validation.text.tooLong': 'is longer than {max, plural, one {# character} other {# characters}}',
+  'validation.list.tooLong': 'holds more than {max, plural, one {# entry} other {# entries}}',
   'validation.list.duplicate': 'repeats an entry given before ({value})',
   'validation.name.invisible': 'has nothing visible: only invisible or text-direction characters',
-  'validation.name.marks': 'has more than {max} accents or other combining marks on one letter',
-  'validation.term.tooLong': 'a fixed term is at most {max} years, its years, months and days together: record a longer one as "life"',
-  'validation.sentence.chainTooLong': 'the consecutive sentences up to this one last more than {max} years together',
+  'validation.name.marks': 'has more than {max, plural, one {# accent or other combining mark} other {# accents or other combining marks}} on one letter',
+  'validation.term.tooLong': 'a fixed term is at most {max, plural, one {# year} other {# years}}, its years, months and days together: record a longer one as "life"',
+  'validation.sentence.chainTooLong': 'the consecutive sentences up to this one last more than {max, plural, one {# year} other {# years}} together',
   'validation.number.tooLarge': 'must be at most {max}',
-  'validation.remand.tooLong': 'must be at most {max} days (100 years)',
-  'validation.duration.tooLong': 'must be at most {max} years, its years, months and days together',
+  'validation.remand.tooLong': 'must be at most {max, plural, one {# day} other {# days}} (100 years)',
+  'validation.duration.tooLong': 'must be at most {max, plural, one {# year} other {# years}}, its years, months and days together',
   'validation.fraction.aboveOne': 'must not be larger than the denominator: the fraction is at most one',
   'validation.deadline.anchor':
     'names no event or step the app knows: a case event (application, request, requestReceived, judgmentReceived, statesAgreed), agreement, final-decision, transferred, status:<step> or closed:<outcome>',
@@ -28,6 +28,6 @@ export const edgesEn = {
   'due.unreadable.title': 'Left out: cases whose stored dates cannot be computed',
   'due.unreadable.intro':
     'A date or rule-set stored for these cases is outside what TSP Desk can compute (written by an older version or by hand). Open each case and correct it; everything else is listed.',
-  'reports.unreadable': '{count} case(s) left out of every figure: a date stored for them cannot be read ({ids}).',
+  'reports.unreadable': '{count, plural, one {# case} other {# cases}} left out of every figure: a date stored for {count, plural, one {it} other {them}} cannot be read ({ids}).',
   'validation.payload.notBase64': 'must be the file’s content in base64',
 } as const;

@@ -1,7 +1,9 @@
 /**
  * English messages. Placeholders are `{name}`; a string parameter `x` whose value has a
- * label under `param.x.<value>` is shown with that label.
+ * label under `param.x.<value>` is shown with that label. A message with a count is an ICU
+ * plural, `{count, plural, one {# case} other {# cases}}` (shared/i18n/index.ts).
  */
+import { findEn } from './find.en.ts';
 import { lawEn } from './law.en.ts';
 import { hongKongEn } from './hong-kong.en.ts';
 import { treatyMapEn } from './treaty-map.en.ts';
@@ -13,12 +15,15 @@ import { workflowEn } from './workflow.en.ts';
 import { backupsEn } from './backups.en.ts';
 import { storageEn } from './storage.en.ts';
 import { enforcementEn } from './enforcement.en.ts';
+import { transferRunsEn } from './transfer-runs.en.ts';
+import { routesUiEn } from './routes-ui.en.ts';
+import { aboutEn } from './about.en.ts';
 
 export const en = {
-  // Units of a period: 1 y 3 m 4 d
-  'unit.years': ' y',
-  'unit.months': ' m',
-  'unit.days': ' d',
+  // Units of a period, in words: 1 year 3 months 4 days
+  'unit.years': '{n, plural, one {# year} other {# years}}',
+  'unit.months': '{n, plural, one {# month} other {# months}}',
+  'unit.days': '{n, plural, one {# day} other {# days}}',
 
   // Verdicts, statuses, effects
   'verdict.eligible': 'Eligible',
@@ -94,20 +99,20 @@ export const en = {
   'cond.remaining.indeterminate': 'The sentence is indeterminate: the minimum of {required} does not apply.',
   'cond.remaining.unbounded': 'A life or indeterminate sentence always has at least {required} to serve.',
   'cond.remaining.nothingLeft': 'Nothing remains to be served on {reference}: release ({basis}) on {release}.',
-  'cond.remaining.met': '{remaining} days remain on {reference} (release {release}, {basis}); at least {required} required: met on or after {threshold}.',
-  'cond.remaining.unknownRemand': 'Without remand credit {remaining} days remain on {reference}, at least {required} required; pre-sentence custody is not recorded and could reduce it.',
-  'cond.remaining.exception': 'Only {remaining} days remain on {reference} (release {release}, {basis}); {required} required (release on or after {threshold}); the States may agree in exceptional cases.',
-  'cond.remaining.optional': 'Only {remaining} days remain on {reference} (release {release}); less than {required} is an optional ground for refusal.',
-  'cond.remaining.notMet': 'Only {remaining} days remain on {reference} (release {release}, {basis}); at least {required} required (release on or after {threshold}).',
+  'cond.remaining.met': '{remaining, plural, one {# day remains} other {# days remain}} on {reference} (release {release}, {basis}); at least {required} must remain, so the release must fall on or after {threshold}: it does.',
+  'cond.remaining.unknownRemand': 'Without remand credit {remaining, plural, one {# day remains} other {# days remain}} on {reference}, at least {required} required; pre-sentence custody is not recorded and could reduce it.',
+  'cond.remaining.exception': 'Only {remaining, plural, one {# day remains} other {# days remain}} on {reference} (release {release}, {basis}); {required} required (release on or after {threshold}); the States may agree in exceptional cases.',
+  'cond.remaining.optional': 'Only {remaining, plural, one {# day remains} other {# days remain}} on {reference} (release {release}); less than {required} is an optional ground for refusal.',
+  'cond.remaining.notMet': 'Only {remaining, plural, one {# day remains} other {# days remain}} on {reference} (release {release}, {basis}); at least {required} required (release on or after {threshold}).',
   'cond.minServed.otherState': 'No minimum period is recorded for sentences imposed in {state}.',
   'cond.minServed.unknownSentence': 'The sentence dates are incomplete: {fraction} of the term must have been served.',
   'cond.minServed.lifeUnknown': 'The minimum period for a life or indeterminate sentence under the transferring State\'s law is not configured.',
   'cond.minServed.lifeMet': 'The minimum of {required} was served by {earliest}.',
   'cond.minServed.lifeNotMet': 'The minimum of {required} is served on {earliest}.',
-  'cond.minServed.met': '{served} days served of the {required} required ({fraction} of {termDays} days).',
-  'cond.minServed.unserved': 'The sentence has not started: {served} days of custody credited, {required} required ({fraction} of {termDays} days).',
-  'cond.minServed.unknownRemand': '{served} days served without remand credit, {required} required; record the pre-sentence custody.',
-  'cond.minServed.notMet': '{served} days served on {reference}, {required} required ({fraction} of {termDays} days): met from {earliest}.',
+  'cond.minServed.met': '{served, plural, one {# day served} other {# days served}} of the {required} required ({fraction} of {termDays, plural, one {# day} other {# days}}).',
+  'cond.minServed.unserved': 'The sentence has not started: {served, plural, one {# day} other {# days}} of custody credited, {required} required ({fraction} of {termDays, plural, one {# day} other {# days}}).',
+  'cond.minServed.unknownRemand': '{served, plural, one {# day served} other {# days served}} without remand credit, {required} required; record the pre-sentence custody.',
+  'cond.minServed.notMet': '{served, plural, one {# day served} other {# days served}} on {reference}, {required} required ({fraction} of {termDays, plural, one {# day} other {# days}}): met from {earliest}.',
   'cond.consent.irrevocable': 'Consent was withdrawn after the States agreed on {agreed}; it had become irrevocable.',
   'cond.consent.representative': 'The legal representative consented, as the person\'s age or condition requires.',
   'cond.consent.minorUnknown': 'Record the date of birth: under {age}, a parent, guardian or court must consent.',
@@ -157,14 +162,15 @@ export const en = {
   'step.termEnd.c2': '{id}: {start} + {term} = {end} (calendar months, month end clamped).',
   'step.termEnd.hmpps': '{id}: {start} + {term} = {end} (HMPPS month-end rule).',
   'step.aggregate': 'All sentences together: from {start} to {end}.',
+  // No longer produced (a gap now starts a new period, step.periodServed): kept for the assessments stored with it.
   'step.custodyGap':
     '{id} starts on {start}, after the sentences before it had ended (free from {free}): custody is not one unbroken period, so the dates are not counted. Remove a sentence already served, or record {id} as consecutive to the one it follows.',
-  'step.remand': 'Remand credit: {nominal} − {days} days = {release}.',
+  'step.remand': 'Remand credit: {nominal} − {days, plural, one {# day} other {# days}} = {release}.',
   'step.remandUnknown': 'Remand credit not recorded: release {release} before any credit.',
-  'step.remission': 'Remission ({source}): term {termDays} days, actual {actualDays}; {fraction} = {cap} days, floor {floorDays} days → {remissionDays} days; {release} − {remissionDays} days = {discharge}.',
+  'step.remission': 'Remission ({source}): term {termDays, plural, one {# day} other {# days}}, actual {actualDays}; {fraction} = {cap, plural, one {# day} other {# days}}, floor {floorDays, plural, one {# day} other {# days}} → {remissionDays, plural, one {# day} other {# days}}; {release} − {remissionDays, plural, one {# day} other {# days}} = {discharge}.',
   'step.threshold': 'Threshold: {reference} + {required} = {threshold}.',
-  'step.remaining.expiry': 'Remaining: {release} − {reference} = {days} days (to release at expiry, net of credit).',
-  'step.remaining.release-with-remission': 'Remaining: {release} − {reference} = {days} days (to expected discharge with remission).',
+  'step.remaining.expiry': 'Remaining: {release} − {reference} = {days, plural, one {# day} other {# days}} (to release at expiry, net of credit).',
+  'step.remaining.release-with-remission': 'Remaining: {release} − {reference} = {days, plural, one {# day} other {# days}} (to expected discharge with remission).',
 
   // Parameter labels
   'param.basis.expiry': 'sentence expiry net of credit',
@@ -245,15 +251,15 @@ export const en = {
   'ui.value.yes': 'Yes',
   'ui.value.no': 'No',
   'ui.value.none': 'None',
-  'ui.days': '{count} days',
+  'ui.days': '{count, plural, one {# day} other {# days}}',
   'ui.states': '{from} to {to}',
   'ui.sort.ascending': 'ascending',
   'ui.sort.descending': 'descending',
 
   'ui.cases.title': 'Cases',
-  'ui.cases.count': '{shown} of {total} cases',
+  'ui.cases.count': '{shown} of {total, plural, one {# case} other {# cases}}',
   'ui.cases.search.label': 'Search cases',
-  'ui.cases.search.hint': 'A name in any script, an alias, a prison number or a case reference. Press / to come back here.',
+  'ui.cases.search.hint': 'A name in any script, an alias, a prison number or a case reference. Press ↓ to go to the results, / to come back here.',
   'ui.cases.filters': 'Filters',
   'ui.cases.filter.status': 'Status',
   'ui.cases.filter.ruleSet': 'Rule-set',
@@ -352,8 +358,12 @@ export const en = {
   'ui.dates.source': 'From the assessment of {date}, reference date {reference}.',
   'ui.dates.none': 'Run an assessment to compute the release date.',
   'ui.dates.notComputable': 'Cannot be computed from the facts held',
-  'ui.dates.remaining': '{period} ({days} days)',
-  'ui.dates.remainingNone': 'None: the release date was {period} ({days} days) before the reference date',
+  'ui.dates.remaining': '{period} ({days, plural, one {# day} other {# days}})',
+  'ui.dates.remainingNone': 'None: the release date was {period} ({days, plural, one {# day} other {# days}}) before the reference date',
+  'ui.dates.discharge': 'Earliest release with remission (projected)',
+  'ui.dates.dischargeValue': '{date} ({days, plural, one {# day} other {# days}} of remission, which can be forfeited)',
+  'ui.dates.remainingOn': 'Remaining on {date}, the reference date',
+  'ui.dates.remainingToday': 'Remaining today',
   'ui.dates.howWeGotIt': 'How we got this date',
 
   'ui.eligibility.title': 'Eligibility',
@@ -593,7 +603,7 @@ export const en = {
   'ui.category.excluded:immigration': 'Immigration offence',
   'ui.category.excluded:military': 'Military offence',
   'ui.category.excluded:political': 'Political offence',
-  'ui.cases.loadedAll': 'All {total} cases are loaded.',
+  'ui.cases.loadedAll': '{total, plural, one {The one case is loaded.} other {All # cases are loaded.}}',
 
   // Validation messages: a problem's message, keyed (shared/domain/case.ts)
   'validation.required': 'is required',
@@ -636,6 +646,10 @@ export const en = {
   ...enforcementEn,
   ...hongKongEn,
   ...edgesEn,
+  ...transferRunsEn,
+  ...routesUiEn,
+  ...aboutEn,
+  ...findEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,10 +1,10 @@
 /** English messages of the law's corrections: conditions tested at the transfer, custody status, domicile, State consent. */
 export const lawEn = {
   'cond.minServed.atTransfer':
-    'Tested at the time of transfer: {served} days served on {reference}, {required} required ({fraction} of {termDays} days); the transfer can happen from {earliest}.',
+    'Tested at the time of transfer: {served, plural, one {# day served} other {# days served}} on {reference}, {required} required ({fraction} of {termDays, plural, one {# day} other {# days}}); the transfer can happen from {earliest}.',
   'cond.minServed.lifeAtTransfer': 'Tested at the time of transfer: the minimum of {required} is served on {earliest}; the transfer can happen from then.',
   'cond.minServed.notMetAtTransfer':
-    'On the planned transfer date {reference}, {served} days served, {required} required ({fraction} of {termDays} days): plan the transfer on or after {earliest}.',
+    'On the planned transfer date {reference}, {served, plural, one {# day served} other {# days served}}, {required} required ({fraction} of {termDays, plural, one {# day} other {# days}}): plan the transfer on or after {earliest}.',
   'condition.domicile': 'Not a domiciliary of the sentencing State',
   'condition.custody-status': 'In custody',
   'condition.state-consent': "Consent of the State whose law applied",
@@ -12,14 +12,15 @@ export const lawEn = {
   'treaties.param.conditionalRelease': 'A person on conditional release',
   'treaties.param.domicileExclusion': 'Domiciliaries of the sentencing State',
   'treaties.param.subnationalConsent': 'Consent of a constituent State (a US State)',
+  'treaties.v.requiredSentencedIn': 'Required for a sentence imposed in {states}',
   'treaties.offenceScope.all-offences': 'every offence of the case',
   'treaties.offenceScope.still-to-serve': 'only those of sentences still to be served',
   'treaties.conditionalRelease.not-covered': 'not covered (deprivation of liberty only)',
   'treaties.conditionalRelease.covered': 'covered (parole and supervision too)',
-  'treaties.v.domicile': 'excluded after {years} years of presence; intent to remain required: {intent}',
+  'treaties.v.domicile': 'excluded after {years, plural, one {# year} other {# years}} of presence; intent to remain required: {intent}',
   'cond.domicile.met': 'Not a domiciliary of the sentencing State.',
-  'cond.domicile.notMet': 'Has become a domiciliary of the sentencing State ({years} years of presence with intent to remain): excluded.',
-  'cond.domicile.unknown': 'Whether the person has become a domiciliary of the sentencing State ({years} years of presence with intent to remain) is not recorded.',
+  'cond.domicile.notMet': 'Has become a domiciliary of the sentencing State ({years, plural, one {# year} other {# years}} of presence with intent to remain): excluded.',
+  'cond.domicile.unknown': 'Whether the person has become a domiciliary of the sentencing State ({years, plural, one {# year} other {# years}} of presence with intent to remain) is not recorded.',
   'cond.custody.none': 'No conditional release or escape is recorded: the person is taken to be serving the sentence.',
   'cond.custody.inCustody': 'In custody.',
   'cond.custody.atLarge': 'At large: the sentence is still to be served.',
@@ -39,5 +40,10 @@ export const lawEn = {
   'cond.dualCriminality.optional': 'Not an offence in the executing State ({offences}): a ground on which it may refuse recognition, not a bar.',
   'flag.optional_refusal:dual_criminality': 'The executing State may refuse: an act is not an offence under its law.',
   'flag.transfer_window_closed': 'The window has closed before it opened: the first day every condition holds is after the last day the remaining time allows.',
+  'step.periodServed':
+    '{ids}: custody from {start}, free from {free}; the next period began on {next}, after time at liberty. A separate period, already served: it counts in none of the dates below.',
+  'step.lastPeriod': 'The last period of unbroken custody ({ids}): from {start} to {end}; the dates are counted on it.',
+  'step.remissionMergedTerm': 'Sentences {ids} run concurrently from different days: remission is projected on the merged term, from the first start to the last end (the app\'s reading, unconfirmed: on each sentence\'s own term the discharge could be later). Check the expected discharge with the prison before relying on it.',
+  'step.remandLastPeriod': '{days, plural, one {The # day of pre-sentence custody is} other {The # days of pre-sentence custody are}} credited once, to the last period: the sentences still to serve (the app\'s reading, unconfirmed).',
   'step.remission.excluded': 'No remission is projected: an offence falls in {categories}, for which the jurisdiction grants none ({source}).',
 } as const;

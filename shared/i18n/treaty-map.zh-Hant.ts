@@ -32,9 +32,9 @@ export const treatyMapZhHant = {
   'param.category.permanent-residents': '永久性居民',
   'param.category.stateless-permanent-residents': '無國籍的永久性居民',
   'param.category.habitual-residents': '在當地居住的人',
-  'param.category.close-ties': '經該國認定與其有密切聯繫的人',
+  'param.category.close-ties': '經該國家或地方認定與其有密切聯繫的人',
 
-  'param.instrument.coe-ets-112': '《移交被判刑人公約》（ETS 112）',
+  'param.instrument.coe-ets-112': '《移交被判刑人士公約》（ETS 112）',
   'param.instrument.coe-ets-167': '經修訂的《附加議定書》（ETS 167、CETS 222）',
   'param.instrument.coe-ets-167-original': '《附加議定書》（ETS 167）',
   'param.instrument.eu-fd-2008-909': '歐盟第 2008/909/JHA 號框架決定',

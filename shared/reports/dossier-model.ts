@@ -12,7 +12,7 @@ export type Block =
   | { kind: 'steps'; title: string; items: string[] };
 
 export interface DossierSection {
-  id: 'person' | 'judgment' | 'dates' | 'enforcement' | 'eligibility' | 'documents' | 'consent' | 'timeline';
+  id: 'person' | 'judgment' | 'dates' | 'enforcement' | 'eligibility' | 'documents' | 'consent' | 'timeline' | 'audit';
   title: string;
   blocks: Block[];
 }
@@ -23,5 +23,7 @@ export interface Dossier {
   /** The person's name as officers write it: family name in capitals, then the native-script name. */
   name: string;
   cover: [label: string, value: string][];
+  /** A line under the title (the internal annex: "for our file only"). */
+  notice?: string;
   sections: DossierSection[];
 }

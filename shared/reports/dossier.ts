@@ -145,6 +145,10 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
           [L('reports.dossier.remission'), d.remissionDays === null ? unknown : L('ui.days', { count: d.remissionDays })],
           [L('report.sentenceExpiryDate'), d.sentenceExpiryDate ?? L('ui.dates.notComputable')],
           [L('report.releaseDate'), d.releaseDate ?? L('ui.dates.notComputable')],
+          // Where remission is projected: the earliest release with it, beside the release at expiry.
+          ...(d.expectedDischargeDate !== null && d.remissionDays !== null && d.remissionDays > 0
+            ? [[L('ui.dates.discharge'), L('ui.dates.dischargeValue', { date: d.expectedDischargeDate, days: d.remissionDays })] as [string, string]]
+            : []),
           [L('report.reference'), assessment.result.referenceDate],
           [L('report.remainingDays'), remaining],
         ],

@@ -13,6 +13,12 @@ const locale = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }
 export const dossierInput = z.strictObject({ caseId, locale });
 export type DossierRequest = z.input<typeof dossierInput>;
 
+/**
+ * A case's documents as PDF (issue 19): the internal annex (the dossier with the audit trail,
+ * kept by the officer), or the request for the other State's central authority.
+ */
+export const dossierPdfInput = dossierInput.extend({ document: z.enum(['annex', 'request']).default('annex') });
+
 export const statisticsInput = z
   .strictObject({
     from: inputDate,

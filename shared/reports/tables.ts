@@ -5,7 +5,7 @@
  * days stay numbers. A table that suits a bar chart names its label and value columns.
  */
 import type { Locale } from '../i18n/index.ts';
-import { t } from '../i18n/index.ts';
+import { hasMessage, t } from '../i18n/index.ts';
 import type { Statistics, StatisticsQuery } from './statistics.ts';
 import type { DaysSummary } from './summary.ts';
 
@@ -45,7 +45,8 @@ export function statisticsTables(s: Statistics, locale: Locale): ReportTable[] {
       id: 'refusals',
       title: L('reports.table.refusals'),
       columns: [col('jurisdiction'), col('outcome'), col('reason'), col('cases', true)],
-      rows: s.refusals.map((r) => [r.jurisdiction, L(`ui.outcome.${r.outcome}`), r.reason ?? none, r.count]),
+      // The coded reason in words (shared/vocabularies.ts); a code the catalogue does not know, as written.
+      rows: s.refusals.map((r) => [r.jurisdiction, L(`ui.outcome.${r.outcome}`), r.reason === null ? none : hasMessage(locale, `reason.${r.reason}`) ? L(`reason.${r.reason}`) : r.reason, r.count]),
       chart: { labelColumns: [0, 1], valueColumn: 3 },
     },
     {

@@ -1,11 +1,12 @@
 /**
- * Sentence arithmetic: conventions C2-C8 of domain.md §9.1, the HMPPS month-end convention
+ * Sentence arithmetic: conventions C2-C8 of docs/date-conventions.md, the HMPPS month-end convention
  * and Hong Kong remission (Prison Rules r. 69).
  */
 import { addDays as dfAddDays, addMonths as dfAddMonths, format } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCase, type CaseFile, type FixedTerm, type Sentence } from '../domain/case.ts';
+import { evaluateMinimumServed } from '../eligibility/conditions/minimum-served.ts';
 import { evaluateRemainingSentence } from '../eligibility/conditions/remaining-sentence.ts';
 import { builtInRuleSet } from '../treaties/library.ts';
 import { builtInTreatyMap } from '../treaties/map/built-in/index.ts';
@@ -172,41 +173,100 @@ describe('C6 consecutive sentences: each starts on the release date of the one b
   });
 });
 
-describe('C6 concurrent sentences count from the earliest start only while custody is unbroken', () => {
-  const gap = (sentences: Sentence[]) => computeSentences(sentences, 0, HK, d('2020-06-01'));
+describe('C6 custody in periods: a sentence that starts after every earlier one has ended starts a new period; the dates are the last period\'s', () => {
+  const at = (sentences: Sentence[], remand = 0, profile = HK) => fixed(computeSentences(sentences, remand, profile, d('2020-06-01')));
+  const periods = (c: FixedComputation) => [
+    ...c.servedPeriods.map((p) => [p.ids.join(' '), iso(p.start), iso(p.end)]),
+    [c.perSentence.filter((s) => s.start >= c.start).map((s) => s.id).join(' '), iso(c.start), iso(c.nominalRelease)],
+  ];
 
-  it('1 year from 2015-01-01 (free 2016-01-01) and 2 years from 2020-01-01: a gap of four years, so unknown, naming S2', () => {
-    // Counted from 2015-01-01 the term would be 2,557 days (2015-01-01 to 2022-01-01) and the
-    // remission a third of it, 852 days: discharge on 2019-09-02, before S2 had begun.
-    const c = gap([sentence('S1', '2015-01-01', term(1)), sentence('S2', '2020-01-01', term(2))]);
-    expect(c.kind).toBe('unknown');
-    if (c.kind !== 'unknown') return;
-    expect(c.missing).toEqual(['sentences[1].start']);
-    expect(c.steps.at(-1)).toEqual({ key: 'step.custodyGap', params: { id: 'S2', start: { day: d('2020-01-01') }, free: { day: d('2016-01-01') } } });
+  it('1 year from 2015-01-01 (free 2016-01-01) and 2 years from 2020-01-01: two periods, S2\'s alone counts (T 731, R 243, discharge 2021-05-03)', () => {
+    // T = 2020-01-01 -> 2022-01-01 = 366 + 365 = 731; A = 731; R = min(floor(731/3) = 243, 731 − 31) = 243;
+    // EDD = 2022-01-01 − 243 d = 2021-05-03 (May 29 + Jun 30 + Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31 = 243).
+    // One period from 2015-01-01 would count the four years at liberty: T 2,557, R 852, discharge 2019-09-02, before S2 began.
+    const c = at([sentence('S1', '2015-01-01', term(1)), sentence('S2', '2020-01-01', term(2))]);
+    expect(periods(c)).toEqual([
+      ['S1', '2015-01-01', '2016-01-01'],
+      ['S2', '2020-01-01', '2022-01-01'],
+    ]);
+    expect([c.termDays, c.remissionDays, iso(c.releaseDate), iso(c.sentenceExpiryDate), iso(c.expectedDischargeDate)]).toEqual([731, 243, '2022-01-01', '2021-12-31', '2021-05-03']);
+    expect(c.steps).toContainEqual({ key: 'step.periodServed', params: { ids: 'S1', start: { day: d('2015-01-01') }, free: { day: d('2016-01-01') }, next: { day: d('2020-01-01') } } });
+    expect(c.steps).toContainEqual({ key: 'step.lastPeriod', params: { ids: 'S2', start: { day: d('2020-01-01') }, end: { day: d('2022-01-01') } } });
   });
 
-  it('the order they are listed in does not matter: the later one is named', () => {
-    const c = gap([sentence('S2', '2020-01-01', term(2)), sentence('S1', '2015-01-01', term(1))]);
-    expect(c.kind === 'unknown' && c.missing).toEqual(['sentences[0].start']);
+  it('the order they are listed in does not matter', () => {
+    const c = at([sentence('S2', '2020-01-01', term(2)), sentence('S1', '2015-01-01', term(1))]);
+    expect(periods(c)).toEqual([
+      ['S1', '2015-01-01', '2016-01-01'],
+      ['S2', '2020-01-01', '2022-01-01'],
+    ]);
+    expect(iso(c.expectedDischargeDate)).toBe('2021-05-03');
   });
 
   it('released on the day the next begins is unbroken: 1 year from 2022-01-10 (free 2023-01-10), 2 years from 2023-01-10', () => {
-    const c = fixed(gap([sentence('S1', '2022-01-10', term(1)), sentence('S2', '2023-01-10', term(2))]));
+    const c = at([sentence('S1', '2022-01-10', term(1)), sentence('S2', '2023-01-10', term(2))]);
+    expect(c.servedPeriods).toEqual([]);
     expect(iso(c.start)).toBe('2022-01-10');
     expect(iso(c.nominalRelease)).toBe('2025-01-10');
   });
 
-  it('a day later is a gap: 2 years from 2023-01-11', () => {
-    expect(gap([sentence('S1', '2022-01-10', term(1)), sentence('S2', '2023-01-11', term(2))]).kind).toBe('unknown');
+  it('a day later is a new period: 2 years from 2023-01-11, T = 365 + 366 = 731', () => {
+    const c = at([sentence('S1', '2022-01-10', term(1)), sentence('S2', '2023-01-11', term(2))]);
+    expect(periods(c)).toEqual([
+      ['S1', '2022-01-10', '2023-01-10'],
+      ['S2', '2023-01-11', '2025-01-11'],
+    ]);
+    expect(c.termDays).toBe(731);
   });
 
   it('a third sentence overlapping both bridges the gap: [2020-01-01, 2021-01-01), [2020-06-01, 2022-06-01), [2022-01-01, 2023-01-01)', () => {
-    const c = fixed(gap([sentence('S1', '2020-01-01', term(1)), sentence('S3', '2022-01-01', term(1)), sentence('S2', '2020-06-01', term(2))]));
+    const c = at([sentence('S1', '2020-01-01', term(1)), sentence('S3', '2022-01-01', term(1)), sentence('S2', '2020-06-01', term(2))]);
+    expect(c.servedPeriods).toEqual([]);
     expect(iso(c.start)).toBe('2020-01-01');
     expect(iso(c.nominalRelease)).toBe('2023-01-01');
   });
 
-  it('the remaining-sentence condition is then unknown, naming the later sentence, rather than "nothing left"', () => {
+  it('three periods, a consecutive chain in the middle one: S1 [2010-01-01, 2011-01-01); S2 [2012-03-01, 2012-09-01) then S3 [2012-09-01, 2013-03-01); S4 [2014-05-05, 2016-05-05)', () => {
+    const c = at([
+      sentence('S4', '2014-05-05', term(2)),
+      sentence('S3', null, term(0, 6), 'S2'),
+      sentence('S1', '2010-01-01', term(1)),
+      sentence('S2', '2012-03-01', term(0, 6)),
+    ]);
+    // The ids of a period are named in the order of the case: S3 is listed before S2.
+    expect(periods(c)).toEqual([
+      ['S1', '2010-01-01', '2011-01-01'],
+      ['S3 S2', '2012-03-01', '2013-03-01'],
+      ['S4', '2014-05-05', '2016-05-05'],
+    ]);
+    expect(c.termDays).toBe(731); // 2014-05-05 -> 2016-05-05: 365 + 366 (2016-02-29)
+  });
+
+  it('remand is credited once, to the last period: 6 m from 2021-03-01 (free 2021-09-01), 2 y from 2021-10-01, 30 days remand', () => {
+    // Last period: T = 2021-10-01 -> 2023-10-01 = 730; RD = 2023-10-01 − 30 = 2023-09-01; SED 2023-08-31.
+    // Hong Kong: A = 730 − 30 = 700; R = min(floor(730/3) = 243, 700 − 31) = 243; EDD = 2023-09-01 − 243 d = 2023-01-01.
+    const sentences = [sentence('S1', '2021-03-01', term(0, 6)), sentence('S2', '2021-10-01', term(2))];
+    const plain = at(sentences, 30, DEFAULT_PROFILE);
+    expect([plain.termDays, plain.remandDays, iso(plain.releaseDate), iso(plain.sentenceExpiryDate)]).toEqual([730, 30, '2023-09-01', '2023-08-31']);
+    expect(plain.steps).toContainEqual({ key: 'step.remandLastPeriod', params: { days: 30 } });
+    const hk = at(sentences, 30, HK);
+    expect([hk.remissionDays, iso(hk.expectedDischargeDate)]).toEqual([243, '2023-01-01']);
+  });
+
+  it('concurrent sentences begun on different days: remission on the merged term is marked as the app\'s reading, unconfirmed', () => {
+    // S1 4 y from 2020-01-01 (ends 2024-01-01), S2 3 y from 2022-01-01 concurrent (ends 2025-01-01): one period 2020-01-01 -> 2025-01-01.
+    // T = 1827 (2020 and 2024 leap years); R = min(floor(1827/3) = 609, 1827 − 31) = 609; EDD = 2025-01-01 − 609 d = 2023-05-03,
+    // while S2 on its own (T = 1096, R = 365) would be discharged on 2024-01-02: the reading matters, so it is marked.
+    const overlapping = at([sentence('S1', '2020-01-01', term(4)), sentence('S2', '2022-01-01', term(3))], 0, HK);
+    expect([overlapping.termDays, overlapping.remissionDays, iso(overlapping.expectedDischargeDate)]).toEqual([1827, 609, '2023-05-03']);
+    expect(overlapping.steps).toContainEqual({ key: 'step.remissionMergedTerm', params: { ids: 'S1, S2' } });
+    // Begun the same day, or consecutive (one term by the chain), or without remission: nothing to mark.
+    expect(at([sentence('S1', '2020-01-01', term(4)), sentence('S2', '2020-01-01', term(3))], 0, HK).steps.map((x) => x.key)).not.toContain('step.remissionMergedTerm');
+    expect(at([sentence('S1', '2020-01-01', term(4)), sentence('S2', null, term(3), 'S1')], 0, HK).steps.map((x) => x.key)).not.toContain('step.remissionMergedTerm');
+    expect(at([sentence('S1', '2020-01-01', term(4)), sentence('S2', '2022-01-01', term(3))], 0, GB).steps.map((x) => x.key)).not.toContain('step.remissionMergedTerm');
+  });
+
+  it('the remaining time runs to the last period\'s release, the minimum served from its start (reference 2020-06-01)', () => {
     const parsed = parseCase({
       format: 'tsp-case/1',
       sentencingState: 'HK',
@@ -219,21 +279,40 @@ describe('C6 concurrent sentences count from the earliest start only while custo
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const reference = d('2020-06-01');
-    const r = evaluateRemainingSentence({
-      case: parsed.value,
-      ruleSet: builtInRuleSet('coe-ets-112') as RuleSet,
-      profile: HK,
-      reference,
-      sentence: computeSentences(parsed.value.sentences, 0, HK, reference),
-      map: builtInTreatyMap(),
-      transferOn: null,
-    });
-    expect([r.status, r.missing]).toEqual(['unknown', ['sentences[1].start']]);
+    const ets112 = builtInRuleSet('coe-ets-112') as RuleSet;
+    const ctx = { case: parsed.value, profile: HK, reference, sentence: computeSentences(parsed.value.sentences, 0, HK, reference), map: builtInTreatyMap(), transferOn: null };
+    // RD 2022-01-01 >= 2020-06-01 + 6 m = 2020-12-01: met; 2020-06-01 -> 2022-01-01 = 214 + 365 = 579 days.
+    const remaining = evaluateRemainingSentence({ ...ctx, ruleSet: ets112 });
+    expect([remaining.status, remaining.params.remaining]).toEqual(['met', 579]);
+    // Served since 2020-01-01: 31 + 29 + 31 + 30 + 31 = 152 days; required ceil(731/3) = 244; met from 2020-01-01 + 244 d = 2020-09-01.
+    const withMinimum = { ...ets112, minServed: { ...ets112.minServed, value: { numerator: 1, denominator: 3, lifeMinimum: null, sentencingStates: null, testedAt: 'reference' as const } } };
+    const served = evaluateMinimumServed({ ...ctx, ruleSet: withMinimum });
+    expect([served.status, served.params.served, served.params.required, served.clearsOn]).toEqual(['not_met', 152, 244, d('2020-09-01')]);
   });
 
-  it('a later sentence recorded as consecutive is never a gap, whatever its own start says', () => {
-    const c = fixed(gap([sentence('S1', '2015-01-01', term(1)), sentence('S2', '2020-01-01', term(2), 'S1')]));
+  it('a later sentence recorded as consecutive is one period, whatever its own start says', () => {
+    const c = at([sentence('S1', '2015-01-01', term(1)), sentence('S2', '2020-01-01', term(2), 'S1')]);
+    expect(c.servedPeriods).toEqual([]);
     expect(iso(c.nominalRelease)).toBe('2018-01-01');
+  });
+
+  it('leaving out the sentences of earlier periods changes no date (what officers did while a gap gave no date)', () => {
+    const rootArb = fc.record({ start: fc.integer({ min: d('2000-01-01'), max: d('2030-12-31') }), t: termArb });
+    fc.assert(
+      fc.property(fc.array(rootArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 400 }), fc.constantFrom(DEFAULT_PROFILE, GB, HK), (roots, k, profile) => {
+        const sentences = roots.map((r, i) => sentence(`S${i + 1}`, iso(r.start), r.t));
+        const all = fixed(computeSentences(sentences, k, profile, d('2020-01-01')));
+        const earlier = new Set(all.servedPeriods.flatMap((p) => p.ids));
+        const alone = fixed(computeSentences(sentences.filter((s) => !earlier.has(s.id)), k, profile, d('2020-01-01')));
+        const dates = (c: FixedComputation) => [c.start, c.nominalRelease, c.termDays, c.releaseDate, c.remissionDays, c.expectedDischargeDate];
+        expect(dates(all)).toEqual(dates(alone));
+        expect(alone.servedPeriods).toEqual([]);
+        // The periods are apart: each ends before the next begins.
+        const starts = [...all.servedPeriods.map((p) => [p.start, p.end]), [all.start, all.nominalRelease]];
+        for (let i = 1; i < starts.length; i++) expect(starts[i]![0]!).toBeGreaterThan(starts[i - 1]![1]!);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

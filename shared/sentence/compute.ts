@@ -5,7 +5,7 @@
  * arithmetic as data (message key + parameters) so the CLI and UI can show how a date
  * was reached.
  */
-import { addMonths, fromCivil, isFirstOfMonth, lastDayOfMonth, parseIsoDate, type DayNumber, type Period } from './calendar.ts';
+import { addMonths, fromCivil, isFirstOfMonth, lastDayOfMonth, parseIsoDate, type DayNumber } from './calendar.ts';
 import type { FixedTerm, Sentence } from '../domain/case.ts';
 import type { JurisdictionProfile, MonthEndConvention } from './profile.ts';
 import type { DateParam, MessageParams } from '../messages.ts';
@@ -36,13 +36,22 @@ export type SentenceComputation =
   | { kind: 'indeterminate'; start: DayNumber | null; steps: Step[]; lifeIds: string[] }
   | { kind: 'unknown'; missing: string[]; steps: Step[] };
 
+/** A period of unbroken custody under some of the sentences (C6). */
+export interface CustodyPeriod {
+  /** The sentences served in it, in the order of the case. */
+  ids: string[];
+  start: DayNumber;
+  /** The first day at liberty after it: the latest term end of its sentences, before credit and remission. */
+  end: DayNumber;
+}
+
 export interface FixedComputation {
   kind: 'fixed';
   /** True when no sentence has started (C8, person at large): dates are counted from the reference date. */
   unserved: boolean;
-  /** Start of custody under the sentences: the earliest start (C2). */
+  /** Start of the last period of unbroken custody (the one still to serve): the earliest start in it (C2, C6). */
   start: DayNumber;
-  /** term_end_excl of the whole: the latest end of any chain, before credit (C2, C6). */
+  /** term_end_excl of the last period: the latest end of any chain, before credit (C2, C6). */
   nominalRelease: DayNumber;
   /** T: days from start to nominal release. */
   termDays: number;
@@ -58,6 +67,11 @@ export interface FixedComputation {
   /** EDD: first day at liberty with full projected remission, RD − R. */
   expectedDischargeDate: DayNumber;
   perSentence: { id: string; start: DayNumber; release: DayNumber }[];
+  /**
+   * The periods of custody that ended before the last one began, earliest first (C6): already
+   * served, they count in none of the dates above. Empty when custody is one unbroken period.
+   */
+  servedPeriods: readonly CustodyPeriod[];
   steps: Step[];
 }
 
@@ -148,23 +162,24 @@ export function computeSentences(
   }
 
   const perSentence = sentences.map((s) => ({ id: s.id, ...(release.get(s.id) as { start: DayNumber; release: DayNumber }) }));
-  const gap = custodyGap(perSentence);
-  if (gap !== null) {
-    steps.push({ key: 'step.custodyGap', params: { id: gap.id, start: iso(gap.start), free: iso(gap.free) } });
-    return { kind: 'unknown', missing: [`sentences[${indexOf.get(gap.id)}].start`], steps };
-  }
-  let start = Infinity;
-  let nominalRelease = -Infinity;
-  for (const p of perSentence) {
-    if (p.start < start) start = p.start;
-    if (p.release > nominalRelease) nominalRelease = p.release;
-  }
-  if (sentences.length > 1) steps.push({ key: 'step.aggregate', params: { start: iso(start), end: iso(nominalRelease) } });
+  // C6: the periods of unbroken custody; the dates are those of the last, the one still to serve.
+  const periods = custodyPeriods(perSentence);
+  const last = periods[periods.length - 1] as CustodyPeriod;
+  const servedPeriods = periods.length === 1 ? NO_PERIODS : periods.slice(0, -1);
+  const { start, end: nominalRelease } = last;
+  servedPeriods.forEach((p, i) => {
+    const next = periods[i + 1] as CustodyPeriod;
+    steps.push({ key: 'step.periodServed', params: { ids: p.ids.join(', '), start: iso(p.start), free: iso(p.end), next: iso(next.start) } });
+  });
+  if (servedPeriods.length > 0) steps.push({ key: 'step.lastPeriod', params: { ids: last.ids.join(', '), start: iso(start), end: iso(nominalRelease) } });
+  else if (sentences.length > 1) steps.push({ key: 'step.aggregate', params: { start: iso(start), end: iso(nominalRelease) } });
   const termDays = nominalRelease - start;
 
   const remandKnown = remandDays != null || profile.remandCredit.value === 'none';
   const k = profile.remandCredit.value === 'none' ? 0 : (remandDays ?? 0);
   const releaseDate = nominalRelease - k;
+  // The case records one figure of pre-sentence custody: it is credited, once, to the last period (docs/date-conventions.md, C3).
+  if (k > 0 && servedPeriods.length > 0) steps.push({ key: 'step.remandLastPeriod', params: { days: k } });
   if (k > 0) steps.push({ key: 'step.remand', params: { nominal: iso(nominalRelease), days: k, release: iso(releaseDate) } });
   else if (!remandKnown) steps.push({ key: 'step.remandUnknown', params: { release: iso(releaseDate) } });
 
@@ -196,6 +211,13 @@ export function computeSentences(
         source: rule.source,
       },
     });
+    // Concurrent sentences begun on different days are one term here (first start to last end). Whether
+    // remission is earned on that merged term or on each sentence's own is not settled (HMPPS takes the
+    // latest release of each sentence): the app's reading, marked unconfirmed, never shown as settled.
+    const lastRoots = sentences.filter((x) => x.consecutiveTo == null && x.start != null && last.ids.includes(x.id));
+    if (remissionDays > 0 && new Set(lastRoots.map((x) => x.start)).size > 1) {
+      steps.push({ key: 'step.remissionMergedTerm', params: { ids: lastRoots.map((x) => x.id).join(', ') } });
+    }
   }
   return {
     kind: 'fixed',
@@ -210,29 +232,37 @@ export function computeSentences(
     remissionDays,
     expectedDischargeDate: releaseDate - remissionDays,
     perSentence,
+    servedPeriods,
     steps,
   };
 }
 
+const NO_PERIODS: readonly CustodyPeriod[] = Object.freeze([]);
+
 /**
- * The first sentence that starts after every sentence begun before it has ended, or null when
- * custody under the sentences is one unbroken period. C6 counts T from the earliest start, which
- * holds only for an unbroken period: across a gap it would count time at liberty as served (a
- * remission on it, a release before the later sentence began). Such a case is left unknown for
- * the officer to check: a sentence already served has no place in the case, and one that follows
- * another is recorded as consecutive to it.
+ * The periods of unbroken custody, earliest first (C6): sentences sorted by start, each joining
+ * the period in progress unless it starts after every sentence before it has ended. Released on
+ * the day the next begins is unbroken (C2: the release date is the first day at liberty); a
+ * sentence's end is its term end, before credit and remission (remission is projected and may
+ * be forfeited, so it cannot show that the person was at liberty). Sorting makes it n log n.
  */
-function custodyGap(periods: readonly { id: string; start: DayNumber; release: DayNumber }[]): { id: string; start: DayNumber; free: DayNumber } | null {
-  if (periods.length < 2) return null; // most cases: one sentence
-  const byStart = [...periods].sort((a, b) => a.start - b.start);
-  let free = byStart[0]!.release;
-  for (let i = 1; i < byStart.length; i++) {
-    const p = byStart[i]!;
-    // Released on the day the next begins is unbroken (C2: the release date is the first day at liberty).
-    if (p.start > free) return { id: p.id, start: p.start, free };
-    if (p.release > free) free = p.release;
+function custodyPeriods(spans: readonly { id: string; start: DayNumber; release: DayNumber }[]): CustodyPeriod[] {
+  const only = spans[0] as { id: string; start: DayNumber; release: DayNumber };
+  if (spans.length === 1) return [{ ids: [only.id], start: only.start, end: only.release }]; // most cases: one sentence
+  const byStart = spans.map((span, index) => ({ ...span, index })).sort((a, b) => a.start - b.start || a.index - b.index);
+  const periods: { members: { id: string; index: number }[]; start: DayNumber; end: DayNumber }[] = [];
+  let current: (typeof periods)[number] | undefined;
+  for (const span of byStart) {
+    if (current === undefined || span.start > current.end) {
+      current = { members: [span], start: span.start, end: span.release };
+      periods.push(current);
+    } else {
+      current.members.push(span);
+      if (span.release > current.end) current.end = span.release;
+    }
   }
-  return null;
+  // The ids in the order of the case, as the steps name them.
+  return periods.map((p) => ({ ids: p.members.sort((a, b) => a.index - b.index).map((m) => m.id), start: p.start, end: p.end }));
 }
 
 /** A date parameter of a message: formatted by the reader's locale, not here. */

@@ -14,16 +14,23 @@ const reportId = z.uuid({ error: 'must be a report id' });
 const STATUSES = ['met', 'not_met', 'unknown', 'waived', 'not_applicable'] as const;
 
 export const getRuleSetInput = z.strictObject({ id: ruleSetId });
-/** What a re-assessment runs for: a rule-set version, or a jurisdiction profile version (ruleSetId then holds its code). */
-export const REASSESS_SUBJECTS = ['rule-set', 'profile'] as const;
+/**
+ * What a re-assessment runs for: a rule-set version, a jurisdiction profile version (ruleSetId then
+ * holds its code) or a treaty map version (ruleSetId then holds "treaty-map").
+ */
+export const REASSESS_SUBJECTS = ['rule-set', 'profile', 'treaty-map'] as const;
+/** The id a treaty map version's re-assessment goes by (the map has versions, not ids). */
+export const TREATY_MAP_SUBJECT_ID = 'treaty-map';
 export type ReassessSubject = (typeof REASSESS_SUBJECTS)[number];
 const profileCode = z.string().regex(/^([A-Z]{2}|\*)$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK", or "*"' });
 
 export const startReassessInput = z.discriminatedUnion('subject', [
   z.strictObject({ subject: z.literal('rule-set').default('rule-set'), ruleSetId, version: z.string().min(1, { error: 'must not be empty' }), reason }),
   z.strictObject({ subject: z.literal('profile'), ruleSetId: profileCode, version: z.string().min(1, { error: 'must not be empty' }), reason }),
-], { error: 'must be "rule-set" or "profile"' });
+  z.strictObject({ subject: z.literal('treaty-map'), ruleSetId: z.literal(TREATY_MAP_SUBJECT_ID), version: z.string().min(1, { error: 'must not be empty' }), reason }),
+], { error: 'must be "rule-set", "profile" or "treaty-map"' });
 export const reassessStepInput = z.strictObject({ reportId });
+export const reassessCancelInput = z.strictObject({ reportId });
 export const getReassessReportInput = z.strictObject({ reportId });
 export const listReassessReportsInput = z.strictObject({ ruleSetId: ruleSetId.optional() }).optional();
 export const saveProfileInput = z.strictObject({ profile: z.unknown(), reason });
@@ -81,6 +88,8 @@ export const reassessReportSummarySchema = z.object({
   done: z.int(),
   changed: z.int(),
   skipped: z.int(),
+  /** Being run by the app now (it runs in the main process); false for a finished run and one stopped part-way. */
+  running: z.boolean(),
 });
 export type ReassessReportSummary = z.output<typeof reassessReportSummarySchema>;
 

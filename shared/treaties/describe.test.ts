@@ -23,8 +23,8 @@ describe('describeParameter', () => {
 
   it('says what the minimum remaining means, in each language', () => {
     const hkUs = builtInRuleSet('hk-us-1997')!;
-    expect(describeParameter('en', 'minRemaining', hkUs.minRemaining.value)).toBe('At least 12 m to serve (mandatory)');
-    expect(describeParameter('zh-Hant', 'minRemaining', hkUs.minRemaining.value)).toBe('尚須服刑至少12 個月（強制）');
+    expect(describeParameter('en', 'minRemaining', hkUs.minRemaining.value)).toBe('At least 12 months to serve (mandatory)');
+    expect(describeParameter('zh-Hant', 'minRemaining', hkUs.minRemaining.value)).toBe('尚須服刑至少12個月（強制）');
     expect(describeParameter('en', 'minRemaining', null)).toBe('No minimum');
   });
 

@@ -76,7 +76,8 @@ function describers(locale: Locale, say: Say): { [K in ParameterKey]: (value: Ru
     offenceScope: (v) => say(`treaties.offenceScope.${v}`),
     conditionalRelease: (v) => say(`treaties.conditionalRelease.${v}`),
     domicileExclusion: (v) => (v === null ? say('treaties.v.none') : say('treaties.v.domicile', { years: v.years, intent: yesNo(v.intentToRemain) })),
-    subnationalConsent: (v) => say(v ? 'treaties.v.required' : 'treaties.v.notRequired'),
+    subnationalConsent: (v) =>
+      typeof v === 'boolean' ? say(v ? 'treaties.v.required' : 'treaties.v.notRequired') : say('treaties.v.requiredSentencedIn', { states: states(v.sentencingStates) }),
   };
 }
 

@@ -364,7 +364,11 @@ export function hongKongRuleSets({ ets112, usTh, ruBilateral }: Patterns): RuleS
       'A setting: the agreement does not fix the basis in any text retrieved. Set "expiry" to count to sentence expiry.',
     ),
     consent: threeConsents(usVia, ets112.consent, `; ${whiteHouse}: the sentenced person, and a US State's authorities where the sentence is under State law [S]`),
-    subnationalConsent: p(true, `${whiteHouse}: a person sentenced under a US State's law needs that State's consent too`, 'S'),
+    subnationalConsent: p(
+      { sentencingStates: ['US'] },
+      `${whiteHouse}: a person sentenced under a US State's law needs that State's consent too (a sentence imposed in Hong Kong needs none)`,
+      'S',
+    ),
     dualCriminality: p(
       { required: true, test: 'conduct-criminal-or-would-be' },
       `${usVia}: the conduct is criminal in both places, required of every arrangement under Cap. 513 (${LEGCO_1997}(a))`,

@@ -1,6 +1,6 @@
 /**
  * The built-in rule-set library: fixed ids, valid against the schema, and a legal source and
- * confidence on every parameter (domain.md §0.1: carry the [C]/[S]/[U] tag into the rule-sets).
+ * confidence on every parameter (docs/domain.md "Confidence tags": carry the [C]/[S]/[U] tag into the rule-sets).
  */
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../sentence/calendar.ts';
@@ -118,7 +118,7 @@ describe('built-in rule-sets', () => {
   });
 });
 
-describe('key parameters of the built-ins (case-format.md table)', () => {
+describe('key parameters of the built-ins (docs/case-format.md)', () => {
   const rs = (id: string) => builtInRuleSet(id) as RuleSet;
 
   it('ETS 112: 6 months at receipt of the request, with the Art. 3(2) exception, counted to expiry; indeterminate passes', () => {

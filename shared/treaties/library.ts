@@ -246,8 +246,8 @@ const US_IPTP: RuleSetInput = {
   ),
   deadlines: p([{ id: 'usao-input', after: 'request', days: 14, extendable: false }], 'DOJ Criminal Resource Manual 737', 'C'),
   subnationalConsent: p(
-    true,
-    'US communication under ETS 112 Art. 3(1)(f) (BGBl. III Nr. 116/2018): a person convicted under a US State\'s law and held by it is transferred only if that State first agrees',
+    { sentencingStates: ['US'] },
+    'US communication under ETS 112 Art. 3(1)(f) (BGBl. III Nr. 116/2018): a person convicted under a US State\'s law and held by it is transferred only if that State first agrees (a sentence imposed by the other State needs no US State\'s consent)',
     'C',
   ),
   documents: p([...US_IPTP_DOCUMENTS], '28 CFR 527.44-527.46; DOJ Criminal Resource Manual 737; 18 U.S.C. §§ 4107-4109', 'C'),

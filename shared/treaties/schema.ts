@@ -104,7 +104,7 @@ export const ruleSetSchema = z.strictObject({
   kind: z.enum(RULESET_KINDS),
   /**
    * An arrangement for one prisoner (Cap. 513 arrangements may be "for a particular
-   * prisoner", domain.md §5.1): the id of the one case it may be used for.
+   * prisoner", docs/treaties.md "Arrangements for one case"): the id of the one case it may be used for.
    */
   caseId: z.uuid({ error: 'must be the id of a case' }).optional(),
   notes: text(RULESET_LIMITS.notes).optional(),
@@ -252,8 +252,16 @@ export const ruleSetSchema = z.strictObject({
     source: 'No domicile condition recorded for this rule-set',
     confidence: 'U',
   }),
-  /** A person sentenced under the law of a constituent State (a US State) needs that State's consent too. */
-  subnationalConsent: param(z.boolean()).default({ value: false, source: 'No consent of a constituent State recorded for this rule-set', confidence: 'U' }),
+  /**
+   * A person sentenced under the law of a constituent State (a US State) needs that State's
+   * consent too: for every sentencing State (true), or only for those listed (the federations
+   * among the parties, e.g. the US side of an agreement with Hong Kong).
+   */
+  subnationalConsent: param(z.union([z.boolean(), z.strictObject({ sentencingStates: distinct(country, RULESET_LIMITS.states).min(1) })])).default({
+    value: false,
+    source: 'No consent of a constituent State recorded for this rule-set',
+    confidence: 'U',
+  }),
   discretionaryRefusalGrounds: param(distinct(z.enum(discretionaryGrounds), discretionaryGrounds.length)),
   /**
    * Procedural deadlines (days) the transfer tracker uses: `after` and `until` name a case
@@ -269,7 +277,7 @@ export const ruleSetSchema = z.strictObject({
       (d) => d.id,
     ),
   ),
-  /** Required documents by direction and step (domain.md §10); ETS 112's list when a rule-set has none. */
+  /** Required documents by direction and step (docs/domain.md "Documents of a dossier"); ETS 112's list when a rule-set has none. */
   documents: param(
     distinct(
       z.strictObject({

@@ -23,8 +23,11 @@ export interface VerdictChange {
   conditions: ConditionChange[];
 }
 
+/** What a change is read from: a stored result, or its outcome (stored-result.ts). */
+type Outcome = Pick<StoredAssessment, 'verdict'> & { conditions: readonly Pick<StoredAssessment['conditions'][number], 'id' | 'status'>[] };
+
 /** `before` null: the case had never been assessed, so every condition is new. */
-export function verdictChange(before: StoredAssessment | null, after: StoredAssessment): VerdictChange {
+export function verdictChange(before: Outcome | null, after: Outcome): VerdictChange {
   const earlier = new Map(before?.conditions.map((c) => [c.id, c.status]) ?? []);
   const conditions = after.conditions.flatMap((c): ConditionChange[] => {
     const was = earlier.get(c.id) ?? null;

@@ -7,7 +7,7 @@ import { addPeriod, formatIsoDate, parseIsoDate, type DayNumber } from '../sente
 import type { Duration } from '../treaties/schema.ts';
 import type { RunningDeadline } from './deadlines.ts';
 
-export const ALERT_KINDS = ['deadline', 'rescreen', 'release-near', 'remaining-below-minimum'] as const;
+export const ALERT_KINDS = ['deadline', 'rescreen', 'release-near', 'remaining-below-minimum', 'handover-planned', 'chase'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const URGENCIES = ['overdue', 'this-week', 'later'] as const;
@@ -17,7 +17,7 @@ export type Urgency = (typeof URGENCIES)[number];
 export const RELEASE_NEAR_DAYS = 180;
 /**
  * Without a transfer deadline, a transfer is projected this many days ahead: the US says
- * "at least three months is typical" after approval (domain.md §7.4).
+ * "at least three months is typical" after approval (docs/domain.md "Deadlines").
  */
 export const PROJECTED_TRANSFER_LEAD_DAYS = 90;
 /** "This week": due today or within the next seven days. */

@@ -1,4 +1,4 @@
-/** Deadlines and alerts with the date arithmetic written out (domain.md §7.4). */
+/** Deadlines and alerts with the date arithmetic written out (docs/domain.md "Deadlines"). */
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate, formatIsoDate } from '../sentence/calendar.ts';
 import { builtInRuleSet } from '../treaties/library.ts';

@@ -1,5 +1,5 @@
 /**
- * Procedural deadlines (domain.md §7.4) computed from a rule-set's `deadlines` parameter and
+ * Procedural deadlines (docs/domain.md "Deadlines") computed from a rule-set's `deadlines` parameter and
  * the dates a case holds. A deadline starts on the date of its `after` anchor and is due
  * `days` calendar days later; it is met when its `until` anchor has a date (or, without one,
  * it runs while the case is open).

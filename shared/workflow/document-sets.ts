@@ -1,5 +1,5 @@
 /**
- * Which documents each instrument requires, by direction and step (domain.md §10), as data
+ * Which documents each instrument requires, by direction and step (docs/domain.md "Documents of a dossier"), as data
  * for the rule-sets' `documents` parameter. `step` is the step the case cannot enter until
  * the document is received (or verified, sent, or marked not applicable); `required: false`
  * lists a document that is needed only in some cases ("where appropriate", "on request").

@@ -1,4 +1,4 @@
-/** Required documents per rule-set, direction and step (domain.md §10). */
+/** Required documents per rule-set, direction and step (docs/domain.md "Documents of a dossier"). */
 import { describe, expect, it } from 'vitest';
 import { hasMessage, LOCALES } from '../i18n/index.ts';
 import { BUILT_IN_RULESETS, builtInRuleSet } from '../treaties/library.ts';

@@ -1,5 +1,5 @@
 /**
- * A case's document checklist (domain.md §10): which documents its rule-set requires for
+ * A case's document checklist (docs/domain.md "Documents of a dossier"): which documents its rule-set requires for
  * its direction, the step each is needed by, and whether each is done. The statuses are
  * stored per case (db/documents-repo.ts); a document never touched is at its default.
  */

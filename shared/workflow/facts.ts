@@ -15,6 +15,8 @@ export interface CaseState {
   documentStatuses: ReadonlyMap<string, DocumentStatus>;
   /** The date of the latest timeline entry of each kind (`status:dossier`, `closed:transferred`, ...). */
   eventDates: ReadonlyMap<string, string>;
+  /** The entries recorded since the case reached its step, oldest first (none when left out). */
+  sinceStep?: readonly { kind: string; userId: string }[];
   today: string;
 }
 
@@ -50,6 +52,7 @@ export function workflowFacts(s: CaseState): WorkflowFacts {
     verdict: s.verdict,
     consentIrrevocable: consentIrrevocable(s.case, status, s.ruleSet.consent.value.irrevocableAfter),
     documents,
+    sinceStep: s.sinceStep ?? [],
     today: s.today,
   };
 }

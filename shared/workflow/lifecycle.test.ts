@@ -13,11 +13,12 @@ import {
   availableTransitions, decide, GUARDS, TRANSITION_IDS, TRANSITIONS, transitionToOutcome, transitionToStatus,
   type TransitionId, type WorkflowFacts,
 } from './lifecycle.ts';
+import { reasonsFor } from './reasons.ts';
 import { STEPS } from './steps.ts';
 
 const TODAY = '2025-03-10';
 const facts = (over: Partial<WorkflowFacts> = {}): WorkflowFacts => ({
-  status: 'draft', closeOutcome: null, verdict: 'eligible', consentIrrevocable: false, documents: [], stepReachedOn: null, today: TODAY, ...over,
+  status: 'draft', closeOutcome: null, verdict: 'eligible', consentIrrevocable: false, documents: [], stepReachedOn: null, sinceStep: [], today: TODAY, ...over,
 });
 
 describe('the steps', () => {
@@ -49,15 +50,23 @@ const FORWARD: [TransitionId, WorkflowFacts['status'], string][] = [
   ['consent-not-verified', 'consent-verification', 'closed:consent_not_verified'],
 ];
 
+/** The decision recorded by one officer and approved by another at this visit of the decision step. */
+const APPROVED = [{ kind: 'decision-recorded', userId: 'lee' }, { kind: 'decision-approved', userId: 'sam' }];
+/** What a transition's form gives besides its date: a reason code for a closure, a plan for a scheduling. */
+const given = (transition: TransitionId) => ({
+  reasonCode: reasonsFor(transition)[0] ?? null,
+  plan: transition === 'schedule-handover' ? { plannedOn: '2025-04-01', check: null } : null,
+});
+
 describe('every transition', () => {
   it.each(FORWARD)('%s from %s records %s', (transition, status, event) => {
-    const d = decide(facts({ status }), { transition, date: '2025-03-01' });
+    const d = decide(facts({ status, sinceStep: APPROVED }), { transition, date: '2025-03-01', ...given(transition) });
     expect(d).toMatchObject({ ok: true, date: '2025-03-01', effect: { event } });
   });
 
   it.each(TRANSITION_IDS.filter((id) => (TRANSITIONS[id] as { from: unknown }).from === 'open'))('%s ends the case from every open step', (transition) => {
     for (const status of OPEN_STATUSES) {
-      const d = decide(facts({ status }), { transition });
+      const d = decide(facts({ status }), { transition, ...given(transition) });
       expect(d.ok && d.effect.kind, `${transition} from ${status}`).toBe('close');
     }
   });
@@ -88,7 +97,7 @@ describe('every transition', () => {
 
 describe('the guards', () => {
   const refusals = (f: Partial<WorkflowFacts>, transition: TransitionId, date?: string) => {
-    const d = decide(facts(f), { transition, date });
+    const d = decide(facts({ sinceStep: APPROVED, ...f }), { transition, date, ...given(transition) });
     return d.ok ? [] : d.refusals;
   };
 
@@ -136,9 +145,65 @@ describe('the guards', () => {
 
   it('documents of later steps do not block an earlier one; closures other than the transfer need none', () => {
     const documents = [{ kind: 'consent-verification-record', step: 'handover-scheduled' as const, done: false }];
-    expect(decide(facts({ status: 'decision', documents }), { transition: 'send-request' }).ok).toBe(true);
-    expect(decide(facts({ status: 'consent-verification', documents }), { transition: 'schedule-handover' }).ok).toBe(false);
-    expect(decide(facts({ status: 'consent-verification', documents }), { transition: 'record-death' }).ok).toBe(true);
+    expect(decide(facts({ status: 'decision', documents, sinceStep: APPROVED }), { transition: 'send-request' }).ok).toBe(true);
+    expect(decide(facts({ status: 'consent-verification', documents }), { transition: 'schedule-handover', ...given('schedule-handover') }).ok).toBe(false);
+    expect(decide(facts({ status: 'consent-verification', documents }), { transition: 'record-death', reasonCode: 'deceased' }).ok).toBe(true);
+  });
+
+  it("our State's decision, then a second person's approval, before the request goes out", () => {
+    const at = (sinceStep: WorkflowFacts['sinceStep'], transition: TransitionId, userId?: string) => {
+      const d = decide(facts({ status: 'decision', sinceStep }), { transition, userId });
+      return d.ok ? d.effect : d.refusals.map((r) => r.guard);
+    };
+    expect(at([], 'send-request')).toEqual(['approval_required']);
+    expect(at([], 'approve-decision', 'sam')).toEqual(['decision_required']);
+    expect(at([], 'record-decision', 'lee')).toEqual({ kind: 'record', event: 'decision-recorded' });
+    const decided = [{ kind: 'decision-recorded', userId: 'lee' }];
+    // Four eyes: the one who recorded the decision does not approve it; another person does.
+    expect(at(decided, 'approve-decision', 'lee')).toEqual(['approver_prepared']);
+    expect(at(decided, 'approve-decision', 'sam')).toEqual({ kind: 'record', event: 'decision-approved' });
+    expect(at(decided, 'send-request')).toEqual(['approval_required']);
+    expect(at([...decided, { kind: 'decision-approved', userId: 'lee' }], 'send-request')).toEqual(['approval_required']);
+    expect(at(APPROVED, 'send-request')).toEqual({ kind: 'status', status: 'requested', event: 'status:requested' });
+    // A decision recorded again after the approval needs its own approval.
+    expect(at([...APPROVED, { kind: 'decision-recorded', userId: 'kim' }], 'send-request')).toEqual(['approval_required']);
+  });
+
+  it('refusing, withdrawing and closing take a coded reason of their own list; the handover and the steps take none', () => {
+    const close = (transition: TransitionId, reasonCode?: string) => {
+      const d = decide(facts({ status: 'dossier' }), { transition, reasonCode });
+      return d.ok ? 'ok' : d.refusals.map((r) => r.guard);
+    };
+    expect(close('refuse-by-administering-state')).toEqual(['reason_code_required']);
+    expect(close('refuse-by-administering-state', 'remaining-too-short')).toBe('ok');
+    expect(close('withdraw-by-state', 'remaining-too-short')).toEqual(['reason_code_required']);
+    expect(close('withdraw-by-state', 'request-withdrawn')).toBe('ok');
+    expect(close('record-death', 'deceased')).toBe('ok');
+    expect(close('record-death', 'imported-unrecorded')).toEqual(['reason_code_required']);
+    expect(decide(facts({ status: 'dossier' }), { transition: 'submit-for-decision' }).ok).toBe(true);
+    // The case page previews what stands in the way before the form is filled in: the reason is not asked yet.
+    expect(decide(facts({ status: 'dossier' }), { transition: 'close-unviable', preview: true }).ok).toBe(true);
+  });
+
+  it('a handover is scheduled for a planned date on or after the day, with nothing past the release and no condition failing then', () => {
+    const check = (over: object) => ({ plannedOn: '2025-06-01', verdict: 'eligible' as const, failing: [], releaseDate: '2026-01-01', remainingDays: 214, minimum: null, windowClosesOn: null, warnings: [], ...over });
+    const schedule = (plan: { plannedOn: string; check: ReturnType<typeof check> | null } | null) => {
+      const d = decide(facts({ status: 'agreed' }), { transition: 'schedule-handover', date: TODAY, plan });
+      return d.ok ? 'ok' : d.refusals;
+    };
+    // Today is 2025-03-10: a handover planned months ahead is what scheduling is for.
+    expect(schedule({ plannedOn: '2025-06-01', check: check({}) })).toBe('ok');
+    expect(schedule(null)).toEqual([{ guard: 'handover_plan_required', missing: ['plan'] }]);
+    expect(schedule({ plannedOn: '2025-03-09', check: check({ plannedOn: '2025-03-09' }) })).toEqual([{ guard: 'planned_before_date', missing: [TODAY] }]);
+    expect(schedule({ plannedOn: '2026-02-01', check: check({ plannedOn: '2026-02-01' }) })).toEqual([{ guard: 'handover_after_release', missing: ['2026-01-01'] }]);
+    expect(schedule({ plannedOn: '2025-06-01', check: check({ verdict: 'ineligible', failing: ['treaty-basis'] }) })).toEqual([
+      { guard: 'ineligible_on_planned_date', missing: ['treaty-basis'] },
+    ]);
+    // A warning (the window closing first) does not refuse.
+    expect(schedule({ plannedOn: '2025-06-01', check: check({ warnings: [{ code: 'window_closes_first', date: '2025-05-01' }] }) })).toBe('ok');
+    expect(decide(facts({ status: 'handover-scheduled' }), { transition: 'reschedule-handover', plan: { plannedOn: '2025-07-01', check: check({}) } })).toMatchObject({
+      ok: true, effect: { kind: 'record', event: 'handover-rescheduled' },
+    });
   });
 
   it('enforcement information after a transfer is an entry on the timeline only', () => {
@@ -148,11 +213,11 @@ describe('the guards', () => {
   });
 });
 
-describe('consent withdrawal and irrevocability (domain.md §7.5)', () => {
+describe('consent withdrawal and irrevocability (docs/domain.md "How a case ends")', () => {
   const rs = (id: string) => builtInRuleSet(id) as RuleSet;
   const withdraw = (c: Partial<CaseFile>, ruleSet: RuleSet) => {
     const f = workflowFacts({ case: makeCase(c), closeOutcome: null, verdict: 'eligible', ruleSet, documentStatuses: new Map(), eventDates: new Map(), today: TODAY });
-    const d = decide(f, { transition: 'withdraw-consent' });
+    const d = decide(f, { transition: 'withdraw-consent', reasonCode: 'person-withdrew' });
     return d.ok ? d.effect.event : d.refusals;
   };
 

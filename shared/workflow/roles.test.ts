@@ -16,14 +16,15 @@ describe('who records each transition', () => {
     }
   });
 
-  it('gives officers the screening, the consent and the handover; legal officers the dossier and the requests; supervisors the approval and the closures', () => {
-    expect(TRANSITION_IDS.filter((id) => mayRecord('officer', id))).toEqual(['start-screening', 'start-consent-verification', 'schedule-handover', 'transfer']);
-    expect(mayRecord('legal', 'prepare-dossier') && mayRecord('legal', 'record-agreement') && !mayRecord('legal', 'send-request')).toBe(true);
-    expect(mayRecord('supervisor', 'send-request') && !mayRecord('legal', 'close-unviable')).toBe(true);
+  it('gives officers the screening, the consent and the handover; legal officers the dossier, the decision and the requests; supervisors the approval and the closures', () => {
+    expect(TRANSITION_IDS.filter((id) => mayRecord('officer', id))).toEqual(['start-screening', 'start-consent-verification', 'schedule-handover', 'reschedule-handover', 'transfer']);
+    expect(['prepare-dossier', 'record-decision', 'send-request', 'record-agreement'].every((id) => mayRecord('legal', id as never))).toBe(true);
+    expect(mayRecord('supervisor', 'approve-decision') && !mayRecord('legal', 'approve-decision') && !mayRecord('legal', 'close-unviable')).toBe(true);
   });
 
   it('lets a role create a case only at a step it could have reached itself: no decision or handover entered by an officer', () => {
     expect(creatableSteps('officer')).toEqual(['draft', 'screening']);
+    // A legal officer sends requests, but only once approved: never a case entered as already requested.
     expect(creatableSteps('legal')).toEqual(['draft', 'screening', 'dossier', 'decision']);
     expect(creatableSteps('supervisor')).toContain('handover-scheduled');
     expect(creatableSteps('viewer')).toEqual([]);

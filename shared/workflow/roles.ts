@@ -3,8 +3,10 @@
  * page and docs/workflow.md read:
  *   - correctional officers: screening, consent verification and the handover (its scheduling
  *     and the transfer itself);
- *   - legal officers: the dossier, the requests and replies, enforcement reports after a transfer;
- *   - supervisors: the approval to send a request, every closure other than the transfer, and
+ *   - legal officers: the dossier, our State's decision, the requests and replies, enforcement
+ *     reports after a transfer;
+ *   - supervisors: the approval of the decision (never their own: lifecycle.ts `approver_prepared`),
+ *     without which the request does not go out, every closure other than the transfer, and
  *     reopening a closed case (the `cases.reopen` channel);
  * and each role may also do what the roles below it may (supervisor ⊃ legal ⊃ officer). Viewers
  * record nothing.
@@ -24,11 +26,14 @@ export const TRANSITION_ROLES = {
   'start-screening': OFFICER,
   'prepare-dossier': LEGAL,
   'submit-for-decision': LEGAL,
-  'send-request': SUPERVISOR,
+  'record-decision': LEGAL,
+  'approve-decision': SUPERVISOR,
+  'send-request': LEGAL,
   'await-reply': LEGAL,
   'record-agreement': LEGAL,
   'start-consent-verification': OFFICER,
   'schedule-handover': OFFICER,
+  'reschedule-handover': OFFICER,
   'return-to-dossier': LEGAL,
   transfer: OFFICER,
   'refuse-by-sentencing-state': SUPERVISOR,
@@ -61,8 +66,10 @@ export function creatableSteps(role: Role): OpenStatus[] {
   for (let grew = true; grew; ) {
     grew = false;
     for (const id of TRANSITION_IDS) {
-      const spec = TRANSITIONS[id] as { from: readonly OpenStatus[] | 'open' | 'transferred'; to: { status?: OpenStatus } };
+      const spec = TRANSITIONS[id] as { from: readonly OpenStatus[] | 'open' | 'transferred'; to: { status?: OpenStatus }; guards: readonly string[] };
       if (!mayRecord(role, id) || spec.to.status === undefined || reached.has(spec.to.status)) continue;
+      // Past the approval only a role that approves: a legal officer who sends requests does not enter a case as already requested.
+      if (spec.guards.includes('approval_required') && !mayRecord(role, 'approve-decision')) continue;
       const froms = spec.from === 'open' ? OPEN_STEPS : spec.from === 'transferred' ? [] : spec.from;
       if (froms.some((f) => reached.has(f))) {
         reached.add(spec.to.status);

@@ -1,5 +1,5 @@
 /**
- * The steps of a transfer (domain.md §7.2 outgoing O1–O15, §7.3 incoming I1–I9): the open
+ * The steps of a transfer (docs/domain.md "The steps of a transfer": outgoing O1–O15, incoming I1–I9): the open
  * case statuses in the order a case moves through them, then the handover and the time
  * after it. Documents and deadlines name the step they belong to.
  *

@@ -77,10 +77,10 @@ describe('dates, terms and durations past their bounds are refused at the schema
   badInput('a sentence starting on 99999-01-01', () => refusedImport(withSentence({ start: '99999-01-01' }), 'sentences[0].start'));
   badInput('a date of birth in 1899', () => refusedImport({ ...baseline(), person: { ...baseline().person, dateOfBirth: '1899-12-31' } }, 'person.dateOfBirth'));
   badInput('a request received in 2200', () => refusedImport({ ...baseline(), events: { ...baseline().events, requestReceived: '2200-01-01' } }, 'events.requestReceived'));
-  badInput('remand of 2^53−1 days', () => refusedImport({ ...baseline(), remandDays: Number.MAX_SAFE_INTEGER }, 'remandDays', /at most 36525 days/));
+  badInput('remand of 2^53−1 days', () => refusedImport({ ...baseline(), remandDays: Number.MAX_SAFE_INTEGER }, 'remandDays', /at most 36,525 days/));
   badInput('remand of 100 years and a day (36,526 days)', () => refusedImport({ ...baseline(), remandDays: 36_526 }, 'remandDays'));
   badInput('remand written as the text "NaN"', () => refusedImport({ ...baseline(), remandDays: 'NaN' }, 'remandDays'));
-  badInput('seven consecutive sentences of 150 years (1,050 years end to end)', () => refusedImport(chain(7, { years: 150, months: 0, days: 0 }), 'sentences[6].consecutiveTo', /more than 1000 years/));
+  badInput('seven consecutive sentences of 150 years (1,050 years end to end)', () => refusedImport(chain(7, { years: 150, months: 0, days: 0 }), 'sentences[6].consecutiveTo', /more than 1,000 years/));
   badInput('a cycle of consecutive sentences', () => {
     const c = chain(3, { years: 1, months: 0, days: 0 });
     c.sentences[0]!.consecutiveTo = 'S3';

@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { openFile } from '../../db/connection.ts';
+import { findAssessment } from '../../db/assessments-repo.ts';
+import { sha256Hex } from '../../db/canonical-json.ts';
 import { parseKeyText } from '../../db/encryption.ts';
 import { storeDigest } from '../../db/testing.ts';
 import { openApp } from '../../electron/app.ts';
@@ -67,12 +69,17 @@ export function storeLegacyRelease(file: string, caseId: string, date: string): 
   const db = openFile(file, { fileMustExist: true });
   try {
     const row = db.prepare('SELECT * FROM assessments WHERE id = (SELECT latest_assessment_id FROM cases WHERE id = ?)').get(caseId) as Record<string, unknown>;
-    const result = JSON.parse(row.result as string) as { dates: Record<string, unknown>; steps: { params: Record<string, unknown> }[] };
+    const stored = findAssessment(db, row.id as string);
+    const result = JSON.parse(stored?.result as string) as { dates: Record<string, unknown>; steps: { params: Record<string, unknown> }[] };
     result.dates.releaseDate = date;
     result.dates.sentenceExpiryDate = date;
     result.steps.push({ key: 'step.remaining.expiry', params: { release: { date }, reference: { date: '2026-01-01' }, days: 2_900_000 } } as never);
+    // Schema 15: the result is a document of its own, named as the whole result as written (texts_id NULL).
+    const text = JSON.stringify(result);
+    db.prepare('INSERT INTO assessment_snapshots (hash, content) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING').run(sha256Hex(text), text);
+    const resultId = db.prepare('SELECT id FROM assessment_snapshots WHERE hash = ?').pluck().get(sha256Hex(text));
     const columns = Object.keys(row);
-    const values = { ...row, id: randomUUID(), result: JSON.stringify(result), created_at: new Date().toISOString() };
+    const values = { ...row, id: randomUUID(), result_id: resultId, texts_id: null, created_at: new Date().toISOString() };
     db.prepare(`INSERT INTO assessments (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(values);
     db.prepare('INSERT OR REPLACE INTO case_due_dates (case_id, rescreen_on, release_date, discharge_date) VALUES (?, NULL, ?, NULL)').run(caseId, date);
   } finally {

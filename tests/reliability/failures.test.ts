@@ -217,7 +217,8 @@ describe('read-only', () => {
     const caseId = await firstCase(s.db);
     const out = fs.mkdtempSync(path.join(dir, 'out-'));
     fs.chmodSync(out, 0o777);
-    fs.chmodSync(s.db, 0o444);
+    // The store and its companions (audit key, chain head) readable by the reader, written by no one.
+    for (const f of fs.readdirSync(s.dir)) fs.chmodSync(path.join(s.dir, f), 0o444);
     fs.chmodSync(s.dir, 0o555);
     const before = fs.readFileSync(s.db);
     const as = root ? { uid: 65534 } : {};
@@ -259,7 +260,9 @@ describe('unexpected failures', () => {
     const caseId = (JSON.parse((await tsp(['cases', 'search', '--db', s.db, '--json'])).out) as { id: string; verdict: string | null }[]).find((c) => c.verdict !== null)!.id;
     // A stored result whose shape no version wrote: the dossier cannot be built from it.
     await call('execSql', [s.db, "UPDATE case_due_dates SET release_date = NULL WHERE case_id = ?", [caseId]]);
-    await call('execSql', [s.db, "INSERT INTO assessments SELECT 'broken-' || id, case_id, case_version, verdict, reference_date, on_date, rule_set_id, rule_set_version, rule_set_hash, rule_set_source, user_id, '2099-01-01T00:00:00Z', reason, case_snapshot, '{\"verdict\":7}' FROM assessments WHERE id = (SELECT latest_assessment_id FROM cases WHERE id = ?)", [caseId]]);
+    // Its text is a document of its own (schema 15: stored once under its sha256), named as the whole result (texts_id NULL).
+    await call('execSql', [s.db, "INSERT INTO assessment_snapshots (hash, content) VALUES ('8048e97c306a212adc599114b3bbcabd978faf55859d59303150578f393cb8e5', '{\"verdict\":7}')"]);
+    await call('execSql', [s.db, "INSERT INTO assessments SELECT 'broken-' || id, case_id, case_version, verdict, reference_date, on_date, rule_set_id, rule_set_version, rule_set_hash, rule_set_source, user_id, '2099-01-01T00:00:00Z', reason, case_snapshot_id, (SELECT id FROM assessment_snapshots WHERE hash = '8048e97c306a212adc599114b3bbcabd978faf55859d59303150578f393cb8e5'), NULL FROM assessments WHERE id = (SELECT latest_assessment_id FROM cases WHERE id = ?)", [caseId]]);
     const quiet = await tspProcess(['dossier', '--db', s.db, '--case', caseId, '--out', path.join(s.dir, 'd.pdf')]);
     expect(quiet.code).toBe(1);
     expect(quiet.err).not.toMatch(/^\s+at /m);

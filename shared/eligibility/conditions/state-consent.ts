@@ -8,7 +8,9 @@ import { notApplicable, result } from './result.ts';
 
 export function evaluateStateConsent(ctx: AssessmentContext): ConditionResult {
   const rule = ctx.ruleSet.subnationalConsent;
-  if (!rule.value) return notApplicable('state-consent', rule);
+  // Only where the sentencing State has constituent States whose law can impose the sentence (a Hong Kong sentence never needs a US State's consent).
+  const applies = typeof rule.value === 'boolean' ? rule.value : rule.value.sentencingStates.includes(ctx.case.sentencingState);
+  if (!applies) return notApplicable('state-consent', rule);
   const jurisdiction = ctx.case.judgment.jurisdiction;
   if (jurisdiction == null) return result('state-consent', 'unknown', rule, 'cond.stateConsent.unknownJurisdiction', {}, { missing: ['judgment.jurisdiction'] });
   if (jurisdiction === 'national') return result('state-consent', 'met', rule, 'cond.stateConsent.national');

@@ -21,7 +21,7 @@ export function evaluateTreatyBasis(ctx: AssessmentContext): ConditionResult {
   const a = c.sentencingState;
   const b = c.administeringState;
   if (ruleSet.kind === 'ad-hoc-arrangement') {
-    // Cap. 513 arrangements may be made for a particular prisoner (domain.md §5.1): the arrangement is the basis.
+    // Cap. 513 arrangements may be made for a particular prisoner (docs/treaties.md "Arrangements for one case"): the arrangement is the basis.
     const rule = { source: `Arrangement for this case: ${ruleSet.title}`, confidence: ruleSet.referenceEvent.confidence };
     return result(ID, 'met', rule, 'cond.treatyBasis.arrangement', { a, b, from: { day: parseIsoDate(ruleSet.effectiveFrom) } });
   }

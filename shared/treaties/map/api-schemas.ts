@@ -44,6 +44,8 @@ export const treatyTableRowSchema = z.object({
   ruleSets: z.array(z.string()),
   status: z.enum(['applies', 'not-applies', 'unknown']),
   reason: z.string().nullable(),
+  /** The State the reason concerns (not yet in force for it, not a party…), when one does. */
+  state: z.string().nullable(),
   /** The instrument that applies instead (a replacement), or the one a scheme runs through. */
   other: z.string().nullable(),
   opensOn: isoDate.nullable(),

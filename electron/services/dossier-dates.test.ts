@@ -1,0 +1,38 @@
+/** The dossier's dates: the release at expiry, and beside it the earliest release with remission where the law projects one. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
+import { en } from '../../shared/i18n/en.ts';
+import { t } from '../../shared/i18n/index.ts';
+import { runAssessment } from './assessments.ts';
+import { createCase } from './cases.ts';
+import { dossierModel } from './dossier.ts';
+import { serviceHarness, type ServiceHarness } from './testing.ts';
+
+let h: ServiceHarness;
+beforeEach(() => {
+  h = serviceHarness('2025-01-15T10:00:00.000Z');
+});
+afterEach(() => h.dispose());
+
+const factsOf = (caseId: string) => {
+  const section = dossierModel(h.admin, { caseId, locale: 'en' }).sections.find((s) => s.id === 'dates');
+  const facts = section?.blocks.find((b) => b.kind === 'facts');
+  return facts?.kind === 'facts' ? facts.rows : [];
+};
+
+describe('the dossier dates', () => {
+  it('a Hong Kong sentence: the release at expiry and the earliest release with its remission, labelled', () => {
+    const { id } = createCase(h.admin, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'hk-ru-2021' } });
+    const { dates } = runAssessment(h.admin, { caseId: id }).result;
+    expect(dates.remissionDays).toBeGreaterThan(0);
+    const rows = factsOf(id);
+    expect(rows).toContainEqual([en['report.releaseDate'], dates.releaseDate]);
+    expect(rows).toContainEqual([en['ui.dates.discharge'], t('en', 'ui.dates.dischargeValue', { date: dates.expectedDischargeDate!, days: dates.remissionDays! })]);
+  });
+
+  it('a sentence without remission (the United States) has no such row', () => {
+    const { id } = createCase(h.admin, { case: CASE_FIXTURES.consecutiveChain });
+    runAssessment(h.admin, { caseId: id });
+    expect(factsOf(id).map((r) => r[0])).not.toContain(en['ui.dates.discharge']);
+  });
+});
