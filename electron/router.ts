@@ -1,20 +1,19 @@
 /**
- * Dispatches a channel of shared/api.ts to its service: validates the payload with the
- * channel's schema, checks the acting user's role, runs the service, and answers with a
- * value (`{ ok, data }` or `{ ok: false, error }`). Knows nothing of Electron: the app, the
+ * Dispatches a channel of shared/api.ts to its service: checks the acting user's role,
+ * parses the payload with the channel's schema, runs the area's handler on what it parsed
+ * (electron/services/handlers.ts), and answers with a value (`{ ok, data }` or `{ ok: false, error }`). Knows nothing of Electron: the app, the
  * CLI and the Chromium test shell all call it the same way.
  *
  * The acting user is the session's (electron/services/session.ts): with nobody signed in,
  * every channel but those of SIGNED_OUT_CHANNELS is refused before its payload is read.
  */
-import { API, SIGNED_OUT_CHANNELS, type ApiOutputs, type ApiResponse, type Channel } from '../shared/api.ts';
-import { appInfo, diagnostics } from './services/about.ts';
+import { API, SIGNED_OUT_CHANNELS, type AreaChannel, type ApiOutputs, type ApiResponse, type Channel, type SignedOutChannel } from '../shared/api.ts';
 import { runAssessment, listAssessments } from './services/assessments.ts';
 import { backupsState, startBackup } from './services/backups.ts';
 import { listAudit, listCaseAudit, verifyAudit } from './services/audit.ts';
 import { exportCases, importCases } from './services/case-files.ts';
 import { closeCase, createCase, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase } from './services/cases.ts';
-import type { ServiceContext } from './services/context.ts';
+import type { ServiceContext, Session } from './services/context.ts';
 import { dossierModel, dossierPdfFile } from './services/dossier.ts';
 import { attachDocument, listDocuments, readAttachment, setDocumentStatus } from './services/documents.ts';
 import { listDue } from './services/due.ts';
@@ -27,34 +26,31 @@ import { cancelReassessment, getReassessReport, listReassessmentReports, pending
 import { routesForCase, treatyTable } from './services/routes.ts';
 import { getTreatyMap, listTreatyMapVersions, saveTreatyMap } from './services/treaty-map.ts';
 import { getRuleSet, listRuleSets, saveRuleSet } from './services/rulesets.ts';
-import { changeOwnPassword, openSession, sessionContext, sessionState, setUpAdministrator, signIn, signOut, type Session } from './services/session.ts';
-import { createUser, listUsers, setUserPassword, unlockUser } from './services/users.ts';
+import { openSession, sessionContext, sessionHandlers } from './services/session.ts';
+import { usersHandlers } from './services/users.ts';
+import type { Handler, Handlers, SignedOutHandler } from './services/handlers.ts';
 import { exportProgress, startStatisticsExport, statistics } from './services/reports.ts';
 import { problemsOf } from './services/validate.ts';
 import { transitionCase, workflowState } from './services/workflow.ts';
 import { addNote, assignCase, caseWork, recordCorrespondence } from './services/case-work.ts';
 import { checkPlannedHandover } from './services/handover.ts';
-import { letterSettings, saveLetterSettings } from './services/letter-settings.ts';
+import { settingsHandlers } from './services/settings.ts';
 import { importPackage, makePackage } from './services/packages.ts';
 
-type SignedOutChannel = (typeof SIGNED_OUT_CHANNELS)[number];
-type SignedInChannel = Exclude<Channel, SignedOutChannel>;
-type Handler<C extends Channel> = (ctx: ServiceContext, input: unknown, session: Session) => ApiOutputs[C];
-type SignedOutHandler<C extends SignedOutChannel> = (session: Session, input: unknown) => ApiOutputs[C];
+type LegacyChannel = Exclude<Channel, AreaChannel>;
+/** A channel not yet moved to an area: its service parses the raw payload again. */
+type LegacyHandler<C extends Channel> = (ctx: ServiceContext, input: unknown, session: Session) => ApiOutputs[C];
 
 const isSignedOutChannel = (channel: Channel): channel is SignedOutChannel => (SIGNED_OUT_CHANNELS as readonly string[]).includes(channel);
 
-export const SIGNED_OUT_HANDLERS: { [C in SignedOutChannel]: SignedOutHandler<C> } = {
-  'session.current': (session) => sessionState(session),
-  'session.signIn': signIn,
-  'session.setup': setUpAdministrator,
-};
+/** Every area's handlers (shared/api.ts AREAS): the compiler checks each against its channel's contract. */
+export const HANDLERS = {
+  ...sessionHandlers,
+  ...settingsHandlers,
+  ...usersHandlers,
+} satisfies Handlers<AreaChannel>;
 
-export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
-  'session.signOut': (_ctx, _input, session) => signOut(session),
-  'session.changePassword': changeOwnPassword,
-  'settings.info': (ctx, _input, session) => appInfo(ctx, session.shell),
-  'settings.diagnostics': (ctx, _input, session) => diagnostics(ctx, session.shell),
+const LEGACY_HANDLERS: { [C in LegacyChannel]: LegacyHandler<C> } = {
   'backups.state': (ctx) => backupsState(ctx),
   'backups.run': (ctx) => startBackup(ctx),
   'cases.list': listCases,
@@ -99,17 +95,11 @@ export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
   'rulesets.reassessReports': listReassessmentReports,
   'profiles.list': (ctx) => listProfiles(ctx),
   'profiles.save': saveProfile,
-  'users.list': (ctx) => listUsers(ctx),
-  'users.create': createUser,
-  'users.setPassword': setUserPassword,
-  'users.unlock': unlockUser,
   'audit.list': listAudit,
   'audit.forCase': listCaseAudit,
   'audit.verify': (ctx) => verifyAudit(ctx),
   'dossier.model': dossierModel,
   'dossier.pdf': dossierPdfFile,
-  'settings.letter': (ctx) => letterSettings(ctx),
-  'settings.saveLetter': saveLetterSettings,
   'packages.make': makePackage,
   'packages.import': importPackage,
   'reports.statistics': statistics,
@@ -146,8 +136,14 @@ export function createSessionRouter(session: Session, log: (message: string) => 
       const parsed = contract.input.safeParse(payload);
       if (!parsed.success) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: problemsOf(parsed.error) } };
       try {
-        if (ctx === null || isSignedOutChannel(known)) return { ok: true, data: (SIGNED_OUT_HANDLERS[known as SignedOutChannel] as SignedOutHandler<SignedOutChannel>)(session, payload) } as ApiResponse<C>;
-        const handler = HANDLERS[known as SignedInChannel] as Handler<SignedInChannel>;
+        if (Object.hasOwn(HANDLERS, known)) {
+          // The handler receives the payload as parsed (defaults filled, text trimmed), never the raw one.
+          const input = parsed.data as never;
+          if (ctx === null || isSignedOutChannel(known)) return { ok: true, data: (HANDLERS[known as SignedOutChannel] as SignedOutHandler<SignedOutChannel>)(session, input) } as ApiResponse<C>;
+          return { ok: true, data: (HANDLERS[known as Exclude<AreaChannel, SignedOutChannel>] as Handler<Exclude<AreaChannel, SignedOutChannel>>)(ctx, input, session) } as ApiResponse<C>;
+        }
+        if (ctx === null) throw new Error(`${channel} needs a signed-in user`);
+        const handler = LEGACY_HANDLERS[known as LegacyChannel] as LegacyHandler<LegacyChannel>;
         return { ok: true, data: handler(ctx, payload, session) } as ApiResponse<C>;
       } catch (error) {
         if (error instanceof ServiceError) return { ok: false, error: error.toJSON() };

@@ -8,7 +8,6 @@ import { caseSchema, keyedProblem, parseCase, type CaseParseResult, type FieldPr
 import { CASE_SORT_FIELDS, CLOSE_OUTCOMES, caseStatuses, DUE_FILTERS, LIST_LIMIT_MAX, OPEN_STATUSES, ROLES, VERDICTS } from './vocabularies.ts';
 import { CONDITION_IDS } from './eligibility/types.ts';
 import { DATE_MAX, DATE_MIN, isDateInBounds } from './domain/bounds.ts';
-import { nameKey } from './domain/names.ts';
 import { isIsoDate } from './sentence/calendar.ts';
 import { referenceEvents, RULESET_KINDS } from './treaties/schema.ts';
 import type { StoredMessageParams } from './messages.ts';
@@ -108,19 +107,6 @@ export const listAuditInput = z.strictObject({
 });
 
 export const saveRuleSetInput = z.strictObject({ ruleSet: z.unknown(), reason });
-/** A user's name is an identifier: compared and stored without invisible characters, so no two users look alike (shared/domain/names.ts). */
-const userName = z
-  .string({ error: 'must be text' })
-  .max(200)
-  .transform(nameKey)
-  .pipe(z.string().min(1, { error: 'a name is required' }));
-export const createUserInput = z.strictObject({
-  name: userName,
-  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
-  /** The initial password (shared/auth-policy.ts); without one the user cannot sign in until a supervisor sets it. */
-  password: z.string({ error: 'must be text' }).min(1, { error: 'a password is required' }).max(1024, { error: 'is too long' }).optional(),
-});
-export const bootstrapAdminInput = z.strictObject({ name: userName });
 
 /**
  * A case file the store accepts: valid `tsp-case/1`, and the family name known (the

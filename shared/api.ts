@@ -1,13 +1,19 @@
 /**
  * The IPC contract: every channel the renderer may call, with the schema its payload must
- * satisfy and the roles allowed to call it. The router (electron/router.ts) enforces both
- * before a service runs; `ApiOutputs` types what comes back.
+ * satisfy, what it answers and the roles allowed to call it. Each area writes its channels in
+ * one file of shared/contracts/ (AREAS); the router (electron/router.ts) enforces the roles and
+ * the schema before a service runs, and each service module's handlers are typed from the same
+ * contract (electron/services/handlers.ts). The channels not yet moved to an area (LEGACY) keep
+ * their schema and roles here and their answer in LegacyOutputs.
  */
 import { z } from 'zod';
 import * as s from './api-schemas.ts';
-import { ROLES, type Role } from './vocabularies.ts';
+import type { Role } from './vocabularies.ts';
 import * as auth from './auth-schemas.ts';
-import type { Diagnostics } from './about-schemas.ts';
+import { ALL, CASEWORK, LEGAL, noInput, SUPERVISOR, type OutputOf } from './contracts/channel.ts';
+import { sessionContract } from './contracts/session.ts';
+import { settingsContract } from './contracts/settings.ts';
+import { usersContract } from './contracts/users.ts';
 import type { BackupsState } from './backups-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
 import * as tr from './treaties/api-schemas.ts';
@@ -17,30 +23,24 @@ import * as rp from './reports/schemas.ts';
 import * as wf from './workflow-schemas.ts';
 import * as enf from './enforcement/api-schemas.ts';
 import * as pkg from './package-schemas.ts';
-import * as letter from './reports/letter.ts';
 import type { HandoverCheck } from './workflow/handover-check.ts';
 import type { StoredEnforcement } from './enforcement/report.ts';
 import type { Dossier } from './reports/dossier-model.ts';
 import type { Statistics } from './reports/statistics.ts';
 
-/** Everyone signed in, the viewer included: reading. */
-const ALL: readonly Role[] = ROLES;
-/** Cases and assessments. */
-const CASEWORK: readonly Role[] = ['officer', 'legal', 'supervisor'];
-/** Dossiers, transfers, treaties (rule-sets). */
-const LEGAL: readonly Role[] = ['legal', 'supervisor'];
-/** Approvals, reopening a closed case, users. Which transition each role records: shared/workflow/roles.ts. */
-const SUPERVISOR: readonly Role[] = ['supervisor'];
-const noInput = z.strictObject({}).optional();
+/** The areas, each one file of shared/contracts/ and one handler map of electron/services/. */
+export const AREAS = {
+  session: sessionContract,
+  settings: settingsContract,
+  users: usersContract,
+} as const;
 
-export const API = {
-  'session.current': { input: noInput, roles: ALL },
-  'session.signIn': { input: auth.signInInput, roles: ALL },
-  'session.setup': { input: auth.setupInput, roles: ALL },
-  'session.signOut': { input: noInput, roles: ALL },
-  'session.changePassword': { input: auth.changePasswordInput, roles: ALL },
-  'settings.info': { input: noInput, roles: ALL },
-  'settings.diagnostics': { input: noInput, roles: ALL },
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type AreaChannels = UnionToIntersection<(typeof AREAS)[keyof typeof AREAS]>;
+/** A channel of an area's contract: its handler receives the parsed payload. */
+export type AreaChannel = keyof AreaChannels;
+
+const LEGACY = {
   'backups.state': { input: noInput, roles: SUPERVISOR },
   'backups.run': { input: noInput, roles: SUPERVISOR },
   'cases.list': { input: s.listCasesInput, roles: ALL },
@@ -85,23 +85,20 @@ export const API = {
   'rulesets.reassessReports': { input: tr.listReassessReportsInput, roles: ALL },
   'profiles.list': { input: noInput, roles: ALL },
   'profiles.save': { input: tr.saveProfileInput, roles: LEGAL },
-  'users.list': { input: noInput, roles: SUPERVISOR },
-  'users.create': { input: s.createUserInput, roles: SUPERVISOR },
-  'users.setPassword': { input: auth.setPasswordInput, roles: SUPERVISOR },
-  'users.unlock': { input: auth.unlockUserInput, roles: SUPERVISOR },
   'audit.forCase': { input: auth.caseAuditInput, roles: ALL },
   'audit.list': { input: s.listAuditInput, roles: LEGAL },
   'audit.verify': { input: noInput, roles: SUPERVISOR },
   'dossier.model': { input: rp.dossierInput, roles: LEGAL },
   'dossier.pdf': { input: rp.dossierPdfInput, roles: LEGAL },
-  'settings.letter': { input: noInput, roles: ALL },
-  'settings.saveLetter': { input: letter.saveLetterInput, roles: LEGAL },
   'packages.make': { input: pkg.makePackageInput, roles: LEGAL },
   'packages.import': { input: pkg.importPackageInput, roles: CASEWORK },
   'reports.statistics': { input: rp.statisticsInput, roles: ALL },
   'reports.export': { input: rp.exportStatisticsInput, roles: ALL },
   'reports.exportProgress': { input: rp.exportProgressInput, roles: ALL },
 } as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
+
+/** Every channel (no channel is in two areas: shared/api.test.ts). */
+export const API = Object.assign({}, LEGACY, ...Object.values(AREAS)) as typeof LEGACY & AreaChannels;
 
 export type Channel = keyof typeof API;
 
@@ -113,18 +110,17 @@ export const CHANNELS = Object.keys(API) as Channel[];
 
 /** The only channels answered when nobody is signed in (their `roles` apply once someone is). */
 export const SIGNED_OUT_CHANNELS = ['session.current', 'session.signIn', 'session.setup'] as const satisfies readonly Channel[];
+export type SignedOutChannel = (typeof SIGNED_OUT_CHANNELS)[number];
 
+/** What a caller sends. */
 export type ApiInputs = { [C in Channel]: z.input<(typeof API)[C]['input']> };
+/** What a handler receives: the payload as its schema parsed it (defaults filled, text trimmed). */
+export type ApiParsedInputs = { [C in Channel]: z.output<(typeof API)[C]['input']> };
 
-export interface ApiOutputs {
-  'session.current': auth.SessionState;
-  'session.signIn': auth.SessionState;
-  'session.setup': auth.SessionState;
-  'session.signOut': auth.SessionState;
-  'session.changePassword': { changedAt: string };
-  'settings.info': auth.AppInfo;
-  /** For a support request: the About facts and the log's last lines, no personal data. */
-  'settings.diagnostics': Diagnostics;
+/** What each channel answers. */
+export type ApiOutputs = LegacyOutputs & { [C in AreaChannel]: OutputOf<AreaChannels[C]> };
+
+interface LegacyOutputs {
   /** null where the app makes no backups itself (the CLI: `tsp backup`). */
   'backups.state': BackupsState | null;
   'backups.run': BackupsState;
@@ -172,17 +168,11 @@ export interface ApiOutputs {
   'rulesets.reassessReports': tr.ReassessReportSummary[];
   'profiles.list': tr.ProfileVersion[];
   'profiles.save': tr.ProfileVersion;
-  'users.list': auth.UserAccount[];
-  'users.create': s.User;
-  'users.setPassword': auth.UserAccount;
-  'users.unlock': auth.UserAccount;
   'audit.forCase': auth.CaseAuditEntry[];
   'audit.list': s.AuditEntry[];
   'audit.verify': s.AuditVerification;
   'dossier.model': Dossier;
   'dossier.pdf': rp.ProducedFile;
-  'settings.letter': letter.LetterSettings;
-  'settings.saveLetter': letter.LetterSettings;
   'packages.make': rp.ProducedFile;
   'packages.import': pkg.PackageImport;
   'reports.statistics': Statistics;

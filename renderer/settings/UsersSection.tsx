@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '../../shared/vocabularies.ts';
-import type { UserAccount } from '../../shared/auth-schemas.ts';
+import type { UserAccount } from '../../shared/contracts/users.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import { ApiCallError, asApiError, call } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
