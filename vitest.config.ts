@@ -36,7 +36,16 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/global-setup.ts'], setupFiles: ['e2e/use-shared-renderer.ts'] },
+        // A screen's answer is awaited with expect.poll: 1 s by default, too short for a page that
+        // re-queries the store while the other projects load both cores; a poll that never
+        // matches still fails, after 10 s.
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          setupFiles: ['e2e/use-shared-renderer.ts'],
+          expect: { poll: { timeout: 10_000 } },
+        },
       },
     ],
   },

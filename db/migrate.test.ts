@@ -102,6 +102,8 @@ FIXTURES[13] = (db) => FIXTURES[1]?.(db);
 FIXTURES[14] = (db) => FIXTURES[1]?.(db);
 // Version 16 adds person_keys (a row with a NULL key per prison number, filled on opening) and an index on dates of birth.
 FIXTURES[15] = (db) => fixtureData(db, ASSESSMENT_FROM_15);
+// Version 17 adds the route index (case_route_screens, case_routes: empty, filled when the list asks for open routes).
+FIXTURES[16] = (db) => FIXTURES[15]?.(db);
 
 type Rows = Record<string, string[]>;
 

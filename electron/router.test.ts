@@ -80,6 +80,7 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'assessments.run': { caseId, on: '2024-03-01' },
     'assessments.list': { caseId },
     'routes.forCase': { caseId, on: '2024-03-01' },
+    'routes.screen': { limit: 10 },
     'treaties.table': { a: 'CH', b: 'PL', on: '2024-03-01' },
     'treaties.mapVersions': undefined,
     'treaties.map': {},
@@ -153,6 +154,7 @@ const INVALID: { [C in Channel]: unknown } = {
   'assessments.run': { caseId: 'x', on: '2024-02-30' },
   'assessments.list': { caseId: 42 },
   'routes.forCase': { caseId: 'x', on: '2024-02-30' },
+  'routes.screen': { limit: 0 },
   'treaties.table': { a: 'ch', b: 'Poland' },
   'treaties.mapVersions': { all: true },
   'treaties.map': { version: 42 },
@@ -189,7 +191,7 @@ const INVALID: { [C in Channel]: unknown } = {
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(67);
+    expect(CHANNELS).toHaveLength(68);
   });
 
   it('has one handler per channel of an area, typed from its contract', () => {

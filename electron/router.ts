@@ -24,6 +24,7 @@ import { describeError, storeFailureOf } from './store-failure.ts';
 import { listProfiles, saveProfile } from './services/profiles.ts';
 import { cancelReassessment, getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
 import { routesForCase, treatyTable } from './services/routes.ts';
+import { screenRoutes } from './services/route-index.ts';
 import { getTreatyMap, listTreatyMapVersions, saveTreatyMap } from './services/treaty-map.ts';
 import { getRuleSet, listRuleSets, saveRuleSet } from './services/rulesets.ts';
 import { openSession, sessionContext, sessionHandlers } from './services/session.ts';
@@ -80,6 +81,7 @@ const LEGACY_HANDLERS: { [C in LegacyChannel]: LegacyHandler<C> } = {
   'assessments.run': runAssessment,
   'assessments.list': listAssessments,
   'routes.forCase': routesForCase,
+  'routes.screen': screenRoutes,
   'treaties.table': treatyTable,
   'treaties.mapVersions': (ctx) => listTreatyMapVersions(ctx),
   'treaties.map': getTreatyMap,

@@ -69,6 +69,11 @@ export const listCasesInput = z.strictObject({
   assignedTo: z.string().min(1).max(100).optional(),
   includeClosed: z.boolean().default(false),
   /**
+   * Open cases with at least one open route today (the route index, electron/services/route-index.ts):
+   * every prisoner who could be informed of the possibility of transfer (ETS 112 Art. 4(1)).
+   */
+  openRoute: z.literal(true).optional(),
+  /**
    * Cases of a person who may be this one (a new case's duplicate check): the same family and given
    * names and date of birth, or the same prison number as compared (shared/domain/prison-number.ts).
    */
@@ -174,6 +179,8 @@ export const caseListSchema = z.object({
   /** Without includeClosed, with a text or filter: the closed cases it also matches, counted as `total` is (db/case-search.ts). */
   closedMatching: z.object({ total: z.int(), countCapped: z.boolean() }).optional(),
   /** With the "due" filter: open cases whose stored dates cannot be computed, left out of it (electron/services/due.ts). */
+  /** With the "open route" filter: open cases not yet screened for today's routes, left out until they are (routes.screen). */
+  routesUnscreened: z.int().min(0).optional(),
   unreadable: z.array(z.object({ caseId: z.string(), reference: z.string().nullable(), familyName: z.string(), givenNames: z.string().nullable() })).optional(),
 });
 export type CaseList = z.output<typeof caseListSchema>;

@@ -70,6 +70,7 @@ const LEGACY = {
   'assessments.run': { input: s.runAssessmentInput, roles: CASEWORK },
   'assessments.list': { input: s.listAssessmentsInput, roles: ALL },
   'routes.forCase': { input: tm.routesForCaseInput, roles: ALL },
+  'routes.screen': { input: tm.screenRoutesInput, roles: ALL },
   'treaties.table': { input: tm.treatyTableInput, roles: ALL },
   'treaties.mapVersions': { input: noInput, roles: ALL },
   'treaties.map': { input: tm.getTreatyMapInput.optional(), roles: ALL },
@@ -153,6 +154,8 @@ interface LegacyOutputs {
   'assessments.list': s.AssessmentRecord[];
   /** Exploration: every route open for the person, assessed; never the case's assessment. */
   'routes.forCase': tm.CaseRoutes;
+  /** One step of screening open cases for the route index (derived data: nothing audited). */
+  'routes.screen': tm.RouteScreening;
   'treaties.table': tm.TreatyTable;
   'treaties.mapVersions': tm.TreatyMapVersion[];
   'treaties.map': TreatyMap;

@@ -32,6 +32,7 @@ import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { timeOrderedUuid } from './time-ordered-id.ts';
 import { computeDue, DUE_FILTER_HORIZON_DAYS } from './due.ts';
+import { openRouteCases } from './route-index.ts';
 import { storableCase, validate } from './validate.ts';
 import { transitionCase, transitionForOutcome, transitionForStatus } from './workflow.ts';
 import { write, type WriteScope } from './write.ts';
@@ -198,11 +199,27 @@ export function listCaseEvents(ctx: ServiceContext, input: unknown): CaseEvent[]
 export function listCases(ctx: ServiceContext, input: unknown): CaseList {
   const query = validate(listCasesInput, input);
   // "My cases": those assigned to the signed-in user (or to the user named).
-  const assigned = query.assignedTo === undefined ? undefined : casesAssignedTo(ctx.db, query.assignedTo === 'me' ? ctx.user.id : query.assignedTo);
-  if (query.due === undefined) return searchCases(ctx.db, query, assigned);
-  const due = computeDue(ctx.db, formatIsoDate(todayFrom(ctx.clock())), DUE_FILTER_HORIZON_DAYS);
-  const wanted = query.due === 'any-due' ? due.items : due.items.filter((i) => i.urgency === query.due);
-  const ids = [...new Set(wanted.map((i) => i.caseId))];
-  const list = searchCases(ctx.db, query, assigned === undefined ? ids : ids.filter((id) => assigned.includes(id)));
-  return due.unreadable.length === 0 ? list : { ...list, unreadable: due.unreadable };
+  const today = todayFrom(ctx.clock());
+  // Each of these filters is a set of case ids; the search keeps the cases in all of them.
+  const sets: (readonly string[])[] = [];
+  if (query.assignedTo !== undefined) sets.push(casesAssignedTo(ctx.db, query.assignedTo === 'me' ? ctx.user.id : query.assignedTo));
+  let unreadable: CaseList['unreadable'];
+  if (query.due !== undefined) {
+    const due = computeDue(ctx.db, formatIsoDate(today), DUE_FILTER_HORIZON_DAYS);
+    const wanted = query.due === 'any-due' ? due.items : due.items.filter((i) => i.urgency === query.due);
+    sets.push([...new Set(wanted.map((i) => i.caseId))]);
+    if (due.unreadable.length > 0) unreadable = due.unreadable;
+  }
+  let routesUnscreened: number | undefined;
+  if (query.openRoute === true) {
+    const routes = openRouteCases(ctx.db, today);
+    sets.push(routes.ids);
+    routesUnscreened = routes.stale;
+  }
+  const only = sets.length === 0 ? undefined : sets.reduce((kept, next) => {
+    const wanted = new Set(next);
+    return kept.filter((id) => wanted.has(id));
+  });
+  const list = searchCases(ctx.db, query, only);
+  return { ...list, ...(unreadable === undefined ? {} : { unreadable }), ...(routesUnscreened === undefined ? {} : { routesUnscreened }) };
 }

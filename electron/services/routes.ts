@@ -35,7 +35,7 @@ export function routeLaw(resolve: RuleSetResolver, today: DayNumber, caseId?: st
 }
 
 /** The arrangements made for one case alone (ad hoc rule-sets bound to it), by case id. */
-function arrangementsByCase(db: Database.Database): Map<string, string[]> {
+export function arrangementsByCase(db: Database.Database): Map<string, string[]> {
   const byCase = new Map<string, string[]>();
   for (const r of allStoredRuleSets(db)) {
     if (r.case_id === null) continue;
@@ -47,7 +47,7 @@ function arrangementsByCase(db: Database.Database): Map<string, string[]> {
 }
 
 /** Each arrangement of the case applies between its sentencing and administering States. */
-const arrangementsFor = (byCase: Map<string, string[]>, caseId: string, c: CaseFile) =>
+export const arrangementsFor = (byCase: Map<string, string[]>, caseId: string, c: CaseFile) =>
   (byCase.get(caseId) ?? []).map((ruleSetId) => ({ ruleSetId, administeringState: c.administeringState }));
 
 const iso = (day: DayNumber | null) => (day === null ? null : formatIsoDate(day));

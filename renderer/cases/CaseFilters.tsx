@@ -118,6 +118,19 @@ export function CaseFilters() {
       </div>
       <div className="field field--checkbox">
         <input
+          id="filter-open-route"
+          type="checkbox"
+          checked={filters.openRoute}
+          aria-describedby="filter-open-route-hint"
+          onChange={(e) => filterCases({ openRoute: e.target.checked })}
+        />
+        <label htmlFor="filter-open-route">{text.ui('ui.cases.filter.openRoute')}</label>
+        <p id="filter-open-route-hint" className="field__hint">
+          {text.ui('ui.cases.filter.openRoute.hint')}
+        </p>
+      </div>
+      <div className="field field--checkbox">
+        <input
           id="filter-include-closed"
           type="checkbox"
           checked={filters.includeClosed}

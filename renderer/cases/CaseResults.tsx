@@ -6,6 +6,17 @@ import { useText } from '../text/use-text.ts';
 import { Icon } from '../components/Icon.tsx';
 import { CasesTable } from './CasesTable.tsx';
 
+/** "Has an open route": the open cases not yet screened for today are screened first, in place of rows that are not yet the answer. */
+function RouteScreening({ screened, open }: { screened: number; open: number }) {
+  const text = useText();
+  return (
+    <div className="state state--loading" role="status">
+      <p>{text.ui('ui.cases.routeScreening', { screened: text.number(screened), open: text.number(open) })}</p>
+      <progress max={open} value={screened} aria-label={text.ui('ui.cases.filter.openRoute')} />
+    </div>
+  );
+}
+
 function Loading() {
   const text = useText();
   return (
@@ -87,6 +98,7 @@ export function CaseResults() {
   }, [query, scroller]);
 
   if (list.phase === 'error') return <LoadFailed />;
+  if (list.phase === 'loading' && list.routeScreening !== null) return <RouteScreening {...list.routeScreening} />;
   if (list.phase === 'loading' && list.items.length === 0) return <Loading />;
   if (list.phase === 'ready' && list.items.length === 0) return <NothingFound />;
 

@@ -15,6 +15,7 @@ import { CaseSearch } from './CaseSearch.tsx';
 import { ClosedMatches } from './ClosedMatches.tsx';
 import { FilterChips } from './FilterChips.tsx';
 import { PackageImport } from './PackageImport.tsx';
+import { RoutesUnscreened } from './RoutesUnscreened.tsx';
 
 function CaseCount() {
   const text = useText();
@@ -57,6 +58,7 @@ export function CasesScreen() {
       <CaseFilters />
       <FilterChips />
       <ClosedMatches />
+      <RoutesUnscreened />
       <UnreadableCases cases={unreadable} />
       <CaseResults />
       <PackageImport />

@@ -23,7 +23,7 @@ export function FilterChips() {
   const searchCases = useDesk((s) => s.searchCases);
   const filterCases = useDesk((s) => s.filterCases);
   const clearCaseFilters = useDesk((s) => s.clearCaseFilters);
-  const { status, ruleSetId, verdict, sentencingState, administeringState, due, mine, includeClosed } = query.filters;
+  const { status, ruleSetId, verdict, sentencingState, administeringState, due, mine, openRoute, includeClosed } = query.filters;
   const drop = (patch: Partial<CaseFilters>) => () => filterCases(patch);
 
   const chips: Chip[] = [];
@@ -42,6 +42,7 @@ export function FilterChips() {
   }
   if (due !== null) chips.push({ id: 'due', label: text.ui('ui.cases.chip.due', { value: text.ui(`ui.filter.due.${due}`) }), remove: drop({ due: null }) });
   if (mine) chips.push({ id: 'mine', label: text.ui('ui.cases.mine'), remove: drop({ mine: false }) });
+  if (openRoute) chips.push({ id: 'openRoute', label: text.ui('ui.cases.chip.openRoute'), remove: drop({ openRoute: false }) });
   if (includeClosed) chips.push({ id: 'closed', label: text.ui('ui.cases.chip.includeClosed'), remove: drop({ includeClosed: false }) });
   if (chips.length === 0) return null;
 

@@ -23,6 +23,10 @@ export interface CaseListState {
   closedMatching: NonNullable<CaseList['closedMatching']> | null;
   /** Cases in the store under the same open/closed choice, whatever the search and filters. */
   storeTotal: number;
+  /** With the "open route" filter, while open cases are screened for today's routes first: how far it has got. */
+  routeScreening: { screened: number; open: number } | null;
+  /** With the "open route" filter: open cases the list left out because they were not yet screened (changed meanwhile). */
+  routesUnscreened: number;
   loadingMore: boolean;
   error: ApiCallError | null;
 }
@@ -44,9 +48,12 @@ const FIRST_DIRECTION: Record<CaseSortField, SortDirection> = { familyName: 'asc
 
 let latestRequest = 0;
 
+/** Open cases screened for routes per call: about a second of work on a slow machine, so progress moves and the main process answers between steps. */
+const ROUTE_SCREEN_STEP = 250;
+
 export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice> = (set, get) => ({
   caseQuery: FIRST_QUERY,
-  caseList: { phase: 'loading', items: [], total: 0, countCapped: false, storeTotal: 0, loadingMore: false, error: null, unreadable: [], closedMatching: null },
+  caseList: { phase: 'loading', items: [], total: 0, countCapped: false, storeTotal: 0, loadingMore: false, error: null, unreadable: [], closedMatching: null, routeScreening: null, routesUnscreened: 0 },
 
   searchCases: (text) => {
     if (text === get().caseQuery.text) return;
@@ -76,6 +83,15 @@ export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice>
     const limit = keepLoaded ? Math.min(LIST_LIMIT_MAX, Math.max(CASE_PAGE, caseList.items.length)) : CASE_PAGE;
     set((s) => ({ caseList: { ...s.caseList, phase: 'loading', error: null } }));
     try {
+      // "Has an open route" reads the route index: the open cases not yet screened for today are screened first, in steps.
+      if (query.filters.openRoute) {
+        for (;;) {
+          const step = await call('routes.screen', { limit: ROUTE_SCREEN_STEP });
+          if (request !== latestRequest) return;
+          if (step.stale === 0) break;
+          set((s) => ({ caseList: { ...s.caseList, routeScreening: { screened: step.open - step.stale, open: step.open } } }));
+        }
+      }
       const includeClosed = query.filters.includeClosed;
       const [page, everything] = await Promise.all([
         // The first page of a start is usually asked for already (renderer/boot.ts).
@@ -88,11 +104,13 @@ export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice>
           phase: 'ready', items: page.items, total: page.total, countCapped: page.countCapped, storeTotal: everything?.total ?? page.total, loadingMore: false, error: null,
           unreadable: page.unreadable ?? [],
           closedMatching: page.closedMatching ?? null,
+          routeScreening: null,
+          routesUnscreened: page.routesUnscreened ?? 0,
         },
       });
     } catch (error) {
       if (request !== latestRequest) return;
-      set((s) => ({ caseList: { ...s.caseList, phase: 'error', loadingMore: false, error: asApiError('cases.list', error) } }));
+      set((s) => ({ caseList: { ...s.caseList, phase: 'error', loadingMore: false, routeScreening: null, error: asApiError('cases.list', error) } }));
     }
   },
 

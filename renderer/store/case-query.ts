@@ -25,6 +25,8 @@ export interface CaseFilters {
   due: DueFilter | null;
   /** "My cases": those assigned to the signed-in user. */
   mine: boolean;
+  /** Open cases with an open route today (the route index: electron/services/route-index.ts). */
+  openRoute: boolean;
   includeClosed: boolean;
 }
 
@@ -34,18 +36,18 @@ export interface CaseQuery {
   sort: { field: CaseSortField; dir: SortDirection };
 }
 
-export const NO_FILTERS: CaseFilters = { status: [], ruleSetId: null, verdict: null, sentencingState: null, administeringState: null, due: null, mine: false, includeClosed: false };
+export const NO_FILTERS: CaseFilters = { status: [], ruleSetId: null, verdict: null, sentencingState: null, administeringState: null, due: null, mine: false, openRoute: false, includeClosed: false };
 
 /** How the list first appears: unfiltered, newest change first. */
 export const FIRST_QUERY: CaseQuery = { text: '', filters: NO_FILTERS, sort: { field: 'updatedAt', dir: 'desc' } };
 
 export function isFiltered(query: CaseQuery): boolean {
-  const { status, ruleSetId, verdict, sentencingState, administeringState, due, mine } = query.filters;
-  return query.text.trim() !== '' || status.length > 0 || ruleSetId !== null || verdict !== null || sentencingState !== null || administeringState !== null || due !== null || mine;
+  const { status, ruleSetId, verdict, sentencingState, administeringState, due, mine, openRoute } = query.filters;
+  return query.text.trim() !== '' || status.length > 0 || ruleSetId !== null || verdict !== null || sentencingState !== null || administeringState !== null || due !== null || mine || openRoute;
 }
 
 export function listInput(query: CaseQuery, offset: number, limit: number): ListCasesInput {
-  const { status, ruleSetId, verdict, sentencingState, administeringState, due, mine, includeClosed } = query.filters;
+  const { status, ruleSetId, verdict, sentencingState, administeringState, due, mine, openRoute, includeClosed } = query.filters;
   const text = query.text.trim();
   return {
     ...(text === '' ? {} : { text }),
@@ -56,6 +58,7 @@ export function listInput(query: CaseQuery, offset: number, limit: number): List
     ...(administeringState === null ? {} : { administeringState }),
     ...(due === null ? {} : { due }),
     ...(mine ? { assignedTo: 'me' } : {}),
+    ...(openRoute ? { openRoute: true } : {}),
     includeClosed,
     sort: query.sort,
     offset,

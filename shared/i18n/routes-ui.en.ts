@@ -6,6 +6,12 @@
  */
 export const routesUiEn = {
   'ui.routes.title': 'Where could this person go?',
+  'ui.cases.filter.openRoute': 'Has an open route today',
+  'ui.cases.filter.openRoute.hint': 'Every open case with a route open for the person today, or opening on a known day: who could be informed of the possibility of transfer.',
+  'ui.cases.chip.openRoute': 'Has an open route today',
+  'ui.cases.routeScreening': 'Finding the routes of the open cases for today: {screened} of {open} screened…',
+  'ui.cases.routesUnscreened': '{count, plural, one {# open case was changed while the routes were found and is not listed yet.} other {# open cases were changed while the routes were found and are not listed yet.}}',
+  'ui.cases.routesUnscreened.again': 'Find their routes',
   'ui.routes.lede':
     'Every instrument that binds {state} and a State this person is tied to, assessed in full. Routes other than the case’s own are assessed as if the request were made on {on}. Exploring a route never changes the case’s verdict.',
   'ui.routes.on': 'Other routes as if requested on (optional)',

@@ -4,6 +4,12 @@
  */
 export const routesUiZhHant = {
   'ui.routes.title': '此人可移交往何處？',
+  'ui.cases.filter.openRoute': '今日有可行的移交途徑',
+  'ui.cases.filter.openRoute.hint': '所有今日有可行途徑（或於已知日期開放途徑）的未結束個案：即可獲告知有移交可能的人。',
+  'ui.cases.chip.openRoute': '今日有可行的移交途徑',
+  'ui.cases.routeScreening': '正在為未結束的個案尋找今日的途徑：已處理 {open} 宗中的 {screened} 宗…',
+  'ui.cases.routesUnscreened': '{count, plural, other {有 # 宗未結束的個案在尋找途徑期間被修改，暫未列出。}}',
+  'ui.cases.routesUnscreened.again': '尋找其途徑',
   'ui.routes.lede':
     '列出所有約束{state}及與此人有聯繫的國家或地方的文書，並逐一全面評估。本案以外的途徑，假設於 {on} 提出請求而評估。查看途徑不會改變本案的評估結果。',
   'ui.routes.on': '其他途徑的假設請求日期（可選）',

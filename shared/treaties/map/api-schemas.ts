@@ -34,6 +34,20 @@ export const routesForCaseOutput = z.object({
 });
 export type CaseRoutes = z.output<typeof routesForCaseOutput>;
 
+/** One step of screening the open cases for the route index (the case list's "has an open route"). */
+export const screenRoutesInput = z.strictObject({ limit: z.int().min(1).max(2000).default(500) });
+export const routeScreeningSchema = z.object({
+  /** The day screened for (today). */
+  day: isoDate,
+  /** Cases screened by this step. */
+  screened: z.int().min(0),
+  /** Open cases in the store. */
+  open: z.int().min(0),
+  /** Open cases still without a screen for today and today's law. */
+  stale: z.int().min(0),
+});
+export type RouteScreening = z.output<typeof routeScreeningSchema>;
+
 export const treatyTableInput = z.strictObject({ a: place, b: place, on: isoDate.optional() });
 
 /** One instrument between two States on a day: whether it applies, why, and the declarations of either that matter. */
