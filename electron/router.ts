@@ -8,35 +8,32 @@
  * every channel but those of SIGNED_OUT_CHANNELS is refused before its payload is read.
  */
 import { API, SIGNED_OUT_CHANNELS, type AreaChannel, type ApiOutputs, type ApiResponse, type Channel, type SignedOutChannel } from '../shared/api.ts';
-import { runAssessment, listAssessments } from './services/assessments.ts';
-import { backupsState, startBackup } from './services/backups.ts';
-import { listAudit, listCaseAudit, verifyAudit } from './services/audit.ts';
+import { assessmentsHandlers } from './services/assessments.ts';
+import { backupsHandlers } from './services/backups.ts';
+import { auditHandlers } from './services/audit.ts';
 import { exportCases, importCases } from './services/case-files.ts';
 import { closeCase, createCase, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase } from './services/cases.ts';
 import type { ServiceContext, Session } from './services/context.ts';
-import { dossierModel, dossierPdfFile } from './services/dossier.ts';
-import { attachDocument, listDocuments, readAttachment, setDocumentStatus } from './services/documents.ts';
-import { listDue } from './services/due.ts';
-import { computeCaseEnforcement, recordEnforcementDecision } from './services/enforcement.ts';
+import { dossierHandlers } from './services/dossier.ts';
+import { documentsHandlers } from './services/documents.ts';
+import { dueHandlers } from './services/due.ts';
+import { enforcementHandlers } from './services/enforcement.ts';
 import { payloadProblems } from './payload-guard.ts';
 import { ServiceError } from './services/errors.ts';
 import { describeError, storeFailureOf } from './store-failure.ts';
-import { listProfiles, saveProfile } from './services/profiles.ts';
-import { cancelReassessment, getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
-import { routesForCase, treatyTable } from './services/routes.ts';
-import { screenRoutes } from './services/route-index.ts';
-import { getTreatyMap, listTreatyMapVersions, saveTreatyMap } from './services/treaty-map.ts';
-import { getRuleSet, listRuleSets, saveRuleSet } from './services/rulesets.ts';
+import { profilesHandlers } from './services/profiles.ts';
 import { openSession, sessionContext, sessionHandlers } from './services/session.ts';
 import { usersHandlers } from './services/users.ts';
 import type { Handler, Handlers, SignedOutHandler } from './services/handlers.ts';
-import { exportProgress, startStatisticsExport, statistics } from './services/reports.ts';
+import { reportsHandlers } from './services/reports.ts';
 import { problemsOf } from './services/validate.ts';
 import { transitionCase, workflowState } from './services/workflow.ts';
 import { addNote, assignCase, caseWork, recordCorrespondence } from './services/case-work.ts';
 import { checkPlannedHandover } from './services/handover.ts';
+import { rulesetsHandlers } from './services/rulesets.ts';
 import { settingsHandlers } from './services/settings.ts';
-import { importPackage, makePackage } from './services/packages.ts';
+import { treatiesHandlers } from './services/treaty-map.ts';
+import { packagesHandlers } from './services/packages.ts';
 
 type LegacyChannel = Exclude<Channel, AreaChannel>;
 /** A channel not yet moved to an area: its service parses the raw payload again. */
@@ -48,12 +45,22 @@ const isSignedOutChannel = (channel: Channel): channel is SignedOutChannel => (S
 export const HANDLERS = {
   ...sessionHandlers,
   ...settingsHandlers,
+  ...backupsHandlers,
+  ...documentsHandlers,
+  ...dueHandlers,
+  ...enforcementHandlers,
+  ...assessmentsHandlers,
+  ...treatiesHandlers,
+  ...rulesetsHandlers,
+  ...profilesHandlers,
+  ...auditHandlers,
+  ...dossierHandlers,
+  ...packagesHandlers,
+  ...reportsHandlers,
   ...usersHandlers,
 } satisfies Handlers<AreaChannel>;
 
 const LEGACY_HANDLERS: { [C in LegacyChannel]: LegacyHandler<C> } = {
-  'backups.state': (ctx) => backupsState(ctx),
-  'backups.run': (ctx) => startBackup(ctx),
   'cases.list': listCases,
   'cases.get': getCase,
   'cases.events': listCaseEvents,
@@ -69,44 +76,8 @@ const LEGACY_HANDLERS: { [C in LegacyChannel]: LegacyHandler<C> } = {
   'cases.recordCorrespondence': recordCorrespondence,
   'cases.addNote': addNote,
   'cases.assign': assignCase,
-  'documents.list': listDocuments,
-  'documents.setStatus': setDocumentStatus,
-  'documents.attach': attachDocument,
-  'documents.attachment': readAttachment,
-  'due.list': listDue,
-  'enforcement.compute': computeCaseEnforcement,
-  'enforcement.recordDecision': recordEnforcementDecision,
   'cases.import': importCases,
   'cases.export': exportCases,
-  'assessments.run': runAssessment,
-  'assessments.list': listAssessments,
-  'routes.forCase': routesForCase,
-  'routes.screen': screenRoutes,
-  'treaties.table': treatyTable,
-  'treaties.mapVersions': (ctx) => listTreatyMapVersions(ctx),
-  'treaties.map': getTreatyMap,
-  'treaties.saveMap': saveTreatyMap,
-  'rulesets.list': (ctx) => listRuleSets(ctx),
-  'rulesets.save': saveRuleSet,
-  'rulesets.get': getRuleSet,
-  'rulesets.pendingReassessments': (ctx) => pendingReassessments(ctx),
-  'rulesets.reassess': startReassessment,
-  'rulesets.reassessStep': reassessStep,
-  'rulesets.reassessCancel': cancelReassessment,
-  'rulesets.reassessReport': getReassessReport,
-  'rulesets.reassessReports': listReassessmentReports,
-  'profiles.list': (ctx) => listProfiles(ctx),
-  'profiles.save': saveProfile,
-  'audit.list': listAudit,
-  'audit.forCase': listCaseAudit,
-  'audit.verify': (ctx) => verifyAudit(ctx),
-  'dossier.model': dossierModel,
-  'dossier.pdf': dossierPdfFile,
-  'packages.make': makePackage,
-  'packages.import': importPackage,
-  'reports.statistics': statistics,
-  'reports.export': startStatisticsExport,
-  'reports.exportProgress': exportProgress,
 };
 
 export interface Router {

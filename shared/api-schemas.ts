@@ -21,7 +21,7 @@ const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(
 export const inputDate = isoDate.refine(isDateInBounds, { error: 'validation.date.range', params: { min: DATE_MIN, max: DATE_MAX } });
 const country = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "HK"' });
 export const caseId = z.uuid({ error: 'must be a case id' });
-const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a rule-set id such as "coe-ets-112"' });
+export const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a rule-set id such as "coe-ets-112"' });
 const version = z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' });
 export const reason = z.string({ error: 'must be text' }).trim().min(1, { error: 'a reason is required' }).max(2000, { error: 'must be at most 2000 characters' });
 const timestamp = z.string();
@@ -92,26 +92,10 @@ export const listCasesInput = z.strictObject({
 export type ListCasesInput = z.input<typeof listCasesInput>;
 export type CaseListQuery = z.output<typeof listCasesInput>;
 
-export const runAssessmentInput = z.strictObject({
-  caseId,
-  ruleSetId: ruleSetId.optional(),
-  /** "Assess as if on this date": overrides the rule-set's reference event. */
-  on: inputDate.optional(),
-  reason: reason.optional(),
-});
-export const listAssessmentsInput = z.strictObject({ caseId });
 
 export const exportCasesInput = z.strictObject({ ids: z.array(caseId).optional() });
 
-export const listAuditInput = z.strictObject({
-  entity: z.string().optional(),
-  entityId: z.string().optional(),
-  /** Entries older than this sequence number (paging backwards). */
-  beforeSeq: z.int().min(1).optional(),
-  limit: z.int().min(1).max(1000).default(100),
-});
 
-export const saveRuleSetInput = z.strictObject({ ruleSet: z.unknown(), reason });
 
 /**
  * A case file the store accepts: valid `tsp-case/1`, and the family name known (the

@@ -9,29 +9,42 @@
 import { z } from 'zod';
 import * as s from './api-schemas.ts';
 import type { Role } from './vocabularies.ts';
-import * as auth from './auth-schemas.ts';
-import { ALL, CASEWORK, LEGAL, noInput, SUPERVISOR, type OutputOf } from './contracts/channel.ts';
+import { ALL, CASEWORK, SUPERVISOR, type OutputOf } from './contracts/channel.ts';
+import { assessmentsContract } from './contracts/assessments.ts';
+import { auditContract } from './contracts/audit.ts';
+import { backupsContract } from './contracts/backups.ts';
+import { documentsContract } from './contracts/documents.ts';
+import { dossierContract } from './contracts/dossier.ts';
+import { dueContract } from './contracts/due.ts';
+import { enforcementContract } from './contracts/enforcement.ts';
+import { packagesContract } from './contracts/packages.ts';
+import { profilesContract } from './contracts/profiles.ts';
+import { reportsContract } from './contracts/reports.ts';
+import { rulesetsContract } from './contracts/rulesets.ts';
 import { sessionContract } from './contracts/session.ts';
 import { settingsContract } from './contracts/settings.ts';
+import { treatiesContract } from './contracts/treaties.ts';
 import { usersContract } from './contracts/users.ts';
-import type { BackupsState } from './backups-schemas.ts';
 import type { CaseFile } from './domain/case.ts';
-import * as tr from './treaties/api-schemas.ts';
-import * as tm from './treaties/map/api-schemas.ts';
-import type { TreatyMap } from './treaties/map/schema.ts';
-import * as rp from './reports/schemas.ts';
 import * as wf from './workflow-schemas.ts';
-import * as enf from './enforcement/api-schemas.ts';
-import * as pkg from './package-schemas.ts';
 import type { HandoverCheck } from './workflow/handover-check.ts';
-import type { StoredEnforcement } from './enforcement/report.ts';
-import type { Dossier } from './reports/dossier-model.ts';
-import type { Statistics } from './reports/statistics.ts';
 
 /** The areas, each one file of shared/contracts/ and one handler map of electron/services/. */
 export const AREAS = {
   session: sessionContract,
   settings: settingsContract,
+  backups: backupsContract,
+  documents: documentsContract,
+  due: dueContract,
+  enforcement: enforcementContract,
+  assessments: assessmentsContract,
+  treaties: treatiesContract,
+  rulesets: rulesetsContract,
+  profiles: profilesContract,
+  audit: auditContract,
+  dossier: dossierContract,
+  packages: packagesContract,
+  reports: reportsContract,
   users: usersContract,
 } as const;
 
@@ -41,8 +54,6 @@ type AreaChannels = UnionToIntersection<(typeof AREAS)[keyof typeof AREAS]>;
 export type AreaChannel = keyof AreaChannels;
 
 const LEGACY = {
-  'backups.state': { input: noInput, roles: SUPERVISOR },
-  'backups.run': { input: noInput, roles: SUPERVISOR },
   'cases.list': { input: s.listCasesInput, roles: ALL },
   'cases.get': { input: s.getCaseInput, roles: ALL },
   'cases.events': { input: s.listCaseEventsInput, roles: ALL },
@@ -58,44 +69,8 @@ const LEGACY = {
   'cases.recordCorrespondence': { input: wf.recordCorrespondenceInput, roles: CASEWORK },
   'cases.addNote': { input: wf.addNoteInput, roles: CASEWORK },
   'cases.assign': { input: wf.assignCaseInput, roles: CASEWORK },
-  'documents.list': { input: wf.listDocumentsInput, roles: ALL },
-  'documents.setStatus': { input: wf.setDocumentStatusInput, roles: CASEWORK },
-  'documents.attach': { input: wf.attachDocumentInput, roles: CASEWORK },
-  'documents.attachment': { input: wf.readAttachmentInput, roles: ALL },
-  'due.list': { input: wf.listDueInput, roles: ALL },
-  'enforcement.compute': { input: enf.computeEnforcementInput, roles: ALL },
-  'enforcement.recordDecision': { input: enf.recordEnforcementDecisionInput, roles: CASEWORK },
   'cases.import': { input: z.unknown(), roles: CASEWORK },
   'cases.export': { input: s.exportCasesInput, roles: ALL },
-  'assessments.run': { input: s.runAssessmentInput, roles: CASEWORK },
-  'assessments.list': { input: s.listAssessmentsInput, roles: ALL },
-  'routes.forCase': { input: tm.routesForCaseInput, roles: ALL },
-  'routes.screen': { input: tm.screenRoutesInput, roles: ALL },
-  'treaties.table': { input: tm.treatyTableInput, roles: ALL },
-  'treaties.mapVersions': { input: noInput, roles: ALL },
-  'treaties.map': { input: tm.getTreatyMapInput.optional(), roles: ALL },
-  'treaties.saveMap': { input: tm.saveTreatyMapInput, roles: LEGAL },
-  'rulesets.list': { input: noInput, roles: ALL },
-  'rulesets.save': { input: s.saveRuleSetInput, roles: LEGAL },
-  'rulesets.get': { input: tr.getRuleSetInput, roles: ALL },
-  'rulesets.pendingReassessments': { input: noInput, roles: ALL },
-  'rulesets.reassess': { input: tr.startReassessInput, roles: LEGAL },
-  'rulesets.reassessStep': { input: tr.reassessStepInput, roles: LEGAL },
-  'rulesets.reassessCancel': { input: tr.reassessCancelInput, roles: LEGAL },
-  'rulesets.reassessReport': { input: tr.getReassessReportInput, roles: ALL },
-  'rulesets.reassessReports': { input: tr.listReassessReportsInput, roles: ALL },
-  'profiles.list': { input: noInput, roles: ALL },
-  'profiles.save': { input: tr.saveProfileInput, roles: LEGAL },
-  'audit.forCase': { input: auth.caseAuditInput, roles: ALL },
-  'audit.list': { input: s.listAuditInput, roles: LEGAL },
-  'audit.verify': { input: noInput, roles: SUPERVISOR },
-  'dossier.model': { input: rp.dossierInput, roles: LEGAL },
-  'dossier.pdf': { input: rp.dossierPdfInput, roles: LEGAL },
-  'packages.make': { input: pkg.makePackageInput, roles: LEGAL },
-  'packages.import': { input: pkg.importPackageInput, roles: CASEWORK },
-  'reports.statistics': { input: rp.statisticsInput, roles: ALL },
-  'reports.export': { input: rp.exportStatisticsInput, roles: ALL },
-  'reports.exportProgress': { input: rp.exportProgressInput, roles: ALL },
 } as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
 
 /** Every channel (no channel is in two areas: shared/api.test.ts). */
@@ -122,9 +97,6 @@ export type ApiParsedInputs = { [C in Channel]: z.output<(typeof API)[C]['input'
 export type ApiOutputs = LegacyOutputs & { [C in AreaChannel]: OutputOf<AreaChannels[C]> };
 
 interface LegacyOutputs {
-  /** null where the app makes no backups itself (the CLI: `tsp backup`). */
-  'backups.state': BackupsState | null;
-  'backups.run': BackupsState;
   'cases.list': s.CaseList;
   'cases.get': s.CaseRecord;
   'cases.events': s.CaseEvent[];
@@ -141,46 +113,9 @@ interface LegacyOutputs {
   'cases.recordCorrespondence': wf.CaseWork;
   'cases.addNote': wf.CaseWork;
   'cases.assign': wf.CaseWork;
-  'documents.list': wf.CaseDocument[];
-  'documents.setStatus': wf.CaseDocument[];
-  'documents.attach': wf.CaseDocument[];
-  'documents.attachment': wf.AttachmentContent;
-  'due.list': wf.DueList;
-  'enforcement.compute': StoredEnforcement;
-  'enforcement.recordDecision': s.CaseRecord;
   'cases.import': s.ImportResult;
   'cases.export': CaseFile[];
-  'assessments.run': s.AssessmentRecord;
-  'assessments.list': s.AssessmentRecord[];
-  /** Exploration: every route open for the person, assessed; never the case's assessment. */
-  'routes.forCase': tm.CaseRoutes;
   /** One step of screening open cases for the route index (derived data: nothing audited). */
-  'routes.screen': tm.RouteScreening;
-  'treaties.table': tm.TreatyTable;
-  'treaties.mapVersions': tm.TreatyMapVersion[];
-  'treaties.map': TreatyMap;
-  'treaties.saveMap': tm.TreatyMapVersion;
-  'rulesets.list': s.RuleSetVersionSummary[];
-  'rulesets.save': s.RuleSetVersionSummary;
-  'rulesets.get': tr.RuleSetDetail;
-  'rulesets.pendingReassessments': tr.PendingReassessment[];
-  'rulesets.reassess': tr.ReassessProgress;
-  'rulesets.reassessStep': tr.ReassessProgress;
-  'rulesets.reassessCancel': tr.ReassessProgress;
-  'rulesets.reassessReport': tr.ReassessReport;
-  'rulesets.reassessReports': tr.ReassessReportSummary[];
-  'profiles.list': tr.ProfileVersion[];
-  'profiles.save': tr.ProfileVersion;
-  'audit.forCase': auth.CaseAuditEntry[];
-  'audit.list': s.AuditEntry[];
-  'audit.verify': s.AuditVerification;
-  'dossier.model': Dossier;
-  'dossier.pdf': rp.ProducedFile;
-  'packages.make': rp.ProducedFile;
-  'packages.import': pkg.PackageImport;
-  'reports.statistics': Statistics;
-  'reports.export': rp.ExportProgress;
-  'reports.exportProgress': rp.ExportProgress;
 }
 
 export interface ApiError {

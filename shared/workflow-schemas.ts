@@ -14,7 +14,7 @@ import { GUARDS, TRANSITION_IDS } from './workflow/lifecycle.ts';
 import { STEPS } from './workflow/steps.ts';
 
 const caseId = z.uuid({ error: 'must be a case id' });
-const documentKind = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a document kind such as "certified-judgment"' });
+export const documentKind = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a document kind such as "certified-judgment"' });
 const reason = z.string({ error: 'must be text' }).trim().min(1, { error: 'a reason is required' }).max(2000, { error: 'must be at most 2000 characters' });
 
 /** Largest attachment accepted through the API (base64 over IPC): 20 MiB. */
@@ -77,38 +77,10 @@ export const assignCaseInput = z.strictObject({
 
 export const workflowStateInput = z.strictObject({ caseId });
 
-export const setDocumentStatusInput = z.strictObject({
-  caseId,
-  kind: documentKind,
-  status: z.enum(DOCUMENT_STATUSES, { error: `must be one of ${DOCUMENT_STATUSES.join(', ')}` }),
-  note: z.string().trim().max(2000).optional(),
-});
 
-export const attachDocumentInput = z.strictObject({
-  caseId,
-  kind: documentKind,
-  fileName: z.string().trim().min(1, { error: 'a file name is required' }).max(255),
-  mediaType: z.string().max(200).default('application/octet-stream'),
-  /** The file's bytes, base64: what survives every shell's IPC (Electron, the CLI, the test shell). */
-  contentBase64: z.string().max(ATTACHMENT_BASE64_MAX_LENGTH, { error: 'the file is larger than 20 MiB' }),
-});
 
-export const listDocumentsInput = z.strictObject({ caseId });
 
-/** One attached file of a case, to save or open (documents.attachment). */
-export const readAttachmentInput = z.strictObject({ caseId, attachmentId: z.int({ error: 'must be an attachment id' }).positive({ error: 'must be an attachment id' }) });
 
-export const listDueInput = z.strictObject({
-  /** "What is due as of": today when left out. */
-  on: inputDate.optional(),
-  /** How far ahead "later" reaches. */
-  horizonDays: z.int().min(0).max(3660).default(90),
-  urgency: z.enum(URGENCIES).optional(),
-  /** Rows of each urgency: a page within each group, never a cut across them. */
-  limit: z.int().min(1).max(5000).default(1000),
-  /** Rows of each group to skip (the next page of one group: `urgency` with `offset`). */
-  offset: z.int().min(0).max(10_000_000).default(0),
-});
 
 // ---------------------------------------------------------------- outputs
 

@@ -15,7 +15,7 @@ import { listAudit } from './audit.ts';
 import { createCase, getCase, listCases, updateCase } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { saveRuleSet } from './rulesets.ts';
-import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import { expectRefused, refusedPayload, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let h: ServiceHarness;
 let ctx: ServiceContext;
@@ -137,7 +137,7 @@ describe('runAssessment', () => {
       { field: 'ruleSetId', message: 'no rule-set "no-such-treaty"' },
     ]);
     expectRefused(ctx, 'not_found', () => runAssessment(ctx, { caseId: crypto.randomUUID(), ruleSetId: 'coe-ets-112' }));
-    expect(expectRefused(ctx, 'invalid_input', () => runAssessment(ctx, { caseId: record.id, ruleSetId: 'coe-ets-112', on: '2023-02-29' })).problems[0]?.field).toBe('on');
+    expect(refusedPayload(ctx, 'assessments.run', { caseId: record.id, ruleSetId: 'coe-ets-112', on: '2023-02-29' }).problems[0]?.field).toBe('on');
   });
 });
 

@@ -7,8 +7,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { BackupsState } from '../../shared/backups-schemas.ts';
+import type { backupsContract } from '../../shared/contracts/backups.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
+import type { Handlers } from './handlers.ts';
 
 /** What the scheduler offers the services; the actor is the signed-in user. */
 export interface BackupControl {
@@ -23,7 +25,7 @@ export function provideBackups(db: Database.Database, control: BackupControl): v
   controls.set(db, control);
 }
 
-export function backupsState(ctx: ServiceContext): BackupsState | null {
+function backupsState(ctx: ServiceContext): BackupsState | null {
   return controls.get(ctx.db)?.state() ?? null;
 }
 
@@ -32,7 +34,7 @@ export function backupsState(ctx: ServiceContext): BackupsState | null {
  * asks for the state until it is done. Its success or failure is in the state and, once
  * written, in the audit log under the user's name.
  */
-export function startBackup(ctx: ServiceContext): BackupsState {
+function startBackup(ctx: ServiceContext): BackupsState {
   const control = controls.get(ctx.db);
   if (control === undefined) throw new ServiceError('not_found', 'error.backups_unavailable');
   if (control.state().running !== null) throw new ServiceError('conflict', 'error.backup_running');
@@ -40,3 +42,8 @@ export function startBackup(ctx: ServiceContext): BackupsState {
   control.backUpNow({ db: ctx.db, clock: ctx.clock, userId: ctx.user.id }, 'asked for in Settings').catch(() => undefined);
   return control.state();
 }
+
+export const backupsHandlers: Handlers<keyof typeof backupsContract> = {
+  'backups.state': (ctx) => backupsState(ctx),
+  'backups.run': (ctx) => startBackup(ctx),
+};

@@ -13,7 +13,7 @@ import { closeCase, createCase, getCase, listCases, updateCase } from './cases.t
 import { generateDemoCases } from './demo.ts';
 import { screenRoutes } from './route-index.ts';
 import { routesForCase } from './routes.ts';
-import { serviceHarness, type ServiceHarness } from './testing.ts';
+import { refusedPayload, serviceHarness, type ServiceHarness } from './testing.ts';
 import { saveTreatyMap } from './treaty-map.ts';
 
 let h: ServiceHarness;
@@ -113,7 +113,7 @@ describe('has an open route', () => {
   });
 
   it('refuses a step of no cases or of more than 2,000', () => {
-    expect(() => screenRoutes(h.officer, { limit: 0 })).toThrow();
-    expect(() => screenRoutes(h.officer, { limit: 2001 })).toThrow();
+    expect(refusedPayload(h.officer, 'routes.screen', { limit: 0 }).problems).toMatchObject([{ field: 'limit' }]);
+    expect(refusedPayload(h.officer, 'routes.screen', { limit: 2001 }).problems).toMatchObject([{ field: 'limit' }]);
   });
 });

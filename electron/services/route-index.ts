@@ -17,29 +17,29 @@ import { loadCases } from '../../db/case-batch-loader.ts';
 import { casesWithOpenRoute, routeIndexState, staleScreenIds, storedLawVersions, writeRouteScreens, type RouteScreen, type ScreenKey } from '../../db/case-routes-repo.ts';
 import { findRoutes } from '../../shared/eligibility/routes.ts';
 import { formatIsoDate, todayFrom, type DayNumber } from '../../shared/sentence/calendar.ts';
-import { screenRoutesInput, type RouteScreening } from '../../shared/treaties/map/api-schemas.ts';
+import type { RouteScreening } from '../../shared/treaties/map/api-schemas.ts';
 import { JURISDICTION_PROFILES } from '../../shared/treaties/jurisdictions.ts';
 import { BUILT_IN_RULESETS } from '../../shared/treaties/library.ts';
 import { appVersion } from '../diagnostics/shell-info.ts';
 import type { ServiceContext } from './context.ts';
 import { lawResolver, treatyMapOn, builtInTreatyMapIndex } from './ruleset-resolution.ts';
 import { arrangementsByCase, arrangementsFor, routeLaw } from './routes.ts';
-import { validate } from './validate.ts';
+import type { Input } from './handlers.ts';
 
 let builtInLaw: string | undefined;
 
 /** The key of the law a screen was made under: this app's built-in law and the store's versions. */
-export function routeLawKey(db: Database.Database): string {
+function routeLawKey(db: Database.Database): string {
   builtInLaw ??= sha256Hex(canonicalJson({ app: appVersion(), ruleSets: BUILT_IN_RULESETS, profiles: JURISDICTION_PROFILES, map: builtInTreatyMapIndex().hash }));
   return sha256Hex(`${builtInLaw}\n${storedLawVersions(db).join('\n')}`);
 }
 
-export function screenKey(db: Database.Database, today: DayNumber): ScreenKey {
+function screenKey(db: Database.Database, today: DayNumber): ScreenKey {
   return { day: formatIsoDate(today), lawKey: routeLawKey(db) };
 }
 
 /** Screens the given open cases for `today` (the route finder as the case page's panel runs it) and stores their routes. */
-export function screenCases(db: Database.Database, ids: readonly string[], today: DayNumber, key: ScreenKey): RouteScreen[] {
+function screenCases(db: Database.Database, ids: readonly string[], today: DayNumber, key: ScreenKey): RouteScreen[] {
   const resolve = lawResolver(db);
   const map = treatyMapOn(db, today);
   const byCase = arrangementsByCase(db);
@@ -63,8 +63,7 @@ export function screenCases(db: Database.Database, ids: readonly string[], today
 }
 
 /** One step of screening: up to `limit` open cases without a fresh screen, in one transaction. */
-export function screenRoutes(ctx: ServiceContext, input: unknown): RouteScreening {
-  const { limit } = validate(screenRoutesInput, input);
+export function screenRoutes(ctx: ServiceContext, { limit }: Input<'routes.screen'>): RouteScreening {
   const today = todayFrom(ctx.clock());
   return ctx.db.transaction(() => {
     const key = screenKey(ctx.db, today);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from '../auth-policy.ts';
 import { nameKey } from '../domain/names.ts';
+import { LOCALES } from '../i18n/index.ts';
 
 /** A user's name is an identifier: compared and stored without invisible characters, so no two users look alike (shared/domain/names.ts). */
 export const userName = z
@@ -14,3 +15,6 @@ export const userName = z
 export const password = z.string({ error: 'must be text' }).min(1, { error: 'a password is required' }).max(PASSWORD_MAX_LENGTH * 4, { error: 'is too long' });
 
 export const userId = z.uuid({ error: 'must be a user id' });
+
+/** The language of a document the app produces (a dossier, a package, an export). */
+export const locale = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('en');
