@@ -43,10 +43,9 @@ export interface ProducedFile {
   base64: string;
 }
 
-const EXPORT_PHASES = ['loading', 'computing', 'writing', 'done', 'failed'] as const;
 export interface ExportProgress {
   jobId: string;
-  phase: (typeof EXPORT_PHASES)[number];
+  phase: 'loading' | 'computing' | 'writing' | 'done' | 'failed';
   /** 0–100. */
   percent: number;
   file: ProducedFile | null;
