@@ -82,12 +82,14 @@ describe('case form', { timeout: 60_000 }, () => {
     await field('events.requestReceived').fill('2024-03-01');
     expect(await page.locator('.form-actions__status').textContent()).toBe('You have unsaved changes.');
 
-    // The term is left empty: a fixed term of zero is not a sentence.
+    // The term is left empty (a fixed term of zero is not a sentence) and so is the family name: both are named in one round.
     await page.getByRole('button', { name: 'Create case' }).click();
     const summary = page.locator('.error-summary');
     await expect.poll(() => summary.isVisible()).toBe(true);
     const termLink = summary.getByRole('link', { name: 'Sentence 1: Term: a fixed term must be longer than zero' });
     expect(await termLink.count()).toBe(1);
+    expect(await summary.getByRole('link', { name: 'Family name: is required to store a case' }).count()).toBe(1);
+    expect(await summary.getByRole('link').count()).toBe(2);
     expect(await page.locator('.field').filter({ has: field('sentences[0].term') }).locator('.field__error').textContent()).toBe(
       'a fixed term must be longer than zero',
     );
@@ -95,7 +97,7 @@ describe('case form', { timeout: 60_000 }, () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-sentences-0-term');
     await field('sentences[0].term.years').fill('6');
 
-    // The family name is left empty: the store refuses a case it could not find by name.
+    // The family name is still empty: the store refuses a case it could not find by name.
     await page.getByRole('button', { name: 'Create case' }).click();
     await expect.poll(() => summary.getByRole('link', { name: 'Family name: is required to store a case' }).count()).toBe(1);
     expect(await summary.getByRole('link').count()).toBe(1);

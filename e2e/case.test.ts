@@ -83,7 +83,11 @@ describe('case screen', { timeout: 60_000 }, () => {
 
     const verdict = page.locator('.assessment-result .verdict');
     expect(await verdict.locator('.verdict__word').textContent()).toBe(en[`verdict.${result.verdict}`]);
-    expect(await verdict.locator('.verdict__detail').textContent()).toBe(en[`verdict.${result.verdict}.detail`]);
+    // Why, as of which day: the reference date, and each mandatory condition that decided the verdict by name.
+    const why = await verdict.locator('.verdict__detail').textContent();
+    expect(why).toContain(formatsFor('en').date(result.referenceDate));
+    const decidedBy = { eligible: null, ineligible: 'not_met', needs_information: 'unknown', eligible_by_exception: 'waived' }[result.verdict];
+    for (const c of result.conditions.filter((c) => c.status === decidedBy && (decidedBy === 'waived' || c.effect === 'mandatory'))) expect(why).toContain(en[`condition.${c.id}`]);
     expect(await verdict.getAttribute('class')).toContain(`verdict--${result.verdict}`);
     expect(await page.locator('.assessment-result__meta').textContent()).toContain(
       `under ${t('en', `param.instrument.${latest.ruleSet.id}`)} version ${latest.ruleSet.version}. Reference date: ${formatsFor('en').date(ASSESS_ON)}.`,

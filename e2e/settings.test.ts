@@ -141,6 +141,42 @@ describe('settings', { timeout: 60_000 }, () => {
     await saveScreenshot(page, 'settings-zh-Hant');
     await page.getByRole('radio', { name: 'English' }).check();
   });
+  it('checks a backup, shows what it holds, and asks for its restore with a reason and a confirmation (both languages)', async () => {
+    // The page read the folder while it was replaced by a file (above): opened again, it lists the backup.
+    await shell.open('#/cases');
+    await shell.open('#/settings');
+    const section = page.locator('section[aria-labelledby="settings-backups-title"]');
+    const [backup] = shell.dispatch('backups.state', {})!.backups;
+    const held = shell.dispatch('backups.inspect', { name: backup!.name });
+    expect(held.problems).toEqual([]);
+    await section.getByRole('button', { name: rendered('en', 'ui.settings.backups.check', { file: backup!.name }) }).click();
+    const panel = section.locator('.restore-backup');
+    await expect.poll(() => panel.locator('h3').textContent()).toMatch(/^Backup of /);
+    expect(await panel.locator('dd').allTextContents()).toEqual([backup!.name, String(held.cases), String(held.schemaVersion), String(held.auditEntries)]);
+    await page.getByRole('radio', { name: '繁體中文' }).check();
+    await expect.poll(() => panel.locator('h3').textContent()).toMatch(/ 的備份$/);
+    expect(await panel.locator('.notice--ok').textContent()).toBe(rendered('zh-Hant', 'ui.settings.backups.inspect.sound'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await section.screenshot({ path: (await saveScreenshot(page, 'settings-restore-zh-Hant')).replace('settings-restore-zh-Hant', 'settings-restore-panel-zh-Hant') });
+    await page.getByRole('radio', { name: 'English' }).check();
+
+    // Nothing is asked for until the loss of later work is confirmed; a reason is required.
+    const restore = panel.getByRole('button', { name: 'Restore and restart' });
+    expect(await restore.isEnabled()).toBe(false);
+    await panel.getByLabel(/^I understand that the work entered since /).check();
+    await restore.click();
+    await expect.poll(() => panel.locator('.error-summary').textContent()).toContain('Why restore this backup?');
+    const marker = `${shell.app.db.name}.restore-pending.json`;
+    expect(fs.existsSync(marker)).toBe(false);
+    await panel.getByLabel('Why restore this backup?').fill('cases entered twice by mistake this morning');
+    await restore.click();
+    await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^The restore of the backup of .+ is done the next time TSP Desk starts\.$/);
+    expect(JSON.parse(fs.readFileSync(marker, 'utf8'))).toMatchObject({ reason: 'cases entered twice by mistake this morning', requestedBy: shell.app.context.user.id });
+    expect(listAuditEntries(shell.app.db, { entity: 'store', limit: 1 })[0]).toMatchObject({ action: 'store.restore.requested', reason: 'cases entered twice by mistake this morning' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await section.screenshot({ path: (await saveScreenshot(page, 'settings-restore')).replace('settings-restore', 'settings-restore-panel') });
+    fs.rmSync(marker);
+  });
 });
 
 describe('a case’s audit history', { timeout: 60_000 }, () => {

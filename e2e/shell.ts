@@ -13,7 +13,8 @@ import { startBackupScheduler, SYSTEM_USER_ID } from '../electron/backups.ts';
 import { startReassessmentRunner, type ReassessRunner } from '../electron/reassessment.ts';
 import { openDiagnosticsLog } from '../electron/diagnostics/log-file.ts';
 import { nodeShellInfo } from '../electron/diagnostics/shell-info.ts';
-import { provideBackups } from '../electron/services/backups.ts';
+import { provideBackups, provideRestore } from '../electron/services/backups.ts';
+import { restoreControl } from '../electron/pending-restore.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import type { ApiError, ApiInputs, ApiOutputs, Channel } from '../shared/api.ts';
 import { acquireRenderer, releaseRenderer, type RendererBuild } from './renderer-build.ts';
@@ -164,7 +165,11 @@ export async function openShell(options: ShellOptions = {}): Promise<Shell> {
     live: app.db.name, actor: { db: app.db, clock: () => new Date(), userId: SYSTEM_USER_ID }, dir: path.join(path.dirname(app.db.name), 'backups'),
     clock: () => new Date(), timers: { setTimeout: () => null, setInterval: () => null, clear: () => undefined },
   }) : null;
-  if (backups !== null) provideBackups(app.db, backups);
+  if (backups !== null) {
+    provideBackups(app.db, backups);
+    // A restore asked for here waits for a next start that this shell never makes (no restart).
+    provideRestore(app.db, restoreControl({ live: app.db.name }, path.join(path.dirname(app.db.name), 'backups')));
+  }
   // Re-assessment runs in the main process, its batches prepared on a worker thread: here, in this process.
   const reassessment = startReassessmentRunner({
     db: app.db, clock: () => new Date(), timers: NO_TIMERS, worker: { file: app.db.name }, onError: (error) => console.error(`re-assessment stopped: ${error.message}`),

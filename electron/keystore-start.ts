@@ -8,7 +8,8 @@
 import path from 'node:path';
 import type { OpenedApp } from './app.ts';
 import { auditStoreEvent, startBackupScheduler, SYSTEM_USER_ID, type BackupScheduler } from './backups.ts';
-import { provideBackups } from './services/backups.ts';
+import { auditAppliedRestore, restoreControl, type AppliedRestore } from './pending-restore.ts';
+import { provideBackups, provideRestore } from './services/backups.ts';
 import { sealLegacyAttachmentFiles } from './services/documents.ts';
 import { KeystoreError, unlockStore, type SafeStorage, type StoreUnlock } from './keystore.ts';
 import { t, type Locale } from '../shared/i18n/index.ts';
@@ -56,26 +57,41 @@ export function openFailureMessage(locale: Locale, error: unknown): { title: str
 const SEALED_SINCE_SCHEMA = 8;
 
 /** Audits the start's key events in the opened store, seals older attachments and starts the scheduled backups. */
-export function protectOpenedStore(desk: OpenedApp, file: string, unlocked: StoreUnlock, options: { nativeBinding?: string | undefined; clock?: () => Date; onError?: (error: Error) => void }): BackupScheduler {
+export function protectOpenedStore(
+  desk: OpenedApp,
+  file: string,
+  unlocked: StoreUnlock,
+  options: {
+    nativeBinding?: string | undefined;
+    clock?: () => Date;
+    onError?: (error: Error) => void;
+    /** The shell restarts itself for a restore asked for in Settings (electron/pending-restore.ts). */
+    restart?: () => void;
+    /** A restore done at this start, before the store was opened: audited in the restored store. */
+    restored?: Extract<AppliedRestore, { done: unknown }> | undefined;
+  },
+): BackupScheduler {
   const clock = options.clock ?? (() => new Date());
   const actor = { db: desk.db, clock, userId: SYSTEM_USER_ID };
   if (unlocked.encryptedExisting) auditStoreEvent(actor, 'store.encrypt', file, 'encryption at rest turned on', { cipher: 'sqlcipher-4', keyFile: `${path.basename(file)}.keys.json` });
   if (unlocked.newRecoveryKey !== null) auditStoreEvent(actor, 'store.key.create', file, null, { recoveryKeyShown: true });
   if (unlocked.via === 'recovery') auditStoreEvent(actor, 'store.key.recovered', file, 'opened with the recovery key', { via: 'recovery key' });
+  if (options.restored !== undefined) auditAppliedRestore(actor, file, options.restored);
   // At the start that updates a store from before schema 8 (attached files are sealed since), not
   // at every start: looking for them means a look at every attached file.
   if (desk.migratedFrom > 0 && desk.migratedFrom < SEALED_SINCE_SCHEMA) {
     const sealed = sealLegacyAttachmentFiles(desk.db);
     if (sealed.sealed > 0 || sealed.damaged.length > 0) auditStoreEvent(actor, 'attachments.seal', file, 'files attached before schema 8, sealed at the update', sealed);
   }
-  const scheduler = startBackupScheduler({
-    live: file, key: unlocked.key, nativeBinding: options.nativeBinding, actor, dir: path.join(path.dirname(file), 'backups'), clock, onError: options.onError,
-  });
+  const dir = path.join(path.dirname(file), 'backups');
+  const scheduler = startBackupScheduler({ live: file, key: unlocked.key, nativeBinding: options.nativeBinding, actor, dir, clock, onError: options.onError });
   if (scheduler.removedAtStart.length > 0) {
     auditStoreEvent(actor, 'store.leftovers.removed', file, 'copies left by a backup, restore or attachment cut short, removed at the start', {
       files: scheduler.removedAtStart.map((f) => path.relative(path.dirname(file), f)),
     });
   }
   provideBackups(desk.db, scheduler);
+  // Settings › Backups › Restore: asked for now, done at the next start (electron/pending-restore.ts).
+  provideRestore(desk.db, restoreControl({ live: file, key: unlocked.key, nativeBinding: options.nativeBinding }, dir, options.restart));
   return scheduler;
 }

@@ -20,6 +20,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { t } from '../shared/i18n/index.ts';
 import { DATABASE_FILE, openApp, prepareStoreInWorker, type OpenedApp } from './app.ts';
 import { openFailureMessage, protectOpenedStore, unlockForShell } from './keystore-start.ts';
+import { applyPendingRestore } from './pending-restore.ts';
 import { startReassessmentRunner } from './reassessment.ts';
 import { APP_INDEX_URL, APP_SCHEME, isAppPage, resolveAppRequest } from './app-protocol.ts';
 import { shellEnvironment } from './shell-environment.ts';
@@ -94,6 +95,13 @@ app.whenReady().then(async () => {
     show: (type, title, detail) => void dialog.showMessageBoxSync({ type, title, message: title, detail, buttons: ['OK'] }),
   });
   if (unlocked === null) return app.exit(1);
+  // A restore asked for in Settings is done now, before the store is opened (electron/pending-restore.ts).
+  const restore = applyPendingRestore({ live: file, key: unlocked.key, nativeBinding }, new Date());
+  if (restore !== null && 'refused' in restore) {
+    log.error(`restore refused: ${restore.refused.join('; ')}`);
+    const title = t(locale, 'shell.restoreRefused.title');
+    dialog.showMessageBoxSync({ type: 'warning', title, message: title, detail: t(locale, 'shell.restoreRefused.text', { problems: restore.refused.join('\n') }), buttons: ['OK'] });
+  }
   // The schema is brought up to date on a worker thread while the window loads (after an update a
   // large store's migrations take a while): the window goes on answering, and says meanwhile that
   // the store is being opened (renderer/session/RequireSession.tsx). Its calls wait for the store.
@@ -197,7 +205,15 @@ app.whenReady().then(async () => {
     dialog.showMessageBoxSync(window, { type: 'error', title, message: title, detail: text, buttons: ['OK'] });
     return app.exit(1);
   }
-  const backups = protectOpenedStore(desk, file, unlocked, { nativeBinding, onError: (error) => log.error(`backup failed: ${describeError(error)}`) });
+  const backups = protectOpenedStore(desk, file, unlocked, {
+    nativeBinding,
+    onError: (error) => log.error(`backup failed: ${describeError(error)}`),
+    restored: restore !== null && 'done' in restore ? restore : undefined,
+    restart: () => {
+      app.relaunch();
+      app.quit();
+    },
+  });
   // When a version of the law takes effect, its open cases are re-assessed here: at the start, daily, and after a confirmed save.
   const reassessment = startReassessmentRunner({
     db: desk.db, clock: () => new Date(), worker: { file, key: unlocked.key, nativeBinding },

@@ -10,7 +10,7 @@ import { BUILT_IN_TREATY_MAP } from '../shared/treaties/map/built-in/index.ts';
 import { BUILT_IN_RULESETS } from '../shared/treaties/library.ts';
 import { BUILT_IN_PROFILES } from '../shared/treaties/profile-schema.ts';
 import { createRouter, HANDLERS, type Router } from './router.ts';
-import { provideBackups } from './services/backups.ts';
+import { provideBackups, provideRestore } from './services/backups.ts';
 import type { ServiceContext } from './services/context.ts';
 import { serviceHarness, type ServiceHarness } from './services/testing.ts';
 import { storeDigest } from '../db/testing.ts';
@@ -49,6 +49,8 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'settings.diagnostics': undefined,
     'backups.state': undefined,
     'backups.run': {},
+    'backups.inspect': { name: BACKUP },
+    'backups.restore': { name: BACKUP, reason: 'the store was damaged', confirm: true },
     'cases.list': { text: 'ivanov' },
     'cases.get': { id: caseId },
     'cases.events': { caseId },
@@ -116,6 +118,7 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
 }
 
 const IDLE_BACKUPS = { dir: '/backups', backups: [], running: null, lastFailure: null, policy: { daily: 7, weekly: 4, monthly: 12 } };
+const BACKUP = 'tsp-desk-2026-11-29T080000Z.sqlite';
 
 const INVALID: { [C in Channel]: unknown } = {
   'session.current': { extra: 1 },
@@ -127,6 +130,8 @@ const INVALID: { [C in Channel]: unknown } = {
   'settings.diagnostics': { lines: 10 },
   'backups.state': { dir: '/tmp' },
   'backups.run': { reason: 42 },
+  'backups.inspect': { name: '../tsp-desk.sqlite' },
+  'backups.restore': { name: BACKUP, reason: 'r' },
   'cases.list': { limit: 10_000 },
   'cases.get': { id: 'not-a-uuid' },
   'cases.events': {},
@@ -191,7 +196,7 @@ const INVALID: { [C in Channel]: unknown } = {
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(68);
+    expect(CHANNELS).toHaveLength(70);
   });
 
   it('has one handler per channel of an area, typed from its contract', () => {
@@ -215,7 +220,14 @@ describe('every channel', () => {
     if (channel === 'enforcement.recordDecision') payload = { ...(payload as object), id: data(admin.dispatch('cases.create', { case: CASE_FIXTURES.incomingConversion })).id };
     if (channel === 'reports.exportProgress') payload = { jobId: data(admin.dispatch('reports.export', { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' })).jobId };
     // The app's scheduler provides the backups (tests/backup.test.ts); here a stand-in that has none yet.
-    if (channel.startsWith('backups.')) provideBackups(h.store.db, { state: () => IDLE_BACKUPS, backUpNow: () => Promise.resolve() });
+    if (channel.startsWith('backups.')) {
+      provideBackups(h.store.db, { state: () => IDLE_BACKUPS, backUpNow: () => Promise.resolve() });
+      // Restoring for real: tests/restore-in-app.test.ts; here a stand-in with one sound backup.
+      provideRestore(h.store.db, {
+        inspect: (name) => (name === BACKUP ? { name, at: '2026-11-29T08:00:00.000Z', bytes: 1, schemaVersion: 17, cases: 0, auditEntries: 1, problems: [] } : null),
+        request: (_ctx, name) => ({ name, requestedAt: '2026-11-29T08:00:01.000Z', restarting: false }),
+      });
+    }
     const response = admin.dispatch(channel, payload);
     expect(response.ok, JSON.stringify(response)).toBe(true);
     // What it answers is what its contract says (an answer without a schema is typed only: shared/contracts/channel.ts).

@@ -103,12 +103,18 @@ export const exportCasesInput = z.strictObject({ ids: z.array(caseId).optional()
  */
 export function parseStorableCase(input: unknown): CaseParseResult {
   const parsed = parseCase(input);
-  if (!parsed.ok) return parsed;
-  const familyName = parsed.value.person.familyName;
-  if (familyName == null || familyName.trim() === '') {
-    return { ok: false, errors: [keyedProblem('person.familyName', 'validation.storable.familyName')] };
-  }
-  return parsed;
+  // Read from the input as given when the file has other problems, so that a form hears of every one in one round.
+  const familyName = parsed.ok ? parsed.value.person.familyName : rawFamilyName(input);
+  const missing = familyName == null || (typeof familyName === 'string' && familyName.trim() === '');
+  const problem = keyedProblem('person.familyName', 'validation.storable.familyName');
+  if (!parsed.ok) return missing && !parsed.errors.some((e) => e.field === 'person.familyName') ? { ...parsed, errors: [...parsed.errors, problem] } : parsed;
+  return missing ? { ok: false, errors: [problem] } : parsed;
+}
+
+/** `person.familyName` of an input not yet parsed: undefined where there is none. */
+function rawFamilyName(input: unknown): unknown {
+  const person = typeof input === 'object' && input !== null ? (input as { person?: unknown }).person : undefined;
+  return typeof person === 'object' && person !== null ? (person as { familyName?: unknown }).familyName : undefined;
 }
 
 // ---------------------------------------------------------------- outputs

@@ -33,3 +33,25 @@ export interface BackupFailure {
   /** The system's own words (in English, whatever the app's language), for whoever fixes the cause. */
   detail: string;
 }
+
+/** What a backup holds, checked as a restore checks it (channel `backups.inspect`). */
+export interface BackupInspection {
+  name: string;
+  /** When it was taken, ISO 8601 UTC. */
+  at: string;
+  bytes: number;
+  /** Null where the file could not be read as a TSP Desk store. */
+  schemaVersion: number | null;
+  cases: number | null;
+  auditEntries: number | null;
+  /** Why it must not be restored (in English, the system's words); empty when it verified. */
+  problems: string[];
+}
+
+/** A restore asked for (channel `backups.restore`): done when the app starts again, which it does now. */
+export interface RestoreRequested {
+  name: string;
+  requestedAt: string;
+  /** False where this window cannot restart itself (a test shell): the restore waits for the next start. */
+  restarting: boolean;
+}

@@ -65,6 +65,20 @@ describe('createCase', () => {
     );
   });
 
+  it('names a missing family name with the file\'s other problems, in one round (a form submitted once hears of every one)', () => {
+    const error = expectRefused(ctx, 'invalid_input', () =>
+      createCase(ctx, { case: { format: 'tsp-case/1', sentencingState: '', administeringState: 'TH', person: { familyName: '' }, sentences: [{ id: 'S1', start: '2024-02-30', term: { years: 1 } }] } }),
+    );
+    expect(error.problems.map((p) => [p.field, p.messageKey])).toEqual([
+      ['case.sentencingState', 'validation.country.format'],
+      ['case.sentences[0].start', 'validation.date.real'],
+      ['case.person.familyName', 'validation.storable.familyName'],
+    ]);
+    // A name the format itself refuses is named once, for what is wrong with it.
+    const invisible = expectRefused(ctx, 'invalid_input', () => createCase(ctx, { case: { format: 'tsp-case/1', sentencingState: '', administeringState: 'TH', person: { familyName: '\u200b' } } }));
+    expect(invisible.problems.filter((p) => p.field === 'case.person.familyName').map((p) => p.messageKey)).toEqual(['validation.name.invisible']);
+  });
+
   it('refuses input that is not the expected shape', () => {
     expect(expectRefused(ctx, 'invalid_input', () => createCase(ctx, { case: example, extra: 1 })).problems).toEqual([
       { field: '(file)', message: 'unknown keys extra', messageKey: 'validation.unknownKeys', params: { keys: 'extra' } },

@@ -21,6 +21,47 @@ function flagSentence(text: Text, flag: string): string {
   return text.message(`flag.${flag}`);
 }
 
+type StoredResult = AssessmentRecord['result'];
+
+/** Whether the transfer window has closed: its last day is before today, or it closed before it opened. */
+function windowClosed(span: StoredResult['transferWindow'], today: string): boolean {
+  return span != null && span.to !== null && (span.from > span.to || span.to < today);
+}
+
+/** The conditions that decide the verdict: not met, to be found out, or met only by exception; none for eligible. */
+function deciding(result: StoredResult): StoredResult['conditions'][number]['id'][] {
+  const status = { eligible: null, ineligible: 'not_met', needs_information: 'unknown', eligible_by_exception: 'waived' } as const;
+  const wanted = status[result.verdict];
+  return wanted === null ? [] : result.conditions.filter((c) => c.status === wanted && (wanted === 'waived' || c.effect === 'mandatory')).map((c) => c.id);
+}
+
+/**
+ * The banner's sentence: why, and as of which day (the reference date the conditions were tested on);
+ * then, for a case that could be transferred, whether the window for it has closed since.
+ */
+function VerdictWhy({ result, today }: { result: StoredResult; today: string }) {
+  const text = useText();
+  const names = deciding(result).map((id) => text.ui(`condition.${id}`));
+  const conditions = new Intl.ListFormat(text.locale, { type: 'conjunction' }).format(names);
+  const closed = (result.verdict === 'eligible' || result.verdict === 'eligible_by_exception') && windowClosed(result.transferWindow, today);
+  const span = result.transferWindow;
+  return (
+    <>
+      <p className="verdict__detail">
+        {result.verdict !== 'eligible' && names.length === 0
+          ? text.ui(`verdict.${result.verdict}.detail`)
+          : text.ui(`ui.verdict.why.${result.verdict}`, { date: text.date(result.referenceDate), conditions, count: names.length })}
+      </p>
+      {closed && span != null && span.to !== null && (
+        <p className="verdict__closed">
+          <Icon name="warning" />
+          {text.ui('ui.verdict.windowClosed', { to: text.date(span.to) })}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** The window in a sentence: open, open-ended, closed (its last day before today, or before it opened), or none. */
 function windowSentence(text: Text, span: NonNullable<AssessmentRecord['result']['transferWindow']> | null, today: string): string {
   if (span === null) return text.ui('ui.window.none');
@@ -37,7 +78,7 @@ function TransferWindow({ assessment }: { assessment: AssessmentRecord }) {
   if (result.transferWindow === undefined) return null;
   const span = result.transferWindow;
   const today = formatIsoDate(todayFrom(new Date()));
-  const closed = span !== null && span.to !== null && (span.from > span.to || span.to < today);
+  const closed = windowClosed(span, today);
   const planned = assessment.caseSnapshot.events.transferPlanned ?? null;
   const inside = span !== null && planned !== null && planned >= span.from && (span.to === null || planned <= span.to);
   const counted =
@@ -73,7 +114,7 @@ function AssessmentResult({ assessment, whatIf }: { assessment: AssessmentRecord
         <div>
           {whatIf && <p className="verdict__what-if">{text.ui('ui.whatIf.tag', { instrument: name })} — {text.ui('ui.whatIf.notVerdict')}</p>}
           <p className="verdict__word">{text.ui(`verdict.${result.verdict}`)}</p>
-          <p className="verdict__detail">{text.ui(`verdict.${result.verdict}.detail`)}</p>
+          <VerdictWhy result={result} today={formatIsoDate(todayFrom(new Date()))} />
         </div>
       </div>
       <p className="assessment-result__meta">

@@ -9,6 +9,7 @@ import type { BackupsState } from '../../shared/backups-schemas.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { useText } from '../text/use-text.ts';
+import { RestoreBackup } from './RestoreBackup.tsx';
 
 const POLL_MS = 1000;
 
@@ -18,6 +19,8 @@ export function BackupsSection() {
   const [state, setState] = useState<BackupsState | null | undefined>(undefined);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The backup being checked for a restore.
+  const [checking, setChecking] = useState<string | null>(null);
   const asked = useRef(false);
 
   const take = useCallback((next: BackupsState | null) => {
@@ -100,6 +103,7 @@ export function BackupsSection() {
                   <th scope="col" className="numeric">
                     {text.ui('ui.settings.backups.size')}
                   </th>
+                  <th scope="col">{text.ui('ui.settings.backups.col.action')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -110,12 +114,24 @@ export function BackupsSection() {
                       <code>{backup.name}</code>
                     </td>
                     <td className="numeric">{text.ui('ui.settings.backups.megabytes', { size: text.number(Math.round(backup.bytes / 100_000) / 10) })}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={text.ui('ui.settings.backups.check', { file: backup.name })}
+                        aria-expanded={checking === backup.name}
+                        onClick={() => setChecking(backup.name)}
+                      >
+                        {text.ui('ui.settings.backups.col.action')}
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
           <p className="settings-hint">{text.ui('ui.settings.backups.restore')}</p>
+          {checking !== null && <RestoreBackup key={checking} name={checking} onClose={() => setChecking(null)} />}
         </>
       )}
     </section>

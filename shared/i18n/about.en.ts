@@ -26,5 +26,7 @@ export const aboutEn = {
   'ui.crash.reload': 'Reload the window',
   'ui.crash.details': 'Technical details',
   'shell.rendererFailed.title': 'TSP Desk stopped',
+  'shell.restoreRefused.title': 'The backup was not restored',
+  'shell.restoreRefused.text': 'The restore asked for in Settings was not done, and the store is as it was. What was found:\n{problems}',
   'shell.rendererFailed.text': 'Its window failed several times in a row. What you saved is in the store. What happened is written in {file}.',
 } as const;

@@ -27,5 +27,7 @@ export const aboutZhHant: Record<keyof typeof aboutEn, string> = {
   'ui.crash.reload': '重新載入視窗',
   'ui.crash.details': '技術詳情',
   'shell.rendererFailed.title': 'TSP Desk 已停止',
+  'shell.restoreRefused.title': '備份未有還原',
+  'shell.restoreRefused.text': '在設定中要求的還原未有進行，資料庫維持原狀。發現的問題（英文）：\n{problems}',
   'shell.rendererFailed.text': '其視窗連續多次失效。已儲存的資料仍在資料庫內。詳情記錄於 {file}。',
 };

@@ -45,6 +45,14 @@ export const routesUiEn = {
   'ui.window.title': 'Transfer window',
   'ui.window.fromTo': 'A transfer can happen from {from} to {to}.',
   'ui.window.fromOpen': 'A transfer can happen from {from}, with no end: the sentence is indeterminate.',
+  'ui.verdict.why.eligible': 'On {date}, the reference date, every mandatory condition is met.',
+  'ui.verdict.why.ineligible':
+    'On {date}, the reference date, {count, plural, one {this condition is} other {these conditions are}} not met and the instrument gives no exception: {conditions}.',
+  'ui.verdict.why.needs_information':
+    'On {date}, the reference date, {count, plural, one {this condition cannot} other {these conditions cannot}} be decided from the facts held: {conditions}.',
+  'ui.verdict.why.eligible_by_exception':
+    'On {date}, the reference date, {count, plural, one {this condition is} other {these conditions are}} met only by exception, if the States agree: {conditions}.',
+  'ui.verdict.windowClosed': 'But the window for a transfer has closed: its last day was {to}.',
   'ui.window.closedBefore': 'The window has closed: the last day a transfer could happen was {to}.',
   'ui.window.neverOpened': 'The window has closed before it opened: the first day every condition holds ({from}) is after the last day the remaining time allows ({to}).',
   'ui.window.none': 'No transfer window: no day is known yet on which every condition holds.',
