@@ -25,7 +25,7 @@ import { actorOf, auditStoreEvent, backupAttachmentsOf, listBackups, type StoreA
 import { copyAttachments, type AttachmentsCopied } from './backup-copy.ts';
 import type { ServiceContext } from './services/context.ts';
 
-export interface RestoreRequest {
+interface RestoreRequest {
   /** The backup file, absolute. */
   backup: string;
   requestedBy: string;
@@ -43,7 +43,7 @@ function backupNamed(dir: string, name: string): { file: string; at: string } {
 }
 
 /** What a backup holds, checked as a restore checks it (integrity, schema, the audit chain against its manifest). */
-export function inspectBackup(files: StoreFiles, dir: string, name: string): BackupInspection {
+function inspectBackup(files: StoreFiles, dir: string, name: string): BackupInspection {
   const { file, at } = backupNamed(dir, name);
   const checked = verifyStoreFile(file, { key: files.key, nativeBinding: files.nativeBinding, anchors: manifestAnchors(file) });
   const inspection = checked.inspection;
@@ -59,7 +59,7 @@ export function inspectBackup(files: StoreFiles, dir: string, name: string): Bac
 }
 
 /** Asks for `name` to be restored at the next start: refused (nothing written) unless it verifies; audited in the live store. */
-export function requestRestore(ctx: ServiceContext, files: StoreFiles, dir: string, name: string, reason: string): RestoreRequest {
+function requestRestore(ctx: ServiceContext, files: StoreFiles, dir: string, name: string, reason: string): RestoreRequest {
   const inspection = inspectBackup(files, dir, name);
   if (inspection.problems.length > 0) throw new FileRefused(inspection.problems.map((p) => `${name}: ${p}`));
   const request: RestoreRequest = { backup: path.join(path.resolve(dir), name), requestedBy: ctx.user.id, requestedAt: ctx.clock().toISOString(), reason };
