@@ -24,12 +24,10 @@ import { describeError, storeFailureOf } from './store-failure.ts';
 import { profilesHandlers } from './services/profiles.ts';
 import { openSession, sessionContext, sessionHandlers } from './services/session.ts';
 import { usersHandlers } from './services/users.ts';
+import { workflowHandlers } from './services/workflow.ts';
 import type { Handler, Handlers, SignedOutHandler } from './services/handlers.ts';
 import { reportsHandlers } from './services/reports.ts';
 import { problemsOf } from './services/validate.ts';
-import { transitionCase, workflowState } from './services/workflow.ts';
-import { addNote, assignCase, caseWork, recordCorrespondence } from './services/case-work.ts';
-import { checkPlannedHandover } from './services/handover.ts';
 import { rulesetsHandlers } from './services/rulesets.ts';
 import { settingsHandlers } from './services/settings.ts';
 import { treatiesHandlers } from './services/treaty-map.ts';
@@ -47,6 +45,7 @@ export const HANDLERS = {
   ...settingsHandlers,
   ...backupsHandlers,
   ...documentsHandlers,
+  ...workflowHandlers,
   ...dueHandlers,
   ...enforcementHandlers,
   ...assessmentsHandlers,
@@ -69,13 +68,6 @@ const LEGACY_HANDLERS: { [C in LegacyChannel]: LegacyHandler<C> } = {
   'cases.setStatus': setCaseStatus,
   'cases.close': closeCase,
   'cases.reopen': reopenCase,
-  'workflow.state': workflowState,
-  'workflow.transition': transitionCase,
-  'workflow.checkHandover': checkPlannedHandover,
-  'cases.work': caseWork,
-  'cases.recordCorrespondence': recordCorrespondence,
-  'cases.addNote': addNote,
-  'cases.assign': assignCase,
   'cases.import': importCases,
   'cases.export': exportCases,
 };

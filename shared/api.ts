@@ -25,9 +25,8 @@ import { sessionContract } from './contracts/session.ts';
 import { settingsContract } from './contracts/settings.ts';
 import { treatiesContract } from './contracts/treaties.ts';
 import { usersContract } from './contracts/users.ts';
+import { workflowContract } from './contracts/workflow.ts';
 import type { CaseFile } from './domain/case.ts';
-import * as wf from './workflow-schemas.ts';
-import type { HandoverCheck } from './workflow/handover-check.ts';
 
 /** The areas, each one file of shared/contracts/ and one handler map of electron/services/. */
 export const AREAS = {
@@ -35,6 +34,7 @@ export const AREAS = {
   settings: settingsContract,
   backups: backupsContract,
   documents: documentsContract,
+  workflow: workflowContract,
   due: dueContract,
   enforcement: enforcementContract,
   assessments: assessmentsContract,
@@ -62,13 +62,6 @@ const LEGACY = {
   'cases.setStatus': { input: s.setCaseStatusInput, roles: CASEWORK },
   'cases.close': { input: s.closeCaseInput, roles: CASEWORK },
   'cases.reopen': { input: s.reopenCaseInput, roles: SUPERVISOR },
-  'workflow.state': { input: wf.workflowStateInput, roles: ALL },
-  'workflow.transition': { input: wf.transitionCaseInput, roles: CASEWORK },
-  'workflow.checkHandover': { input: wf.checkHandoverInput, roles: ALL },
-  'cases.work': { input: wf.caseWorkInput, roles: ALL },
-  'cases.recordCorrespondence': { input: wf.recordCorrespondenceInput, roles: CASEWORK },
-  'cases.addNote': { input: wf.addNoteInput, roles: CASEWORK },
-  'cases.assign': { input: wf.assignCaseInput, roles: CASEWORK },
   'cases.import': { input: z.unknown(), roles: CASEWORK },
   'cases.export': { input: s.exportCasesInput, roles: ALL },
 } as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
@@ -105,14 +98,6 @@ interface LegacyOutputs {
   'cases.setStatus': s.CaseRecord;
   'cases.close': s.CaseRecord;
   'cases.reopen': s.CaseRecord;
-  'workflow.state': wf.WorkflowState;
-  'workflow.transition': s.CaseRecord;
-  /** Null when the case names no rule-set to check the date against. */
-  'workflow.checkHandover': HandoverCheck | null;
-  'cases.work': wf.CaseWork;
-  'cases.recordCorrespondence': wf.CaseWork;
-  'cases.addNote': wf.CaseWork;
-  'cases.assign': wf.CaseWork;
   'cases.import': s.ImportResult;
   'cases.export': CaseFile[];
   /** One step of screening open cases for the route index (derived data: nothing audited). */
