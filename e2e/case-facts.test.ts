@@ -133,4 +133,25 @@ describe('the new facts', { timeout: 90_000 }, () => {
     expect(await page.locator('.transfer-window__span').textContent()).toBe(t('en', 'ui.window.fromTo', { from: deadline('2022-12-28'), to: deadline('2028-12-26') }));
     expect(await page.locator('.transfer-window').getAttribute('class')).toContain('transfer-window--open');
   });
+
+  it('shows consent and the dates of the procedure as the form recorded them, in both languages', async () => {
+    await shell.open(`#/case/${caseId}`);
+    for (const [language, catalogue] of [['en', en], ['zh-Hant', zhHant]] as const) {
+      await switchTo(language);
+      const { date } = formatsFor(language);
+      const section = '.panel--procedure';
+      await expect.poll(() => page.locator(`${section} h2`).textContent()).toBe(catalogue['ui.case.procedure.title']);
+      expect(await fact(section, catalogue['ui.form.f.consent.status']).textContent()).toBe(catalogue['ui.form.consent.given']);
+      expect(await fact(section, catalogue['ui.form.f.consent.by']).textContent()).toBe(catalogue['ui.form.consentBy.person']);
+      expect(await fact(section, catalogue['ui.form.f.consent.date']).textContent()).toBe(date('2024-03-01'));
+      expect(await fact(section, catalogue['ui.form.f.consent.verified']).textContent()).toBe(catalogue['ui.value.yes']);
+      expect(await fact(section, catalogue['ui.form.f.consent.opinionRecorded']).textContent()).toBe(catalogue['ui.value.no']);
+      expect(await fact(section, catalogue['ui.form.f.consent.withdrawnOn']).textContent()).toBe(`—${catalogue['ui.value.notRecorded']}`);
+      expect(await fact(section, catalogue['ui.form.f.events.requestReceived']).textContent()).toBe(date('2024-03-01'));
+      expect(await fact(section, catalogue['ui.form.f.events.statesAgreed']).textContent()).toBe(`—${catalogue['ui.value.notRecorded']}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.locator(section).screenshot({ path: (await saveScreenshot(page, `case-procedure-${language}`)).replace('.png', '-panel.png') });
+    }
+    await switchTo('en');
+  });
 });

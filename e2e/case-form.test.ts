@@ -55,8 +55,15 @@ describe('case form', { timeout: 60_000 }, () => {
     await field('person.nativeName').fill('Иванов Пётр');
     await field('person.prisonNumber').fill('HK-900001');
     await field('person.dateOfBirth').fill('1985-03-14');
-    await field('person.nationalities').fill('ru, ' + c.administeringState.toLowerCase());
-    expect(await page.locator('#f-person-nationalities-names').textContent()).toContain(await regionName(page, 'RU'));
+    // Chosen by name from the list the browser suggests, or by code followed by a comma; a word that names no State stays typed and says so.
+    await field('person.nationalities').fill(`${await regionName(page, 'RU')} (RU)`);
+    await field('person.nationalities').fill(c.administeringState.toLowerCase() + ',');
+    expect(await page.locator('#f-person-nationalities-names .chip').allTextContents()).toEqual([await regionName(page, 'RU'), await regionName(page, c.administeringState)]);
+    await field('person.nationalities').fill('Atlantis');
+    await field('person.nationalities').press('Enter');
+    expect(await page.locator('#f-person-nationalities-unknown').textContent()).toBe(en['ui.form.states.unknown'].replace('{word}', 'Atlantis'));
+    await field('person.nationalities').fill('');
+    expect(await page.locator('#f-person-nationalities-unknown').count()).toBe(0);
     await field('person.livesIn').selectOption(c.administeringState);
     await page.locator('#f-person-representativeNeeded-no').check();
     await field('sentencingState').selectOption(c.sentencingState);

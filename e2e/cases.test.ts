@@ -203,9 +203,12 @@ describe('cases screen', { timeout: 60_000 }, () => {
     await expect.poll(() => count().textContent()).toBe(countLine(byBoth.total, DEMO_CASES));
     await expectFirstRows(byBoth.items);
     expect(await page.locator('table').getAttribute('aria-rowcount')).toBe(String(byBoth.total + 1));
-    for (const cell of await page.locator('tbody tr td.col-states span[aria-hidden]').allTextContents()) expect(cell).toBe(`${from} → ${to}`);
-
     const fromName = await regionName(page, from);
+    // By name, never by code (issue 18).
+    for (const cell of await page.locator('tbody tr td.col-states span[aria-hidden]').allTextContents()) expect(cell).toBe(`${fromName} → ${await regionName(page, to)}`);
+    const ruleSetCells = await page.locator('tbody tr td.col-rule-set').allTextContents();
+    expect(ruleSetCells.length).toBeGreaterThan(0);
+    for (const cell of ruleSetCells) expect(cell, 'a rule-set by its title, not its id').not.toMatch(/^[a-z]+(-[a-z0-9]+)+$/);
     await page.getByRole('button', { name: `Remove filter Sentencing State: ${fromName}` }).click();
     const byAdministering = shell.dispatch('cases.list', { administeringState: to, limit: PAGE_SIZE });
     await expect.poll(() => count().textContent()).toBe(countLine(byAdministering.total, DEMO_CASES));

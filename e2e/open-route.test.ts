@@ -60,6 +60,9 @@ describe('has an open route today', () => {
       // Fewer than 1,000 cases: no digit grouping in either language.
       expect(await page.locator('.case-count').textContent()).toBe(t(locale, 'ui.cases.count', { shown: String(expected.total), total: all }));
       expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(!fresh);
+      // Dates are never cut short: each date cell shows all of its text.
+      const clipped = await page.locator('tbody tr td.col-born, tbody tr td.col-date').evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+      expect(clipped).toEqual([]);
       expect(await seriousViolations(page)).toEqual([]);
       await saveScreenshot(page, `cases-open-route-${locale}`);
 

@@ -19,6 +19,7 @@ import { EligibilityPanel } from './EligibilityPanel.tsx';
 import { EnforcementSection } from './EnforcementSection.tsx';
 import { IdentityBar } from './IdentityBar.tsx';
 import { JudgmentSection } from './JudgmentSection.tsx';
+import { ProcedureSection } from './ProcedureSection.tsx';
 import { PersonSection } from './PersonSection.tsx';
 import { RoutesPanel } from './RoutesPanel.tsx';
 import { TransferPanel } from './TransferPanel.tsx';
@@ -113,6 +114,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
       <div className="case-grid">
         <PersonSection person={record.case.person} custody={record.case.custody} />
         <JudgmentSection record={record} latest={caseVerdictAssessment(record, open.assessments)} />
+        <ProcedureSection record={record} />
         {record.case.direction === 'incoming' && <EnforcementSection record={record} />}
         <EligibilityPanel record={record} assessments={open.assessments} />
         <RoutesPanel key={record.version} record={record} />

@@ -6,6 +6,8 @@ import { useText } from '../text/use-text.ts';
 import { NotRecorded } from '../components/NotRecorded.tsx';
 import { VerdictBadge } from '../components/StatusBadges.tsx';
 import { caseStatusLabel } from '../text/case-labels.ts';
+import { ruleSetName } from '../text/instruments.ts';
+import { useDesk } from '../store/index.ts';
 
 interface CaseRowProps {
   summary: CaseSummary;
@@ -21,6 +23,7 @@ interface CaseRowProps {
 
 export function CaseRow({ summary, index, tabbable, onOpen, onFocus, measure }: CaseRowProps) {
   const text = useText();
+  const ruleSets = useDesk((s) => s.ruleSets);
   const name = personName(summary.familyName, summary.givenNames);
   return (
     <tr
@@ -52,11 +55,11 @@ export function CaseRow({ summary, index, tabbable, onOpen, onFocus, measure }: 
       <td className="col-code col-prison">{summary.prisonNumber ?? <NotRecorded />}</td>
       <td className="col-states">
         <span aria-hidden="true">
-          {summary.sentencingState} → {summary.administeringState}
+          {text.region(summary.sentencingState)} → {text.region(summary.administeringState)}
         </span>
         <span className="sr-only">{statesSpoken(text, summary.sentencingState, summary.administeringState)}</span>
       </td>
-      <td className="col-code col-rule-set">{summary.ruleSetId ?? <NotRecorded />}</td>
+      <td className="col-rule-set">{summary.ruleSetId === null ? <NotRecorded /> : ruleSetName(text, ruleSets, { ruleSetId: summary.ruleSetId })}</td>
       <td className="col-verdict">
         <VerdictBadge verdict={summary.verdict} />
       </td>

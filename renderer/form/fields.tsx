@@ -4,9 +4,10 @@
  * described by the message).
  */
 import { DATE_MAX, DATE_MIN } from '../../shared/domain/bounds.ts';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FieldFrame } from '../components/FieldFrame.tsx';
-import { regionOptions } from '../text/regions.ts';
+import { Icon } from '../components/Icon.tsx';
+import { regionOptions, type RegionOption } from '../text/regions.ts';
 import { useText } from '../text/use-text.ts';
 import { fieldId, TRI_VALUES, type Tri } from './case-draft.ts';
 
@@ -99,33 +100,111 @@ export function StateField(props: Omit<SelectProps, 'options' | 'empty'> & { emp
   return <SelectField {...props} options={options} />;
 }
 
-/** Several States as ISO codes; the names they stand for are shown as the officer types. */
+/** The State a typed word stands for: its name as listed ("Russia (RU)"), its code, or the one name it begins. */
+function stateFor(options: readonly RegionOption[], typed: string, locale: string): RegionOption | undefined {
+  const word = typed.trim();
+  if (word === '') return undefined;
+  const fold = (s: string) => s.toLocaleLowerCase(locale).normalize('NFKC');
+  const wanted = fold(word);
+  const exact = options.find((o) => fold(`${o.name} (${o.code})`) === wanted || fold(o.name) === wanted || o.code.toLowerCase() === wanted);
+  if (exact !== undefined) return exact;
+  const starting = options.filter((o) => fold(o.name).startsWith(wanted));
+  return starting.length === 1 ? starting[0] : undefined;
+}
+
+/**
+ * Several States, chosen by name with type-ahead (the list of names the browser suggests as the
+ * officer types), each shown as a chip that removes itself, stored as ISO codes. A code or a name
+ * typed and followed by a comma, Enter or leaving the field is taken too; a word that names no
+ * State, or several, stays typed and says so.
+ */
 export function StatesField({ value, onChange, ...shell }: FieldShell & { value: string; onChange(value: string): void }) {
   const text = useText();
-  const named = value
+  const [typed, setTyped] = useState('');
+  const [unknownWord, setUnknownWord] = useState<string | null>(null);
+  const options = regionOptions(text);
+  const codes = value
     .split(/[\s,;]+/)
     .map((c) => c.trim().toUpperCase())
-    .filter((c) => /^[A-Z]{2}$/.test(c))
-    .map((c) => text.region(c));
+    .filter((c) => /^[A-Z]{2}$/.test(c));
   const id = fieldId(shell.path);
+  const label = (o: RegionOption) => `${o.name} (${o.code})`;
+
+  /** Takes each word that names a State; returns what is left (the words that do not). */
+  const take = (words: readonly string[]): string => {
+    const chosen = [...codes];
+    const left: string[] = [];
+    for (const word of words) {
+      if (word.trim() === '') continue;
+      const found = stateFor(options, word, text.locale);
+      if (found === undefined) left.push(word.trim());
+      else if (!chosen.includes(found.code)) chosen.push(found.code);
+    }
+    if (chosen.length !== codes.length) onChange(chosen.join(', '));
+    setUnknownWord(left.length === 0 ? null : left.join(', '));
+    return left.join(', ');
+  };
+  const remove = (code: string) => {
+    onChange(codes.filter((c) => c !== code).join(', '));
+    document.getElementById(id)?.focus();
+  };
+
   return (
     <Shell {...shell}>
       {({ invalid, describedBy: described }) => (
         <>
+          <ul className="state-chips" id={`${id}-names`} aria-live="polite">
+            {codes.length === 0 && <li className="state-chips__none">{text.ui('ui.value.notRecorded')}</li>}
+            {codes.map((code) => (
+              <li key={code}>
+                <button type="button" className="chip" aria-label={text.ui('ui.form.states.remove', { state: text.region(code) })} onClick={() => remove(code)}>
+                  {text.region(code)}
+                  <Icon name="cross" />
+                </button>
+              </li>
+            ))}
+          </ul>
           <input
             id={id}
             type="text"
-            className="input--codes"
-            value={value}
+            list={`${id}-list`}
+            value={typed}
             autoComplete="off"
             spellCheck={false}
-            aria-invalid={invalid}
-            aria-describedby={[described, `${id}-names`].filter((x) => x !== undefined).join(' ')}
-            onChange={(e) => onChange(e.target.value)}
+            aria-invalid={invalid || unknownWord !== null}
+            aria-describedby={[described, unknownWord === null ? undefined : `${id}-unknown`].filter((x) => x !== undefined).join(' ') || undefined}
+            onChange={(e) => {
+              const next = e.target.value;
+              // A name chosen from the list, or words ended by a comma: taken at once.
+              const parts = next.split(/[,;、，]/);
+              if (parts.length > 1) setTyped(take(parts.slice(0, -1)) + (parts.at(-1) ?? ''));
+              else if (options.some((o) => label(o) === next)) setTyped(take([next]));
+              else {
+                // Typing again: what was said of the last word no longer applies.
+                setTyped(next);
+                setUnknownWord(null);
+              }
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && typed.trim() !== '') {
+                e.preventDefault();
+                setTyped(take([typed]));
+              }
+            }}
+            onBlur={() => setTyped(take([typed]))}
           />
-          <p className="field__names" id={`${id}-names`} aria-live="polite">
-            {named.length === 0 ? text.ui('ui.value.notRecorded') : named.join(text.locale === 'en' ? ', ' : '、')}
-          </p>
+          <datalist id={`${id}-list`}>
+            {options
+              .filter((o) => !codes.includes(o.code))
+              .map((o) => (
+                <option key={o.code} value={label(o)} />
+              ))}
+          </datalist>
+          {unknownWord !== null && (
+            <p className="field__names" id={`${id}-unknown`} role="status">
+              {text.ui('ui.form.states.unknown', { word: unknownWord })}
+            </p>
+          )}
         </>
       )}
     </Shell>
