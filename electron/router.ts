@@ -1,18 +1,18 @@
 /**
  * Dispatches a channel of shared/api.ts to its service: checks the acting user's role,
  * parses the payload with the channel's schema, runs the area's handler on what it parsed
- * (electron/services/handlers.ts), and answers with a value (`{ ok, data }` or `{ ok: false, error }`). Knows nothing of Electron: the app, the
- * CLI and the Chromium test shell all call it the same way.
+ * (electron/services/handlers.ts), and answers with a value (`{ ok, data }` or
+ * `{ ok: false, error }`). Knows nothing of Electron: the app, the CLI and the Chromium test
+ * shell all call it the same way.
  *
  * The acting user is the session's (electron/services/session.ts): with nobody signed in,
  * every channel but those of SIGNED_OUT_CHANNELS is refused before its payload is read.
  */
-import { API, SIGNED_OUT_CHANNELS, type AreaChannel, type ApiOutputs, type ApiResponse, type Channel, type SignedOutChannel } from '../shared/api.ts';
+import { API, SIGNED_OUT_CHANNELS, type ApiResponse, type Channel, type SignedOutChannel } from '../shared/api.ts';
 import { assessmentsHandlers } from './services/assessments.ts';
 import { backupsHandlers } from './services/backups.ts';
+import { casesHandlers } from './services/case-files.ts';
 import { auditHandlers } from './services/audit.ts';
-import { exportCases, importCases } from './services/case-files.ts';
-import { closeCase, createCase, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase } from './services/cases.ts';
 import type { ServiceContext, Session } from './services/context.ts';
 import { dossierHandlers } from './services/dossier.ts';
 import { documentsHandlers } from './services/documents.ts';
@@ -33,18 +33,17 @@ import { settingsHandlers } from './services/settings.ts';
 import { treatiesHandlers } from './services/treaty-map.ts';
 import { packagesHandlers } from './services/packages.ts';
 
-type LegacyChannel = Exclude<Channel, AreaChannel>;
-/** A channel not yet moved to an area: its service parses the raw payload again. */
-type LegacyHandler<C extends Channel> = (ctx: ServiceContext, input: unknown, session: Session) => ApiOutputs[C];
+type SignedInChannel = Exclude<Channel, SignedOutChannel>;
 
 const isSignedOutChannel = (channel: Channel): channel is SignedOutChannel => (SIGNED_OUT_CHANNELS as readonly string[]).includes(channel);
 
-/** Every area's handlers (shared/api.ts AREAS): the compiler checks each against its channel's contract. */
+/** Every area's handlers (shared/api.ts AREAS): the compiler checks that each channel has one, typed from its contract. */
 export const HANDLERS = {
   ...sessionHandlers,
   ...settingsHandlers,
   ...backupsHandlers,
   ...documentsHandlers,
+  ...casesHandlers,
   ...workflowHandlers,
   ...dueHandlers,
   ...enforcementHandlers,
@@ -57,20 +56,7 @@ export const HANDLERS = {
   ...packagesHandlers,
   ...reportsHandlers,
   ...usersHandlers,
-} satisfies Handlers<AreaChannel>;
-
-const LEGACY_HANDLERS: { [C in LegacyChannel]: LegacyHandler<C> } = {
-  'cases.list': listCases,
-  'cases.get': getCase,
-  'cases.events': listCaseEvents,
-  'cases.create': createCase,
-  'cases.update': updateCase,
-  'cases.setStatus': setCaseStatus,
-  'cases.close': closeCase,
-  'cases.reopen': reopenCase,
-  'cases.import': importCases,
-  'cases.export': exportCases,
-};
+} satisfies Handlers<Channel>;
 
 export interface Router {
   dispatch<C extends Channel>(channel: C | string, payload: unknown): ApiResponse<C>;
@@ -101,15 +87,10 @@ export function createSessionRouter(session: Session, log: (message: string) => 
       const parsed = contract.input.safeParse(payload);
       if (!parsed.success) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: problemsOf(parsed.error) } };
       try {
-        if (Object.hasOwn(HANDLERS, known)) {
-          // The handler receives the payload as parsed (defaults filled, text trimmed), never the raw one.
-          const input = parsed.data as never;
-          if (ctx === null || isSignedOutChannel(known)) return { ok: true, data: (HANDLERS[known as SignedOutChannel] as SignedOutHandler<SignedOutChannel>)(session, input) } as ApiResponse<C>;
-          return { ok: true, data: (HANDLERS[known as Exclude<AreaChannel, SignedOutChannel>] as Handler<Exclude<AreaChannel, SignedOutChannel>>)(ctx, input, session) } as ApiResponse<C>;
-        }
-        if (ctx === null) throw new Error(`${channel} needs a signed-in user`);
-        const handler = LEGACY_HANDLERS[known as LegacyChannel] as LegacyHandler<LegacyChannel>;
-        return { ok: true, data: handler(ctx, payload, session) } as ApiResponse<C>;
+        // The handler receives the payload as parsed (defaults filled, text trimmed), never the raw one.
+        const input = parsed.data as never;
+        if (ctx === null || isSignedOutChannel(known)) return { ok: true, data: (HANDLERS[known as SignedOutChannel] as SignedOutHandler<SignedOutChannel>)(session, input) } as ApiResponse<C>;
+        return { ok: true, data: (HANDLERS[known as SignedInChannel] as Handler<SignedInChannel>)(ctx, input, session) } as ApiResponse<C>;
       } catch (error) {
         if (error instanceof ServiceError) return { ok: false, error: error.toJSON() };
         // The store busy, the disk full or read-only, the file damaged: a message of its own, not a bug.

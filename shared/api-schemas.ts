@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { caseSchema, keyedProblem, parseCase, type CaseParseResult, type FieldProblem } from './domain/case.ts';
-import { CASE_SORT_FIELDS, CLOSE_OUTCOMES, caseStatuses, DUE_FILTERS, LIST_LIMIT_MAX, OPEN_STATUSES, ROLES, VERDICTS } from './vocabularies.ts';
+import { CLOSE_OUTCOMES, caseStatuses, ROLES, VERDICTS } from './vocabularies.ts';
 import { CONDITION_IDS } from './eligibility/types.ts';
 import { DATE_MAX, DATE_MIN, isDateInBounds } from './domain/bounds.ts';
 import { isIsoDate } from './sentence/calendar.ts';
@@ -19,81 +19,11 @@ export type { FieldProblem };
 const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
 /** A date a request gives (not one the app computed): within the app's bounds (shared/domain/bounds.ts). */
 export const inputDate = isoDate.refine(isDateInBounds, { error: 'validation.date.range', params: { min: DATE_MIN, max: DATE_MAX } });
-const country = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "HK"' });
 export const caseId = z.uuid({ error: 'must be a case id' });
 export const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a rule-set id such as "coe-ets-112"' });
-const version = z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' });
 export const reason = z.string({ error: 'must be text' }).trim().min(1, { error: 'a reason is required' }).max(2000, { error: 'must be at most 2000 characters' });
 const timestamp = z.string();
 
-// ---------------------------------------------------------------- inputs
-
-export const createCaseInput = z.strictObject({ case: z.unknown(), reason: reason.optional() });
-export const updateCaseInput = z.strictObject({ id: caseId, expectedVersion: version, case: z.unknown(), reason });
-export const setCaseStatusInput = z.strictObject({
-  id: caseId,
-  expectedVersion: version,
-  status: z.enum(OPEN_STATUSES, { error: `must be one of ${OPEN_STATUSES.join(', ')} (a case is ended by closing it)` }),
-  reason,
-});
-export const closeCaseInput = z.strictObject({
-  id: caseId,
-  expectedVersion: version,
-  outcome: z.enum(CLOSE_OUTCOMES, { error: `must be one of ${CLOSE_OUTCOMES.join(', ')}` }),
-  reason,
-  /** The civil date it happened (the handover's date for "transferred"); today when left out. */
-  date: inputDate.optional(),
-  /** The coded reason (shared/workflow/reasons.ts): required of every closure but the transfer. */
-  reasonCode: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'must be lower-case letters, digits, "-" and "_"' }).max(64).optional(),
-});
-export const reopenCaseInput = z.strictObject({
-  id: caseId,
-  expectedVersion: version,
-  status: z.enum(OPEN_STATUSES, { error: `must be one of ${OPEN_STATUSES.join(', ')}` }),
-  reason,
-});
-export const getCaseInput = z.strictObject({ id: caseId });
-export const listCaseEventsInput = z.strictObject({ caseId });
-export const listCasesInput = z.strictObject({
-  text: z.string().trim().max(200).optional(),
-  /** One status, or several: cases at any of them. */
-  status: z.union([z.enum(caseStatuses), z.array(z.enum(caseStatuses)).min(1).max(caseStatuses.length)]).optional(),
-  ruleSetId: z.string().optional(),
-  sentencingState: country.optional(),
-  administeringState: country.optional(),
-  /** The verdict of the latest assessment; `not_assessed` for cases never assessed. */
-  verdict: z.enum([...VERDICTS, 'not_assessed']).optional(),
-  /** Cases with something due (electron/services/due.ts): overdue, due this week, or due within 90 days. */
-  due: z.enum(DUE_FILTERS).optional(),
-  /** Cases assigned to this user; "me": to the signed-in user ("My cases"). */
-  assignedTo: z.string().min(1).max(100).optional(),
-  includeClosed: z.boolean().default(false),
-  /**
-   * Open cases with at least one open route today (the route index, electron/services/route-index.ts):
-   * every prisoner who could be informed of the possibility of transfer (ETS 112 Art. 4(1)).
-   */
-  openRoute: z.literal(true).optional(),
-  /**
-   * Cases of a person who may be this one (a new case's duplicate check): the same family and given
-   * names and date of birth, or the same prison number as compared (shared/domain/prison-number.ts).
-   */
-  samePerson: z.strictObject({
-    familyName: z.string().max(200).optional(),
-    givenNames: z.string().max(200).optional(),
-    dateOfBirth: isoDate.optional(),
-    prisonNumber: z.string().max(200).optional(),
-  }).optional(),
-  sort: z
-    .strictObject({ field: z.enum(CASE_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
-    .default({ field: 'updatedAt', dir: 'desc' }),
-  offset: z.int().min(0).default(0),
-  limit: z.int().min(1).max(LIST_LIMIT_MAX, { error: `must be at most ${LIST_LIMIT_MAX}` }).default(100),
-});
-export type ListCasesInput = z.input<typeof listCasesInput>;
-export type CaseListQuery = z.output<typeof listCasesInput>;
-
-
-export const exportCasesInput = z.strictObject({ ids: z.array(caseId).optional() });
 
 
 
@@ -119,7 +49,7 @@ function rawFamilyName(input: unknown): unknown {
 
 // ---------------------------------------------------------------- outputs
 
-export const latestAssessmentSchema = z.object({
+const latestAssessmentSchema = z.object({
   id: z.string(),
   verdict: z.enum(VERDICTS),
   referenceDate: isoDate,
@@ -140,7 +70,7 @@ export const caseRecordSchema = z.object({
 });
 export type CaseRecord = z.output<typeof caseRecordSchema>;
 
-export const caseSummarySchema = z.object({
+const caseSummarySchema = z.object({
   id: z.string(),
   version: z.int(),
   reference: z.string().nullable(),

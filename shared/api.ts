@@ -2,17 +2,17 @@
  * The IPC contract: every channel the renderer may call, with the schema its payload must
  * satisfy, what it answers and the roles allowed to call it. Each area writes its channels in
  * one file of shared/contracts/ (AREAS); the router (electron/router.ts) enforces the roles and
- * the schema before a service runs, and each service module's handlers are typed from the same
- * contract (electron/services/handlers.ts). The channels not yet moved to an area (LEGACY) keep
- * their schema and roles here and their answer in LegacyOutputs.
+ * the schema before a service runs, and each area's handler map is typed from the same
+ * contract (electron/services/handlers.ts).
  */
-import { z } from 'zod';
-import * as s from './api-schemas.ts';
+import type { z } from 'zod';
+import type { FieldProblem } from './api-schemas.ts';
 import type { Role } from './vocabularies.ts';
-import { ALL, CASEWORK, SUPERVISOR, type OutputOf } from './contracts/channel.ts';
+import type { OutputOf } from './contracts/channel.ts';
 import { assessmentsContract } from './contracts/assessments.ts';
 import { auditContract } from './contracts/audit.ts';
 import { backupsContract } from './contracts/backups.ts';
+import { casesContract } from './contracts/cases.ts';
 import { documentsContract } from './contracts/documents.ts';
 import { dossierContract } from './contracts/dossier.ts';
 import { dueContract } from './contracts/due.ts';
@@ -26,7 +26,6 @@ import { settingsContract } from './contracts/settings.ts';
 import { treatiesContract } from './contracts/treaties.ts';
 import { usersContract } from './contracts/users.ts';
 import { workflowContract } from './contracts/workflow.ts';
-import type { CaseFile } from './domain/case.ts';
 
 /** The areas, each one file of shared/contracts/ and one handler map of electron/services/. */
 export const AREAS = {
@@ -34,6 +33,7 @@ export const AREAS = {
   settings: settingsContract,
   backups: backupsContract,
   documents: documentsContract,
+  cases: casesContract,
   workflow: workflowContract,
   due: dueContract,
   enforcement: enforcementContract,
@@ -49,25 +49,9 @@ export const AREAS = {
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
-type AreaChannels = UnionToIntersection<(typeof AREAS)[keyof typeof AREAS]>;
-/** A channel of an area's contract: its handler receives the parsed payload. */
-export type AreaChannel = keyof AreaChannels;
 
-const LEGACY = {
-  'cases.list': { input: s.listCasesInput, roles: ALL },
-  'cases.get': { input: s.getCaseInput, roles: ALL },
-  'cases.events': { input: s.listCaseEventsInput, roles: ALL },
-  'cases.create': { input: s.createCaseInput, roles: CASEWORK },
-  'cases.update': { input: s.updateCaseInput, roles: CASEWORK },
-  'cases.setStatus': { input: s.setCaseStatusInput, roles: CASEWORK },
-  'cases.close': { input: s.closeCaseInput, roles: CASEWORK },
-  'cases.reopen': { input: s.reopenCaseInput, roles: SUPERVISOR },
-  'cases.import': { input: z.unknown(), roles: CASEWORK },
-  'cases.export': { input: s.exportCasesInput, roles: ALL },
-} as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
-
-/** Every channel (no channel is in two areas: shared/api.test.ts). */
-export const API = Object.assign({}, LEGACY, ...Object.values(AREAS)) as typeof LEGACY & AreaChannels;
+/** Every channel of every area (no channel is in two areas: shared/api.test.ts). */
+export const API = Object.assign({}, ...Object.values(AREAS)) as UnionToIntersection<(typeof AREAS)[keyof typeof AREAS]>;
 
 export type Channel = keyof typeof API;
 
@@ -86,28 +70,14 @@ export type ApiInputs = { [C in Channel]: z.input<(typeof API)[C]['input']> };
 /** What a handler receives: the payload as its schema parsed it (defaults filled, text trimmed). */
 export type ApiParsedInputs = { [C in Channel]: z.output<(typeof API)[C]['input']> };
 
-/** What each channel answers. */
-export type ApiOutputs = LegacyOutputs & { [C in AreaChannel]: OutputOf<AreaChannels[C]> };
-
-interface LegacyOutputs {
-  'cases.list': s.CaseList;
-  'cases.get': s.CaseRecord;
-  'cases.events': s.CaseEvent[];
-  'cases.create': s.CaseRecord;
-  'cases.update': s.CaseRecord;
-  'cases.setStatus': s.CaseRecord;
-  'cases.close': s.CaseRecord;
-  'cases.reopen': s.CaseRecord;
-  'cases.import': s.ImportResult;
-  'cases.export': CaseFile[];
-  /** One step of screening open cases for the route index (derived data: nothing audited). */
-}
+/** What each channel answers: its output schema's type, or its typed marker's (shared/contracts/channel.ts). */
+export type ApiOutputs = { [C in Channel]: OutputOf<(typeof API)[C]> };
 
 export interface ApiError {
   /** `unavailable`: the store is busy, its disk full or read-only, or the file damaged (messageKey `error.store.*`). */
   code: 'invalid_input' | 'not_found' | 'conflict' | 'forbidden' | 'unavailable' | 'internal';
   messageKey: string;
-  problems: s.FieldProblem[];
+  problems: FieldProblem[];
 }
 
 /** What crosses the IPC boundary: errors are values, never thrown (Error fields do not survive cloning). */

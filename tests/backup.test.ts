@@ -40,7 +40,7 @@ function store(key?: StoreKey) {
 }
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const names = (app: OpenedApp) => listCases(app.context, { includeClosed: true, offset: 0, limit: 100 }).items.map((c) => c.familyName).sort();
+const names = (app: OpenedApp) => listCases(app.context, parsed('cases.list', { includeClosed: true, offset: 0, limit: 100 })).items.map((c) => c.familyName).sort();
 
 function refusal(work: () => unknown): string[] {
   try {

@@ -18,7 +18,7 @@ import { applyPendingRestore, auditAppliedRestore, pendingRestoreFileOf, restore
 import { inspectBackup, provideRestore, requestRestore } from '../electron/services/backups.ts';
 import { createCase, listCases } from '../electron/services/cases.ts';
 import { ServiceError } from '../electron/services/errors.ts';
-import { refusedPayload } from '../electron/services/testing.ts';
+import { parsed, refusedPayload } from '../electron/services/testing.ts';
 
 const dirs: string[] = [];
 const apps: OpenedApp[] = [];
@@ -52,7 +52,7 @@ function storeWithBackup() {
   return { dir, live, backups, app, name };
 }
 
-const names = (app: OpenedApp) => listCases(app.context, { includeClosed: true, limit: 100 }).items.map((c) => c.familyName).sort();
+const names = (app: OpenedApp) => listCases(app.context, parsed('cases.list', { includeClosed: true, limit: 100 })).items.map((c) => c.familyName).sort();
 
 function refusedWith(work: () => unknown): ServiceError {
   try {

@@ -71,9 +71,9 @@ describe('notes and assignment', () => {
     addNote(h.officer, { caseId: a, text: 'Consul visit moved to Friday.' });
     assignCase(h.admin, { caseId: a, userId: h.officer.user.id });
     expect(caseWork(h.admin, { caseId: a })).toMatchObject({ assignedTo: { id: h.officer.user.id, name: 'Lam Officer' }, notes: [{ text: 'Consul visit moved to Friday.', createdByName: 'Lam Officer' }] });
-    expect(listCases(h.officer, { assignedTo: 'me' }).items.map((i) => i.id)).toEqual([a]);
-    expect(listCases(h.admin, { assignedTo: 'me' }).items).toEqual([]);
-    expect(listCases(h.admin, {}).items.map((i) => i.id).sort()).toEqual([a, b].sort());
+    expect(listCases(h.officer, parsed('cases.list', { assignedTo: 'me' })).items.map((i) => i.id)).toEqual([a]);
+    expect(listCases(h.admin, parsed('cases.list', { assignedTo: 'me' })).items).toEqual([]);
+    expect(listCases(h.admin, parsed('cases.list', {})).items.map((i) => i.id).sort()).toEqual([a, b].sort());
     expect(listAudit(h.admin, { entityId: a, limit: 10 }).map((e) => e.action).slice(0, 2)).toEqual(['case.assign', 'case.note']);
     expectRefused(h.admin, 'invalid_input', () => assignCase(h.admin, { caseId: a, userId: 'nobody-such' }));
   });

@@ -56,9 +56,9 @@ describe('listDue', () => {
     // As of 2025-03-02 every one of them is overdue (DOLE since 02-09, CARR since 03-01).
     expect(listDue(ctx, parsed('due.list', { on: '2025-03-02' })).counts).toEqual({ overdue: 4, 'this-week': 0, later: 0 });
     // The case list filters on them (as of today, 90 days ahead).
-    expect(listCases(ctx, { due: 'overdue' }).items.map((i) => i.id)).toEqual([a.id]);
-    expect(listCases(ctx, { due: 'this-week' }).items.map((i) => i.id)).toEqual([b.id]);
-    expect(listCases(ctx, { due: 'any-due', sort: { field: 'familyName', dir: 'asc' } }).items.map((i) => i.id)).toEqual([a.id, b.id, c.id, d.id]);
+    expect(listCases(ctx, parsed('cases.list', { due: 'overdue' })).items.map((i) => i.id)).toEqual([a.id]);
+    expect(listCases(ctx, parsed('cases.list', { due: 'this-week' })).items.map((i) => i.id)).toEqual([b.id]);
+    expect(listCases(ctx, parsed('cases.list', { due: 'any-due', sort: { field: 'familyName', dir: 'asc' } })).items.map((i) => i.id)).toEqual([a.id, b.id, c.id, d.id]);
   });
 
   it('groups are counted over everything and paged within each: more overdue than a page never hides what is due this week', () => {

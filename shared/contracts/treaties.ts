@@ -24,6 +24,7 @@ const saveTreatyMapInput = z.strictObject({ map: z.unknown(), reason: z.string()
 export const treatiesContract = {
   /** Exploration: every route open for the person, assessed; never the case's assessment. */
   'routes.forCase': { input: routesForCaseInput, output: routesForCaseOutput, roles: ALL },
+  /** One step of screening open cases for the route index (derived data: nothing audited). */
   'routes.screen': { input: screenRoutesInput, output: routeScreeningSchema, roles: ALL },
   'treaties.table': { input: treatyTableInput, output: treatyTableOutput, roles: ALL },
   'treaties.mapVersions': { input: noInput, output: z.array(treatyMapVersionSchema), roles: ALL },
