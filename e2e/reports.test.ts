@@ -68,6 +68,22 @@ describe('reports page', { timeout: 60_000 }, () => {
     await saveDocScreenshot(page, 'reports');
   });
 
+  it('shows active cases as one status × instrument table with totals, and reads the store again when asked again', async () => {
+    const section = page.locator('section[aria-labelledby="report-byStatus"]');
+    const table = statisticsTables(shell.dispatch('reports.statistics', PERIOD), 'en').find((x) => x.id === 'byStatus')!;
+    expect(await section.locator('thead th').allTextContents()).toEqual(table.columns.map((c) => c.label));
+    expect(await section.locator('.bar-chart').count()).toBe(0);
+    const total = await section.locator('tfoot tr').textContent();
+    expect(total).toContain('Total');
+    // A case created meanwhile: "Show statistics" again, same period, counts it.
+    const before = shell.dispatch('reports.statistics', PERIOD).cases;
+    const one = shell.dispatch('cases.list', { limit: 1 }).items[0]!;
+    shell.dispatch('cases.create', { case: { ...shell.dispatch('cases.get', { id: one.id }).case, reference: 'REPORT-REREAD' } });
+    await page.getByRole('button', { name: en['reports.ui.show'] }).click();
+    await expect.poll(() => page.getByText(rendered('en', 'reports.ui.cases', { count: before + 1 })).count()).toBe(1);
+    await section.screenshot({ path: (await saveScreenshot(page, 'reports-by-status')).replace('.png', '-table.png') });
+  });
+
   it('exports a CSV with progress, and the file saved holds the tables', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: en['reports.ui.export.csv'] }).click()]);
     const file = path.join(OUT_DIR, download.suggestedFilename());

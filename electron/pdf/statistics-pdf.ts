@@ -5,7 +5,7 @@
  */
 import { t, type Locale } from '../../shared/i18n/index.ts';
 import type { StatisticsQuery } from '../../shared/reports/statistics.ts';
-import { chartLabel, filtersText, type ReportTable } from '../../shared/reports/tables.ts';
+import { cellText, chartLabel, filtersText, type ReportTable } from '../../shared/reports/tables.ts';
 import { PdfWriter } from './layout.ts';
 
 export function statisticsPdf(tables: readonly ReportTable[], meta: { query: StatisticsQuery; cases: number; producedOn: string; locale: Locale; auditHead?: { seq: number; hash: string } | undefined }): Buffer {
@@ -34,7 +34,7 @@ export function statisticsPdf(tables: readonly ReportTable[], meta: { query: Sta
     }
     pdf.table({
       columns: table.columns.map((c) => c.label),
-      rows: table.rows.map((row) => row.map((cell) => (cell === null ? '—' : typeof cell === 'number' ? number.format(cell) : cell))),
+      rows: [...table.rows, ...(table.total === undefined ? [] : [table.total])].map((row) => row.map((cell, i) => cellText(table, i, cell, (n) => number.format(n)))),
       widths: table.columns.map((c) => (c.numeric ? 1 : 1.8)),
       numeric: table.columns.map((c) => c.numeric),
     });

@@ -49,13 +49,15 @@ export async function tablesToXlsx(tables: readonly ReportTable[], meta: { query
       header: neutraliseFormula(c.label),
       key: `c${i}`,
       width: Math.min(60, Math.max(10, displayWidth(c.label) + 2, ...table.rows.map((r) => displayWidth(String(r[i] ?? '')) + 2))),
-      style: c.numeric ? { numFmt: '#,##0.##', alignment: { horizontal: 'right' } } : {},
+      // A year stays a number, written without grouping (2025).
+      style: c.numeric ? { numFmt: c.year === true ? '0' : '#,##0.##', alignment: { horizontal: 'right' } } : {},
     }));
     const header = sheet.getRow(1);
     header.font = { bold: true };
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F2F1' } };
     header.border = { bottom: { style: 'thin' } };
     for (const row of table.rows) sheet.addRow(row.map(cellValue));
+    if (table.total !== undefined) sheet.addRow(table.total.map(cellValue)).font = { bold: true };
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());

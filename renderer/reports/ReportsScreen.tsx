@@ -21,7 +21,7 @@ function defaultQuery(): StatisticsQuery {
 export function ReportsScreen() {
   const text = useText();
   const [query, setQuery] = useState<StatisticsQuery>(defaultQuery);
-  const [loaded] = useApiData('reports.statistics', query);
+  const [loaded, reload] = useApiData('reports.statistics', query);
   const tables = useMemo(() => (loaded.phase === 'ready' ? statisticsTables(loaded.data, text.locale) : []), [loaded, text.locale]);
 
   useEffect(() => {
@@ -32,7 +32,8 @@ export function ReportsScreen() {
     <div className="screen reports-screen">
       <h1>{text.ui('reports.ui.title')}</h1>
       <p className="muted">{text.ui('reports.ui.intro')}</p>
-      <ReportFilters initial={query} onSubmit={setQuery} />
+      {/* "Show statistics" again for the same period reads the store again: cases may have changed meanwhile. */}
+      <ReportFilters initial={query} onSubmit={(next) => (JSON.stringify(next) === JSON.stringify(query) ? reload() : setQuery(next))} />
       {loaded.phase === 'loading' && (
         <p className="state state--loading" role="status">
           <span className="spinner" aria-hidden="true" />

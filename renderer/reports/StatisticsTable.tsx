@@ -1,5 +1,5 @@
 /** One statistics table on the reports page: its heading, its chart, and the table itself. */
-import type { ReportTable } from '../../shared/reports/tables.ts';
+import { cellText, type ReportTable } from '../../shared/reports/tables.ts';
 import { useText } from '../text/use-text.ts';
 import { BarChart } from './BarChart.tsx';
 
@@ -14,7 +14,9 @@ export function StatisticsTable({ table }: { table: ReportTable }) {
       ) : (
         <>
           <BarChart table={table} />
-          <table className="data-table">
+          {/* Focusable, so that a keyboard can scroll a table wider than the page. */}
+          <div className="report-table__frame" tabIndex={0} role="region" aria-labelledby={headingId}>
+          <table className={`data-table report-table--${table.id}`}>
             <thead>
               <tr>
                 {table.columns.map((c) => (
@@ -29,13 +31,31 @@ export function StatisticsTable({ table }: { table: ReportTable }) {
                 <tr key={r}>
                   {row.map((cell, i) => (
                     <td key={i} className={table.columns[i]?.numeric ? 'numeric' : undefined}>
-                      {cell === null ? '—' : typeof cell === 'number' ? text.number(cell) : cell}
+                      {cellText(table, i, cell, text.number)}
                     </td>
                   ))}
                 </tr>
               ))}
             </tbody>
+            {table.total !== undefined && (
+              <tfoot>
+                <tr className="report-total">
+                  {table.total.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cellText(table, i, cell, text.number)}
+                      </th>
+                    ) : (
+                      <td key={i} className={table.columns[i]?.numeric ? 'numeric' : undefined}>
+                        {cell === null ? '' : cellText(table, i, cell, text.number)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              </tfoot>
+            )}
           </table>
+          </div>
         </>
       )}
     </section>

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { isoDate } from '../domain/fields.ts';
-import { routeScreeningSchema, routesForCaseOutput, treatyMapVersionSchema, treatyTableOutput } from '../treaties/map/api-schemas.ts';
+import { routesForCaseOutput, treatyMapVersionSchema, treatyTableOutput, type RouteScreening } from '../treaties/map/api-schemas.ts';
 import { treatyMapSchema } from '../treaties/map/schema.ts';
-import { ALL, LEGAL, noInput, type AreaContract } from './channel.ts';
+import { ALL, LEGAL, noInput, typed, type AreaContract } from './channel.ts';
 
 const place = z.string().regex(/^[A-Z]{2}$/, { error: 'validation.country.format' });
 
@@ -25,7 +25,7 @@ export const treatiesContract = {
   /** Exploration: every route open for the person, assessed; never the case's assessment. */
   'routes.forCase': { input: routesForCaseInput, output: routesForCaseOutput, roles: ALL },
   /** One step of screening open cases for the route index (derived data: nothing audited). */
-  'routes.screen': { input: screenRoutesInput, output: routeScreeningSchema, roles: ALL },
+  'routes.screen': { input: screenRoutesInput, output: typed<RouteScreening>(), roles: ALL },
   'treaties.table': { input: treatyTableInput, output: treatyTableOutput, roles: ALL },
   'treaties.mapVersions': { input: noInput, output: z.array(treatyMapVersionSchema), roles: ALL },
   'treaties.map': { input: getTreatyMapInput, output: treatyMapSchema, roles: ALL },

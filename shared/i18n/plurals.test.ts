@@ -78,9 +78,9 @@ describe('plural messages (ICU message format)', () => {
   });
 
   it('agrees the verb with the count: "1 case matches", "2 cases match"; "1 day remains"', () => {
-    expect(t('en', 'reports.ui.cases', { count: 1 })).toBe('1 case matches the filters.');
-    expect(t('en', 'reports.ui.cases', { count: 2 })).toBe('2 cases match the filters.');
-    expect(t('zh-Hant', 'reports.ui.cases', { count: 1 })).toBe('共有 1 宗個案符合篩選條件。');
+    expect(t('en', 'reports.ui.cases', { count: 1 })).toBe('1 case matches the filters and was open during the period.');
+    expect(t('en', 'reports.ui.cases', { count: 2 })).toBe('2 cases match the filters and were open during the period.');
+    expect(t('zh-Hant', 'reports.ui.cases', { count: 1 })).toBe('共有 1 宗個案符合篩選條件，並於期間內未結束。');
     const params = { remaining: 1, reference: '2025-01-01', release: '2025-01-02', basis: 'expiry', required: '6 m', threshold: '2025-07-01' };
     expect(t('en', 'cond.remaining.notMet', params)).toMatch(/^Only 1 day remains on 2025-01-01/);
     expect(t('en', 'cond.remaining.notMet', { ...params, remaining: 2 })).toMatch(/^Only 2 days remain on 2025-01-01/);

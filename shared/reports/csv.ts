@@ -32,6 +32,7 @@ export function tablesToCsv(tables: readonly ReportTable[]): string {
     out += line([table.title]);
     out += line(table.columns.map((c) => c.label));
     for (const row of table.rows) out += line(row);
+    if (table.total !== undefined) out += line(table.total);
     out += '\r\n';
   }
   return out;

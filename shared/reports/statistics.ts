@@ -70,7 +70,7 @@ export type PendingBucket = (typeof PENDING_BUCKETS)[number];
 
 export interface Statistics {
   query: StatisticsQuery;
-  /** Cases matching the filters (any date). */
+  /** Cases matching the filters that were open at some time in the period (begun by its end, not closed before its start). */
   cases: number;
   transfers: { year: number; jurisdiction: string; direction: Direction; count: number }[];
   refusals: { jurisdiction: string; outcome: CloseOutcome; reason: string | null; count: number }[];
@@ -174,10 +174,11 @@ export function computeStatistics(all: readonly CaseFacts[], query: StatisticsQu
       unreadable.push(c.id);
       continue;
     }
-    cases += 1;
     const jurisdiction = jurisdictionOf(c);
     const start = day(c.application ?? c.opened);
     const closed = c.closed === null ? null : day(c.closed);
+    const activeInPeriod = start <= to && (closed === null || closed >= from);
+    if (activeInPeriod) cases += 1;
 
     const handover = handoverDate(c);
     if (handover !== null && within(handover)) {
@@ -189,8 +190,7 @@ export function computeStatistics(all: readonly CaseFacts[], query: StatisticsQu
     }
     // Pending at the end of the period: begun by then, not closed by then.
     if (start <= to && (closed === null || closed > to)) pending.push(to - start);
-    // Active at some time in the period.
-    if (start <= to && (closed === null || closed >= from)) byStatus.add({ status: c.status, ruleSetId: c.ruleSetId });
+    if (activeInPeriod) byStatus.add({ status: c.status, ruleSetId: c.ruleSetId });
 
     for (let i = 0; i + 1 < c.steps.length; i++) {
       const step = c.steps[i]!;
@@ -206,7 +206,7 @@ export function computeStatistics(all: readonly CaseFacts[], query: StatisticsQu
     if (within(c.assessed) && c.verdict !== null) {
       verdicts.add(c.verdict);
       for (const condition of c.failedConditions) failing.add(condition);
-    } else if (c.verdict === null && start <= to && (closed === null || closed >= from)) {
+    } else if (c.verdict === null && activeInPeriod) {
       verdicts.add('not_assessed');
     }
     if (c.overdueDeadlines !== null) overdue = (overdue ?? 0) + c.overdueDeadlines;

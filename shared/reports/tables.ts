@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../i18n/index.ts';
 import { hasMessage, t } from '../i18n/index.ts';
+import { caseStatuses } from '../vocabularies.ts';
 import type { Statistics, StatisticsQuery } from './statistics.ts';
 import type { DaysSummary } from './summary.ts';
 
@@ -14,8 +15,11 @@ export type Cell = string | number | null;
 export interface ReportTable {
   id: 'transfers' | 'refusals' | 'processing' | 'pending' | 'pendingAge' | 'byStatus' | 'stepDays' | 'verdicts' | 'failingConditions' | 'overdue';
   title: string;
-  columns: { label: string; numeric: boolean }[];
+  /** `year`: a number written without digit grouping (2025, never 2,025), a number still in a spreadsheet. */
+  columns: { label: string; numeric: boolean; year?: boolean }[];
   rows: Cell[][];
+  /** The totals under the rows, its first cell "Total"; absent where figures do not add up (a case fails several conditions). */
+  total?: Cell[];
   /** Bar chart: each row's label is its `labelColumns` joined, its length the `valueColumn`. */
   chart?: { labelColumns: number[]; valueColumn: number };
 }
@@ -26,6 +30,43 @@ function summaryRows(locale: Locale, summary: DaysSummary): Cell[][] {
   return SUMMARY_FIELDS.map((field) => [t(locale, `reports.summary.${field}`), summary[field]]);
 }
 
+/** A row of totals: "Total", then the sum of each column in `summed`, empty elsewhere. */
+function totalRow(locale: Locale, rows: readonly Cell[][], width: number, summed: readonly number[]): Cell[] {
+  return Array.from({ length: width }, (_, i) => (i === 0 ? t(locale, 'reports.total') : summed.includes(i) ? rows.reduce((n, r) => n + Number(r[i] ?? 0), 0) : null));
+}
+
+/** An instrument by its title (a rule-set the catalogue does not name, by its id as written). */
+function instrumentTitle(locale: Locale, ruleSetId: string): string {
+  if (!hasMessage(locale, `param.instrument.${ruleSetId}`)) return ruleSetId;
+  const title = t(locale, `param.instrument.${ruleSetId}`);
+  return title.charAt(0).toLocaleUpperCase(locale) + title.slice(1);
+}
+
+/**
+ * Active cases by status and instrument as one table (status × instrument) with the totals of
+ * each row and column: a picture of the work in hand on one page, not a bar for every pair.
+ */
+function byStatusTable(s: Statistics, locale: Locale, none: string, status: (v: string | null) => string): ReportTable {
+  const label = (id: string | null) => (id === null ? none : instrumentTitle(locale, id));
+  // Instruments by title, "not recorded" last; statuses in the order of the procedure, none last.
+  const ruleSets = [...new Set(s.byStatus.map((r) => r.ruleSetId))].sort((a, b) => (a === null ? 1 : b === null ? -1 : label(a).localeCompare(label(b), locale)));
+  const step = (st: string | null) => (st === null ? caseStatuses.length : (caseStatuses as readonly string[]).indexOf(st));
+  const statuses = [...new Set(s.byStatus.map((r) => r.status))].sort((a, b) => step(a) - step(b));
+  const count = (st: string | null, rs: string | null) => s.byStatus.find((r) => r.status === st && r.ruleSetId === rs)?.count ?? 0;
+  const rows: Cell[][] = statuses.map((st) => {
+    const counts = ruleSets.map((rs) => count(st, rs));
+    return [status(st), ...counts, counts.reduce((n, c) => n + c, 0)];
+  });
+  const width = ruleSets.length + 2;
+  return {
+    id: 'byStatus',
+    title: t(locale, 'reports.table.byStatus'),
+    columns: [{ label: t(locale, 'reports.col.status'), numeric: false }, ...ruleSets.map((rs) => ({ label: label(rs), numeric: true })), { label: t(locale, 'reports.total'), numeric: true }],
+    rows,
+    ...(rows.length === 0 ? {} : { total: totalRow(locale, rows, width, Array.from({ length: width - 1 }, (_, i) => i + 1)) }),
+  };
+}
+
 export function statisticsTables(s: Statistics, locale: Locale): ReportTable[] {
   const L = (key: string, params = {}) => t(locale, key, params);
   const col = (key: string, numeric = false) => ({ label: L(`reports.col.${key}`), numeric });
@@ -33,20 +74,33 @@ export function statisticsTables(s: Statistics, locale: Locale): ReportTable[] {
   const status = (v: string | null) => (v === null ? L('ui.caseStatus.none') : L(`ui.caseStatus.${v}`));
   const none = L('reports.value.notRecorded');
 
+  const transfers: Cell[][] = s.transfers.map((r) => [r.year, r.jurisdiction, direction(r.direction), r.count]);
+  const refusals: Cell[][] = s.refusals.map((r) => [
+    r.jurisdiction,
+    L(`ui.outcome.${r.outcome}`),
+    // The coded reason in words (shared/vocabularies.ts); a code the catalogue does not know, as written.
+    r.reason === null ? none : hasMessage(locale, `reason.${r.reason}`) ? L(`reason.${r.reason}`) : r.reason,
+    r.count,
+  ]);
+  const pendingAge: Cell[][] = s.pending.buckets.map((b) => [L(`reports.bucket.${b.bucket}`), b.count]);
+  const verdicts: Cell[][] = s.verdicts.map((r) => [r.verdict === 'not_assessed' ? L('ui.verdict.not_assessed') : L(`verdict.${r.verdict}`), r.count]);
+  const withTotal = (rows: Cell[][], width: number, summed: number[]) => (rows.length === 0 ? {} : { total: totalRow(locale, rows, width, summed) });
+
   const tables: ReportTable[] = [
     {
       id: 'transfers',
       title: L('reports.table.transfers'),
-      columns: [col('year'), col('jurisdiction'), col('direction'), col('transfers', true)],
-      rows: s.transfers.map((r) => [String(r.year), r.jurisdiction, direction(r.direction), r.count]),
+      columns: [{ ...col('year', true), year: true }, col('jurisdiction'), col('direction'), col('transfers', true)],
+      rows: transfers,
+      ...withTotal(transfers, 4, [3]),
       chart: { labelColumns: [0, 1, 2], valueColumn: 3 },
     },
     {
       id: 'refusals',
       title: L('reports.table.refusals'),
       columns: [col('jurisdiction'), col('outcome'), col('reason'), col('cases', true)],
-      // The coded reason in words (shared/vocabularies.ts); a code the catalogue does not know, as written.
-      rows: s.refusals.map((r) => [r.jurisdiction, L(`ui.outcome.${r.outcome}`), r.reason === null ? none : hasMessage(locale, `reason.${r.reason}`) ? L(`reason.${r.reason}`) : r.reason, r.count]),
+      rows: refusals,
+      ...withTotal(refusals, 4, [3]),
       chart: { labelColumns: [0, 1], valueColumn: 3 },
     },
     {
@@ -65,16 +119,11 @@ export function statisticsTables(s: Statistics, locale: Locale): ReportTable[] {
       id: 'pendingAge',
       title: L('reports.table.pendingAge'),
       columns: [col('pendingFor'), col('cases', true)],
-      rows: s.pending.buckets.map((b) => [L(`reports.bucket.${b.bucket}`), b.count]),
+      rows: pendingAge,
+      ...withTotal(pendingAge, 2, [1]),
       chart: { labelColumns: [0], valueColumn: 1 },
     },
-    {
-      id: 'byStatus',
-      title: L('reports.table.byStatus'),
-      columns: [col('status'), col('ruleSet'), col('cases', true)],
-      rows: s.byStatus.map((r) => [status(r.status), r.ruleSetId ?? none, r.count]),
-      chart: { labelColumns: [0, 1], valueColumn: 2 },
-    },
+    byStatusTable(s, locale, none, status),
     {
       id: 'stepDays',
       title: L('reports.table.stepDays'),
@@ -86,7 +135,8 @@ export function statisticsTables(s: Statistics, locale: Locale): ReportTable[] {
       id: 'verdicts',
       title: L('reports.table.verdicts'),
       columns: [col('verdict'), col('cases', true)],
-      rows: s.verdicts.map((r) => [r.verdict === 'not_assessed' ? L('ui.verdict.not_assessed') : L(`verdict.${r.verdict}`), r.count]),
+      rows: verdicts,
+      ...withTotal(verdicts, 2, [1]),
       chart: { labelColumns: [0], valueColumn: 1 },
     },
     {
@@ -115,4 +165,11 @@ export function filtersText(query: StatisticsQuery, locale: Locale): string {
   if (query.ruleSetId) parts.push(t(locale, 'reports.filter.ruleSet', { value: query.ruleSetId }));
   if (query.state) parts.push(t(locale, 'reports.filter.state', { value: query.state }));
   return parts.length === 0 ? t(locale, 'reports.pdf.noFilters') : t(locale, 'reports.pdf.filters', { filters: parts.join('; ') });
+}
+
+/** A cell as the page and the PDF write it: numbers grouped in the reader's way, a year as written, nothing as a dash. */
+export function cellText(table: ReportTable, column: number, cell: Cell, number: (n: number) => string): string {
+  if (cell === null) return '—';
+  if (typeof cell === 'string') return cell;
+  return table.columns[column]?.year === true ? String(cell) : number(cell);
 }

@@ -33,18 +33,16 @@ export const routesForCaseOutput = z.object({
 export type CaseRoutes = z.output<typeof routesForCaseOutput>;
 
 /** What one step of screening the open cases for the route index (the case list's "has an open route") did. */
-export const routeScreeningSchema = z.object({
-  /** The day screened for (today). */
-  day: isoDate,
+export interface RouteScreening {
+  /** The day screened for (today), YYYY-MM-DD. */
+  day: string;
   /** Cases screened by this step. */
-  screened: z.int().min(0),
+  screened: number;
   /** Open cases in the store. */
-  open: z.int().min(0),
+  open: number;
   /** Open cases still without a screen for today and today's law. */
-  stale: z.int().min(0),
-});
-export type RouteScreening = z.output<typeof routeScreeningSchema>;
-
+  stale: number;
+}
 
 /** One instrument between two States on a day: whether it applies, why, and the declarations of either that matter. */
 const treatyTableRowSchema = z.object({
