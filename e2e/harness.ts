@@ -21,12 +21,22 @@ export async function openSeededShell(): Promise<Shell> {
   return shell;
 }
 
-/** Serious and critical axe violations, one line each with the elements concerned. */
+/**
+ * Serious and critical axe violations, one line each with the elements concerned. A page caught
+ * between two renders (a list reloading on a loaded machine dims its rows for a moment) is looked
+ * at again half a second later: what is still there is reported, what was passing is not.
+ */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const look = async () => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
+  const first = await look();
+  if (first.length === 0) return first;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return look();
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
