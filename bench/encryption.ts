@@ -11,6 +11,7 @@ import { rawKey, type StoreKey } from '../db/encryption.ts';
 import { openApp } from '../electron/app.ts';
 import { importCases } from '../electron/services/case-import.ts';
 import { getCase, listCases } from '../electron/services/cases.ts';
+import { listCasesInput } from '../shared/contracts/cases.ts';
 import type { CaseFile } from '../shared/domain/case.ts';
 import { progress, roundsRow, timed, type Round, type Row } from './measure.ts';
 
@@ -38,7 +39,7 @@ function run(file: string, key: StoreKey | undefined, items: readonly unknown[],
   const reader = openApp({ file, osUser: 'bench', key });
   try {
     const searchMs = timed(() => {
-      for (const text of names) listCases(reader.context, { text, includeClosed: true, limit: 100 });
+      for (const text of names) listCases(reader.context, listCasesInput.parse({ text, includeClosed: true, limit: 100 }));
     });
     const readMs = timed(() => {
       for (let i = 0; i < reads; i += 1) getCase(reader.context, { id: ids[(i * 7919) % ids.length] as string });

@@ -13,9 +13,10 @@ import fs from 'node:fs';
 import { runAssessment } from '../electron/services/assessments.ts';
 import { exportCases } from '../electron/services/case-files.ts';
 import { getCase, listCaseEvents, listCases } from '../electron/services/cases.ts';
+import { listCasesInput } from '../shared/contracts/cases.ts';
 import { openApp } from '../electron/app.ts';
 import { reassessCases } from '../electron/services/reassess.ts';
-import { LIST_LIMIT_MAX } from '../shared/api-schemas.ts';
+import { LIST_LIMIT_MAX } from '../shared/vocabularies.ts';
 
 const file = process.argv[2];
 if (file === undefined) throw new Error('usage: memory-child.ts <store.sqlite>');
@@ -45,16 +46,16 @@ const step = (name: string, work: () => void) => {
 let ids: string[] = [];
 let total = 0;
 step('first page of the case list', () => {
-  const page = listCases(ctx, {});
+  const page = listCases(ctx, listCasesInput.parse({}));
   total = page.total;
 });
 step('page through 10,000 cases of the list', () => {
   for (let offset = 0; offset < 10_000; offset += LIST_LIMIT_MAX) {
-    ids.push(...listCases(ctx, { offset, limit: LIST_LIMIT_MAX }).items.map((c) => c.id));
+    ids.push(...listCases(ctx, listCasesInput.parse({ offset, limit: LIST_LIMIT_MAX })).items.map((c) => c.id));
   }
 });
 step('10 name searches', () => {
-  for (const text of ['wong', 'silva', 'Иванов', '陳大文', 'CSD 19', 'maria', 'kuzn', 'ศรีสุข', 'smith', 'ИК-12']) listCases(ctx, { text });
+  for (const text of ['wong', 'silva', 'Иванов', '陳大文', 'CSD 19', 'maria', 'kuzn', 'ศรีสุข', 'smith', 'ИК-12']) listCases(ctx, listCasesInput.parse({ text }));
 });
 step('open 500 cases with their timeline', () => {
   for (const id of ids.slice(0, 500)) {

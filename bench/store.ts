@@ -16,6 +16,7 @@ import { openDatabase } from '../db/connection.ts';
 import { openApp } from '../electron/app.ts';
 import { importCases } from '../electron/services/case-import.ts';
 import { listCases } from '../electron/services/cases.ts';
+import { listCasesInput } from '../shared/contracts/cases.ts';
 import { timeOrderedUuid } from '../electron/services/time-ordered-id.ts';
 import { parseStorableCase } from '../shared/api-schemas.ts';
 import type { CaseFile } from '../shared/domain/case.ts';
@@ -198,7 +199,7 @@ export function searchBenchmarks(store: LargeStore, persons: number, queries: nu
       }
     }
     const isShort = (text: string) => text.split(/\s+/u).some((w) => [...w].length < 3);
-    const run = (text: string) => listCases(app.context, { text, includeClosed: true, limit: 100 });
+    const run = (text: string) => listCases(app.context, listCasesInput.parse({ text, includeClosed: true, limit: 100 }));
     progress(`search: warming up, then ${all.length} queries over ${persons.toLocaleString('en-GB')} persons`);
     for (const q of all.slice(0, WARM_UP)) run(q.text);
     const times: { kind: string; ms: number; short: boolean; total: number }[] = [];

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseSchema, caseStatuses, type CaseFile } from '../shared/domain/case.ts';
+import { caseSchema, type CaseFile } from '../shared/domain/case.ts';
+import { caseStatuses } from '../shared/vocabularies.ts';
 import { CASE_FIXTURES } from './case-fixtures.ts';
 import { findCase, insertCase, updateCase } from './cases-repo.ts';
 import { tempStore, type TempStore } from './testing.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCasesInput } from '../shared/api-schemas.ts';
+import { listCasesInput } from '../shared/contracts/cases.ts';
 import { caseSchema } from '../shared/domain/case.ts';
 import { normaliseName } from '../shared/domain/names.ts';
 import { searchCases } from './case-search.ts';

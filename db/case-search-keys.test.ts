@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCasesInput } from '../shared/api-schemas.ts';
+import { listCasesInput } from '../shared/contracts/cases.ts';
 import { caseSchema } from '../shared/domain/case.ts';
 import { prisonNumberKey } from '../shared/domain/prison-number.ts';
 import { searchCases } from './case-search.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCasesInput, type ListCasesInput } from '../shared/api-schemas.ts';
+import { listCasesInput, type ListCasesInput } from '../shared/contracts/cases.ts';
 import { caseSchema } from '../shared/domain/case.ts';
 import { COUNT_CAP, searchCases } from './case-search.ts';
 import { insertCase } from './cases-repo.ts';

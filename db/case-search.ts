@@ -26,7 +26,8 @@
  * (walkedPage).
  */
 import type Database from 'better-sqlite3';
-import type { CaseListQuery, CaseSummary } from '../shared/api-schemas.ts';
+import type { CaseSummary } from '../shared/api-schemas.ts';
+import type { CaseListQuery } from '../shared/contracts/cases.ts';
 import { normaliseName } from '../shared/domain/names.ts';
 import { prisonKeyOfSearch } from '../shared/domain/prison-number.ts';
 import { personsLike } from './person-keys.ts';

@@ -11,7 +11,7 @@ import { openDatabase } from './connection.ts';
 import { loadMigrations, migrate, schemaVersion } from './migrate.ts';
 import { registerSearchFunctions } from './search-fold.ts';
 import { searchCases } from './case-search.ts';
-import { listCasesInput } from '../shared/api-schemas.ts';
+import { listCasesInput } from '../shared/contracts/cases.ts';
 import { tempDir } from './testing.ts';
 
 const LATEST = loadMigrations().length;

@@ -7,9 +7,8 @@
  * closing event's date, else the date part of `closed_at`.
  */
 import type Database from 'better-sqlite3';
-import type { CaseStatus, CloseOutcome, StoredVerdict } from '../shared/api-schemas.ts';
+import type { CaseStatus, CloseOutcome, Direction, StoredVerdict } from '../shared/vocabularies.ts';
 import type { CaseFacts } from '../shared/reports/statistics.ts';
-import type { Direction } from '../shared/workflow/steps.ts';
 import { statement } from './statements.ts';
 
 interface CaseRow {

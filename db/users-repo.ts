@@ -1,6 +1,7 @@
 /** SQL for users. Users are never deleted (trigger users_never_deleted). */
 import type Database from 'better-sqlite3';
-import type { Role, User } from '../shared/api-schemas.ts';
+import type { User } from '../shared/api-schemas.ts';
+import type { Role } from '../shared/vocabularies.ts';
 import { statement } from './statements.ts';
 
 interface UserRow {

@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { CaseStatus, CaseSummary } from '../shared/api-schemas.ts';
+import type { CaseSummary } from '../shared/api-schemas.ts';
+import type { CaseStatus } from '../shared/vocabularies.ts';
 import { t, type Locale } from '../shared/i18n/index.ts';
 import { prisonNumberKey } from '../shared/domain/prison-number.ts';
 import { formatsFor } from '../renderer/text/formats.ts';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import type { StoredMessageParams } from '../shared/api-schemas.ts';
+import type { StoredMessageParams } from '../shared/messages.ts';
 import { t, type Locale, type MessageKey } from '../shared/i18n/index.ts';
 import { seedDemo } from '../electron/services/demo.ts';
 import { formatsFor, INTL_LOCALE } from '../renderer/text/formats.ts';

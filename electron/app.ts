@@ -11,7 +11,8 @@ import { createSessionRouter, type Router } from './router.ts';
 import { runInWorker } from './worker-thread.ts';
 import type { ShellInfo } from './diagnostics/shell-info.ts';
 import type { ServiceContext } from './services/context.ts';
-import { openSession, sessionContext, type Session } from './services/session.ts';
+import type { Session } from './services/context.ts';
+import { openSession, sessionContext } from './services/session.ts';
 import { bootstrapAdmin, listUsers } from './services/users.ts';
 import type { Database } from 'better-sqlite3';
 

@@ -19,7 +19,7 @@ import { createCase } from './services/cases.ts';
 import { prepareBatch } from './services/reassess.ts';
 import { getReassessReport, listReassessmentReports, openReassessment, pendingReassessments, reassessStep } from './services/reassess-report.ts';
 import { saveRuleSet } from './services/rulesets.ts';
-import { serviceHarness, type ServiceHarness } from './services/testing.ts';
+import { parsed, serviceHarness, type ServiceHarness } from './services/testing.ts';
 import { saveTreatyMap } from './services/treaty-map.ts';
 import { createUser } from './services/users.ts';
 
@@ -125,11 +125,11 @@ describe('re-assessment run by the main process', () => {
 
   it('resumes at its look a run begun without it (a step at a time) and left unfinished', async () => {
     Array.from({ length: 3 }, () => createCase(h.officer, { case: ivanov() }));
-    const { reportId } = openReassessment(h.admin, { ruleSetId: 'coe-ets-112', version: '1983', reason: 'refresh' });
+    const { reportId } = openReassessment(h.admin, parsed('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '1983', reason: 'refresh' }));
     expect(reassessStep(h.admin, { reportId })).toMatchObject({ done: 3, finished: true });
     const other = createCase(h.officer, { case: ivanov() }).id;
     saveRuleSet(h.admin, { ruleSet: twelveMonths('2025-06-01'), reason: 'r' });
-    const second = openReassessment(h.admin, { ruleSetId: 'coe-ets-112', version: '2025-12m', reason: 'begun by hand' });
+    const second = openReassessment(h.admin, parsed('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '2025-12m', reason: 'begun by hand' }));
     await start().check();
     expect(getReassessReport(h.admin, { reportId: second.reportId })).toMatchObject({ total: 4, done: 4 });
     expect(listAssessments(h.admin, { caseId: other })).toHaveLength(1);

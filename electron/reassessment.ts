@@ -17,6 +17,7 @@
  * next look.
  */
 import type Database from 'better-sqlite3';
+import { startReassessInput } from '../shared/contracts/rulesets.ts';
 import { reportCounts } from '../db/reassess-reports-repo.ts';
 import { findUser } from '../db/users-repo.ts';
 import type { Timers } from './backups.ts';
@@ -197,7 +198,7 @@ export function startReassessmentRunner(options: ReassessRunnerOptions): Reasses
         const ctx = contextOf(p.createdBy);
         if (ctx === null) continue;
         const reason = `Version ${p.version} of ${SUBJECT_TEXT[p.subject](p.ruleSetId)} in force from ${p.effectiveFrom}: re-assessed by the app`;
-        const progress = openReassessment(ctx, { subject: p.subject, ruleSetId: p.ruleSetId, version: p.version, reason });
+        const progress = openReassessment(ctx, startReassessInput.parse({ subject: p.subject, ruleSetId: p.ruleSetId, version: p.version, reason }));
         if (!progress.finished) runner.start(ctx, progress.reportId);
       }
       for (const report of unfinishedReports(reader)) {

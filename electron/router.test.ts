@@ -4,11 +4,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
-import { API, CHANNELS, type ApiInputs, type ApiResponse, type Channel } from '../shared/api.ts';
+import { isOutputSchema, type ChannelContract } from '../shared/contracts/channel.ts';
+import { API, AREAS, CHANNELS, type ApiInputs, type ApiResponse, type Channel } from '../shared/api.ts';
 import { BUILT_IN_TREATY_MAP } from '../shared/treaties/map/built-in/index.ts';
 import { BUILT_IN_RULESETS } from '../shared/treaties/library.ts';
 import { BUILT_IN_PROFILES } from '../shared/treaties/profile-schema.ts';
-import { createRouter, type Router } from './router.ts';
+import { createRouter, HANDLERS, type Router } from './router.ts';
 import { provideBackups, provideRestore } from './services/backups.ts';
 import type { ServiceContext } from './services/context.ts';
 import { serviceHarness, type ServiceHarness } from './services/testing.ts';
@@ -208,6 +209,20 @@ describe('every channel', () => {
     expect(CHANNELS).toHaveLength(75);
   });
 
+  it('checks the answer of every channel whose output has a schema; the rest are typed only', () => {
+    const typedOnly = CHANNELS.filter((channel) => !isOutputSchema((API[channel] as ChannelContract).output));
+    expect(typedOnly.sort()).toEqual([
+      'backups.inspect', 'backups.restore', 'backups.run', 'backups.state', 'cases.export', 'cases.importPreview', 'dossier.model', 'dossier.pdf', 'enforcement.compute',
+        'imports.spreadsheetCommit', 'imports.spreadsheetProgress', 'imports.spreadsheetStart', 'imports.template',
+      'packages.import', 'packages.make', 'reports.export', 'reports.exportProgress', 'reports.statistics', 'routes.screen', 'settings.diagnostics', 'settings.info',
+    ]);
+  });
+
+  it('has one handler per channel of an area, typed from its contract', () => {
+    const areaChannels = Object.values(AREAS).flatMap((area) => Object.keys(area));
+    expect(Object.keys(HANDLERS).sort()).toEqual(areaChannels.sort());
+  });
+
   it.each(CHANNELS)('%s answers a valid payload with data', async (channel) => {
     let payload: unknown = validPayloads()[channel];
     if (channel === 'cases.reopen') {
@@ -240,6 +255,9 @@ describe('every channel', () => {
     }
     const response = admin.dispatch(channel, payload);
     expect(response.ok, JSON.stringify(response)).toBe(true);
+    // What it answers is what its contract says (an answer without a schema is typed only: shared/contracts/channel.ts).
+    const output = (API[channel] as ChannelContract).output;
+    if (response.ok && isOutputSchema(output)) expect(output.safeParse(response.data).error?.issues ?? []).toEqual([]);
   });
 
   it.each(CHANNELS)('%s refuses an invalid payload with its field problems and writes nothing', (channel) => {

@@ -1,131 +1,64 @@
 /**
- * Dispatches a channel of shared/api.ts to its service: validates the payload with the
- * channel's schema, checks the acting user's role, runs the service, and answers with a
- * value (`{ ok, data }` or `{ ok: false, error }`). Knows nothing of Electron: the app, the
- * CLI and the Chromium test shell all call it the same way.
+ * Dispatches a channel of shared/api.ts to its service: checks the acting user's role,
+ * parses the payload with the channel's schema, runs the area's handler on what it parsed
+ * (electron/services/handlers.ts), and answers with a value (`{ ok, data }` or
+ * `{ ok: false, error }`). Knows nothing of Electron: the app, the CLI and the Chromium test
+ * shell all call it the same way.
  *
  * The acting user is the session's (electron/services/session.ts): with nobody signed in,
  * every channel but those of SIGNED_OUT_CHANNELS is refused before its payload is read.
  */
-import { API, SIGNED_OUT_CHANNELS, type ApiOutputs, type ApiResponse, type Channel } from '../shared/api.ts';
-import { appInfo, diagnostics } from './services/about.ts';
-import { runAssessment, listAssessments } from './services/assessments.ts';
-import { backupsState, inspectBackup, requestRestore, startBackup } from './services/backups.ts';
-import { listAudit, listCaseAudit, verifyAudit } from './services/audit.ts';
-import { exportCases } from './services/case-files.ts';
-import { commitSpreadsheet, importCases, importTemplate, previewCaseImport, spreadsheetProgress, startSpreadsheet } from './services/case-import.ts';
-import { closeCase, createCase, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase } from './services/cases.ts';
-import type { ServiceContext } from './services/context.ts';
-import { dossierModel, dossierPdfFile } from './services/dossier.ts';
-import { attachDocument, listDocuments, readAttachment, setDocumentStatus } from './services/documents.ts';
-import { listDue } from './services/due.ts';
-import { computeCaseEnforcement, recordEnforcementDecision } from './services/enforcement.ts';
+import { API, SIGNED_OUT_CHANNELS, type ApiResponse, type Channel, type SignedOutChannel } from '../shared/api.ts';
+import { assessmentsHandlers } from './services/assessments.ts';
+import { backupsHandlers } from './services/backups.ts';
+import { casesHandlers } from './services/case-files.ts';
+import { importsHandlers } from './services/case-import.ts';
+import { auditHandlers } from './services/audit.ts';
+import type { ServiceContext, Session } from './services/context.ts';
+import { dossierHandlers } from './services/dossier.ts';
+import { documentsHandlers } from './services/documents.ts';
+import { dueHandlers } from './services/due.ts';
+import { enforcementHandlers } from './services/enforcement.ts';
 import { payloadProblems } from './payload-guard.ts';
 import { ServiceError } from './services/errors.ts';
 import { describeError, storeFailureOf } from './store-failure.ts';
-import { listProfiles, saveProfile } from './services/profiles.ts';
-import { cancelReassessment, getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './services/reassess-report.ts';
-import { routesForCase, treatyTable } from './services/routes.ts';
-import { screenRoutes } from './services/route-index.ts';
-import { getTreatyMap, listTreatyMapVersions, saveTreatyMap } from './services/treaty-map.ts';
-import { getRuleSet, listRuleSets, saveRuleSet } from './services/rulesets.ts';
-import { changeOwnPassword, openSession, sessionContext, sessionState, setUpAdministrator, signIn, signOut, type Session } from './services/session.ts';
-import { createUser, listUsers, setUserPassword, unlockUser } from './services/users.ts';
-import { exportProgress, startStatisticsExport, statistics } from './services/reports.ts';
+import { profilesHandlers } from './services/profiles.ts';
+import { openSession, sessionContext, sessionHandlers } from './services/session.ts';
+import { usersHandlers } from './services/users.ts';
+import { workflowHandlers } from './services/workflow.ts';
+import type { Handler, Handlers, SignedOutHandler } from './services/handlers.ts';
+import { reportsHandlers } from './services/reports.ts';
 import { problemsOf } from './services/validate.ts';
-import { transitionCase, workflowState } from './services/workflow.ts';
-import { addNote, assignCase, caseWork, recordCorrespondence } from './services/case-work.ts';
-import { checkPlannedHandover } from './services/handover.ts';
-import { letterSettings, saveLetterSettings } from './services/letter-settings.ts';
-import { importPackage, makePackage } from './services/packages.ts';
+import { rulesetsHandlers } from './services/rulesets.ts';
+import { settingsHandlers } from './services/settings.ts';
+import { treatiesHandlers } from './services/treaty-map.ts';
+import { packagesHandlers } from './services/packages.ts';
 
-type SignedOutChannel = (typeof SIGNED_OUT_CHANNELS)[number];
 type SignedInChannel = Exclude<Channel, SignedOutChannel>;
-type Handler<C extends Channel> = (ctx: ServiceContext, input: unknown, session: Session) => ApiOutputs[C];
-type SignedOutHandler<C extends SignedOutChannel> = (session: Session, input: unknown) => ApiOutputs[C];
 
 const isSignedOutChannel = (channel: Channel): channel is SignedOutChannel => (SIGNED_OUT_CHANNELS as readonly string[]).includes(channel);
 
-export const SIGNED_OUT_HANDLERS: { [C in SignedOutChannel]: SignedOutHandler<C> } = {
-  'session.current': (session) => sessionState(session),
-  'session.signIn': signIn,
-  'session.setup': setUpAdministrator,
-};
-
-export const HANDLERS: { [C in SignedInChannel]: Handler<C> } = {
-  'session.signOut': (_ctx, _input, session) => signOut(session),
-  'session.changePassword': changeOwnPassword,
-  'settings.info': (ctx, _input, session) => appInfo(ctx, session.shell),
-  'settings.diagnostics': (ctx, _input, session) => diagnostics(ctx, session.shell),
-  'backups.state': (ctx) => backupsState(ctx),
-  'backups.run': (ctx) => startBackup(ctx),
-  'backups.inspect': inspectBackup,
-  'backups.restore': requestRestore,
-  'cases.list': listCases,
-  'cases.get': getCase,
-  'cases.events': listCaseEvents,
-  'cases.create': createCase,
-  'cases.update': updateCase,
-  'cases.setStatus': setCaseStatus,
-  'cases.close': closeCase,
-  'cases.reopen': reopenCase,
-  'workflow.state': workflowState,
-  'workflow.transition': transitionCase,
-  'workflow.checkHandover': checkPlannedHandover,
-  'cases.work': caseWork,
-  'cases.recordCorrespondence': recordCorrespondence,
-  'cases.addNote': addNote,
-  'cases.assign': assignCase,
-  'documents.list': listDocuments,
-  'documents.setStatus': setDocumentStatus,
-  'documents.attach': attachDocument,
-  'documents.attachment': readAttachment,
-  'due.list': listDue,
-  'enforcement.compute': computeCaseEnforcement,
-  'enforcement.recordDecision': recordEnforcementDecision,
-  'cases.import': importCases,
-  'cases.export': exportCases,
-  'cases.importPreview': previewCaseImport,
-  'imports.spreadsheetStart': startSpreadsheet,
-  'imports.spreadsheetProgress': spreadsheetProgress,
-  'imports.spreadsheetCommit': commitSpreadsheet,
-  'imports.template': importTemplate,
-  'assessments.run': runAssessment,
-  'assessments.list': listAssessments,
-  'routes.forCase': routesForCase,
-  'routes.screen': screenRoutes,
-  'treaties.table': treatyTable,
-  'treaties.mapVersions': (ctx) => listTreatyMapVersions(ctx),
-  'treaties.map': getTreatyMap,
-  'treaties.saveMap': saveTreatyMap,
-  'rulesets.list': (ctx) => listRuleSets(ctx),
-  'rulesets.save': saveRuleSet,
-  'rulesets.get': getRuleSet,
-  'rulesets.pendingReassessments': (ctx) => pendingReassessments(ctx),
-  'rulesets.reassess': startReassessment,
-  'rulesets.reassessStep': reassessStep,
-  'rulesets.reassessCancel': cancelReassessment,
-  'rulesets.reassessReport': getReassessReport,
-  'rulesets.reassessReports': listReassessmentReports,
-  'profiles.list': (ctx) => listProfiles(ctx),
-  'profiles.save': saveProfile,
-  'users.list': (ctx) => listUsers(ctx),
-  'users.create': createUser,
-  'users.setPassword': setUserPassword,
-  'users.unlock': unlockUser,
-  'audit.list': listAudit,
-  'audit.forCase': listCaseAudit,
-  'audit.verify': (ctx) => verifyAudit(ctx),
-  'dossier.model': dossierModel,
-  'dossier.pdf': dossierPdfFile,
-  'settings.letter': (ctx) => letterSettings(ctx),
-  'settings.saveLetter': saveLetterSettings,
-  'packages.make': makePackage,
-  'packages.import': importPackage,
-  'reports.statistics': statistics,
-  'reports.export': startStatisticsExport,
-  'reports.exportProgress': exportProgress,
-};
+/** Every area's handlers (shared/api.ts AREAS): the compiler checks that each channel has one, typed from its contract. */
+export const HANDLERS = {
+  ...sessionHandlers,
+  ...settingsHandlers,
+  ...backupsHandlers,
+  ...documentsHandlers,
+  ...casesHandlers,
+  ...importsHandlers,
+  ...workflowHandlers,
+  ...dueHandlers,
+  ...enforcementHandlers,
+  ...assessmentsHandlers,
+  ...treatiesHandlers,
+  ...rulesetsHandlers,
+  ...profilesHandlers,
+  ...auditHandlers,
+  ...dossierHandlers,
+  ...packagesHandlers,
+  ...reportsHandlers,
+  ...usersHandlers,
+} satisfies Handlers<Channel>;
 
 export interface Router {
   dispatch<C extends Channel>(channel: C | string, payload: unknown): ApiResponse<C>;
@@ -156,9 +89,10 @@ export function createSessionRouter(session: Session, log: (message: string) => 
       const parsed = contract.input.safeParse(payload);
       if (!parsed.success) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: problemsOf(parsed.error) } };
       try {
-        if (ctx === null || isSignedOutChannel(known)) return { ok: true, data: (SIGNED_OUT_HANDLERS[known as SignedOutChannel] as SignedOutHandler<SignedOutChannel>)(session, payload) } as ApiResponse<C>;
-        const handler = HANDLERS[known as SignedInChannel] as Handler<SignedInChannel>;
-        return { ok: true, data: handler(ctx, payload, session) } as ApiResponse<C>;
+        // The handler receives the payload as parsed (defaults filled, text trimmed), never the raw one.
+        const input = parsed.data as never;
+        if (ctx === null || isSignedOutChannel(known)) return { ok: true, data: (HANDLERS[known as SignedOutChannel] as SignedOutHandler<SignedOutChannel>)(session, input) } as ApiResponse<C>;
+        return { ok: true, data: (HANDLERS[known as SignedInChannel] as Handler<SignedInChannel>)(ctx, input, session) } as ApiResponse<C>;
       } catch (error) {
         if (error instanceof ServiceError) return { ok: false, error: error.toJSON() };
         // The store busy, the disk full or read-only, the file damaged: a message of its own, not a bug.

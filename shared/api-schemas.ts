@@ -4,158 +4,28 @@
  * validates each payload with them before a service runs.
  */
 import { z } from 'zod';
-import { caseSchema, caseStatuses, keyedProblem, parseCase, type CaseParseResult, type FieldProblem } from './domain/case.ts';
+import { caseSchema, keyedProblem, parseCase, type CaseParseResult, type FieldProblem } from './domain/case.ts';
+import { CLOSE_OUTCOMES, caseStatuses, ROLES, VERDICTS } from './vocabularies.ts';
 import { CONDITION_IDS } from './eligibility/types.ts';
 import { DATE_MAX, DATE_MIN, isDateInBounds } from './domain/bounds.ts';
-import { nameKey } from './domain/names.ts';
 import { isIsoDate } from './sentence/calendar.ts';
 import { referenceEvents, RULESET_KINDS } from './treaties/schema.ts';
-import { CLOSE_OUTCOMES, DUE_FILTERS, LIST_LIMIT_MAX, toMessageParams, VERDICTS } from './vocabularies.ts';
+import type { StoredMessageParams } from './messages.ts';
 
 export type { FieldProblem };
-
-// ---------------------------------------------------------------- vocabularies
-
-/**
- * officer: correctional officer (cases, assessments); legal: legal officer (also dossiers,
- * transfers, treaties); supervisor: also approvals and users; viewer: reports, read-only.
- */
-export const ROLES = ['officer', 'legal', 'supervisor', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export { DUE_FILTERS, LIST_LIMIT_MAX, toMessageParams, VERDICTS }; // defined without zod in shared/vocabularies.ts
-export type StoredVerdict = (typeof VERDICTS)[number];
-
-export { CLOSE_OUTCOMES }; // defined without zod in shared/vocabularies.ts (the rule-set schema names them too)
-export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
-
-export type CaseStatus = (typeof caseStatuses)[number];
-/** Statuses that end a case: reached only by closing it, which records outcome and reason. */
-export const TERMINAL_STATUSES = ['transferred', 'closed', 'refused', 'withdrawn'] as const satisfies readonly CaseStatus[];
-export const OPEN_STATUSES = caseStatuses.filter(
-  (s): s is Exclude<CaseStatus, (typeof TERMINAL_STATUSES)[number]> => !(TERMINAL_STATUSES as readonly string[]).includes(s),
-);
-
-export type DueFilter = (typeof DUE_FILTERS)[number];
-
-export const CASE_SORT_FIELDS = ['familyName', 'updatedAt', 'createdAt', 'status', 'reference'] as const;
 
 // ---------------------------------------------------------------- building blocks
 
 const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
 /** A date a request gives (not one the app computed): within the app's bounds (shared/domain/bounds.ts). */
 export const inputDate = isoDate.refine(isDateInBounds, { error: 'validation.date.range', params: { min: DATE_MIN, max: DATE_MAX } });
-const country = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "HK"' });
 export const caseId = z.uuid({ error: 'must be a case id' });
-const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a rule-set id such as "coe-ets-112"' });
-const version = z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' });
+export const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a rule-set id such as "coe-ets-112"' });
 export const reason = z.string({ error: 'must be text' }).trim().min(1, { error: 'a reason is required' }).max(2000, { error: 'must be at most 2000 characters' });
 const timestamp = z.string();
 
-// ---------------------------------------------------------------- inputs
 
-export const createCaseInput = z.strictObject({ case: z.unknown(), reason: reason.optional() });
-export const updateCaseInput = z.strictObject({ id: caseId, expectedVersion: version, case: z.unknown(), reason });
-export const setCaseStatusInput = z.strictObject({
-  id: caseId,
-  expectedVersion: version,
-  status: z.enum(OPEN_STATUSES, { error: `must be one of ${OPEN_STATUSES.join(', ')} (a case is ended by closing it)` }),
-  reason,
-});
-export const closeCaseInput = z.strictObject({
-  id: caseId,
-  expectedVersion: version,
-  outcome: z.enum(CLOSE_OUTCOMES, { error: `must be one of ${CLOSE_OUTCOMES.join(', ')}` }),
-  reason,
-  /** The civil date it happened (the handover's date for "transferred"); today when left out. */
-  date: inputDate.optional(),
-  /** The coded reason (shared/workflow/reasons.ts): required of every closure but the transfer. */
-  reasonCode: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'must be lower-case letters, digits, "-" and "_"' }).max(64).optional(),
-});
-export const reopenCaseInput = z.strictObject({
-  id: caseId,
-  expectedVersion: version,
-  status: z.enum(OPEN_STATUSES, { error: `must be one of ${OPEN_STATUSES.join(', ')}` }),
-  reason,
-});
-export const getCaseInput = z.strictObject({ id: caseId });
-export const listCaseEventsInput = z.strictObject({ caseId });
-export const listCasesInput = z.strictObject({
-  text: z.string().trim().max(200).optional(),
-  /** One status, or several: cases at any of them. */
-  status: z.union([z.enum(caseStatuses), z.array(z.enum(caseStatuses)).min(1).max(caseStatuses.length)]).optional(),
-  ruleSetId: z.string().optional(),
-  sentencingState: country.optional(),
-  administeringState: country.optional(),
-  /** The verdict of the latest assessment; `not_assessed` for cases never assessed. */
-  verdict: z.enum([...VERDICTS, 'not_assessed']).optional(),
-  /** Cases with something due (electron/services/due.ts): overdue, due this week, or due within 90 days. */
-  due: z.enum(DUE_FILTERS).optional(),
-  /** Cases assigned to this user; "me": to the signed-in user ("My cases"). */
-  assignedTo: z.string().min(1).max(100).optional(),
-  includeClosed: z.boolean().default(false),
-  /**
-   * Open cases with at least one open route today (the route index, electron/services/route-index.ts):
-   * every prisoner who could be informed of the possibility of transfer (ETS 112 Art. 4(1)).
-   */
-  openRoute: z.literal(true).optional(),
-  /**
-   * Cases of a person who may be this one (a new case's duplicate check): the same family and given
-   * names and date of birth, or the same prison number as compared (shared/domain/prison-number.ts).
-   */
-  samePerson: z.strictObject({
-    familyName: z.string().max(200).optional(),
-    givenNames: z.string().max(200).optional(),
-    dateOfBirth: isoDate.optional(),
-    prisonNumber: z.string().max(200).optional(),
-  }).optional(),
-  sort: z
-    .strictObject({ field: z.enum(CASE_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
-    .default({ field: 'updatedAt', dir: 'desc' }),
-  offset: z.int().min(0).default(0),
-  limit: z.int().min(1).max(LIST_LIMIT_MAX, { error: `must be at most ${LIST_LIMIT_MAX}` }).default(100),
-});
-export type ListCasesInput = z.input<typeof listCasesInput>;
-export type CaseListQuery = z.output<typeof listCasesInput>;
 
-/** A backup of the app's folder, by its file name (never a path). */
-const backupName = z.string().regex(/^tsp-desk-\d{4}-\d{2}-\d{2}T\d{6}Z\.sqlite$/, { error: 'must be the name of a backup in the folder' });
-export const inspectBackupInput = z.strictObject({ name: backupName });
-export const requestRestoreInput = z.strictObject({ name: backupName, reason, confirm: z.literal(true, { error: 'confirm the restore' }) });
-
-export const runAssessmentInput = z.strictObject({
-  caseId,
-  ruleSetId: ruleSetId.optional(),
-  /** "Assess as if on this date": overrides the rule-set's reference event. */
-  on: inputDate.optional(),
-  reason: reason.optional(),
-});
-export const listAssessmentsInput = z.strictObject({ caseId });
-
-export const exportCasesInput = z.strictObject({ ids: z.array(caseId).optional() });
-
-export const listAuditInput = z.strictObject({
-  entity: z.string().optional(),
-  entityId: z.string().optional(),
-  /** Entries older than this sequence number (paging backwards). */
-  beforeSeq: z.int().min(1).optional(),
-  limit: z.int().min(1).max(1000).default(100),
-});
-
-export const saveRuleSetInput = z.strictObject({ ruleSet: z.unknown(), reason });
-/** A user's name is an identifier: compared and stored without invisible characters, so no two users look alike (shared/domain/names.ts). */
-const userName = z
-  .string({ error: 'must be text' })
-  .max(200)
-  .transform(nameKey)
-  .pipe(z.string().min(1, { error: 'a name is required' }));
-export const createUserInput = z.strictObject({
-  name: userName,
-  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
-  /** The initial password (shared/auth-policy.ts); without one the user cannot sign in until a supervisor sets it. */
-  password: z.string({ error: 'must be text' }).min(1, { error: 'a password is required' }).max(1024, { error: 'is too long' }).optional(),
-});
-export const bootstrapAdminInput = z.strictObject({ name: userName });
 
 /**
  * A case file the store accepts: valid `tsp-case/1`, and the family name known (the
@@ -179,7 +49,7 @@ function rawFamilyName(input: unknown): unknown {
 
 // ---------------------------------------------------------------- outputs
 
-export const latestAssessmentSchema = z.object({
+const latestAssessmentSchema = z.object({
   id: z.string(),
   verdict: z.enum(VERDICTS),
   referenceDate: isoDate,
@@ -200,7 +70,7 @@ export const caseRecordSchema = z.object({
 });
 export type CaseRecord = z.output<typeof caseRecordSchema>;
 
-export const caseSummarySchema = z.object({
+const caseSummarySchema = z.object({
   id: z.string(),
   version: z.int(),
   reference: z.string().nullable(),
@@ -242,8 +112,7 @@ const storedParam = z.union([
   z.object({ date: isoDate }),
   z.object({ period: z.object({ years: z.number(), months: z.number(), days: z.number() }) }),
 ]);
-const storedParams = z.record(z.string(), storedParam);
-export type StoredMessageParams = z.output<typeof storedParams>;
+const storedParams: z.ZodType<StoredMessageParams> = z.record(z.string(), storedParam);
 
 /** The engine's Assessment with every day number written as an ISO date. */
 export const storedAssessmentSchema = z.object({

@@ -5,7 +5,6 @@
  * file with its SHA-256 digest and size, the sending State and its reference. Pure.
  */
 import { z } from 'zod';
-import { ATTACHMENT_BASE64_MAX_LENGTH } from './workflow-schemas.ts';
 
 export const PACKAGE_FORMAT = 'tsp-package/1';
 
@@ -35,13 +34,6 @@ export const packageManifestSchema = z.strictObject({
     .max(1000),
 });
 export type PackageManifest = z.output<typeof packageManifestSchema>;
-
-export const makePackageInput = z.strictObject({ caseId: z.uuid({ error: 'must be a case id' }), locale: z.enum(['en', 'zh-Hant']).default('en') });
-
-/** A package file's bytes, base64 (as an attachment travels). */
-export const importPackageInput = z.strictObject({
-  contentBase64: z.string().min(1).max(ATTACHMENT_BASE64_MAX_LENGTH * 2, { error: 'the package is larger than 40 MiB' }),
-});
 
 export interface PackageDifference {
   /** The field of the case file, as a dotted path. */

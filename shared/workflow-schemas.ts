@@ -1,121 +1,35 @@
 /**
- * Inputs and outputs of transfer tracking (electron/services/workflow.ts, documents.ts,
- * due.ts): transitions, the Transfer and Documents sections of the case page, and the
- * Due page. Pure, like shared/api-schemas.ts.
+ * What transfer tracking answers (shared/contracts/workflow.ts, documents.ts, due.ts): the
+ * Transfer and Documents sections of the case page, and the Due page. Pure, like
+ * shared/api-schemas.ts.
  */
 import { z } from 'zod';
-import { CLOSE_OUTCOMES, inputDate } from './api-schemas.ts';
-import { CORRESPONDENCE_KINDS, CORRESPONDENTS } from './vocabularies.ts';
+import { CLOSE_OUTCOMES, CORRESPONDENCE_KINDS, CORRESPONDENTS } from './vocabularies.ts';
 import { HANDOVER_WARNINGS } from './workflow/handover-check.ts';
-import { isIsoDate } from './sentence/calendar.ts';
+import { isoDate } from './domain/fields.ts';
 import { ALERT_KINDS, URGENCIES } from './workflow/alerts.ts';
 import { DOCUMENT_STATUSES } from './workflow/documents.ts';
 import { GUARDS, TRANSITION_IDS } from './workflow/lifecycle.ts';
 import { STEPS } from './workflow/steps.ts';
 
-const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
-const caseId = z.uuid({ error: 'must be a case id' });
-const documentKind = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a document kind such as "certified-judgment"' });
-const reason = z.string({ error: 'must be text' }).trim().min(1, { error: 'a reason is required' }).max(2000, { error: 'must be at most 2000 characters' });
+export const documentKind = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a document kind such as "certified-judgment"' });
 
 /** Largest attachment accepted through the API (base64 over IPC): 20 MiB. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 /** Its length in base64 (the payload guard lets this one field be that long: electron/payload-guard.ts). */
 export const ATTACHMENT_BASE64_MAX_LENGTH = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
 
-export const transitionCaseInput = z.strictObject({
-  id: caseId,
-  expectedVersion: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }),
-  transition: z.enum(TRANSITION_IDS, { error: `must be one of ${TRANSITION_IDS.join(', ')}` }),
-  /** The civil date it happened; today when left out (the handover must give it). */
-  date: inputDate.optional(),
-  reason,
-  legalBasis: z.string().trim().min(1).max(500).optional(),
-  /** A code for the reason where one applies (e.g. a refusal ground). */
-  reasonCode: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'must be lower-case letters, digits, "-" and "_"' }).max(64).optional(),
-  documents: z.array(documentKind).max(50).optional(),
-  /** Scheduling the handover (schedule-handover, reschedule-handover): its planned date, place, escorting authority and contact. */
-  handover: z
-    .strictObject({
-      plannedOn: inputDate,
-      place: z.string().trim().min(1, { error: 'a place is required' }).max(500),
-      escort: z.string().trim().min(1).max(500).optional(),
-      contact: z.string().trim().min(1).max(500).optional(),
-    })
-    .optional(),
-});
-export type TransitionCaseInput = z.input<typeof transitionCaseInput>;
 
-/** The check of a handover planned for a date, before it is scheduled. */
-export const checkHandoverInput = z.strictObject({ caseId, plannedOn: inputDate });
 
-const shortText = z.string().trim().min(1).max(500);
 
-export const recordCorrespondenceInput = z.strictObject({
-  caseId,
-  kind: z.enum(CORRESPONDENCE_KINDS, { error: `must be one of ${CORRESPONDENCE_KINDS.join(', ')}` }),
-  correspondent: z.enum(CORRESPONDENTS, { error: `must be one of ${CORRESPONDENTS.join(', ')}` }),
-  /** Sent by us (true) or received (false). */
-  outgoing: z.boolean(),
-  /** The date written on it, or when it was received. */
-  date: inputDate,
-  reference: shortText.optional(),
-  subject: shortText.optional(),
-  /** For a letter we sent: the date to chase an answer by, shown on the Due page until a reply from the same correspondent is recorded. */
-  chaseOn: inputDate.optional(),
-});
 
-export const addNoteInput = z.strictObject({ caseId, text: z.string().trim().min(1, { error: 'a note needs text' }).max(10_000) });
 
-export const caseWorkInput = z.strictObject({ caseId });
-
-export const assignCaseInput = z.strictObject({
-  caseId,
-  /** The user the case is assigned to; null: nobody. */
-  userId: z.string().min(1).max(100).nullable(),
-  reason: z.string().trim().min(1).max(2000).optional(),
-});
-
-export const workflowStateInput = z.strictObject({ caseId });
-
-export const setDocumentStatusInput = z.strictObject({
-  caseId,
-  kind: documentKind,
-  status: z.enum(DOCUMENT_STATUSES, { error: `must be one of ${DOCUMENT_STATUSES.join(', ')}` }),
-  note: z.string().trim().max(2000).optional(),
-});
-
-export const attachDocumentInput = z.strictObject({
-  caseId,
-  kind: documentKind,
-  fileName: z.string().trim().min(1, { error: 'a file name is required' }).max(255),
-  mediaType: z.string().max(200).default('application/octet-stream'),
-  /** The file's bytes, base64: what survives every shell's IPC (Electron, the CLI, the test shell). */
-  contentBase64: z.string().max(ATTACHMENT_BASE64_MAX_LENGTH, { error: 'the file is larger than 20 MiB' }),
-});
-
-export const listDocumentsInput = z.strictObject({ caseId });
-
-/** One attached file of a case, to save or open (documents.attachment). */
-export const readAttachmentInput = z.strictObject({ caseId, attachmentId: z.int({ error: 'must be an attachment id' }).positive({ error: 'must be an attachment id' }) });
-
-export const listDueInput = z.strictObject({
-  /** "What is due as of": today when left out. */
-  on: inputDate.optional(),
-  /** How far ahead "later" reaches. */
-  horizonDays: z.int().min(0).max(3660).default(90),
-  urgency: z.enum(URGENCIES).optional(),
-  /** Rows of each urgency: a page within each group, never a cut across them. */
-  limit: z.int().min(1).max(5000).default(1000),
-  /** Rows of each group to skip (the next page of one group: `urgency` with `offset`). */
-  offset: z.int().min(0).max(10_000_000).default(0),
-});
 
 // ---------------------------------------------------------------- outputs
 
 const refusal = z.object({ guard: z.enum(GUARDS), missing: z.array(z.string()) });
 
-export const alertSchema = z.object({
+const alertSchema = z.object({
   kind: z.enum(ALERT_KINDS),
   id: z.string().nullable(),
   date: isoDate,
@@ -163,7 +77,7 @@ export const handoverCheckSchema = z.object({
   warnings: z.array(z.object({ code: z.enum(HANDOVER_WARNINGS), date: isoDate.nullable() })),
 });
 
-export const handoverPlanSchema = z.object({
+const handoverPlanSchema = z.object({
   plannedOn: isoDate,
   place: z.string(),
   escort: z.string().nullable(),
@@ -172,9 +86,8 @@ export const handoverPlanSchema = z.object({
   recordedAt: z.string(),
   recordedByName: z.string().nullable(),
 });
-export type HandoverPlan = z.output<typeof handoverPlanSchema>;
 
-export const correspondenceSchema = z.object({
+const correspondenceSchema = z.object({
   id: z.int(),
   kind: z.enum(CORRESPONDENCE_KINDS),
   correspondent: z.enum(CORRESPONDENTS),
@@ -187,10 +100,8 @@ export const correspondenceSchema = z.object({
   recordedAt: z.string(),
   recordedByName: z.string().nullable(),
 });
-export type Correspondence = z.output<typeof correspondenceSchema>;
 
-export const noteSchema = z.object({ id: z.int(), text: z.string(), createdAt: z.string(), createdByName: z.string().nullable() });
-export type Note = z.output<typeof noteSchema>;
+const noteSchema = z.object({ id: z.int(), text: z.string(), createdAt: z.string(), createdByName: z.string().nullable() });
 
 /** What a case records beside its file as the transfer runs: who it is assigned to, its correspondence and notes. */
 export const caseWorkSchema = z.object({
@@ -200,7 +111,7 @@ export const caseWorkSchema = z.object({
 });
 export type CaseWork = z.output<typeof caseWorkSchema>;
 
-export const attachmentSchema = z.object({
+const attachmentSchema = z.object({
   id: z.int(),
   sha256: z.string(),
   fileName: z.string(),
@@ -228,7 +139,7 @@ export const caseDocumentSchema = z.object({
 });
 export type CaseDocument = z.output<typeof caseDocumentSchema>;
 
-export const dueItemSchema = z.object({
+const dueItemSchema = z.object({
   caseId: z.string(),
   reference: z.string().nullable(),
   familyName: z.string(),
@@ -240,7 +151,7 @@ export const dueItemSchema = z.object({
 export type DueItem = z.output<typeof dueItemSchema>;
 
 /** A case left out of a store-wide view because its stored values cannot be computed (electron/services/due.ts). */
-export const unreadableCaseSchema = z.object({
+const unreadableCaseSchema = z.object({
   caseId: z.string(),
   reference: z.string().nullable(),
   familyName: z.string(),

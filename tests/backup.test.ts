@@ -20,6 +20,7 @@ import { actorOf, backupFailure, backupFileName, backupStore, backupStoreInWorke
 import { keyFileOf } from '../electron/keystore.ts';
 import { createCase, listCases } from '../electron/services/cases.ts';
 import { attachDocument, readAttachment } from '../electron/services/documents.ts';
+import { parsed } from '../electron/services/testing.ts';
 
 const dirs: string[] = [];
 const apps: OpenedApp[] = [];
@@ -39,7 +40,7 @@ function store(key?: StoreKey) {
 }
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const names = (app: OpenedApp) => listCases(app.context, { includeClosed: true, offset: 0, limit: 100 }).items.map((c) => c.familyName).sort();
+const names = (app: OpenedApp) => listCases(app.context, parsed('cases.list', { includeClosed: true, offset: 0, limit: 100 })).items.map((c) => c.familyName).sort();
 
 function refusal(work: () => unknown): string[] {
   try {
@@ -134,7 +135,7 @@ describe('restoreStore', () => {
     const s = store();
     const caseId = createCase(s.app.context, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112', direction: 'outgoing' } }).id;
     const attach = (fileName: string, text: string) =>
-      attachDocument(s.app.context, { caseId, kind: 'certified-judgment', fileName, contentBase64: Buffer.from(text).toString('base64') })
+      attachDocument(s.app.context, parsed('documents.attach', { caseId, kind: 'certified-judgment', fileName, contentBase64: Buffer.from(text).toString('base64') }))
         .find((d) => d.kind === 'certified-judgment')!.attachments.at(-1)!;
     const judgment = attach('judgment.pdf', '%PDF-1.4 judgment');
     fs.mkdirSync(path.join(s.dir, 'backups'));

@@ -40,7 +40,7 @@ for (let n = 0; n < 100_000; n += 1) {
   } else if (op === 'update') {
     const id = random.pick(ids);
     // One sentence or two: the child rows are replaced inside the same transaction.
-    const record = updateCase(app.context, { id, expectedVersion: cases.get(id), case: caseFile(`EDITED-${seedText}-${n}`, random.int(1, 2)), reason: 'crash test edit' });
+    const record = updateCase(app.context, { id, expectedVersion: cases.get(id) as number, case: caseFile(`EDITED-${seedText}-${n}`, random.int(1, 2)), reason: 'crash test edit' });
     cases.set(id, record.version);
     ack(`update ${id} ${record.version}`);
   } else {

@@ -15,6 +15,7 @@ import { generateRecoveryKey, keyFileOf, KeystoreError, normaliseRecoveryKey, un
 import { legacyPath, sealedPath } from '../electron/services/attachment-files.ts';
 import { createCase, getCase } from '../electron/services/cases.ts';
 import { attachDocument, readAttachment } from '../electron/services/documents.ts';
+import { parsed } from '../electron/services/testing.ts';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { listAuditEntries } from '../db/audit-repo.ts';
 import { listBackups } from '../electron/backups.ts';
@@ -192,7 +193,7 @@ describe('the shell at start (keystore-start.ts)', () => {
     const older = openApp({ file, osUser: 'ada' });
     const { id: caseId } = createCase(older.context, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112', direction: 'outgoing' } });
     const text = '%PDF-1.4 a certified judgment attached in 2024';
-    const attached = attachDocument(older.context, { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', contentBase64: Buffer.from(text).toString('base64') })
+    const attached = attachDocument(older.context, parsed('documents.attach', { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', contentBase64: Buffer.from(text).toString('base64') }))
       .find((d) => d.kind === 'certified-judgment')!.attachments[0]!;
     const legacy = legacyPath(older.db, attached.sha256);
     fs.mkdirSync(path.dirname(legacy), { recursive: true });

@@ -18,7 +18,7 @@ import { runAssessment } from '../electron/services/assessments.ts';
 import { createCase } from '../electron/services/cases.ts';
 import { dossierPdfFile } from '../electron/services/dossier.ts';
 import { exportStatistics, statistics } from '../electron/services/reports.ts';
-import { serviceHarness, type ServiceHarness } from '../electron/services/testing.ts';
+import { parsed, serviceHarness, type ServiceHarness } from '../electron/services/testing.ts';
 import type { AssessmentRecord } from '../shared/api-schemas.ts';
 import { t, type Locale } from '../shared/i18n/index.ts';
 import { statisticsTables } from '../shared/reports/tables.ts';
@@ -56,7 +56,7 @@ describe.each<Locale>(['en', 'zh-Hant'])('dossier PDF in %s', (locale) => {
   let file: string;
   beforeAll(() => {
     file = path.join(OUT, `dossier-${locale}.pdf`);
-    const produced = dossierPdfFile(h.officer, { caseId, locale });
+    const produced = dossierPdfFile(h.officer, parsed('dossier.pdf', { caseId, locale }));
     expect(produced.mediaType).toBe('application/pdf');
     fs.writeFileSync(file, Buffer.from(produced.base64, 'base64'));
   });
@@ -99,7 +99,7 @@ describe('dossier PDF of a person named in Thai', () => {
     const person = { familyName: 'SAETANG', givenNames: 'Prasert', nativeName: 'ประเสริฐ แซ่ตั้ง' };
     const { id } = createCase(h.admin, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'hk-th', person } });
     const file = path.join(OUT, 'dossier-thai.pdf');
-    fs.writeFileSync(file, Buffer.from(dossierPdfFile(h.officer, { caseId: id, locale: 'en' }).base64, 'base64'));
+    fs.writeFileSync(file, Buffer.from(dossierPdfFile(h.officer, parsed('dossier.pdf', { caseId: id, locale: 'en' })).base64, 'base64'));
     expect(squeeze(pdfToText(file))).toContain(squeeze('ประเสริฐ แซ่ตั้ง'));
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.some((line) => /\+NotoSansThai.*\byes\s+yes\s+yes\b/.test(line))).toBe(true);

@@ -20,7 +20,7 @@ import { createCase } from '../electron/services/cases.ts';
 import { attachDocument, setDocumentStatus } from '../electron/services/documents.ts';
 import { dossierPdfFile } from '../electron/services/dossier.ts';
 import { saveLetterSettings } from '../electron/services/letter-settings.ts';
-import { serviceHarness, type ServiceHarness } from '../electron/services/testing.ts';
+import { parsed, serviceHarness, type ServiceHarness } from '../electron/services/testing.ts';
 import { t, type Locale } from '../shared/i18n/index.ts';
 
 const OUT = path.join(import.meta.dirname, '..', 'e2e', 'out', 'pdf');
@@ -74,7 +74,7 @@ describe.each<Locale>(['en', 'zh-Hant'])('the request in %s', (locale) => {
   let file: string;
   let body: string;
   beforeAll(() => {
-    file = write(`request-${locale}.pdf`, dossierPdfFile(h.admin, { caseId, locale, document: 'request' }).base64);
+    file = write(`request-${locale}.pdf`, dossierPdfFile(h.admin, parsed('dossier.pdf', { caseId, locale, document: 'request' })).base64);
     body = text(file);
   }, 180_000);
 
@@ -116,7 +116,7 @@ describe.each<Locale>(['en', 'zh-Hant'])('the request in %s', (locale) => {
 
 describe('PDF/A', () => {
   it('the request that appends nothing declares PDF/A-2b, with every font embedded; one with pages appended claims nothing', () => {
-    const file = write('request-bare-en.pdf', dossierPdfFile(h.admin, { caseId: bare, locale: 'en', document: 'request' }).base64);
+    const file = write('request-bare-en.pdf', dossierPdfFile(h.admin, parsed('dossier.pdf', { caseId: bare, locale: 'en', document: 'request' })).base64);
     const raw = fs.readFileSync(file, 'latin1');
     expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
     expect(raw).toContain('GTS_PDFA1');
@@ -129,7 +129,7 @@ describe('PDF/A', () => {
 
 describe.each<Locale>(['en', 'zh-Hant'])('the internal annex in %s', (locale) => {
   it('keeps the conditions, the rule-set hash and the audit trail, and says it stays with us', () => {
-    const file = write(`annex-${locale}.pdf`, dossierPdfFile(h.admin, { caseId, locale }).base64);
+    const file = write(`annex-${locale}.pdf`, dossierPdfFile(h.admin, parsed('dossier.pdf', { caseId, locale })).base64);
     const body = squeeze(text(file));
     expect(body).toContain(squeeze(t(locale, 'annex.notice')));
     expect(body).toContain(squeeze(t(locale, 'annex.audit')));

@@ -18,6 +18,7 @@ import { applyPendingRestore, auditAppliedRestore, pendingRestoreFileOf, restore
 import { inspectBackup, provideRestore, requestRestore } from '../electron/services/backups.ts';
 import { createCase, listCases } from '../electron/services/cases.ts';
 import { ServiceError } from '../electron/services/errors.ts';
+import { parsed, refusedPayload } from '../electron/services/testing.ts';
 
 const dirs: string[] = [];
 const apps: OpenedApp[] = [];
@@ -51,7 +52,7 @@ function storeWithBackup() {
   return { dir, live, backups, app, name };
 }
 
-const names = (app: OpenedApp) => listCases(app.context, { includeClosed: true, limit: 100 }).items.map((c) => c.familyName).sort();
+const names = (app: OpenedApp) => listCases(app.context, parsed('cases.list', { includeClosed: true, limit: 100 })).items.map((c) => c.familyName).sort();
 
 function refusedWith(work: () => unknown): ServiceError {
   try {
@@ -123,7 +124,7 @@ describe('restore from Settings', () => {
 
   it('refuses a name that is not a backup of the folder, and a restore not confirmed', () => {
     const s = storeWithBackup();
-    expect(refusedWith(() => inspectBackup(s.app.context, { name: '../tsp-desk.sqlite' })).code).toBe('invalid_input');
-    expect(refusedWith(() => requestRestore(s.app.context, { name: s.name, reason: 'r' })).code).toBe('invalid_input');
+    expect(refusedPayload(s.app.context, 'backups.inspect', { name: '../tsp-desk.sqlite' }).problems).toMatchObject([{ field: 'name' }]);
+    expect(refusedPayload(s.app.context, 'backups.restore', { name: s.name, reason: 'r' }).problems).toMatchObject([{ field: 'confirm' }]);
   });
 });

@@ -13,7 +13,7 @@ import { openSession } from '../electron/services/session.ts';
 import { serviceHarness, type ServiceHarness } from '../electron/services/testing.ts';
 import { createUser } from '../electron/services/users.ts';
 import { API, CHANNELS, SIGNED_OUT_CHANNELS, type Channel } from '../shared/api.ts';
-import { ROLES, type Role } from '../shared/api-schemas.ts';
+import { ROLES, type Role } from '../shared/vocabularies.ts';
 
 let h: ServiceHarness;
 const contexts = new Map<Role, ServiceContext>();

@@ -1,5 +1,6 @@
 /** `tsp enforce`: the sentence an incoming case will serve here, as a readable report or the JSON contract. */
-import { enforcementProcedures, parseCase, type EnforcementProcedure, type Term } from '../../shared/domain/case.ts';
+import { parseCase, type Term } from '../../shared/domain/case.ts';
+import { ENFORCEMENT_PROCEDURES, type EnforcementProcedure } from '../../shared/vocabularies.ts';
 import { computeEnforcement } from '../../shared/enforcement/compute.ts';
 import { allowedProceduresFrom } from '../../shared/enforcement/procedures.ts';
 import { builtInTreatyMap } from '../../shared/treaties/map/built-in/index.ts';
@@ -18,8 +19,8 @@ export interface EnforceArgs {
 
 export function runEnforce(io: CliIo, args: EnforceArgs): number {
   if (args.handover !== undefined && !isIsoDate(args.handover)) throw new UsageError(`--handover must be a calendar date written YYYY-MM-DD, not "${args.handover}"`);
-  if (args.procedure !== undefined && !(enforcementProcedures as readonly string[]).includes(args.procedure)) {
-    throw new UsageError(`--procedure must be one of ${enforcementProcedures.join(', ')}, not "${args.procedure}"`);
+  if (args.procedure !== undefined && !(ENFORCEMENT_PROCEDURES as readonly string[]).includes(args.procedure)) {
+    throw new UsageError(`--procedure must be one of ${ENFORCEMENT_PROCEDURES.join(', ')}, not "${args.procedure}"`);
   }
   const parsed = parseCase(readJsonFile(io, args.casePath, 'case file'));
   if (!parsed.ok) {

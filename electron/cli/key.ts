@@ -13,7 +13,7 @@ import { encryptStoreFile } from '../../db/encryption-migration.ts';
 import { openApp } from '../app.ts';
 import { actorOf, auditStoreEvent } from '../backups.ts';
 import { keyFileOf, KeystoreError, normaliseRecoveryKey, unlockKeyFile } from '../keystore.ts';
-import type { Role } from '../../shared/api-schemas.ts';
+import type { Role } from '../../shared/vocabularies.ts';
 import { authorizeWriter, cliOsUser, type WriterProof } from './identity.ts';
 import { UsageError, type CliIo } from './io.ts';
 

@@ -2,7 +2,7 @@
  * The transfer dossier (shared/reports/dossier.ts) drawn as an A4 PDF: a cover page with the
  * case at a glance and the contents, then one section per heading. Fonts are embedded.
  */
-import type { Block, Dossier } from '../../shared/reports/dossier.ts';
+import type { Block, Dossier } from '../../shared/reports/dossier-model.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { PdfWriter } from './layout.ts';
 

@@ -10,7 +10,7 @@ import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { allStoredRuleSets } from '../../db/rulesets-repo.ts';
 import { treatyMapInForce } from '../../db/treaty-maps-repo.ts';
 import type { AboutInfo, Diagnostics } from '../../shared/about-schemas.ts';
-import type { AppInfo } from '../../shared/auth-schemas.ts';
+import type { AppInfo } from '../../shared/contracts/settings.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { BUILT_IN_TREATY_MAP } from '../../shared/treaties/map/built-in/index.ts';
 import { BUILT_IN_RULESETS } from '../../shared/treaties/library.ts';

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findAssessment } from '../../db/assessments-repo.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
-import { storedAssessmentSchema, toMessageParams } from '../../shared/api-schemas.ts';
+import { storedAssessmentSchema } from '../../shared/api-schemas.ts';
+import { toMessageParams } from '../../shared/messages.ts';
 import { caseSchema } from '../../shared/domain/case.ts';
 import { assessUnder, lawResolver } from './ruleset-resolution.ts';
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
@@ -14,7 +15,7 @@ import { listAudit } from './audit.ts';
 import { createCase, getCase, listCases, updateCase } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { saveRuleSet } from './rulesets.ts';
-import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import { expectRefused, parsed, refusedPayload, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let h: ServiceHarness;
 let ctx: ServiceContext;
@@ -108,8 +109,8 @@ describe('runAssessment', () => {
       id: second.id, verdict: second.verdict, referenceDate: '2024-01-01', createdAt: '2025-01-16T10:00:00.000Z', ruleSetId: 'hk-th',
     });
     expect(listAssessments(ctx, { caseId: record.id }).map((x) => x.id)[0]).toBe(second.id);
-    expect(listCases(ctx, { verdict: second.verdict }).items.map((i) => i.id)).toEqual([record.id]);
-    expect(listCases(ctx, { verdict: 'not_assessed' }).total).toBe(1);
+    expect(listCases(ctx, parsed('cases.list', { verdict: second.verdict })).items.map((i) => i.id)).toEqual([record.id]);
+    expect(listCases(ctx, parsed('cases.list', { verdict: 'not_assessed' })).total).toBe(1);
     // Assessing is not a change of the case: its version stays.
     expect(getCase(ctx, { id: record.id }).version).toBe(1);
   });
@@ -124,7 +125,7 @@ describe('runAssessment', () => {
     expect(whatIf.verdict).toBe('ineligible');
     expect(getCase(ctx, { id: record.id }).latestAssessment).toMatchObject({ id: own.id, ruleSetId: 'coe-ets-112' });
     expect(own.verdict).not.toBe('ineligible');
-    expect(listCases(ctx, {}).items.find((i) => i.id === record.id)?.verdict).toBe(own.verdict);
+    expect(listCases(ctx, parsed('cases.list', {})).items.find((i) => i.id === record.id)?.verdict).toBe(own.verdict);
     expect(listAssessments(ctx, { caseId: record.id }).map((x) => x.id)).toEqual([whatIf.id, own.id]);
     expect(listAudit(ctx, { entityId: record.id, limit: 1 })[0]?.after).toMatchObject({ assessmentId: whatIf.id, exploration: true });
   });
@@ -136,7 +137,7 @@ describe('runAssessment', () => {
       { field: 'ruleSetId', message: 'no rule-set "no-such-treaty"' },
     ]);
     expectRefused(ctx, 'not_found', () => runAssessment(ctx, { caseId: crypto.randomUUID(), ruleSetId: 'coe-ets-112' }));
-    expect(expectRefused(ctx, 'invalid_input', () => runAssessment(ctx, { caseId: record.id, ruleSetId: 'coe-ets-112', on: '2023-02-29' })).problems[0]?.field).toBe('on');
+    expect(refusedPayload(ctx, 'assessments.run', { caseId: record.id, ruleSetId: 'coe-ets-112', on: '2023-02-29' }).problems[0]?.field).toBe('on');
   });
 });
 

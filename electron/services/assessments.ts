@@ -7,13 +7,9 @@
 import type Database from 'better-sqlite3';
 import { assessmentsOfCase, latestDocumentsOf, type AssessmentFacts } from '../../db/assessments-repo.ts';
 import { appendAudit } from '../../db/audit-repo.ts';
-import {
-  listAssessmentsInput,
-  runAssessmentInput,
-  type AssessmentRecord,
-  type StoredAssessment,
-  type StoredVerdict,
-} from '../../shared/api-schemas.ts';
+import type { AssessmentRecord, StoredAssessment } from '../../shared/api-schemas.ts';
+import type { assessmentsContract } from '../../shared/contracts/assessments.ts';
+import type { StoredVerdict } from '../../shared/vocabularies.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
 import { joinResult } from '../../shared/eligibility/stored-result.ts';
 import { todayFrom } from '../../shared/sentence/calendar.ts';
@@ -21,7 +17,7 @@ import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { prepareFromStore, storePreparedAssessment, type AssessRequest } from './prepared-assessment.ts';
 import { ruleSetResolver } from './ruleset-resolution.ts';
-import { validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
 import { write, type WriteScope } from './write.ts';
 
 function recordOf(row: AssessmentFacts, content: { result: StoredAssessment; caseSnapshot: CaseFile }): AssessmentRecord {
@@ -51,16 +47,19 @@ export function assessStoredCase(db: Database.Database, scope: WriteScope, now: 
   return recordOf(row, { result, caseSnapshot: stored.case });
 }
 
-export function runAssessment(ctx: ServiceContext, input: unknown): AssessmentRecord {
-  const { caseId, ruleSetId, on, reason } = validate(runAssessmentInput, input);
+export function runAssessment(ctx: ServiceContext, { caseId, ruleSetId, on, reason }: Input<'assessments.run'>): AssessmentRecord {
   return write(ctx, (scope) => assessStoredCase(ctx.db, scope, ctx.clock(), { caseId, ruleSetId, on, reason: reason ?? null }));
 }
 
 /** Newest first. */
-export function listAssessments(ctx: ServiceContext, input: unknown): AssessmentRecord[] {
-  const { caseId } = validate(listAssessmentsInput, input);
+export function listAssessments(ctx: ServiceContext, { caseId }: Input<'assessments.list'>): AssessmentRecord[] {
   requireStoredCase(ctx.db, caseId);
   return assessmentsOfCase(ctx.db, caseId).map((row) =>
     recordOf(row, { result: JSON.parse(row.result) as StoredAssessment, caseSnapshot: JSON.parse(row.case_snapshot) as CaseFile }),
   );
 }
+
+export const assessmentsHandlers: Handlers<keyof typeof assessmentsContract> = {
+  'assessments.run': runAssessment,
+  'assessments.list': listAssessments,
+};

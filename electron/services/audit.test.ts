@@ -6,7 +6,7 @@ import { importCases } from './case-import.ts';
 import { closeCase, createCase, reopenCase, setCaseStatus, updateCase } from './cases.ts';
 import { saveRuleSet } from './rulesets.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
-import { serviceHarness, type ServiceHarness } from './testing.ts';
+import { refusedPayload, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let h: ServiceHarness;
 beforeEach(() => {
@@ -46,7 +46,7 @@ describe('the audit service', () => {
     expect([...newest, ...older].map((e) => e.seq)).toEqual([...newest, ...older].map((e) => e.seq).sort((a, b) => b - a));
     expect(new Set([...newest, ...older].map((e) => e.seq)).size).toBe(4);
     expect(listAudit(ctx, { entity: 'user', limit: 10 }).map((e) => e.action)).toEqual(['user.create', 'user.bootstrap']);
-    expect(() => listAudit(ctx, { limit: 0 })).toThrow(/invalid_input/);
+    expect(refusedPayload(h.admin, 'audit.list', { limit: 0 }).problems).toMatchObject([{ field: 'limit' }]);
   });
 
   it('reports the first altered entry', () => {

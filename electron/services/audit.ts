@@ -3,14 +3,14 @@ import { readAnchor, anchorFileOf } from '../../db/audit-anchor.ts';
 import { listAuditEntries } from '../../db/audit-repo.ts';
 import { verifyStore } from '../../db/audit-verify.ts';
 import { findUser } from '../../db/users-repo.ts';
-import { caseAuditInput, type CaseAuditEntry } from '../../shared/auth-schemas.ts';
-import { listAuditInput, type AuditEntry, type AuditVerification } from '../../shared/api-schemas.ts';
+import type { AuditEntry, AuditVerification } from '../../shared/api-schemas.ts';
+import type { auditContract, CaseAuditEntry } from '../../shared/contracts/audit.ts';
 import type { ServiceContext } from './context.ts';
-import { validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
 
 /** Newest first; page back with `beforeSeq`. */
-export function listAudit(ctx: ServiceContext, input: unknown): AuditEntry[] {
-  return listAuditEntries(ctx.db, validate(listAuditInput, input));
+export function listAudit(ctx: ServiceContext, query: Input<'audit.list'>): AuditEntry[] {
+  return listAuditEntries(ctx.db, query);
 }
 
 /**
@@ -25,10 +25,15 @@ export function verifyAudit(ctx: ServiceContext): AuditVerification {
 }
 
 /** The history of one case, newest first, each entry with the name of who made it. */
-export function listCaseAudit(ctx: ServiceContext, input: unknown): CaseAuditEntry[] {
-  const { caseId, beforeSeq, limit } = validate(caseAuditInput, input);
+function listCaseAudit(ctx: ServiceContext, { caseId, beforeSeq, limit }: Input<'audit.forCase'>): CaseAuditEntry[] {
   const entries = listAuditEntries(ctx.db, { entity: 'case', entityId: caseId, beforeSeq, limit });
   const names = new Map<string, string | null>();
   for (const { userId } of entries) if (!names.has(userId)) names.set(userId, findUser(ctx.db, userId)?.name ?? null);
   return entries.map(({ seq, at, action, userId, reason, hash }) => ({ seq, at, action, userId, userName: names.get(userId) ?? null, reason, hash }));
 }
+
+export const auditHandlers: Handlers<keyof typeof auditContract> = {
+  'audit.list': listAudit,
+  'audit.forCase': listCaseAudit,
+  'audit.verify': (ctx) => verifyAudit(ctx),
+};

@@ -6,11 +6,11 @@
  * is refused: `tsp backup` makes them there.
  */
 import type Database from 'better-sqlite3';
-import { inspectBackupInput, requestRestoreInput } from '../../shared/api-schemas.ts';
 import type { BackupInspection, BackupsState, RestoreRequested } from '../../shared/backups-schemas.ts';
+import type { backupsContract } from '../../shared/contracts/backups.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
 
 /** What the scheduler offers the services; the actor is the signed-in user. */
 export interface BackupControl {
@@ -43,16 +43,14 @@ function restoreControl(ctx: ServiceContext): RestoreControl {
 }
 
 /** What a backup of the folder holds, verified as a restore would verify it (reads only). */
-export function inspectBackup(ctx: ServiceContext, input: unknown): BackupInspection {
-  const { name } = validate(inspectBackupInput, input);
+export function inspectBackup(ctx: ServiceContext, { name }: Input<'backups.inspect'>): BackupInspection {
   const found = restoreControl(ctx).inspect(name);
   if (found === null) throw new ServiceError('not_found', 'error.backup_not_found', [{ field: 'name', message: `no backup ${name}` }]);
   return found;
 }
 
 /** A restore asked for by a supervisor: the backup verified, the request audited; done when the app starts again. */
-export function requestRestore(ctx: ServiceContext, input: unknown): RestoreRequested {
-  const { name, reason } = validate(requestRestoreInput, input);
+export function requestRestore(ctx: ServiceContext, { name, reason }: Input<'backups.restore'>): RestoreRequested {
   const control = restoreControl(ctx);
   if (control.inspect(name) === null) throw new ServiceError('not_found', 'error.backup_not_found', [{ field: 'name', message: `no backup ${name}` }]);
   const requested = control.request(ctx, name, reason);
@@ -65,7 +63,7 @@ export function provideBackups(db: Database.Database, control: BackupControl): v
   controls.set(db, control);
 }
 
-export function backupsState(ctx: ServiceContext): BackupsState | null {
+function backupsState(ctx: ServiceContext): BackupsState | null {
   return controls.get(ctx.db)?.state() ?? null;
 }
 
@@ -74,7 +72,7 @@ export function backupsState(ctx: ServiceContext): BackupsState | null {
  * asks for the state until it is done. Its success or failure is in the state and, once
  * written, in the audit log under the user's name.
  */
-export function startBackup(ctx: ServiceContext): BackupsState {
+function startBackup(ctx: ServiceContext): BackupsState {
   const control = controls.get(ctx.db);
   if (control === undefined) throw new ServiceError('not_found', 'error.backups_unavailable');
   if (control.state().running !== null) throw new ServiceError('conflict', 'error.backup_running');
@@ -82,3 +80,10 @@ export function startBackup(ctx: ServiceContext): BackupsState {
   control.backUpNow({ db: ctx.db, clock: ctx.clock, userId: ctx.user.id }, 'asked for in Settings').catch(() => undefined);
   return control.state();
 }
+
+export const backupsHandlers: Handlers<keyof typeof backupsContract> = {
+  'backups.state': (ctx) => backupsState(ctx),
+  'backups.run': (ctx) => startBackup(ctx),
+  'backups.inspect': inspectBackup,
+  'backups.restore': requestRestore,
+};

@@ -1,5 +1,5 @@
 /** The status a case file carries once closed with a given outcome. */
-import type { CaseStatus, CloseOutcome } from '../../shared/api-schemas.ts';
+import type { CaseStatus, CloseOutcome } from '../../shared/vocabularies.ts';
 
 export const STATUS_AFTER_CLOSE: Record<CloseOutcome, CaseStatus> = {
   transferred: 'transferred',

@@ -5,19 +5,21 @@
 import { appendAudit } from '../../db/audit-repo.ts';
 import { appendCaseEvent, latestEventOfKind } from '../../db/case-events-repo.ts';
 import { allCaseIds, findCase, findCaseMeta, insertCase, setCaseClosure } from '../../db/cases-repo.ts';
-import { exportCasesInput, type CaseRecord, type CloseOutcome, type FieldProblem, type Role } from '../../shared/api-schemas.ts';
+import { type CaseRecord, type FieldProblem } from '../../shared/api-schemas.ts';
+import type { CloseOutcome, Role } from '../../shared/vocabularies.ts';
 import { keyedProblem, type CaseFile } from '../../shared/domain/case.ts';
 import { IMPORTED_CLOSURE_REASON } from '../../shared/vocabularies.ts';
 import { mayRecord } from '../../shared/workflow/roles.ts';
 import { isOpenStatus } from '../../shared/workflow/steps.ts';
 import { STATUS_AFTER_CLOSE } from './case-closure.ts';
 import { auditStateOf } from './case-records.ts';
-import { creationProblems, type CreationProblem } from './cases.ts';
+import { closeCase, createCase, creationProblems, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase, type CreationProblem } from './cases.ts';
 import { timeOrderedUuid } from './time-ordered-id.ts';
 import { transitionForOutcome } from './workflow.ts';
+import type { casesContract } from '../../shared/contracts/cases.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
 import type { WriteScope } from './write.ts';
 
 export const IMPORT_MAX_CASES = 100_000;
@@ -101,8 +103,7 @@ function withClosure(ctx: ServiceContext, found: NonNullable<ReturnType<typeof f
 }
 
 /** The cases named (in that order), or every case oldest first, as `tsp-case/1` files (a closed one with its closure). */
-export function exportCases(ctx: ServiceContext, input: unknown): CaseFile[] {
-  const { ids } = validate(exportCasesInput, input ?? {});
+export function exportCases(ctx: ServiceContext, { ids }: Input<'cases.export'>): CaseFile[] {
   // One read transaction: the export is a consistent snapshot even while others write.
   return ctx.db.transaction(() => {
     const wanted = ids ?? allCaseIds(ctx.db);
@@ -117,3 +118,19 @@ export function exportCases(ctx: ServiceContext, input: unknown): CaseFile[] {
     return out;
   })();
 }
+
+/**
+ * The cases area's handlers (shared/contracts/cases.ts): the case files in cases.ts, their
+ * import and export here (which build on cases.ts, so the map lives on this side).
+ */
+export const casesHandlers: Handlers<keyof typeof casesContract> = {
+  'cases.list': listCases,
+  'cases.get': getCase,
+  'cases.events': listCaseEvents,
+  'cases.create': createCase,
+  'cases.update': updateCase,
+  'cases.setStatus': setCaseStatus,
+  'cases.close': closeCase,
+  'cases.reopen': reopenCase,
+  'cases.export': exportCases,
+};

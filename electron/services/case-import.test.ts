@@ -12,7 +12,7 @@ import { exportCases } from './case-files.ts';
 import { commitSpreadsheet, importCases, importTemplate, previewCaseImport, spreadsheetProgress, startSpreadsheet } from './case-import.ts';
 import { getCase, listCaseEvents, listCases } from './cases.ts';
 import type { ServiceContext } from './context.ts';
-import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import { expectRefused, parsed, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let h: ServiceHarness;
 let ctx: ServiceContext;
@@ -23,7 +23,7 @@ beforeEach(() => {
 afterEach(() => h.dispose());
 
 const example = CASE_FIXTURES.formatExample as { person: object; remandDays: number };
-const total = () => listCases(ctx, { includeClosed: true, limit: 500 }).total;
+const total = () => listCases(ctx, parsed('cases.list', { includeClosed: true, limit: 500 })).total;
 
 async function checked(input: { fileName: string; bytes: Buffer; mapping?: SpreadsheetJob['mapping'] }): Promise<SpreadsheetJob> {
   const { jobId } = startSpreadsheet(ctx, { fileName: input.fileName, contentBase64: input.bytes.toString('base64'), ...(input.mapping === undefined ? {} : { mapping: input.mapping }) });
@@ -64,12 +64,12 @@ describe('a case file imported again', () => {
     const audit = countAuditEntries(ctx.db);
     expect(importCases(ctx, [changed])).toMatchObject({ ids: [id], outcomes: ['update'] });
     expect(total()).toBe(1);
-    const record = getCase(ctx, { id });
+    const record = getCase(ctx, { id: id! });
     expect(record).toMatchObject({ version: 2, case: { remandDays: 200 } });
     expect(countAuditEntries(ctx.db)).toBe(audit + 1);
-    const [entry] = listAudit(ctx, { limit: 1 });
+    const [entry] = listAudit(ctx, parsed('audit.list', { limit: 1 }));
     expect(entry).toMatchObject({ action: 'case.import.update', entityId: id, reason: 'updated by an import' });
-    expect(listCaseEvents(ctx, { caseId: id }).map((e) => e.kind)).toStrictEqual(['imported', 'import-updated']);
+    expect(listCaseEvents(ctx, { caseId: id! }).map((e) => e.kind)).toStrictEqual(['imported', 'import-updated']);
   });
 
   it('matches by prison number (compared by its letters and digits) under the same sentencing State, and only there', () => {

@@ -25,7 +25,7 @@ import type { CaseFile } from '../../shared/domain/case.ts';
 import { prisonNumberKey } from '../../shared/domain/prison-number.ts';
 import { t } from '../../shared/i18n/index.ts';
 import {
-  commitSpreadsheetInput, importTemplateInput, SPREADSHEET_MAX_COLUMNS, SPREADSHEET_MAX_ROWS, spreadsheetJobInput, startSpreadsheetInput,
+  SPREADSHEET_MAX_COLUMNS, SPREADSHEET_MAX_ROWS,
   type ColumnMapping, type ImportCounts, type ImportPreview, type ImportRowPlan, type SpreadsheetImportResult, type SpreadsheetJob,
 } from '../../shared/import-schemas.ts';
 import { caseDifferences } from '../../shared/imports/case-differences.ts';
@@ -33,14 +33,16 @@ import {
   caseOfRow, fieldLabelKey, fieldOfProblem, labelOfRow, mappingToSave, mergeRow, SPREADSHEET_FIELDS, suggestMapping, type Cell, type SavedMapping,
 } from '../../shared/imports/spreadsheet-fields.ts';
 import { csvRows, TableTextError } from '../../shared/imports/table-text.ts';
-import type { ProducedFile } from '../../shared/reports/schemas.ts';
+import type { importsContract } from '../../shared/contracts/imports.ts';
+import type { ProducedFile } from '../../shared/contracts/reports.ts';
 import { isZip, readWorkbookRows, writeTemplateWorkbook, type SheetRow } from '../imports/workbook.ts';
 import { readZip, ZipError } from '../packages/zip.ts';
 import { importedClosure, insertClosedCase, IMPORT_MAX_CASES, type ImportedClosure } from './case-files.ts';
 import { applyChange, creationRefused, insertNewCase, type CreationProblem } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { validate, within } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
+import { within } from './validate.ts';
 import { write, type WriteScope } from './write.ts';
 
 /** The store setting holding the last spreadsheet mapping used: a field by header (shared/imports/spreadsheet-fields.ts). */
@@ -299,8 +301,7 @@ async function readSheet(bytes: Buffer): Promise<SheetRow[]> {
  * Starts reading a spreadsheet: the answer comes at once, and imports.spreadsheetProgress tells how
  * far the reading and checking are, then gives the preview. The first non-empty row is the header.
  */
-export function startSpreadsheet(ctx: ServiceContext, input: unknown): SpreadsheetJob {
-  const { contentBase64, mapping: chosen } = validate(startSpreadsheetInput, input);
+export function startSpreadsheet(ctx: ServiceContext, { contentBase64, mapping: chosen }: Input<'imports.spreadsheetStart'>): SpreadsheetJob {
   const jobId = randomUUID();
   // One spreadsheet at a time per user: choosing another file forgets the one before (and its rows).
   for (const [id, other] of jobs) if (other.userId === ctx.user.id) jobs.delete(id);
@@ -343,8 +344,7 @@ export function startSpreadsheet(ctx: ServiceContext, input: unknown): Spreadshe
   return job.progress;
 }
 
-export function spreadsheetProgress(ctx: ServiceContext, input: unknown): SpreadsheetJob {
-  const { jobId } = validate(spreadsheetJobInput, input);
+export function spreadsheetProgress(ctx: ServiceContext, { jobId }: Input<'imports.spreadsheetProgress'>): SpreadsheetJob {
   return jobOf(ctx, jobId).progress;
 }
 
@@ -353,8 +353,7 @@ export function spreadsheetProgress(ctx: ServiceContext, input: unknown): Spread
  * the good rows (the invalid ones left out), without it nothing unless every row is good. The
  * mapping used is saved for the next import.
  */
-export function commitSpreadsheet(ctx: ServiceContext, input: unknown): SpreadsheetImportResult {
-  const { jobId, skipInvalid } = validate(commitSpreadsheetInput, input);
+export function commitSpreadsheet(ctx: ServiceContext, { jobId, skipInvalid }: Input<'imports.spreadsheetCommit'>): SpreadsheetImportResult {
   const job = jobOf(ctx, jobId);
   if (job.progress.phase !== 'ready') throw new ServiceError('conflict', 'import.error.notReady', [{ field: 'jobId', message: `the spreadsheet is ${job.progress.phase}, not ready` }]);
   const { headers, mapping } = job.progress;
@@ -381,9 +380,18 @@ export function commitSpreadsheet(ctx: ServiceContext, input: unknown): Spreadsh
 }
 
 /** The template: a column per field, the header in the user's language, one example row. */
-export function importTemplate(_ctx: ServiceContext, input: unknown): ProducedFile {
-  const { locale } = validate(importTemplateInput, input);
+export function importTemplate(_ctx: ServiceContext, { locale }: Input<'imports.template'>): ProducedFile {
   const header = SPREADSHEET_FIELDS.map((f) => t(locale, fieldLabelKey(f.key)));
   const bytes = writeTemplateWorkbook(t(locale, 'import.template.sheet'), header, [SPREADSHEET_FIELDS.map((f) => f.example)]);
   return { fileName: `cases-template-${locale}.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: bytes.toString('base64') };
 }
+
+/** The imports area's handlers (shared/contracts/imports.ts). */
+export const importsHandlers: Handlers<keyof typeof importsContract> = {
+  'cases.import': importCases,
+  'cases.importPreview': previewCaseImport,
+  'imports.spreadsheetStart': startSpreadsheet,
+  'imports.spreadsheetProgress': spreadsheetProgress,
+  'imports.spreadsheetCommit': commitSpreadsheet,
+  'imports.template': importTemplate,
+};

@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import { findAssessment } from '../../db/assessments-repo.ts';
 import { findCase, type StoredCase } from '../../db/cases-repo.ts';
-import type { CaseRecord, CloseOutcome, StoredVerdict } from '../../shared/api-schemas.ts';
+import type { CaseRecord } from '../../shared/api-schemas.ts';
+import type { CloseOutcome, StoredVerdict } from '../../shared/vocabularies.ts';
 import { ServiceError } from './errors.ts';
 
 export function requireStoredCase(db: Database.Database, id: string): StoredCase {

@@ -12,7 +12,7 @@ import { addNote, assignCase, caseWork, recordCorrespondence } from './case-work
 import { createCase, listCases } from './cases.ts';
 import { setDocumentStatus } from './documents.ts';
 import { listDue } from './due.ts';
-import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import { expectRefused, parsed, serviceHarness, type ServiceHarness } from './testing.ts';
 import { transitionCase, workflowState } from './workflow.ts';
 
 let h: ServiceHarness;
@@ -27,11 +27,11 @@ describe('correspondence', () => {
   it('a request with a chase date is due until the other State replies; the reply ticks the task', () => {
     const { id } = createCase(h.admin, { case: { ...example, status: 'awaiting-other-state' } });
     recordCorrespondence(h.officer, { caseId: id, kind: 'request', correspondent: 'other-state', outgoing: true, date: '2025-01-02', reference: 'CSD/T/12', chaseOn: '2025-01-20' });
-    expect(listDue(h.admin, {}).items.filter((i) => i.caseId === id)).toMatchObject([{ kind: 'chase', date: '2025-01-20', urgency: 'this-week' }]);
+    expect(listDue(h.admin, parsed('due.list', {})).items.filter((i) => i.caseId === id)).toMatchObject([{ kind: 'chase', date: '2025-01-20', urgency: 'this-week' }]);
     const task = () => workflowState(h.admin, { caseId: id }).tasks.find((t) => t.id === 'await-other-state');
     expect(task()).toEqual({ id: 'await-other-state', anchor: 'ETS 112 Art. 5(4)', status: 'not-started' });
     recordCorrespondence(h.officer, { caseId: id, kind: 'reply', correspondent: 'other-state', outgoing: false, date: '2025-01-14', reference: 'MJ 4471' });
-    expect(listDue(h.admin, {}).items.filter((i) => i.caseId === id)).toEqual([]);
+    expect(listDue(h.admin, parsed('due.list', {})).items.filter((i) => i.caseId === id)).toEqual([]);
     expect(task()).toEqual({ id: 'await-other-state', anchor: 'ETS 112 Art. 5(4)', status: 'completed' });
     expect(caseWork(h.admin, { caseId: id }).correspondence.map((c) => [c.kind, c.date, c.answered])).toEqual([['request', '2025-01-02', true], ['reply', '2025-01-14', false]]);
     expect(listAudit(h.admin, { entityId: id, limit: 10 }).map((e) => e.action).slice(0, 2)).toEqual(['case.correspondence', 'case.correspondence']);
@@ -57,7 +57,7 @@ describe('a handover planned for a date', () => {
       id, expectedVersion: 1, transition: 'schedule-handover', reason: 'escort booked', handover: { plannedOn: '2025-03-03', place: 'Hong Kong International Airport', escort: 'CSD Escort Unit', contact: 'Mr Chan, 2345 6789' },
     });
     expect(scheduled.case.events.transferPlanned).toBe('2025-03-03');
-    expect(listDue(h.admin, {}).items.filter((i) => i.caseId === id && i.kind === 'handover-planned')).toMatchObject([{ date: '2025-03-03', urgency: 'later' }]);
+    expect(listDue(h.admin, parsed('due.list', {})).items.filter((i) => i.caseId === id && i.kind === 'handover-planned')).toMatchObject([{ date: '2025-03-03', urgency: 'later' }]);
     const state = workflowState(h.admin, { caseId: id });
     expect(state.tasks.find((t) => t.id === 'arrange-escort-and-transit')).toEqual({ id: 'arrange-escort-and-transit', anchor: 'ETS 112 Art. 16', status: 'completed' });
     expect(state.handover).toMatchObject({ plannedOn: '2025-03-03', place: 'Hong Kong International Airport', contact: 'Mr Chan, 2345 6789', checks: { plannedOn: '2025-03-03', warnings: [] } });
@@ -71,9 +71,9 @@ describe('notes and assignment', () => {
     addNote(h.officer, { caseId: a, text: 'Consul visit moved to Friday.' });
     assignCase(h.admin, { caseId: a, userId: h.officer.user.id });
     expect(caseWork(h.admin, { caseId: a })).toMatchObject({ assignedTo: { id: h.officer.user.id, name: 'Lam Officer' }, notes: [{ text: 'Consul visit moved to Friday.', createdByName: 'Lam Officer' }] });
-    expect(listCases(h.officer, { assignedTo: 'me' }).items.map((i) => i.id)).toEqual([a]);
-    expect(listCases(h.admin, { assignedTo: 'me' }).items).toEqual([]);
-    expect(listCases(h.admin, {}).items.map((i) => i.id).sort()).toEqual([a, b].sort());
+    expect(listCases(h.officer, parsed('cases.list', { assignedTo: 'me' })).items.map((i) => i.id)).toEqual([a]);
+    expect(listCases(h.admin, parsed('cases.list', { assignedTo: 'me' })).items).toEqual([]);
+    expect(listCases(h.admin, parsed('cases.list', {})).items.map((i) => i.id).sort()).toEqual([a, b].sort());
     expect(listAudit(h.admin, { entityId: a, limit: 10 }).map((e) => e.action).slice(0, 2)).toEqual(['case.assign', 'case.note']);
     expectRefused(h.admin, 'invalid_input', () => assignCase(h.admin, { caseId: a, userId: 'nobody-such' }));
   });

@@ -8,15 +8,14 @@
 import { appendAudit } from '../../db/audit-repo.ts';
 import { findUser } from '../../db/users-repo.ts';
 import { assignCase as writeAssignment, assigneeOf, correspondenceOf, insertCorrespondence, insertNote, notesOf } from '../../db/transfer-records-repo.ts';
-import { addNoteInput, assignCaseInput, caseWorkInput, recordCorrespondenceInput, type CaseWork } from '../../shared/workflow-schemas.ts';
+import type { CaseWork } from '../../shared/workflow-schemas.ts';
 import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { validate } from './validate.ts';
+import type { Input } from './handlers.ts';
 import { write } from './write.ts';
 
-export function caseWork(ctx: ServiceContext, input: unknown): CaseWork {
-  const { caseId } = validate(caseWorkInput, input);
+export function caseWork(ctx: ServiceContext, { caseId }: Input<'cases.work'>): CaseWork {
   requireStoredCase(ctx.db, caseId);
   return {
     assignedTo: assigneeOf(ctx.db, caseId),
@@ -25,8 +24,7 @@ export function caseWork(ctx: ServiceContext, input: unknown): CaseWork {
   };
 }
 
-export function recordCorrespondence(ctx: ServiceContext, input: unknown): CaseWork {
-  const letter = validate(recordCorrespondenceInput, input);
+export function recordCorrespondence(ctx: ServiceContext, letter: Input<'cases.recordCorrespondence'>): CaseWork {
   if (letter.chaseOn !== undefined && !letter.outgoing) {
     throw new ServiceError('invalid_input', 'error.invalid_input', [{ field: 'chaseOn', message: 'only a letter we sent is chased' }]);
   }
@@ -47,8 +45,7 @@ export function recordCorrespondence(ctx: ServiceContext, input: unknown): CaseW
   return caseWork(ctx, { caseId: letter.caseId });
 }
 
-export function addNote(ctx: ServiceContext, input: unknown): CaseWork {
-  const { caseId, text } = validate(addNoteInput, input);
+export function addNote(ctx: ServiceContext, { caseId, text }: Input<'cases.addNote'>): CaseWork {
   write(ctx, (scope) => {
     requireStoredCase(ctx.db, caseId);
     insertNote(ctx.db, { caseId, text, createdAt: scope.at, createdBy: scope.userId });
@@ -58,8 +55,7 @@ export function addNote(ctx: ServiceContext, input: unknown): CaseWork {
 }
 
 /** Assigns a case to a user who works cases (not a viewer), or to nobody. */
-export function assignCase(ctx: ServiceContext, input: unknown): CaseWork {
-  const { caseId, userId, reason } = validate(assignCaseInput, input);
+export function assignCase(ctx: ServiceContext, { caseId, userId, reason }: Input<'cases.assign'>): CaseWork {
   write(ctx, (scope) => {
     requireStoredCase(ctx.db, caseId);
     if (userId !== null) {

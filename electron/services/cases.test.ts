@@ -5,7 +5,7 @@ import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { listAudit } from './audit.ts';
 import { closeCase, createCase, getCase, listCaseEvents, listCases, reopenCase, setCaseStatus, updateCase } from './cases.ts';
 import type { ServiceContext } from './context.ts';
-import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import { expectRefused, parsed, refusedPayload, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let h: ServiceHarness;
 let ctx: ServiceContext;
@@ -80,10 +80,10 @@ describe('createCase', () => {
   });
 
   it('refuses input that is not the expected shape', () => {
-    expect(expectRefused(ctx, 'invalid_input', () => createCase(ctx, { case: example, extra: 1 })).problems).toEqual([
+    expect(refusedPayload(ctx, 'cases.create', { case: example, extra: 1 }).problems).toEqual([
       { field: '(file)', message: 'unknown keys extra', messageKey: 'validation.unknownKeys', params: { keys: 'extra' } },
     ]);
-    expect(expectRefused(ctx, 'invalid_input', () => createCase(ctx, null)).messageKey).toBe('error.invalid_input');
+    expect(refusedPayload(ctx, 'cases.create', null).messageKey).toBe('error.invalid_input');
     expect(expectRefused(ctx, 'invalid_input', () => createCase(ctx, { case: 'text' })).problems[0]?.field).toBe('case');
   });
 
@@ -124,7 +124,7 @@ describe('updateCase', () => {
 
   it('needs a reason, and refuses an unknown case or a bad file', () => {
     const created = createCase(ctx, { case: example });
-    expect(expectRefused(ctx, 'invalid_input', () => updateCase(ctx, { id: created.id, expectedVersion: 1, case: example, reason: ' ' })).problems).toEqual([
+    expect(refusedPayload(ctx, 'cases.update', { id: created.id, expectedVersion: 1, case: example, reason: ' ' }).problems).toEqual([
       { field: 'reason', message: 'a reason is required', messageKey: 'validation.reason.required' },
     ]);
     expectRefused(ctx, 'not_found', () => updateCase(ctx, { id: crypto.randomUUID(), expectedVersion: 1, case: example, reason: 'x' }));
@@ -161,9 +161,9 @@ describe('setCaseStatus, closeCase and reopenCase', () => {
     const created = createCase(ctx, { case: example });
     expectRefused(ctx, 'conflict', () => reopenCase(ctx, { id: created.id, expectedVersion: 1, status: 'screening', reason: 'x' }));
     // A case is ended by closing it, which records the outcome and the reason.
-    expect(expectRefused(ctx, 'invalid_input', () => setCaseStatus(ctx, { id: created.id, expectedVersion: 1, status: 'transferred', reason: 'x' })).problems[0]?.field).toBe('status');
-    expectRefused(ctx, 'invalid_input', () => closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'transferred' }));
-    expectRefused(ctx, 'invalid_input', () => closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'lost', reason: 'x' }));
+    expect(refusedPayload(ctx, 'cases.setStatus', { id: created.id, expectedVersion: 1, status: 'transferred', reason: 'x' }).problems[0]?.field).toBe('status');
+    expect(refusedPayload(ctx, 'cases.close', { id: created.id, expectedVersion: 1, outcome: 'transferred' }).problems[0]?.field).toBe('reason');
+    expect(refusedPayload(ctx, 'cases.close', { id: created.id, expectedVersion: 1, outcome: 'lost', reason: 'x' }).problems[0]?.field).toBe('outcome');
     // The workflow's guards apply to the older channels too: a draft is not handed over, nor skips to the agreement.
     expect(expectRefused(ctx, 'conflict', () => closeCase(ctx, { id: created.id, expectedVersion: 1, outcome: 'transferred', reason: 'handed over' })).problems[0])
       .toMatchObject({ messageKey: 'workflow.guard.wrong_step' });
@@ -189,7 +189,7 @@ describe('setCaseStatus, closeCase and reopenCase', () => {
 describe('getCase and listCases', () => {
   it('refuse an unknown or malformed id', () => {
     expect(() => getCase(ctx, { id: crypto.randomUUID() })).toThrow(/not_found/);
-    expect(() => getCase(ctx, { id: 'x' })).toThrow(/invalid_input/);
+    expect(refusedPayload(ctx, 'cases.get', { id: 'x' }).problems[0]?.field).toBe('id');
   });
 
   it('list open cases by default, closed ones on request, with filters and paging', () => {
@@ -201,22 +201,22 @@ describe('getCase and listCases', () => {
     h.setNow('2025-01-15T13:00:00.000Z');
     closeCase(ctx, { id: a.id, expectedVersion: 1, outcome: 'deceased', reason: 'death certificate', reasonCode: 'deceased' });
 
-    expect(listCases(ctx, {}).items.map((i) => i.id)).toEqual([c.id, b.id]);
-    expect(listCases(ctx, { includeClosed: true }).items.map((i) => i.id)).toEqual([a.id, c.id, b.id]);
-    expect(listCases(ctx, { includeClosed: true, sort: { field: 'createdAt', dir: 'asc' } }).items.map((i) => i.id)).toEqual([a.id, b.id, c.id]);
-    expect(listCases(ctx, { ruleSetId: 'hk-th' }).items.map((i) => i.id)).toEqual([b.id]);
-    expect(listCases(ctx, { text: '陳大文' }).items.map((i) => i.id)).toEqual([b.id]);
-    expect(listCases(ctx, { text: 'фёдор' }).items.map((i) => i.id)).toEqual([c.id]);
-    const page = listCases(ctx, { includeClosed: true, limit: 1, offset: 1 });
+    expect(listCases(ctx, parsed('cases.list', {})).items.map((i) => i.id)).toEqual([c.id, b.id]);
+    expect(listCases(ctx, parsed('cases.list', { includeClosed: true })).items.map((i) => i.id)).toEqual([a.id, c.id, b.id]);
+    expect(listCases(ctx, parsed('cases.list', { includeClosed: true, sort: { field: 'createdAt', dir: 'asc' } })).items.map((i) => i.id)).toEqual([a.id, b.id, c.id]);
+    expect(listCases(ctx, parsed('cases.list', { ruleSetId: 'hk-th' })).items.map((i) => i.id)).toEqual([b.id]);
+    expect(listCases(ctx, parsed('cases.list', { text: '陳大文' })).items.map((i) => i.id)).toEqual([b.id]);
+    expect(listCases(ctx, parsed('cases.list', { text: 'фёдор' })).items.map((i) => i.id)).toEqual([c.id]);
+    const page = listCases(ctx, parsed('cases.list', { includeClosed: true, limit: 1, offset: 1 }));
     expect(page.total).toBe(3);
     expect(page.items.map((i) => i.id)).toEqual([c.id]);
-    expect(listCases(ctx, { includeClosed: true }).items[0]).toMatchObject({ status: 'closed', closedAt: '2025-01-15T13:00:00.000Z' });
+    expect(listCases(ctx, parsed('cases.list', { includeClosed: true })).items[0]).toMatchObject({ status: 'closed', closedAt: '2025-01-15T13:00:00.000Z' });
   });
 
   it('refuse a page larger than 500 or an unknown filter', () => {
-    expect(() => listCases(ctx, { limit: 501 })).toThrow(/invalid_input/);
-    expect(() => listCases(ctx, { colour: 'red' })).toThrow(/invalid_input/);
-    expect(() => listCases(ctx, { sort: { field: 'age', dir: 'asc' } })).toThrow(/invalid_input/);
+    expect(refusedPayload(ctx, 'cases.list', { limit: 501 }).problems[0]?.field).toBe('limit');
+    expect(refusedPayload(ctx, 'cases.list', { colour: 'red' }).problems[0]?.messageKey).toBe('validation.unknownKeys');
+    expect(refusedPayload(ctx, 'cases.list', { sort: { field: 'age', dir: 'asc' } }).problems[0]?.field).toBe('sort.field');
   });
 });
 
@@ -227,7 +227,7 @@ describe('a new case\'s duplicate check (listCases samePerson): a warning the fo
     const first = createCase(ctx, { case: chan });
     closeCase(ctx, { id: first.id, expectedVersion: 1, outcome: 'deceased', reason: 'record in error', reasonCode: 'deceased' });
     const other = createCase(ctx, { case: CASE_FIXTURES.cyrillic });
-    const same = (samePerson: Record<string, string>) => listCases(ctx, { samePerson, includeClosed: true }).items.map((i) => i.id);
+    const same = (samePerson: Record<string, string>) => listCases(ctx, parsed('cases.list', { samePerson, includeClosed: true })).items.map((i) => i.id);
 
     expect(same({ familyName: 'chan', givenNames: 'TAI-MAN', dateOfBirth: '1970-02-28' })).toEqual([first.id]);
     expect(same({ familyName: 'CHAN', givenNames: 'Tai Man', dateOfBirth: '1970-03-01' })).toEqual([]);
@@ -240,6 +240,6 @@ describe('a new case\'s duplicate check (listCases samePerson): a warning the fo
   it('leaves creating the duplicate to the officer: the second case is stored', () => {
     const first = createCase(ctx, { case: chan });
     const second = createCase(ctx, { case: chan });
-    expect(listCases(ctx, { samePerson: { prisonNumber: '2566/01234' } }).items.map((i) => i.id)).toEqual([second.id, first.id]);
+    expect(listCases(ctx, parsed('cases.list', { samePerson: { prisonNumber: '2566/01234' } })).items.map((i) => i.id)).toEqual([second.id, first.id]);
   });
 });

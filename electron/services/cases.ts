@@ -8,22 +8,8 @@ import { appendAudit } from '../../db/audit-repo.ts';
 import { appendCaseEvent, caseEventsOf, type NewCaseEvent } from '../../db/case-events-repo.ts';
 import { insertCase, updateCase as writeCaseRows, type Closure } from '../../db/cases-repo.ts';
 import { casesAssignedTo } from '../../db/transfer-records-repo.ts';
-import {
-  closeCaseInput,
-  createCaseInput,
-  getCaseInput,
-  listCaseEventsInput,
-  listCasesInput,
-  OPEN_STATUSES,
-  reopenCaseInput,
-  setCaseStatusInput,
-  updateCaseInput,
-  type CaseEvent,
-  type CaseList,
-  type CaseRecord,
-  type FieldProblem,
-  type Role,
-} from '../../shared/api-schemas.ts';
+import type { CaseEvent, CaseList, CaseRecord, FieldProblem } from '../../shared/api-schemas.ts';
+import { OPEN_STATUSES, type Role } from '../../shared/vocabularies.ts';
 import { keyedProblem, type CaseFile } from '../../shared/domain/case.ts';
 import { creatableSteps } from '../../shared/workflow/roles.ts';
 import { currentStep, isOpenStatus } from '../../shared/workflow/steps.ts';
@@ -34,7 +20,8 @@ import { ServiceError } from './errors.ts';
 import { timeOrderedUuid } from './time-ordered-id.ts';
 import { computeDue, DUE_FILTER_HORIZON_DAYS } from './due.ts';
 import { openRouteCases } from './route-index.ts';
-import { storableCase, validate } from './validate.ts';
+import type { Input } from './handlers.ts';
+import { storableCase } from './validate.ts';
 import { transitionCase, transitionForOutcome, transitionForStatus } from './workflow.ts';
 import { write, type WriteScope } from './write.ts';
 
@@ -88,8 +75,7 @@ export function creationRefused(problems: readonly CreationProblem[]): ServiceEr
   return problems.some((p) => p.kind === 'role') ? new ServiceError('forbidden', 'error.role_forbidden', plain) : new ServiceError('invalid_input', 'error.invalid_case', plain);
 }
 
-export function createCase(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { case: raw, reason } = validate(createCaseInput, input);
+export function createCase(ctx: ServiceContext, { case: raw, reason }: Input<'cases.create'>): CaseRecord {
   const { value } = storableCase(raw, 'case');
   const problems = creationProblems(ctx.user.role, value, 'case');
   if (problems.length > 0) throw creationRefused(problems);
@@ -141,22 +127,19 @@ export function applyChange(ctx: ServiceContext, scope: WriteScope, c: Change): 
   }
 }
 
-export function updateCase(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { id, expectedVersion, case: raw, reason } = validate(updateCaseInput, input);
+export function updateCase(ctx: ServiceContext, { id, expectedVersion, case: raw, reason }: Input<'cases.update'>): CaseRecord {
   const { value } = storableCase(raw, 'case');
   // The status moves only through the workflow (shared/workflow/lifecycle.ts): an edit keeps it.
   return change(ctx, { id, expectedVersion, reason, action: 'case.update', mustBeOpen: true, next: (current) => ({ case: { ...value, status: current.case.status } }) });
 }
 
 /** The older channel: the workflow transition that leads to `status` from where the case stands, with its guards. */
-export function setCaseStatus(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { id, expectedVersion, status, reason } = validate(setCaseStatusInput, input);
+export function setCaseStatus(ctx: ServiceContext, { id, expectedVersion, status, reason }: Input<'cases.setStatus'>): CaseRecord {
   return transitionCase(ctx, { id, expectedVersion, reason, transition: transitionForStatus(ctx, id, status) });
 }
 
 /** The older channel: the workflow transition that closes with `outcome`, with its guards (the handover needs its date). */
-export function closeCase(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { id, expectedVersion, outcome, reason, date, reasonCode } = validate(closeCaseInput, input);
+export function closeCase(ctx: ServiceContext, { id, expectedVersion, outcome, reason, date, reasonCode }: Input<'cases.close'>): CaseRecord {
   return transitionCase(ctx, { id, expectedVersion, reason, date, reasonCode, transition: transitionForOutcome(outcome) });
 }
 
@@ -174,8 +157,7 @@ export function reachedSteps(events: readonly Pick<CaseEvent, 'kind' | 'fromStat
 }
 
 /** Undoes a closure made in error, at a step the case had reached; the closure stays in the audit log and the timeline. */
-export function reopenCase(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { id, expectedVersion, status, reason } = validate(reopenCaseInput, input);
+export function reopenCase(ctx: ServiceContext, { id, expectedVersion, status, reason }: Input<'cases.reopen'>): CaseRecord {
   return change(ctx, {
     id, expectedVersion, reason, action: 'case.reopen', mustBeOpen: false,
     next: (current) => {
@@ -190,20 +172,17 @@ export function reopenCase(ctx: ServiceContext, input: unknown): CaseRecord {
   });
 }
 
-export function getCase(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { id } = validate(getCaseInput, input);
+export function getCase(ctx: ServiceContext, { id }: Input<'cases.get'>): CaseRecord {
   return loadRecord(ctx.db, id);
 }
 
 /** The case's timeline, oldest first. */
-export function listCaseEvents(ctx: ServiceContext, input: unknown): CaseEvent[] {
-  const { caseId } = validate(listCaseEventsInput, input);
+export function listCaseEvents(ctx: ServiceContext, { caseId }: Input<'cases.events'>): CaseEvent[] {
   requireStoredCase(ctx.db, caseId);
   return caseEventsOf(ctx.db, caseId);
 }
 
-export function listCases(ctx: ServiceContext, input: unknown): CaseList {
-  const query = validate(listCasesInput, input);
+export function listCases(ctx: ServiceContext, query: Input<'cases.list'>): CaseList {
   // "My cases": those assigned to the signed-in user (or to the user named).
   const today = todayFrom(ctx.clock());
   // Each of these filters is a set of case ids; the search keeps the cases in all of them.

@@ -1,10 +1,22 @@
 /** What every service is called with: the store, the clock and the acting user. */
 import type Database from 'better-sqlite3';
-import type { Role } from '../../shared/api-schemas.ts';
+import type { Role } from '../../shared/vocabularies.ts';
+import type { ShellInfo } from '../diagnostics/shell-info.ts';
 
 export interface ServiceContext {
   db: Database.Database;
   /** The time of a write; injected so tests and replays are deterministic. */
   clock: () => Date;
   user: { id: string; name: string; role: Role };
+}
+
+/** One app's session (electron/services/session.ts): the store, the clock, and who is signed in (null: nobody). */
+export interface Session {
+  readonly db: Database.Database;
+  readonly clock: () => Date;
+  user: ServiceContext['user'] | null;
+  /** The operating-system account at the keyboard: who a user was before sign-in existed. */
+  readonly osUser?: string | undefined;
+  /** What the shell knows of itself (version, platform, diagnostics log), for Settings › About; a plain Node process's without. */
+  shell?: ShellInfo;
 }

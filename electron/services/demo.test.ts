@@ -6,7 +6,7 @@ import { builtInRuleSet } from '../../shared/treaties/library.ts';
 import { listCases } from './cases.ts';
 import { STATE_PAIRS } from './demo-data.ts';
 import { generateDemoCases, seedDemo } from './demo.ts';
-import { serviceHarness, type ServiceHarness } from './testing.ts';
+import { parsed, serviceHarness, type ServiceHarness } from './testing.ts';
 
 const cases = generateDemoCases(2000, 2024);
 const share = (test: (c: CaseFile) => boolean) => cases.filter(test).length / cases.length;
@@ -90,7 +90,7 @@ describe('seedDemo', () => {
     ids.forEach((id, i) => expect(findCase(h.officer.db, id)?.case).toStrictEqual(expected[i]));
     expect(assessed).toBe(expected.filter((c) => c.ruleSetId != null).length);
     expect(countAuditEntries(h.officer.db) - auditBefore).toBe(300 + assessed);
-    expect(listCases(h.officer, { verdict: 'not_assessed', limit: 1 }).total).toBe(300 - assessed);
+    expect(listCases(h.officer, parsed('cases.list', { verdict: 'not_assessed', limit: 1 })).total).toBe(300 - assessed);
   });
 
   it('refuses a count out of range', () => {
@@ -102,7 +102,7 @@ describe('seedDemo', () => {
     // How fast it seeds is measured by `npm run bench`, not asserted here.
     const { ids } = seedDemo(h.admin, 2_000, { seed: 1 });
     expect(ids).toHaveLength(2_000);
-    const found = listCases(h.officer, { text: '陳', limit: 50 });
+    const found = listCases(h.officer, parsed('cases.list', { text: '陳', limit: 50 }));
     expect(found.total).toBeGreaterThan(0);
     for (const item of found.items) expect(item.nativeName ?? '').toContain('陳');
   }, 120_000);

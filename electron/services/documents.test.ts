@@ -10,7 +10,7 @@ import type { ServiceContext } from './context.ts';
 import { storeSecret } from '../../db/secrets-repo.ts';
 import { legacyPath, sealedPath } from './attachment-files.ts';
 import { attachDocument, listDocuments, readAttachment, sealLegacyAttachments, setDocumentStatus } from './documents.ts';
-import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import { expectRefused, parsed, refusedPayload, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let h: ServiceHarness;
 let ctx: ServiceContext;
@@ -53,7 +53,7 @@ describe('setDocumentStatus', () => {
 
   it('refuses a kind the rule-set does not list, or an unknown status, changing nothing', () => {
     expectRefused(ctx, 'invalid_input', () => setDocumentStatus(ctx, { caseId, kind: 'dual-criminality-law', status: 'received' }));
-    expectRefused(ctx, 'invalid_input', () => setDocumentStatus(ctx, { caseId, kind: 'certified-judgment', status: 'lost' }));
+    expect(refusedPayload(ctx, 'documents.setStatus', { caseId, kind: 'certified-judgment', status: 'lost' }).problems).toMatchObject([{ field: 'status' }]);
   });
 });
 
@@ -61,8 +61,8 @@ describe('attachDocument', () => {
   it('stores the bytes once, sealed, beside the database; records each attachment; marks the document received', () => {
     const content = '%PDF-1.4 certified judgment';
     const sha256 = crypto.createHash('sha256').update(content).digest('hex');
-    attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: base64(content) });
-    const docs = attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'judgment (copy).pdf', mediaType: 'application/pdf', contentBase64: base64(content) });
+    attachDocument(ctx, parsed('documents.attach', { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: base64(content) }));
+    const docs = attachDocument(ctx, parsed('documents.attach', { caseId, kind: 'certified-judgment', fileName: 'judgment (copy).pdf', mediaType: 'application/pdf', contentBase64: base64(content) }));
     const file = sealedPath(ctx.db, sha256);
     expect(path.dirname(path.dirname(file))).toBe(path.join(path.dirname(h.store.file), 'attachments'));
     // One file for both, named by a keyed hash (not the content's sha256), holding no plaintext.
@@ -94,19 +94,19 @@ describe('attachDocument', () => {
 
   it('keeps a status already done (verified stays verified)', () => {
     setDocumentStatus(ctx, { caseId, kind: 'certified-judgment', status: 'verified' });
-    const docs = attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'j.pdf', contentBase64: base64('x') });
+    const docs = attachDocument(ctx, parsed('documents.attach', { caseId, kind: 'certified-judgment', fileName: 'j.pdf', contentBase64: base64('x') }));
     expect(docs.find((d) => d.kind === 'certified-judgment')?.status).toBe('verified');
   });
 
   it('refuses a file without a name or for a document not listed', () => {
-    expectRefused(ctx, 'invalid_input', () => attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: ' ', contentBase64: base64('x') }));
-    expectRefused(ctx, 'invalid_input', () => attachDocument(ctx, { caseId, kind: 'no-such-document', fileName: 'a.pdf', contentBase64: base64('x') }));
+    expect(refusedPayload(ctx, 'documents.attach', { caseId, kind: 'certified-judgment', fileName: ' ', contentBase64: base64('x') }).problems).toMatchObject([{ field: 'fileName' }]);
+    expectRefused(ctx, 'invalid_input', () => attachDocument(ctx, parsed('documents.attach', { caseId, kind: 'no-such-document', fileName: 'a.pdf', contentBase64: base64('x') })));
   });
 });
 
 describe('readAttachment', () => {
   const attachOne = (text: string) => {
-    const docs = attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: base64(text) });
+    const docs = attachDocument(ctx, parsed('documents.attach', { caseId, kind: 'certified-judgment', fileName: 'judgment.pdf', mediaType: 'application/pdf', contentBase64: base64(text) }));
     return docs.find((d) => d.kind === 'certified-judgment')!.attachments.at(-1)!;
   };
 
@@ -121,7 +121,7 @@ describe('readAttachment', () => {
     const other = createCase(ctx, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112', direction: 'outgoing' } }).id;
     expect(expectRefused(ctx, 'not_found', () => readAttachment(ctx, { caseId: other, attachmentId: a.id })).messageKey).toBe('error.attachment_not_found');
     expectRefused(ctx, 'not_found', () => readAttachment(ctx, { caseId, attachmentId: a.id + 1 }));
-    expectRefused(ctx, 'invalid_input', () => readAttachment(ctx, { caseId, attachmentId: 0 }));
+    expect(refusedPayload(ctx, 'documents.attachment', { caseId, attachmentId: 0 }).problems).toMatchObject([{ field: 'attachmentId' }]);
   });
 
   it('refuses a stored file changed or lost on disk instead of handing it out', () => {
@@ -151,7 +151,7 @@ describe('readAttachment', () => {
 describe('sealLegacyAttachments', () => {
   /** A file as versions before schema 8 stored it: as it came, named by its sha256, no sealed copy. */
   const legacyAttachment = (text: string) => {
-    const a = attachDocument(ctx, { caseId, kind: 'certified-judgment', fileName: 'old.pdf', contentBase64: base64(text) })
+    const a = attachDocument(ctx, parsed('documents.attach', { caseId, kind: 'certified-judgment', fileName: 'old.pdf', contentBase64: base64(text) }))
       .find((d) => d.kind === 'certified-judgment')!.attachments.at(-1)!;
     const legacy = legacyPath(ctx.db, a.sha256);
     fs.mkdirSync(path.dirname(legacy), { recursive: true });

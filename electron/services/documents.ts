@@ -12,15 +12,16 @@ import { appendAudit } from '../../db/audit-repo.ts';
 import { attachmentsOf, documentStatusesOf, findAttachment, insertAttachment, setDocumentStatus as writeDocumentStatus, storedAttachmentFiles } from '../../db/documents-repo.ts';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
 import {
-  ATTACHMENT_MAX_BYTES, attachDocumentInput, listDocumentsInput, readAttachmentInput, setDocumentStatusInput, type AttachmentContent, type CaseDocument,
+  ATTACHMENT_MAX_BYTES, type AttachmentContent, type CaseDocument,
 } from '../../shared/workflow-schemas.ts';
 import { defaultStatus, isDone, requirementsFor } from '../../shared/workflow/documents.ts';
 import { directionOf } from '../../shared/workflow/steps.ts';
 import { legacyPath, readAttachmentBytes, sha256Of, storeAttachment } from './attachment-files.ts';
 import { loadRecord } from './case-records.ts';
+import type { documentsContract } from '../../shared/contracts/documents.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import { validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
 import { ruleSetOfCase, todayOf } from './workflow.ts';
 import { write } from './write.ts';
 
@@ -48,8 +49,7 @@ function checklist(db: Database.Database, record: CaseRecord, today: string): Ca
 }
 
 /** The case's document checklist (kind, label key, step, required, status, attachments, updatedAt). */
-export function listDocuments(ctx: ServiceContext, input: unknown): CaseDocument[] {
-  const { caseId } = validate(listDocumentsInput, input);
+export function listDocuments(ctx: ServiceContext, { caseId }: Input<'documents.list'>): CaseDocument[] {
   return checklist(ctx.db, loadRecord(ctx.db, caseId), todayOf(ctx));
 }
 
@@ -69,8 +69,7 @@ function requireWritable(record: CaseRecord, document: CaseDocument): void {
   throw new ServiceError('conflict', 'error.case_closed', [{ field: 'caseId', message: 'the case is closed: its documents are read-only' }]);
 }
 
-export function setDocumentStatus(ctx: ServiceContext, input: unknown): CaseDocument[] {
-  const { caseId, kind, status, note } = validate(setDocumentStatusInput, input);
+export function setDocumentStatus(ctx: ServiceContext, { caseId, kind, status, note }: Input<'documents.setStatus'>): CaseDocument[] {
   return write(ctx, (scope) => {
     const record = loadRecord(ctx.db, caseId);
     const before = requireListed(checklist(ctx.db, record, scope.today), kind);
@@ -85,8 +84,7 @@ export function setDocumentStatus(ctx: ServiceContext, input: unknown): CaseDocu
 }
 
 /** Attaches a file to a document; a document still awaited is then marked received. */
-export function attachDocument(ctx: ServiceContext, input: unknown): CaseDocument[] {
-  const { caseId, kind, fileName, mediaType, contentBase64 } = validate(attachDocumentInput, input);
+export function attachDocument(ctx: ServiceContext, { caseId, kind, fileName, mediaType, contentBase64 }: Input<'documents.attach'>): CaseDocument[] {
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length > ATTACHMENT_MAX_BYTES) throw new ServiceError('invalid_input', 'error.invalid_input', [{ field: 'contentBase64', message: 'the file is larger than 20 MiB' }]);
   const record = loadRecord(ctx.db, caseId);
@@ -113,8 +111,7 @@ export function attachDocument(ctx: ServiceContext, input: unknown): CaseDocumen
  * checked against the hash and size recorded when it was attached: a file changed or lost
  * on disk is refused, never handed out as the document.
  */
-export function readAttachment(ctx: ServiceContext, input: unknown): AttachmentContent {
-  const { caseId, attachmentId } = validate(readAttachmentInput, input);
+export function readAttachment(ctx: ServiceContext, { caseId, attachmentId }: Input<'documents.attachment'>): AttachmentContent {
   const found = findAttachment(ctx.db, caseId, attachmentId);
   if (found === undefined) throw new ServiceError('not_found', 'error.attachment_not_found', [{ field: 'attachmentId', message: `case ${caseId} has no attachment ${attachmentId}` }]);
   const { kind: _, ...attachment } = found;
@@ -170,3 +167,10 @@ export function sealLegacyAttachments(ctx: ServiceContext): SealedAttachments {
   }
   return result;
 }
+
+export const documentsHandlers: Handlers<keyof typeof documentsContract> = {
+  'documents.list': listDocuments,
+  'documents.setStatus': setDocumentStatus,
+  'documents.attach': attachDocument,
+  'documents.attachment': readAttachment,
+};

@@ -13,9 +13,11 @@ import { findAttachment } from '../../db/documents-repo.ts';
 import { correspondenceOf } from '../../db/transfer-records-repo.ts';
 import { findUser } from '../../db/users-repo.ts';
 import { buildAnnex } from '../../shared/reports/annex.ts';
-import type { Dossier, DossierDocument } from '../../shared/reports/dossier.ts';
+import type { DossierDocument } from '../../shared/reports/dossier.ts';
+import type { Dossier } from '../../shared/reports/dossier-model.ts';
 import { buildRequest, type RequestDocument } from '../../shared/reports/request.ts';
-import { dossierInput, dossierPdfInput, type ProducedFile } from '../../shared/reports/schemas.ts';
+import type { dossierContract } from '../../shared/contracts/dossier.ts';
+import type { ProducedFile } from '../../shared/contracts/reports.ts';
 import type { Locale } from '../../shared/i18n/index.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { appendPdfs } from '../pdf/append-pdfs.ts';
@@ -28,7 +30,7 @@ import type { ServiceContext } from './context.ts';
 import { listDocuments } from './documents.ts';
 import { computeCaseEnforcement } from './enforcement.ts';
 import { letterSettings } from './letter-settings.ts';
-import { validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
 import { ruleSetOfCase, todayOf } from './workflow.ts';
 
 /** The case's document checklist, as the workflow keeps it. */
@@ -67,8 +69,7 @@ export function annexModel(ctx: ServiceContext, caseId: string, locale: Locale):
   );
 }
 
-export function dossierModel(ctx: ServiceContext, input: unknown): Dossier {
-  const { caseId, locale } = validate(dossierInput, input);
+export function dossierModel(ctx: ServiceContext, { caseId, locale }: Input<'dossier.model'>): Dossier {
   return annexModel(ctx, caseId, locale);
 }
 
@@ -133,8 +134,7 @@ export function makeRequest(ctx: ServiceContext, caseId: string, locale: Locale)
   return { request, pdf: appended.bytes, attachments };
 }
 
-export function dossierPdfFile(ctx: ServiceContext, input: unknown): ProducedFile {
-  const { caseId, locale, document } = validate(dossierPdfInput, input);
+export function dossierPdfFile(ctx: ServiceContext, { caseId, locale, document }: Input<'dossier.pdf'>): ProducedFile {
   if (document === 'request') {
     const { request, pdf } = makeRequest(ctx, caseId, locale);
     return { fileName: dossierFileName(request, caseId, 'request'), mediaType: 'application/pdf', base64: pdf.toString('base64') };
@@ -142,3 +142,8 @@ export function dossierPdfFile(ctx: ServiceContext, input: unknown): ProducedFil
   const annex = annexModel(ctx, caseId, locale);
   return { fileName: dossierFileName({ name: annex.name, locale }, caseId), mediaType: 'application/pdf', base64: dossierPdf(annex).toString('base64') };
 }
+
+export const dossierHandlers: Handlers<keyof typeof dossierContract> = {
+  'dossier.model': dossierModel,
+  'dossier.pdf': dossierPdfFile,
+};

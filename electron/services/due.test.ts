@@ -8,7 +8,7 @@ import type { ServiceContext } from './context.ts';
 import { listDocuments, setDocumentStatus } from './documents.ts';
 import { listDue } from './due.ts';
 import { saveRuleSet } from './rulesets.ts';
-import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import { parsed, refusedPayload, serviceHarness, type ServiceHarness } from './testing.ts';
 import { transitionCase, workflowState } from './workflow.ts';
 
 let h: ServiceHarness;
@@ -41,7 +41,7 @@ describe('listDue', () => {
     const e = euCase('EVANS', { judgmentReceived: '2024-09-01' });
     closeCase(ctx, { id: e.id, expectedVersion: 1, outcome: 'withdrawn_by_state', reason: 'certificate withdrawn', reasonCode: 'request-withdrawn' });
 
-    const due = listDue(ctx, {});
+    const due = listDue(ctx, parsed('due.list', {}));
     expect(due.on).toBe('2025-01-15');
     expect(due.items.map((i) => [i.familyName, i.kind, i.id, i.date, i.urgency])).toEqual([
       ['AARON', 'deadline', 'recognition-decision', '2025-01-08', 'overdue'],
@@ -50,28 +50,28 @@ describe('listDue', () => {
       ['CARR', 'deadline', 'recognition-decision', '2025-03-01', 'later'],
     ]);
     expect(due.counts).toEqual({ overdue: 1, 'this-week': 1, later: 2 });
-    expect(listDue(ctx, { urgency: 'this-week' }).items.map((i) => i.caseId)).toEqual([b.id]);
+    expect(listDue(ctx, parsed('due.list', { urgency: 'this-week' })).items.map((i) => i.caseId)).toEqual([b.id]);
     // A shorter horizon leaves out what is due after it: 2025-01-15 + 30 = 2025-02-14.
-    expect(listDue(ctx, { horizonDays: 30 }).items.map((i) => i.caseId)).toEqual([a.id, b.id, d.id]);
+    expect(listDue(ctx, parsed('due.list', { horizonDays: 30 })).items.map((i) => i.caseId)).toEqual([a.id, b.id, d.id]);
     // As of 2025-03-02 every one of them is overdue (DOLE since 02-09, CARR since 03-01).
-    expect(listDue(ctx, { on: '2025-03-02' }).counts).toEqual({ overdue: 4, 'this-week': 0, later: 0 });
+    expect(listDue(ctx, parsed('due.list', { on: '2025-03-02' })).counts).toEqual({ overdue: 4, 'this-week': 0, later: 0 });
     // The case list filters on them (as of today, 90 days ahead).
-    expect(listCases(ctx, { due: 'overdue' }).items.map((i) => i.id)).toEqual([a.id]);
-    expect(listCases(ctx, { due: 'this-week' }).items.map((i) => i.id)).toEqual([b.id]);
-    expect(listCases(ctx, { due: 'any-due', sort: { field: 'familyName', dir: 'asc' } }).items.map((i) => i.id)).toEqual([a.id, b.id, c.id, d.id]);
+    expect(listCases(ctx, parsed('cases.list', { due: 'overdue' })).items.map((i) => i.id)).toEqual([a.id]);
+    expect(listCases(ctx, parsed('cases.list', { due: 'this-week' })).items.map((i) => i.id)).toEqual([b.id]);
+    expect(listCases(ctx, parsed('cases.list', { due: 'any-due', sort: { field: 'familyName', dir: 'asc' } })).items.map((i) => i.id)).toEqual([a.id, b.id, c.id, d.id]);
   });
 
   it('groups are counted over everything and paged within each: more overdue than a page never hides what is due this week', () => {
     // Receipts 2024-10-01..05 + 90 days = 2024-12-30..2025-01-03: five overdue; 2024-10-20 + 90 = 2025-01-18: this week.
     const overdue = ['2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-05'].map((d, i) => euCase(`OVER${i}`, { judgmentReceived: d }));
     const week = euCase('WEEK', { judgmentReceived: '2024-10-20' });
-    const first = listDue(ctx, { limit: 2 });
+    const first = listDue(ctx, parsed('due.list', { limit: 2 }));
     expect(first.counts).toEqual({ overdue: 5, 'this-week': 1, later: 0 });
     expect(first.items.map((i) => i.caseId)).toEqual([overdue[0]!.id, overdue[1]!.id, week.id]);
     expect(first.truncated).toBe(true);
     // The next page of one group, then its last.
-    expect(listDue(ctx, { urgency: 'overdue', offset: 2, limit: 2 }).items.map((i) => i.caseId)).toEqual([overdue[2]!.id, overdue[3]!.id]);
-    const last = listDue(ctx, { urgency: 'overdue', offset: 4, limit: 2 });
+    expect(listDue(ctx, parsed('due.list', { urgency: 'overdue', offset: 2, limit: 2 })).items.map((i) => i.caseId)).toEqual([overdue[2]!.id, overdue[3]!.id]);
+    const last = listDue(ctx, parsed('due.list', { urgency: 'overdue', offset: 4, limit: 2 }));
     expect([last.items.map((i) => i.caseId), last.truncated]).toEqual([[overdue[4]!.id], false]);
   });
 
@@ -85,8 +85,8 @@ describe('listDue', () => {
     expect(release).not.toBeNull();
     // Release 2025-06-01 is 137 days away (16 to 01-31, 44 to 02-28, 75, 105, 136 to 05-31, 1 more): within 180, beyond the default 90-day horizon.
     expect(release).toBe('2025-06-01');
-    expect(listDue(ctx, {}).items.some((i) => i.kind === 'release-near')).toBe(false);
-    const kinds = listDue(ctx, { horizonDays: 180 }).items.filter((i) => i.caseId === id).map((i) => [i.kind, i.date]);
+    expect(listDue(ctx, parsed('due.list', {})).items.some((i) => i.kind === 'release-near')).toBe(false);
+    const kinds = listDue(ctx, parsed('due.list', { horizonDays: 180 })).items.filter((i) => i.caseId === id).map((i) => [i.kind, i.date]);
     expect(kinds).toContainEqual(['release-near', release]);
     // The last day a transfer still leaves six months is six months before the release: long past, so overdue.
     const last = kinds.find(([k]) => k === 'remaining-below-minimum');
@@ -100,7 +100,7 @@ describe('listDue', () => {
       case: { ...example, ruleSetId: 'coe-ets-112', remandDays: 0, sentences: [{ id: 'S1', start: '2021-06-01', term: { years: 8, months: 0, days: 0 }, consecutiveTo: null, offences: ['O1'] }] },
     });
     expect(runAssessment(ctx, { caseId: corrected.id }).result.dates.releaseDate).toBe('2029-06-01');
-    expect(listDue(ctx, { horizonDays: 180 }).items.filter((i) => i.caseId === id && i.kind === 'release-near')).toEqual([]);
+    expect(listDue(ctx, parsed('due.list', { horizonDays: 180 })).items.filter((i) => i.caseId === id && i.kind === 'release-near')).toEqual([]);
   });
 
   it('an ad hoc arrangement bound to one case brings its deadlines to that case only', () => {
@@ -113,12 +113,12 @@ describe('listDue', () => {
       reason: 'agreed for this prisoner',
     });
     // Receipt 2024-10-20 + 90 days = 2025-01-18 (11 days to 10-31, 41 to 11-30, 72 to 12-31, then 18).
-    expect(listDue(ctx, {}).items.map((i) => [i.familyName, i.id, i.date])).toEqual([['ADAMS', 'recognition-decision', '2025-01-18']]);
-    expect(listDue(ctx, {}).items.some((i) => i.caseId === other.id)).toBe(false);
+    expect(listDue(ctx, parsed('due.list', {})).items.map((i) => [i.familyName, i.id, i.date])).toEqual([['ADAMS', 'recognition-decision', '2025-01-18']]);
+    expect(listDue(ctx, parsed('due.list', {})).items.some((i) => i.caseId === other.id)).toBe(false);
   });
 
   it('refuses a bad date or horizon', () => {
-    expectRefused(ctx, 'invalid_input', () => listDue(ctx, { on: '2025-02-30' }));
-    expectRefused(ctx, 'invalid_input', () => listDue(ctx, { horizonDays: -1 }));
+    expect(refusedPayload(ctx, 'due.list', { on: '2025-02-30' }).problems.map((p) => p.field)).toContain('on');
+    expect(refusedPayload(ctx, 'due.list', { horizonDays: -1 }).problems).toMatchObject([{ field: 'horizonDays' }]);
   });
 });

@@ -17,12 +17,13 @@ import { storedAssessmentSchema, type CaseRecord } from '../../shared/api-schema
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { BUILT_IN_RULESETS } from '../../shared/treaties/library.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
-import { listDueInput, type AlertOut, type DueItem, type DueList, type UnreadableCase } from '../../shared/workflow-schemas.ts';
+import { type AlertOut, type DueItem, type DueList, type UnreadableCase } from '../../shared/workflow-schemas.ts';
 import { alertsFor, RELEASE_NEAR_DAYS, URGENCIES, urgencyOf, type Alert } from '../../shared/workflow/alerts.ts';
 import { runningDeadlines, type DeadlineAnchors } from '../../shared/workflow/deadlines.ts';
+import type { dueContract } from '../../shared/contracts/due.ts';
 import type { ServiceContext } from './context.ts';
 import { storedRuleSet } from './ruleset-resolution.ts';
-import { validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
 
 interface AlertFacts {
   anchors: DeadlineAnchors;
@@ -204,8 +205,7 @@ export function computeDue(db: Database.Database, on: string, horizonDays: numbe
   };
 }
 
-export function listDue(ctx: ServiceContext, input: unknown): DueList {
-  const { on, horizonDays, urgency, limit, offset } = validate(listDueInput, input);
+export function listDue(ctx: ServiceContext, { on, horizonDays, urgency, limit, offset }: Input<'due.list'>): DueList {
   const day = on ?? formatIsoDate(todayFrom(ctx.clock()));
   const { items: all, unreadable } = computeDue(ctx.db, day, horizonDays);
   // Grouped over everything, then a page within each group: thousands overdue never hide what is due this week.
@@ -216,3 +216,7 @@ export function listDue(ctx: ServiceContext, input: unknown): DueList {
   const truncated = asked.some((u) => counts[u] > offset + limit);
   return { on: day, horizonDays, counts, items, truncated, unreadable };
 }
+
+export const dueHandlers: Handlers<keyof typeof dueContract> = {
+  'due.list': listDue,
+};

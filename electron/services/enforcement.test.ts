@@ -11,7 +11,8 @@ import type { ServiceContext } from './context.ts';
 import { dossierModel } from './dossier.ts';
 import { computeCaseEnforcement, recordEnforcementDecision } from './enforcement.ts';
 import { saveProfile } from './profiles.ts';
-import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import type { ApiInputs } from '../../shared/api.ts';
+import { expectRefused, parsed, serviceHarness, type ServiceHarness } from './testing.ts';
 import { BUILT_IN_PROFILES } from '../../shared/treaties/profile-schema.ts';
 import { transitionCase, workflowState } from './workflow.ts';
 
@@ -41,8 +42,9 @@ const incoming = (status: string, patch: Record<string, unknown> = {}) => ({
   ...patch,
 });
 
-const decide = (id: string, expectedVersion: number, term: unknown, procedure = 'conversion', date = '2025-01-10') =>
-  recordEnforcementDecision(ctx, { id, expectedVersion, procedure, decision: { authority: 'Court of First Instance', date, term }, reason: 'order received' });
+type Decision = ApiInputs['enforcement.recordDecision'];
+const decide = (id: string, expectedVersion: number, term: Decision['decision']['term'], procedure: Decision['procedure'] = 'conversion', date = '2025-01-10') =>
+  recordEnforcementDecision(ctx, parsed('enforcement.recordDecision', { id, expectedVersion, procedure, decision: { authority: 'Court of First Instance', date, term }, reason: 'order received' }));
 
 describe('enforcement.compute for a stored case', () => {
   it('counts from the handover recorded on the timeline, and uses the administering State’s profile in force', () => {

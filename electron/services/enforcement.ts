@@ -12,11 +12,11 @@
 import type Database from 'better-sqlite3';
 import { latestEventDates } from '../../db/case-events-repo.ts';
 import type { CaseRecord, FieldProblem } from '../../shared/api-schemas.ts';
-import type { CaseFile, EnforcementProcedure } from '../../shared/domain/case.ts';
-import { computeEnforcementInput, recordEnforcementDecisionInput } from '../../shared/enforcement/api-schemas.ts';
+import type { CaseFile } from '../../shared/domain/case.ts';
+import type { EnforcementProcedure } from '../../shared/vocabularies.ts';
+import type { enforcementContract } from '../../shared/contracts/enforcement.ts';
 import { computeEnforcement } from '../../shared/enforcement/compute.ts';
-import { allowedProceduresFrom } from '../../shared/enforcement/procedures.ts';
-import { sourcesOf } from '../../shared/enforcement/procedures.ts';
+import { allowedProceduresFrom, sourcesOf } from '../../shared/enforcement/procedures.ts';
 import { toStoredEnforcement, type StoredEnforcement } from '../../shared/enforcement/report.ts';
 import type { Enforcement } from '../../shared/enforcement/types.ts';
 import { t } from '../../shared/i18n/index.ts';
@@ -28,7 +28,7 @@ import { change } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { resolveProfile, treatyMapOn } from './ruleset-resolution.ts';
-import { validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
 
 interface Options {
   handover?: string | undefined;
@@ -56,8 +56,7 @@ function enforcementOf(db: Database.Database, record: CaseRecord, c: CaseFile, o
 
 const todayOf = (ctx: ServiceContext): string => formatIsoDate(todayFrom(ctx.clock()));
 
-export function computeCaseEnforcement(ctx: ServiceContext, input: unknown): StoredEnforcement {
-  const { caseId, handover, procedure } = validate(computeEnforcementInput, input);
+export function computeCaseEnforcement(ctx: ServiceContext, { caseId, handover, procedure }: Input<'enforcement.compute'>): StoredEnforcement {
   const record = loadRecord(ctx.db, caseId);
   return toStoredEnforcement(enforcementOf(ctx.db, record, record.case, { handover, procedure }, todayOf(ctx)));
 }
@@ -79,8 +78,7 @@ export function decisionRefusals(record: Pick<CaseRecord, 'case' | 'closeOutcome
   return problems;
 }
 
-export function recordEnforcementDecision(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { id, expectedVersion, procedure, decision, reason } = validate(recordEnforcementDecisionInput, input);
+export function recordEnforcementDecision(ctx: ServiceContext, { id, expectedVersion, procedure, decision, reason }: Input<'enforcement.recordDecision'>): CaseRecord {
   return change(ctx, {
     id, expectedVersion, reason, action: 'case.enforcement', mustBeOpen: null,
     next: (current, scope) => {
@@ -100,3 +98,8 @@ export function recordEnforcementDecision(ctx: ServiceContext, input: unknown): 
     },
   });
 }
+
+export const enforcementHandlers: Handlers<keyof typeof enforcementContract> = {
+  'enforcement.compute': computeCaseEnforcement,
+  'enforcement.recordDecision': recordEnforcementDecision,
+};

@@ -9,12 +9,11 @@ import { handoverPlansOf, type HandoverPlanRow } from '../../db/transfer-records
 import type { CaseRecord } from '../../shared/api-schemas.ts';
 import { toStoredAssessment } from '../../shared/eligibility/report.ts';
 import { parseIsoDate } from '../../shared/sentence/calendar.ts';
-import { checkHandoverInput } from '../../shared/workflow-schemas.ts';
 import { checkHandover, type HandoverCheck } from '../../shared/workflow/handover-check.ts';
 import { loadRecord } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { assessUnder, resolveRuleSet } from './ruleset-resolution.ts';
-import { validate } from './validate.ts';
+import type { Input } from './handlers.ts';
 import { todayOf } from './workflow.ts';
 
 /** The case as if handed over on `plannedOn`, under its own rule-set in force; null when it has none (nothing to check against). */
@@ -29,8 +28,7 @@ export function planCheck(db: Database.Database, record: CaseRecord, plannedOn: 
   return checkHandover(plannedOn, assessment, law.ruleSet.minRemaining.value?.duration ?? null);
 }
 
-export function checkPlannedHandover(ctx: ServiceContext, input: unknown): HandoverCheck | null {
-  const { caseId, plannedOn } = validate(checkHandoverInput, input);
+export function checkPlannedHandover(ctx: ServiceContext, { caseId, plannedOn }: Input<'workflow.checkHandover'>): HandoverCheck | null {
   return planCheck(ctx.db, loadRecord(ctx.db, caseId), plannedOn, todayOf(ctx));
 }
 

@@ -5,9 +5,9 @@
  */
 import { appendAudit } from '../../db/audit-repo.ts';
 import { readSetting, writeSetting } from '../../db/settings-repo.ts';
-import { EMPTY_LETTER, LETTER_SETTING, letterSettingsSchema, saveLetterInput, type LetterSettings } from '../../shared/reports/letter.ts';
+import { EMPTY_LETTER, LETTER_SETTING, letterSettingsSchema, type LetterSettings } from '../../shared/reports/letter.ts';
 import type { ServiceContext } from './context.ts';
-import { validate } from './validate.ts';
+import type { Input } from './handlers.ts';
 import { write } from './write.ts';
 
 /** The letter as configured; the empty letter when nothing is (or what is stored no longer reads). */
@@ -16,8 +16,7 @@ export function letterSettings(ctx: Pick<ServiceContext, 'db'>): LetterSettings 
   return stored.success ? stored.data : EMPTY_LETTER;
 }
 
-export function saveLetterSettings(ctx: ServiceContext, input: unknown): LetterSettings {
-  const { letter, reason } = validate(saveLetterInput, input);
+export function saveLetterSettings(ctx: ServiceContext, { letter, reason }: Input<'settings.saveLetter'>): LetterSettings {
   return write(ctx, (scope) => {
     const before = letterSettings(ctx);
     writeSetting(ctx.db, { name: LETTER_SETTING, value: letter, updatedAt: scope.at, updatedBy: scope.userId });

@@ -16,7 +16,7 @@ import { addNote } from './case-work.ts';
 import { createCase, getCase, listCaseEvents, updateCase } from './cases.ts';
 import { attachDocument, listDocuments, readAttachment } from './documents.ts';
 import { importPackage, makePackage } from './packages.ts';
-import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import { expectRefused, parsed, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let sender: ServiceHarness;
 let receiver: ServiceHarness;
@@ -38,7 +38,7 @@ function sent(): { caseId: string; base64: string } {
   attachDocument(sender.admin, { caseId: id, kind: 'certified-judgment', fileName: 'Urteil 2022.pdf', mediaType: 'application/pdf', contentBase64: judgment.toString('base64') });
   attachDocument(sender.admin, { caseId: id, kind: 'consent-declaration', fileName: 'consent.jpg', mediaType: 'image/jpeg', contentBase64: consent.toString('base64') });
   addNote(sender.admin, { caseId: id, text: 'internal: the prosecutor is against' });
-  return { caseId: id, base64: makePackage(sender.admin, { caseId: id, locale: 'en' }).base64 };
+  return { caseId: id, base64: makePackage(sender.admin, parsed('packages.make', { caseId: id, locale: 'en' })).base64 };
 }
 
 describe('a transfer package', () => {
@@ -73,7 +73,7 @@ describe('a transfer package', () => {
     expect(listCaseEvents(receiver.admin, { caseId: result.caseId }).map((e) => [e.kind, e.note])).toEqual([['package-imported', 'CH CSD-2024-0012']]);
     expect(verifyStore(receiver.store.db).findings).toEqual([]);
     // Round trip: the receiver's own package of the case carries the same file back (its direction its own).
-    const back = readZip(Buffer.from(makePackage(receiver.admin, { caseId: result.caseId }).base64, 'base64')).find((e) => e.name === 'case.json')!;
+    const back = readZip(Buffer.from(makePackage(receiver.admin, parsed('packages.make', { caseId: result.caseId })).base64, 'base64')).find((e) => e.name === 'case.json')!;
     expect({ ...JSON.parse(back.bytes.toString('utf8')), direction: 'outgoing', status: original.status }).toEqual(original);
   });
 
@@ -84,7 +84,7 @@ describe('a transfer package', () => {
     expect(importPackage(receiver.officer, { contentBase64: base64 })).toEqual({ ...first, outcome: 'matched', differences: [] });
     const record = getCase(sender.admin, { id: caseId });
     updateCase(sender.admin, { id: caseId, expectedVersion: record.version, case: { ...record.case, remandDays: 200 }, reason: 'remand corrected' });
-    const again = importPackage(receiver.officer, { contentBase64: makePackage(sender.admin, { caseId }).base64 });
+    const again = importPackage(receiver.officer, { contentBase64: makePackage(sender.admin, parsed('packages.make', { caseId })).base64 });
     expect(again).toMatchObject({ outcome: 'matched', caseId: first.caseId, differences: [{ field: 'remandDays', stored: '190', package: '200' }] });
     expect(storeDigest(receiver.store.db)).toBe(before);
   });

@@ -18,9 +18,10 @@ import { insertAttachment, setDocumentStatus as writeDocumentStatus } from '../.
 import { caseOfPackage, insertPackageRecord } from '../../db/transfer-records-repo.ts';
 import { parseStorableCase } from '../../shared/api-schemas.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
-import type { ProducedFile } from '../../shared/reports/schemas.ts';
+import type { packagesContract } from '../../shared/contracts/packages.ts';
+import type { ProducedFile } from '../../shared/contracts/reports.ts';
 import {
-  importPackageInput, makePackageInput, PACKAGE_FORMAT, packageManifestSchema, type PackageDifference, type PackageImport, type PackageManifest,
+  PACKAGE_FORMAT, packageManifestSchema, type PackageDifference, type PackageImport, type PackageManifest,
 } from '../../shared/package-schemas.ts';
 import { readZip, writeZip, ZipError, type ZipEntry } from '../packages/zip.ts';
 import { sha256Of, storeAttachment } from './attachment-files.ts';
@@ -30,7 +31,7 @@ import type { ServiceContext } from './context.ts';
 import { dossierFileName, makeRequest } from './dossier.ts';
 import { ServiceError } from './errors.ts';
 import { timeOrderedUuid } from './time-ordered-id.ts';
-import { validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
 import { todayOf } from './workflow.ts';
 import { write } from './write.ts';
 
@@ -46,8 +47,7 @@ function packagedCase(c: CaseFile): CaseFile {
 /** Our State is the one that sends: the sentencing State of an outgoing case, the administering one of an incoming. */
 const sendingStateOf = (c: CaseFile) => (c.direction === 'incoming' ? c.administeringState : c.sentencingState);
 
-export function makePackage(ctx: ServiceContext, input: unknown): ProducedFile {
-  const { caseId, locale } = validate(makePackageInput, input);
+export function makePackage(ctx: ServiceContext, { caseId, locale }: Input<'packages.make'>): ProducedFile {
   const record = loadRecord(ctx.db, caseId);
   const reference = record.case.reference?.trim() ?? '';
   if (reference === '') throw new ServiceError('invalid_input', 'error.package_no_reference', [{ field: 'caseId', message: 'the case has no reference: the other State matches the package on it' }]);
@@ -143,8 +143,7 @@ export function caseDifferences(stored: CaseFile, incoming: CaseFile): PackageDi
   return fields.filter((f) => a.get(f) !== b.get(f)).map((field) => ({ field, stored: a.get(field) ?? '', package: b.get(field) ?? '' }));
 }
 
-export function importPackage(ctx: ServiceContext, input: unknown): PackageImport {
-  const { contentBase64 } = validate(importPackageInput, input);
+export function importPackage(ctx: ServiceContext, { contentBase64 }: Input<'packages.import'>): PackageImport {
   const { manifest, manifestSha256, files, case: sent } = readPackage(Buffer.from(contentBase64, 'base64'));
   const incoming = receivedCase(sent);
   const matched = caseOfPackage(ctx.db, manifest.sendingState, manifest.sendingReference);
@@ -176,3 +175,8 @@ export function importPackage(ctx: ServiceContext, input: unknown): PackageImpor
     return { outcome: 'created' as const, caseId: id, ...head, differences: [] };
   });
 }
+
+export const packagesHandlers: Handlers<keyof typeof packagesContract> = {
+  'packages.make': makePackage,
+  'packages.import': importPackage,
+};

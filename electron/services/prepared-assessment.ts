@@ -21,7 +21,7 @@ import {
 } from '../../db/assessments-repo.ts';
 import type { AuditAppend } from '../../db/audit-repo.ts';
 import type { StoredCase } from '../../db/cases-repo.ts';
-import type { StoredVerdict } from '../../shared/api-schemas.ts';
+import type { StoredVerdict } from '../../shared/vocabularies.ts';
 import { toStoredDocuments } from '../../shared/eligibility/report.ts';
 import { joinResult, type LawTexts, type StoredOutcome } from '../../shared/eligibility/stored-result.ts';
 import { parseIsoDate, type DayNumber } from '../../shared/sentence/calendar.ts';

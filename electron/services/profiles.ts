@@ -8,16 +8,17 @@ import { appendAudit } from '../../db/audit-repo.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { allStoredProfiles, findProfileVersion, insertProfileVersion } from '../../db/profiles-repo.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
-import { saveProfileInput, type ProfileVersion } from '../../shared/treaties/api-schemas.ts';
+import type { profilesContract } from '../../shared/contracts/profiles.ts';
+import type { ProfileVersion } from '../../shared/treaties/api-schemas.ts';
 import { BUILT_IN_PROFILE_VERSION, BUILT_IN_PROFILES, profileSchema } from '../../shared/treaties/profile-schema.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { storedProfile } from './ruleset-resolution.ts';
-import { problemsOf, validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
+import { problemsOf } from './validate.ts';
 import { write } from './write.ts';
 
-export function saveProfile(ctx: ServiceContext, input: unknown): ProfileVersion {
-  const { profile: raw, reason } = validate(saveProfileInput, input);
+export function saveProfile(ctx: ServiceContext, { profile: raw, reason }: Input<'profiles.save'>): ProfileVersion {
   const parsed = profileSchema.safeParse(raw);
   if (!parsed.success) throw new ServiceError('invalid_input', 'error.invalid_profile', problemsOf(parsed.error, 'profile'));
   const profile = parsed.data;
@@ -60,3 +61,8 @@ export function listProfiles(ctx: ServiceContext): ProfileVersion[] {
     return versions.map((v) => ({ ...v, inForceToday: v === inForce }));
   });
 }
+
+export const profilesHandlers: Handlers<keyof typeof profilesContract> = {
+  'profiles.list': (ctx) => listProfiles(ctx),
+  'profiles.save': saveProfile,
+};

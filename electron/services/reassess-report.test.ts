@@ -13,7 +13,7 @@ import { closeCase, createCase } from './cases.ts';
 import { getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, REASSESS_STEP_SIZE, startReassessment } from './reassess-report.ts';
 import { saveProfile } from './profiles.ts';
 import { saveRuleSet } from './rulesets.ts';
-import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import { expectRefused, parsed, refusedPayload, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let h: ServiceHarness;
 beforeEach(() => {
@@ -73,7 +73,7 @@ describe('re-assessment when a version takes effect', () => {
       { subject: 'rule-set', ruleSetId: 'coe-ets-112', version: '2025-12m', effectiveFrom: '2025-06-01', title: builtInRuleSet('coe-ets-112')!.title, openCases: 1 },
     ]);
 
-    const started = startReassessment(h.admin, { ruleSetId: 'coe-ets-112', version: '2025-12m', reason: 'version 2025-12m in force' });
+    const started = startReassessment(h.admin, parsed('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '2025-12m', reason: 'version 2025-12m in force' }));
     expect(started).toMatchObject({ total: 1, done: 0, finished: false });
     expect(reassessStep(h.admin, { reportId: started.reportId })).toEqual({ reportId: started.reportId, total: 1, done: 1, finished: true });
 
@@ -112,11 +112,11 @@ describe('re-assessment when a version takes effect', () => {
     createCase(h.admin, { case: { ...ivanov(), ruleSetId: 'hk-us-1997' } });
     saveRuleSet(h.admin, { ruleSet: twelveMonths('2025-01-01'), reason: 'r' });
 
-    const started = startReassessment(h.admin, { ruleSetId: 'coe-ets-112', version: '2025-12m', reason: 'r' });
+    const started = startReassessment(h.admin, parsed('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '2025-12m', reason: 'r' }));
     expect(started.total).toBe(total);
     // Asked again before it is finished, the same run is resumed.
     reassessStep(h.admin, { reportId: started.reportId });
-    expect(startReassessment(h.admin, { ruleSetId: 'coe-ets-112', version: '2025-12m', reason: 'r' })).toEqual({ ...started, done: REASSESS_STEP_SIZE });
+    expect(startReassessment(h.admin, parsed('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '2025-12m', reason: 'r' }))).toEqual({ ...started, done: REASSESS_STEP_SIZE });
     const audit = countAuditEntries(h.admin.db);
     expect(runToEnd(started.reportId)).toEqual([total]);
     // Per case an assessment.run entry, per step one ruleset.reassess.batch entry.
@@ -131,11 +131,11 @@ describe('re-assessment when a version takes effect', () => {
 
   it('keeps the report as it was run (triggers) and refuses an unknown version or report, changing nothing', () => {
     createCase(h.admin, { case: ivanov() });
-    const started = startReassessment(h.admin, { ruleSetId: 'coe-ets-112', version: '1983', reason: 'refresh' });
+    const started = startReassessment(h.admin, parsed('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '1983', reason: 'refresh' }));
     reassessStep(h.admin, { reportId: started.reportId });
     expect(() => h.admin.db.prepare("UPDATE reassess_items SET outcome = 'unchanged'").run()).toThrow(/never changed/);
     expect(() => h.admin.db.prepare('DELETE FROM reassess_reports').run()).toThrow(/never deleted/);
-    expectRefused(h.admin, 'not_found', () => startReassessment(h.admin, { ruleSetId: 'coe-ets-112', version: 'nope', reason: 'r' }));
+    expectRefused(h.admin, 'not_found', () => startReassessment(h.admin, parsed('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: 'nope', reason: 'r' })));
     expectRefused(h.admin, 'not_found', () => reassessStep(h.admin, { reportId: '00000000-0000-4000-8000-000000000000' }));
   });
 });
@@ -163,7 +163,7 @@ describe('re-assessment when a jurisdiction profile version takes effect', () =>
     expect(pendingReassessments(h.admin)).toEqual([
       { subject: 'profile', ruleSetId: 'GB', version: '2025-no-credit', effectiveFrom: '2025-06-01', title: noRemandCredit().name, openCases: 1 },
     ]);
-    const started = startReassessment(h.admin, { subject: 'profile', ruleSetId: 'GB', version: '2025-no-credit', reason: 'the Act amended' });
+    const started = startReassessment(h.admin, parsed('rulesets.reassess', { subject: 'profile', ruleSetId: 'GB', version: '2025-no-credit', reason: 'the Act amended' }));
     expect(started.total).toBe(1);
     runToEnd(started.reportId);
     const report = getReassessReport(h.admin, { reportId: started.reportId });
@@ -177,8 +177,8 @@ describe('re-assessment when a jurisdiction profile version takes effect', () =>
 
   it('refuses a profile version the store does not have, changing nothing', () => {
     createCase(h.admin, { case: ivanov() });
-    const refused = expectRefused(h.admin, 'not_found', () => startReassessment(h.admin, { subject: 'profile', ruleSetId: 'HK', version: 'built-in', reason: 'r' }));
+    const refused = expectRefused(h.admin, 'not_found', () => startReassessment(h.admin, parsed('rulesets.reassess', { subject: 'profile', ruleSetId: 'HK', version: 'built-in', reason: 'r' })));
     expect(refused.messageKey).toBe('error.profile_not_found');
-    expectRefused(h.admin, 'invalid_input', () => startReassessment(h.admin, { subject: 'profile', ruleSetId: 'hk', version: 'x', reason: 'r' }));
+    expect(refusedPayload(h.admin, 'rulesets.reassess', { subject: 'profile', ruleSetId: 'hk', version: 'x', reason: 'r' }).problems).toMatchObject([{ field: 'ruleSetId' }]);
   });
 });

@@ -40,11 +40,6 @@ import { allStoredRuleSets, findRuleSetVersion, openCasesUnder } from '../../db/
 import { findTreatyMapVersion, openCasesUnderAnyRuleSet, treatyMapInForce } from '../../db/treaty-maps-repo.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import {
-  getReassessReportInput,
-  listReassessReportsInput,
-  reassessCancelInput,
-  reassessStepInput,
-  startReassessInput,
   TREATY_MAP_SUBJECT_ID,
   type PendingReassessment,
   type ReassessItem,
@@ -60,7 +55,7 @@ import { ServiceError } from './errors.ts';
 import { prepareBatch, storeBatch, type BatchRequest, type PreparedItem } from './reassess.ts';
 import { reassessControlOf } from './reassess-control.ts';
 import { storedProfile, storedRuleSet } from './ruleset-resolution.ts';
-import { validate } from './validate.ts';
+import type { Input } from './handlers.ts';
 import { write, type WriteScope } from './write.ts';
 
 /** Cases per step of a run without the app's runner (about half a second of work), so the bar moves. */
@@ -161,8 +156,7 @@ export function unfinishedReports(ctx: ServiceContext): ReassessReportRow[] {
 }
 
 /** Records a report for a version (or finds the unfinished one); the run itself is the caller's. */
-export function openReassessment(ctx: ServiceContext, input: unknown): ReassessProgress {
-  const { subject, ruleSetId, version, reason } = validate(startReassessInput, input);
+export function openReassessment(ctx: ServiceContext, { subject, ruleSetId, version, reason }: Input<'rulesets.reassess'>): ReassessProgress {
   return write(ctx, (scope) => {
     const caseIds = selectionOf(ctx, subject, ruleSetId, version);
     // A run of this version left unfinished (the app closed part-way) is resumed, not doubled.
@@ -182,7 +176,7 @@ export function openReassessment(ctx: ServiceContext, input: unknown): ReassessP
 }
 
 /** `rulesets.reassess`: records the report and, in the app, has its runner run it in the background. */
-export function startReassessment(ctx: ServiceContext, input: unknown): ReassessProgress {
+export function startReassessment(ctx: ServiceContext, input: Input<'rulesets.reassess'>): ReassessProgress {
   const progress = openReassessment(ctx, input);
   if (!progress.finished) reassessControlOf(ctx.db)?.start(ctx, progress.reportId);
   return progress;
@@ -237,8 +231,7 @@ export function storeReportBatch(ctx: ServiceContext, scope: WriteScope, report:
  * `rulesets.reassessStep`: where the app's runner runs the report, its progress; elsewhere the
  * next REASSESS_STEP_SIZE cases, prepared and stored in one transaction.
  */
-export function reassessStep(ctx: ServiceContext, input: unknown): ReassessProgress {
-  const { reportId } = validate(reassessStepInput, input);
+export function reassessStep(ctx: ServiceContext, { reportId }: Input<'rulesets.reassessStep'>): ReassessProgress {
   const report = requireReport(ctx, reportId);
   if (reassessControlOf(ctx.db) !== undefined) return progressOf(ctx, report);
   return write(ctx, (scope) => {
@@ -250,8 +243,7 @@ export function reassessStep(ctx: ServiceContext, input: unknown): ReassessProgr
 }
 
 /** `rulesets.reassessCancel`: stops the report's run after the batch being written; what was done stays, the rest is resumed later. */
-export function cancelReassessment(ctx: ServiceContext, input: unknown): ReassessProgress {
-  const { reportId } = validate(reassessCancelInput, input);
+export function cancelReassessment(ctx: ServiceContext, { reportId }: Input<'rulesets.reassessCancel'>): ReassessProgress {
   const report = requireReport(ctx, reportId);
   reassessControlOf(ctx.db)?.cancel(reportId);
   return progressOf(ctx, report);
@@ -266,8 +258,7 @@ function summaryOf(ctx: ServiceContext, r: ReassessReportRow): ReassessReportSum
 }
 
 /** The report: counts, and every case whose verdict changed or that was skipped, in the order processed. */
-export function getReassessReport(ctx: ServiceContext, input: unknown): ReassessReport {
-  const { reportId } = validate(getReassessReportInput, input);
+export function getReassessReport(ctx: ServiceContext, { reportId }: Input<'rulesets.reassessReport'>): ReassessReport {
   const report = requireReport(ctx, reportId);
   const items = notableItems(ctx.db, report.id).map(
     (i): ReassessItem => ({
@@ -280,7 +271,7 @@ export function getReassessReport(ctx: ServiceContext, input: unknown): Reassess
 }
 
 /** Newest first. */
-export function listReassessmentReports(ctx: ServiceContext, input: unknown): ReassessReportSummary[] {
-  const ruleSetId = validate(listReassessReportsInput, input)?.ruleSetId;
+export function listReassessmentReports(ctx: ServiceContext, input: Input<'rulesets.reassessReports'>): ReassessReportSummary[] {
+  const ruleSetId = input?.ruleSetId;
   return listReassessReports(ctx.db, ruleSetId === undefined ? undefined : { subject: 'rule-set', id: ruleSetId }).map((r) => summaryOf(ctx, r));
 }

@@ -17,7 +17,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findAssessment } from '../../db/assessments-repo.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import type { StoredAssessment } from '../../shared/api-schemas.ts';
-import type { StatisticsRequest } from '../../shared/reports/schemas.ts';
+import type { StatisticsRequest } from '../../shared/contracts/reports.ts';
 import { runAssessment } from './assessments.ts';
 import { createCase } from './cases.ts';
 import { statistics } from './reports.ts';

@@ -12,14 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { loadCaseFacts } from '../../db/reports-statistics.ts';
 import { type Locale } from '../../shared/i18n/index.ts';
 import { tablesToCsv } from '../../shared/reports/csv.ts';
-import {
-  exportProgressInput,
-  exportStatisticsInput,
-  statisticsInput,
-  type ExportFormat,
-  type ExportProgress,
-  type ProducedFile,
-} from '../../shared/reports/schemas.ts';
+import { exportStatisticsInput, type ExportFormat, type ExportProgress, type ProducedFile, type reportsContract } from '../../shared/contracts/reports.ts';
 import { computeStatistics, type Statistics, type StatisticsQuery } from '../../shared/reports/statistics.ts';
 import { statisticsTables } from '../../shared/reports/tables.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
@@ -28,6 +21,7 @@ import type { ServiceContext } from './context.ts';
 import { computeDue } from './due.ts';
 import { ServiceError } from './errors.ts';
 import { tablesToXlsx } from './reports-xlsx.ts';
+import type { Handlers, Input } from './handlers.ts';
 import { validate } from './validate.ts';
 
 function queryOf(input: { from: string; to: string; direction?: StatisticsQuery['direction']; ruleSetId?: string | undefined; state?: string | undefined }): StatisticsQuery {
@@ -51,8 +45,8 @@ function facts(ctx: ServiceContext, query: StatisticsQuery) {
   return loadCaseFacts(ctx.db, query, overdueDeadlines(ctx, query));
 }
 
-export function statistics(ctx: ServiceContext, input: unknown): Statistics {
-  const query = queryOf(validate(statisticsInput, input));
+export function statistics(ctx: ServiceContext, request: Input<'reports.statistics'>): Statistics {
+  const query = queryOf(request);
   return computeStatistics(facts(ctx, query), query);
 }
 
@@ -96,8 +90,7 @@ interface Job {
 const PERCENT: Record<Phase, number> = { loading: 5, computing: 45, writing: 70, done: 100, failed: 100 };
 const jobs = new Map<string, Job>();
 
-export function startStatisticsExport(ctx: ServiceContext, input: unknown): ExportProgress {
-  validate(exportStatisticsInput, input);
+function startStatisticsExport(ctx: ServiceContext, input: Input<'reports.export'>): ExportProgress {
   const jobId = randomUUID();
   const job: Job = { userId: ctx.user.id, progress: { jobId, phase: 'loading', percent: 0, file: null } };
   jobs.set(jobId, job);
@@ -122,8 +115,7 @@ export function startStatisticsExport(ctx: ServiceContext, input: unknown): Expo
 }
 
 /** The job's progress; a finished job's file is handed over once, then the job is forgotten. */
-export function exportProgress(ctx: ServiceContext, input: unknown): ExportProgress {
-  const { jobId } = validate(exportProgressInput, input);
+function exportProgress(ctx: ServiceContext, { jobId }: Input<'reports.exportProgress'>): ExportProgress {
   const job = jobs.get(jobId);
   if (job === undefined || job.userId !== ctx.user.id) {
     throw new ServiceError('not_found', 'reports.error.exportNotFound', [{ field: 'jobId', message: 'no such export (it may have been collected already)' }]);
@@ -131,3 +123,9 @@ export function exportProgress(ctx: ServiceContext, input: unknown): ExportProgr
   if (job.progress.phase === 'done' || job.progress.phase === 'failed') jobs.delete(jobId);
   return job.progress;
 }
+
+export const reportsHandlers: Handlers<keyof typeof reportsContract> = {
+  'reports.statistics': statistics,
+  'reports.export': startStatisticsExport,
+  'reports.exportProgress': exportProgress,
+};

@@ -13,7 +13,7 @@ import { closeCase, createCase, getCase, listCases, updateCase } from './cases.t
 import { generateDemoCases } from './demo.ts';
 import { screenRoutes } from './route-index.ts';
 import { routesForCase } from './routes.ts';
-import { serviceHarness, type ServiceHarness } from './testing.ts';
+import { parsed, refusedPayload, serviceHarness, type ServiceHarness } from './testing.ts';
 import { saveTreatyMap } from './treaty-map.ts';
 
 let h: ServiceHarness;
@@ -22,7 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => h.dispose());
 
-const withOpenRoute = () => listCases(h.officer, { openRoute: true, limit: 500 });
+const withOpenRoute = () => listCases(h.officer, parsed('cases.list', { openRoute: true, limit: 500 }));
 const ids = (list: { items: { id: string }[] }) => list.items.map((c) => c.id).sort();
 
 /** Screens until no open case is left unscreened; the number of steps taken. */
@@ -50,12 +50,12 @@ describe('has an open route', () => {
     const before = withOpenRoute();
     // Nothing screened yet: every open case is waiting, and none is listed on a guess.
     expect(before.items).toEqual([]);
-    expect(before.routesUnscreened).toBe(listCases(h.officer, { limit: 500 }).total);
+    expect(before.routesUnscreened).toBe(listCases(h.officer, parsed('cases.list', { limit: 500 })).total);
 
     // 40 at a time: three steps for 120 cases, the last leaving none.
     expect(screenAll(40)).toBe(3);
     const listed = ids(withOpenRoute());
-    const expected = listCases(h.officer, { limit: 500 }).items
+    const expected = listCases(h.officer, parsed('cases.list', { limit: 500 })).items
       .filter((c) => routesForCase(h.officer, { caseId: c.id }).routes.some((r) => r.open))
       .map((c) => c.id)
       .sort();
@@ -82,9 +82,9 @@ describe('has an open route', () => {
     closeCase(h.admin, { id: closed.id, expectedVersion: closed.version, outcome: 'deceased', reason: 'r', reasonCode: 'deceased' });
     screenAll();
     expect(ids(withOpenRoute())).toEqual([romanian]);
-    expect(ids(listCases(h.officer, { openRoute: true, includeClosed: true }))).toEqual([romanian]);
-    expect(listCases(h.officer, { openRoute: true, sentencingState: 'PL' }).items).toEqual([]);
-    expect(ids(listCases(h.officer, { openRoute: true, text: 'POPESCU' }))).toEqual([romanian]);
+    expect(ids(listCases(h.officer, parsed('cases.list', { openRoute: true, includeClosed: true })))).toEqual([romanian]);
+    expect(listCases(h.officer, parsed('cases.list', { openRoute: true, sentencingState: 'PL' })).items).toEqual([]);
+    expect(ids(listCases(h.officer, parsed('cases.list', { openRoute: true, text: 'POPESCU' })))).toEqual([romanian]);
     expect(indexedRoutesOf(h.officer.db, swiss)).toEqual([{ ruleSetId: 'coe-ets-112', administeringState: 'RO', open: false, opensOn: null, closesOn: null }]);
   });
 
@@ -113,7 +113,7 @@ describe('has an open route', () => {
   });
 
   it('refuses a step of no cases or of more than 2,000', () => {
-    expect(() => screenRoutes(h.officer, { limit: 0 })).toThrow();
-    expect(() => screenRoutes(h.officer, { limit: 2001 })).toThrow();
+    expect(refusedPayload(h.officer, 'routes.screen', { limit: 0 }).problems).toMatchObject([{ field: 'limit' }]);
+    expect(refusedPayload(h.officer, 'routes.screen', { limit: 2001 }).problems).toMatchObject([{ field: 'limit' }]);
   });
 });

@@ -17,14 +17,14 @@ import { loadCases } from '../../db/case-batch-loader.ts';
 import { casesWithOpenRoute, routeIndexState, staleScreenIds, storedLawVersions, writeRouteScreens, type RouteScreen, type ScreenKey } from '../../db/case-routes-repo.ts';
 import { findRoutes } from '../../shared/eligibility/routes.ts';
 import { formatIsoDate, todayFrom, type DayNumber } from '../../shared/sentence/calendar.ts';
-import { screenRoutesInput, type RouteScreening } from '../../shared/treaties/map/api-schemas.ts';
+import type { RouteScreening } from '../../shared/treaties/map/api-schemas.ts';
 import { JURISDICTION_PROFILES } from '../../shared/treaties/jurisdictions.ts';
 import { BUILT_IN_RULESETS } from '../../shared/treaties/library.ts';
 import { appVersion } from '../diagnostics/shell-info.ts';
 import type { ServiceContext } from './context.ts';
 import { lawResolver, treatyMapOn, builtInTreatyMapIndex } from './ruleset-resolution.ts';
 import { arrangementsByCase, arrangementsFor, routeLaw } from './routes.ts';
-import { validate } from './validate.ts';
+import type { Input } from './handlers.ts';
 
 let builtInLaw: string | undefined;
 
@@ -63,8 +63,7 @@ function screenCases(db: Database.Database, ids: readonly string[], today: DayNu
 }
 
 /** One step of screening: up to `limit` open cases without a fresh screen, in one transaction. */
-export function screenRoutes(ctx: ServiceContext, input: unknown): RouteScreening {
-  const { limit } = validate(screenRoutesInput, input);
+export function screenRoutes(ctx: ServiceContext, { limit }: Input<'routes.screen'>): RouteScreening {
   const today = todayFrom(ctx.clock());
   return ctx.db.transaction(() => {
     const key = screenKey(ctx.db, today);

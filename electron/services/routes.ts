@@ -12,19 +12,12 @@ import type { CaseFile } from '../../shared/domain/case.ts';
 import { toStoredAssessment } from '../../shared/eligibility/report.ts';
 import { findRoutes, type Route, type RouteLawLookup } from '../../shared/eligibility/routes.ts';
 import { formatIsoDate, parseIsoDate, todayFrom, type DayNumber } from '../../shared/sentence/calendar.ts';
-import {
-  routesForCaseInput,
-  treatyTableInput,
-  type CaseRoutes,
-  type RouteRecord,
-  type TreatyTable,
-  type TreatyTableRow,
-} from '../../shared/treaties/map/api-schemas.ts';
+import type { CaseRoutes, RouteRecord, TreatyTable, TreatyTableRow } from '../../shared/treaties/map/api-schemas.ts';
 import { declarationsOf, relationOn, type TreatyMapIndex } from '../../shared/treaties/map/relations.ts';
 import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { lawResolver, treatyMapOn, type RuleSetResolver } from './ruleset-resolution.ts';
-import { validate } from './validate.ts';
+import type { Input } from './handlers.ts';
 
 /** The route finder's law: the resolver every assessment uses (stored or built-in versions). */
 export function routeLaw(resolve: RuleSetResolver, today: DayNumber, caseId?: string): RouteLawLookup {
@@ -67,8 +60,7 @@ export function routeRecord(r: Route): RouteRecord {
 }
 
 /** Every route open for the person of a stored case, assessed and ranked (shared/eligibility/routes.ts). */
-export function routesForCase(ctx: ServiceContext, input: unknown): CaseRoutes {
-  const { caseId, on } = validate(routesForCaseInput, input);
+export function routesForCase(ctx: ServiceContext, { caseId, on }: Input<'routes.forCase'>): CaseRoutes {
   const stored = requireStoredCase(ctx.db, caseId);
   const today = todayFrom(ctx.clock());
   const day = on === undefined ? today : parseIsoDate(on);
@@ -115,8 +107,7 @@ export function treatyTableOf(map: TreatyMapIndex, a: string, b: string, on: Day
   return { a, b, on: formatIsoDate(on), mapVersion: map.map.version, rows, noArrangement };
 }
 
-export function treatyTable(ctx: ServiceContext, input: unknown): TreatyTable {
-  const { a, b, on } = validate(treatyTableInput, input);
+export function treatyTable(ctx: ServiceContext, { a, b, on }: Input<'treaties.table'>): TreatyTable {
   const today = todayFrom(ctx.clock());
   return treatyTableOf(treatyMapOn(ctx.db, today), a, b, on === undefined ? today : parseIsoDate(on));
 }

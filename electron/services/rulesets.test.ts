@@ -6,7 +6,7 @@ import { runAssessment } from './assessments.ts';
 import { createCase } from './cases.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
-import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
+import { expectRefused, refusedPayload, serviceHarness, type ServiceHarness } from './testing.ts';
 
 let h: ServiceHarness;
 beforeEach(() => {
@@ -39,7 +39,7 @@ describe('rule-set versions', () => {
     saveRuleSet(h.admin, { ruleSet: { ...ets112(), version: 'v2' }, reason: 'x' });
     expectRefused(h.admin, 'conflict', () => saveRuleSet(h.admin, { ruleSet: { ...ets112(), version: 'v2', title: 'other' }, reason: 'x' }));
     expectRefused(h.admin, 'conflict', () => saveRuleSet(h.admin, { ruleSet: ets112(), reason: 'x' }));
-    expectRefused(h.admin, 'invalid_input', () => saveRuleSet(h.admin, { ruleSet: { ...ets112(), version: 'v3' } }));
+    expect(refusedPayload(h.admin, 'rulesets.save', { ruleSet: { ...ets112(), version: 'v3' } }).problems).toMatchObject([{ field: 'reason' }]);
   });
 
   it('keeps a stored version as it is (triggers)', () => {

@@ -16,15 +16,18 @@ import {
   insertRuleSetVersion,
   ruleSetVersionsOf,
 } from '../../db/rulesets-repo.ts';
-import { saveRuleSetInput, type FieldProblem, type RuleSetVersionSummary } from '../../shared/api-schemas.ts';
+import type { FieldProblem, RuleSetVersionSummary } from '../../shared/api-schemas.ts';
+import type { rulesetsContract } from '../../shared/contracts/rulesets.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
-import { getRuleSetInput, type RuleSetDetail, type RuleSetVersionDetail } from '../../shared/treaties/api-schemas.ts';
+import type { RuleSetDetail, RuleSetVersionDetail } from '../../shared/treaties/api-schemas.ts';
 import { BUILT_IN_RULESETS, builtInRuleSet } from '../../shared/treaties/library.ts';
 import { ruleSetSchema, type RuleSet } from '../../shared/treaties/schema.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { builtInHash, storedRuleSet } from './ruleset-resolution.ts';
-import { problemsOf, validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
+import { cancelReassessment, getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './reassess-report.ts';
+import { problemsOf } from './validate.ts';
 import { write } from './write.ts';
 
 const conflict = (message: string, field = 'ruleSet.version') => new ServiceError('conflict', 'error.ruleset_version_exists', [{ field, message }]);
@@ -44,8 +47,7 @@ function bindingProblem(ctx: ServiceContext, ruleSet: RuleSet): FieldProblem | n
   };
 }
 
-export function saveRuleSet(ctx: ServiceContext, input: unknown): RuleSetVersionSummary {
-  const { ruleSet: raw, reason } = validate(saveRuleSetInput, input);
+export function saveRuleSet(ctx: ServiceContext, { ruleSet: raw, reason }: Input<'rulesets.save'>): RuleSetVersionSummary {
   const parsed = ruleSetSchema.safeParse(raw);
   if (!parsed.success) throw new ServiceError('invalid_input', 'error.invalid_ruleset', problemsOf(parsed.error, 'ruleSet'));
   const ruleSet = parsed.data;
@@ -91,8 +93,7 @@ export function listRuleSets(ctx: ServiceContext): RuleSetVersionSummary[] {
  * resolution picks for a reference date of today: the latest stored version effective by
  * then, else the built-in.
  */
-export function getRuleSet(ctx: ServiceContext, input: unknown): RuleSetDetail {
-  const { id } = validate(getRuleSetInput, input);
+export function getRuleSet(ctx: ServiceContext, { id }: Input<'rulesets.get'>): RuleSetDetail {
   const today = formatIsoDate(todayFrom(ctx.clock()));
   const usage = assessmentsPerVersion(ctx.db, id);
   const versions: Omit<RuleSetVersionDetail, 'inForceToday'>[] = ruleSetVersionsOf(ctx.db, id).map((row) => {
@@ -105,3 +106,16 @@ export function getRuleSet(ctx: ServiceContext, input: unknown): RuleSetDetail {
   const inForce = versions.find((v) => v.source === 'stored' && v.effectiveFrom <= today) ?? versions.find((v) => v.source === 'built-in');
   return { id, versions: versions.map((v) => ({ ...v, inForceToday: v === inForce })) };
 }
+
+/** The rule-sets area's handlers (shared/contracts/rulesets.ts): the versions here, the re-assessment in reassess-report.ts. */
+export const rulesetsHandlers: Handlers<keyof typeof rulesetsContract> = {
+  'rulesets.list': (ctx) => listRuleSets(ctx),
+  'rulesets.save': saveRuleSet,
+  'rulesets.get': getRuleSet,
+  'rulesets.pendingReassessments': (ctx) => pendingReassessments(ctx),
+  'rulesets.reassess': startReassessment,
+  'rulesets.reassessStep': reassessStep,
+  'rulesets.reassessCancel': cancelReassessment,
+  'rulesets.reassessReport': getReassessReport,
+  'rulesets.reassessReports': listReassessmentReports,
+};

@@ -12,28 +12,16 @@ import { findCredentials, recordAttempts, saveCredentials, supervisorCanSignIn, 
 import { countUsers, findUser, findUsersByName, insertUser } from '../../db/users-repo.ts';
 import type { User } from '../../shared/api-schemas.ts';
 import { keyedProblem } from '../../shared/domain/case.ts';
-import { changePasswordInput, setupInput, signInInput, type SessionState } from '../../shared/auth-schemas.ts';
-import type { ShellInfo } from '../diagnostics/shell-info.ts';
-import type { ServiceContext } from './context.ts';
+import type { sessionContract, SessionState } from '../../shared/contracts/session.ts';
+import type { ServiceContext, Session } from './context.ts';
 import { ServiceError } from './errors.ts';
+import type { Handlers, Input } from './handlers.ts';
 import { checkPassword } from './users.ts';
 import { decoyHash, hashPassword, verifyPassword } from './users-passwords.ts';
-import { validate } from './validate.ts';
 import { write } from './write.ts';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
-
-/** One app's session: the store, the clock, and who is signed in (null: nobody). */
-export interface Session {
-  readonly db: Database.Database;
-  readonly clock: () => Date;
-  user: ServiceContext['user'] | null;
-  /** The operating-system account at the keyboard: who a user was before sign-in existed. */
-  readonly osUser?: string | undefined;
-  /** What the shell knows of itself (version, platform, diagnostics log), for Settings › About; a plain Node process's without. */
-  shell?: ShellInfo;
-}
 
 export function openSession(db: Database.Database, clock: () => Date, user: ServiceContext['user'] | null = null, osUser?: string): Session {
   return { db, clock, user, osUser };
@@ -44,7 +32,7 @@ export function sessionContext(session: Session): ServiceContext | null {
   return session.user === null ? null : { db: session.db, clock: session.clock, user: session.user };
 }
 
-export function sessionState(session: Session): SessionState {
+function sessionState(session: Session): SessionState {
   const user = session.user === null ? undefined : findUser(session.db, session.user.id);
   return { user: user ?? null, firstRun: !supervisorCanSignIn(session.db) };
 }
@@ -58,8 +46,7 @@ const asActing = (user: User): ServiceContext['user'] => ({ id: user.id, name: u
  * by their computer account: only a supervisor signed in to the computer as themselves may
  * give themselves the password — never someone else, and never a new supervisor beside them.
  */
-export function setUpAdministrator(session: Session, input: unknown): SessionState {
-  const { name, password } = validate(setupInput, input);
+function setUpAdministrator(session: Session, { name, password }: Input<'session.setup'>): SessionState {
   checkPassword(password, name, 'password');
   const hash = hashPassword(password);
   const user = session.db
@@ -95,8 +82,7 @@ function lockedError(credentials: Credentials, now: Date): ServiceError {
 const failed = () => new ServiceError('forbidden', 'error.signin_failed');
 
 /** Signs in by name and password; the same refusal whether the name or the password is wrong. */
-export function signIn(session: Session, input: unknown): SessionState {
-  const { name, password } = validate(signInInput, input);
+export function signIn(session: Session, { name, password }: Input<'session.signIn'>): SessionState {
   const candidates = findUsersByName(session.db, name).flatMap((user) => {
     const credentials = findCredentials(session.db, user.id);
     return credentials === undefined ? [] : [{ user, credentials }];
@@ -141,7 +127,7 @@ function recordFailure(session: Session, user: User, credentials: Credentials): 
   });
 }
 
-export function signOut(session: Session): SessionState {
+function signOut(session: Session): SessionState {
   const ctx = sessionContext(session);
   session.user = null;
   if (ctx !== null && findUser(ctx.db, ctx.user.id) !== undefined) {
@@ -153,8 +139,7 @@ export function signOut(session: Session): SessionState {
 }
 
 /** The signed-in user changes their own password, giving the current one. */
-export function changeOwnPassword(ctx: ServiceContext, input: unknown): { changedAt: string } {
-  const { currentPassword, newPassword } = validate(changePasswordInput, input);
+function changeOwnPassword(ctx: ServiceContext, { currentPassword, newPassword }: Input<'session.changePassword'>): { changedAt: string } {
   const credentials = findCredentials(ctx.db, ctx.user.id);
   if (credentials === undefined || !verifyPassword(currentPassword, credentials.passwordHash)) {
     throw new ServiceError('invalid_input', 'error.password_wrong', [{ field: 'currentPassword', message: 'is not your current password', messageKey: 'validation.password.wrong' }]);
@@ -167,3 +152,11 @@ export function changeOwnPassword(ctx: ServiceContext, input: unknown): { change
     return { changedAt: scope.at };
   });
 }
+
+export const sessionHandlers: Handlers<keyof typeof sessionContract> = {
+  'session.current': (session) => sessionState(session),
+  'session.signIn': signIn,
+  'session.setup': setUpAdministrator,
+  'session.signOut': (_ctx, _input, session) => signOut(session),
+  'session.changePassword': changeOwnPassword,
+};

@@ -6,7 +6,10 @@
 import assert from 'node:assert/strict';
 import { countAuditEntries } from '../../db/audit-repo.ts';
 import { storeDigest, tableCounts, tempStore, type TempStore } from '../../db/testing.ts';
+import { API, type ApiError, type ApiInputs, type Channel } from '../../shared/api.ts';
+import { createRouter } from '../router.ts';
 import type { ServiceContext } from './context.ts';
+import type { Input } from './handlers.ts';
 import { ServiceError, type ServiceErrorCode } from './errors.ts';
 import { bootstrapAdmin, createUser } from './users.ts';
 
@@ -55,4 +58,17 @@ export function expectRefused(ctx: ServiceContext, code: ServiceErrorCode, write
   assert.deepEqual(tableCounts(ctx.db), counts, 'rows were added');
   assert.equal(storeDigest(ctx.db), digest, 'the store changed');
   return caught;
+}
+
+/** A payload the router refuses by its channel's schema, before any service runs: the error it answers. */
+export function refusedPayload(ctx: ServiceContext, channel: Channel, payload: unknown): ApiError {
+  const response = createRouter(ctx, () => {}).dispatch(channel, payload);
+  if (response.ok) throw new assert.AssertionError({ message: `${channel} accepted ${JSON.stringify(payload)}` });
+  assert.equal(response.error.code, 'invalid_input', `expected invalid_input, got ${response.error.code}`);
+  return response.error;
+}
+
+/** A payload as the router hands it to its handler: parsed with the channel's schema, defaults filled (a bad payload throws). */
+export function parsed<C extends Channel>(channel: C, payload: ApiInputs[C]): Input<C> {
+  return API[channel].input.parse(payload) as Input<C>;
 }

@@ -9,13 +9,17 @@ import { appendAudit } from '../../db/audit-repo.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { findTreatyMapVersion, insertTreatyMapVersion, treatyMapVersions as storedVersions } from '../../db/treaty-maps-repo.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
-import { getTreatyMapInput, saveTreatyMapInput, type TreatyMapVersion } from '../../shared/treaties/map/api-schemas.ts';
+import type { treatiesContract } from '../../shared/contracts/treaties.ts';
+import type { TreatyMapVersion } from '../../shared/treaties/map/api-schemas.ts';
 import { BUILT_IN_TREATY_MAP } from '../../shared/treaties/map/built-in/index.ts';
 import { treatyMapSchema, type TreatyMap } from '../../shared/treaties/map/schema.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { builtInTreatyMapIndex, storedTreatyMap } from './ruleset-resolution.ts';
-import { problemsOf, validate } from './validate.ts';
+import type { Handlers, Input } from './handlers.ts';
+import { screenRoutes } from './route-index.ts';
+import { routesForCase, treatyTable } from './routes.ts';
+import { problemsOf } from './validate.ts';
 import { write } from './write.ts';
 
 /** Every version, stored ones latest first, then the built-in; the one in force today marked. */
@@ -34,8 +38,8 @@ export function listTreatyMapVersions(ctx: ServiceContext): TreatyMapVersion[] {
 }
 
 /** A version's whole content (default: the one in force today). */
-export function getTreatyMap(ctx: ServiceContext, input: unknown): TreatyMap {
-  const { version } = validate(getTreatyMapInput, input ?? {});
+export function getTreatyMap(ctx: ServiceContext, input: Input<'treaties.map'>): TreatyMap {
+  const version = input?.version;
   const wanted = version ?? listTreatyMapVersions(ctx).find((v) => v.inForceToday)?.version;
   const row = wanted === undefined ? undefined : findTreatyMapVersion(ctx.db, wanted);
   if (row !== undefined) return storedTreatyMap(row);
@@ -44,8 +48,7 @@ export function getTreatyMap(ctx: ServiceContext, input: unknown): TreatyMap {
 }
 
 /** Stores a new version of the map; refused (nothing written) when invalid or when the version exists. */
-export function saveTreatyMap(ctx: ServiceContext, input: unknown): TreatyMapVersion {
-  const { map: raw, reason } = validate(saveTreatyMapInput, input);
+export function saveTreatyMap(ctx: ServiceContext, { map: raw, reason }: Input<'treaties.saveMap'>): TreatyMapVersion {
   const parsed = treatyMapSchema.safeParse(raw);
   if (!parsed.success) throw new ServiceError('invalid_input', 'error.invalid_treaty_map', problemsOf(parsed.error, 'map'));
   const map = parsed.data;
@@ -65,3 +68,13 @@ export function saveTreatyMap(ctx: ServiceContext, input: unknown): TreatyMapVer
     return { version: map.version, effectiveFrom: map.effectiveFrom, source: 'stored', hash, createdAt: scope.at, inForceToday: map.effectiveFrom <= scope.today };
   });
 }
+
+/** The treaties area's handlers (shared/contracts/treaties.ts): the map's versions here, the routes and the table in routes.ts, the screening in route-index.ts. */
+export const treatiesHandlers: Handlers<keyof typeof treatiesContract> = {
+  'routes.forCase': routesForCase,
+  'routes.screen': screenRoutes,
+  'treaties.table': treatyTable,
+  'treaties.mapVersions': (ctx) => listTreatyMapVersions(ctx),
+  'treaties.map': getTreatyMap,
+  'treaties.saveMap': saveTreatyMap,
+};

@@ -8,12 +8,13 @@ import type Database from 'better-sqlite3';
 import { appendAudit } from '../../db/audit-repo.ts';
 import { allCredentials, findCredentials, recordAttempts, saveCredentials } from '../../db/auth-repo.ts';
 import { allUsers, countUsers, findUser, findUsersByName, insertUser } from '../../db/users-repo.ts';
-import { bootstrapAdminInput, createUserInput, type User } from '../../shared/api-schemas.ts';
+import type { User } from '../../shared/api-schemas.ts';
 import { passwordProblem } from '../../shared/auth-policy.ts';
-import { setPasswordInput, unlockUserInput, type UserAccount } from '../../shared/auth-schemas.ts';
+import { bootstrapAdminInput, type UserAccount, type usersContract } from '../../shared/contracts/users.ts';
 import { keyedProblem } from '../../shared/domain/case.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
+import type { Handlers, Input } from './handlers.ts';
 import { hashPassword } from './users-passwords.ts';
 import { validate } from './validate.ts';
 import { write } from './write.ts';
@@ -28,8 +29,7 @@ export function checkPassword(password: string, userName: string, field: string)
   if (problem !== null) throw new ServiceError('invalid_input', 'error.invalid_input', [keyedProblem(field, problem)]);
 }
 
-export function createUser(ctx: ServiceContext, input: unknown): User {
-  const { name, role, password } = validate(createUserInput, input);
+export function createUser(ctx: ServiceContext, { name, role, password }: Input<'users.create'>): User {
   requireSupervisor(ctx);
   if (password !== undefined) checkPassword(password, name, 'password');
   const passwordHash = password === undefined ? undefined : hashPassword(password);
@@ -44,8 +44,7 @@ export function createUser(ctx: ServiceContext, input: unknown): User {
 }
 
 /** A supervisor sets a user's password (first password or reset); it clears any lockout. */
-export function setUserPassword(ctx: ServiceContext, input: unknown): UserAccount {
-  const { userId, password } = validate(setPasswordInput, input);
+function setUserPassword(ctx: ServiceContext, { userId, password }: Input<'users.setPassword'>): UserAccount {
   requireSupervisor(ctx);
   const user = findUser(ctx.db, userId);
   if (user === undefined) throw new ServiceError('not_found', 'error.user_not_found');
@@ -59,8 +58,7 @@ export function setUserPassword(ctx: ServiceContext, input: unknown): UserAccoun
 }
 
 /** A supervisor lifts a lockout before it runs out. */
-export function unlockUser(ctx: ServiceContext, input: unknown): UserAccount {
-  const { userId } = validate(unlockUserInput, input);
+function unlockUser(ctx: ServiceContext, { userId }: Input<'users.unlock'>): UserAccount {
   requireSupervisor(ctx);
   const user = findUser(ctx.db, userId);
   const credentials = findCredentials(ctx.db, userId);
@@ -111,3 +109,10 @@ export function bootstrapAdmin(db: Database.Database, clock: () => Date, input: 
     })
     .immediate();
 }
+
+export const usersHandlers: Handlers<keyof typeof usersContract> = {
+  'users.list': (ctx) => listUsers(ctx),
+  'users.create': createUser,
+  'users.setPassword': setUserPassword,
+  'users.unlock': unlockUser,
+};

@@ -10,6 +10,7 @@ import { listAudit } from './audit.ts';
 import { createCase, getCase, listCaseEvents } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { attachDocument, setDocumentStatus } from './documents.ts';
+import type { ApiInputs } from '../../shared/api.ts';
 import { expectRefused, serviceHarness, type ServiceHarness } from './testing.ts';
 import { createUser } from './users.ts';
 import { transitionCase, workflowState } from './workflow.ts';
@@ -25,7 +26,7 @@ afterEach(() => h.dispose());
 // Sentenced in Switzerland: ETS 112 binds it and Russia (Hong Kong has not been a party since 1997).
 const example = { ...(CASE_FIXTURES.formatExample as Record<string, unknown>), sentencingState: 'CH', ruleSetId: 'coe-ets-112' };
 
-type Step = { transition: string; date?: string; legalBasis?: string; documents?: string[]; reasonCode?: string; handover?: { plannedOn: string; place: string; escort?: string } };
+type Step = Omit<ApiInputs['workflow.transition'], 'id' | 'expectedVersion' | 'reason'>;
 
 /** Runs transitions in order, each at the version the previous one left. */
 function walk(id: string, steps: Step[], as: ServiceContext = ctx) {

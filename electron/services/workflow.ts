@@ -14,18 +14,20 @@ import { documentStatusesOf } from '../../db/documents-repo.ts';
 import { findAssessment } from '../../db/assessments-repo.ts';
 import { correspondenceOf, insertHandoverPlan } from '../../db/transfer-records-repo.ts';
 import { findUser } from '../../db/users-repo.ts';
-import type { CaseRecord, CloseOutcome } from '../../shared/api-schemas.ts';
+import type { CaseRecord } from '../../shared/api-schemas.ts';
+import type { CloseOutcome, OpenStatus } from '../../shared/vocabularies.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
-import { transitionCaseInput, workflowStateInput, type WorkflowState } from '../../shared/workflow-schemas.ts';
+import type { workflowContract } from '../../shared/contracts/workflow.ts';
+import type { WorkflowState } from '../../shared/workflow-schemas.ts';
 import type { HandoverCheck } from '../../shared/workflow/handover-check.ts';
 import { workflowFacts, type CaseState } from '../../shared/workflow/facts.ts';
 import {
   availableTransitions, decide, specOf, transitionToOutcome, transitionToStatus,
   type Refusal, type TransitionId, type WorkflowFacts,
 } from '../../shared/workflow/lifecycle.ts';
-import { currentStep, directionOf, stepIndex, STEPS, type OpenStatus } from '../../shared/workflow/steps.ts';
+import { currentStep, directionOf, stepIndex, STEPS } from '../../shared/workflow/steps.ts';
 import { mayRecord } from '../../shared/workflow/roles.ts';
 import { defaultStatus, requirementsFor, type DocumentStatus } from '../../shared/workflow/documents.ts';
 import { citationOf, TASKS, type TaskFacts } from '../../shared/workflow/tasks.ts';
@@ -35,9 +37,10 @@ import { change } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { alertsOfCase } from './due.ts';
 import { ServiceError } from './errors.ts';
-import { currentPlan, planCheck } from './handover.ts';
+import { addNote, assignCase, caseWork, recordCorrespondence } from './case-work.ts';
+import { checkPlannedHandover, currentPlan, planCheck } from './handover.ts';
+import type { Handlers, Input } from './handlers.ts';
 import { resolveRuleSet } from './ruleset-resolution.ts';
-import { validate } from './validate.ts';
 
 type WorkflowRuleSet = CaseState['ruleSet'];
 
@@ -79,8 +82,7 @@ function refused(refusals: readonly Refusal[]): ServiceError {
   );
 }
 
-export function transitionCase(ctx: ServiceContext, input: unknown): CaseRecord {
-  const { id, expectedVersion, transition, date, reason, legalBasis, reasonCode, documents, handover } = validate(transitionCaseInput, input);
+export function transitionCase(ctx: ServiceContext, { id, expectedVersion, transition, date, reason, legalBasis, reasonCode, documents, handover }: Input<'workflow.transition'>): CaseRecord {
   if (!mayRecord(ctx.user.role, transition)) {
     throw new ServiceError('forbidden', 'error.role_forbidden', [
       { field: 'transition', message: t('en', 'workflow.guard.role_forbidden'), messageKey: 'workflow.guard.role_forbidden', params: { guard: 'role_forbidden', missing: transition } },
@@ -196,8 +198,7 @@ function decisionOf(db: Database.Database, facts: WorkflowFacts): WorkflowState[
   return { ...found, preparedByName: name(found.preparedBy), approvedByName: name(found.approvedBy) };
 }
 
-export function workflowState(ctx: ServiceContext, input: unknown): WorkflowState {
-  const { caseId } = validate(workflowStateInput, input);
+export function workflowState(ctx: ServiceContext, { caseId }: Input<'workflow.state'>): WorkflowState {
   const record = loadRecord(ctx.db, caseId);
   const today = todayOf(ctx);
   const ruleSet = ruleSetOfCase(ctx.db, record, today);
@@ -232,3 +233,14 @@ export function workflowState(ctx: ServiceContext, input: unknown): WorkflowStat
   };
 }
 
+
+/** The workflow area's handlers (shared/contracts/workflow.ts): the lifecycle here, the handover check in handover.ts, the correspondence, notes and assignment in case-work.ts. */
+export const workflowHandlers: Handlers<keyof typeof workflowContract> = {
+  'workflow.state': workflowState,
+  'workflow.transition': transitionCase,
+  'workflow.checkHandover': checkPlannedHandover,
+  'cases.work': caseWork,
+  'cases.recordCorrespondence': recordCorrespondence,
+  'cases.addNote': addNote,
+  'cases.assign': assignCase,
+};

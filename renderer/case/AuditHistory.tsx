@@ -4,7 +4,7 @@
  * need it); Esc inside shuts it and gives focus back to its button.
  */
 import { useId, useRef, useState } from 'react';
-import type { CaseAuditEntry } from '../../shared/auth-schemas.ts';
+import type { CaseAuditEntry } from '../../shared/contracts/audit.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { useText } from '../text/use-text.ts';
 

@@ -2,9 +2,8 @@
  * The MoJ timeline: what happened to the case, most recent first — what, when it happened
  * (and when it was recorded), who, the legal basis, the documents cited and the note.
  */
-import type { CaseEvent, CloseOutcome, CaseStatus } from '../../shared/api-schemas.ts';
-import { CLOSE_OUTCOMES } from '../../shared/api-schemas.ts';
-import { caseStatuses } from '../../shared/domain/case.ts';
+import type { CaseEvent } from '../../shared/api-schemas.ts';
+import { CLOSE_OUTCOMES, caseStatuses, type CaseStatus, type CloseOutcome } from '../../shared/vocabularies.ts';
 import { ENFORCEMENT_KINDS } from '../../shared/workflow/lifecycle.ts';
 import { documentLabel } from '../due/labels.ts';
 import { caseStatusLabel } from '../text/case-labels.ts';

@@ -8,7 +8,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { mayCall, type ApiInputs } from '../../shared/api.ts';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
-import { enforcementProcedures, type EnforcementProcedure } from '../../shared/domain/case.ts';
+import { ENFORCEMENT_PROCEDURES, type EnforcementProcedure } from '../../shared/vocabularies.ts';
 import { mayRecordDecision } from '../../shared/enforcement/adaptation-step.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -104,8 +104,8 @@ export function RecordDecisionForm({ record, procedure: computed }: { record: Ca
             {fieldLabels.procedure}
           </label>
           {f.procedure.error}
-          <select id={FIELD_IDS.procedure} value={procedure} aria-invalid={f.procedure.invalid} onChange={(e) => setProcedure(enforcementProcedures.find((p) => p === e.target.value) ?? 'continued')}>
-            {enforcementProcedures.map((p) => (
+          <select id={FIELD_IDS.procedure} value={procedure} aria-invalid={f.procedure.invalid} onChange={(e) => setProcedure(ENFORCEMENT_PROCEDURES.find((p) => p === e.target.value) ?? 'continued')}>
+            {ENFORCEMENT_PROCEDURES.map((p) => (
               <option key={p} value={p}>
                 {text.ui(`enforce.ui.procedure.${p}`)}
               </option>

@@ -2,7 +2,8 @@
  * Verdicts and condition statuses as icon + word + colour, so that none of the three is
  * needed alone (colour-blind officers, black-and-white print).
  */
-import type { StoredAssessment, StoredVerdict } from '../../shared/api-schemas.ts';
+import type { StoredAssessment } from '../../shared/api-schemas.ts';
+import type { StoredVerdict } from '../../shared/vocabularies.ts';
 import { useText } from '../text/use-text.ts';
 import { Icon, type IconName } from './Icon.tsx';
 

@@ -1,5 +1,5 @@
 /** The dossier model (shared/reports/dossier.ts) as a document on screen and on paper: the same content as the PDF. */
-import type { Block, Dossier } from '../../shared/reports/dossier.ts';
+import type { Block, Dossier } from '../../shared/reports/dossier-model.ts';
 
 function BlockView({ block }: { block: Block }) {
   switch (block.kind) {

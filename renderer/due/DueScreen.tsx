@@ -11,7 +11,7 @@ import { UnreadableCases } from '../components/UnreadableCases.tsx';
 import { caseStatusLabel } from '../text/case-labels.ts';
 import { fullName, personName } from '../text/people.ts';
 import { useText } from '../text/use-text.ts';
-import { caseStatuses } from '../../shared/domain/case.ts';
+import { caseStatuses } from '../../shared/vocabularies.ts';
 import { alertLabel } from './labels.ts';
 import { DUE_PAGE, DUE_ROWS_SHOWN } from './paging.ts';
 

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CaseRecord, CaseSummary } from '../../shared/api-schemas.ts';
-import { enforcementProcedures } from '../../shared/domain/case.ts';
+import { ENFORCEMENT_PROCEDURES } from '../../shared/vocabularies.ts';
 import { EU_LIST_CATEGORIES, EXCLUDED_CATEGORIES } from '../../shared/domain/categories.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { Icon } from '../components/Icon.tsx';
@@ -502,9 +502,9 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
                 path="enforcement.procedure"
                 label={text.ui('ui.form.f.enforcement.procedure')}
                 empty={text.ui('ui.form.enforcement.procedure.none')}
-                options={enforcementProcedures.map((p) => ({ value: p, label: text.ui(`enforce.ui.procedure.${p}`) }))}
+                options={ENFORCEMENT_PROCEDURES.map((p) => ({ value: p, label: text.ui(`enforce.ui.procedure.${p}`) }))}
                 value={draft.enforcementProcedure}
-                onChange={(v) => set('enforcementProcedure')(enforcementProcedures.find((p) => p === v) ?? '')}
+                onChange={(v) => set('enforcementProcedure')(ENFORCEMENT_PROCEDURES.find((p) => p === v) ?? '')}
                 problems={problems}
               />
               <TextField path="enforcement.decision.authority" label={text.ui('ui.form.f.enforcement.decision.authority')} value={draft.decisionAuthority} onChange={set('decisionAuthority')} problems={problems} />

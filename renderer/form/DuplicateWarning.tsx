@@ -5,7 +5,8 @@
  * link to its case, and saves only when asked again: a warning, never a refusal.
  */
 import { useEffect, useRef } from 'react';
-import type { CaseSummary, ListCasesInput } from '../../shared/api-schemas.ts';
+import type { CaseSummary } from '../../shared/api-schemas.ts';
+import type { ListCasesInput } from '../../shared/contracts/cases.ts';
 import { Icon } from '../components/Icon.tsx';
 import { hashOf } from '../store/route-slice.ts';
 import { personName } from '../text/people.ts';

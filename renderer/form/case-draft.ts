@@ -8,7 +8,8 @@
  * over from the case being edited unchanged. Financial obligations tell "not recorded"
  * (`null`) from "none" (an empty list).
  */
-import { CASE_FORMAT, type CaseFile, type EnforcementProcedure } from '../../shared/domain/case.ts';
+import { CASE_FORMAT, type CaseFile } from '../../shared/domain/case.ts';
+import type { EnforcementProcedure } from '../../shared/vocabularies.ts';
 
 export type Tri = 'yes' | 'no' | 'unknown';
 export const TRI_VALUES: readonly Tri[] = ['yes', 'no', 'unknown'];

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ApiInputs } from '../../shared/api.ts';
-import { EXPORT_FORMATS, type ExportFormat, type ExportProgress } from '../../shared/reports/schemas.ts';
+import { EXPORT_FORMATS, type ExportFormat, type ExportProgress } from '../../shared/contracts/reports.ts';
 import { call } from '../api.ts';
 import { useText } from '../text/use-text.ts';
 import { saveProducedFile } from './download.ts';

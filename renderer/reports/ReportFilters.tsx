@@ -1,7 +1,7 @@
 /** The period (from, to) and the filters of the statistics: direction, rule-set, either State. */
 import { useState, type FormEvent } from 'react';
 import type { ApiInputs } from '../../shared/api.ts';
-import { DIRECTIONS } from '../../shared/workflow/steps.ts';
+import { DIRECTIONS } from '../../shared/vocabularies.ts';
 import { useDesk } from '../store/index.ts';
 import { ruleSetIds } from '../store/session-slice.ts';
 import { useText } from '../text/use-text.ts';

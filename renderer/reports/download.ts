@@ -2,7 +2,7 @@
  * Saves a file the main process produced (base64 over IPC): the browser's download, which
  * Electron turns into a "Save as" dialog. Nothing is written without the user choosing where.
  */
-import type { ProducedFile } from '../../shared/reports/schemas.ts';
+import type { ProducedFile } from '../../shared/contracts/reports.ts';
 
 export function fileBytes(file: ProducedFile): Uint8Array<ArrayBuffer> {
   const binary = atob(file.base64);

@@ -4,7 +4,7 @@
  * new session to the store (or keeps the refusal to show).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { SessionState } from '../../shared/auth-schemas.ts';
+import type { SessionState } from '../../shared/contracts/session.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import { asApiError, type ApiCallError } from '../api.ts';
 import { useDesk } from '../store/index.ts';

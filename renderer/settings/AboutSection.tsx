@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Diagnostics } from '../../shared/about-schemas.ts';
-import type { AppInfo } from '../../shared/auth-schemas.ts';
+import type { AppInfo } from '../../shared/contracts/settings.ts';
 import { call } from '../api.ts';
 import { Facts, type Fact } from '../components/Facts.tsx';
 import { useText } from '../text/use-text.ts';

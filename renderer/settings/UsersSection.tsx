@@ -4,8 +4,8 @@
  * user with a role and an initial password; and what each role may do.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { ROLES, type Role } from '../../shared/api-schemas.ts';
-import type { UserAccount } from '../../shared/auth-schemas.ts';
+import { ROLES, type Role } from '../../shared/vocabularies.ts';
+import type { UserAccount } from '../../shared/contracts/users.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import { ApiCallError, asApiError, call } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';

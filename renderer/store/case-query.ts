@@ -3,7 +3,8 @@
  * Types only from shared/: renderer/boot.ts asks for the first page with it before the rest
  * of the renderer's code (zod's schemas among it) has loaded.
  */
-import type { CaseStatus, DueFilter, ListCasesInput, StoredVerdict } from '../../shared/api-schemas.ts';
+import type { ListCasesInput } from '../../shared/contracts/cases.ts';
+import type { CaseStatus, DueFilter, StoredVerdict } from '../../shared/vocabularies.ts';
 
 /** Rows fetched at a time. */
 export const CASE_PAGE = 100;

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { RuleSetVersionSummary, User } from '../../shared/api-schemas.ts';
-import type { SessionState } from '../../shared/auth-schemas.ts';
+import type { SessionState } from '../../shared/contracts/session.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { callOrTakeStarted } from '../early-calls.ts';
 import type { DeskState } from './index.ts';

@@ -1,5 +1,5 @@
 /** Words for a case's status and for the verdict filter, shared by the list, the identity bar and the timeline. */
-import type { CaseStatus } from '../../shared/api-schemas.ts';
+import type { CaseStatus } from '../../shared/vocabularies.ts';
 import type { VerdictFilter } from '../store/case-query.ts';
 import type { Text } from './use-text.ts';
 

@@ -5,10 +5,9 @@
  * Convention … binds …") begun with a capital, and in Chinese no space left between two
  * Chinese characters (the catalogues space out the codes a place parameter once was).
  */
-import type { StoredMessageParams } from '../../shared/api-schemas.ts';
 import { en } from '../../shared/i18n/en.ts';
 import { t, type FormatOptions, type Locale } from '../../shared/i18n/index.ts';
-import { toMessageParams } from '../../shared/vocabularies.ts';
+import { toMessageParams, type StoredMessageParams } from '../../shared/messages.ts';
 import { formatsFor } from './formats.ts';
 import { placeName } from './subdivisions.ts';
 

@@ -3,7 +3,7 @@
  * `ui(key)` for the screens' own labels (typed keys), `message(key, params)` for the
  * explanations the engine and the services send as keys with stored parameters.
  */
-import type { StoredMessageParams } from '../../shared/api-schemas.ts';
+import type { StoredMessageParams } from '../../shared/messages.ts';
 import { formatPeriod, hasMessage, t, type Locale, type MessageKey } from '../../shared/i18n/index.ts';
 import type { Period } from '../../shared/sentence/calendar.ts';
 import { useDesk } from '../store/index.ts';

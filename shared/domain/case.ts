@@ -4,26 +4,23 @@
  * is never read as `false`. A reader ignores fields it does not know.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../sentence/calendar.ts';
 import {
-  AMOUNT_MAX, CASE_LIMITS, CHAIN_MAX_YEARS, DATE_MAX, DATE_MIN, isDateInBounds, PENALTY_MAX_MONTHS, periodMonths, periodWithin, REMAND_MAX_DAYS,
+  AMOUNT_MAX, CASE_LIMITS, CHAIN_MAX_YEARS, PENALTY_MAX_MONTHS, periodMonths, periodWithin, REMAND_MAX_DAYS,
   TERM_MAX_YEARS, TEXT_LIMITS,
 } from './bounds.ts';
 import { isKnownCategory } from './categories.ts';
+import { boundedDate, country } from './fields.ts';
 import { MAX_COMBINING_RUN, nameProblem, normaliseName } from './names.ts';
 import { en } from '../i18n/en.ts';
 import { t } from '../i18n/index.ts';
-import { caseStatuses, CLOSE_OUTCOMES } from '../vocabularies.ts';
+import {
+  CASE_EVENTS, caseStatuses, CLOSE_OUTCOMES, CONSENT_BY, CONSENT_STATUSES, CUSTODY_STATUSES, DIRECTIONS, DUAL_CRIMINALITY, ENFORCEMENT_PROCEDURES, EXPULSION_KINDS,
+  FINANCIAL_OBLIGATION_KINDS, LEFT_SENTENCING_STATE_WHEN, STATE_AUTHORITY_CONSENTS, type CaseEventField,
+} from '../vocabularies.ts';
 
 export const CASE_FORMAT = 'tsp-case/1';
 
-const isoDate = z
-  .string({ error: 'validation.date.type' })
-  .refine(isIsoDate, { error: 'validation.date.real' })
-  .refine((iso) => !isIsoDate(iso) || isDateInBounds(iso), { error: 'validation.date.range', params: { min: DATE_MIN, max: DATE_MAX } });
-const country = z
-  .string({ error: 'validation.country.type' })
-  .regex(/^[A-Z]{2}$/, { error: 'validation.country.format' });
+const isoDate = boundedDate;
 const count = z.number({ error: 'validation.wholeNumber' }).int({ error: 'validation.wholeNumber' }).min(0, {
   error: 'validation.notNegative',
 });
@@ -102,22 +99,22 @@ const offenceSchema = z.object({
   administeringMaxPenaltyMonths: unknown(
     z.union([count.max(PENALTY_MAX_MONTHS, { error: 'validation.number.tooLarge' }), z.literal('life')], { error: 'validation.administeringMax' }),
   ),
-  dualCriminality: unknown(z.enum(['yes', 'no', 'unknown'], { error: 'validation.dualCriminality' })),
+  dualCriminality: unknown(z.enum(DUAL_CRIMINALITY, { error: 'validation.dualCriminality' })),
 });
 
 const consentSchema = z.object({
-  status: unknown(z.enum(['given', 'refused', 'withdrawn', 'not-asked'], { error: 'validation.consent.status' })),
-  by: unknown(z.enum(['person', 'representative'], { error: 'validation.consent.by' })),
+  status: unknown(z.enum(CONSENT_STATUSES, { error: 'validation.consent.status' })),
+  by: unknown(z.enum(CONSENT_BY, { error: 'validation.consent.by' })),
   date: unknown(isoDate),
   withdrawnOn: unknown(isoDate),
   verified: unknown(z.boolean()),
   opinionRecorded: unknown(z.boolean()),
   /** The consent of the constituent State whose law the sentence was imposed under (a US State). */
-  stateAuthority: unknown(z.enum(['given', 'refused', 'not-asked'], { error: 'validation.consent.stateAuthority' })),
+  stateAuthority: unknown(z.enum(STATE_AUTHORITY_CONSENTS, { error: 'validation.consent.stateAuthority' })),
 });
 
 const financialObligationSchema = z.object({
-  kind: z.enum(['fine', 'compensation', 'costs', 'confiscation'], { error: 'validation.financial.kind' }),
+  kind: z.enum(FINANCIAL_OBLIGATION_KINDS, { error: 'validation.financial.kind' }),
   amount: unknown(z.number().min(0, { error: 'validation.notNegative' }).max(AMOUNT_MAX, { error: 'validation.number.tooLarge' })),
   currency: unknown(z.string().regex(/^[A-Z]{3}$/, { error: 'validation.currency' })),
   paid: unknown(z.boolean()),
@@ -130,9 +127,8 @@ const financialObligationSchema = z.object({
  * as the officer records it. The engine (shared/enforcement) checks the decision against the
  * limits; it never takes the decision's term on trust.
  */
-export const enforcementProcedures = ['continued', 'conversion'] as const;
 const enforcementSchema = z.object({
-  procedure: unknown(z.enum(enforcementProcedures, { error: 'validation.enforcement.procedure' })),
+  procedure: unknown(z.enum(ENFORCEMENT_PROCEDURES, { error: 'validation.enforcement.procedure' })),
   decision: unknown(
     z.object({
       /** The court or authority that decided. */
@@ -144,17 +140,10 @@ const enforcementSchema = z.object({
   ),
 });
 
-const eventsSchema = z.object({
-  application: unknown(isoDate),
-  request: unknown(isoDate),
-  requestReceived: unknown(isoDate),
-  judgmentReceived: unknown(isoDate),
-  statesAgreed: unknown(isoDate),
-  /** The planned transfer (handover) date: the treaty basis must hold then too. */
-  transferPlanned: unknown(isoDate),
-});
-
-export { caseStatuses }; // defined without zod for the renderer's first screen
+/** `transferPlanned`: the planned transfer (handover) date; the treaty basis must hold then too. */
+const eventsSchema = z.object(
+  Object.fromEntries(CASE_EVENTS.map((name) => [name, unknown(isoDate)])) as Record<CaseEventField, ReturnType<typeof unknown<typeof isoDate>>>,
+);
 
 export const caseSchema = z
   .object({
@@ -162,7 +151,7 @@ export const caseSchema = z
     reference: unknown(text(TEXT_LIMITS.code)),
     sentencingState: country,
     administeringState: country,
-    direction: unknown(z.enum(['outgoing', 'incoming'], { error: 'validation.direction' })), // extension
+    direction: unknown(z.enum(DIRECTIONS, { error: 'validation.direction' })), // extension
     ruleSetId: unknown(text(TEXT_LIMITS.id)), // extension: the rule-set the case is handled under
     status: unknown(z.enum(caseStatuses)), // extension: where the transfer stands
     person: personSchema.default({}),
@@ -174,16 +163,14 @@ export const caseSchema = z
     financialObligations: unknown(list(financialObligationSchema, CASE_LIMITS.financialObligations)),
     expulsion: unknown(
       z.object({
-        kind: z.enum(['in-sentence', 'administrative-consequential', 'administrative'], {
-          error: 'validation.expulsion.kind',
-        }),
+        kind: z.enum(EXPULSION_KINDS, { error: 'validation.expulsion.kind' }),
         date: unknown(isoDate),
       }),
     ),
     leftSentencingState: unknown(
       z.object({
         date: unknown(isoDate),
-        when: unknown(z.enum(['after-final-judgment', 'during-proceedings'], { error: 'validation.leftSentencingState.when' })),
+        when: unknown(z.enum(LEFT_SENTENCING_STATE_WHEN, { error: 'validation.leftSentencingState.when' })),
         to: unknown(country),
       }),
     ),
@@ -191,7 +178,7 @@ export const caseSchema = z
     /** The person's custody now: in custody, on conditional release (parole, licence) since a day, or at large; null: none recorded. */
     custody: unknown(
       z.object({
-        status: z.enum(['in-custody', 'conditional-release', 'at-large'], { error: 'validation.custody.status' }),
+        status: z.enum(CUSTODY_STATUSES, { error: 'validation.custody.status' }),
         since: unknown(isoDate),
       }),
     ),
@@ -283,7 +270,6 @@ export type Offence = CaseFile['offences'][number];
 export type Term = Sentence['term'];
 export type FixedTerm = Exclude<Term, 'life' | 'indeterminate'>;
 export type FinancialObligation = NonNullable<CaseFile['financialObligations']>[number];
-export type EnforcementProcedure = (typeof enforcementProcedures)[number];
 
 export interface FieldProblem {
   /** Dotted path of the bad field, e.g. `sentences[1].term`. */

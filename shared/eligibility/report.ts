@@ -5,22 +5,14 @@
  * documents, `toStoredDocuments` (stored-result.ts); `assessmentToJson` is the `tsp assess
  * --json` contract (docs/case-format.md): the same, with each explanation rendered.
  */
-import type { StoredAssessment, StoredMessageParams } from '../api-schemas.ts';
+import type { StoredAssessment } from '../api-schemas.ts';
+import { storedParams, type StoredMessageParams } from '../messages.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { formatIsoDate, type DayNumber } from '../sentence/calendar.ts';
-import type { MessageParams } from '../sentence/compute.ts';
 import { joinResult, type LawTexts, type StoredOutcome } from './stored-result.ts';
 import type { Assessment } from './types.ts';
 
 const iso = (day: DayNumber | null): string | null => (day === null ? null : formatIsoDate(day));
-
-export function storedParams(params: MessageParams): StoredMessageParams {
-  const out: StoredMessageParams = {};
-  for (const [name, value] of Object.entries(params)) {
-    out[name] = typeof value !== 'object' ? value : 'day' in value ? { date: formatIsoDate(value.day) } : { period: { ...value.period } };
-  }
-  return out;
-}
 
 /** The result an assessment reads back as: its two documents joined, keys in the order the store has always written them. */
 export function toStoredAssessment(a: Assessment): StoredAssessment {

@@ -4,7 +4,8 @@
  */
 import type { CaseFile } from '../domain/case.ts';
 import type { DayNumber } from '../sentence/calendar.ts';
-import type { FixedComputation, MessageParams, SentenceComputation, Step } from '../sentence/compute.ts';
+import type { FixedComputation, SentenceComputation, Step } from '../sentence/compute.ts';
+import type { MessageParams } from '../messages.ts';
 import type { JurisdictionProfile } from '../sentence/profile.ts';
 import type { Confidence } from '../treaties/confidence.ts';
 import type { TreatyMapIndex } from '../treaties/map/relations.ts';

@@ -3,8 +3,8 @@
  * incoming case, once the States have agreed and until the handover, or after it (ETS 112
  * Art. 11(2): a conversion may follow the transfer, the person kept in custody meanwhile).
  */
-import type { CaseStatus, CloseOutcome } from '../api-schemas.ts';
-import { directionOf, type Direction, type OpenStatus } from '../workflow/steps.ts';
+import type { CaseStatus, CloseOutcome, Direction, OpenStatus } from '../vocabularies.ts';
+import { directionOf } from '../workflow/steps.ts';
 
 const ADAPTATION_STEPS: readonly OpenStatus[] = ['agreed', 'consent-verification', 'handover-scheduled'];
 

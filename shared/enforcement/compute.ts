@@ -15,7 +15,8 @@
  *
  * Pure and synchronous, like the eligibility engine.
  */
-import type { CaseFile, EnforcementProcedure, Sentence, Term } from '../domain/case.ts';
+import type { CaseFile, Sentence, Term } from '../domain/case.ts';
+import type { EnforcementProcedure } from '../vocabularies.ts';
 import { parseIsoDate, type DayNumber } from '../sentence/calendar.ts';
 import { computeSentences, termEnd, type SentenceComputation, type Step } from '../sentence/compute.ts';
 import type { JurisdictionProfile } from '../sentence/profile.ts';

@@ -4,7 +4,7 @@
  * of the two by declaration: such declarations belong to the treaty map, which passes them in
  * as `allowedProcedures`; without them the defaults here apply, by rule-set id.
  */
-import type { EnforcementProcedure } from '../domain/case.ts';
+import type { EnforcementProcedure } from '../vocabularies.ts';
 import type { DayNumber } from '../sentence/calendar.ts';
 import type { Confidence } from '../treaties/confidence.ts';
 import { declarationsOf, type TreatyMapIndex } from '../treaties/map/relations.ts';

@@ -4,9 +4,9 @@
  * app's channel returns; `enforcementToJson` is the `tsp enforce --json` contract
  * (docs/case-format.md): the same, with each step rendered.
  */
-import type { StoredMessageParams } from '../api-schemas.ts';
-import type { EnforcementProcedure, Term } from '../domain/case.ts';
-import { storedParams } from '../eligibility/report.ts';
+import { storedParams, type StoredMessageParams } from '../messages.ts';
+import type { Term } from '../domain/case.ts';
+import type { EnforcementProcedure } from '../vocabularies.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { formatIsoDate, type DayNumber } from '../sentence/calendar.ts';
 import type { TransferredRemissionBase } from '../sentence/profile.ts';

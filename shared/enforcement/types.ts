@@ -4,7 +4,8 @@
  * projected release under our rules, with every step as a message key. Statuses and flags are
  * the fixed vocabulary of `tsp enforce --json` (docs/case-format.md).
  */
-import type { EnforcementProcedure, Term } from '../domain/case.ts';
+import type { Term } from '../domain/case.ts';
+import type { EnforcementProcedure } from '../vocabularies.ts';
 import type { DayNumber } from '../sentence/calendar.ts';
 import type { Step } from '../sentence/compute.ts';
 import type { TransferredRemissionBase } from '../sentence/profile.ts';

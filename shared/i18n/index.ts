@@ -8,7 +8,7 @@
  * plural rules and writes `#` as a number of that language ("1,202").
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { MessageParam, MessageParams } from '../sentence/compute.ts';
+import type { MessageParam, MessageParams } from '../messages.ts';
 import { formatIsoDate, type Period } from '../sentence/calendar.ts';
 import { en, type MessageKey } from './en.ts';
 import { zhHant } from './zh-Hant.ts';

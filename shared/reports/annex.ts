@@ -6,7 +6,8 @@
  * under a title and a line that say it is not sent to the other State. Pure.
  */
 import { hasMessage, t, type Locale } from '../i18n/index.ts';
-import { buildDossier, type Dossier, type DossierInput } from './dossier.ts';
+import { buildDossier, type DossierInput } from './dossier.ts';
+import type { Dossier } from './dossier-model.ts';
 
 export interface AnnexAuditEntry {
   seq: number;

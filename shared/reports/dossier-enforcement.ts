@@ -4,11 +4,11 @@
  * whether it keeps the limits, time served, what remains and the projected release, with every
  * step (shared/enforcement, as the case page shows it).
  */
-import { toMessageParams } from '../api-schemas.ts';
+import { toMessageParams } from '../messages.ts';
 import type { Term } from '../domain/case.ts';
 import type { StoredEnforcement, StoredSpan } from '../enforcement/report.ts';
 import { formatPeriod, t, type Locale } from '../i18n/index.ts';
-import type { DossierSection } from './dossier.ts';
+import type { DossierSection } from './dossier-model.ts';
 
 export function enforcementSection(e: StoredEnforcement, locale: Locale): DossierSection {
   const L = (key: string, params: Record<string, string | number> = {}) => t(locale, key, params);

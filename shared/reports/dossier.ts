@@ -8,33 +8,12 @@
  * Pure: the PDF (electron/pdf/dossier-pdf.ts) and the in-app print preview
  * (renderer/dossier/) both draw this same model, so what is printed is what was previewed.
  */
-import { toMessageParams, type AssessmentRecord, type CaseEvent, type CaseRecord } from '../api-schemas.ts';
+import type { AssessmentRecord, CaseEvent, CaseRecord } from '../api-schemas.ts';
+import { toMessageParams } from '../messages.ts';
 import { formatPeriod, hasMessage, t, type Locale } from '../i18n/index.ts';
 import type { StoredEnforcement } from '../enforcement/report.ts';
 import { enforcementSection } from './dossier-enforcement.ts';
-
-export type Block =
-  | { kind: 'facts'; rows: [label: string, value: string][] }
-  | { kind: 'table'; caption: string; columns: string[]; rows: string[][]; /** Relative column widths. */ widths: number[] }
-  | { kind: 'paragraph'; text: string; emphasis?: 'strong' | 'muted' }
-  | { kind: 'steps'; title: string; items: string[] };
-
-export interface DossierSection {
-  id: 'person' | 'judgment' | 'dates' | 'enforcement' | 'eligibility' | 'documents' | 'consent' | 'timeline' | 'audit';
-  title: string;
-  blocks: Block[];
-}
-
-export interface Dossier {
-  locale: Locale;
-  title: string;
-  /** The person's name as officers write it: family name in capitals, then the native-script name. */
-  name: string;
-  cover: [label: string, value: string][];
-  /** A line under the title (the internal annex: "for our file only"). */
-  notice?: string;
-  sections: DossierSection[];
-}
+import type { Dossier, DossierSection } from './dossier-model.ts';
 
 /** A checklist row (electron/services/documents.ts `listDocuments`). */
 export interface DossierDocument {

@@ -25,7 +25,5 @@ export type LetterSettings = z.output<typeof letterSettingsSchema>;
 
 export const LETTER_SETTING = 'request-letter';
 
-export const saveLetterInput = z.strictObject({ letter: letterSettingsSchema, reason: z.string().trim().min(1).max(2000).optional() });
-
 /** Nothing configured yet: the request is addressed to "the Central Authority of <State>" and signed by the central authority. */
 export const EMPTY_LETTER: LetterSettings = letterSettingsSchema.parse({});

@@ -18,7 +18,7 @@ import type { AssessmentRecord, CaseRecord } from '../api-schemas.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import type { Step } from '../workflow/steps.ts';
 import { stepIndex } from '../workflow/steps.ts';
-import type { Block } from './dossier.ts';
+import type { Block } from './dossier-model.ts';
 import type { LetterSettings } from './letter.ts';
 import { dateInWords, listInWords, placeName, termInWords } from './wording.ts';
 

@@ -10,9 +10,9 @@
  * turned into a day number (shared/sentence/calendar.ts); a period includes both ends.
  * The definitions are written out in docs/reports.md.
  */
-import type { CaseStatus, CloseOutcome, StoredVerdict } from '../api-schemas.ts';
+import type { CaseStatus, CloseOutcome, Direction, StoredVerdict } from '../vocabularies.ts';
 import { isIsoDate, parseIsoDate } from '../sentence/calendar.ts';
-import { directionOf, type Direction } from '../workflow/steps.ts';
+import { directionOf } from '../workflow/steps.ts';
 import { summarise, type DaysSummary } from './summary.ts';
 
 /** One step of a case's timeline: `status:<status>` or `closed:<outcome>`, with its civil date. */

@@ -5,18 +5,11 @@
  * arithmetic as data (message key + parameters) so the CLI and UI can show how a date
  * was reached.
  */
-import { addMonths, fromCivil, isFirstOfMonth, lastDayOfMonth, parseIsoDate, type DayNumber, type Period } from './calendar.ts';
+import { addMonths, fromCivil, isFirstOfMonth, lastDayOfMonth, parseIsoDate, type DayNumber } from './calendar.ts';
 import type { FixedTerm, Sentence } from '../domain/case.ts';
 import type { JurisdictionProfile, MonthEndConvention } from './profile.ts';
+import type { DateParam, MessageParams } from '../messages.ts';
 
-export interface DateParam {
-  day: DayNumber;
-}
-export interface PeriodParam {
-  period: Period;
-}
-export type MessageParam = string | number | DateParam | PeriodParam;
-export type MessageParams = Record<string, MessageParam>;
 
 /** One line of "how we got this date": a message key and its parameters. */
 export interface Step {

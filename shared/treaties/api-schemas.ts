@@ -1,41 +1,28 @@
 /**
- * Inputs and outputs of the treaty channels (shared/api.ts): rule-set versions in detail,
- * re-assessment when a version takes effect and its stored report, jurisdiction profiles.
+ * What the rule-set and profile channels answer (shared/contracts/rulesets.ts, profiles.ts):
+ * rule-set versions in detail, re-assessment when a version takes effect and its stored report,
+ * jurisdiction profiles.
  */
 import { z } from 'zod';
-import { reason, ruleSetVersionSchema, VERDICTS } from '../api-schemas.ts';
+import { ruleSetVersionSchema } from '../api-schemas.ts';
+import { VERDICTS } from '../vocabularies.ts';
 import { CONDITION_IDS } from '../eligibility/types.ts';
 import { profileSchema } from './profile-schema.ts';
 import { ruleSetSchema } from './schema.ts';
 
-const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a rule-set id such as "coe-ets-112"' });
-const reportId = z.uuid({ error: 'must be a report id' });
 const STATUSES = ['met', 'not_met', 'unknown', 'waived', 'not_applicable'] as const;
 
-export const getRuleSetInput = z.strictObject({ id: ruleSetId });
 /**
  * What a re-assessment runs for: a rule-set version, a jurisdiction profile version (ruleSetId then
  * holds its code) or a treaty map version (ruleSetId then holds "treaty-map").
  */
-export const REASSESS_SUBJECTS = ['rule-set', 'profile', 'treaty-map'] as const;
+const REASSESS_SUBJECTS = ['rule-set', 'profile', 'treaty-map'] as const;
 /** The id a treaty map version's re-assessment goes by (the map has versions, not ids). */
 export const TREATY_MAP_SUBJECT_ID = 'treaty-map';
 export type ReassessSubject = (typeof REASSESS_SUBJECTS)[number];
-const profileCode = z.string().regex(/^([A-Z]{2}|\*)$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK", or "*"' });
-
-export const startReassessInput = z.discriminatedUnion('subject', [
-  z.strictObject({ subject: z.literal('rule-set').default('rule-set'), ruleSetId, version: z.string().min(1, { error: 'must not be empty' }), reason }),
-  z.strictObject({ subject: z.literal('profile'), ruleSetId: profileCode, version: z.string().min(1, { error: 'must not be empty' }), reason }),
-  z.strictObject({ subject: z.literal('treaty-map'), ruleSetId: z.literal(TREATY_MAP_SUBJECT_ID), version: z.string().min(1, { error: 'must not be empty' }), reason }),
-], { error: 'must be "rule-set", "profile" or "treaty-map"' });
-export const reassessStepInput = z.strictObject({ reportId });
-export const reassessCancelInput = z.strictObject({ reportId });
-export const getReassessReportInput = z.strictObject({ reportId });
-export const listReassessReportsInput = z.strictObject({ ruleSetId: ruleSetId.optional() }).optional();
-export const saveProfileInput = z.strictObject({ profile: z.unknown(), reason });
 
 /** One version with its content, and how many assessments used it (then it is evidence: never changed). */
-export const ruleSetVersionDetailSchema = ruleSetVersionSchema.extend({
+const ruleSetVersionDetailSchema = ruleSetVersionSchema.extend({
   ruleSet: ruleSetSchema,
   assessments: z.int(),
   /** In force today for a case without a later reference date: the latest version effective on or before today. */
@@ -61,7 +48,7 @@ export type PendingReassessment = z.output<typeof pendingReassessmentSchema>;
 export const reassessProgressSchema = z.object({ reportId: z.string(), total: z.int(), done: z.int(), finished: z.boolean() });
 export type ReassessProgress = z.output<typeof reassessProgressSchema>;
 
-export const reassessItemSchema = z.object({
+const reassessItemSchema = z.object({
   position: z.int(),
   caseId: z.string(),
   /** The person's family name, to recognise the case in the report. */

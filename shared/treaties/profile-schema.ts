@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { DEADLINE_MAX_DAYS, FRACTION_PART_MAX, RULESET_DURATION_MAX_DAYS } from '../domain/bounds.ts';
 import type { JurisdictionProfile } from '../sentence/profile.ts';
 import { DEFAULT_PROFILE, DEFAULT_TRANSFERRED_REMISSION, JURISDICTION_PROFILES } from './jurisdictions.ts';
-import { isoDate, param, RULESET_LIMITS, text } from './schema.ts';
+import { boundedDate as isoDate } from '../domain/fields.ts';
+import { param, RULESET_LIMITS, text } from './schema.ts';
 
 export const PROFILE_FORMAT = 'tsp-profile/1';
 export const BUILT_IN_PROFILE_VERSION = 'built-in';

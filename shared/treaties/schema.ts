@@ -9,23 +9,20 @@
  */
 import { z } from 'zod';
 import {
-  DATE_MAX, DATE_MIN, DEADLINE_MAX_DAYS, FRACTION_PART_MAX, isDateInBounds, MINOR_AGE_MAX, PENALTY_MAX_MONTHS, periodWithin, RULESET_DURATION_MAX_YEARS,
+  DEADLINE_MAX_DAYS, FRACTION_PART_MAX, MINOR_AGE_MAX, PENALTY_MAX_MONTHS, periodWithin, RULESET_DURATION_MAX_YEARS,
 } from '../domain/bounds.ts';
-import { isIsoDate } from '../sentence/calendar.ts';
+import { boundedDate, country } from '../domain/fields.ts';
 import { isKnownAnchor } from '../workflow/anchors.ts';
 import { ETS_112_DOCUMENTS } from '../workflow/document-sets.ts';
 import { STEPS } from '../workflow/steps.ts';
+import { FINANCIAL_OBLIGATION_KINDS } from '../vocabularies.ts';
 
 export const RULESET_FORMAT = 'tsp-ruleset/1';
 
 /** Lengths of a rule-set's texts and lists: beyond any instrument, well below what could slow the app. */
 export const RULESET_LIMITS = { id: 64, version: 64, title: 300, source: 2_000, note: 4_000, notes: 20_000, states: 250, entries: 50, documents: 300 } as const;
 
-export const isoDate = z
-  .string()
-  .refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' })
-  .refine((iso) => !isIsoDate(iso) || isDateInBounds(iso), { error: 'validation.date.range', params: { min: DATE_MIN, max: DATE_MAX } });
-const country = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK"' });
+const isoDate = boundedDate;
 const count = z.number().int().min(0);
 const bounded = (max: number) => count.max(max, { error: 'validation.number.tooLarge' });
 export const text = (max: number) => z.string().max(max, { error: 'validation.text.tooLong' });
@@ -229,7 +226,7 @@ export const ruleSetSchema = z.strictObject({
   financialObligations: param(
     z.strictObject({
       rule: z.enum(['none', 'mandatory-paid-unless-incapacity', 'discretionary-refusal']),
-      scope: distinct(z.enum(['fine', 'compensation', 'costs', 'confiscation']), 4),
+      scope: distinct(z.enum(FINANCIAL_OBLIGATION_KINDS), FINANCIAL_OBLIGATION_KINDS.length),
     }),
   ),
   partialTransfer: param(z.boolean()),

@@ -3,7 +3,8 @@
  * condition whose status moved (the "why" a report gives next to "eligible -> not eligible").
  * Pure: the service passes the case's previous and new stored results.
  */
-import type { StoredAssessment, StoredVerdict } from '../api-schemas.ts';
+import type { StoredAssessment } from '../api-schemas.ts';
+import type { StoredVerdict } from '../vocabularies.ts';
 import type { ConditionId } from '../eligibility/types.ts';
 
 type Status = StoredAssessment['conditions'][number]['status'];

@@ -3,10 +3,10 @@
  * the rule-set schema refuses any other name, so that a typo does not silently leave a deadline
  * out. An anchor the app does not record yet (UNRECORDED_ANCHORS) is accepted and never dated.
  */
-import { caseStatuses, CLOSE_OUTCOMES } from '../vocabularies.ts';
+import { CASE_EVENTS, caseStatuses, CLOSE_OUTCOMES } from '../vocabularies.ts';
 
-/** The dates of the case file's `events`. */
-export const CASE_EVENT_ANCHORS = ['application', 'request', 'requestReceived', 'judgmentReceived', 'statesAgreed'] as const;
+/** The dates of the case file's `events`, but the planned transfer: a plan, not something that happened. */
+export const CASE_EVENT_ANCHORS = CASE_EVENTS.filter((e): e is Exclude<(typeof CASE_EVENTS)[number], 'transferPlanned'> => e !== 'transferPlanned');
 /** Named for what they mean in the instruments: the States' agreement, the recognition decision, the handover. */
 const NAMED_ANCHORS = ['agreement', 'final-decision', 'transferred'] as const;
 /** Named by an instrument but not recorded by the app yet: a deadline after one of them is never running. */

@@ -3,7 +3,7 @@
  * docs/workflow.md holds this text, and diagram.test.ts fails when the two differ
  * (`TSP_WRITE_WORKFLOW_DOC=1 npx vitest run shared/workflow/diagram.test.ts` rewrites it).
  */
-import { ROLES } from '../api-schemas.ts';
+import { ROLES } from '../vocabularies.ts';
 import { OPEN_STEPS, TRANSITION_IDS, TRANSITIONS, type TransitionId } from './lifecycle.ts';
 import { creatableSteps, mayRecord } from './roles.ts';
 

@@ -5,7 +5,8 @@
  * lists a document that is needed only in some cases ("where appropriate", "on request").
  * Our State's direction decides who produces what: outgoing, we are the sentencing State.
  */
-import type { Direction, Step } from './steps.ts';
+import type { Step } from './steps.ts';
+import type { Direction } from '../vocabularies.ts';
 
 export interface DocumentRequirement {
   kind: string;

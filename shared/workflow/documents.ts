@@ -5,7 +5,8 @@
  */
 import type { RuleSet } from '../treaties/schema.ts';
 import type { DocumentRequirement } from './document-sets.ts';
-import { stepIndex, type Direction, type Step } from './steps.ts';
+import { stepIndex, type Step } from './steps.ts';
+import type { Direction } from '../vocabularies.ts';
 
 export const DOCUMENT_STATUSES = ['required', 'requested', 'received', 'verified', 'sent', 'not_applicable'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];

@@ -1,10 +1,10 @@
 /** What the lifecycle machine needs to know of a stored case, read from its file, closure, verdict and rule-set. */
-import type { CloseOutcome, StoredVerdict } from '../api-schemas.ts';
+import type { CloseOutcome, OpenStatus, StoredVerdict } from '../vocabularies.ts';
 import type { CaseFile } from '../domain/case.ts';
 import type { RuleSet } from '../treaties/schema.ts';
 import { defaultStatus, isDone, requirementsFor, type DocumentStatus } from './documents.ts';
 import type { WorkflowFacts } from './lifecycle.ts';
-import { currentStep, directionOf, stepIndex, type OpenStatus } from './steps.ts';
+import { currentStep, directionOf, stepIndex } from './steps.ts';
 
 export interface CaseState {
   case: CaseFile;

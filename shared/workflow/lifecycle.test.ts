@@ -3,7 +3,7 @@
  * refusing with its code and what is missing, and consent irrevocability per rule-set.
  */
 import { describe, expect, it } from 'vitest';
-import { CLOSE_OUTCOMES, OPEN_STATUSES } from '../api-schemas.ts';
+import { CLOSE_OUTCOMES, OPEN_STATUSES } from '../vocabularies.ts';
 import type { CaseFile } from '../domain/case.ts';
 import { makeCase } from '../eligibility/testing.ts';
 import { builtInRuleSet } from '../treaties/library.ts';

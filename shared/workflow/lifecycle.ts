@@ -5,11 +5,11 @@
  * refuses says why with a code and what is missing. The services, the case page and the
  * generated diagram (docs/workflow.md) all read this one table.
  */
-import type { CloseOutcome, StoredVerdict } from '../api-schemas.ts';
+import type { CloseOutcome, OpenStatus, StoredVerdict } from '../vocabularies.ts';
 import { parseIsoDate } from '../sentence/calendar.ts';
 import type { HandoverCheck } from './handover-check.ts';
 import { reasonsFor } from './reasons.ts';
-import { type OpenStatus, type Step, stepIndex, STEPS } from './steps.ts';
+import { type Step, stepIndex, STEPS } from './steps.ts';
 
 export const OPEN_STEPS = STEPS.slice(0, STEPS.indexOf('transferred')) as readonly OpenStatus[];
 

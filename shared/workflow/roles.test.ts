@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../api-schemas.ts';
+import { ROLES } from '../vocabularies.ts';
 import { TRANSITION_IDS } from './lifecycle.ts';
 import { creatableSteps, mayRecord, TRANSITION_ROLES } from './roles.ts';
 

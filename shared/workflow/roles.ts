@@ -15,9 +15,8 @@
  * transitions of their own role (creatableSteps): an officer cannot record a decision or a
  * handover by creating a case already there.
  */
-import type { Role } from '../api-schemas.ts';
+import type { OpenStatus, Role } from '../vocabularies.ts';
 import { OPEN_STEPS, TRANSITION_IDS, TRANSITIONS, type TransitionId } from './lifecycle.ts';
-import type { OpenStatus } from './steps.ts';
 
 const OFFICER: readonly Role[] = ['officer', 'legal', 'supervisor'];
 const LEGAL: readonly Role[] = ['legal', 'supervisor'];

@@ -6,12 +6,7 @@
  * Pure data with no runtime import: the rule-set schema (shared/treaties/schema.ts) builds
  * its `documents` parameter from it. steps.test.ts checks the list against OPEN_STATUSES.
  */
-import type { CaseStatus, OPEN_STATUSES } from '../api-schemas.ts';
-
-export type Direction = 'outgoing' | 'incoming';
-export const DIRECTIONS = ['outgoing', 'incoming'] as const satisfies readonly Direction[];
-
-export type OpenStatus = (typeof OPEN_STATUSES)[number];
+import type { CaseStatus, Direction, OpenStatus } from '../vocabularies.ts';
 
 /** A document or task is needed by the time the case enters this step. */
 export const STEPS = [

@@ -10,10 +10,9 @@
  * Convention where the case is under it or its Protocol, else the instrument's title; a
  * Hong Kong or US domestic step cites that law only for a case under one of its arrangements.
  */
-import type { StoredVerdict } from '../api-schemas.ts';
+import type { Direction, OpenStatus, StoredVerdict } from '../vocabularies.ts';
 import type { CaseFile } from '../domain/case.ts';
 import { isDone, type DocumentStatus } from './documents.ts';
-import type { Direction, OpenStatus } from './steps.ts';
 
 export type TaskStatus = 'completed' | 'in-progress' | 'not-started';
 

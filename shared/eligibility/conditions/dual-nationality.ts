@@ -4,7 +4,7 @@
  * side, rule-set `dualNationality.bySentencingState`). For a sentencing place that is not a
  * State, the nationality is the one its people hold: Chinese for Hong Kong and Macao.
  */
-import type { MessageParams } from '../../sentence/compute.ts';
+import type { MessageParams } from '../../messages.ts';
 import { dualNationalityRuleFor } from '../../treaties/schema.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';
 import { notApplicable, result } from './result.ts';

@@ -1,5 +1,5 @@
 /** Small constructors shared by the condition evaluators. */
-import type { MessageParams } from '../../sentence/compute.ts';
+import type { MessageParams } from '../../messages.ts';
 import type { Confidence } from '../../treaties/confidence.ts';
 import type { Param } from '../../treaties/schema.ts';
 import type { ConditionEffect, ConditionId, ConditionResult, ConditionStatus } from '../types.ts';

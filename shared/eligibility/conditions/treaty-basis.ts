@@ -6,7 +6,7 @@
  * map entry -> unknown, never assumed.
  */
 import { parseIsoDate, type DayNumber } from '../../sentence/calendar.ts';
-import type { MessageParams } from '../../sentence/compute.ts';
+import type { MessageParams } from '../../messages.ts';
 import type { Confidence } from '../../treaties/confidence.ts';
 import { instrumentOfRuleSet, relationOn, type Evidence, type Relation } from '../../treaties/map/relations.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';

@@ -1,6 +1,6 @@
 /**
- * The contract of the treaty map's channels: the routes open for a case, the treaty table
- * between two States on a day, and the map itself (version and instruments).
+ * What the treaty map's channels answer (shared/contracts/treaties.ts): the routes open for a
+ * case, the treaty table between two States on a day, and the map's versions.
  */
 import { z } from 'zod';
 import { storedAssessmentSchema } from '../../api-schemas.ts';
@@ -8,11 +8,9 @@ import { isIsoDate } from '../../sentence/calendar.ts';
 import { declarationSchema, instrumentSchema, noArrangementSchema } from './schema.ts';
 
 const isoDate = z.string().refine(isIsoDate, { error: 'validation.date.real' });
-const place = z.string().regex(/^[A-Z]{2}$/, { error: 'validation.country.format' });
 
-export const routesForCaseInput = z.strictObject({ caseId: z.uuid(), on: isoDate.optional() });
 
-export const routeSchema = z.object({
+const routeSchema = z.object({
   ruleSetId: z.string(),
   instrumentId: z.string().nullable(),
   administeringState: z.string(),
@@ -34,8 +32,7 @@ export const routesForCaseOutput = z.object({
 });
 export type CaseRoutes = z.output<typeof routesForCaseOutput>;
 
-/** One step of screening the open cases for the route index (the case list's "has an open route"). */
-export const screenRoutesInput = z.strictObject({ limit: z.int().min(1).max(2000).default(500) });
+/** What one step of screening the open cases for the route index (the case list's "has an open route") did. */
 export interface RouteScreening {
   /** The day screened for (today), YYYY-MM-DD. */
   day: string;
@@ -47,10 +44,8 @@ export interface RouteScreening {
   stale: number;
 }
 
-export const treatyTableInput = z.strictObject({ a: place, b: place, on: isoDate.optional() });
-
 /** One instrument between two States on a day: whether it applies, why, and the declarations of either that matter. */
-export const treatyTableRowSchema = z.object({
+const treatyTableRowSchema = z.object({
   instrumentId: z.string(),
   title: z.string(),
   kind: instrumentSchema.shape.kind,
@@ -78,8 +73,6 @@ export const treatyTableOutput = z.object({
 });
 export type TreatyTable = z.output<typeof treatyTableOutput>;
 
-export const getTreatyMapInput = z.strictObject({ version: z.string().min(1).max(80).optional() });
-export const saveTreatyMapInput = z.strictObject({ map: z.unknown(), reason: z.string().trim().min(1).max(2000) });
 
 /** A version of the treaty map: the built-in one or a stored one, and whether it is the one in force today. */
 export const treatyMapVersionSchema = z.object({

@@ -7,13 +7,12 @@
  * treaty basis between those States is unknown, never assumed).
  */
 import { z } from 'zod';
-import { consentExceptionKinds, isoDate } from '../schema.ts';
+import { boundedDate as isoDate, country as place } from '../../domain/fields.ts';
+import { consentExceptionKinds } from '../schema.ts';
 
 export const TREATY_MAP_FORMAT = 'tsp-treaty-map/1';
 
 const dated = isoDate.nullable();
-/** A State or territory: ISO 3166-1 alpha-2 (HK and MO are places with their own arrangements). */
-const place = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK"' });
 const instrumentId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lower-case letters, digits and hyphens' }).max(80);
 const confidence = z.enum(['C', 'S', 'U'], { error: 'must be "C" (confirmed), "S" (secondary) or "U" (unconfirmed)' });
 const source = z.string().min(1, { error: 'every entry needs its source' }).max(500);

@@ -1,25 +1,16 @@
 /**
- * Inputs and outputs of the report channels (dossier, statistics, exports), as zod schemas
- * the router validates payloads with. Pure.
+ * The statistics of the Reports page and their exports (electron/services/reports.ts); an
+ * export runs in the background, its progress asked for until its file is ready.
  */
 import { z } from 'zod';
-import { caseId, inputDate } from '../api-schemas.ts';
-import { LOCALES } from '../i18n/index.ts';
+import { inputDate } from '../api-schemas.ts';
+import type { Statistics } from '../reports/statistics.ts';
 import { isIsoDate, parseIsoDate } from '../sentence/calendar.ts';
-import { DIRECTIONS } from '../workflow/steps.ts';
+import { DIRECTIONS } from '../vocabularies.ts';
+import { ALL, typed, type AreaContract } from './channel.ts';
+import { locale } from './inputs.ts';
 
-const locale = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('en');
-
-export const dossierInput = z.strictObject({ caseId, locale });
-export type DossierRequest = z.input<typeof dossierInput>;
-
-/**
- * A case's documents as PDF (issue 19): the internal annex (the dossier with the audit trail,
- * kept by the officer), or the request for the other State's central authority.
- */
-export const dossierPdfInput = dossierInput.extend({ document: z.enum(['annex', 'request']).default('annex') });
-
-export const statisticsInput = z
+const statisticsInput = z
   .strictObject({
     from: inputDate,
     to: inputDate,
@@ -36,14 +27,14 @@ export type StatisticsRequest = z.input<typeof statisticsInput>;
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** Also what `tsp report` gives electron/services/reports.ts `exportStatistics`. */
 export const exportStatisticsInput = z.strictObject({
   query: statisticsInput,
   format: z.enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` }),
   locale,
 });
-export type ExportStatisticsRequest = z.input<typeof exportStatisticsInput>;
 
-export const exportProgressInput = z.strictObject({ jobId: z.uuid({ error: 'must be an export job id' }) });
+const exportProgressInput = z.strictObject({ jobId: z.uuid({ error: 'must be an export job id' }) });
 
 /** A file produced in the main process, carried over IPC as base64 (the test shell passes JSON). */
 export interface ProducedFile {
@@ -52,11 +43,16 @@ export interface ProducedFile {
   base64: string;
 }
 
-export const EXPORT_PHASES = ['loading', 'computing', 'writing', 'done', 'failed'] as const;
 export interface ExportProgress {
   jobId: string;
-  phase: (typeof EXPORT_PHASES)[number];
+  phase: 'loading' | 'computing' | 'writing' | 'done' | 'failed';
   /** 0–100. */
   percent: number;
   file: ProducedFile | null;
 }
+
+export const reportsContract = {
+  'reports.statistics': { input: statisticsInput, output: typed<Statistics>(), roles: ALL },
+  'reports.export': { input: exportStatisticsInput, output: typed<ExportProgress>(), roles: ALL },
+  'reports.exportProgress': { input: exportProgressInput, output: typed<ExportProgress>(), roles: ALL },
+} as const satisfies AreaContract;
