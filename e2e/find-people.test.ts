@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseSummary } from '../shared/api-schemas.ts';
 import type { CaseStatus } from '../shared/vocabularies.ts';
-import { t, type Locale } from '../shared/i18n/index.ts';
+import { t } from '../shared/i18n/index.ts';
 import { prisonNumberKey } from '../shared/domain/prison-number.ts';
 import { formatsFor } from '../renderer/text/formats.ts';
-import { openSeededShell, rowIds, saveScreenshot, seriousViolations } from './harness.ts';
+import { openSeededShell, rowIds, saveScreenshot, seriousViolations, useLocale } from './harness.ts';
 import type { Shell } from './shell.ts';
 
 let shell: Shell;
@@ -20,13 +20,6 @@ let page: Page;
 /** Two demo cases with a Hong Kong prison number ("CSD 23/04512"), closed by the test. */
 let closedCases: CaseSummary[];
 
-const LANGUAGE_BUTTON: Record<Locale, string> = { en: 'English', 'zh-Hant': '繁體中文' };
-
-async function useLocale(locale: Locale) {
-  if ((await page.locator('html').getAttribute('lang')) === locale) return;
-  await page.getByRole('button', { name: LANGUAGE_BUTTON[locale] }).click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
-}
 
 const search = () => page.locator('#case-search-text');
 const field = (path: string) => page.locator(`#f-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`);
@@ -47,7 +40,7 @@ describe('finding people', { timeout: 60_000 }, () => {
   for (const locale of ['en', 'zh-Hant'] as const) {
     it(`says how many closed cases a search leaves out, and shows them on request (${locale})`, async () => {
       await shell.open('#/cases');
-      await useLocale(locale);
+      await useLocale(page, locale);
       const closed = closedCases[locale === 'en' ? 0 : 1]!;
       // Typed as an officer would: lower case, no space ("csd23/04512" for "CSD 23/04512").
       const typed = closed.prisonNumber!.toLowerCase().replace(' ', '');
@@ -67,7 +60,7 @@ describe('finding people', { timeout: 60_000 }, () => {
 
     it(`finds a prison number without its punctuation, spaces or case, shows the date of birth, and Arrow-down moves into the results (${locale})`, async () => {
       await shell.open('#/cases');
-      await useLocale(locale);
+      await useLocale(page, locale);
       const open = shell.dispatch('cases.list', { limit: 500 }).items.find((c) => c.prisonNumber !== null && /[^A-Za-z0-9]/.test(c.prisonNumber) && c.dateOfBirth !== null)!;
       const key = prisonNumberKey(open.prisonNumber!);
       const expected = shell.dispatch('cases.list', { text: key, limit: 100 }).items.map((c) => c.id);
@@ -85,7 +78,7 @@ describe('finding people', { timeout: 60_000 }, () => {
 
     it(`filters by several statuses at once, each a chip that removes itself (${locale})`, async () => {
       await shell.open('#/cases');
-      await useLocale(locale);
+      await useLocale(page, locale);
       await search().fill('');
       const counts = new Map<string, number>();
       for (const c of shell.dispatch('cases.list', { limit: 500 }).items) if (c.status !== null) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
@@ -117,7 +110,7 @@ describe('finding people', { timeout: 60_000 }, () => {
 
     it(`warns of a possible duplicate person before saving, links to the case, and saves when asked again (${locale})`, async () => {
       await shell.open('#/cases/new');
-      await useLocale(locale);
+      await useLocale(page, locale);
       const existing = shell.dispatch('cases.get', { id: closedCases[locale === 'en' ? 0 : 1]!.id });
       const person = existing.case.person;
       await field('person.familyName').fill(person.familyName!.toLowerCase());

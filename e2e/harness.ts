@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { StoredMessageParams } from '../shared/messages.ts';
 import { t, type Locale, type MessageKey } from '../shared/i18n/index.ts';
 import { seedDemo } from '../electron/services/demo.ts';
@@ -82,4 +83,13 @@ export function regionName(page: Page, code: string, locale: Locale = 'en'): Pro
 /** The ids of the rows on screen, top to bottom. */
 export async function rowIds(page: Page): Promise<string[]> {
   return page.locator('tbody tr.case-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-case-id') ?? ''));
+}
+
+const LANGUAGE_BUTTON: Record<Locale, string> = { en: 'English', 'zh-Hant': '繁體中文' };
+
+/** Switches the masthead's language (nothing when it is already in force), and waits for the page to follow. */
+export async function useLocale(page: Page, locale: Locale): Promise<void> {
+  if ((await page.locator('html').getAttribute('lang')) === locale) return;
+  await page.getByRole('button', { name: LANGUAGE_BUTTON[locale] }).click();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
 }

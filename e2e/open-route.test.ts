@@ -5,20 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { t, type Locale } from '../shared/i18n/index.ts';
-import { openSeededShell, rowIds, saveScreenshot, seriousViolations } from './harness.ts';
+import { t } from '../shared/i18n/index.ts';
+import { openSeededShell, rowIds, saveScreenshot, seriousViolations, useLocale } from './harness.ts';
 import type { Shell } from './shell.ts';
 
 let shell: Shell;
 let page: Page;
 
-const LANGUAGE_BUTTON: Record<Locale, string> = { en: 'English', 'zh-Hant': '繁體中文' };
-
-async function useLocale(locale: Locale) {
-  if ((await page.locator('html').getAttribute('lang')) === locale) return;
-  await page.getByRole('button', { name: LANGUAGE_BUTTON[locale] }).click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
-}
 
 beforeAll(async () => {
   shell = await openSeededShell();
@@ -33,7 +26,7 @@ describe('has an open route today', () => {
   for (const locale of ['en', 'zh-Hant'] as const) {
     it(`screens the open cases first, showing how far it has got, then lists those with an open route (${locale})`, async () => {
       await shell.open('#/cases');
-      await useLocale(locale);
+      await useLocale(page, locale);
       const all = shell.dispatch('cases.list', { limit: 1 }).total;
       // The first language finds the 300 demo cases unscreened: the screen shows its progress (250 a step).
       const fresh = shell.dispatch('cases.list', { openRoute: true, limit: 1 }).routesUnscreened === 0;

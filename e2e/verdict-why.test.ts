@@ -6,21 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AssessmentRecord } from '../shared/api-schemas.ts';
-import { t, type Locale } from '../shared/i18n/index.ts';
+import { t } from '../shared/i18n/index.ts';
 import { formatIsoDate, todayFrom } from '../shared/sentence/calendar.ts';
 import { formatsFor } from '../renderer/text/formats.ts';
-import { openSeededShell, saveScreenshot, seriousViolations } from './harness.ts';
+import { openSeededShell, saveScreenshot, seriousViolations, useLocale } from './harness.ts';
 import type { Shell } from './shell.ts';
 
 let shell: Shell;
 let page: Page;
-const LANGUAGE_BUTTON: Record<Locale, string> = { en: 'English', 'zh-Hant': '繁體中文' };
-
-async function useLocale(locale: Locale) {
-  if ((await page.locator('html').getAttribute('lang')) === locale) return;
-  await page.getByRole('button', { name: LANGUAGE_BUTTON[locale] }).click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
-}
 
 /** The latest own assessment of each open case, as the case page shows it. */
 function latestAssessments(): AssessmentRecord[] {
@@ -43,7 +36,7 @@ describe('the verdict says why, as of which day', () => {
       const closed = latestAssessments().find((a) => a.result.verdict === 'eligible' && a.result.transferWindow?.to != null && a.result.transferWindow.to < today);
       expect(closed, 'a demo case eligible with its window closed').toBeDefined();
       await shell.open(`#/case/${closed!.caseId}`);
-      await useLocale(locale);
+      await useLocale(page, locale);
       const verdict = page.locator('.assessment-result .verdict');
       await expect.poll(() => verdict.locator('.verdict__word').textContent()).toBe(t(locale, 'verdict.eligible'));
       const f = formatsFor(locale);
@@ -57,7 +50,7 @@ describe('the verdict says why, as of which day', () => {
       const refused = latestAssessments().find((a) => a.result.verdict === 'ineligible' && a.result.conditions.filter((c) => c.status === 'not_met' && c.effect === 'mandatory').length >= 2);
       expect(refused, 'a demo case not eligible on two conditions').toBeDefined();
       await shell.open(`#/case/${refused!.caseId}`);
-      await useLocale(locale);
+      await useLocale(page, locale);
       const verdict = page.locator('.assessment-result .verdict');
       await expect.poll(() => verdict.locator('.verdict__word').textContent()).toBe(t(locale, 'verdict.ineligible'));
       const names = refused!.result.conditions.filter((c) => c.status === 'not_met' && c.effect === 'mandatory').map((c) => t(locale, `condition.${c.id}`));
