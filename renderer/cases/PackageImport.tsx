@@ -4,7 +4,7 @@
  * sending State and reference) writes nothing and shows, field by field, what differs; a package
  * changed after it was made is refused naming the file.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { mayCall } from '../../shared/api.ts';
 import type { PackageImport as ImportResult } from '../../shared/package-schemas.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
@@ -12,6 +12,7 @@ import { Icon } from '../components/Icon.tsx';
 import { hashOf } from '../store/route-slice.ts';
 import { useDesk } from '../store/index.ts';
 import { useText } from '../text/use-text.ts';
+import { FileField } from '../components/FileField.tsx';
 
 /** The file's bytes as base64, in chunks (a spread of a large array overflows the call stack). */
 export async function base64Of(file: File): Promise<string> {
@@ -23,7 +24,6 @@ export async function base64Of(file: File): Promise<string> {
 
 export function PackageImport() {
   const text = useText();
-  const hint = useId();
   const role = useDesk((s) => s.user?.role);
   const loadCases = useDesk((s) => s.loadCases);
   const [busy, setBusy] = useState(false);
@@ -49,25 +49,14 @@ export function PackageImport() {
   const from = result === null ? '' : `${result.sendingState} ${result.sendingReference}`;
   return (
     <section className="package-import">
-      <div className="field">
-        <label htmlFor="package-import-file" className="field__label">
-          {text.ui('package.ui.import')}
-        </label>
-        <p className="field__hint" id={hint}>
-          {text.ui('package.ui.import.hint')}
-        </p>
-        <input
-          id="package-import-file"
-          type="file"
-          accept=".zip,application/zip"
-          aria-describedby={hint}
-          disabled={busy}
-          onChange={(e) => {
-            void read(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </div>
+      <FileField
+        id="package-import-file"
+        label={text.ui('package.ui.import')}
+        hint={text.ui('package.ui.import.hint')}
+        accept=".zip,application/zip"
+        disabled={busy}
+        onFile={(file) => void read(file)}
+      />
       <div className="package-import__status" role="status">
         {busy && text.ui('package.ui.importing')}
         {result !== null && (

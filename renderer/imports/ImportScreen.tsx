@@ -5,7 +5,7 @@
  * whole; every case exported as one file. A case that matches one here is shown as an update
  * with what changes, never imported twice. Nothing is written before the user confirms.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { mayCall } from '../../shared/api.ts';
 import type { ColumnMapping, ImportPreview, ImportRowPlan, SpreadsheetJob } from '../../shared/import-schemas.ts';
 import { SPREADSHEET_FIELDS, fieldLabelKey, type SpreadsheetField } from '../../shared/imports/spreadsheet-fields.ts';
@@ -16,6 +16,7 @@ import { saveProducedFile } from '../reports/download.ts';
 import { useDesk } from '../store/index.ts';
 import { hashOf } from '../store/route-slice.ts';
 import { useText, type Text } from '../text/use-text.ts';
+import { FileField } from '../components/FileField.tsx';
 
 /** Rows listed at most in each table; the rest are counted. */
 const SHOWN = 200;
@@ -144,7 +145,6 @@ function OutcomeMessage({ outcome }: { outcome: Outcome }) {
 
 function SpreadsheetImport() {
   const text = useText();
-  const hint = useId();
   const loadCases = useDesk((s) => s.loadCases);
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [job, setJob] = useState<SpreadsheetJob | null>(null);
@@ -204,25 +204,14 @@ function SpreadsheetImport() {
   return (
     <section className="panel import-panel" aria-labelledby="import-sheet-title">
       <h2 id="import-sheet-title">{text.ui('ui.import.sheet.title')}</h2>
-      <div className="field">
-        <label htmlFor="import-sheet-file" className="field__label">
-          {text.ui('ui.import.sheet.file')}
-        </label>
-        <p className="field__hint" id={hint}>
-          {text.ui('ui.import.sheet.hint')}
-        </p>
-        <input
-          id="import-sheet-file"
-          type="file"
-          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-describedby={hint}
-          disabled={busy}
-          onChange={(e) => {
-            void choose(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </div>
+      <FileField
+        id="import-sheet-file"
+        label={text.ui('ui.import.sheet.file')}
+        hint={text.ui('ui.import.sheet.hint')}
+        accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        disabled={busy}
+        onFile={(file) => void choose(file)}
+      />
       <p>
         <button type="button" className="button button--secondary" onClick={() => void call('imports.template', { locale: text.locale }).then(saveProducedFile)}>
           {text.ui('ui.import.sheet.template')}
@@ -304,7 +293,6 @@ function SpreadsheetImport() {
 
 function JsonImport() {
   const text = useText();
-  const hint = useId();
   const loadCases = useDesk((s) => s.loadCases);
   const [cases, setCases] = useState<unknown>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -348,18 +336,14 @@ function JsonImport() {
   return (
     <section className="panel import-panel" aria-labelledby="import-json-title">
       <h2 id="import-json-title">{text.ui('ui.import.json.title')}</h2>
-      <div className="field">
-        <label htmlFor="import-json-file" className="field__label">
-          {text.ui('ui.import.json.file')}
-        </label>
-        <p className="field__hint" id={hint}>
-          {text.ui('ui.import.json.hint')}
-        </p>
-        <input id="import-json-file" type="file" accept=".json,application/json" aria-describedby={hint} disabled={busy} onChange={(e) => {
-          void choose(e.target.files?.[0]);
-          e.target.value = '';
-        }} />
-      </div>
+      <FileField
+        id="import-json-file"
+        label={text.ui('ui.import.json.file')}
+        hint={text.ui('ui.import.json.hint')}
+        accept=".json,application/json"
+        disabled={busy}
+        onFile={(file) => void choose(file)}
+      />
       {preview !== null && (
         <>
           <PreviewTables preview={preview} sheet={false} />
