@@ -41,11 +41,11 @@ const tsp = (args: string[], env: Record<string, string | null> = {}) => call<Cl
 const digest = (file: string, key?: string) => call<{ digest: string; cases: number }>('digestOf', [file, key]);
 
 /** `tsp` as a real process (as `uid` when given), with a time limit. */
-/** Adds traversal by others (o+x) to each folder above `paths` that lacks it; returns the folders changed with their modes before. */
-function openToTraversal(paths: readonly string[]): [string, number][] {
+/** Adds traversal by others (o+x) to each of `folders` and each folder above it that lacks it; returns the folders changed with their modes before. */
+function openToTraversal(folders: readonly string[]): [string, number][] {
   const changed: [string, number][] = [];
-  for (const start of paths) {
-    for (let folder = path.dirname(path.resolve(start)); ; folder = path.dirname(folder)) {
+  for (const start of folders) {
+    for (let folder = path.resolve(start); ; folder = path.dirname(folder)) {
       const mode = fs.statSync(folder).mode & 0o7777;
       if ((mode & 0o001) === 0 && !changed.some(([f]) => f === folder)) {
         fs.chmodSync(folder, mode | 0o001);
