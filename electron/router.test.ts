@@ -272,6 +272,33 @@ describe('every channel', () => {
   });
 });
 
+describe('one instant per call', () => {
+  // Each read of this clock is a day later: a call that read it twice would date its rows on two days.
+  const CALLS: readonly Channel[] = ['assessments.run', 'cases.update', 'workflow.state', 'workflow.transition', 'documents.list', 'dossier.model', 'due.list', 'cases.work'];
+
+  it.each(CALLS)('%s reads the clock once, so its writes and its "today" are of one day', (channel) => {
+    let reads = 0;
+    let day = Date.parse('2025-01-15T12:00:00.000Z');
+    const ticking = createRouter({ ...h.admin, clock: () => { reads += 1; day += 86_400_000; return new Date(day); } }, () => {});
+    const response = ticking.dispatch(channel, validPayloads()[channel]);
+    expect(response.ok, JSON.stringify(response)).toBe(true);
+    expect(reads).toBe(1);
+  });
+
+  it('dates an assessment run at midnight on the day its write is stamped with', () => {
+    let reads = 0;
+    // 23:59:59.999 local time, then the next day.
+    const instants = [new Date(2025, 0, 15, 23, 59, 59, 999), new Date(2025, 0, 16, 0, 0, 0, 1)];
+    const ticking = createRouter({ ...h.admin, clock: () => instants[Math.min(reads++, 1)]! }, () => {});
+    // No request received yet: the reference date is "today", the provisional reading.
+    const undated = data(admin.dispatch('cases.create', { case: { ...exampleCase, events: { ...(example.events as object), requestReceived: null } } })).id;
+    const run = data(ticking.dispatch('assessments.run', { caseId: undated }));
+    expect(run.result.referenceSource).toBe('today');
+    expect(run.referenceDate).toBe('2025-01-15');
+    expect(new Date(run.createdAt).getDate()).toBe(15);
+  });
+});
+
 describe('backups', () => {
   it('has none where no scheduler runs (the CLI): the state is null and a backup is refused', () => {
     expect(data(admin.dispatch('backups.state', {}))).toBeNull();

@@ -70,6 +70,17 @@ export function createRouter(ctx: ServiceContext, log: (message: string) => void
   return createSessionRouter(openSession(ctx.db, ctx.clock, ctx.user, ctx.user.name), log);
 }
 
+/**
+ * The context of one call, its clock stopped at the instant the call began: every timestamp,
+ * "today" (electron/services/context.ts todayOf) and assessment date of the call is the same,
+ * so a write and the assessment it runs never fall on two days at midnight.
+ */
+function atOneInstant(ctx: ServiceContext | null, clock: () => Date): ServiceContext | null {
+  if (ctx === null) return null;
+  const at = clock().getTime();
+  return { ...ctx, clock: () => new Date(at) };
+}
+
 export function createSessionRouter(session: Session, log: (message: string) => void = console.error): Router {
   return {
     dispatch<C extends Channel>(channel: C | string, payload: unknown): ApiResponse<C> {
@@ -77,7 +88,7 @@ export function createSessionRouter(session: Session, log: (message: string) => 
         return { ok: false, error: { code: 'not_found', messageKey: 'error.unknown_channel', problems: [{ field: 'channel', message: `no channel "${channel}"` }] } };
       }
       const known = channel as Channel;
-      const ctx = sessionContext(session);
+      const ctx = atOneInstant(sessionContext(session), session.clock);
       if (ctx === null && !isSignedOutChannel(known)) return { ok: false, error: { code: 'forbidden', messageKey: 'error.signed_out', problems: [] } };
       const contract = API[known];
       // The role before the payload: a caller who may not use a channel learns nothing of its schema.

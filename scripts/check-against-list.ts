@@ -1,5 +1,5 @@
 /**
- * The check both `check:cycles` and `check:dead` run: today's findings against their allow-list
+ * The check `check:dead` runs: today's findings against their allow-list
  * (scripts/allow-list.ts). Prints the summary, names the listed findings that have gone (struck
  * off with `--prune`), and fails on a finding the list does not hold.
  */
@@ -14,7 +14,7 @@ export interface ListedCheck {
   found: readonly string[];
   /** The first line, given how many of the findings are listed. */
   summary: (listed: number) => string;
-  /** "import cycle(s)", "knip finding(s)". */
+  /** What a finding is called, e.g. "knip finding(s)". */
   noun: string;
   /** The npm script, for the prune hint. */
   script: string;

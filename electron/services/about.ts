@@ -11,11 +11,10 @@ import { allStoredRuleSets } from '../../db/rulesets-repo.ts';
 import { treatyMapInForce } from '../../db/treaty-maps-repo.ts';
 import type { AboutInfo, Diagnostics } from '../../shared/about-schemas.ts';
 import type { AppInfo } from '../../shared/contracts/settings.ts';
-import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { BUILT_IN_TREATY_MAP } from '../../shared/treaties/map/built-in/index.ts';
 import { BUILT_IN_RULESETS } from '../../shared/treaties/library.ts';
 import { nodeShellInfo, type ShellInfo } from '../diagnostics/shell-info.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 
 /** How many lines of the log "Copy diagnostics" copies. */
 export const DIAGNOSTICS_LOG_LINES = 200;
@@ -33,7 +32,7 @@ function schemaVersion(db: Database.Database): number {
 }
 
 export function aboutInfo(ctx: ServiceContext, shell: ShellInfo = nodeShellInfo()): AboutInfo {
-  const stored = treatyMapInForce(ctx.db, formatIsoDate(todayFrom(ctx.clock())));
+  const stored = treatyMapInForce(ctx.db, todayOf(ctx));
   return {
     appVersion: shell.appVersion,
     schemaVersion: schemaVersion(ctx.db),

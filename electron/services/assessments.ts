@@ -12,7 +12,7 @@ import type { assessmentsContract } from '../../shared/contracts/assessments.ts'
 import type { StoredVerdict } from '../../shared/vocabularies.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
 import { joinResult } from '../../shared/eligibility/stored-result.ts';
-import { todayFrom } from '../../shared/sentence/calendar.ts';
+import { parseIsoDate } from '../../shared/sentence/calendar.ts';
 import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { prepareFromStore, storePreparedAssessment, type AssessRequest } from './prepared-assessment.ts';
@@ -37,18 +37,18 @@ function recordOf(row: AssessmentFacts, content: { result: StoredAssessment; cas
   };
 }
 
-/** Assesses and stores one case with its audit entry; the caller owns the transaction (also used by the demo seeder). */
-export function assessStoredCase(db: Database.Database, scope: WriteScope, now: Date, request: AssessRequest): AssessmentRecord {
+/** Assesses and stores one case with its audit entry, "today" being the write's own day; the caller owns the transaction (also used by the demo seeder). */
+export function assessStoredCase(db: Database.Database, scope: WriteScope, request: AssessRequest): AssessmentRecord {
   const stored = requireStoredCase(db, request.caseId);
   const previous = latestDocumentsOf(db, [request.caseId]).get(request.caseId);
-  const { outcome, lawTexts, ...prepared } = prepareFromStore(db, stored, request, ruleSetResolver(db), todayFrom(now), previous);
+  const { outcome, lawTexts, ...prepared } = prepareFromStore(db, stored, request, ruleSetResolver(db), parseIsoDate(scope.today), previous);
   const result = joinResult(outcome, lawTexts);
   const row = storePreparedAssessment(db, scope, prepared, request.reason, (entry) => appendAudit(db, entry));
   return recordOf(row, { result, caseSnapshot: stored.case });
 }
 
 export function runAssessment(ctx: ServiceContext, { caseId, ruleSetId, on, reason }: Input<'assessments.run'>): AssessmentRecord {
-  return write(ctx, (scope) => assessStoredCase(ctx.db, scope, ctx.clock(), { caseId, ruleSetId, on, reason: reason ?? null }));
+  return write(ctx, (scope) => assessStoredCase(ctx.db, scope, { caseId, ruleSetId, on, reason: reason ?? null }));
 }
 
 /** Newest first. */

@@ -334,12 +334,11 @@ export function seedDemo(ctx: ServiceContext, n: number, options: SeedOptions = 
   let assessed = 0;
   for (let from = 0; from < cases.length; from += batchSize) {
     write(ctx, (scope) => {
-      const now = ctx.clock();
       for (const c of cases.slice(from, from + batchSize)) {
         const record = insertNewCase(ctx, scope, c, { action: 'case.demo', event: 'created', reason: 'demo data' });
         ids.push(record.id);
         if (assess && c.ruleSetId != null) {
-          assessStoredCase(ctx.db, scope, now, { caseId: record.id, reason: 'demo data' });
+          assessStoredCase(ctx.db, scope, { caseId: record.id, reason: 'demo data' });
           assessed += 1;
         }
       }

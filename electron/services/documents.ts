@@ -19,10 +19,10 @@ import { directionOf } from '../../shared/workflow/steps.ts';
 import { legacyPath, readAttachmentBytes, sha256Of, storeAttachment } from './attachment-files.ts';
 import { loadRecord } from './case-records.ts';
 import type { documentsContract } from '../../shared/contracts/documents.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import type { Handlers, Input } from './handlers.ts';
-import { ruleSetOfCase, todayOf } from './workflow.ts';
+import { ruleSetOfCase } from './workflow.ts';
 import { write } from './write.ts';
 
 /** The checklist: the rule-set's documents in step order, then any other kind this case has a status or file for. */

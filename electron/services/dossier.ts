@@ -19,19 +19,18 @@ import { buildRequest, type RequestDocument } from '../../shared/reports/request
 import type { dossierContract } from '../../shared/contracts/dossier.ts';
 import type { ProducedFile } from '../../shared/contracts/reports.ts';
 import type { Locale } from '../../shared/i18n/index.ts';
-import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { appendPdfs } from '../pdf/append-pdfs.ts';
 import { dossierPdf } from '../pdf/dossier-pdf.ts';
 import { requestPdf } from '../pdf/request-pdf.ts';
 import { readAttachmentBytes } from './attachment-files.ts';
 import { listAssessments } from './assessments.ts';
 import { getCase, listCaseEvents } from './cases.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { listDocuments } from './documents.ts';
 import { computeCaseEnforcement } from './enforcement.ts';
 import { letterSettings } from './letter-settings.ts';
 import type { Handlers, Input } from './handlers.ts';
-import { ruleSetOfCase, todayOf } from './workflow.ts';
+import { ruleSetOfCase } from './workflow.ts';
 
 /** The case's document checklist, as the workflow keeps it. */
 function documentsOf(ctx: ServiceContext, caseId: string): DossierDocument[] {
@@ -60,7 +59,7 @@ export function annexModel(ctx: ServiceContext, caseId: string, locale: Locale):
       assessment: latestAssessment(ctx, caseId, record.latestAssessment?.id ?? null),
       events: listCaseEvents(ctx, { caseId }),
       documents: documentsOf(ctx, caseId),
-      producedOn: formatIsoDate(todayFrom(ctx.clock())),
+      producedOn: todayOf(ctx),
       enforcement: record.case.direction === 'incoming' ? computeCaseEnforcement(ctx, { caseId }) : null,
       auditHead: chainHead(ctx.db),
       audit,

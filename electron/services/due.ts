@@ -14,14 +14,14 @@ import { allStoredRuleSets } from '../../db/rulesets-repo.ts';
 import { dueCandidates, latestEventsOf } from '../../db/workflow-due.ts';
 import { caseHeads, chaseOfCase, dueChases, handoverPlansOf, plannedHandovers } from '../../db/transfer-records-repo.ts';
 import { storedAssessmentSchema, type CaseRecord } from '../../shared/api-schemas.ts';
-import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
+import { formatIsoDate, parseIsoDate } from '../../shared/sentence/calendar.ts';
 import { BUILT_IN_RULESETS } from '../../shared/treaties/library.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
 import { type AlertOut, type DueItem, type DueList, type UnreadableCase } from '../../shared/workflow-schemas.ts';
 import { alertsFor, RELEASE_NEAR_DAYS, URGENCIES, urgencyOf, type Alert } from '../../shared/workflow/alerts.ts';
 import { runningDeadlines, type DeadlineAnchors } from '../../shared/workflow/deadlines.ts';
 import type { dueContract } from '../../shared/contracts/due.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { storedRuleSet } from './ruleset-resolution.ts';
 import type { Handlers, Input } from './handlers.ts';
 
@@ -206,7 +206,7 @@ export function computeDue(db: Database.Database, on: string, horizonDays: numbe
 }
 
 export function listDue(ctx: ServiceContext, { on, horizonDays, urgency, limit, offset }: Input<'due.list'>): DueList {
-  const day = on ?? formatIsoDate(todayFrom(ctx.clock()));
+  const day = on ?? todayOf(ctx);
   const { items: all, unreadable } = computeDue(ctx.db, day, horizonDays);
   // Grouped over everything, then a page within each group: thousands overdue never hide what is due this week.
   const groups = new Map(URGENCIES.map((u) => [u, all.filter((i) => i.urgency === u)]));

@@ -20,12 +20,12 @@ import { allowedProceduresFrom, sourcesOf } from '../../shared/enforcement/proce
 import { toStoredEnforcement, type StoredEnforcement } from '../../shared/enforcement/report.ts';
 import type { Enforcement } from '../../shared/enforcement/types.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
+import { formatIsoDate, parseIsoDate } from '../../shared/sentence/calendar.ts';
 import { directionOf } from '../../shared/workflow/steps.ts';
 import { atAdaptationStep } from '../../shared/enforcement/adaptation-step.ts';
 import { loadRecord } from './case-records.ts';
-import { change } from './cases.ts';
-import type { ServiceContext } from './context.ts';
+import { change } from './case-change.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { resolveProfile, treatyMapOn } from './ruleset-resolution.ts';
 import type { Handlers, Input } from './handlers.ts';
@@ -54,7 +54,6 @@ function enforcementOf(db: Database.Database, record: CaseRecord, c: CaseFile, o
   });
 }
 
-const todayOf = (ctx: ServiceContext): string => formatIsoDate(todayFrom(ctx.clock()));
 
 export function computeCaseEnforcement(ctx: ServiceContext, { caseId, handover, procedure }: Input<'enforcement.compute'>): StoredEnforcement {
   const record = loadRecord(ctx.db, caseId);

@@ -11,10 +11,9 @@ import { toStoredAssessment } from '../../shared/eligibility/report.ts';
 import { parseIsoDate } from '../../shared/sentence/calendar.ts';
 import { checkHandover, type HandoverCheck } from '../../shared/workflow/handover-check.ts';
 import { loadRecord } from './case-records.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { assessUnder, resolveRuleSet } from './ruleset-resolution.ts';
 import type { Input } from './handlers.ts';
-import { todayOf } from './workflow.ts';
 
 /** The case as if handed over on `plannedOn`, under its own rule-set in force; null when it has none (nothing to check against). */
 export function planCheck(db: Database.Database, record: CaseRecord, plannedOn: string, today: string): HandoverCheck | null {

@@ -27,12 +27,11 @@ import { readZip, writeZip, ZipError, type ZipEntry } from '../packages/zip.ts';
 import { sha256Of, storeAttachment } from './attachment-files.ts';
 import { auditStateOf, loadRecord } from './case-records.ts';
 import { creationProblems, creationRefused } from './cases.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { dossierFileName, makeRequest } from './dossier.ts';
 import { ServiceError } from './errors.ts';
 import { timeOrderedUuid } from './time-ordered-id.ts';
 import type { Handlers, Input } from './handlers.ts';
-import { todayOf } from './workflow.ts';
 import { write } from './write.ts';
 
 /** A file name inside the archive: letters, digits, dot, dash and underscore, the rest replaced. */

@@ -7,11 +7,10 @@
 import { appendAudit } from '../../db/audit-repo.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { allStoredProfiles, findProfileVersion, insertProfileVersion } from '../../db/profiles-repo.ts';
-import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import type { profilesContract } from '../../shared/contracts/profiles.ts';
 import type { ProfileVersion } from '../../shared/treaties/api-schemas.ts';
 import { BUILT_IN_PROFILE_VERSION, BUILT_IN_PROFILES, profileSchema } from '../../shared/treaties/profile-schema.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { storedProfile } from './ruleset-resolution.ts';
 import type { Handlers, Input } from './handlers.ts';
@@ -49,7 +48,7 @@ export function saveProfile(ctx: ServiceContext, { profile: raw, reason }: Input
  * In force today: the latest stored version effective by today, else the built-in.
  */
 export function listProfiles(ctx: ServiceContext): ProfileVersion[] {
-  const today = formatIsoDate(todayFrom(ctx.clock()));
+  const today = todayOf(ctx);
   const stored = allStoredProfiles(ctx.db).map(
     (row): ProfileVersion => ({ profile: storedProfile(row), source: 'stored', hash: row.hash, createdAt: row.created_at, inForceToday: false }),
   );

@@ -38,7 +38,6 @@ import {
 import { allStoredProfiles, findProfileVersion, openCasesSentencedIn, openCasesSentencedOutside } from '../../db/profiles-repo.ts';
 import { allStoredRuleSets, findRuleSetVersion, openCasesUnder } from '../../db/rulesets-repo.ts';
 import { findTreatyMapVersion, openCasesUnderAnyRuleSet, treatyMapInForce } from '../../db/treaty-maps-repo.ts';
-import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import {
   TREATY_MAP_SUBJECT_ID,
   type PendingReassessment,
@@ -50,7 +49,7 @@ import {
 } from '../../shared/treaties/api-schemas.ts';
 import { JURISDICTION_PROFILES } from '../../shared/treaties/jurisdictions.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { prepareBatch, storeBatch, type BatchRequest, type PreparedItem } from './reassess.ts';
 import { reassessControlOf } from './reassess-control.ts';
@@ -96,7 +95,7 @@ export type PendingVersion = PendingReassessment & { createdBy: string };
 
 /** Stored versions (of rule-sets, then of profiles, then of the treaty map) in force today, the latest of their id, with open cases and no report yet. */
 export function pendingVersions(ctx: ServiceContext): PendingVersion[] {
-  const today = formatIsoDate(todayFrom(ctx.clock()));
+  const today = todayOf(ctx);
   const pending: PendingVersion[] = [];
   for (const row of latestInForce(allStoredRuleSets(ctx.db), (r) => r.id, today)) {
     if (hasReassessReport(ctx.db, 'rule-set', row.id, row.version)) continue;
@@ -189,7 +188,7 @@ export function requireReport(ctx: ServiceContext, reportId: string): ReassessRe
 }
 
 /** The request a report's cases `ids` are prepared under: today, by the context's clock. */
-export const batchRequest = (ctx: ServiceContext, ids: readonly string[]): BatchRequest => ({ ids, today: formatIsoDate(todayFrom(ctx.clock())) });
+export const batchRequest = (ctx: ServiceContext, ids: readonly string[]): BatchRequest => ({ ids, today: todayOf(ctx) });
 
 /**
  * Stores a prepared batch of a report from position `from` and its items, with one

@@ -32,11 +32,11 @@ import { allCaseIds, caseVersionsOf, findCaseMeta, openCaseIds } from '../../db/
 import { ruleSetVersionsOf } from '../../db/rulesets-repo.ts';
 import type { FieldProblem } from '../../shared/api-schemas.ts';
 import type { StoredVerdict } from '../../shared/vocabularies.ts';
-import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
+import { parseIsoDate } from '../../shared/sentence/calendar.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
 import type { VerdictChange } from '../../shared/treaties/verdict-changes.ts';
 import { requireStoredCase } from './case-records.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { batchMemory, documentIds, prepareFromStore, storePreparedAssessment, type PreparedAssessment } from './prepared-assessment.ts';
 import { ruleSetResolver } from './ruleset-resolution.ts';
@@ -179,7 +179,7 @@ export function reassessCases(ctx: ServiceContext, options: ReassessOptions = {}
   for (let from = 0; from < selected.length; from += batchSize) {
     const batch = selected.slice(from, from + batchSize);
     const stored = write(ctx, (scope) => {
-      const request: BatchRequest = { ids: batch, today: formatIsoDate(todayFrom(ctx.clock())), ruleSetId };
+      const request: BatchRequest = { ids: batch, today: todayOf(ctx), ruleSetId };
       return storeBatch(ctx.db, scope, request, prepareBatch(ctx.db, request), reason ?? null);
     });
     // Counted once the batch has committed.

@@ -15,9 +15,8 @@ import { tablesToCsv } from '../../shared/reports/csv.ts';
 import { exportStatisticsInput, type ExportFormat, type ExportProgress, type ProducedFile, type reportsContract } from '../../shared/contracts/reports.ts';
 import { computeStatistics, type Statistics, type StatisticsQuery } from '../../shared/reports/statistics.ts';
 import { statisticsTables } from '../../shared/reports/tables.ts';
-import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { statisticsPdf } from '../pdf/statistics-pdf.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { computeDue } from './due.ts';
 import { ServiceError } from './errors.ts';
 import { tablesToXlsx } from './reports-xlsx.ts';
@@ -33,7 +32,7 @@ function queryOf(input: { from: string; to: string; direction?: StatisticsQuery[
  * the end of the period (or today, when the period ends later).
  */
 function overdueDeadlines(ctx: ServiceContext, query: StatisticsQuery): Map<string, number> {
-  const today = formatIsoDate(todayFrom(ctx.clock()));
+  const today = todayOf(ctx);
   const byCase = new Map<string, number>();
   for (const item of computeDue(ctx.db, query.to < today ? query.to : today, 0).items) {
     if (item.kind === 'deadline' && item.urgency === 'overdue') byCase.set(item.caseId, (byCase.get(item.caseId) ?? 0) + 1);
@@ -76,7 +75,7 @@ export async function exportStatistics(ctx: ServiceContext, input: unknown, onPh
   const stats = computeStatistics(loaded, query);
   const tables = statisticsTables(stats, locale as Locale);
   onPhase('writing');
-  const meta = { query, cases: stats.cases, producedOn: formatIsoDate(todayFrom(ctx.clock())), locale: locale as Locale, auditHead: chainHead(ctx.db) };
+  const meta = { query, cases: stats.cases, producedOn: todayOf(ctx), locale: locale as Locale, auditHead: chainHead(ctx.db) };
   const bytes =
     format === 'xlsx' ? await tablesToXlsx(tables, meta) : format === 'pdf' ? statisticsPdf(tables, meta) : Buffer.from(tablesToCsv(tables), 'utf8');
   return { fileName: `tsp-statistics-${query.from}-to-${query.to}-${locale}.${format}`, mediaType: MEDIA_TYPES[format], bytes, unreadable: stats.unreadable };

@@ -18,11 +18,10 @@ import {
 } from '../../db/rulesets-repo.ts';
 import type { FieldProblem, RuleSetVersionSummary } from '../../shared/api-schemas.ts';
 import type { rulesetsContract } from '../../shared/contracts/rulesets.ts';
-import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import type { RuleSetDetail, RuleSetVersionDetail } from '../../shared/treaties/api-schemas.ts';
 import { BUILT_IN_RULESETS, builtInRuleSet } from '../../shared/treaties/library.ts';
 import { ruleSetSchema, type RuleSet } from '../../shared/treaties/schema.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { builtInHash, storedRuleSet } from './ruleset-resolution.ts';
 import type { Handlers, Input } from './handlers.ts';
@@ -94,7 +93,7 @@ export function listRuleSets(ctx: ServiceContext): RuleSetVersionSummary[] {
  * then, else the built-in.
  */
 export function getRuleSet(ctx: ServiceContext, { id }: Input<'rulesets.get'>): RuleSetDetail {
-  const today = formatIsoDate(todayFrom(ctx.clock()));
+  const today = todayOf(ctx);
   const usage = assessmentsPerVersion(ctx.db, id);
   const versions: Omit<RuleSetVersionDetail, 'inForceToday'>[] = ruleSetVersionsOf(ctx.db, id).map((row) => {
     const ruleSet = storedRuleSet(row);

@@ -8,12 +8,11 @@
 import { appendAudit } from '../../db/audit-repo.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { findTreatyMapVersion, insertTreatyMapVersion, treatyMapVersions as storedVersions } from '../../db/treaty-maps-repo.ts';
-import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import type { treatiesContract } from '../../shared/contracts/treaties.ts';
 import type { TreatyMapVersion } from '../../shared/treaties/map/api-schemas.ts';
 import { BUILT_IN_TREATY_MAP } from '../../shared/treaties/map/built-in/index.ts';
 import { treatyMapSchema, type TreatyMap } from '../../shared/treaties/map/schema.ts';
-import type { ServiceContext } from './context.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { builtInTreatyMapIndex, storedTreatyMap } from './ruleset-resolution.ts';
 import type { Handlers, Input } from './handlers.ts';
@@ -24,7 +23,7 @@ import { write } from './write.ts';
 
 /** Every version, stored ones latest first, then the built-in; the one in force today marked. */
 export function listTreatyMapVersions(ctx: ServiceContext): TreatyMapVersion[] {
-  const today = formatIsoDate(todayFrom(ctx.clock()));
+  const today = todayOf(ctx);
   const stored = storedVersions(ctx.db).map((r): TreatyMapVersion => ({
     version: r.version, effectiveFrom: r.effective_from, source: 'stored', hash: r.hash, createdAt: r.created_at, inForceToday: false,
   }));

@@ -17,7 +17,7 @@ import { findUser } from '../../db/users-repo.ts';
 import type { CaseRecord } from '../../shared/api-schemas.ts';
 import type { CloseOutcome, OpenStatus } from '../../shared/vocabularies.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
+import { parseIsoDate } from '../../shared/sentence/calendar.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
 import type { workflowContract } from '../../shared/contracts/workflow.ts';
 import type { WorkflowState } from '../../shared/workflow-schemas.ts';
@@ -33,8 +33,8 @@ import { defaultStatus, requirementsFor, type DocumentStatus } from '../../share
 import { citationOf, TASKS, type TaskFacts } from '../../shared/workflow/tasks.ts';
 import { STATUS_AFTER_CLOSE } from './case-closure.ts';
 import { loadRecord, requireStoredCase } from './case-records.ts';
-import { change } from './cases.ts';
-import type { ServiceContext } from './context.ts';
+import { change } from './case-change.ts';
+import { todayOf, type ServiceContext } from './context.ts';
 import { alertsOfCase } from './due.ts';
 import { ServiceError } from './errors.ts';
 import { addNote, assignCase, caseWork, recordCorrespondence } from './case-work.ts';
@@ -49,10 +49,6 @@ const NO_RULE_SET: WorkflowRuleSet = {
   consent: { value: { required: true, representativeTriggers: [], minorAge: null, minorAgeAt: 'reference', irrevocableAfter: 'not-specified' }, source: '-', confidence: 'U' },
   documents: { value: [], source: '-', confidence: 'U' },
 };
-
-export function todayOf(ctx: Pick<ServiceContext, 'clock'>): string {
-  return formatIsoDate(todayFrom(ctx.clock()));
-}
 
 /** The rule-set a case is handled under (its own, else the one of its latest assessment), in force today. */
 export function ruleSetOfCase(db: Database.Database, record: CaseRecord, today: string): RuleSet | null {
