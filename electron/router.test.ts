@@ -268,6 +268,8 @@ describe('every channel', () => {
     expect(['invalid_input', 'not_found']).toContain(response.error.code);
     expect(response.error.problems.length).toBeGreaterThan(0);
     for (const p of response.error.problems) expect(p.message).not.toBe('');
+    // Worded at the edge, in the reader's language: a key for every problem, never English only.
+    expect(response.error.problems.filter((p) => p.messageKey === undefined)).toEqual([]);
     expect(storeDigest(h.store.db)).toBe(before);
   });
 });

@@ -7,8 +7,7 @@ import { z } from 'zod';
 import { caseSchema, keyedProblem, parseCase, type CaseParseResult, type FieldProblem } from './domain/case.ts';
 import { CLOSE_OUTCOMES, caseStatuses, ROLES, VERDICTS } from './vocabularies.ts';
 import { CONDITION_IDS } from './eligibility/types.ts';
-import { DATE_MAX, DATE_MIN, isDateInBounds } from './domain/bounds.ts';
-import { isIsoDate } from './sentence/calendar.ts';
+import { isoDate } from './domain/fields.ts';
 import { referenceEvents, RULESET_KINDS } from './treaties/schema.ts';
 import type { StoredMessageParams } from './messages.ts';
 
@@ -16,12 +15,10 @@ export type { FieldProblem };
 
 // ---------------------------------------------------------------- building blocks
 
-const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
 /** A date a request gives (not one the app computed): within the app's bounds (shared/domain/bounds.ts). */
-export const inputDate = isoDate.refine(isDateInBounds, { error: 'validation.date.range', params: { min: DATE_MIN, max: DATE_MAX } });
-export const caseId = z.uuid({ error: 'must be a case id' });
-export const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a rule-set id such as "coe-ets-112"' });
-export const reason = z.string({ error: 'must be text' }).trim().min(1, { error: 'a reason is required' }).max(2000, { error: 'must be at most 2000 characters' });
+export const caseId = z.uuid({ error: 'validation.id.case' });
+export const ruleSetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'validation.id.ruleSet' });
+export const reason = z.string({ error: 'validation.text' }).trim().min(1, { error: 'validation.reason.required' }).max(2000, { error: 'validation.text.tooLong' });
 const timestamp = z.string();
 
 

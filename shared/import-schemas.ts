@@ -59,7 +59,7 @@ export type ColumnMapping = z.output<typeof columnMapping>;
 
 export const startSpreadsheetInput = z.strictObject({
   fileName: z.string().trim().min(1).max(255),
-  contentBase64: z.string().min(1).max(SPREADSHEET_BASE64_MAX_LENGTH, { error: 'the file is larger than 20 MiB' }),
+  contentBase64: z.string().min(1).max(SPREADSHEET_BASE64_MAX_LENGTH, { error: 'validation.file.over20MiB' }),
   /** The columns as the user mapped them; absent: the mapping suggested (the one saved, then the headers' names). */
   mapping: columnMapping.optional(),
 });

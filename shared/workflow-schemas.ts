@@ -12,7 +12,7 @@ import { DOCUMENT_STATUSES } from './workflow/documents.ts';
 import { GUARDS, TRANSITION_IDS } from './workflow/lifecycle.ts';
 import { STEPS } from './workflow/steps.ts';
 
-export const documentKind = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a document kind such as "certified-judgment"' });
+export const documentKind = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'validation.documentKind' });
 
 /** Largest attachment accepted through the API (base64 over IPC): 20 MiB. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;

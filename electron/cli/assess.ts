@@ -1,6 +1,6 @@
 /** `tsp assess`: one case file against one rule-set, as a readable report or the JSON contract. */
 import type Database from 'better-sqlite3';
-import { parseCase, fieldPath, type CaseFile } from '../../shared/domain/case.ts';
+import { parseCase, problemOf, type CaseFile } from '../../shared/domain/case.ts';
 import { assessmentToJson, type AssessmentJson } from '../../shared/eligibility/report.ts';
 import { t, type Locale } from '../../shared/i18n/index.ts';
 import { DATE_MAX, DATE_MIN, isDateInBounds } from '../../shared/domain/bounds.ts';
@@ -38,7 +38,7 @@ function ruleSetFile(io: CliIo, path: string): RuleSet {
   if (!parsed.success) {
     throw new UsageError(
       `${path} is not a valid rule-set (tsp-ruleset/1):`,
-      parsed.error.issues.map((i) => `${fieldPath(i.path)}: ${i.message}`),
+      parsed.error.issues.map(problemOf).map((p) => `${p.field}: ${p.message}`),
     );
   }
   return parsed.data;

@@ -21,7 +21,7 @@ import { caseMatchRows } from '../../db/case-matching.ts';
 import { findCase } from '../../db/cases-repo.ts';
 import { readSetting, writeSetting } from '../../db/settings-repo.ts';
 import { parseStorableCase, type FieldProblem, type ImportResult } from '../../shared/api-schemas.ts';
-import type { CaseFile } from '../../shared/domain/case.ts';
+import { keyedProblem, type CaseFile } from '../../shared/domain/case.ts';
 import { prisonNumberKey } from '../../shared/domain/prison-number.ts';
 import { t } from '../../shared/i18n/index.ts';
 import {
@@ -195,7 +195,7 @@ function applyPlanned(ctx: ServiceContext, scope: WriteScope, p: Planned): strin
 function fileItems(input: unknown): Item[] {
   // Array.from: a hole in a sparse array is a case too (undefined, refused), never skipped.
   const items = Array.isArray(input) ? Array.from(input as unknown[]) : [input];
-  if (items.length === 0) throw new ServiceError('invalid_input', 'error.import_empty', [{ field: 'cases', message: 'the file holds no case' }]);
+  if (items.length === 0) throw new ServiceError('invalid_input', 'error.import_empty', [keyedProblem('cases', 'validation.import.empty')]);
   if (items.length > IMPORT_MAX_CASES) {
     throw new ServiceError('invalid_input', 'error.import_too_large', [{ field: 'cases', message: `at most ${IMPORT_MAX_CASES} cases per import` }]);
   }

@@ -1,29 +1,12 @@
 /** Input validation for services: a zod failure becomes ServiceError('invalid_input') listing every field. */
 import type { z } from 'zod';
 import { parseStorableCase } from '../../shared/api-schemas.ts';
-import { en } from '../../shared/i18n/en.ts';
 import { problemOf, type CaseFile, type FieldProblem } from '../../shared/domain/case.ts';
 import { ServiceError } from './errors.ts';
 
-/**
- * The catalog key of each plain validation message, by its English text: the service
- * inputs (shared/api-schemas.ts) word their problems in English, and a message the
- * catalogs hold word for word is sent with its key for the reader's language.
- */
-const KEY_OF_MESSAGE: ReadonlyMap<string, string> = new Map(
-  Object.entries(en)
-    .filter(([key, text]) => key.startsWith('validation.') && !/\{\s*\w+/.test(text))
-    .map(([key, text]) => [text, key]),
-);
-
-/** One problem per zod issue, worded as parseCase words them (shared/domain/case.ts), with the message key when there is one. */
+/** One problem per zod issue, worded as parseCase words them (shared/domain/case.ts): every schema names its problems by key. */
 export function problemsOf(error: z.ZodError, prefix = ''): FieldProblem[] {
-  const problems = error.issues.map((issue): FieldProblem => {
-    const problem = problemOf(issue);
-    if (problem.messageKey !== undefined) return problem;
-    const messageKey = KEY_OF_MESSAGE.get(problem.message);
-    return messageKey === undefined ? problem : { ...problem, messageKey };
-  });
+  const problems = error.issues.map(problemOf);
   return prefix === '' ? problems : within(prefix, problems);
 }
 

@@ -1,13 +1,14 @@
 /** Eligibility assessments of a stored case: run one (stored with its frozen inputs), list them (electron/services/assessments.ts). */
 import { z } from 'zod';
-import { assessmentRecordSchema, caseId, inputDate, reason, ruleSetId } from '../api-schemas.ts';
+import { boundedDate } from '../domain/fields.ts';
+import { assessmentRecordSchema, caseId, reason, ruleSetId } from '../api-schemas.ts';
 import { ALL, CASEWORK, type AreaContract } from './channel.ts';
 
 const runAssessmentInput = z.strictObject({
   caseId,
   ruleSetId: ruleSetId.optional(),
   /** "Assess as if on this date": overrides the rule-set's reference event. */
-  on: inputDate.optional(),
+  on: boundedDate.optional(),
   reason: reason.optional(),
 });
 const listAssessmentsInput = z.strictObject({ caseId });

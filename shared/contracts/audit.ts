@@ -12,7 +12,7 @@ const listAuditInput = z.strictObject({
 });
 
 const caseAuditInput = z.strictObject({
-  caseId: z.uuid({ error: 'must be a case id' }),
+  caseId: z.uuid({ error: 'validation.id.case' }),
   /** Entries older than this sequence number (paging backwards). */
   beforeSeq: z.int().min(1).optional(),
   limit: z.int().min(1).max(500).default(100),

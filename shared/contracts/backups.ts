@@ -5,9 +5,9 @@ import type { BackupInspection, BackupsState, RestoreRequested } from '../backup
 import { noInput, SUPERVISOR, typed, type AreaContract } from './channel.ts';
 
 /** A backup of the app's folder, by its file name (never a path). */
-const backupName = z.string().regex(/^tsp-desk-\d{4}-\d{2}-\d{2}T\d{6}Z\.sqlite$/, { error: 'must be the name of a backup in the folder' });
+const backupName = z.string().regex(/^tsp-desk-\d{4}-\d{2}-\d{2}T\d{6}Z\.sqlite$/, { error: 'validation.backupName' });
 const inspectBackupInput = z.strictObject({ name: backupName });
-const requestRestoreInput = z.strictObject({ name: backupName, reason, confirm: z.literal(true, { error: 'confirm the restore' }) });
+const requestRestoreInput = z.strictObject({ name: backupName, reason, confirm: z.literal(true, { error: 'validation.restore.confirm' }) });
 
 export const backupsContract = {
   /** null where the app makes no backups itself (the CLI: `tsp backup`). */

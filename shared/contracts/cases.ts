@@ -4,38 +4,37 @@
  * `tsp-case/1` files, imported and exported (electron/services/case-files.ts).
  */
 import { z } from 'zod';
-import { caseEventSchema, caseId, caseListSchema, caseRecordSchema, inputDate, reason } from '../api-schemas.ts';
+import { caseEventSchema, caseId, caseListSchema, caseRecordSchema, reason } from '../api-schemas.ts';
 import type { CaseFile } from '../domain/case.ts';
-import { isoDate } from '../domain/fields.ts';
+import { boundedDate, country, isoDate } from '../domain/fields.ts';
 import { CASE_SORT_FIELDS, CLOSE_OUTCOMES, caseStatuses, DUE_FILTERS, LIST_LIMIT_MAX, OPEN_STATUSES, VERDICTS } from '../vocabularies.ts';
 import { ALL, CASEWORK, SUPERVISOR, typed, type AreaContract } from './channel.ts';
 
-const country = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "HK"' });
 /** The version of the case the user saw (optimistic concurrency). */
-const version = z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' });
+const version = z.int({ error: 'validation.wholeNumber' }).min(1, { error: 'validation.atLeastOne' });
 
 const createCaseInput = z.strictObject({ case: z.unknown(), reason: reason.optional() });
 const updateCaseInput = z.strictObject({ id: caseId, expectedVersion: version, case: z.unknown(), reason });
 const setCaseStatusInput = z.strictObject({
   id: caseId,
   expectedVersion: version,
-  status: z.enum(OPEN_STATUSES, { error: `must be one of ${OPEN_STATUSES.join(', ')} (a case is ended by closing it)` }),
+  status: z.enum(OPEN_STATUSES, { error: 'validation.status.open' }),
   reason,
 });
 const closeCaseInput = z.strictObject({
   id: caseId,
   expectedVersion: version,
-  outcome: z.enum(CLOSE_OUTCOMES, { error: `must be one of ${CLOSE_OUTCOMES.join(', ')}` }),
+  outcome: z.enum(CLOSE_OUTCOMES),
   reason,
   /** The civil date it happened (the handover's date for "transferred"); today when left out. */
-  date: inputDate.optional(),
+  date: boundedDate.optional(),
   /** The coded reason (shared/workflow/reasons.ts): required of every closure but the transfer. */
-  reasonCode: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'must be lower-case letters, digits, "-" and "_"' }).max(64).optional(),
+  reasonCode: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'validation.code.lower' }).max(64).optional(),
 });
 const reopenCaseInput = z.strictObject({
   id: caseId,
   expectedVersion: version,
-  status: z.enum(OPEN_STATUSES, { error: `must be one of ${OPEN_STATUSES.join(', ')}` }),
+  status: z.enum(OPEN_STATUSES),
   reason,
 });
 const getCaseInput = z.strictObject({ id: caseId });
@@ -74,7 +73,7 @@ export const listCasesInput = z.strictObject({
     .strictObject({ field: z.enum(CASE_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
     .default({ field: 'updatedAt', dir: 'desc' }),
   offset: z.int().min(0).default(0),
-  limit: z.int().min(1).max(LIST_LIMIT_MAX, { error: `must be at most ${LIST_LIMIT_MAX}` }).default(100),
+  limit: z.int().min(1).max(LIST_LIMIT_MAX).default(100),
 });
 export type ListCasesInput = z.input<typeof listCasesInput>;
 export type CaseListQuery = z.output<typeof listCasesInput>;

@@ -10,21 +10,21 @@ const listDocumentsInput = z.strictObject({ caseId });
 const setDocumentStatusInput = z.strictObject({
   caseId,
   kind: documentKind,
-  status: z.enum(DOCUMENT_STATUSES, { error: `must be one of ${DOCUMENT_STATUSES.join(', ')}` }),
+  status: z.enum(DOCUMENT_STATUSES),
   note: z.string().trim().max(2000).optional(),
 });
 
 const attachDocumentInput = z.strictObject({
   caseId,
   kind: documentKind,
-  fileName: z.string().trim().min(1, { error: 'a file name is required' }).max(255),
+  fileName: z.string().trim().min(1, { error: 'validation.fileName.required' }).max(255),
   mediaType: z.string().max(200).default('application/octet-stream'),
   /** The file's bytes, base64: what survives every shell's IPC (Electron, the CLI, the test shell). */
-  contentBase64: z.string().max(ATTACHMENT_BASE64_MAX_LENGTH, { error: 'the file is larger than 20 MiB' }),
+  contentBase64: z.string().max(ATTACHMENT_BASE64_MAX_LENGTH, { error: 'validation.file.over20MiB' }),
 });
 
 /** One attached file of a case, to save or open. */
-const readAttachmentInput = z.strictObject({ caseId, attachmentId: z.int({ error: 'must be an attachment id' }).positive({ error: 'must be an attachment id' }) });
+const readAttachmentInput = z.strictObject({ caseId, attachmentId: z.int({ error: 'validation.id.attachment' }).positive({ error: 'validation.id.attachment' }) });
 
 export const documentsContract = {
   'documents.list': { input: listDocumentsInput, output: z.array(caseDocumentSchema), roles: ALL },

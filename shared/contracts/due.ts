@@ -1,13 +1,13 @@
 /** The Due page: what is due across the open cases, by urgency (electron/services/due.ts). */
 import { z } from 'zod';
-import { inputDate } from '../api-schemas.ts';
+import { boundedDate } from '../domain/fields.ts';
 import { dueListSchema } from '../workflow-schemas.ts';
 import { URGENCIES } from '../workflow/alerts.ts';
 import { ALL, type AreaContract } from './channel.ts';
 
 const listDueInput = z.strictObject({
   /** "What is due as of": today when left out. */
-  on: inputDate.optional(),
+  on: boundedDate.optional(),
   /** How far ahead "later" reaches. */
   horizonDays: z.int().min(0).max(3660).default(90),
   urgency: z.enum(URGENCIES).optional(),

@@ -11,7 +11,7 @@ import { ENFORCEMENT_PROCEDURES } from '../vocabularies.ts';
 import { isoDate } from '../domain/fields.ts';
 import { ALL, CASEWORK, typed, type AreaContract } from './channel.ts';
 
-const procedure = z.enum(ENFORCEMENT_PROCEDURES, { error: 'must be "continued" or "conversion"' });
+const procedure = z.enum(ENFORCEMENT_PROCEDURES, { error: 'validation.enforcement.procedure' });
 
 const computeEnforcementInput = z.strictObject({
   caseId,
@@ -23,10 +23,10 @@ const computeEnforcementInput = z.strictObject({
 
 const recordEnforcementDecisionInput = z.strictObject({
   id: caseId,
-  expectedVersion: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }),
+  expectedVersion: z.int({ error: 'validation.wholeNumber' }).min(1, { error: 'validation.atLeastOne' }),
   procedure,
   decision: z.strictObject({
-    authority: z.string({ error: 'must be text' }).trim().min(1, { error: 'name the court or authority' }).max(500, { error: 'must be at most 500 characters' }),
+    authority: z.string({ error: 'validation.text' }).trim().min(1, { error: 'validation.authority.required' }).max(500, { error: 'validation.text.tooLong' }),
     date: isoDate,
     term: termSchema,
   }),

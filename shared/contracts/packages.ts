@@ -11,7 +11,7 @@ const makePackageInput = z.strictObject({ caseId, locale });
 
 /** A package file's bytes, base64 (as an attachment travels). */
 const importPackageInput = z.strictObject({
-  contentBase64: z.string().min(1).max(ATTACHMENT_BASE64_MAX_LENGTH * 2, { error: 'the package is larger than 40 MiB' }),
+  contentBase64: z.string().min(1).max(ATTACHMENT_BASE64_MAX_LENGTH * 2, { error: 'validation.package.over40MiB' }),
 });
 
 export const packagesContract = {

@@ -3,7 +3,7 @@
  * export runs in the background, its progress asked for until its file is ready.
  */
 import { z } from 'zod';
-import { inputDate } from '../api-schemas.ts';
+import { boundedDate, country } from '../domain/fields.ts';
 import type { Statistics } from '../reports/statistics.ts';
 import { isIsoDate, parseIsoDate } from '../sentence/calendar.ts';
 import { DIRECTIONS } from '../vocabularies.ts';
@@ -12,14 +12,14 @@ import { locale } from './inputs.ts';
 
 const statisticsInput = z
   .strictObject({
-    from: inputDate,
-    to: inputDate,
-    direction: z.enum(DIRECTIONS, { error: `must be one of ${DIRECTIONS.join(', ')}` }).optional(),
+    from: boundedDate,
+    to: boundedDate,
+    direction: z.enum(DIRECTIONS).optional(),
     ruleSetId: z.string().trim().min(1).max(100).optional(),
-    state: z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "TH"' }).optional(),
+    state: country.optional(),
   })
   .refine((q) => !isIsoDate(q.from) || !isIsoDate(q.to) || parseIsoDate(q.from) <= parseIsoDate(q.to), {
-    error: 'must not be before "from"',
+    error: 'validation.period.order',
     path: ['to'],
   });
 export type StatisticsRequest = z.input<typeof statisticsInput>;
@@ -30,11 +30,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Also what `tsp report` gives electron/services/reports.ts `exportStatistics`. */
 export const exportStatisticsInput = z.strictObject({
   query: statisticsInput,
-  format: z.enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` }),
+  format: z.enum(EXPORT_FORMATS),
   locale,
 });
 
-const exportProgressInput = z.strictObject({ jobId: z.uuid({ error: 'must be an export job id' }) });
+const exportProgressInput = z.strictObject({ jobId: z.uuid({ error: 'validation.id.exportJob' }) });
 
 /** A file produced in the main process, carried over IPC as base64 (the test shell passes JSON). */
 export interface ProducedFile {

@@ -15,9 +15,9 @@ import {
 } from '../treaties/api-schemas.ts';
 import { ALL, LEGAL, noInput, type AreaContract } from './channel.ts';
 
-const reportId = z.uuid({ error: 'must be a report id' });
-const profileCode = z.string().regex(/^([A-Z]{2}|\*)$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK", or "*"' });
-const version = z.string().min(1, { error: 'must not be empty' });
+const reportId = z.uuid({ error: 'validation.id.report' });
+const profileCode = z.string().regex(/^([A-Z]{2}|\*)$/, { error: 'validation.profileCode' });
+const version = z.string().min(1, { error: 'validation.notEmpty' });
 
 /** The rule-set is checked by the service against shared/treaties/schema.ts, its problems under `ruleSet.`. */
 const saveRuleSetInput = z.strictObject({ ruleSet: z.unknown(), reason });
@@ -31,7 +31,7 @@ export const startReassessInput = z.discriminatedUnion('subject', [
   z.strictObject({ subject: z.literal('rule-set').default('rule-set'), ruleSetId, version, reason }),
   z.strictObject({ subject: z.literal('profile'), ruleSetId: profileCode, version, reason }),
   z.strictObject({ subject: z.literal('treaty-map'), ruleSetId: z.literal(TREATY_MAP_SUBJECT_ID), version, reason }),
-], { error: 'must be "rule-set", "profile" or "treaty-map"' });
+], { error: 'validation.datedKind' });
 const reportInput = z.strictObject({ reportId });
 const listReassessReportsInput = z.strictObject({ ruleSetId: ruleSetId.optional() }).optional();
 

@@ -14,7 +14,7 @@ export type UserAccount = z.output<typeof userAccountSchema>;
 
 const createUserInput = z.strictObject({
   name: userName,
-  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+  role: z.enum(ROLES),
   /** The initial password (shared/auth-policy.ts); without one the user cannot sign in until a supervisor sets it. */
   password: password.optional(),
 });

@@ -4,7 +4,8 @@
  * the case's correspondence, notes and assignment.
  */
 import { z } from 'zod';
-import { caseId, caseRecordSchema, inputDate, reason } from '../api-schemas.ts';
+import { boundedDate } from '../domain/fields.ts';
+import { caseId, caseRecordSchema, reason } from '../api-schemas.ts';
 import { CORRESPONDENCE_KINDS, CORRESPONDENTS } from '../vocabularies.ts';
 import { caseWorkSchema, documentKind, handoverCheckSchema, workflowStateSchema } from '../workflow-schemas.ts';
 import { TRANSITION_IDS } from '../workflow/lifecycle.ts';
@@ -12,20 +13,20 @@ import { ALL, CASEWORK, type AreaContract } from './channel.ts';
 
 const transitionCaseInput = z.strictObject({
   id: caseId,
-  expectedVersion: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }),
-  transition: z.enum(TRANSITION_IDS, { error: `must be one of ${TRANSITION_IDS.join(', ')}` }),
+  expectedVersion: z.int({ error: 'validation.wholeNumber' }).min(1, { error: 'validation.atLeastOne' }),
+  transition: z.enum(TRANSITION_IDS),
   /** The civil date it happened; today when left out (the handover must give it). */
-  date: inputDate.optional(),
+  date: boundedDate.optional(),
   reason,
   legalBasis: z.string().trim().min(1).max(500).optional(),
   /** A code for the reason where one applies (e.g. a refusal ground). */
-  reasonCode: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'must be lower-case letters, digits, "-" and "_"' }).max(64).optional(),
+  reasonCode: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'validation.code.lower' }).max(64).optional(),
   documents: z.array(documentKind).max(50).optional(),
   /** Scheduling the handover (schedule-handover, reschedule-handover): its planned date, place, escorting authority and contact. */
   handover: z
     .strictObject({
-      plannedOn: inputDate,
-      place: z.string().trim().min(1, { error: 'a place is required' }).max(500),
+      plannedOn: boundedDate,
+      place: z.string().trim().min(1, { error: 'validation.place.required' }).max(500),
       escort: z.string().trim().min(1).max(500).optional(),
       contact: z.string().trim().min(1).max(500).optional(),
     })
@@ -33,25 +34,25 @@ const transitionCaseInput = z.strictObject({
 });
 
 /** The check of a handover planned for a date, before it is scheduled. */
-const checkHandoverInput = z.strictObject({ caseId, plannedOn: inputDate });
+const checkHandoverInput = z.strictObject({ caseId, plannedOn: boundedDate });
 
 const shortText = z.string().trim().min(1).max(500);
 
 const recordCorrespondenceInput = z.strictObject({
   caseId,
-  kind: z.enum(CORRESPONDENCE_KINDS, { error: `must be one of ${CORRESPONDENCE_KINDS.join(', ')}` }),
-  correspondent: z.enum(CORRESPONDENTS, { error: `must be one of ${CORRESPONDENTS.join(', ')}` }),
+  kind: z.enum(CORRESPONDENCE_KINDS),
+  correspondent: z.enum(CORRESPONDENTS),
   /** Sent by us (true) or received (false). */
   outgoing: z.boolean(),
   /** The date written on it, or when it was received. */
-  date: inputDate,
+  date: boundedDate,
   reference: shortText.optional(),
   subject: shortText.optional(),
   /** For a letter we sent: the date to chase an answer by, shown on the Due page until a reply from the same correspondent is recorded. */
-  chaseOn: inputDate.optional(),
+  chaseOn: boundedDate.optional(),
 });
 
-const addNoteInput = z.strictObject({ caseId, text: z.string().trim().min(1, { error: 'a note needs text' }).max(10_000) });
+const addNoteInput = z.strictObject({ caseId, text: z.string().trim().min(1, { error: 'validation.note.required' }).max(10_000) });
 
 const caseWorkInput = z.strictObject({ caseId });
 

@@ -301,6 +301,7 @@ function issueParams(issue: z.core.$ZodIssue): ProblemParams | undefined {
   // `{max}`, or `{max, plural, ...}` where the bound is a count.
   if (issue.code === 'too_big' && /\{\s*max\b/.test(template)) return { max: Number(issue.maximum) };
   if (issue.code === 'too_small' && /\{\s*min\b/.test(template)) return { min: Number(issue.minimum) };
+  if (issue.code === 'invalid_value' && /\{\s*values\b/.test(template)) return { values: issue.values.map(String).join(', ') };
   if (issue.code !== 'custom' || issue.params === undefined) return undefined;
   const out: ProblemParams = {};
   for (const [name, value] of Object.entries(issue.params)) {
@@ -318,7 +319,37 @@ export function problemOf(issue: z.core.$ZodIssue): FieldProblem {
   if (issue.code === 'invalid_type' && issue.input === undefined) return keyedProblem(field, 'validation.required');
   if (issue.code === 'unrecognized_keys') return keyedProblem(field, 'validation.unknownKeys', { keys: issue.keys.join(', ') });
   if (isValidationKey(issue.message)) return keyedProblem(field, issue.message, issueParams(issue));
-  return { field, message: issue.message };
+  const [key, params] = genericProblem(issue);
+  return keyedProblem(field, key, params);
+}
+
+/** The key of an issue whose schema names none: zod's own issue, worded by its kind. */
+function genericProblem(issue: z.core.$ZodIssue): [ValidationKey, ProblemParams?] {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'string') return ['validation.text'];
+      if (issue.expected === 'number' || issue.expected === 'int' || issue.expected === 'bigint') return ['validation.number'];
+      if (issue.expected === 'boolean') return ['validation.boolean'];
+      if (issue.expected === 'array') return ['validation.list'];
+      if (issue.expected === 'object') return ['validation.object'];
+      return ['validation.invalid'];
+    case 'invalid_value':
+      return ['validation.oneOf', { values: issue.values.map(String).join(', ') }];
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? ['validation.notEmpty'] : ['validation.text.tooShort', { min: Number(issue.minimum) }];
+      if (issue.origin === 'array' || issue.origin === 'set') return ['validation.list.tooShort', { min: Number(issue.minimum) }];
+      return ['validation.number.tooSmall', { min: Number(issue.minimum) }];
+    case 'too_big':
+      if (issue.origin === 'string') return ['validation.text.tooLong', { max: Number(issue.maximum) }];
+      if (issue.origin === 'array' || issue.origin === 'set') return ['validation.list.tooLong', { max: Number(issue.maximum) }];
+      return ['validation.number.tooLarge', { max: Number(issue.maximum) }];
+    case 'invalid_format':
+      return issue.format === 'uuid' ? ['validation.id'] : ['validation.format.invalid'];
+    case 'invalid_key':
+      return ['validation.recordKey'];
+    default:
+      return ['validation.invalid'];
+  }
 }
 
 export function fieldPath(path: readonly PropertyKey[]): string {

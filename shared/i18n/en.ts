@@ -19,6 +19,7 @@ import { transferRunsEn } from './transfer-runs.en.ts';
 import { routesUiEn } from './routes-ui.en.ts';
 import { aboutEn } from './about.en.ts';
 import { importsEn } from './imports.en.ts';
+import { inputsEn } from './inputs.en.ts';
 
 export const en = {
   // Units of a period, in words: 1 year 3 months 4 days
@@ -654,6 +655,7 @@ export const en = {
   ...routesUiEn,
   ...aboutEn,
   ...importsEn,
+  ...inputsEn,
   ...findEn,
 } as const;
 

@@ -16,6 +16,7 @@ import { transferRunsZhHant } from './transfer-runs.zh-Hant.ts';
 import { routesUiZhHant } from './routes-ui.zh-Hant.ts';
 import { aboutZhHant } from './about.zh-Hant.ts';
 import { importsZhHant } from './imports.zh-Hant.ts';
+import { inputsZhHant } from './inputs.zh-Hant.ts';
 
 export const zhHant: Record<MessageKey, string> = {
   'unit.years': '{n, plural, other {#年}}',
@@ -637,5 +638,6 @@ export const zhHant: Record<MessageKey, string> = {
   ...routesUiZhHant,
   ...aboutZhHant,
   ...importsZhHant,
+  ...inputsZhHant,
   ...findZhHant,
 };

@@ -5,6 +5,7 @@
  * store setting `request-letter` (electron/services/letter-settings.ts). Pure.
  */
 import { z } from 'zod';
+import { country } from '../domain/fields.ts';
 
 const line = z.string().trim().max(300);
 
@@ -17,8 +18,8 @@ export const letterSettingsSchema = z.strictObject({
   signatoryTitle: line.default(''),
   /** The addressee of the request, by the other State's ISO code (e.g. "RU" -> "Ministry of Justice of the Russian Federation"). */
   addressees: z
-    .record(z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "RU"' }), z.string().trim().min(1).max(500))
-    .refine((r) => Object.keys(r).length <= 300, { error: 'at most 300 addressees' })
+    .record(country, z.string().trim().min(1).max(500))
+    .refine((r) => Object.keys(r).length <= 300, { error: 'validation.letter.addressees' })
     .default({}),
 });
 export type LetterSettings = z.output<typeof letterSettingsSchema>;

@@ -17,27 +17,27 @@ export const BUILT_IN_PROFILE_VERSION = 'built-in';
 const BUILT_IN_EFFECTIVE_FROM = '1900-01-01';
 
 export const profileSchema = z.strictObject({
-  format: z.literal(PROFILE_FORMAT, { error: `must be "${PROFILE_FORMAT}"` }),
+  format: z.literal(PROFILE_FORMAT, { error: 'validation.profile.format' }),
   /** ISO 3166-1 alpha-2 code of the sentencing jurisdiction, or "*" for the default. */
-  code: z.string().regex(/^([A-Z]{2}|\*)$/, { error: 'must be an ISO 3166-1 alpha-2 code such as "HK"' }),
-  version: text(RULESET_LIMITS.version).trim().min(1, { error: 'must not be empty' }),
+  code: z.string().regex(/^([A-Z]{2}|\*)$/, { error: 'validation.country.type' }),
+  version: text(RULESET_LIMITS.version).trim().min(1, { error: 'validation.notEmpty' }),
   effectiveFrom: isoDate,
-  name: text(RULESET_LIMITS.title).trim().min(1, { error: 'must not be empty' }),
+  name: text(RULESET_LIMITS.title).trim().min(1, { error: 'validation.notEmpty' }),
   monthEnd: param(z.enum(['c2', 'hmpps'])),
   remandCredit: param(z.enum(['day-for-day', 'none'])),
   remission: param(
     z
       .strictObject({
-        numerator: z.int().min(1, { error: 'must be a whole number' }).max(FRACTION_PART_MAX, { error: 'validation.number.tooLarge' }),
-        denominator: z.int().min(1, { error: 'must be a whole number' }).max(FRACTION_PART_MAX, { error: 'validation.number.tooLarge' }),
+        numerator: z.int().min(1, { error: 'validation.wholeNumber' }).max(FRACTION_PART_MAX, { error: 'validation.number.tooLarge' }),
+        denominator: z.int().min(1, { error: 'validation.wholeNumber' }).max(FRACTION_PART_MAX, { error: 'validation.number.tooLarge' }),
         /** Remission never reduces the actual term below this (HK r. 69(1): 31 days). */
-        minActualTermDays: z.int().min(0, { error: 'must not be negative' }).max(RULESET_DURATION_MAX_DAYS, { error: 'validation.number.tooLarge' }),
+        minActualTermDays: z.int().min(0, { error: 'validation.notNegative' }).max(RULESET_DURATION_MAX_DAYS, { error: 'validation.number.tooLarge' }),
       })
-      .refine((r) => r.numerator < r.denominator, { error: 'remission must be a fraction below one', path: ['numerator'] })
+      .refine((r) => r.numerator < r.denominator, { error: 'validation.profile.remission', path: ['numerator'] })
       .nullable(),
   ),
   /** Days after the judgment during which an ordinary appeal may be lodged; null: not known. */
-  appealPeriodDays: param(z.int().min(0, { error: 'must not be negative' }).max(DEADLINE_MAX_DAYS, { error: 'validation.number.tooLarge' }).nullable()),
+  appealPeriodDays: param(z.int().min(0, { error: 'validation.notNegative' }).max(DEADLINE_MAX_DAYS, { error: 'validation.number.tooLarge' }).nullable()),
   /**
    * As administering State: remission on a transferred-in sentence earned on the whole
    * enforced term from its original start, or only on the part served here (shared/enforcement).
@@ -45,7 +45,7 @@ export const profileSchema = z.strictObject({
    */
   transferredRemission: param(z.enum(['whole-term', 'part-served-here'])).default({ ...DEFAULT_TRANSFERRED_REMISSION }),
   /** Offence categories (e.g. excluded:state-security) for which no remission is projected (Hong Kong, 2024). */
-  remissionExclusions: param(z.array(text(100).regex(/^[a-z0-9]+:[a-z0-9-]+$/, { error: 'must be a category code such as "excluded:state-security"' })).max(50)).default({
+  remissionExclusions: param(z.array(text(100).regex(/^[a-z0-9]+:[a-z0-9-]+$/, { error: 'validation.categoryCode' })).max(50)).default({
     value: [],
     source: 'None recorded',
     confidence: 'U',

@@ -37,20 +37,20 @@ const distinct = <T extends z.ZodType>(item: T, max: number, key: (value: z.outp
       seen.add(k);
     });
   });
-const slug = (max: number) => text(max).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lower-case letters, digits and hyphens' });
+const slug = (max: number) => text(max).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'validation.ruleset.id' });
 
 /** A parameter value with where it comes from and how sure we are of it. */
 export const param = <T extends z.ZodType>(value: T) =>
   z.strictObject({
     value,
-    source: text(RULESET_LIMITS.source).min(1, { error: 'every parameter needs its legal source' }),
-    confidence: z.enum(['C', 'S', 'U'], { error: 'must be "C" (confirmed), "S" (secondary) or "U" (unconfirmed)' }),
+    source: text(RULESET_LIMITS.source).min(1, { error: 'validation.ruleset.source' }),
+    confidence: z.enum(['C', 'S', 'U'], { error: 'validation.ruleset.confidence' }),
     note: text(RULESET_LIMITS.note).optional(),
   });
 
 export const durationSchema = z
   .strictObject({ years: count.default(0), months: count.default(0), days: count.default(0) })
-  .refine((d) => d.years + d.months + d.days > 0, { error: 'must be longer than zero' })
+  .refine((d) => d.years + d.months + d.days > 0, { error: 'validation.ruleset.duration' })
   .refine((d) => periodWithin(d, RULESET_DURATION_MAX_YEARS), { error: 'validation.duration.tooLong', params: { max: RULESET_DURATION_MAX_YEARS } });
 
 /** A deadline's anchor: an event or step the app knows (shared/workflow/anchors.ts). */
@@ -95,18 +95,18 @@ export const dualNationalityRules = z.enum(['allow', 'discretionary-refusal', 'b
 export const RULESET_KINDS = ['multilateral', 'bilateral', 'eu-mutual-recognition', 'domestic-scheme', 'ad-hoc-arrangement'] as const;
 
 export const ruleSetSchema = z.strictObject({
-  format: z.literal(RULESET_FORMAT, { error: `must be "${RULESET_FORMAT}"` }),
+  format: z.literal(RULESET_FORMAT, { error: 'validation.ruleset.format' }),
   id: slug(RULESET_LIMITS.id),
-  version: text(RULESET_LIMITS.version).min(1, { error: 'must not be empty' }),
+  version: text(RULESET_LIMITS.version).min(1, { error: 'validation.notEmpty' }),
   /** The first day this version applies; the version in force on the reference date is used. */
   effectiveFrom: isoDate,
-  title: text(RULESET_LIMITS.title).min(1, { error: 'must not be empty' }),
+  title: text(RULESET_LIMITS.title).min(1, { error: 'validation.notEmpty' }),
   kind: z.enum(RULESET_KINDS),
   /**
    * An arrangement for one prisoner (Cap. 513 arrangements may be "for a particular
    * prisoner", docs/treaties.md "Arrangements for one case"): the id of the one case it may be used for.
    */
-  caseId: z.uuid({ error: 'must be the id of a case' }).optional(),
+  caseId: z.uuid({ error: 'validation.ruleset.caseId' }).optional(),
   notes: text(RULESET_LIMITS.notes).optional(),
 
   /** The event whose date is the reference for time conditions (ETS 112: receipt of the request). */
@@ -296,7 +296,7 @@ export const ruleSetSchema = z.strictObject({
   }),
 }).refine((r) => r.caseId === undefined || r.kind === 'ad-hoc-arrangement', {
   path: ['caseId'],
-  error: 'only an ad hoc arrangement (kind "ad-hoc-arrangement") is bound to one case',
+  error: 'validation.ruleset.binding',
 });
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;

@@ -4,10 +4,9 @@
  */
 import { z } from 'zod';
 import { storedAssessmentSchema } from '../../api-schemas.ts';
-import { isIsoDate } from '../../sentence/calendar.ts';
+import { isoDate } from '../../domain/fields.ts';
 import { declarationSchema, instrumentSchema, noArrangementSchema } from './schema.ts';
 
-const isoDate = z.string().refine(isIsoDate, { error: 'validation.date.real' });
 
 
 const routeSchema = z.object({

@@ -5,6 +5,7 @@
  * declarations), a scheme running on treaties, and the schema's own checks.
  */
 import { describe, expect, it } from 'vitest';
+import { problemOf } from '../../domain/case.ts';
 import { parseIsoDate } from '../../sentence/calendar.ts';
 import { builtInTreatyMap, BUILT_IN_TREATY_MAP } from './built-in/index.ts';
 import { bindingOn, declarationsOf, indexTreatyMap, relationOn, type Relation } from './relations.ts';
@@ -105,7 +106,7 @@ describe('the schema of the map', () => {
     (broken.instruments[2]!.basis as string[]).push('missing');
     const result = treatyMapSchema.safeParse(broken);
     expect(result.success).toBe(false);
-    const messages = result.error?.issues.map((i) => i.message) ?? [];
+    const messages = result.error?.issues.map((i) => problemOf(i).message) ?? [];
     expect(messages).toEqual(expect.arrayContaining(['AA is listed twice', 'rule-set "conv" already belongs to "conv"', 'must be after the entry into force', 'names an instrument not in the map: "missing"']));
   });
   it('refuses an unknown key (no silent typo) and an impossible date', () => {

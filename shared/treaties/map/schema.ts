@@ -13,9 +13,9 @@ import { consentExceptionKinds } from '../schema.ts';
 export const TREATY_MAP_FORMAT = 'tsp-treaty-map/1';
 
 const dated = isoDate.nullable();
-const instrumentId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lower-case letters, digits and hyphens' }).max(80);
-const confidence = z.enum(['C', 'S', 'U'], { error: 'must be "C" (confirmed), "S" (secondary) or "U" (unconfirmed)' });
-const source = z.string().min(1, { error: 'every entry needs its source' }).max(500);
+const instrumentId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'validation.ruleset.id' }).max(80);
+const confidence = z.enum(['C', 'S', 'U'], { error: 'validation.ruleset.confidence' });
+const source = z.string().min(1, { error: 'validation.map.source' }).max(500);
 const note = z.string().max(2000).optional();
 
 /**
@@ -129,7 +129,7 @@ export const noArrangementSchema = z.object({ between: z.tuple([place, place]), 
 
 export const treatyMapSchema = z
   .object({
-    format: z.literal(TREATY_MAP_FORMAT, { error: `must be "${TREATY_MAP_FORMAT}"` }),
+    format: z.literal(TREATY_MAP_FORMAT, { error: 'validation.map.format' }),
     version: z.string().min(1).max(80),
     /** The first day this version of the map is used. */
     effectiveFrom: isoDate,
@@ -142,29 +142,29 @@ export const treatyMapSchema = z
     const ids = new Set<string>();
     const ruleSets = new Map<string, string>();
     map.instruments.forEach((instrument, i) => {
-      if (ids.has(instrument.id)) ctx.addIssue({ code: 'custom', path: ['instruments', i, 'id'], message: `instrument "${instrument.id}" is listed twice` });
+      if (ids.has(instrument.id)) ctx.addIssue({ code: 'custom', path: ['instruments', i, 'id'], message: 'validation.map.instrumentTwice', params: { id: instrument.id } });
       ids.add(instrument.id);
       for (const r of instrument.ruleSets) {
         const other = ruleSets.get(r);
-        if (other !== undefined) ctx.addIssue({ code: 'custom', path: ['instruments', i, 'ruleSets'], message: `rule-set "${r}" already belongs to "${other}"` });
+        if (other !== undefined) ctx.addIssue({ code: 'custom', path: ['instruments', i, 'ruleSets'], message: 'validation.map.ruleSetTaken', params: { ruleSet: r, instrument: other } });
         ruleSets.set(r, instrument.id);
       }
       const states = new Set<string>();
       instrument.parties.forEach((party, j) => {
-        if (states.has(party.state)) ctx.addIssue({ code: 'custom', path: ['instruments', i, 'parties', j, 'state'], message: `${party.state} is listed twice` });
+        if (states.has(party.state)) ctx.addIssue({ code: 'custom', path: ['instruments', i, 'parties', j, 'state'], message: 'validation.map.partyTwice', params: { state: party.state } });
         states.add(party.state);
         if (party.entryIntoForce !== null && party.ceasesFrom !== null && party.ceasesFrom <= party.entryIntoForce) {
-          ctx.addIssue({ code: 'custom', path: ['instruments', i, 'parties', j, 'ceasesFrom'], message: 'must be after the entry into force' });
+          ctx.addIssue({ code: 'custom', path: ['instruments', i, 'parties', j, 'ceasesFrom'], message: 'validation.map.ceasesAfterEntry' });
         }
       });
       if (instrument.kind === 'domestic-scheme' && instrument.basis.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['instruments', i, 'basis'], message: 'a domestic scheme names the instruments it runs on' });
+        ctx.addIssue({ code: 'custom', path: ['instruments', i, 'basis'], message: 'validation.map.domesticBasis' });
       }
     });
     map.instruments.forEach((instrument, i) => {
       const refs = [...instrument.basis, ...instrument.declarationsOf, ...instrument.replaces.flatMap((r) => r.instruments)];
       for (const ref of refs) {
-        if (!ids.has(ref)) ctx.addIssue({ code: 'custom', path: ['instruments', i], message: `names an instrument not in the map: "${ref}"` });
+        if (!ids.has(ref)) ctx.addIssue({ code: 'custom', path: ['instruments', i], message: 'validation.map.unknownInstrument', params: { id: ref } });
       }
     });
   });
