@@ -3,6 +3,7 @@
  * (shared/treaties/map/built-in); a stored version is never changed (triggers).
  */
 import type Database from 'better-sqlite3';
+import { rowInForce } from './dated-rows.ts';
 import { statement } from './statements.ts';
 
 export interface TreatyMapRow {
@@ -18,8 +19,6 @@ const SQL = {
   insert: `INSERT INTO treaty_maps (version, effective_from, content, hash, created_at, created_by)
     VALUES (@version, @effective_from, @content, @hash, @created_at, @created_by)`,
   one: 'SELECT * FROM treaty_maps WHERE version = ?',
-  // Latest effective date first: the first on or before a day is the version in force then.
-  inForce: 'SELECT * FROM treaty_maps WHERE effective_from <= ? ORDER BY effective_from DESC, created_at DESC LIMIT 1',
   all: 'SELECT version, effective_from, hash, created_at, created_by FROM treaty_maps ORDER BY effective_from DESC, created_at DESC',
   // Open cases naming a rule-set, oldest first: those a new version of the map governs (schema 15).
   openCases: 'SELECT id FROM cases WHERE rule_set_id IS NOT NULL AND closed_at IS NULL ORDER BY created_at, id',
@@ -33,8 +32,10 @@ export function findTreatyMapVersion(db: Database.Database, version: string): Tr
   return statement(db, SQL.one).get(version) as TreatyMapRow | undefined;
 }
 
+/** The stored version in force on `isoDay` (shared/treaties/in-force.ts), if any. */
 export function treatyMapInForce(db: Database.Database, isoDay: string): TreatyMapRow | undefined {
-  return statement(db, SQL.inForce).get(isoDay) as TreatyMapRow | undefined;
+  const version = rowInForce(treatyMapVersions(db), isoDay);
+  return version === undefined ? undefined : findTreatyMapVersion(db, version.version);
 }
 
 export type TreatyMapVersionRow = Omit<TreatyMapRow, 'content'>;

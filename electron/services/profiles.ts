@@ -7,6 +7,7 @@
 import { appendAudit } from '../../db/audit-repo.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { allStoredProfiles, findProfileVersion, insertProfileVersion } from '../../db/profiles-repo.ts';
+import { inForceOn } from '../../shared/treaties/in-force.ts';
 import type { profilesContract } from '../../shared/contracts/profiles.ts';
 import type { ProfileVersion } from '../../shared/treaties/api-schemas.ts';
 import { BUILT_IN_PROFILE_VERSION, BUILT_IN_PROFILES, profileSchema } from '../../shared/treaties/profile-schema.ts';
@@ -56,7 +57,7 @@ export function listProfiles(ctx: ServiceContext): ProfileVersion[] {
   const codes = [...new Set([...builtIn, ...stored].map((v) => v.profile.code))].sort((a, b) => (a === '*' ? -1 : b === '*' ? 1 : a.localeCompare(b)));
   return codes.flatMap((code) => {
     const versions = [...stored.filter((v) => v.profile.code === code), ...builtIn.filter((v) => v.profile.code === code)];
-    const inForce = versions.find((v) => v.source === 'stored' && v.profile.effectiveFrom <= today) ?? versions.find((v) => v.source === 'built-in');
+    const inForce = inForceOn(versions.filter((v) => v.source === 'stored'), today, (v) => ({ effectiveFrom: v.profile.effectiveFrom, storedAt: v.createdAt ?? '' }), versions.find((v) => v.source === 'built-in'));
     return versions.map((v) => ({ ...v, inForceToday: v === inForce }));
   });
 }

@@ -25,6 +25,8 @@ import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { allStoredProfiles, type ProfileRow } from '../../db/profiles-repo.ts';
 import { ruleSetVersionsOf, type RuleSetRow } from '../../db/rulesets-repo.ts';
 import { treatyMapInForce, type TreatyMapRow } from '../../db/treaty-maps-repo.ts';
+import { inForceOn } from '../../shared/treaties/in-force.ts';
+import { datesOfRow } from '../../db/dated-rows.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
 import { assess, referenceFor } from '../../shared/eligibility/engine.ts';
 import type { Assessment } from '../../shared/eligibility/types.ts';
@@ -129,7 +131,7 @@ function profileResolver(db: Database.Database): (code: string, day: DayNumber) 
         else list.push({ row });
       }
     }
-    const entry = stored.get(code)?.find((v) => v.row.effective_from <= iso);
+    const entry = inForceOn(stored.get(code) ?? [], iso, (v) => datesOfRow(v.row));
     return entry === undefined ? undefined : parsedOf(entry, (row) => toEngineProfile(storedProfile(row)));
   };
   return (code, day) => {

@@ -16,6 +16,7 @@ import {
   insertRuleSetVersion,
   ruleSetVersionsOf,
 } from '../../db/rulesets-repo.ts';
+import { inForceOn } from '../../shared/treaties/in-force.ts';
 import type { FieldProblem, RuleSetVersionSummary } from '../../shared/api-schemas.ts';
 import type { rulesetsContract } from '../../shared/contracts/rulesets.ts';
 import type { RuleSetDetail, RuleSetVersionDetail } from '../../shared/treaties/api-schemas.ts';
@@ -102,7 +103,7 @@ export function getRuleSet(ctx: ServiceContext, { id }: Input<'rulesets.get'>): 
   const builtIn = builtInRuleSet(id);
   if (builtIn !== undefined) versions.push({ ...summaryOf(builtIn, builtInHash(builtIn), 'built-in', null), ruleSet: builtIn, assessments: usage.get(builtIn.version) ?? 0 });
   if (versions.length === 0) throw new ServiceError('not_found', 'error.ruleset_not_found', [{ field: 'id', message: `no rule-set "${id}"` }]);
-  const inForce = versions.find((v) => v.source === 'stored' && v.effectiveFrom <= today) ?? versions.find((v) => v.source === 'built-in');
+  const inForce = inForceOn(versions.filter((v) => v.source === 'stored'), today, (v) => ({ effectiveFrom: v.effectiveFrom, storedAt: v.createdAt ?? '' }), versions.find((v) => v.source === 'built-in'));
   return { id, versions: versions.map((v) => ({ ...v, inForceToday: v === inForce })) };
 }
 

@@ -8,6 +8,7 @@
 import { appendAudit } from '../../db/audit-repo.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { findTreatyMapVersion, insertTreatyMapVersion, treatyMapVersions as storedVersions } from '../../db/treaty-maps-repo.ts';
+import { inForceOn } from '../../shared/treaties/in-force.ts';
 import type { treatiesContract } from '../../shared/contracts/treaties.ts';
 import type { TreatyMapVersion } from '../../shared/treaties/map/api-schemas.ts';
 import { BUILT_IN_TREATY_MAP } from '../../shared/treaties/map/built-in/index.ts';
@@ -32,7 +33,7 @@ export function listTreatyMapVersions(ctx: ServiceContext): TreatyMapVersion[] {
     hash: builtInTreatyMapIndex().hash ?? '', createdAt: null, inForceToday: false,
   };
   const all = [...stored, builtIn];
-  const inForce = stored.find((v) => v.effectiveFrom <= today) ?? builtIn;
+  const inForce = inForceOn(stored, today, (v) => ({ effectiveFrom: v.effectiveFrom, storedAt: v.createdAt ?? '' }), builtIn);
   return all.map((v) => ({ ...v, inForceToday: v === inForce }));
 }
 
