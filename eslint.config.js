@@ -7,6 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'url', 'util', 'worker_threads', 'stream'];
+const NO_ONLY = { selector: "CallExpression[callee.property.name='only']", message: 'no .only in tests' };
 const restrict = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
 });
@@ -18,7 +19,19 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'no .only in tests' }],
+      'no-restricted-syntax': ['error', NO_ONLY],
+    },
+  },
+  {
+    // A write handle (db/handles.ts) comes from a service's write; these few open their own transaction for the store itself.
+    files: ['**/*.{ts,tsx,cts}'],
+    ignores: ['db/handles.ts', 'db/handles.test.ts', 'electron/services/write.ts', 'electron/services/session.ts', 'electron/services/users.ts', 'electron/backups.ts', 'db/audit-seal.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        NO_ONLY,
+        { selector: "ImportSpecifier[imported.name='inWrite']", message: 'A write handle comes from write() (electron/services/write.ts): services are the only writers.' },
+      ],
     },
   },
   {

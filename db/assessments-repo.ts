@@ -8,6 +8,7 @@
  * texts joined again, or the whole result of an assessment made before schema 15).
  */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import { joinStoredResult } from '../shared/eligibility/stored-result.ts';
 import { statement } from './statements.ts';
 
@@ -94,7 +95,7 @@ export interface AssessmentDueDates {
 }
 
 /** The id of the document with `doc.hash`, storing the document when the store has none with that hash. */
-export function storeSnapshot(db: Database.Database, doc: SnapshotDocument): number {
+export function storeSnapshot(db: WriteDb, doc: SnapshotDocument): number {
   const found = statement(db, SQL.snapshotId).pluck().get(doc.hash) as number | undefined;
   return found ?? Number(statement(db, SQL.insertSnapshot).run(doc.hash, doc.content).lastInsertRowid);
 }
@@ -110,7 +111,7 @@ export function snapshotContent(db: Database.Database, id: number): string | und
  * dates replace the case's; one under another rule-set is exploration (`due` null) and changes
  * neither.
  */
-export function insertAssessment(db: Database.Database, row: NewAssessmentRow, due: AssessmentDueDates | null): void {
+export function insertAssessment(db: WriteDb, row: NewAssessmentRow, due: AssessmentDueDates | null): void {
   statement(db, SQL.insert).run(row);
   if (due !== null) statement(db, SQL.dueDates).run({ case_id: row.case_id, ...due });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendAudit, auditAppender, verifyAuditChain, type NewAuditEntry } from './audit-repo.ts';
 import { auditKeyOf, setAuditKey } from './audit-key.ts';
-import { tempStore } from './testing.ts';
+import { tempStore, asWriter } from './testing.ts';
 
 const entry = (i: number): NewAuditEntry => ({
   at: `2025-01-01T00:00:0${i}.000Z`, userId: 'u1', action: 'assessment.run', entity: 'case', entityId: `case-${i}`, reason: null, before: null, after: { verdict: 'eligible', i },
@@ -20,10 +20,10 @@ describe('auditAppender', () => {
     // The same audit key, so that the same entries give the same hashes.
     setAuditKey(batch.db, auditKeyOf(one.db));
     try {
-      one.db.transaction(() => [0, 1, 2, 3].map((i) => appendAudit(one.db, entry(i))))();
+      one.db.transaction(() => [0, 1, 2, 3].map((i) => appendAudit(asWriter(one.db), entry(i))))();
       const ends = batch.db.transaction(() => {
-        appendAudit(batch.db, entry(0)); // the chain does not start empty
-        const append = auditAppender(batch.db);
+        appendAudit(asWriter(batch.db), entry(0)); // the chain does not start empty
+        const append = auditAppender(asWriter(batch.db));
         return [1, 2, 3].map((i) => append(entry(i)));
       })();
       const hashes = (db: typeof one.db) => db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq').all();
@@ -39,9 +39,9 @@ describe('auditAppender', () => {
   it('refuses to fork the chain when another entry was appended meanwhile', () => {
     const store = storeWithUser();
     try {
-      const append = auditAppender(store.db);
+      const append = auditAppender(asWriter(store.db));
       append(entry(0));
-      appendAudit(store.db, entry(1));
+      appendAudit(asWriter(store.db), entry(1));
       expect(() => append(entry(2))).toThrow(/does not continue the chain/);
       expect(verifyAuditChain(store.db)).toEqual({ ok: true, entries: 2, firstBadSeq: null });
     } finally {

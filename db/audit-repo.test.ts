@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit, auditHash, GENESIS_HASH, listAuditEntries, verifyAuditChain, type AuditRow } from './audit-repo.ts';
 import { auditKeyOf } from './audit-key.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { tempStore, type TempStore } from './testing.ts';
+import { tempStore, type TempStore, asWriter } from './testing.ts';
 
 let store: TempStore;
 beforeEach(() => {
   store = tempStore();
   store.db.transaction(() => {
     for (let i = 1; i <= 5; i++) {
-      appendAudit(store.db, {
+      appendAudit(asWriter(store.db), {
         at: `2025-01-0${i}T09:00:00.000Z`, userId: 'u1', action: 'case.update', entity: 'case', entityId: i % 2 === 0 ? 'even' : 'odd',
         reason: `step ${i}`, before: { n: i - 1 }, after: { n: i, name: '陳大文' },
       });

@@ -13,6 +13,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import type { AuditEntry, AuditVerification } from '../shared/api-schemas.ts';
 import { auditKeyOf } from './audit-key.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
@@ -105,7 +106,7 @@ export interface ChainEnd {
 export type AuditAppend = (entry: NewAuditEntry) => ChainEnd;
 
 /** Appends one entry after the last; call inside the transaction of the write it records. */
-export function appendAudit(db: Database.Database, entry: NewAuditEntry): ChainEnd {
+export function appendAudit(db: WriteDb, entry: NewAuditEntry): ChainEnd {
   return appendAfter(db, statement(db, SQL.last).get() as ChainEnd | undefined, entry);
 }
 
@@ -115,7 +116,7 @@ export function appendAudit(db: Database.Database, entry: NewAuditEntry): ChainE
  * transaction only; an entry appended meanwhile by other means is refused by the trigger
  * audit_log_chained, never silently forked.
  */
-export function auditAppender(db: Database.Database): AuditAppend {
+export function auditAppender(db: WriteDb): AuditAppend {
   let last: ChainEnd | undefined | null = null;
   return (entry) => {
     last = appendAfter(db, last === null ? (statement(db, SQL.last).get() as ChainEnd | undefined) : last, entry);

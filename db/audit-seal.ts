@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { inWrite } from './handles.ts';
 import { appendAudit, isKeyedChain } from './audit-repo.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { entityDigest, listEntities } from './entity-digest.ts';
@@ -62,7 +63,7 @@ export function sealIfNeeded(db: Database.Database, clock: () => Date = () => ne
       }
       const counts: Record<string, number> = {};
       for (const r of rows) counts[r.entity] = (counts[r.entity] ?? 0) + 1;
-      appendAudit(db, {
+      appendAudit(inWrite(db), {
         at: clock().toISOString(), userId: SYSTEM_USER, action: SEAL_ACTION, entity: 'store', entityId: path.basename(db.name),
         reason: 'schema 13: from here on the audit log vouches for the rows of every entity', before: null, after: { entities: counts },
         digest: sealRoot(rows),

@@ -3,6 +3,7 @@
  * who has a password. Rows are updated, never deleted (trigger user_credentials_never_deleted).
  */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import { statement } from './statements.ts';
 
 export interface Credentials {
@@ -53,11 +54,11 @@ export function allCredentials(db: Database.Database): Map<string, Credentials> 
 }
 
 /** Sets a password: a new hash with the failure count and any lockout cleared. */
-export function saveCredentials(db: Database.Database, credentials: Credentials): void {
+export function saveCredentials(db: WriteDb, credentials: Credentials): void {
   statement(db, SQL.upsert).run(credentials);
 }
 
-export function recordAttempts(db: Database.Database, userId: string, failedAttempts: number, lockedUntil: string | null): void {
+export function recordAttempts(db: WriteDb, userId: string, failedAttempts: number, lockedUntil: string | null): void {
   statement(db, SQL.attempts).run({ userId, failedAttempts, lockedUntil });
 }
 

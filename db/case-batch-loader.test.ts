@@ -4,7 +4,7 @@ import { caseSchema } from '../shared/domain/case.ts';
 import { loadCases } from './case-batch-loader.ts';
 import { CASE_FIXTURES } from './case-fixtures.ts';
 import { findCase, insertCase, updateCase } from './cases-repo.ts';
-import { tempStore, type TempStore } from './testing.ts';
+import { tempStore, type TempStore, asWriter } from './testing.ts';
 
 let store: TempStore;
 const ids: string[] = [];
@@ -16,13 +16,13 @@ beforeAll(() => {
     for (const round of [1, 2]) {
       for (const input of Object.values(CASE_FIXTURES)) {
         const id = randomUUID();
-        insertCase(store.db, id, caseSchema.parse(input), `2025-01-0${round}T10:00:00.000Z`);
+        insertCase(asWriter(store.db), id, caseSchema.parse(input), `2025-01-0${round}T10:00:00.000Z`);
         ids.push(id);
       }
     }
     // One case changed after it was created: version 2, its child rows replaced.
     const first = findCase(store.db, ids[0]!)!;
-    updateCase(store.db, { id: ids[0]!, expectedVersion: 1, case: { ...first.case, remandDays: 12 }, at: '2025-02-01T00:00:00.000Z' });
+    updateCase(asWriter(store.db), { id: ids[0]!, expectedVersion: 1, case: { ...first.case, remandDays: 12 }, at: '2025-02-01T00:00:00.000Z' });
   })();
 });
 afterAll(() => store.dispose());

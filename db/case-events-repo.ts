@@ -1,5 +1,6 @@
 /** SQL for a case's timeline (append-only: triggers refuse UPDATE and DELETE). */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import type { CaseEvent } from '../shared/api-schemas.ts';
 import { statement } from './statements.ts';
 
@@ -36,7 +37,7 @@ const SQL = {
     ) ORDER BY id`,
 } as const;
 
-export function appendCaseEvent(db: Database.Database, event: NewCaseEvent): void {
+export function appendCaseEvent(db: WriteDb, event: NewCaseEvent): void {
   statement(db, SQL.insert).run({
     ...event,
     fromStatus: event.fromStatus ?? null,

@@ -5,7 +5,7 @@ import { caseSchema, type CaseFile } from '../shared/domain/case.ts';
 import { caseStatuses } from '../shared/vocabularies.ts';
 import { CASE_FIXTURES } from './case-fixtures.ts';
 import { findCase, insertCase, updateCase } from './cases-repo.ts';
-import { tempStore, type TempStore } from './testing.ts';
+import { tempStore, type TempStore, asWriter } from './testing.ts';
 
 let store: TempStore;
 beforeAll(() => {
@@ -18,7 +18,7 @@ const AT = '2025-01-15T10:00:00.000Z';
 /** Saves a case and reads it back, in its own transaction, as the services do. */
 function roundTrip(c: CaseFile): CaseFile | undefined {
   const id = randomUUID();
-  store.db.transaction(() => insertCase(store.db, id, c, AT))();
+  store.db.transaction(() => insertCase(asWriter(store.db), id, c, AT))();
   return findCase(store.db, id)?.case;
 }
 
@@ -67,14 +67,14 @@ describe('a case file saved and loaded back', () => {
     const id = randomUUID();
     const first = caseSchema.parse(CASE_FIXTURES.consecutiveChain);
     const second = caseSchema.parse(CASE_FIXTURES.lifeChinese);
-    store.db.transaction(() => insertCase(store.db, id, first, AT))();
-    const written = store.db.transaction(() => updateCase(store.db, { id, expectedVersion: 1, case: second, at: AT }))();
+    store.db.transaction(() => insertCase(asWriter(store.db), id, first, AT))();
+    const written = store.db.transaction(() => updateCase(asWriter(store.db), { id, expectedVersion: 1, case: second, at: AT }))();
     expect(written).toBe(true);
     const loaded = findCase(store.db, id);
     expect(loaded?.case).toStrictEqual(second);
     expect(loaded?.meta.version).toBe(2);
     // A second writer that read version 1 is refused and changes nothing.
-    const stale = store.db.transaction(() => updateCase(store.db, { id, expectedVersion: 1, case: first, at: AT }))();
+    const stale = store.db.transaction(() => updateCase(asWriter(store.db), { id, expectedVersion: 1, case: first, at: AT }))();
     expect(stale).toBe(false);
     expect(findCase(store.db, id)?.case).toStrictEqual(second);
   });

@@ -6,7 +6,7 @@ import { caseSchema } from '../shared/domain/case.ts';
 import { normaliseName } from '../shared/domain/names.ts';
 import { searchCases } from './case-search.ts';
 import { insertCase } from './cases-repo.ts';
-import { tempStore, type TempStore } from './testing.ts';
+import { tempStore, type TempStore, asWriter } from './testing.ts';
 
 /**
  * Words of one or two characters, looked up in person_bigrams (0010) or person_chars (0006),
@@ -40,7 +40,7 @@ const found = (text: string) =>
 const name = fc.array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('').trim()).filter((s) => s !== '');
 
 function add(person: { familyName: string; givenNames?: string; nativeName?: string; aliases?: string[] }): void {
-  insertCase(store.db, randomUUID(), caseSchema.parse({ format: 'tsp-case/1', sentencingState: 'HK', administeringState: 'GB', person }), '2024-01-01T00:00:00.000Z');
+  insertCase(asWriter(store.db), randomUUID(), caseSchema.parse({ format: 'tsp-case/1', sentencingState: 'HK', administeringState: 'GB', person }), '2024-01-01T00:00:00.000Z');
 }
 
 describe('short words over the bigram and character indexes', () => {

@@ -4,7 +4,7 @@ import { listCasesInput, type ListCasesInput } from '../shared/contracts/cases.t
 import { caseSchema } from '../shared/domain/case.ts';
 import { searchCases } from './case-search.ts';
 import { findCase, insertCase, updateCase } from './cases-repo.ts';
-import { tempStore, type TempStore } from './testing.ts';
+import { tempStore, type TempStore, asWriter } from './testing.ts';
 
 let store: TempStore;
 
@@ -28,11 +28,11 @@ beforeAll(() => {
         format: 'tsp-case/1', sentencingState: 'HK', administeringState: 'GB', status: 'screening',
         person: { familyName: p.familyName, givenNames: p.givenNames, prisonNumber: p.prisonNumber },
       });
-      insertCase(store.db, id, c, '2025-01-01T00:00:00.000Z');
+      insertCase(asWriter(store.db), id, c, '2025-01-01T00:00:00.000Z');
       if (p.closed) {
         const stored = findCase(store.db, id);
         if (stored === undefined) throw new Error('missing case');
-        updateCase(store.db, { id, expectedVersion: 1, case: stored.case, at: '2025-02-01T00:00:00.000Z', closure: { closedAt: '2025-02-01T00:00:00.000Z', outcome: 'transferred', reason: 'handed over' } });
+        updateCase(asWriter(store.db), { id, expectedVersion: 1, case: stored.case, at: '2025-02-01T00:00:00.000Z', closure: { closedAt: '2025-02-01T00:00:00.000Z', outcome: 'transferred', reason: 'handed over' } });
       }
     }
   })();

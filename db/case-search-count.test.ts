@@ -4,7 +4,7 @@ import { listCasesInput, type ListCasesInput } from '../shared/contracts/cases.t
 import { caseSchema } from '../shared/domain/case.ts';
 import { COUNT_CAP, searchCases } from './case-search.ts';
 import { insertCase } from './cases-repo.ts';
-import { tempStore, type TempStore } from './testing.ts';
+import { tempStore, type TempStore, asWriter } from './testing.ts';
 
 /**
  * A store where one surname is common: 6,000 WONGs (more than the 5,000 from which the page
@@ -26,7 +26,7 @@ beforeAll(() => {
     for (let i = 0; i < WONGS + LAMS; i++) {
       const id = randomUUID();
       const at = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
-      insertCase(store.db, id, i < WONGS ? wong : lam, at);
+      insertCase(asWriter(store.db), id, i < WONGS ? wong : lam, at);
       const closed = i % 7 === 0;
       if (closed) close.run(at, id);
       if (i < WONGS) wongs.push({ id, at, closed });

@@ -5,7 +5,7 @@ import { caseSchema } from '../shared/domain/case.ts';
 import { prisonNumberKey } from '../shared/domain/prison-number.ts';
 import { searchCases } from './case-search.ts';
 import { findCase, insertCase, updateCase } from './cases-repo.ts';
-import { tempStore, type TempStore } from './testing.ts';
+import { tempStore, type TempStore, asWriter } from './testing.ts';
 
 let store: TempStore;
 const ids: Record<string, string> = {};
@@ -24,7 +24,7 @@ beforeAll(() => {
   store.db.transaction(() => {
     for (const [key, person] of Object.entries(PEOPLE)) {
       ids[key] = randomUUID();
-      insertCase(store.db, ids[key], caseOf(person), '2025-01-01T00:00:00.000Z');
+      insertCase(asWriter(store.db), ids[key], caseOf(person), '2025-01-01T00:00:00.000Z');
     }
   })();
 });
@@ -60,11 +60,11 @@ describe('prison numbers match without their punctuation, spaces or case', () =>
     const stored = findCase(store.db, ids.lee as string);
     if (stored === undefined) throw new Error('missing case');
     const renumbered = { ...stored.case, person: { ...stored.case.person, prisonNumber: 'PIC 77/1234' } };
-    store.db.transaction(() => updateCase(store.db, { id: ids.lee as string, expectedVersion: 1, case: renumbered, at: '2025-01-02T00:00:00.000Z' }))();
+    store.db.transaction(() => updateCase(asWriter(store.db), { id: ids.lee as string, expectedVersion: 1, case: renumbered, at: '2025-01-02T00:00:00.000Z' }))();
     expect(found('61898084')).toEqual([]);
     expect(found('pic771234')).toEqual(['lee']);
     const removed = { ...renumbered, person: { ...renumbered.person, prisonNumber: null } };
-    store.db.transaction(() => updateCase(store.db, { id: ids.lee as string, expectedVersion: 2, case: removed, at: '2025-01-03T00:00:00.000Z' }))();
+    store.db.transaction(() => updateCase(asWriter(store.db), { id: ids.lee as string, expectedVersion: 2, case: removed, at: '2025-01-03T00:00:00.000Z' }))();
     expect(found('pic771234')).toEqual([]);
     expect(store.db.prepare('SELECT count(*) FROM person_keys').pluck().get()).toBe(2);
   });

@@ -4,7 +4,7 @@ import { listCasesInput, type ListCasesInput } from '../shared/contracts/cases.t
 import { caseSchema } from '../shared/domain/case.ts';
 import { COUNT_CAP, searchCases } from './case-search.ts';
 import { insertCase } from './cases-repo.ts';
-import { tempStore, type TempStore } from './testing.ts';
+import { tempStore, type TempStore, asWriter } from './testing.ts';
 
 /**
  * The page of a common short word, sorted by last update: the newest cases are checked one by
@@ -31,7 +31,7 @@ beforeAll(() => {
       const id = randomUUID();
       const at = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
       const familyName = i < HOS ? 'HO' : 'WU';
-      insertCase(store.db, id, familyName === 'HO' ? ho : wu, at);
+      insertCase(asWriter(store.db), id, familyName === 'HO' ? ho : wu, at);
       const closed = i % 7 === 0;
       if (closed) close.run(at, id);
       cases.push({ id, at, closed, familyName });

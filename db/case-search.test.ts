@@ -5,7 +5,7 @@ import { caseSchema } from '../shared/domain/case.ts';
 import { searchCases } from './case-search.ts';
 import { findCase, insertCase, updateCase } from './cases-repo.ts';
 import { foldForSearch } from './search-fold.ts';
-import { tempStore, type TempStore } from './testing.ts';
+import { tempStore, type TempStore, asWriter } from './testing.ts';
 
 let store: TempStore;
 const ids: Record<string, string> = {};
@@ -43,7 +43,7 @@ beforeAll(() => {
   store.db.transaction(() => {
     for (const [key, p] of Object.entries(PEOPLE)) {
       ids[key] = randomUUID();
-      insertCase(store.db, ids[key], caseOf(p), `${p.updatedAt}T00:00:00.000Z`);
+      insertCase(asWriter(store.db), ids[key], caseOf(p), `${p.updatedAt}T00:00:00.000Z`);
     }
   })();
 });
@@ -142,7 +142,7 @@ describe('text search over names, aliases and prison numbers', () => {
     const stored = findCase(store.db, id);
     if (stored === undefined) throw new Error('missing case');
     const renamed = { ...stored.case, person: { ...stored.case.person, familyName: 'WONGSAWAT', nativeName: 'สมชาย วงศ์สวัสดิ์' } };
-    store.db.transaction(() => updateCase(store.db, { id, expectedVersion: 1, case: renamed, at: '2024-01-01T00:00:00.000Z' }))();
+    store.db.transaction(() => updateCase(asWriter(store.db), { id, expectedVersion: 1, case: renamed, at: '2024-01-01T00:00:00.000Z' }))();
     expect(found('srisuk')).toEqual([]);
     expect(found('ศรีสุข')).toEqual([]);
     expect(found('wongsawat')).toEqual(['srisuk']);

@@ -3,6 +3,7 @@
  * financial obligations). No transactions here: the service that calls these owns one.
  */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import type { CaseFile } from '../shared/domain/case.ts';
 import {
   caseToRows,
@@ -132,7 +133,7 @@ function insertChildren(db: Database.Database, caseId: string, rows: CaseRows): 
   for (const f of rows.financialObligations) statement(db, SQL.insertObligation).run({ case_id: caseId, ...f });
 }
 
-export function insertCase(db: Database.Database, id: string, c: CaseFile, at: string): void {
+export function insertCase(db: WriteDb, id: string, c: CaseFile, at: string): void {
   const rows = caseToRows(c);
   const personId = statement(db, SQL.insertPerson).run(rows.person).lastInsertRowid;
   writePersonKey(db, personId, rows.person.prison_number);
@@ -145,7 +146,7 @@ export function insertCase(db: Database.Database, id: string, c: CaseFile, at: s
  * concurrency); returns false, writing nothing, when another write came first.
  */
 export function updateCase(
-  db: Database.Database,
+  db: WriteDb,
   update: { id: string; expectedVersion: number; case: CaseFile; at: string; closure?: Closure },
 ): boolean {
   const meta = statement(db, SQL.selectMeta).get(update.id) as MetaRow | undefined;
@@ -218,6 +219,6 @@ export function caseVersionsOf(db: Database.Database, ids: readonly string[]): M
 }
 
 /** Records the closure of a case just inserted (an import of a closed case), leaving its version as it is. */
-export function setCaseClosure(db: Database.Database, id: string, closure: NonNullable<Closure>): void {
+export function setCaseClosure(db: WriteDb, id: string, closure: NonNullable<Closure>): void {
   statement(db, SQL.setClosure).run({ id, closed_at: closure.closedAt, close_outcome: closure.outcome, close_reason: closure.reason });
 }

@@ -1,5 +1,6 @@
 /** SQL for each case's document statuses and the attachments recorded against them (bytes live on disk, by hash). */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import type { DocumentStatus } from '../shared/workflow/documents.ts';
 import { statement } from './statements.ts';
 
@@ -51,7 +52,7 @@ export function documentStatusesOf(db: Database.Database, caseId: string): Map<s
   return new Map(rows.map((r) => [r.kind, r]));
 }
 
-export function setDocumentStatus(db: Database.Database, caseId: string, s: StoredDocumentStatus): void {
+export function setDocumentStatus(db: WriteDb, caseId: string, s: StoredDocumentStatus): void {
   statement(db, SQL.upsert).run({ caseId, ...s });
 }
 
@@ -76,7 +77,7 @@ export function findAttachment(db: Database.Database, caseId: string, id: number
   return row === undefined ? undefined : attachmentOf(row);
 }
 
-export function insertAttachment(db: Database.Database, caseId: string, a: Omit<AttachmentRecord, 'id'>): number {
+export function insertAttachment(db: WriteDb, caseId: string, a: Omit<AttachmentRecord, 'id'>): number {
   return Number(statement(db, SQL.attach).run({ caseId, ...a }).lastInsertRowid);
 }
 

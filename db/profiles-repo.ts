@@ -3,6 +3,7 @@
  * (shared/treaties/jurisdictions.ts); a stored version is never changed (triggers).
  */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import { statement } from './statements.ts';
 
 export interface ProfileRow {
@@ -25,7 +26,7 @@ const SQL = {
     ORDER BY created_at, id`,
 } as const;
 
-export function insertProfileVersion(db: Database.Database, row: ProfileRow): void {
+export function insertProfileVersion(db: WriteDb, row: ProfileRow): void {
   statement(db, SQL.insert).run(row);
 }
 

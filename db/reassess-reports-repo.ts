@@ -4,6 +4,7 @@
  * of items, and a report read later is the report as it was run.
  */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import { statement } from './statements.ts';
 
 export interface ReassessReportRow {
@@ -62,11 +63,11 @@ const SQL = {
     WHERE i.report_id = ? AND i.outcome <> 'unchanged' ORDER BY i.position`,
 } as const;
 
-export function insertReassessReport(db: Database.Database, row: ReassessReportRow): void {
+export function insertReassessReport(db: WriteDb, row: ReassessReportRow): void {
   statement(db, SQL.insertReport).run(row);
 }
 
-export function insertReassessItem(db: Database.Database, row: ReassessItemRow): void {
+export function insertReassessItem(db: WriteDb, row: ReassessItemRow): void {
   statement(db, SQL.insertItem).run(row);
 }
 

@@ -3,6 +3,7 @@
  * code (shared/treaties/library.ts); a stored version is never changed (triggers).
  */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import { statement } from './statements.ts';
 
 export interface RuleSetRow {
@@ -30,7 +31,7 @@ const SQL = {
   openCases: 'SELECT id FROM cases WHERE rule_set_id = ? AND closed_at IS NULL ORDER BY created_at, id',
 } as const;
 
-export function insertRuleSetVersion(db: Database.Database, row: RuleSetRow): void {
+export function insertRuleSetVersion(db: WriteDb, row: RuleSetRow): void {
   statement(db, SQL.insert).run(row);
 }
 

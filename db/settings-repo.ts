@@ -1,5 +1,6 @@
 /** SQL for the store's named settings (migration 0014: the covering letter of the request). */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import { statement } from './statements.ts';
 
 export function readSetting(db: Database.Database, name: string): unknown {
@@ -7,7 +8,7 @@ export function readSetting(db: Database.Database, name: string): unknown {
   return value === undefined ? undefined : JSON.parse(value);
 }
 
-export function writeSetting(db: Database.Database, row: { name: string; value: unknown; updatedAt: string; updatedBy: string }): void {
+export function writeSetting(db: WriteDb, row: { name: string; value: unknown; updatedAt: string; updatedBy: string }): void {
   statement(
     db,
     `INSERT INTO store_settings (name, value, updated_at, updated_by) VALUES (@name, @value, @updatedAt, @updatedBy)

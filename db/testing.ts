@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import { openDatabase } from './connection.ts';
 
 export interface TempStore {
@@ -59,3 +60,6 @@ export function storeDigest(db: Database.Database): string {
   for (const name of names) hash.update(name).update(JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).raw().all()));
   return hash.digest('hex');
 }
+
+/** The store as a service's write holds it (db/handles.ts), for tests that write rows through the repositories directly. */
+export const asWriter = (db: Database.Database): WriteDb => db as WriteDb;

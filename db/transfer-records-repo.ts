@@ -4,6 +4,7 @@
  * tables: a correction is a new row (the latest plan is the plan in force).
  */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import { statement } from './statements.ts';
 
 export interface HandoverPlanRow {
@@ -90,7 +91,7 @@ interface PlanDbRow {
 }
 
 export function insertHandoverPlan(
-  db: Database.Database,
+  db: WriteDb,
   row: { caseId: string; plannedOn: string; place: string; escort: string | null; contact: string | null; checks: unknown; recordedAt: string; recordedBy: string },
 ): void {
   statement(db, SQL.insertPlan).run({ ...row, checks: row.checks == null ? null : JSON.stringify(row.checks) });
@@ -104,7 +105,7 @@ export function handoverPlansOf(db: Database.Database, caseId: string): Handover
 }
 
 export function insertCorrespondence(
-  db: Database.Database,
+  db: WriteDb,
   row: { caseId: string; kind: string; correspondent: string; outgoing: boolean; date: string; reference: string | null; subject: string | null; chaseOn: string | null; recordedAt: string; recordedBy: string },
 ): void {
   statement(db, SQL.insertLetter).run({ ...row, outgoing: row.outgoing ? 1 : 0 });
@@ -121,7 +122,7 @@ export function correspondenceOf(db: Database.Database, caseId: string): Corresp
   }));
 }
 
-export function insertNote(db: Database.Database, row: { caseId: string; text: string; createdAt: string; createdBy: string }): void {
+export function insertNote(db: WriteDb, row: { caseId: string; text: string; createdAt: string; createdBy: string }): void {
   statement(db, SQL.insertNote).run(row);
 }
 
@@ -141,7 +142,7 @@ export function assigneeOf(db: Database.Database, caseId: string): { id: string;
 }
 
 export function insertPackageRecord(
-  db: Database.Database,
+  db: WriteDb,
   row: { caseId: string; sendingState: string; sendingReference: string; manifestSha256: string; importedAt: string; importedBy: string },
 ): void {
   statement(db, SQL.insertPackage).run(row);

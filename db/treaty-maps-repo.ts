@@ -3,6 +3,7 @@
  * (shared/treaties/map/built-in); a stored version is never changed (triggers).
  */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import { rowInForce } from './dated-rows.ts';
 import { statement } from './statements.ts';
 
@@ -24,7 +25,7 @@ const SQL = {
   openCases: 'SELECT id FROM cases WHERE rule_set_id IS NOT NULL AND closed_at IS NULL ORDER BY created_at, id',
 } as const;
 
-export function insertTreatyMapVersion(db: Database.Database, row: TreatyMapRow): void {
+export function insertTreatyMapVersion(db: WriteDb, row: TreatyMapRow): void {
   statement(db, SQL.insert).run(row);
 }
 

@@ -1,5 +1,6 @@
 /** SQL for users. Users are never deleted (trigger users_never_deleted). */
 import type Database from 'better-sqlite3';
+import type { WriteDb } from './handles.ts';
 import type { User } from '../shared/api-schemas.ts';
 import type { Role } from '../shared/vocabularies.ts';
 import { statement } from './statements.ts';
@@ -21,7 +22,7 @@ const SQL = {
 
 const userOf = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.role, createdAt: row.created_at });
 
-export function insertUser(db: Database.Database, user: User): void {
+export function insertUser(db: WriteDb, user: User): void {
   statement(db, SQL.insert).run(user);
 }
 

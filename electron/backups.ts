@@ -14,6 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { inWrite } from '../db/handles.ts';
 import { anchorHead } from '../db/audit-anchor.ts';
 import { appendAudit } from '../db/audit-repo.ts';
 import { auditKeyFileOf } from '../db/audit-key.ts';
@@ -61,7 +62,7 @@ export const actorOf = (ctx: ServiceContext): StoreActor => ({ db: ctx.db, clock
 export function auditStoreEvent(actor: StoreActor, action: string, live: string, reason: string | null, after: object): void {
   actor.db
     .transaction(() => {
-      appendAudit(actor.db, { at: actor.clock().toISOString(), userId: actor.userId, action, entity: 'store', entityId: path.basename(live), reason, before: null, after });
+      appendAudit(inWrite(actor.db), { at: actor.clock().toISOString(), userId: actor.userId, action, entity: 'store', entityId: path.basename(live), reason, before: null, after });
     })
     .immediate();
   anchorHead(actor.db);

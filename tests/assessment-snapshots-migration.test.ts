@@ -24,7 +24,7 @@ import { migrate, schemaVersion } from '../db/migrate.ts';
 import { insertReassessItem, insertReassessReport } from '../db/reassess-reports-repo.ts';
 import { registerSearchFunctions } from '../db/search-fold.ts';
 import { entityDigest } from '../db/entity-digest.ts';
-import { tempDir } from '../db/testing.ts';
+import { tempDir, asWriter } from '../db/testing.ts';
 import { insertUser } from '../db/users-repo.ts';
 import { listAssessments, runAssessment } from '../electron/services/assessments.ts';
 import type { ServiceContext } from '../electron/services/context.ts';
@@ -71,7 +71,7 @@ function writeOldAssessment(db: Database.Database, id: string, caseId: string, c
   db.prepare(`INSERT INTO case_due_dates (case_id, rescreen_on, release_date, discharge_date) VALUES (?, ?, ?, ?)
     ON CONFLICT (case_id) DO UPDATE SET rescreen_on = excluded.rescreen_on, release_date = excluded.release_date, discharge_date = excluded.discharge_date`)
     .run(caseId, result.rescreenOn, result.dates.releaseDate, result.dates.expectedDischargeDate);
-  appendAudit(db, {
+  appendAudit(asWriter(db), {
     at, userId: USER.id, action: 'assessment.run', entity: 'case', entityId: caseId, reason: null, before: null,
     after: { assessmentId: id, verdict: result.verdict, snapshotHash: sha256(snapshot + resultJson) },
   });
@@ -95,9 +95,9 @@ function oldStore(): { file: string; old: Database.Database; written: Written[] 
   const example = caseOf(CASE_FIXTURES.formatExample);
   const written: Written[] = [];
   old.transaction(() => {
-    insertUser(old, USER);
-    insertCase(old, CASES[0]!, chain, '2025-01-02T00:00:00.000Z');
-    insertCase(old, CASES[1]!, example, '2025-01-02T00:00:00.000Z');
+    insertUser(asWriter(old), USER);
+    insertCase(asWriter(old), CASES[0]!, chain, '2025-01-02T00:00:00.000Z');
+    insertCase(asWriter(old), CASES[1]!, example, '2025-01-02T00:00:00.000Z');
     // The same case assessed on two days (the same snapshot), another case, and a text written in another formatting.
     written.push(writeOldAssessment(old, 'a0000000-0000-4000-8000-000000000001', CASES[0]!, chain, '2025-01-03T00:00:00.000Z'));
     written.push(writeOldAssessment(old, 'a0000000-0000-4000-8000-000000000002', CASES[0]!, chain, '2025-01-04T00:00:00.000Z'));
@@ -107,11 +107,11 @@ function oldStore(): { file: string; old: Database.Database; written: Written[] 
       snapshot: JSON.stringify(JSON.parse(odd.snapshot), null, 2).replace('IVANOV', '\\u0049VANOV'),
       result: JSON.stringify(JSON.parse(odd.result), null, 1),
     }));
-    insertReassessReport(old, {
+    insertReassessReport(asWriter(old), {
       id: 'c0000000-0000-4000-8000-000000000001', subject: 'rule-set', rule_set_id: 'coe-ets-112', rule_set_version: '1983', case_ids: JSON.stringify([CASES[0]]),
       total: 1, reason: 'refresh', created_at: '2025-01-04T00:00:00.000Z', created_by: USER.id,
     });
-    insertReassessItem(old, {
+    insertReassessItem(asWriter(old), {
       report_id: 'c0000000-0000-4000-8000-000000000001', position: 0, case_id: CASES[0]!, outcome: 'unchanged', before_verdict: 'eligible',
       after_verdict: 'eligible', after_assessment_id: written[1]!.id, changed_conditions: '[]', skipped_reason: null,
     });

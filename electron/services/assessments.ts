@@ -43,7 +43,7 @@ export function assessStoredCase(db: Database.Database, scope: WriteScope, reque
   const previous = latestDocumentsOf(db, [request.caseId]).get(request.caseId);
   const { outcome, lawTexts, ...prepared } = prepareFromStore(db, stored, request, ruleSetResolver(db), parseIsoDate(scope.today), previous);
   const result = joinResult(outcome, lawTexts);
-  const row = storePreparedAssessment(db, scope, prepared, request.reason, (entry) => appendAudit(db, entry));
+  const row = storePreparedAssessment(scope.db, scope, prepared, request.reason, (entry) => appendAudit(scope.db, entry));
   return recordOf(row, { result, caseSnapshot: stored.case });
 }
 

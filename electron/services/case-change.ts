@@ -44,13 +44,13 @@ export function applyChange(ctx: ServiceContext, scope: WriteScope, c: Change): 
   if (c.mustBeOpen === true && before.closedAt !== null) throw new ServiceError('conflict', 'error.case_closed', [{ field: 'id', message: 'the case is closed' }]);
   if (c.mustBeOpen === false && before.closedAt === null) throw new ServiceError('conflict', 'error.case_open', [{ field: 'id', message: 'the case is not closed' }]);
   const next = c.next(before, scope);
-  const written = writeCaseRows(ctx.db, { id: c.id, expectedVersion: c.expectedVersion, case: next.case, at: scope.at, closure: next.closure });
+  const written = writeCaseRows(scope.db, { id: c.id, expectedVersion: c.expectedVersion, case: next.case, at: scope.at, closure: next.closure });
   if (!written) throw new ServiceError('conflict', 'error.version_conflict', [{ field: 'expectedVersion', message: 'the case was changed meanwhile' }]);
   if (next.event !== undefined) {
-    appendCaseEvent(ctx.db, { ...next.event, date: next.event.date ?? scope.today, caseId: c.id, note: c.reason, userId: scope.userId, createdAt: scope.at });
+    appendCaseEvent(scope.db, { ...next.event, date: next.event.date ?? scope.today, caseId: c.id, note: c.reason, userId: scope.userId, createdAt: scope.at });
   }
   const after = loadRecord(ctx.db, c.id);
-  appendAudit(ctx.db, {
+  appendAudit(scope.db, {
     at: scope.at, userId: scope.userId, action: next.action ?? c.action, entity: 'case', entityId: c.id, reason: c.reason,
     before: auditStateOf(before), after: auditStateOf(after),
   });

@@ -75,10 +75,10 @@ export function importedClosure(role: Role, c: CaseFile, field: string): { closu
 export function insertClosedCase(ctx: ServiceContext, scope: WriteScope, c: CaseFile, closure: ImportedClosure): string {
   const id = timeOrderedUuid();
   const { closure: _closure, ...file } = c;
-  insertCase(ctx.db, id, file, scope.at);
-  setCaseClosure(ctx.db, id, { closedAt: scope.at, outcome: closure.outcome, reason: closure.reason });
-  appendCaseEvent(ctx.db, { caseId: id, kind: 'imported', date: scope.today, note: null, userId: scope.userId, createdAt: scope.at });
-  appendCaseEvent(ctx.db, {
+  insertCase(scope.db, id, file, scope.at);
+  setCaseClosure(scope.db, id, { closedAt: scope.at, outcome: closure.outcome, reason: closure.reason });
+  appendCaseEvent(scope.db, { caseId: id, kind: 'imported', date: scope.today, note: null, userId: scope.userId, createdAt: scope.at });
+  appendCaseEvent(scope.db, {
     caseId: id, kind: `closed:${closure.outcome}`, date: closure.date ?? scope.today, note: closure.reason, userId: scope.userId, createdAt: scope.at,
     reasonCode: closure.reasonCode,
   });
@@ -87,7 +87,7 @@ export function insertClosedCase(ctx: ServiceContext, scope: WriteScope, c: Case
     id, version: 1, createdAt: scope.at, updatedAt: scope.at, closedAt: scope.at, closeOutcome: closure.outcome, closeReason: closure.reason, case: file, latestAssessment: null,
   };
   if (meta === undefined) throw new Error(`the imported case ${id} was not stored`);
-  appendAudit(ctx.db, { at: scope.at, userId: scope.userId, action: 'case.import', entity: 'case', entityId: id, reason: closure.reason, before: null, after: auditStateOf(record) });
+  appendAudit(scope.db, { at: scope.at, userId: scope.userId, action: 'case.import', entity: 'case', entityId: id, reason: closure.reason, before: null, after: auditStateOf(record) });
   return id;
 }
 

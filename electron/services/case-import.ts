@@ -370,8 +370,8 @@ export function commitSpreadsheet(ctx: ServiceContext, { jobId, skipInvalid }: I
     const before = savedMapping(ctx);
     const after = { ...before, ...mappingToSave(headers, mapping) };
     if (JSON.stringify(before) !== JSON.stringify(after)) {
-      writeSetting(ctx.db, { name: MAPPING_SETTING, value: after, updatedAt: scope.at, updatedBy: scope.userId });
-      appendAudit(ctx.db, { at: scope.at, userId: scope.userId, action: 'setting.save', entity: 'setting', entityId: MAPPING_SETTING, reason: null, before, after });
+      writeSetting(scope.db, { name: MAPPING_SETTING, value: after, updatedAt: scope.at, updatedBy: scope.userId });
+      appendAudit(scope.db, { at: scope.at, userId: scope.userId, action: 'setting.save', entity: 'setting', entityId: MAPPING_SETTING, reason: null, before, after });
     }
     const counts = countsOf(good.map((p) => p.plan));
     return { created: counts.new, updated: counts.update, unchanged: counts.unchanged, skipped: bad.length, caseIds };

@@ -38,9 +38,9 @@ export function recordCorrespondence(ctx: ServiceContext, letter: Input<'cases.r
       caseId: letter.caseId, kind: letter.kind, correspondent: letter.correspondent, outgoing: letter.outgoing, date: letter.date,
       reference: letter.reference ?? null, subject: letter.subject ?? null, chaseOn: letter.chaseOn ?? null, recordedAt: scope.at, recordedBy: scope.userId,
     };
-    insertCorrespondence(ctx.db, row);
+    insertCorrespondence(scope.db, row);
     const { caseId: _c, recordedAt: _a, recordedBy: _b, ...after } = row;
-    appendAudit(ctx.db, { at: scope.at, userId: scope.userId, action: 'case.correspondence', entity: 'case', entityId: letter.caseId, reason: null, before: null, after });
+    appendAudit(scope.db, { at: scope.at, userId: scope.userId, action: 'case.correspondence', entity: 'case', entityId: letter.caseId, reason: null, before: null, after });
   });
   return caseWork(ctx, { caseId: letter.caseId });
 }
@@ -48,8 +48,8 @@ export function recordCorrespondence(ctx: ServiceContext, letter: Input<'cases.r
 export function addNote(ctx: ServiceContext, { caseId, text }: Input<'cases.addNote'>): CaseWork {
   write(ctx, (scope) => {
     requireStoredCase(ctx.db, caseId);
-    insertNote(ctx.db, { caseId, text, createdAt: scope.at, createdBy: scope.userId });
-    appendAudit(ctx.db, { at: scope.at, userId: scope.userId, action: 'case.note', entity: 'case', entityId: caseId, reason: null, before: null, after: { text } });
+    insertNote(scope.db, { caseId, text, createdAt: scope.at, createdBy: scope.userId });
+    appendAudit(scope.db, { at: scope.at, userId: scope.userId, action: 'case.note', entity: 'case', entityId: caseId, reason: null, before: null, after: { text } });
   });
   return caseWork(ctx, { caseId });
 }
@@ -66,7 +66,7 @@ export function assignCase(ctx: ServiceContext, { caseId, userId, reason }: Inpu
     }
     const before = assigneeOf(ctx.db, caseId);
     writeAssignment(ctx.db, caseId, userId);
-    appendAudit(ctx.db, {
+    appendAudit(scope.db, {
       at: scope.at, userId: scope.userId, action: 'case.assign', entity: 'case', entityId: caseId, reason: reason ?? null,
       before: { assignedTo: before?.id ?? null }, after: { assignedTo: userId },
     });

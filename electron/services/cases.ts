@@ -39,13 +39,13 @@ export function insertNewCase(
   // Time-ordered: a case's rows and audit entries, keyed by its id, are appended to their indexes.
   const id = timeOrderedUuid();
   const { action, event, reason } = how;
-  insertCase(ctx.db, id, c, scope.at);
-  appendCaseEvent(ctx.db, { caseId: id, kind: event, date: scope.today, note: reason, userId: scope.userId, createdAt: scope.at });
+  insertCase(scope.db, id, c, scope.at);
+  appendCaseEvent(scope.db, { caseId: id, kind: event, date: scope.today, note: reason, userId: scope.userId, createdAt: scope.at });
   // The rows read back exactly as `c` (db/case-mapping.ts, tested), so no need to re-read them.
   const record: CaseRecord = {
     id, version: 1, createdAt: scope.at, updatedAt: scope.at, closedAt: null, closeOutcome: null, closeReason: null, case: c, latestAssessment: null,
   };
-  appendAudit(ctx.db, { at: scope.at, userId: scope.userId, action, entity: 'case', entityId: id, reason, before: null, after: auditStateOf(record) });
+  appendAudit(scope.db, { at: scope.at, userId: scope.userId, action, entity: 'case', entityId: id, reason, before: null, after: auditStateOf(record) });
   return record;
 }
 

@@ -40,7 +40,7 @@ export function issueCliToken(ctx: ServiceContext, input: { userName: string; ho
     ctx.db
       .prepare('INSERT INTO cli_tokens (id, user_id, token_hash, issued_by, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(id, user.id, tokenHash(token), scope.userId, scope.at, expiresAt);
-    appendAudit(ctx.db, {
+    appendAudit(scope.db, {
       at: scope.at, userId: scope.userId, action: 'token.issue', entity: 'user', entityId: user.id, reason: null, before: null,
       after: { tokenId: id, expiresAt },
     });

@@ -74,8 +74,8 @@ export function setDocumentStatus(ctx: ServiceContext, { caseId, kind, status, n
     const record = loadRecord(ctx.db, caseId);
     const before = requireListed(checklist(ctx.db, record, scope.today), kind);
     requireWritable(record, before);
-    writeDocumentStatus(ctx.db, caseId, { kind, status, note: note ?? null, updatedAt: scope.at, updatedBy: scope.userId });
-    appendAudit(ctx.db, {
+    writeDocumentStatus(scope.db, caseId, { kind, status, note: note ?? null, updatedAt: scope.at, updatedBy: scope.userId });
+    appendAudit(scope.db, {
       at: scope.at, userId: scope.userId, action: 'document.status', entity: 'case', entityId: caseId, reason: note ?? null,
       before: { kind, status: before.status, note: before.note }, after: { kind, status, note: note ?? null },
     });
@@ -95,10 +95,10 @@ export function attachDocument(ctx: ServiceContext, { caseId, kind, fileName, me
     const current = loadRecord(ctx.db, caseId);
     const before = requireListed(checklist(ctx.db, current, scope.today), kind);
     requireWritable(current, before);
-    const id = insertAttachment(ctx.db, caseId, { kind, sha256, fileName, mediaType, size: bytes.length, createdAt: scope.at, createdBy: scope.userId });
+    const id = insertAttachment(scope.db, caseId, { kind, sha256, fileName, mediaType, size: bytes.length, createdAt: scope.at, createdBy: scope.userId });
     const status = isDone(before.status) ? before.status : 'received';
-    if (status !== before.status) writeDocumentStatus(ctx.db, caseId, { kind, status, note: before.note, updatedAt: scope.at, updatedBy: scope.userId });
-    appendAudit(ctx.db, {
+    if (status !== before.status) writeDocumentStatus(scope.db, caseId, { kind, status, note: before.note, updatedAt: scope.at, updatedBy: scope.userId });
+    appendAudit(scope.db, {
       at: scope.at, userId: scope.userId, action: 'document.attach', entity: 'case', entityId: caseId, reason: null,
       before: { kind, status: before.status }, after: { kind, status, attachment: { id, sha256, fileName, mediaType, size: bytes.length } },
     });
@@ -159,7 +159,7 @@ export function sealLegacyAttachments(ctx: ServiceContext): SealedAttachments {
   const result = sealLegacyAttachmentFiles(ctx.db);
   if (result.sealed > 0 || result.damaged.length > 0) {
     write(ctx, (scope) => {
-      appendAudit(ctx.db, {
+      appendAudit(scope.db, {
         at: scope.at, userId: scope.userId, action: 'attachments.seal', entity: 'store', entityId: path.basename(ctx.db.name), reason: null,
         before: null, after: result,
       });

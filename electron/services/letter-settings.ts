@@ -19,8 +19,8 @@ export function letterSettings(ctx: Pick<ServiceContext, 'db'>): LetterSettings 
 export function saveLetterSettings(ctx: ServiceContext, { letter, reason }: Input<'settings.saveLetter'>): LetterSettings {
   return write(ctx, (scope) => {
     const before = letterSettings(ctx);
-    writeSetting(ctx.db, { name: LETTER_SETTING, value: letter, updatedAt: scope.at, updatedBy: scope.userId });
-    appendAudit(ctx.db, { at: scope.at, userId: scope.userId, action: 'setting.save', entity: 'setting', entityId: LETTER_SETTING, reason: reason ?? null, before, after: letter });
+    writeSetting(scope.db, { name: LETTER_SETTING, value: letter, updatedAt: scope.at, updatedBy: scope.userId });
+    appendAudit(scope.db, { at: scope.at, userId: scope.userId, action: 'setting.save', entity: 'setting', entityId: LETTER_SETTING, reason: reason ?? null, before, after: letter });
     return letter;
   });
 }

@@ -158,16 +158,16 @@ export function importPackage(ctx: ServiceContext, { contentBase64 }: Input<'pac
   for (const f of documents) storeAttachment(ctx.db, files.get(f.path)!);
   return write(ctx, (scope) => {
     const id = timeOrderedUuid();
-    insertCase(ctx.db, id, incoming, scope.at);
-    appendCaseEvent(ctx.db, { caseId: id, kind: 'package-imported', date: scope.today, note: `${manifest.sendingState} ${manifest.sendingReference}`, userId: scope.userId, createdAt: scope.at });
+    insertCase(scope.db, id, incoming, scope.at);
+    appendCaseEvent(scope.db, { caseId: id, kind: 'package-imported', date: scope.today, note: `${manifest.sendingState} ${manifest.sendingReference}`, userId: scope.userId, createdAt: scope.at });
     for (const f of documents) {
       const kind = f.role === 'request' ? 'request-or-reply' : (f.kind ?? 'request-or-reply');
-      insertAttachment(ctx.db, id, { kind, sha256: f.sha256, fileName: f.path.split('/').at(-1)!, mediaType: f.mediaType, size: f.size, createdAt: scope.at, createdBy: scope.userId });
-      writeDocumentStatus(ctx.db, id, { kind, status: 'received', note: null, updatedAt: scope.at, updatedBy: scope.userId });
+      insertAttachment(scope.db, id, { kind, sha256: f.sha256, fileName: f.path.split('/').at(-1)!, mediaType: f.mediaType, size: f.size, createdAt: scope.at, createdBy: scope.userId });
+      writeDocumentStatus(scope.db, id, { kind, status: 'received', note: null, updatedAt: scope.at, updatedBy: scope.userId });
     }
-    insertPackageRecord(ctx.db, { caseId: id, ...head, manifestSha256, importedAt: scope.at, importedBy: scope.userId });
+    insertPackageRecord(scope.db, { caseId: id, ...head, manifestSha256, importedAt: scope.at, importedBy: scope.userId });
     const record = { id, version: 1, createdAt: scope.at, updatedAt: scope.at, closedAt: null, closeOutcome: null, closeReason: null, case: incoming, latestAssessment: null };
-    appendAudit(ctx.db, {
+    appendAudit(scope.db, {
       at: scope.at, userId: scope.userId, action: 'case.package', entity: 'case', entityId: id, reason: null, before: null,
       after: { ...auditStateOf(record), package: { ...head, manifestSha256, files: manifest.files.map(({ path, sha256 }) => ({ path, sha256 })) } },
     });

@@ -20,6 +20,7 @@ import {
   type NewAssessmentRow,
 } from '../../db/assessments-repo.ts';
 import type { AuditAppend } from '../../db/audit-repo.ts';
+import type { WriteDb } from '../../db/handles.ts';
 import type { StoredCase } from '../../db/cases-repo.ts';
 import type { StoredVerdict } from '../../shared/vocabularies.ts';
 import { toStoredDocuments } from '../../shared/eligibility/report.ts';
@@ -179,7 +180,7 @@ export function documentIds(batch: readonly PreparedAssessment[] = []): Document
   return { ids: new Map(), carried };
 }
 
-function documentId(db: Database.Database, ref: DocumentRef, documents: DocumentIds): number {
+function documentId(db: WriteDb, ref: DocumentRef, documents: DocumentIds): number {
   if ('id' in ref) return ref.id;
   let id = documents.ids.get(ref.hash);
   if (id === undefined) {
@@ -193,7 +194,7 @@ function documentId(db: Database.Database, ref: DocumentRef, documents: Document
 
 /** Stores a prepared assessment and its audit entry; the caller owns the transaction. Returns the new assessment's row. */
 export function storePreparedAssessment(
-  db: Database.Database,
+  db: WriteDb,
   scope: WriteScope,
   prepared: PreparedAssessment,
   reason: string | null,

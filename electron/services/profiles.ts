@@ -33,10 +33,10 @@ export function saveProfile(ctx: ServiceContext, { profile: raw, reason }: Input
         { field: 'profile.version', message: `version "${profile.version}" of ${profile.code} is already stored: a stored version is never changed, save a new one` },
       ]);
     }
-    insertProfileVersion(ctx.db, {
+    insertProfileVersion(scope.db, {
       code: profile.code, version: profile.version, effective_from: profile.effectiveFrom, content, hash, created_at: scope.at, created_by: scope.userId,
     });
-    appendAudit(ctx.db, {
+    appendAudit(scope.db, {
       at: scope.at, userId: scope.userId, action: 'profile.save', entity: 'jurisdiction_profile', entityId: `${profile.code}@${profile.version}`,
       reason, before: null, after: { code: profile.code, version: profile.version, effectiveFrom: profile.effectiveFrom, hash },
     });

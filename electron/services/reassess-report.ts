@@ -165,8 +165,8 @@ export function openReassessment(ctx: ServiceContext, { subject, ruleSetId, vers
       id: randomUUID(), subject, rule_set_id: ruleSetId, rule_set_version: version, case_ids: JSON.stringify(caseIds), total: caseIds.length,
       reason, created_at: scope.at, created_by: scope.userId,
     };
-    insertReassessReport(ctx.db, report);
-    appendAudit(ctx.db, {
+    insertReassessReport(scope.db, report);
+    appendAudit(scope.db, {
       at: scope.at, userId: scope.userId, action: `${actionOf(subject)}.reassess`, entity: entityOf(subject),
       entityId: `${ruleSetId}@${version}`, reason, before: null, after: { reportId: report.id, cases: caseIds.length },
     });
@@ -207,17 +207,17 @@ export function storeReportBatch(ctx: ServiceContext, scope: WriteScope, report:
       skipped += 1;
       const latest = items[i] !== undefined && 'skipped' in items[i] ? items[i].previousId : null;
       const before = latest === null ? null : (assessmentVerdict(ctx.db, latest) ?? null);
-      insertReassessItem(ctx.db, { ...row, outcome: 'skipped', before_verdict: before, after_verdict: null, after_assessment_id: null, changed_conditions: '[]', skipped_reason: item.skipped });
+      insertReassessItem(scope.db, { ...row, outcome: 'skipped', before_verdict: before, after_verdict: null, after_assessment_id: null, changed_conditions: '[]', skipped_reason: item.skipped });
       return;
     }
     const { change } = item;
     if (change.verdictChanged) changed += 1;
-    insertReassessItem(ctx.db, {
+    insertReassessItem(scope.db, {
       ...row, outcome: change.verdictChanged ? 'changed' : 'unchanged', before_verdict: change.before, after_verdict: change.after,
       after_assessment_id: item.assessmentId, changed_conditions: JSON.stringify(change.conditions), skipped_reason: null,
     });
   });
-  appendAudit(ctx.db, {
+  appendAudit(scope.db, {
     at: scope.at, userId: scope.userId, action: `${actionOf(report.subject)}.reassess.batch`,
     entity: entityOf(report.subject), entityId: `${report.rule_set_id}@${report.rule_set_version}`,
     reason: report.reason, before: null, after: { reportId: report.id, from, cases: stored.length, verdictsChanged: changed, skipped },

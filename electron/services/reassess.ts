@@ -137,11 +137,11 @@ export function storeBatch(db: Database.Database, scope: WriteScope, request: Ba
   const prepared = (list: Iterable<PreparedItem>) => [...list].flatMap((i) => ('prepared' in i ? [i.prepared] : []));
   // The texts the batch carries, those of the cases prepared again included: a case names by hash alone a text one before it carried.
   const documents = documentIds([...prepared(items), ...prepared(fresh.values())]);
-  const audit = auditAppender(db);
+  const audit = auditAppender(scope.db);
   return items.map((given): StoredItem => {
     const item = fresh.get(given.caseId) ?? given;
     if (!('prepared' in item)) return { caseId: item.caseId, skipped: item.skipped };
-    const row = storePreparedAssessment(db, scope, item.prepared, reason, audit, documents);
+    const row = storePreparedAssessment(scope.db, scope, item.prepared, reason, audit, documents);
     return { caseId: item.caseId, assessmentId: row.id, verdict: item.prepared.verdict, change: item.prepared.change };
   });
 }

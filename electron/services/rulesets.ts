@@ -63,12 +63,12 @@ export function saveRuleSet(ctx: ServiceContext, { ruleSet: raw, reason }: Input
     }
     const binding = bindingProblem(ctx, ruleSet);
     if (binding !== null) throw new ServiceError('conflict', 'error.ruleset_binding', [binding]);
-    insertRuleSetVersion(ctx.db, {
+    insertRuleSetVersion(scope.db, {
       id: ruleSet.id, version: ruleSet.version, effective_from: ruleSet.effectiveFrom, content, hash, created_at: scope.at, created_by: scope.userId,
       case_id: ruleSet.caseId ?? null,
     });
     const summary = summaryOf(ruleSet, hash, 'stored', scope.at);
-    appendAudit(ctx.db, {
+    appendAudit(scope.db, {
       at: scope.at, userId: scope.userId, action: 'ruleset.save', entity: 'rule_set', entityId: `${ruleSet.id}@${ruleSet.version}`,
       reason, before: null, after: summary,
     });

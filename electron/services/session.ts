@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { inWrite } from '../../db/handles.ts';
 import { appendAudit } from '../../db/audit-repo.ts';
 import { findCredentials, recordAttempts, saveCredentials, supervisorCanSignIn, type Credentials } from '../../db/auth-repo.ts';
 import { countUsers, findUser, findUsersByName, insertUser } from '../../db/users-repo.ts';
@@ -59,9 +60,10 @@ function setUpAdministrator(session: Session, { name, password }: Input<'session
         throw new ServiceError('forbidden', 'error.setup_not_owner', [keyedProblem('name', 'validation.setup.notOwner')]);
       }
       const admin: User = existing ?? { id: randomUUID(), name, role: 'supervisor', createdAt: at };
-      if (existing === undefined) insertUser(session.db, admin);
-      saveCredentials(session.db, { userId: admin.id, passwordHash: hash, failedAttempts: 0, lockedUntil: null, changedAt: at });
-      appendAudit(session.db, {
+      const w = inWrite(session.db);
+      if (existing === undefined) insertUser(w, admin);
+      saveCredentials(w, { userId: admin.id, passwordHash: hash, failedAttempts: 0, lockedUntil: null, changedAt: at });
+      appendAudit(w, {
         at, userId: admin.id, action: existing === undefined ? 'user.bootstrap' : 'user.password_set', entity: 'user', entityId: admin.id,
         reason: null, before: null, after: existing === undefined ? admin : { passwordSetAt: at },
       });
@@ -103,8 +105,8 @@ export function signIn(session: Session, { name, password }: Input<'session.sign
   }
   const ctx: ServiceContext = { db: session.db, clock: session.clock, user: asActing(match.user) };
   write(ctx, (scope) => {
-    if (match.credentials.failedAttempts > 0 || match.credentials.lockedUntil !== null) recordAttempts(ctx.db, match.user.id, 0, null);
-    appendAudit(ctx.db, { at: scope.at, userId: match.user.id, action: 'session.sign_in', entity: 'user', entityId: match.user.id, reason: null, before: null, after: null });
+    if (match.credentials.failedAttempts > 0 || match.credentials.lockedUntil !== null) recordAttempts(scope.db, match.user.id, 0, null);
+    appendAudit(scope.db, { at: scope.at, userId: match.user.id, action: 'session.sign_in', entity: 'user', entityId: match.user.id, reason: null, before: null, after: null });
   });
   session.user = ctx.user;
   return sessionState(session);
@@ -118,8 +120,8 @@ function recordFailure(session: Session, user: User, credentials: Credentials): 
     const previous = credentials.lockedUntil === null ? credentials.failedAttempts : 0;
     const failedAttempts = previous + 1;
     const lockedUntil = failedAttempts >= MAX_FAILED_SIGN_INS ? new Date(Date.parse(scope.at) + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    recordAttempts(ctx.db, user.id, failedAttempts, lockedUntil);
-    appendAudit(ctx.db, {
+    recordAttempts(scope.db, user.id, failedAttempts, lockedUntil);
+    appendAudit(scope.db, {
       at: scope.at, userId: user.id, action: lockedUntil === null ? 'session.sign_in_failed' : 'user.locked', entity: 'user', entityId: user.id,
       reason: null, before: null, after: { failedAttempts, lockedUntil },
     });
@@ -132,7 +134,7 @@ function signOut(session: Session): SessionState {
   session.user = null;
   if (ctx !== null && findUser(ctx.db, ctx.user.id) !== undefined) {
     write(ctx, (scope) => {
-      appendAudit(ctx.db, { at: scope.at, userId: ctx.user.id, action: 'session.sign_out', entity: 'user', entityId: ctx.user.id, reason: null, before: null, after: null });
+      appendAudit(scope.db, { at: scope.at, userId: ctx.user.id, action: 'session.sign_out', entity: 'user', entityId: ctx.user.id, reason: null, before: null, after: null });
     });
   }
   return sessionState(session);
@@ -147,8 +149,8 @@ function changeOwnPassword(ctx: ServiceContext, { currentPassword, newPassword }
   checkPassword(newPassword, ctx.user.name, 'newPassword');
   const passwordHash = hashPassword(newPassword);
   return write(ctx, (scope) => {
-    saveCredentials(ctx.db, { userId: ctx.user.id, passwordHash, failedAttempts: 0, lockedUntil: null, changedAt: scope.at });
-    appendAudit(ctx.db, { at: scope.at, userId: ctx.user.id, action: 'user.password_change', entity: 'user', entityId: ctx.user.id, reason: null, before: null, after: { changedAt: scope.at } });
+    saveCredentials(scope.db, { userId: ctx.user.id, passwordHash, failedAttempts: 0, lockedUntil: null, changedAt: scope.at });
+    appendAudit(scope.db, { at: scope.at, userId: ctx.user.id, action: 'user.password_change', entity: 'user', entityId: ctx.user.id, reason: null, before: null, after: { changedAt: scope.at } });
     return { changedAt: scope.at };
   });
 }

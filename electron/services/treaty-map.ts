@@ -60,8 +60,8 @@ export function saveTreatyMap(ctx: ServiceContext, { map: raw, reason }: Input<'
         { field: 'map.version', message: `version "${map.version}" already exists: a version is never changed, save a new one` },
       ]);
     }
-    insertTreatyMapVersion(ctx.db, { version: map.version, effective_from: map.effectiveFrom, content, hash, created_at: scope.at, created_by: scope.userId });
-    appendAudit(ctx.db, {
+    insertTreatyMapVersion(scope.db, { version: map.version, effective_from: map.effectiveFrom, content, hash, created_at: scope.at, created_by: scope.userId });
+    appendAudit(scope.db, {
       at: scope.at, userId: scope.userId, action: 'treaty_map.save', entity: 'treaty_map', entityId: map.version, reason,
       before: null, after: { version: map.version, effectiveFrom: map.effectiveFrom, hash, instruments: map.instruments.length },
     });

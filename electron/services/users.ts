@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { inWrite } from '../../db/handles.ts';
 import { appendAudit } from '../../db/audit-repo.ts';
 import { allCredentials, findCredentials, recordAttempts, saveCredentials } from '../../db/auth-repo.ts';
 import { allUsers, countUsers, findUser, findUsersByName, insertUser } from '../../db/users-repo.ts';
@@ -36,9 +37,9 @@ export function createUser(ctx: ServiceContext, { name, role, password }: Input<
   return write(ctx, (scope) => {
     if (findUsersByName(ctx.db, name).length > 0) throw new ServiceError('conflict', 'error.user_name_taken', [keyedProblem('name', 'validation.user.nameTaken')]);
     const user: User = { id: randomUUID(), name, role, createdAt: scope.at };
-    insertUser(ctx.db, user);
-    if (passwordHash !== undefined) saveCredentials(ctx.db, { userId: user.id, passwordHash, failedAttempts: 0, lockedUntil: null, changedAt: scope.at });
-    appendAudit(ctx.db, { at: scope.at, userId: scope.userId, action: 'user.create', entity: 'user', entityId: user.id, reason: null, before: null, after: { ...user, hasPassword: passwordHash !== undefined } });
+    insertUser(scope.db, user);
+    if (passwordHash !== undefined) saveCredentials(scope.db, { userId: user.id, passwordHash, failedAttempts: 0, lockedUntil: null, changedAt: scope.at });
+    appendAudit(scope.db, { at: scope.at, userId: scope.userId, action: 'user.create', entity: 'user', entityId: user.id, reason: null, before: null, after: { ...user, hasPassword: passwordHash !== undefined } });
     return user;
   });
 }
@@ -51,8 +52,8 @@ function setUserPassword(ctx: ServiceContext, { userId, password }: Input<'users
   checkPassword(password, user.name, 'password');
   const passwordHash = hashPassword(password);
   return write(ctx, (scope) => {
-    saveCredentials(ctx.db, { userId, passwordHash, failedAttempts: 0, lockedUntil: null, changedAt: scope.at });
-    appendAudit(ctx.db, { at: scope.at, userId: scope.userId, action: 'user.password_set', entity: 'user', entityId: userId, reason: null, before: null, after: { passwordSetAt: scope.at } });
+    saveCredentials(scope.db, { userId, passwordHash, failedAttempts: 0, lockedUntil: null, changedAt: scope.at });
+    appendAudit(scope.db, { at: scope.at, userId: scope.userId, action: 'user.password_set', entity: 'user', entityId: userId, reason: null, before: null, after: { passwordSetAt: scope.at } });
     return { ...user, hasPassword: true, lockedUntil: null };
   });
 }
@@ -65,8 +66,8 @@ function unlockUser(ctx: ServiceContext, { userId }: Input<'users.unlock'>): Use
   if (user === undefined) throw new ServiceError('not_found', 'error.user_not_found');
   if (credentials === undefined) throw new ServiceError('conflict', 'error.user_no_password');
   return write(ctx, (scope) => {
-    recordAttempts(ctx.db, userId, 0, null);
-    appendAudit(ctx.db, {
+    recordAttempts(scope.db, userId, 0, null);
+    appendAudit(scope.db, {
       at: scope.at, userId: scope.userId, action: 'user.unlock', entity: 'user', entityId: userId, reason: null,
       before: { failedAttempts: credentials.failedAttempts, lockedUntil: credentials.lockedUntil }, after: { failedAttempts: 0, lockedUntil: null },
     });
@@ -103,8 +104,9 @@ export function bootstrapAdmin(db: Database.Database, clock: () => Date, input: 
       if (countUsers(db) > 0) throw new ServiceError('conflict', 'error.users_exist');
       const at = clock().toISOString();
       const user: User = { id: randomUUID(), name, role: 'supervisor', createdAt: at };
-      insertUser(db, user);
-      appendAudit(db, { at, userId: user.id, action: 'user.bootstrap', entity: 'user', entityId: user.id, reason: null, before: null, after: user });
+      const w = inWrite(db);
+      insertUser(w, user);
+      appendAudit(w, { at, userId: user.id, action: 'user.bootstrap', entity: 'user', entityId: user.id, reason: null, before: null, after: user });
       return user;
     })
     .immediate();

@@ -103,7 +103,7 @@ export function transitionCase(ctx: ServiceContext, { id, expectedVersion, trans
       };
       if (plan !== null && handover !== undefined) {
         // The plan (and the check of the case on its date, as it was then) beside the case; the case file carries the planned date the engine reads.
-        insertHandoverPlan(ctx.db, {
+        insertHandoverPlan(scope.db, {
           caseId: id, plannedOn: plan.plannedOn, place: handover.place, escort: handover.escort ?? null, contact: handover.contact ?? null, checks: plan.check,
           recordedAt: scope.at, recordedBy: scope.userId,
         });
