@@ -22,6 +22,7 @@ import { DATABASE_FILE, openApp, prepareStoreInWorker, type OpenedApp } from './
 import { openFailureMessage, protectOpenedStore, unlockForShell } from './keystore-start.ts';
 import { applyPendingRestore } from './pending-restore.ts';
 import { startReassessmentRunner } from './reassessment.ts';
+import { startRouteScreening } from './route-screening.ts';
 import { APP_INDEX_URL, APP_SCHEME, isAppPage, resolveAppRequest } from './app-protocol.ts';
 import { shellEnvironment } from './shell-environment.ts';
 import { appMenuTemplate } from './app-menu.ts';
@@ -219,7 +220,10 @@ app.whenReady().then(async () => {
     db: desk.db, clock: () => new Date(), worker: { file, key: unlocked.key, nativeBinding },
     onError: (error) => log.error(`re-assessment stopped: ${describeError(error)}`),
   });
+  // The route index behind "Has an open route today", screened here so the list's filter finds it ready.
+  const routeScreening = startRouteScreening({ db: desk.db, clock: () => new Date(), onError: (error) => log.error(`route screening stopped: ${describeError(error)}`) });
   app.on('before-quit', () => {
+    routeScreening.stop();
     reassessment.stop();
     backups.stop();
     desk.close();

@@ -62,15 +62,20 @@ function screenCases(db: Database.Database, ids: readonly string[], today: DayNu
   return screens;
 }
 
-/** One step of screening: up to `limit` open cases without a fresh screen, in one transaction. */
-export function screenRoutes(ctx: ServiceContext, { limit }: Input<'routes.screen'>): RouteScreening {
-  const today = todayFrom(ctx.clock());
-  return ctx.db.transaction(() => {
-    const key = screenKey(ctx.db, today);
-    const screened = screenCases(ctx.db, staleScreenIds(ctx.db, key, limit), today, key).length;
-    const { open, stale } = routeIndexState(ctx.db, key);
+/** One step of screening for the day of `now`: up to `limit` open cases without a fresh screen, in one transaction. */
+export function screenStep(db: Database.Database, now: Date, limit: number): RouteScreening {
+  const today = todayFrom(now);
+  return db.transaction(() => {
+    const key = screenKey(db, today);
+    const screened = screenCases(db, staleScreenIds(db, key, limit), today, key).length;
+    const { open, stale } = routeIndexState(db, key);
     return { day: key.day, screened, open, stale };
   })();
+}
+
+/** `routes.screen`: a step the list's filter asks for when the main process (electron/route-screening.ts) has not caught up. */
+export function screenRoutes(ctx: ServiceContext, { limit }: Input<'routes.screen'>): RouteScreening {
+  return screenStep(ctx.db, ctx.clock(), limit);
 }
 
 /** The open cases with an open route today, and how many open cases are not yet screened (their answer unknown). */
