@@ -82,6 +82,8 @@ export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
       if (!live) return;
       const finishedNow = reports.some((r) => watched.has(r.id) && r.done >= r.total);
       for (const r of reports) if (r.done < r.total) watched.add(r.id);
+      // Handed over to this panel: another visit does not show it again once finished.
+      for (const r of reports) startedHere.delete(r.id);
       setRuns({ pending, reports: reports.filter((r) => watched.has(r.id)) });
       if (reports.some((r) => r.running)) timer = setTimeout(() => void read(), POLL_MS);
       // The caller reloads what it shows (new verdicts, counts), which remounts this panel.

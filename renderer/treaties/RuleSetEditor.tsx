@@ -131,7 +131,8 @@ function EditorForm({ base }: { base: RuleSet }) {
       if (run) {
         const started = await call('rulesets.reassess', {
           subject: 'rule-set', ruleSetId: saved.id, version: saved.version,
-          reason: text.ui('reassess.preview.reason', { id: saved.id, version: saved.version, reason: draft.reason }),
+          // The officer's own words: why the version was made is why the cases are re-assessed.
+          reason: draft.reason,
         });
         watchReassessment(started.reportId);
       }

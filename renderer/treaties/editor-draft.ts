@@ -6,6 +6,7 @@
 import type { FieldProblem } from '../../shared/api-schemas.ts';
 import type { Text } from '../text/use-text.ts';
 import { problemOf } from '../../shared/domain/case.ts';
+import { en } from '../../shared/i18n/en.ts';
 import { draftOfValue, editorFor, fieldPaths, PARAMETER_SPECS, valueOfDraft, type FieldDraft, type FieldSpec } from '../../shared/treaties/parameter-fields.ts';
 import { type ParameterKey } from '../../shared/treaties/parameter-groups.ts';
 import { PARAMETER_KEYS, ruleSetSchema, type Param, type RuleSet } from '../../shared/treaties/schema.ts';
@@ -67,11 +68,23 @@ export function ruleSetOf(base: RuleSet, draft: EditorDraft): { ok: true; ruleSe
     for (const issue of checked.error.issues) {
       const problem = problemOf(issue);
       const field = `ruleSet.${problem.field}`;
-      if (!own.has(field)) problems.push({ ...problem, field });
+      const messageKey = problem.messageKey ?? KEY_OF_MESSAGE.get(problem.message);
+      if (!own.has(field)) problems.push(messageKey === undefined ? { ...problem, field } : { ...problem, field, messageKey });
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, ruleSet: out };
 }
+
+/**
+ * The catalog key of a plain validation message, by its English text (the schema words some problems
+ * in English): as the service keys them (electron/services/validate.ts), so a problem found here
+ * reads in the officer's language too.
+ */
+const KEY_OF_MESSAGE: ReadonlyMap<string, string> = new Map(
+  Object.entries(en)
+    .filter(([key, message]) => key.startsWith('validation.') && !/\{\s*\w+/.test(message))
+    .map(([key, message]) => [message, key]),
+);
 
 const PARAM_FIELD = /^ruleSet\.([A-Za-z]+)\.value((?:\.[A-Za-z0-9]+|\[\d+\])*)$/;
 

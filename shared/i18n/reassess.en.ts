@@ -34,7 +34,6 @@ export const reassessEn = {
   'reassess.preview.run': 'Re-assess {count, plural, one {the open case} other {the # open cases}}',
   'reassess.preview.back': 'Back to the form',
   'reassess.preview.cancel': 'Not now',
-  'reassess.preview.reason': 'Version {version} of {id} saved: {reason}',
   'reassess.preview.verdictNone': 'not assessed',
   'ruleset.field.value': 'Value',
   'ruleset.field.yes': 'Yes',

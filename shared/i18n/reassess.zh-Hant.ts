@@ -36,7 +36,6 @@ export const reassessZhHant: Record<keyof typeof reassessEn, string> = {
   'reassess.preview.run': '重新評估{count, plural, other { # 宗}}未結個案',
   'reassess.preview.back': '返回表格',
   'reassess.preview.cancel': '暫不進行',
-  'reassess.preview.reason': '已儲存 {id} 第 {version} 版：{reason}',
   'reassess.preview.verdictNone': '未評估',
   'ruleset.field.value': '數值',
   'ruleset.field.yes': '是',
