@@ -57,7 +57,7 @@ function whyWords(locale: Locale, item: ReassessItem): string {
 }
 
 /** The report's tables in `locale`. */
-export function reportTables(r: ReassessReport, locale: Locale, title?: string): Table[] {
+function reportTables(r: ReassessReport, locale: Locale, title?: string): Table[] {
   const L = (key: string, params = {}) => t(locale, key, params);
   const col = (key: string, numeric = false) => ({ label: L(key), numeric });
   const summary: Table = {

@@ -56,7 +56,6 @@ const reassessPersonSchema = z.object({
   prisonNumber: z.string().nullable(),
   reference: z.string().nullable(),
 });
-export type ReassessPerson = z.output<typeof reassessPersonSchema>;
 
 const reassessItemSchema = reassessPersonSchema.extend({
   position: z.int(),

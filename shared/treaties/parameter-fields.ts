@@ -69,7 +69,7 @@ interface Def {
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The editor of a value of `schema`, at `path` (the parameter's key, then its fields, dot-separated). */
-export function specOf(schema: z.ZodType, path: string): FieldSpec {
+function specOf(schema: z.ZodType, path: string): FieldSpec {
   if (schema === durationSchema) return { kind: 'duration' };
   if (schema === boundedDate) return { kind: 'date' };
   const def = defOf(schema);
@@ -121,7 +121,7 @@ export interface DraftProblem {
 }
 
 /** The draft of an empty value (null made to apply): nothing chosen, numbers blank. */
-export function emptyDraft(spec: FieldSpec): FieldDraft {
+function emptyDraft(spec: FieldSpec): FieldDraft {
   switch (spec.kind) {
     case 'choice':
       return spec.options[0] ?? '';
