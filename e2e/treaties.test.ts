@@ -233,6 +233,29 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await switchTo('en');
   });
 
+  it('shows the effect of a version pending from elsewhere before re-assessing under it, then runs it on confirmation', async () => {
+    // Back to 6 months from 1 February, saved without the page (as an import does): pending.
+    const back = { ...builtInRuleSet('coe-ets-112')!, version: '2025-6m', effectiveFrom: '2025-02-01' };
+    shell.dispatch('rulesets.save', { ruleSet: back, reason: 'the 12-month practice withdrawn' });
+    // The page read again (it was open on this rule-set).
+    await shell.open('#/treaties');
+    await shell.open('#/treaties/coe-ets-112');
+    const pending = page.locator('.reassess__run[data-pending="rule-set:coe-ets-112@2025-6m"]');
+    await expect.poll(() => pending.count()).toBe(1);
+    await pending.getByRole('button', { name: 'Re-assess now' }).click();
+    const impact = pending.locator('.reassess-impact[data-phase="done"]');
+    await expect.poll(() => impact.count(), { timeout: 60_000 }).toBe(1);
+    expect(await impact.locator(`tr[data-case-id="${ivanovId}"] .badge`).allTextContents()).toEqual([en['verdict.eligible_by_exception'], en['verdict.eligible']]);
+    // Nothing run yet.
+    expect(shell.dispatch('assessments.list', { caseId: ivanovId })[0]!.ruleSet.version).toBe('2025-12m');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('.reassess').screenshot({ path: path.join(OUT_DIR, 'treaty-reassess-pending-impact.png') });
+    await pending.getByRole('button', { name: /^Re-assess the \d+ open cases$/ }).click();
+    const done = page.locator('.reassess__progress [role="status"]');
+    await expect.poll(() => done.textContent(), { timeout: 60_000 }).toMatch(/^Re-assessment finished: \d+ of \d+ verdicts changed\.$/);
+    expect(shell.dispatch('assessments.list', { caseId: ivanovId })[0]).toMatchObject({ verdict: 'eligible', ruleSet: { version: '2025-6m' } });
+  });
+
   it('shows the jurisdiction profiles and saves a new Hong Kong version with its appeal period', async () => {
     await shell.open('#/treaties/profiles');
     const builtInHk = page.locator('tr[data-profile="HK@built-in"]');
