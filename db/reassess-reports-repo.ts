@@ -59,9 +59,20 @@ const SQL = {
   counts: `SELECT count(*) AS done, coalesce(sum(outcome = 'changed'), 0) AS changed, coalesce(sum(outcome = 'skipped'), 0) AS skipped
     FROM reassess_items WHERE report_id = ?`,
   // What the report lists: the cases whose verdict changed and the ones skipped; unchanged ones are counted only.
-  notable: `SELECT i.*, p.family_name FROM reassess_items i JOIN cases c ON c.id = i.case_id JOIN persons p ON p.id = c.person_id
+  notable: `SELECT i.*, p.family_name, p.given_names, p.prison_number, c.reference FROM reassess_items i JOIN cases c ON c.id = i.case_id JOIN persons p ON p.id = c.person_id
     WHERE i.report_id = ? AND i.outcome <> 'unchanged' ORDER BY i.position`,
+  persons: `SELECT c.id AS case_id, p.family_name, p.given_names, p.prison_number, c.reference FROM cases c JOIN persons p ON p.id = c.person_id
+    WHERE c.id IN (SELECT value FROM json_each(?))`,
 } as const;
+
+/** Who a case is about, as a report names them. */
+export interface CasePersonRow {
+  case_id: string;
+  family_name: string | null;
+  given_names: string | null;
+  prison_number: string | null;
+  reference: string | null;
+}
 
 export function insertReassessReport(db: WriteDb, row: ReassessReportRow): void {
   statement(db, SQL.insertReport).run(row);
@@ -98,6 +109,11 @@ export function reportCounts(db: Database.Database, reportId: string): ReportCou
   return statement(db, SQL.counts).get(reportId) as ReportCounts;
 }
 
-export function notableItems(db: Database.Database, reportId: string): (ReassessItemRow & { family_name: string | null })[] {
-  return statement(db, SQL.notable).all(reportId) as (ReassessItemRow & { family_name: string | null })[];
+export function notableItems(db: Database.Database, reportId: string): (ReassessItemRow & CasePersonRow)[] {
+  return statement(db, SQL.notable).all(reportId) as (ReassessItemRow & CasePersonRow)[];
+}
+
+/** The person and reference of each case of `caseIds` (in no particular order). */
+export function casePersons(db: Database.Database, caseIds: readonly string[]): CasePersonRow[] {
+  return statement(db, SQL.persons).all(JSON.stringify(caseIds)) as CasePersonRow[];
 }

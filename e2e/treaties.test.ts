@@ -1,7 +1,8 @@
 /**
  * The Treaties page in Chromium against the real router: the list with unconfirmed rules
- * marked, a rule-set's parameters by condition, editing one parameter as a new version
- * (a field-level refusal first), the re-assessment that follows once confirmed, run by the main
+ * marked, a rule-set's parameters by condition, editing a duration, a choice and a list as a new
+ * version (every problem at once first), its effect shown before it is saved (the dry run), the
+ * re-assessment that follows once confirmed, run by the main
  * process (its batches on a worker thread) with its progress bar, the
  * report saying which verdict changed and why, the diff of the two versions; both
  * languages, axe, screenshots.
@@ -108,56 +109,109 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await saveScreenshot(page, 'treaty');
   });
 
-  it('refuses a parameter without its source beside the field, then saves 12 months as a new version', async () => {
+  it('edits a duration, a choice and a list in their own fields, lists every problem at once in both languages, and shows the effect before saving', async () => {
+    const id = (path: string) => `#f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+    const built = builtInRuleSet('coe-ets-112')!;
     await page.getByRole('link', { name: 'Edit as a new version' }).click();
     await page.locator('#edit-version').fill('2025-12m');
     await page.locator('#edit-effectiveFrom').fill('2025-01-01');
-    await page.locator('#edit-minRemaining-months').fill('12');
+    // A duration: years, months and days, with the words they make.
+    const months = page.locator(id('ruleSet.minRemaining.value.duration.months'));
+    expect(await months.inputValue()).toBe('6');
+    await months.fill('12');
+    await expect.poll(() => page.locator('[data-param="minRemaining"] [data-duration-words]').textContent()).toBe('Now: 12 months');
+    await page.locator(id('ruleSet.minRemaining.value.duration.years')).fill('one');
     await page.locator('#edit-minRemaining-source').fill('');
+    // A choice, by its words.
+    await page.locator(id('ruleSet.dualCriminality.value.effect')).selectOption({ label: en['treaties.effect.optional-refusal'] });
+    // A list of choices, as checkboxes.
+    const ground = page.locator(`${id('ruleSet.discretionaryRefusalGrounds.value')}-dual-national`);
+    const hadGround = built.discretionaryRefusalGrounds.value.includes('dual-national');
+    expect(await ground.isChecked()).toBe(hadGround);
+    await ground.setChecked(!hadGround);
     await page.locator('#edit-reason').fill('Hong Kong practice: 12 months remaining');
+    // Only what has no form of its own is JSON: lists of objects, and a rule or the States it applies to (a union of shapes).
+    const json = await page.locator('[data-param][data-editor="json"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-param')));
+    expect(json.sort()).toEqual(['deadlines', 'documents', 'dualNationality', 'subnationalConsent']);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Save the new version' }).click();
+    await page.getByRole('button', { name: 'Check the effect, then save' }).click();
 
+    // Both problems in one round, each by the field's name, beside the field and in the summary.
     await expect.poll(() => page.locator('.error-summary').isVisible()).toBe(true);
     const message = en['validation.ruleset.source'];
     expect(await page.locator('#edit-minRemaining-source-error').textContent()).toBe(message);
-    expect(await page.locator('.error-summary').textContent()).toContain(message);
-    // The summary names the field as its label reads, not by its path in the rule-set.
-    const link = page.locator('.error-summary a', { hasText: message });
-    expect(await link.textContent()).toContain(`${en['treaties.param.minRemaining']}: ${en['ui.treaties.params.source']}`);
+    expect(await page.locator(`${id('ruleSet.minRemaining.value.duration.years')}-error`).textContent()).toBe(en['ruleset.field.wholeNumber']);
+    const links = await page.locator('.error-summary a').allTextContents();
+    expect(links).toHaveLength(2);
+    expect(links.join('|')).toContain(`${en['treaties.param.minRemaining']}: ${en['ui.treaties.params.source']}`);
+    expect(links.join('|')).toContain(`${en['treaties.param.minRemaining']}: ${en['ruleset.field.minRemaining.duration']} – ${en['ui.treaties.editor.years']}`);
     expect(await page.locator('.error-summary').textContent()).not.toContain('ruleSet.');
     await saveScreenshot(page, 'treaty-editor-error');
     await page.locator('[data-param="minRemaining"]').screenshot({ path: path.join(OUT_DIR, 'treaty-editor-field-error.png') });
+    await switchTo('zh-Hant');
+    expect(await page.locator('.error-summary').textContent()).toContain(zhHant['ruleset.field.wholeNumber']);
+    expect(await page.locator('#edit-minRemaining-source-error').textContent()).toBe(zhHant['validation.ruleset.source']);
+    expect(await page.locator('[data-param="minRemaining"] legend').first().textContent()).toBe(zhHant['treaties.param.minRemaining']);
+    await page.locator('[data-param="minRemaining"]').screenshot({ path: path.join(OUT_DIR, 'treaty-editor-field-error-zh-Hant.png') });
+    await switchTo('en');
     expect(shell.dispatch('rulesets.get', { id: 'coe-ets-112' }).versions).toHaveLength(1);
 
+    await page.locator(id('ruleSet.minRemaining.value.duration.years')).fill('0');
     await page.locator('#edit-minRemaining-source').fill('Hong Kong practice, as the HK–US agreement');
     await page.locator('#edit-minRemaining-confidence').selectOption('S');
-    await page.getByRole('button', { name: 'Save the new version' }).click();
+    await page.getByRole('button', { name: 'Check the effect, then save' }).click();
+
+    // The dry run: nothing saved yet, the effect counted, IVANOV named.
+    const impact = page.locator('.reassess-impact[data-phase="done"]');
+    await expect.poll(() => impact.count(), { timeout: 60_000 }).toBe(1);
+    expect(await impact.locator('[data-impact-summary]').textContent()).toMatch(/^\d+ open cases are under this rule-set: \d+ verdicts? would change; \d+ would stay as it is\.$/);
+    const person = impact.locator(`tr[data-case-id="${ivanovId}"]`);
+    expect(await person.locator('th').textContent()).toBe('IVANOV');
+    expect(await person.locator('.badge').allTextContents()).toEqual([en['verdict.eligible'], en['verdict.eligible_by_exception']]);
+    expect(await impact.locator('tr[data-transition="eligible>eligible_by_exception"] td').textContent()).toMatch(/^\d+$/);
+    expect(shell.dispatch('rulesets.get', { id: 'coe-ets-112' }).versions).toHaveLength(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await impact.screenshot({ path: path.join(OUT_DIR, 'treaty-reassess-impact.png') });
+    await switchTo('zh-Hant');
+    expect(await impact.locator('h2').textContent()).toBe(zhHant['reassess.preview.title']);
+    await impact.screenshot({ path: path.join(OUT_DIR, 'treaty-reassess-impact-zh-Hant.png') });
+    await switchTo('en');
+    await page.getByRole('button', { name: /^Save and re-assess the \d+ open cases$/ }).click();
     await expect.poll(() => page.url()).toMatch(/#\/treaties\/coe-ets-112$/);
+
+    // The saved version, read back: what the fields said.
+    const saved = shell.dispatch('rulesets.get', { id: 'coe-ets-112' }).versions.find((v) => v.version === '2025-12m')!.ruleSet;
+    expect(saved.minRemaining).toMatchObject({ value: { duration: { years: 0, months: 12, days: 0 }, effect: built.minRemaining.value!.effect }, confidence: 'S' });
+    expect(saved.dualCriminality.value.effect).toBe('optional-refusal');
+    expect(saved.discretionaryRefusalGrounds.value.includes('dual-national')).toBe(!hadGround);
+    for (const key of ['deadlines', 'documents', 'consent', 'link', 'finality'] as const) expect(saved[key]).toEqual(built[key]);
   });
 
-  it('offers to re-assess the open cases at once, runs it in the main process with a progress bar, and reports IVANOV’s verdict change and why', async () => {
-    const pending = page.locator('.reassess__run[data-pending="rule-set:coe-ets-112@2025-12m"]');
-    await expect.poll(() => pending.locator('p').first().textContent()).toMatch(/^coe-ets-112 version 2025-12m is in force from 1 Jan 2025: \d+ open cases are to be re-assessed under it\.$/);
-    expect(await pending.textContent()).toContain(en['ui.treaties.pending.later']);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.locator('.reassess').screenshot({ path: path.join(OUT_DIR, 'treaty-reassess-pending.png') });
-    await pending.getByRole('button', { name: 'Re-assess now' }).click();
+  it('runs the re-assessment it confirmed in the main process with a progress bar, and reports IVANOV by name, prison number and reference, the parameters changed, and exports', async () => {
     const done = page.locator('.reassess__progress [role="status"]');
     await expect.poll(() => done.textContent(), { timeout: 60_000 }).toMatch(/^Re-assessment finished: \d+ of \d+ verdicts changed\.$/);
     expect(await page.locator('.reassess progress').count()).toBe(1);
     await page.getByRole('link', { name: 'Read the report' }).click();
     const row = page.locator(`.report-table tr[data-case-id="${ivanovId}"]`);
     await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('th').textContent()).toBe('IVANOV, Pyotr');
+    expect(await row.locator('td').nth(1).textContent()).toBe('CSD-2024-0012');
     expect(await row.locator('.badge').allTextContents()).toEqual([en['verdict.eligible'], en['verdict.eligible_by_exception']]);
     expect(await row.locator('[data-condition="remaining-sentence"]').textContent()).toBe('Remaining sentence: Met → By exception');
+    const param = page.locator('.report-parameters tr[data-param="minRemaining"]');
+    expect(await param.locator('th').textContent()).toBe(en['treaties.param.minRemaining']);
+    expect(await param.locator('td').nth(1).textContent()).toBe('At least 12 months to serve (mandatory; the States may agree otherwise)');
     // Nothing silent: the case's own history holds the new assessment, made with the new version.
     const latest = shell.dispatch('assessments.list', { caseId: ivanovId })[0]!;
     expect(latest).toMatchObject({ verdict: 'eligible_by_exception', ruleSet: { id: 'coe-ets-112', version: '2025-12m' } });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as CSV' }).click();
+    expect((await download).suggestedFilename()).toBe('tsp-reassessment-coe-ets-112-2025-12m-en.csv');
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'treaty-report');
     await switchTo('zh-Hant');
     expect(await row.locator('[data-condition="remaining-sentence"]').textContent()).toBe('尚餘刑期：符合 → 例外');
+    expect(await param.locator('th').textContent()).toBe(zhHant['treaties.param.minRemaining']);
     await saveScreenshot(page, 'treaty-report-zh-Hant');
     await switchTo('en');
   });
@@ -177,6 +231,29 @@ describe('treaties page', { timeout: 90_000 }, () => {
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'treaty-diff-zh-Hant');
     await switchTo('en');
+  });
+
+  it('shows the effect of a version pending from elsewhere before re-assessing under it, then runs it on confirmation', async () => {
+    // Back to 6 months from 1 February, saved without the page (as an import does): pending.
+    const back = { ...builtInRuleSet('coe-ets-112')!, version: '2025-6m', effectiveFrom: '2025-02-01' };
+    shell.dispatch('rulesets.save', { ruleSet: back, reason: 'the 12-month practice withdrawn' });
+    // The page read again (it was open on this rule-set).
+    await shell.open('#/treaties');
+    await shell.open('#/treaties/coe-ets-112');
+    const pending = page.locator('.reassess__run[data-pending="rule-set:coe-ets-112@2025-6m"]');
+    await expect.poll(() => pending.count()).toBe(1);
+    await pending.getByRole('button', { name: 'Re-assess now' }).click();
+    const impact = pending.locator('.reassess-impact[data-phase="done"]');
+    await expect.poll(() => impact.count(), { timeout: 60_000 }).toBe(1);
+    expect(await impact.locator(`tr[data-case-id="${ivanovId}"] .badge`).allTextContents()).toEqual([en['verdict.eligible_by_exception'], en['verdict.eligible']]);
+    // Nothing run yet.
+    expect(shell.dispatch('assessments.list', { caseId: ivanovId })[0]!.ruleSet.version).toBe('2025-12m');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('.reassess').screenshot({ path: path.join(OUT_DIR, 'treaty-reassess-pending-impact.png') });
+    await pending.getByRole('button', { name: /^Re-assess the \d+ open cases$/ }).click();
+    const done = page.locator('.reassess__progress [role="status"]');
+    await expect.poll(() => done.textContent(), { timeout: 60_000 }).toMatch(/^Re-assessment finished: \d+ of \d+ verdicts changed\.$/);
+    expect(shell.dispatch('assessments.list', { caseId: ivanovId })[0]).toMatchObject({ verdict: 'eligible', ruleSet: { version: '2025-6m' } });
   });
 
   it('shows the jurisdiction profiles and saves a new Hong Kong version with its appeal period', async () => {
@@ -209,15 +286,15 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await switchTo('en');
   });
 
-  it('shows a Hong Kong rule-set\'s dual-nationality rule by sentencing side, and edits it as JSON', async () => {
+  it('shows a Hong Kong rule-set\'s dual-nationality rule by sentencing side, and edits it as JSON (a union of shapes)', async () => {
     await shell.open('#/treaties/hk-gb');
     const row = page.locator('[data-group="dual-nationality"] tbody tr').first();
     await expect.poll(() => row.locator('td').first().textContent()).toMatch(/^Allowed; sentenced in HK: Bars the transferNote: /);
     await shell.open('#/treaties/hk-gb/edit');
-    const value = page.locator('#edit-dualNationality-value');
+    const value = page.locator('#f-ruleSet-dualNationality-value');
     await expect.poll(() => value.evaluate((el) => el.tagName)).toBe('TEXTAREA');
     expect(JSON.parse(await value.inputValue())).toEqual({ default: 'allow', bySentencingState: { HK: 'bar' } });
-    expect(await page.locator('#edit-referenceEvent-value').evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await page.locator('#f-ruleSet-referenceEvent-value').evaluate((el) => el.tagName)).toBe('SELECT');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -225,8 +302,8 @@ describe('treaties page', { timeout: 90_000 }, () => {
     const treatyChannels = new Set(shell.channels.filter((c) => c.startsWith('rulesets.') || c.startsWith('profiles.')));
     expect(treatyChannels).toEqual(
       new Set([
-        'rulesets.list', 'rulesets.get', 'rulesets.save', 'rulesets.pendingReassessments', 'rulesets.reassess',
-        'rulesets.reassessReport', 'rulesets.reassessReports', 'profiles.list', 'profiles.save',
+        'rulesets.list', 'rulesets.get', 'rulesets.save', 'rulesets.pendingReassessments', 'rulesets.reassess', 'rulesets.reassessPreview',
+        'rulesets.reassessReport', 'rulesets.reassessExport', 'rulesets.reassessReports', 'profiles.list', 'profiles.save',
       ]),
     );
     expect(shell.problems).toEqual([]);

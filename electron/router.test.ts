@@ -99,7 +99,9 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'rulesets.reassess': { ruleSetId: 'coe-ets-112', version: '1983', reason: 'declaration recorded' },
     'rulesets.reassessStep': { reportId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started report's id
     'rulesets.reassessCancel': { reportId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started report's id
+    'rulesets.reassessPreview': { ruleSetId: 'coe-ets-112', version: '1983' },
     'rulesets.reassessReport': { reportId: '00000000-0000-4000-8000-000000000000' }, // likewise
+    'rulesets.reassessExport': { reportId: '00000000-0000-4000-8000-000000000000', format: 'pdf', locale: 'zh-Hant' }, // likewise
     'rulesets.reassessReports': { ruleSetId: 'coe-ets-112' },
     'profiles.list': undefined,
     'profiles.save': { profile: { ...structuredClone(BUILT_IN_PROFILES[1]), version: 'local-1', effectiveFrom: '2024-01-01' }, reason: 'r. 69 confirmed' },
@@ -181,7 +183,9 @@ const INVALID: { [C in Channel]: unknown } = {
   'rulesets.reassess': { ruleSetId: 'coe-ets-112', version: '', reason: '' },
   'rulesets.reassessStep': { reportId: 'report-1' },
   'rulesets.reassessCancel': { reportId: 'report-1' },
+  'rulesets.reassessPreview': { ruleSetId: 'coe-ets-112' },
   'rulesets.reassessReport': {},
+  'rulesets.reassessExport': { reportId: '00000000-0000-4000-8000-000000000000', format: 'docx' },
   'rulesets.reassessReports': { ruleSetId: 42 },
   'profiles.list': [],
   'profiles.save': { profile: { format: 'tsp-profile/1', code: 'hk' }, reason: 'r' },
@@ -206,7 +210,7 @@ const INVALID: { [C in Channel]: unknown } = {
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(75);
+    expect(CHANNELS).toHaveLength(77);
   });
 
   it('checks the answer of every channel whose output has a schema; the rest are typed only', () => {
@@ -214,7 +218,7 @@ describe('every channel', () => {
     expect(typedOnly.sort()).toEqual([
       'backups.inspect', 'backups.restore', 'backups.run', 'backups.state', 'cases.export', 'cases.importPreview', 'dossier.model', 'dossier.pdf', 'enforcement.compute',
         'imports.spreadsheetCommit', 'imports.spreadsheetProgress', 'imports.spreadsheetStart', 'imports.template',
-      'packages.import', 'packages.make', 'reports.export', 'reports.exportProgress', 'reports.statistics', 'routes.screen', 'settings.diagnostics', 'settings.info',
+      'packages.import', 'packages.make', 'reports.export', 'reports.exportProgress', 'reports.statistics', 'routes.screen', 'rulesets.reassessExport', 'settings.diagnostics', 'settings.info',
     ]);
   });
 
@@ -231,8 +235,8 @@ describe('every channel', () => {
     }
     if (channel === 'session.signIn' || channel === 'session.changePassword') data(admin.dispatch('users.setPassword', { userId: h.admin.user.id, password: PASSWORD }));
     if (channel === 'users.unlock') data(admin.dispatch('users.setPassword', { userId: h.officer.user.id, password: PASSWORD }));
-    if (channel === 'rulesets.reassessStep' || channel === 'rulesets.reassessReport' || channel === 'rulesets.reassessCancel') {
-      payload = { reportId: data(admin.dispatch('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '1983', reason: 'r' })).reportId };
+    if (channel === 'rulesets.reassessStep' || channel === 'rulesets.reassessReport' || channel === 'rulesets.reassessCancel' || channel === 'rulesets.reassessExport') {
+      payload = { ...(payload as object), reportId: data(admin.dispatch('rulesets.reassess', { ruleSetId: 'coe-ets-112', version: '1983', reason: 'r' })).reportId };
     }
     if (channel === 'documents.attachment') data(admin.dispatch('documents.attach', validPayloads()['documents.attach']));
     if (channel === 'packages.import') payload = { contentBase64: data(admin.dispatch('packages.make', { caseId })).base64 };

@@ -81,10 +81,15 @@ describe('re-assessment when a version takes effect', () => {
     expect(report).toMatchObject({ ruleSetId: 'coe-ets-112', version: '2025-12m', total: 1, done: 1, changed: 1, skipped: 0 });
     expect(report.items).toEqual([
       {
-        position: 0, caseId: ivanovId, familyName: 'IVANOV', outcome: 'changed', before: 'eligible', after: 'eligible_by_exception',
+        position: 0, caseId: ivanovId, familyName: 'IVANOV', givenNames: 'Pyotr', prisonNumber: null, reference: 'CSD-2024-0012', outcome: 'changed', before: 'eligible', after: 'eligible_by_exception',
         assessmentId: listAssessments(h.admin, { caseId: ivanovId })[0]!.id, skippedReason: null,
         conditions: [{ id: 'remaining-sentence', before: 'met', after: 'waived' }],
       },
+    ]);
+    // What the version changed, from the built-in version before it.
+    expect(report.previousVersion).toBe(builtInRuleSet('coe-ets-112')!.version);
+    expect(report.parameters).toMatchObject([
+      { key: 'minRemaining', before: { value: { duration: { months: 6 } } }, after: { value: { duration: { years: 0, months: 12, days: 0 }, effect: 'mandatory-with-exception' } } },
     ]);
     // The new assessment used the new version; the old one is kept as it was.
     const [latest, earlier] = listAssessments(h.admin, { caseId: ivanovId });

@@ -36,7 +36,7 @@ import {
   type ReassessReportRow,
 } from '../../db/reassess-reports-repo.ts';
 import { allStoredProfiles, findProfileVersion, openCasesSentencedIn, openCasesSentencedOutside } from '../../db/profiles-repo.ts';
-import { allStoredRuleSets, findRuleSetVersion, openCasesUnder } from '../../db/rulesets-repo.ts';
+import { allStoredRuleSets, findRuleSetVersion, openCasesUnder, ruleSetVersionsOf } from '../../db/rulesets-repo.ts';
 import { findTreatyMapVersion, openCasesUnderAnyRuleSet, treatyMapInForce } from '../../db/treaty-maps-repo.ts';
 import {
   TREATY_MAP_SUBJECT_ID,
@@ -47,6 +47,7 @@ import {
   type ReassessReportSummary,
   type ReassessSubject,
 } from '../../shared/treaties/api-schemas.ts';
+import { diffRuleSets } from '../../shared/treaties/diff.ts';
 import { JURISDICTION_PROFILES } from '../../shared/treaties/jurisdictions.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
 import { todayOf, type ServiceContext } from './context.ts';
@@ -61,7 +62,7 @@ import { write, type WriteScope } from './write.ts';
 export const REASSESS_STEP_SIZE = 100;
 
 /** The cases a version governs: the open cases naming its rule-set; an arrangement bound to a case governs that case only. */
-function governedCases(ctx: ServiceContext, ruleSetId: string, boundTo: string | null): string[] {
+export function governedCases(ctx: ServiceContext, ruleSetId: string, boundTo: string | null): string[] {
   const open = openCasesUnder(ctx.db, ruleSetId);
   return boundTo === null ? open : open.filter((id) => id === boundTo);
 }
@@ -261,12 +262,33 @@ export function getReassessReport(ctx: ServiceContext, { reportId }: Input<'rule
   const report = requireReport(ctx, reportId);
   const items = notableItems(ctx.db, report.id).map(
     (i): ReassessItem => ({
-      position: i.position, caseId: i.case_id, familyName: i.family_name, outcome: i.outcome,
+      position: i.position, caseId: i.case_id, familyName: i.family_name, givenNames: i.given_names, prisonNumber: i.prison_number, reference: i.reference, outcome: i.outcome,
       before: i.before_verdict as ReassessItem['before'], after: i.after_verdict as ReassessItem['after'], assessmentId: i.after_assessment_id,
       conditions: JSON.parse(i.changed_conditions) as ReassessItem['conditions'], skippedReason: i.skipped_reason,
     }),
   );
-  return { ...summaryOf(ctx, report), items };
+  return { ...summaryOf(ctx, report), items, ...parametersChanged(ctx, report) };
+}
+
+/**
+ * For a rule-set version's report, the parameters it changed from the version before it: the stored
+ * version of the same id effective before it (or saved before it on the same date), else the built-in one.
+ */
+function parametersChanged(ctx: ServiceContext, report: ReassessReportRow): Pick<ReassessReport, 'previousVersion' | 'parameters'> {
+  if (report.subject !== 'rule-set') return { previousVersion: null, parameters: [] };
+  const versions = ruleSetVersionsOf(ctx.db, report.rule_set_id);
+  const at = versions.findIndex((v) => v.version === report.rule_set_version);
+  const builtIn = builtInRuleSet(report.rule_set_id);
+  const current = at === -1 ? builtIn : storedRuleSet(versions[at]!);
+  const previousRow = at === -1 ? undefined : versions[at + 1];
+  const previous = previousRow !== undefined ? storedRuleSet(previousRow) : at === -1 ? undefined : builtIn;
+  if (current === undefined || previous === undefined) return { previousVersion: null, parameters: [] };
+  const parameters = diffRuleSets(previous, current).parameters.map(({ key, before, after }) => ({
+    key,
+    before: { value: before.value, source: before.source, confidence: before.confidence },
+    after: { value: after.value, source: after.source, confidence: after.confidence },
+  }));
+  return { previousVersion: previous.version, parameters };
 }
 
 /** Newest first. */

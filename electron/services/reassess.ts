@@ -39,7 +39,7 @@ import { requireStoredCase } from './case-records.ts';
 import { todayOf, type ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { batchMemory, documentIds, prepareFromStore, storePreparedAssessment, type PreparedAssessment } from './prepared-assessment.ts';
-import { ruleSetResolver } from './ruleset-resolution.ts';
+import { ruleSetResolver, type RuleSetResolver } from './ruleset-resolution.ts';
 import { validate } from './validate.ts';
 import { write, type WriteScope } from './write.ts';
 
@@ -91,12 +91,15 @@ export interface BatchRequest {
   ruleSetId?: string | undefined;
 }
 
-/** Prepares every case of a batch from `db`; reads only (one read transaction). Throws not_found for an unknown case. */
-export function prepareBatch(db: Database.Database, { ids, today, ruleSetId }: BatchRequest): PreparedItem[] {
+/**
+ * Prepares every case of a batch from `db`; reads only (one read transaction). Throws not_found for an unknown case.
+ * `law` resolves the rule-sets (the store's; the re-assessment preview passes one that also knows a version not saved yet).
+ */
+export function prepareBatch(db: Database.Database, { ids, today, ruleSetId }: BatchRequest, law: (db: Database.Database) => RuleSetResolver = ruleSetResolver): PreparedItem[] {
   return db.transaction(() => {
     const loaded = loadCases(db, ids);
     const latest = latestDocumentsOf(db, ids);
-    const resolve = ruleSetResolver(db);
+    const resolve = law(db);
     const day = parseIsoDate(today);
     const memory = batchMemory();
     return ids.map((caseId): PreparedItem => {

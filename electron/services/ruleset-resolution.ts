@@ -177,8 +177,9 @@ export function lawResolver(db: Database.Database | null, file?: RuleSet): RuleS
     const reference = referenceFor(c, ruleSet, on, today).day;
     return { ruleSet, hash, source, profile: profileOn(c.sentencingState, reference), map: mapOn(today) };
   };
+  const fileHash = file === undefined ? '' : ruleSetHash(file);
   return (id, c, on, today, caseId) => {
-    if (file !== undefined) return id === file.id ? law(file, ruleSetHash(file), 'file', c, on, today) : undefined;
+    if (file !== undefined) return id === file.id ? law(file, fileHash, 'file', c, on, today) : undefined;
     let versions = ruleSets.get(id);
     if (versions === undefined) {
       versions = db === null ? [] : ruleSetVersionsOf(db, id).map((row) => ({ row }));

@@ -26,6 +26,8 @@ import { todayOf, type ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { builtInHash, storedRuleSet } from './ruleset-resolution.ts';
 import type { Handlers, Input } from './handlers.ts';
+import { exportReassessReport } from './reassess-export.ts';
+import { previewReassessment } from './reassess-preview.ts';
 import { cancelReassessment, getReassessReport, listReassessmentReports, pendingReassessments, reassessStep, startReassessment } from './reassess-report.ts';
 import { problemsOf } from './validate.ts';
 import { write } from './write.ts';
@@ -116,6 +118,8 @@ export const rulesetsHandlers: Handlers<keyof typeof rulesetsContract> = {
   'rulesets.reassess': startReassessment,
   'rulesets.reassessStep': reassessStep,
   'rulesets.reassessCancel': cancelReassessment,
+  'rulesets.reassessPreview': previewReassessment,
   'rulesets.reassessReport': getReassessReport,
+  'rulesets.reassessExport': exportReassessReport,
   'rulesets.reassessReports': listReassessmentReports,
 };

@@ -2,7 +2,8 @@
  * Re-assessment when a version of the law has taken effect (a rule-set, a jurisdiction profile —
  * the cases sentenced there — or the treaty map). The main process runs it (why and when:
  * electron/services/reassess-report.ts): by itself at its start and daily, or at once when a legal
- * officer confirms it here after a save. This panel shows what is pending with that choice, each
+ * officer confirms it here after a save. This panel shows what is pending with that choice (for a
+ * rule-set version, its effect first: the dry run, ReassessImpact, then the confirmation), each
  * run's progress while the main process works (read again every second), a way to stop a run or
  * resume one stopped, and, once a run is done, the count of verdicts that changed with a link to
  * the report.
@@ -14,6 +15,7 @@ import { asApiError, call, type ApiCallError } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { useDesk } from '../store/index.ts';
 import { useText } from '../text/use-text.ts';
+import { ReassessImpact, useReassessPreview } from './ReassessImpact.tsx';
 import { treatiesHref } from './routes.ts';
 import { subjectName } from './subject-name.ts';
 
@@ -26,7 +28,33 @@ interface Runs {
   reports: ReassessReportSummary[];
 }
 
+/** Runs started elsewhere in this window (the editor's "save and re-assess"): watched from the panel's first read, so a short run's result is not missed. */
+const startedHere = new Set<string>();
+export const watchReassessment = (reportId: string) => void startedHere.add(reportId);
+
 const keyOf = (r: { subject: string; ruleSetId: string; version: string }) => `${r.subject}:${r.ruleSetId}@${r.version}`;
+
+/** A pending rule-set version's effect, then the officer's confirmation or "not now". */
+function ConfirmRun({ pending, onRun, onCancel }: { pending: PendingReassessment; onRun: () => void; onCancel: () => void }) {
+  const text = useText();
+  const preview = useReassessPreview({ ruleSetId: pending.ruleSetId, version: pending.version });
+  const done = preview?.phase === 'done' ? preview.totals : null;
+  return (
+    <div className="reassess__confirm">
+      {preview !== null && <ReassessImpact state={preview} />}
+      <p className="reassess__actions">
+        {done !== null && (
+          <button type="button" className="button" onClick={onRun}>
+            {text.ui('reassess.preview.run', { count: done.total })}
+          </button>
+        )}
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {text.ui('reassess.preview.cancel')}
+        </button>
+      </p>
+    </div>
+  );
+}
 
 export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
   const text = useText();
@@ -35,8 +63,10 @@ export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
   const [runs, setRuns] = useState<Runs>({ pending: [], reports: [] });
   const [error, setError] = useState<ApiCallError | null>(null);
   const [generation, setGeneration] = useState(0);
+  // The pending rule-set version whose effect is shown, waiting for confirmation.
+  const [confirming, setConfirming] = useState<string | null>(null);
   // Reports seen unfinished in this visit: when one finishes, its result stays on show.
-  const watched = useRef(new Set<string>()).current;
+  const watched = useRef(new Set<string>(startedHere)).current;
 
   useEffect(() => {
     let live = true;
@@ -52,6 +82,8 @@ export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
       if (!live) return;
       const finishedNow = reports.some((r) => watched.has(r.id) && r.done >= r.total);
       for (const r of reports) if (r.done < r.total) watched.add(r.id);
+      // Handed over to this panel: another visit does not show it again once finished.
+      for (const r of reports) startedHere.delete(r.id);
       setRuns({ pending, reports: reports.filter((r) => watched.has(r.id)) });
       if (reports.some((r) => r.running)) timer = setTimeout(() => void read(), POLL_MS);
       // The caller reloads what it shows (new verdicts, counts), which remounts this panel.
@@ -94,9 +126,19 @@ export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
         return (
           <div key={keyOf(p)} className="reassess__run" data-pending={keyOf(p)}>
             <p>{text.ui(mayRun ? 'ui.treaties.pending.text' : 'ui.treaties.pending.waiting', params)}</p>
-            {mayRun && (
+            {mayRun && confirming === keyOf(p) && (
+              <ConfirmRun
+                pending={p}
+                onRun={() => {
+                  setConfirming(null);
+                  void runNow(p);
+                }}
+                onCancel={() => setConfirming(null)}
+              />
+            )}
+            {mayRun && confirming !== keyOf(p) && (
               <p className="reassess__actions">
-                <button type="button" className="button" onClick={() => void runNow(p)}>
+                <button type="button" className="button" onClick={() => (p.subject === 'rule-set' ? setConfirming(keyOf(p)) : void runNow(p))}>
                   {text.ui('ui.treaties.pending.run')}
                 </button>
                 <span className="muted">{text.ui('ui.treaties.pending.later')}</span>

@@ -1,10 +1,16 @@
 /**
  * A re-assessment report as stored: which version, why, when; how many cases were
- * re-assessed; then every case whose verdict changed — before -> after — with the
- * conditions whose status moved, and any case skipped with the reason.
+ * re-assessed; the parameters the version changed (by name, before -> after, with the legal
+ * source); then every person whose verdict changed — name, prison number, case reference,
+ * before -> after — with the conditions whose status moved, and any case skipped with the
+ * reason. Exported as CSV or PDF (`rulesets.reassessExport`).
  */
-import { useEffect } from 'react';
-import type { ReassessItem } from '../../shared/treaties/api-schemas.ts';
+import { useEffect, useState } from 'react';
+import { describeParameter } from '../../shared/treaties/describe.ts';
+import type { ParameterKey } from '../../shared/treaties/parameter-groups.ts';
+import type { ReassessItem, ReassessReport } from '../../shared/treaties/api-schemas.ts';
+import { asApiError, call, type ApiCallError } from '../api.ts';
+import { saveProducedFile } from '../reports/download.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Facts } from '../components/Facts.tsx';
 import { Icon } from '../components/Icon.tsx';
@@ -16,6 +22,7 @@ import { useApiData } from './use-api-data.ts';
 
 function Why({ item }: { item: ReassessItem }) {
   const text = useText();
+  if (item.outcome !== 'skipped' && item.before === null) return <>{text.ui('reassess.report.firstAssessment')}</>;
   if (item.outcome === 'skipped') return <>{text.ui('ui.treaties.report.skipped', { reason: text.ui(`ui.treaties.report.skipped.${item.skippedReason as 'no_rule_set'}`) })}</>;
   return (
     <ul className="report-why">
@@ -29,6 +36,72 @@ function Why({ item }: { item: ReassessItem }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+function ParametersChanged({ report: r }: { report: ReassessReport }) {
+  const text = useText();
+  if (r.subject !== 'rule-set') return null;
+  const words = (key: string, value: unknown) => describeParameter(text.locale, key as ParameterKey, value as never);
+  const confidence = (c: 'C' | 'S' | 'U') => text.ui(`ui.treaties.confidence.${c}`);
+  return (
+    <section aria-labelledby="report-parameters">
+      <h2 id="report-parameters">{r.previousVersion === null ? text.ui('reassess.report.parametersFirst') : text.ui('reassess.report.parameters', { version: r.previousVersion })}</h2>
+      {r.parameters.length === 0 ? (
+        <p className="empty">{text.ui('reassess.report.noParameters')}</p>
+      ) : (
+        <table className="data-table report-parameters">
+          <thead>
+            <tr>
+              <th scope="col">{text.ui('ui.treaties.params.parameter')}</th>
+              <th scope="col">{text.ui('reassess.export.before')}</th>
+              <th scope="col">{text.ui('reassess.export.after')}</th>
+              <th scope="col">{text.ui('ui.treaties.params.source')}</th>
+              <th scope="col">{text.ui('ui.treaties.params.confidence')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.parameters.map((p) => (
+              <tr key={p.key} data-param={p.key}>
+                <th scope="row">{text.ui(`treaties.param.${p.key as ParameterKey}`)}</th>
+                <td>{words(p.key, p.before.value)}</td>
+                <td>{words(p.key, p.after.value)}</td>
+                <td>{p.after.source}</td>
+                <td>{text.ui('reassess.report.change', { before: confidence(p.before.confidence), after: confidence(p.after.confidence) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ExportButtons({ reportId }: { reportId: string }) {
+  const text = useText();
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const exportAs = async (format: 'csv' | 'pdf') => {
+    setBusy(true);
+    setError(null);
+    try {
+      saveProducedFile(await call('rulesets.reassessExport', { reportId, format, locale: text.locale }));
+    } catch (e) {
+      setError(asApiError('rulesets.reassessExport', e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="form-actions report-exports">
+      {error !== null && <ErrorSummary error={error} />}
+      <button type="button" className="button button--secondary" disabled={busy} onClick={() => void exportAs('csv')}>
+        {text.ui('reassess.export.csv')}
+      </button>
+      <button type="button" className="button button--secondary" disabled={busy} onClick={() => void exportAs('pdf')}>
+        {text.ui('reassess.export.pdf')}
+      </button>
+    </div>
   );
 }
 
@@ -58,6 +131,8 @@ export function ReportPage({ reportId }: { reportId: string }) {
           { label: text.ui('ui.treaties.report.cases'), value: text.ui('ui.treaties.report.counts', { done: text.number(r.done), total: text.number(r.total), changed: r.changed, skipped: text.number(r.skipped) }) },
         ]}
       />
+      <ExportButtons reportId={r.id} />
+      <ParametersChanged report={r} />
       {r.items.length === 0 ? (
         <p className="empty">{text.ui('ui.treaties.report.none')}</p>
       ) : (
@@ -66,6 +141,8 @@ export function ReportPage({ reportId }: { reportId: string }) {
           <thead>
             <tr>
               <th scope="col">{text.ui('ui.treaties.report.case')}</th>
+              <th scope="col">{text.ui('ui.form.f.person.prisonNumber')}</th>
+              <th scope="col">{text.ui('ui.form.f.reference')}</th>
               <th scope="col">{text.ui('ui.treaties.report.verdict')}</th>
               <th scope="col">{text.ui('ui.treaties.report.why')}</th>
             </tr>
@@ -74,8 +151,10 @@ export function ReportPage({ reportId }: { reportId: string }) {
             {r.items.map((item) => (
               <tr key={item.position} data-case-id={item.caseId}>
                 <th scope="row">
-                  <a href={`#/case/${item.caseId}`}>{item.familyName ?? item.caseId}</a>
+                  <a href={`#/case/${item.caseId}`}>{[item.familyName, item.givenNames].filter((n) => n !== null).join(', ') || text.ui('ui.value.notRecorded')}</a>
                 </th>
+                <td>{item.prisonNumber ?? text.ui('ui.value.notRecorded')}</td>
+                <td>{item.reference ?? text.ui('ui.value.notRecorded')}</td>
                 <td className="report-verdicts">
                   <VerdictBadge verdict={item.before} />
                   <span aria-hidden="true"> → </span>

@@ -1,8 +1,11 @@
 /**
  * Editing a rule-set makes a new version: the form starts from the version in force (or the
- * latest), every parameter with its value, source, confidence and note; saving sends it to
- * the service, which validates it against the schema. Refusals are shown in an error summary
- * linking to each field and beside the field itself, in the user's language.
+ * latest), every parameter with its value in fields that fit its type (read from the schema:
+ * ParameterValueField), its source, confidence and note. Checking the form lists every problem
+ * at once, in an error summary linking to each field and beside the field itself, in the user's
+ * language. Then, before anything is saved, the dry run of the re-assessment the version causes
+ * shows its effect (ReassessImpact); confirming saves it and, when it is in force, re-assesses the
+ * open cases at once (the rule-set page shows the run and links to its report).
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { FieldProblem } from '../../shared/api-schemas.ts';
@@ -17,7 +20,10 @@ import { FieldFrame } from '../components/FieldFrame.tsx';
 import { useDesk } from '../store/index.ts';
 import { problemText } from '../text/problems.ts';
 import { useText } from '../text/use-text.ts';
-import { CHOICES, draftOf, fieldIdOf, fieldLabelOf, MIN_REMAINING_EFFECTS, ruleSetOf, type EditorDraft, type ParamDraft } from './editor-draft.ts';
+import { draftOf, fieldIdOf, fieldLabelOf, ruleSetOf, type EditorDraft, type ParamDraft } from './editor-draft.ts';
+import { ParameterValueField } from './ParameterValueField.tsx';
+import { ReassessImpact, useReassessPreview, type PreviewSubject } from './ReassessImpact.tsx';
+import { watchReassessment } from './ReassessRunner.tsx';
 import { treatiesHref } from './routes.ts';
 import { useApiData } from './use-api-data.ts';
 
@@ -31,98 +37,41 @@ function Field({ id, label, hint, problems, children }: { id: string; label: str
   );
 }
 
-type MinRemainingChange = (change: Partial<EditorDraft['minRemaining']>) => void;
-
-function ParameterEditor({ k, base, draft, problems, onChange, onMinRemaining }: { k: ParameterKey; base: RuleSet; draft: EditorDraft; problems: Problems; onChange: (change: Partial<ParamDraft>) => void; onMinRemaining: MinRemainingChange }) {
+function ParameterEditor({ k, base, param: p, problems, onChange }: { k: ParameterKey; base: RuleSet; param: ParamDraft; problems: Problems; onChange: (change: Partial<ParamDraft>) => void }) {
   const text = useText();
-  const p = draft.params[k];
-  // A value that is not one of the choices (a dual-nationality rule by sentencing State) is edited as JSON.
-  const choices = CHOICES[k]?.some((c) => JSON.stringify(c) === JSON.stringify(base[k].value)) ? CHOICES[k] : undefined;
-  const valueId = `edit-${k}-value`;
-  let value: ReactNode;
-  if (k === 'minRemaining') {
-    value = <MinRemainingEditor draft={draft} problems={problems} onChange={onMinRemaining} />;
-  } else if (choices !== undefined) {
-    value = (
-      <Field id={valueId} label={text.ui('ui.treaties.params.value')} problems={problems}>
-        {(describedBy, invalid) => (
-          <select id={valueId} value={p.value} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => onChange({ value: e.currentTarget.value })}>
-            {choices.map((c) => (
-              <option key={String(c)} value={JSON.stringify(c)}>
-                {describeParameter(text.locale, k, c as never)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-    );
-  } else {
-    value = (
-      <Field id={valueId} label={text.ui('ui.treaties.editor.valueJson')} hint={text.ui('ui.treaties.editor.valueJsonHint', { words: describeParameter(text.locale, k, base[k].value as never) })} problems={problems}>
-        {(describedBy, invalid) => (
-          <textarea id={valueId} className="json-input" spellCheck={false} rows={Math.min(8, p.value.split('\n').length)} value={p.value} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => onChange({ value: e.currentTarget.value })} />
-        )}
-      </Field>
-    );
-  }
   return (
-    <fieldset className={`param-editor param-editor--${p.confidence}`} data-param={k}>
+    <fieldset className={`param-editor param-editor--${p.confidence}`} data-param={k} data-editor={p.spec.kind}>
       <legend>{text.ui(`treaties.param.${k}`)}</legend>
-      {value}
-      <Field id={`edit-${k}-source`} label={text.ui('ui.treaties.params.source')} problems={problems}>
-        {(describedBy, invalid) => <input id={`edit-${k}-source`} value={p.source} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => onChange({ source: e.currentTarget.value })} />}
-      </Field>
-      <Field id={`edit-${k}-confidence`} label={text.ui('ui.treaties.params.confidence')} problems={problems}>
-        {(describedBy) => (
-          <select id={`edit-${k}-confidence`} value={p.confidence} aria-describedby={describedBy} onChange={(e) => onChange({ confidence: e.currentTarget.value as ParamDraft['confidence'] })}>
-            {CONFIDENCES.map((c) => (
-              <option key={c} value={c}>
-                {text.ui(`ui.treaties.confidence.${c}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`edit-${k}-note`} label={text.ui('treaties.meta.notes')} problems={problems}>
-        {() => <input id={`edit-${k}-note`} value={p.note} onChange={(e) => onChange({ note: e.currentTarget.value })} />}
-      </Field>
-    </fieldset>
-  );
-}
-
-function MinRemainingEditor({ draft, problems, onChange: setMinRemaining }: { draft: EditorDraft; problems: Problems; onChange: MinRemainingChange }) {
-  const text = useText();
-  const m = draft.minRemaining;
-  const number = (part: 'years' | 'months' | 'days') => (
-    <Field id={`edit-minRemaining-${part}`} label={text.ui(`ui.treaties.editor.${part}`)} problems={problems}>
-      {(describedBy, invalid) => (
-        <input id={`edit-minRemaining-${part}`} inputMode="numeric" className="input--short" disabled={!m.enabled} value={m[part]} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => setMinRemaining({ [part]: e.currentTarget.value })} />
-      )}
-    </Field>
-  );
-  return (
-    <div className="min-remaining-editor">
-      <div className="field field--checkbox">
-        <input id="edit-minRemaining-enabled" type="checkbox" checked={m.enabled} onChange={(e) => setMinRemaining({ enabled: e.currentTarget.checked })} />
-        <label htmlFor="edit-minRemaining-enabled">{text.ui('ui.treaties.editor.enabled')}</label>
-      </div>
-      <div className="min-remaining-editor__parts">
-        {number('years')}
-        {number('months')}
-        {number('days')}
-        <Field id="edit-minRemaining-effect" label={text.ui('ui.treaties.editor.effect')} problems={problems}>
-          {() => (
-            <select id="edit-minRemaining-effect" disabled={!m.enabled} value={m.effect} onChange={(e) => setMinRemaining({ effect: e.currentTarget.value as EditorDraft['minRemaining']['effect'] })}>
-              {MIN_REMAINING_EFFECTS.map((effect) => (
-                <option key={effect} value={effect}>
-                  {text.ui(`treaties.effect.${effect}`)}
+      <ParameterValueField
+        k={k}
+        spec={p.spec}
+        draft={p.value}
+        at=""
+        label={text.ui('ruleset.field.value')}
+        problems={problems}
+        words={describeParameter(text.locale, k, base[k].value as never)}
+        onChange={(value) => onChange({ value })}
+      />
+      <div className="param-editor__provenance">
+        <Field id={`edit-${k}-source`} label={text.ui('ui.treaties.params.source')} problems={problems}>
+          {(describedBy, invalid) => <input id={`edit-${k}-source`} value={p.source} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => onChange({ source: e.currentTarget.value })} />}
+        </Field>
+        <Field id={`edit-${k}-confidence`} label={text.ui('ui.treaties.params.confidence')} problems={problems}>
+          {(describedBy) => (
+            <select id={`edit-${k}-confidence`} value={p.confidence} aria-describedby={describedBy} onChange={(e) => onChange({ confidence: e.currentTarget.value as ParamDraft['confidence'] })}>
+              {CONFIDENCES.map((c) => (
+                <option key={c} value={c}>
+                  {`[${c}] ${text.ui(`ui.treaties.confidence.${c}`)}`}
                 </option>
               ))}
             </select>
           )}
         </Field>
+        <Field id={`edit-${k}-note`} label={text.ui('treaties.meta.notes')} problems={problems}>
+          {() => <input id={`edit-${k}-note`} value={p.note} onChange={(e) => onChange({ note: e.currentTarget.value })} />}
+        </Field>
       </div>
-    </div>
+    </fieldset>
   );
 }
 
@@ -142,35 +91,54 @@ function EditorForm({ base }: { base: RuleSet }) {
   const [draft, setDraft] = useState(() => draftOf(base, formatIsoDate(todayFrom(new Date()))));
   const [error, setError] = useState<ApiCallError | null>(null);
   const [saving, setSaving] = useState(false);
-  const setMinRemaining: MinRemainingChange = (change) => {
-    setFormDirty(true);
-    setDraft((d) => ({ ...d, minRemaining: { ...d.minRemaining, ...change } }));
-  };
+  // The version checked and shown with its effect, waiting for confirmation (null: the form is being edited).
+  const [checked, setChecked] = useState<{ ruleSet: Record<string, unknown>; subject: PreviewSubject } | null>(null);
+  const preview = useReassessPreview(checked?.subject ?? null);
+  const today = formatIsoDate(todayFrom(new Date()));
   useEffect(() => () => setFormDirty(false), [setFormDirty]);
   const set = (change: Partial<EditorDraft>) => {
     setFormDirty(true);
+    setChecked(null); // what was previewed is no longer what would be saved
     setDraft((d) => ({ ...d, ...change }));
   };
   const setParam = (k: ParameterKey, change: Partial<ParamDraft>) => {
     setFormDirty(true);
+    setChecked(null);
     setDraft((d) => ({ ...d, params: { ...d.params, [k]: { ...d.params[k], ...change } } }));
   };
   const problems = problemsByField(text, error?.problems ?? []);
-  const fieldIds = Object.fromEntries((error?.problems ?? []).map((p) => [p.field, fieldIdOf(p.field)]));
+  const specs = Object.fromEntries(Object.entries(draft.params).map(([k, p]) => [k, p.spec]));
+  const fieldIds = Object.fromEntries((error?.problems ?? []).map((p) => [p.field, fieldIdOf(p.field, specs)]));
   const fieldLabels = Object.fromEntries((error?.problems ?? []).map((p) => [p.field, fieldLabelOf(text, p.field)]));
 
-  async function save() {
+  /** Every problem at once, or the version to preview. */
+  function check() {
     const built = ruleSetOf(base, draft);
     if (!built.ok) {
       setError(new ApiCallError('rulesets.save', { code: 'invalid_input', messageKey: 'error.invalid_ruleset', problems: built.problems }));
       return;
     }
+    setError(null);
+    setChecked({ ruleSet: built.ruleSet, subject: { ruleSet: built.ruleSet } });
+  }
+
+  async function save(run: boolean) {
+    if (checked === null) return;
     setSaving(true);
     try {
-      await call('rulesets.save', { ruleSet: built.ruleSet, reason: draft.reason });
+      const saved = await call('rulesets.save', { ruleSet: checked.ruleSet, reason: draft.reason });
       setFormDirty(false);
+      if (run) {
+        const started = await call('rulesets.reassess', {
+          subject: 'rule-set', ruleSetId: saved.id, version: saved.version,
+          // The officer's own words: why the version was made is why the cases are re-assessed.
+          reason: draft.reason,
+        });
+        watchReassessment(started.reportId);
+      }
       navigate({ screen: 'treaties', path: `/${base.id}` });
     } catch (e) {
+      setChecked(null);
       setError(asApiError('rulesets.save', e));
     } finally {
       setSaving(false);
@@ -189,7 +157,7 @@ function EditorForm({ base }: { base: RuleSet }) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        check();
       }}
     >
       {error !== null && <ErrorSummary error={error} fieldIds={fieldIds} fieldLabels={fieldLabels} />}
@@ -208,19 +176,52 @@ function EditorForm({ base }: { base: RuleSet }) {
         <section key={group.id} className="ruleset-editor__group" aria-labelledby={`edit-group-${group.id}`}>
           <h2 id={`edit-group-${group.id}`}>{group.id === 'general' ? text.ui('treaties.group.general') : text.ui(`condition.${group.id}`)}</h2>
           {group.keys.map((k) => (
-            <ParameterEditor key={k} k={k} base={base} draft={draft} problems={problems} onChange={(change) => setParam(k, change)} onMinRemaining={setMinRemaining} />
+            <ParameterEditor key={k} k={k} base={base} param={draft.params[k]} problems={problems} onChange={(change) => setParam(k, change)} />
           ))}
         </section>
       ))}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {text.ui('ui.treaties.editor.save')}
-        </button>
-        <a className="button button--secondary" href={treatiesHref.ruleSet(base.id)}>
-          {text.ui('ui.treaties.editor.cancel')}
-        </a>
-      </div>
+      {checked === null ? (
+        <div className="form-actions">
+          <button type="submit" className="button">
+            {text.ui('reassess.preview.check')}
+          </button>
+          <a className="button button--secondary" href={treatiesHref.ruleSet(base.id)}>
+            {text.ui('ui.treaties.editor.cancel')}
+          </a>
+        </div>
+      ) : (
+        <ImpactAndConfirm
+          preview={preview}
+          effectiveFrom={draft.effectiveFrom}
+          today={today}
+          saving={saving}
+          onSave={(run) => void save(run)}
+          onBack={() => setChecked(null)}
+        />
+      )}
     </form>
+  );
+}
+
+/** The dry run's effect, and the choice: save (and re-assess, when the version is in force), or go back to the form. */
+function ImpactAndConfirm({ preview, effectiveFrom, today, saving, onSave, onBack }: { preview: ReturnType<typeof useReassessPreview>; effectiveFrom: string; today: string; saving: boolean; onSave: (run: boolean) => void; onBack: () => void }) {
+  const text = useText();
+  const inForce = effectiveFrom <= today;
+  const done = preview?.phase === 'done' ? preview.totals : null;
+  return (
+    <div className="ruleset-editor__impact">
+      {preview !== null && <ReassessImpact state={preview} notice={inForce ? undefined : text.ui('reassess.preview.notInForce', { date: text.date(effectiveFrom) })} />}
+      <div className="form-actions">
+        {done !== null && (
+          <button type="button" className="button" disabled={saving} onClick={() => onSave(inForce && done.total > 0)}>
+            {inForce && done.total > 0 ? text.ui('reassess.preview.saveAndRun', { count: done.total }) : text.ui('reassess.preview.save')}
+          </button>
+        )}
+        <button type="button" className="button button--secondary" disabled={saving} onClick={onBack}>
+          {text.ui('reassess.preview.back')}
+        </button>
+      </div>
+    </div>
   );
 }
 

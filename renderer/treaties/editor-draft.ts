@@ -1,40 +1,24 @@
 /**
- * The rule-set editor's form state and its conversion: a draft of text fields made from a
- * version, and back to a rule-set to save (or the fields whose JSON cannot be read). Pure;
- * the schema itself is applied by the service, whose problems come back with field paths.
+ * The rule-set editor's form state and its conversion: a draft of fields made from a version (each
+ * parameter's editor read from the schema, shared/treaties/parameter-fields.ts), and back to a
+ * rule-set to save, or every problem at once. Pure; the service applies the schema again.
  */
 import type { FieldProblem } from '../../shared/api-schemas.ts';
 import type { Text } from '../text/use-text.ts';
+import { problemOf } from '../../shared/domain/case.ts';
+import { draftOfValue, editorFor, fieldPaths, PARAMETER_SPECS, valueOfDraft, type FieldDraft, type FieldSpec } from '../../shared/treaties/parameter-fields.ts';
 import { type ParameterKey } from '../../shared/treaties/parameter-groups.ts';
-import { PARAMETER_KEYS, referenceEvents, type Param, type RuleSet } from '../../shared/treaties/schema.ts';
-
-/** Parameters edited with a list of choices; the rest (objects, lists) as JSON. */
-export const CHOICES: Partial<Record<ParameterKey, readonly unknown[]>> = {
-  referenceEvent: referenceEvents,
-  statesAgreementRequired: [true, false],
-  dualNationality: ['allow', 'discretionary-refusal', 'bar'],
-  otherProceedings: ['not-addressed', 'bar'],
-  remainingBasis: ['expiry', 'release-with-remission'],
-  indeterminateBypass: [true, false],
-  deathSentence: ['not-addressed', 'bar', 'bar-unless-commuted'],
-  partialTransfer: [true, false],
-};
-export const MIN_REMAINING_EFFECTS = ['mandatory', 'mandatory-with-exception', 'optional-refusal'] as const;
+import { PARAMETER_KEYS, ruleSetSchema, type Param, type RuleSet } from '../../shared/treaties/schema.ts';
+import { fieldId } from '../form/case-draft.ts';
 
 export interface ParamDraft {
-  /** JSON text of the value (a choice's value too, e.g. `"allow"`, `true`). */
-  value: string;
+  /** The editor of the value (parameter-fields.ts), chosen once from the version the draft starts from. */
+  spec: FieldSpec;
+  /** What its fields hold. */
+  value: FieldDraft;
   source: string;
   confidence: Param<unknown>['confidence'];
   note: string;
-}
-
-export interface MinRemainingDraft {
-  enabled: boolean;
-  years: string;
-  months: string;
-  days: string;
-  effect: (typeof MIN_REMAINING_EFFECTS)[number];
 }
 
 export interface EditorDraft {
@@ -44,37 +28,27 @@ export interface EditorDraft {
   notes: string;
   reason: string;
   params: Record<ParameterKey, ParamDraft>;
-  minRemaining: MinRemainingDraft;
 }
 
 export function draftOf(base: RuleSet, today: string): EditorDraft {
   const params = Object.fromEntries(
     PARAMETER_KEYS.map((key) => {
       const p = base[key] as Param<unknown>;
-      return [key, { value: JSON.stringify(p.value, null, 2), source: p.source, confidence: p.confidence, note: p.note ?? '' }];
+      const spec = editorFor(key, p.value);
+      return [key, { spec, value: draftOfValue(spec, p.value), source: p.source, confidence: p.confidence, note: p.note ?? '' }];
     }),
   ) as Record<ParameterKey, ParamDraft>;
-  const m = base.minRemaining.value;
-  return {
-    version: today,
-    effectiveFrom: today,
-    title: base.title,
-    notes: base.notes ?? '',
-    reason: '',
-    params,
-    minRemaining: {
-      enabled: m !== null,
-      years: String(m?.duration.years ?? 0),
-      months: String(m?.duration.months ?? 6),
-      days: String(m?.duration.days ?? 0),
-      effect: m?.effect ?? 'mandatory',
-    },
-  };
+  return { version: today, effectiveFrom: today, title: base.title, notes: base.notes ?? '', reason: '', params };
 }
 
-const wholeOrText = (s: string): number | string => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : s);
+/** The field path of a parameter value's part: `ruleSet.minRemaining.value.duration.years`. */
+export const valuePath = (key: ParameterKey, at: string) => `ruleSet.${key}.value${at === '' ? '' : `.${at}`}`;
 
-/** The rule-set the draft describes (unchecked: the service validates it), or the fields whose JSON is unreadable. */
+/**
+ * The rule-set the draft describes, or every problem it has at once: those of the fields themselves
+ * (a number that is not one, unreadable JSON) and those the rule-set schema finds in the rest — the
+ * same schema the service applies again on save.
+ */
 export function ruleSetOf(base: RuleSet, draft: EditorDraft): { ok: true; ruleSet: Record<string, unknown> } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const out: Record<string, unknown> = { ...base, version: draft.version.trim(), effectiveFrom: draft.effectiveFrom, title: draft.title };
@@ -82,32 +56,48 @@ export function ruleSetOf(base: RuleSet, draft: EditorDraft): { ok: true; ruleSe
   else out.notes = draft.notes;
   for (const key of PARAMETER_KEYS) {
     const p = draft.params[key];
-    let value: unknown;
-    if (key === 'minRemaining') {
-      const m = draft.minRemaining;
-      value = m.enabled ? { duration: { years: wholeOrText(m.years), months: wholeOrText(m.months), days: wholeOrText(m.days) }, effect: m.effect } : null;
-    } else {
-      try {
-        value = JSON.parse(p.value);
-      } catch {
-        problems.push({ field: `ruleSet.${key}.value`, message: 'is not JSON: correct it', messageKey: 'ui.treaties.editor.badJson' });
-        continue;
-      }
+    const read = valueOfDraft(p.spec, p.value);
+    for (const problem of read.problems) problems.push({ field: valuePath(key, problem.at), message: problem.message, messageKey: problem.messageKey });
+    out[key] = p.note.trim() === '' ? { value: read.value, source: p.source, confidence: p.confidence } : { value: read.value, source: p.source, confidence: p.confidence, note: p.note };
+  }
+  const checked = ruleSetSchema.safeParse(out);
+  if (!checked.success) {
+    const own = new Set(problems.map((p) => p.field));
+    // A field already said to be no number is not said again to be of the wrong type.
+    for (const issue of checked.error.issues) {
+      // Keyed as the service keys it (every schema names its problems by key): it reads in the officer's language.
+      const problem = problemOf(issue);
+      const field = `ruleSet.${problem.field}`;
+      if (!own.has(field)) problems.push({ ...problem, field });
     }
-    out[key] = p.note.trim() === '' ? { value, source: p.source, confidence: p.confidence } : { value, source: p.source, confidence: p.confidence, note: p.note };
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, ruleSet: out };
 }
 
-/** The form element a problem belongs to, by the problem's field path. */
-export function fieldIdOf(field: string): string {
-  const match = /^ruleSet\.([A-Za-z]+)(?:\.(source|confidence|note))?/.exec(field);
+const PARAM_FIELD = /^ruleSet\.([A-Za-z]+)\.value((?:\.[A-Za-z0-9]+|\[\d+\])*)$/;
+
+/** The path, under its value, of the field that shows a problem of parameter `key`: the problem's own, or the nearest field above it. */
+function nearestField(spec: FieldSpec, rest: string): string {
+  const known = new Set(fieldPaths(spec));
+  const parts = rest.split(/[.[\]]+/).filter((x) => x !== '');
+  while (parts.length > 0 && !known.has(parts.join('.'))) parts.pop();
+  return parts.join('.');
+}
+
+/** The form element a problem belongs to, by the problem's field path (the parameters' editors as the draft has them). */
+export function fieldIdOf(field: string, specs: Partial<Record<ParameterKey, FieldSpec>> = PARAMETER_SPECS): string {
   if (field === 'reason') return 'edit-reason';
+  const value = PARAM_FIELD.exec(field);
+  if (value !== null && (PARAMETER_KEYS as readonly string[]).includes(value[1]!)) {
+    const key = value[1] as ParameterKey;
+    return fieldId(valuePath(key, nearestField(specs[key] ?? PARAMETER_SPECS[key], value[2] ?? '')));
+  }
+  const match = /^ruleSet\.([A-Za-z]+)(?:\.(source|confidence|note))?/.exec(field);
   if (match === null) return 'edit-version';
   const [, key, part] = match;
   if (key === 'version' || key === 'effectiveFrom' || key === 'title' || key === 'notes') return `edit-${key}`;
   if (part !== undefined) return `edit-${key}-${part}`;
-  return key === 'minRemaining' ? 'edit-minRemaining-months' : `edit-${key}-value`;
+  return (PARAMETER_KEYS as readonly string[]).includes(key!) ? fieldId(valuePath(key as ParameterKey, '')) : 'edit-version';
 }
 
 /** The words for the editor field a problem names, as its label reads on screen ("Minimum remaining: Legal source"); the path itself when none fits. */
@@ -119,6 +109,16 @@ export function fieldLabelOf(text: Text, field: string): string {
   if (key === 'version' || key === 'effectiveFrom' || key === 'title' || key === 'notes') return text.ui(`treaties.meta.${key}`);
   if (!(PARAMETER_KEYS as readonly string[]).includes(key)) return field;
   const parameter = text.ui(`treaties.param.${key as ParameterKey}`);
+  const value = PARAM_FIELD.exec(field);
+  if (value !== null) {
+    const parts = nearestField(PARAMETER_SPECS[key as ParameterKey], value[2] ?? '').split('.').filter((x) => x !== '');
+    const words = parts.flatMap((p, i) => {
+      if (i === 0 && text.has(`ruleset.field.${key}.${p}`)) return [text.message(`ruleset.field.${key}.${p}`)];
+      if (p === 'years' || p === 'months' || p === 'days') return [text.ui(`ui.treaties.editor.${p}`)];
+      return [];
+    });
+    return text.ui('ui.treaties.editor.fieldLabel', { parameter, part: words.length === 0 ? text.ui('ruleset.field.value') : words.join(' – ') });
+  }
   const partLabel = part === 'source' ? text.ui('ui.treaties.params.source') : part === 'confidence' ? text.ui('ui.treaties.params.confidence') : part === 'note' ? text.ui('treaties.meta.notes') : text.ui('ui.treaties.params.value');
   return text.ui('ui.treaties.editor.fieldLabel', { parameter, part: partLabel });
 }

@@ -7,13 +7,16 @@ import { z } from 'zod';
 import { reason, ruleSetId, ruleSetVersionSchema } from '../api-schemas.ts';
 import {
   pendingReassessmentSchema,
+  reassessPreviewSchema,
   reassessProgressSchema,
   reassessReportSchema,
   reassessReportSummarySchema,
   ruleSetDetailSchema,
   TREATY_MAP_SUBJECT_ID,
 } from '../treaties/api-schemas.ts';
-import { ALL, LEGAL, noInput, type AreaContract } from './channel.ts';
+import type { ProducedFile } from './reports.ts';
+import { ALL, LEGAL, noInput, typed, type AreaContract } from './channel.ts';
+import { locale } from './inputs.ts';
 
 const reportId = z.uuid({ error: 'validation.id.report' });
 const profileCode = z.string().regex(/^([A-Z]{2}|\*)$/, { error: 'validation.profileCode' });
@@ -33,6 +36,18 @@ export const startReassessInput = z.discriminatedUnion('subject', [
   z.strictObject({ subject: z.literal('treaty-map'), ruleSetId: z.literal(TREATY_MAP_SUBJECT_ID), version, reason }),
 ], { error: 'validation.datedKind' });
 const reportInput = z.strictObject({ reportId });
+/**
+ * A dry run of the re-assessment a version would cause: the version not saved yet (`ruleSet`, checked by the
+ * service as `rulesets.save` checks it) or a saved one (`ruleSetId` and `version`); from case `from` of its
+ * selection, one step at a time.
+ */
+const reassessPreviewInput = z
+  .strictObject({ ruleSet: z.unknown().optional(), ruleSetId: ruleSetId.optional(), version: version.optional(), from: z.int().min(0).default(0) })
+  .refine((q) => (q.ruleSet !== undefined) !== (q.ruleSetId !== undefined && q.version !== undefined), {
+    error: 'give either the rule-set not saved yet or the id and version of a saved one',
+    path: ['ruleSet'],
+  });
+const exportReportInput = z.strictObject({ reportId, format: z.enum(['csv', 'pdf'], { error: 'must be "csv" or "pdf"' }), locale });
 const listReassessReportsInput = z.strictObject({ ruleSetId: ruleSetId.optional() }).optional();
 
 export const rulesetsContract = {
@@ -43,7 +58,9 @@ export const rulesetsContract = {
   'rulesets.reassess': { input: startReassessInput, output: reassessProgressSchema, roles: LEGAL },
   'rulesets.reassessStep': { input: reportInput, output: reassessProgressSchema, roles: LEGAL },
   'rulesets.reassessCancel': { input: reportInput, output: reassessProgressSchema, roles: LEGAL },
+  'rulesets.reassessPreview': { input: reassessPreviewInput, output: reassessPreviewSchema, roles: LEGAL },
   'rulesets.reassessReport': { input: reportInput, output: reassessReportSchema, roles: ALL },
+  'rulesets.reassessExport': { input: exportReportInput, output: typed<ProducedFile>(), roles: ALL },
   /** Newest first. */
   'rulesets.reassessReports': { input: listReassessReportsInput, output: z.array(reassessReportSummarySchema), roles: ALL },
 } as const satisfies AreaContract;

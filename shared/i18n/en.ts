@@ -10,6 +10,7 @@ import { treatyMapEn } from './treaty-map.en.ts';
 import { edgesEn } from './edges.en.ts';
 import { securityEn } from './security.en.ts';
 import { reportsEn } from './reports.en.ts';
+import { reassessEn } from './reassess.en.ts';
 import { treatiesEn } from './treaties.en.ts';
 import { workflowEn } from './workflow.en.ts';
 import { backupsEn } from './backups.en.ts';
@@ -642,6 +643,7 @@ export const en = {
   'validation.reason.required': 'a reason is required',
   ...securityEn,
   ...reportsEn,
+  ...reassessEn,
   ...treatiesEn,
   ...workflowEn,
   ...storageEn,

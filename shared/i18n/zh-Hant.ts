@@ -9,6 +9,7 @@ import { securityZhHant } from './security.zh-Hant.ts';
 import { backupsZhHant } from './backups.zh-Hant.ts';
 import { storageZhHant } from './storage.zh-Hant.ts';
 import { reportsZhHant } from './reports.zh-Hant.ts';
+import { reassessZhHant } from './reassess.zh-Hant.ts';
 import { treatiesZhHant } from './treaties.zh-Hant.ts';
 import { workflowZhHant } from './workflow.zh-Hant.ts';
 import { enforcementZhHant } from './enforcement.zh-Hant.ts';
@@ -625,6 +626,7 @@ export const zhHant: Record<MessageKey, string> = {
   'validation.reason.required': '必須填寫理由',
   ...securityZhHant,
   ...reportsZhHant,
+  ...reassessZhHant,
   ...treatiesZhHant,
   ...workflowZhHant,
   ...storageZhHant,

@@ -26,7 +26,8 @@ function field(cell: Cell): string {
 
 const line = (cells: readonly Cell[]): string => `${cells.map(field).join(',')}\r\n`;
 
-export function tablesToCsv(tables: readonly ReportTable[]): string {
+/** Any tables of titled columns and rows (the statistics', a re-assessment report's). */
+export function tablesToCsv(tables: readonly Pick<ReportTable, 'title' | 'columns' | 'rows' | 'total'>[]): string {
   let out = '\uFEFF';
   for (const table of tables) {
     out += line([table.title]);

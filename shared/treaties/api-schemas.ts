@@ -48,11 +48,17 @@ export type PendingReassessment = z.output<typeof pendingReassessmentSchema>;
 export const reassessProgressSchema = z.object({ reportId: z.string(), total: z.int(), done: z.int(), finished: z.boolean() });
 export type ReassessProgress = z.output<typeof reassessProgressSchema>;
 
-const reassessItemSchema = z.object({
-  position: z.int(),
+/** Who a case is about, as a report names them: the person's names, prison number and the case's reference. */
+const reassessPersonSchema = z.object({
   caseId: z.string(),
-  /** The person's family name, to recognise the case in the report. */
   familyName: z.string().nullable(),
+  givenNames: z.string().nullable(),
+  prisonNumber: z.string().nullable(),
+  reference: z.string().nullable(),
+});
+
+const reassessItemSchema = reassessPersonSchema.extend({
+  position: z.int(),
   outcome: z.enum(['changed', 'unchanged', 'skipped']),
   before: z.enum(VERDICTS).nullable(),
   after: z.enum(VERDICTS).nullable(),
@@ -79,8 +85,41 @@ export const reassessReportSummarySchema = z.object({
 });
 export type ReassessReportSummary = z.output<typeof reassessReportSummarySchema>;
 
-/** The report: every case whose verdict changed (before -> after, with the conditions that moved), and the counts. */
-export const reassessReportSchema = reassessReportSummarySchema.extend({ items: z.array(reassessItemSchema) });
+/** A parameter a rule-set version changed, by its key (the screen names it), its value before and after, and its source and confidence. */
+const parameterChangeSchema = z.object({
+  key: z.string(),
+  before: z.object({ value: z.unknown(), source: z.string(), confidence: z.enum(['C', 'S', 'U']) }),
+  after: z.object({ value: z.unknown(), source: z.string(), confidence: z.enum(['C', 'S', 'U']) }),
+});
+
+/**
+ * The report: every case whose verdict changed (before -> after, with the conditions that moved), and the counts;
+ * for a rule-set version, the parameters it changed from the version before it (`previousVersion`; null: the first).
+ */
+export const reassessReportSchema = reassessReportSummarySchema.extend({
+  items: z.array(reassessItemSchema),
+  previousVersion: z.string().nullable(),
+  parameters: z.array(parameterChangeSchema),
+});
+
+/**
+ * One step of a re-assessment's dry run (`rulesets.reassessPreview`): of the `total` open cases the version
+ * governs, cases `from` .. `done - 1` assessed under it without storing anything; how many verdicts would
+ * change, from what to what, and who (at most REASSESS_PREVIEW_PEOPLE of this step).
+ */
+export const reassessPreviewSchema = z.object({
+  total: z.int(),
+  from: z.int(),
+  done: z.int(),
+  finished: z.boolean(),
+  changed: z.int(),
+  unchanged: z.int(),
+  skipped: z.int(),
+  transitions: z.array(z.object({ before: z.enum(VERDICTS).nullable(), after: z.enum(VERDICTS), count: z.int() })),
+  people: z.array(reassessPersonSchema.extend({ before: z.enum(VERDICTS).nullable(), after: z.enum(VERDICTS) })),
+});
+export type ReassessPreview = z.output<typeof reassessPreviewSchema>;
+export const REASSESS_PREVIEW_PEOPLE = 20;
 export type ReassessReport = z.output<typeof reassessReportSchema>;
 
 export const profileVersionSchema = z.object({
