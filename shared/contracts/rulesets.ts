@@ -44,10 +44,10 @@ const reportInput = z.strictObject({ reportId });
 const reassessPreviewInput = z
   .strictObject({ ruleSet: z.unknown().optional(), ruleSetId: ruleSetId.optional(), version: version.optional(), from: z.int().min(0).default(0) })
   .refine((q) => (q.ruleSet !== undefined) !== (q.ruleSetId !== undefined && q.version !== undefined), {
-    error: 'give either the rule-set not saved yet or the id and version of a saved one',
+    error: 'validation.preview.subject',
     path: ['ruleSet'],
   });
-const exportReportInput = z.strictObject({ reportId, format: z.enum(['csv', 'pdf'], { error: 'must be "csv" or "pdf"' }), locale });
+const exportReportInput = z.strictObject({ reportId, format: z.enum(['csv', 'pdf']), locale });
 const listReassessReportsInput = z.strictObject({ ruleSetId: ruleSetId.optional() }).optional();
 
 export const rulesetsContract = {

@@ -18,6 +18,7 @@ export const inputsEn = {
   'validation.id': 'must be an id (a UUID)',
   'validation.format.invalid': 'is not written in the expected form',
   'validation.recordKey': 'has a key that is not allowed',
+  'validation.preview.subject': 'give either the rule-set not saved yet or the id and version of a saved one',
   'validation.import.empty': 'the file holds no case',
   'validation.atLeastOne': 'must be 1 or more',
   'validation.code.lower': 'must be lower-case letters, digits, "-" and "_"',

@@ -16,6 +16,7 @@ export const inputsZhHant: Record<keyof typeof inputsEn, string> = {
   'validation.id': '必須是編號（UUID）',
   'validation.format.invalid': '格式不符',
   'validation.recordKey': '含有不容許的鍵',
+  'validation.preview.subject': '請提供尚未儲存的規則集，或已儲存版本的編號及版本',
   'validation.import.empty': '檔案內沒有個案',
   'validation.atLeastOne': '必須是 1 或以上',
   'validation.code.lower': '只可使用小寫字母、數字、「-」及「_」',
