@@ -599,6 +599,7 @@ export const zhHant: Record<MessageKey, string> = {
   'validation.date.real': '必須是以 YYYY-MM-DD 書寫的有效日曆日期',
   'validation.country.type': '必須是 ISO 3166-1 二位字母代碼，例如「HK」',
   'validation.country.format': '必須是大寫的 ISO 3166-1 二位字母代碼，例如「HK」',
+  'validation.country.select': '請選擇國家或地方',
   'validation.wholeNumber': '必須是整數',
   'validation.notNegative': '不得為負數',
   'validation.notEmpty': '不得留空',
