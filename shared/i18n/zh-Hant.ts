@@ -526,7 +526,7 @@ export const zhHant: Record<MessageKey, string> = {
   'ui.form.f.person.aliases': '別名',
   'ui.form.aliases.hint': '當事人使用的其他姓名，每行一個。如無紀錄，請留空。',
   'ui.form.prison.hint': '當事人現時被羈押的院所，照其名稱填寫（赤柱監獄）。',
-  'ui.form.sentencingCourt.hint': '判處刑罰的法院，照其名稱填寫（區域法院）。',
+  'ui.form.sentencingCourt.hint': '判刑法院，即判處刑罰的法院，照其名稱填寫（區域法院）。',
   'ui.form.f.judgment.deathSentenceCommuted': '死刑已獲減輕',
   'ui.form.section.financial': '財務義務',
   'ui.form.f.financialObligations': '判決所定的財務義務',
