@@ -153,7 +153,7 @@ describe('migration 0018', () => {
         old.prepare(`INSERT INTO cases (id, person_id, sentencing_state, administering_state, status, version, created_at, updated_at)
           VALUES (?, ?, ?, 'CN', 'draft', 1, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')`).run(`case-${person}`, person, state);
       }
-      // Before: the indexes hold the names as written, and a Simplified search finds nobody.
+      // Before: the indexes hold the names as written (a Simplified word would match none of them).
       expect(old.prepare('SELECT native_name FROM person_search WHERE rowid = 1').pluck().get()).toBe('陳大文');
       old.close();
 
