@@ -53,6 +53,8 @@ export interface CaseFactsRow {
   event_transfer_planned: string | null;
   domiciliary: Bit;
   judgment_jurisdiction: string | null;
+  sentencing_court: string | null;
+  prison: string | null;
   custody_status: string | null;
   custody_since: string | null;
   omitted_fields: string | null;
@@ -213,6 +215,8 @@ export function caseToRows(c: CaseFile): CaseRows {
       event_transfer_planned: orNull(c.events.transferPlanned),
       domiciliary: bit(c.person.domiciliaryOfSentencingState),
       judgment_jurisdiction: orNull(c.judgment.jurisdiction),
+      sentencing_court: orNull(c.judgment.sentencingCourt),
+      prison: orNull(c.person.prison),
       custody_status: c.custody == null ? null : c.custody.status,
       custody_since: c.custody == null ? null : orNull(c.custody.since),
       omitted_fields: null,
@@ -294,6 +298,7 @@ export function rowsToCase(rows: CaseRows): CaseFile {
       livesIn: p.lives_in,
       representativeNeeded: flag(p.representative_needed),
       domiciliaryOfSentencingState: flag(f.domiciliary),
+      prison: f.prison,
     },
     judgment: {
       date: f.judgment_date,
@@ -304,6 +309,7 @@ export function rowsToCase(rows: CaseRows): CaseFile {
       deathSentence: flag(f.death_sentence),
       deathSentenceCommuted: flag(f.death_sentence_commuted),
       jurisdiction: f.judgment_jurisdiction,
+      sentencingCourt: f.sentencing_court,
     },
     sentences: rows.sentences.map((s) => ({
       id: s.sentence_key,

@@ -13,10 +13,11 @@ import { tempStore, type TempStore, asWriter } from './testing.ts';
  * find exactly the persons a scan finds: those whose fields, folded by tsp_fold, hold the folded
  * word. Names are drawn from characters where an index and tsp_fold could disagree: case,
  * precomposed and decomposed diacritics ("é", "e" + U+0301), ſ, the Kelvin and Ångström signs,
- * Cyrillic ё, Thai vowel marks, Han characters, spaces and punctuation.
+ * Cyrillic ё, Thai vowel marks, Han characters (Traditional and Simplified forms of one: tsp_han,
+ * migration 0018), spaces and punctuation.
  */
 const ALPHABET = ['a', 'L', 'i', 'I', 'k', '\u212a', 'é', 'É', 'e\u0301', 'e', 't', 'ſ', 's', '\u212b', 'Å', 'ü', 'u', '1', '2', 'ё', 'е',
-  'и', 'ศ', 'ร', '\u0e35', '陳', '大', '文', '李', ' ', '-', '/'];
+  'и', 'ศ', 'ร', '\u0e35', '陳', '陈', '大', '文', '李', '黃', '黄', '衞', '卫', ' ', '-', '/'];
 
 let store: TempStore;
 

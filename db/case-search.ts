@@ -8,7 +8,9 @@
  * cannot: unless a longer word narrows the persons already, a word of two letters or digits is
  * looked up as one token in person_bigrams (migration 0010), any other as a phrase of its
  * characters in person_chars (migration 0006). Each person found is checked with tsp_fold
- * (db/search-fold.ts, the same folding as the trigram index), so the index only narrows what
+ * (db/search-fold.ts, the same folding as the trigram index; Chinese characters folded to one
+ * form in both, so that Simplified and Traditional find each other: db/han-fold.ts, migration 0018),
+ * so the index only narrows what
  * a scan would match — except where the index alone is exact (Lookup `exact`: a bigram or a
  * single character of Latin letters, digits or Han characters), which spares reading the
  * person's row: a common word's count then reads indexes alone. Only a text of short words
@@ -31,6 +33,7 @@ import type { CaseListQuery } from '../shared/contracts/cases.ts';
 import { normaliseName } from '../shared/domain/names.ts';
 import { prisonKeyOfSearch } from '../shared/domain/prison-number.ts';
 import { personsLike } from './person-keys.ts';
+import { foldHan } from './han-fold.ts';
 import { foldForSearch } from './search-fold.ts';
 import { statement } from './statements.ts';
 
@@ -145,7 +148,8 @@ function lookupOf(text: string): Lookup {
   // With a longer word, its trigrams already narrow the persons to check.
   const table: NameIndex = long.length > 0 ? 'person_search' : bigrams ? 'person_bigrams' : 'person_chars';
   const phrases = {
-    person_search: () => long.map(phrase),
+    // The index holds names with their Chinese characters folded (tsp_han, migration 0018): so is the word.
+    person_search: () => long.map((w) => phrase(foldHan(w))),
     person_bigrams: () => folded.map((chars) => `(${phrase(chars.join(''))} OR ${UNFOLDED})`),
     person_chars: () => folded.map((chars) => phrase(chars.join(' '))),
   }[table]();

@@ -50,7 +50,7 @@ const FACT_COLUMNS = [
   'death_sentence_commuted', 'remand_days', 'financial_obligations_known', 'expulsion_kind', 'expulsion_date',
   'left_sentencing_state', 'left_date', 'left_when', 'left_to', 'event_application', 'event_request',
   'event_request_received', 'event_judgment_received', 'event_states_agreed', 'event_transfer_planned', 'omitted_fields',
-  'domiciliary', 'judgment_jurisdiction', 'custody_status', 'custody_since',
+  'domiciliary', 'judgment_jurisdiction', 'sentencing_court', 'prison', 'custody_status', 'custody_since',
   'enforcement_recorded', 'enforcement_procedure', 'decision_authority', 'decision_date',
   'decision_term_kind', 'decision_term_years', 'decision_term_months', 'decision_term_days',
 ] as const satisfies readonly (keyof CaseFactsRow)[];

@@ -45,6 +45,8 @@ export function openFile(file: string, options: OpenOptions = {}): Database.Data
     unlock(db, file, options.key);
     // Sorts, indexes being built and temporary tables stay in memory, never in a plain temporary file.
     db.pragma('temp_store = MEMORY');
+    // The search indexes' triggers call tsp_han (migration 0018): every connection that may write a person has it.
+    registerSearchFunctions(db);
     let auditKey = options.auditKey;
     if (auditKey === undefined) {
       try {
@@ -71,7 +73,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     // 32 MiB of page cache (the default is 2 MiB): a desktop app can afford it and the case
     // list of a large store then stays in memory.
     db.pragma('cache_size = -32768');
-    registerSearchFunctions(db);
     const versions = migrate(db);
     fillPersonKeys(db);
     ensureAuditKey(db, file, options);

@@ -104,6 +104,10 @@ FIXTURES[14] = (db) => FIXTURES[1]?.(db);
 FIXTURES[15] = (db) => fixtureData(db, ASSESSMENT_FROM_15);
 // Version 17 adds the route index (case_route_screens, case_routes: empty, filled when the list asks for open routes).
 FIXTURES[16] = (db) => FIXTURES[15]?.(db);
+// Version 18 folds the Chinese characters of the name indexes (tsp_han): the stored rows stay as they were.
+FIXTURES[17] = (db) => FIXTURES[15]?.(db);
+// Version 19 adds cases.sentencing_court and cases.prison (NULL: not recorded): the digests stay as they were.
+FIXTURES[18] = (db) => FIXTURES[15]?.(db);
 
 type Rows = Record<string, string[]>;
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { sha256Hex } from './canonical-json.ts';
+import { registerSearchFunctions } from './search-fold.ts';
 
 /** Where the SQL files live; the build copies this folder next to the compiled migrate.js. */
 export const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
@@ -54,8 +55,12 @@ export function migrate(db: Database.Database, options: MigrateOptions = {}): { 
     throw new Error(`the database is at schema version ${from}, newer than this app knows (${latest}); use a newer TSP Desk`);
   }
   if (target < from) throw new Error(`cannot migrate down from version ${from} to ${target}`);
-  // What the migrations' SQL calls: 0015 addresses the stored assessments' documents by their sha256.
-  if (target > from) db.function('tsp_sha256', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? sha256Hex(text) : null));
+  // What the migrations' SQL calls: 0015 addresses the stored assessments' documents by their sha256;
+  // 0018 folds the names it indexes (tsp_han).
+  if (target > from) {
+    db.function('tsp_sha256', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? sha256Hex(text) : null));
+    registerSearchFunctions(db);
+  }
   for (const migration of migrations) {
     if (migration.version <= from || migration.version > target) continue;
     db.transaction(() => {

@@ -91,6 +91,8 @@ function oldStore(): { file: string; old: Database.Database; written: Written[] 
   // The cases are written by today's repository, which keeps person_keys (schema 16) beside each
   // person: at schema 14 a temporary table takes those rows, and goes with the connection.
   old.exec('CREATE TEMP TABLE person_keys (person_id INTEGER PRIMARY KEY, prison_number_key TEXT)');
+  // ... and it writes the court and the prison (schema 19): columns added for the writing, dropped after it (their values are NULL).
+  old.exec('ALTER TABLE cases ADD COLUMN sentencing_court TEXT; ALTER TABLE cases ADD COLUMN prison TEXT;');
   const chain = caseOf(CASE_FIXTURES.consecutiveChain);
   const example = caseOf(CASE_FIXTURES.formatExample);
   const written: Written[] = [];
@@ -116,6 +118,7 @@ function oldStore(): { file: string; old: Database.Database; written: Written[] 
       after_verdict: 'eligible', after_assessment_id: written[1]!.id, changed_conditions: '[]', skipped_reason: null,
     });
   })();
+  old.exec('ALTER TABLE cases DROP COLUMN sentencing_court; ALTER TABLE cases DROP COLUMN prison;');
   return { file, old, written };
 }
 

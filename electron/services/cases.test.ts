@@ -70,7 +70,8 @@ describe('createCase', () => {
       createCase(ctx, { case: { format: 'tsp-case/1', sentencingState: '', administeringState: 'TH', person: { familyName: '' }, sentences: [{ id: 'S1', start: '2024-02-30', term: { years: 1 } }] } }),
     );
     expect(error.problems.map((p) => [p.field, p.messageKey])).toEqual([
-      ['case.sentencingState', 'validation.country.format'],
+      // An empty State picker: "Select a State", not the format of a code.
+      ['case.sentencingState', 'validation.country.select'],
       ['case.sentences[0].start', 'validation.date.real'],
       ['case.person.familyName', 'validation.storable.familyName'],
     ]);

@@ -76,6 +76,7 @@ export function JudgmentSection({ record, latest }: { record: CaseRecord; latest
         className="facts--columns"
         facts={[
           { label: text.ui('ui.judgment.date'), value: j.date == null ? null : text.date(j.date) },
+          { label: text.ui('ui.judgment.sentencingCourt'), value: j.sentencingCourt },
           { label: text.ui('ui.judgment.final'), value: yesNo(text, j.final) },
           { label: text.ui('ui.judgment.appealPending'), value: yesNo(text, j.appealPending) },
           { label: text.ui('ui.judgment.appealPeriodEnds'), value: j.appealPeriodEnds == null ? null : text.date(j.appealPeriodEnds) },

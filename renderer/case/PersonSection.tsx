@@ -42,6 +42,7 @@ export function PersonSection({ person, custody }: { person: Person; custody: Cu
           { label: text.ui('ui.person.livesIn'), value: person.livesIn == null ? null : text.region(person.livesIn) },
           { label: text.ui('ui.person.representativeNeeded'), value: yesNo(text, person.representativeNeeded) },
           { label: text.ui('ui.person.custody'), value: custodyWords(text, custody) },
+          { label: text.ui('ui.person.prison'), value: person.prison },
           { label: text.ui('ui.person.domiciliary'), value: yesNo(text, person.domiciliaryOfSentencingState) },
         ]}
       />

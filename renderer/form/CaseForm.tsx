@@ -234,6 +234,7 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
             <TextField path="person.nativeName" label={text.ui('ui.form.f.person.nativeName')} value={draft.nativeName} onChange={set('nativeName')} problems={problems} />
             <TextAreaField path="person.aliases" label={text.ui('ui.form.f.person.aliases')} hint={text.ui('ui.form.aliases.hint')} value={draft.aliases} onChange={set('aliases')} problems={problems} />
             <TextField path="person.prisonNumber" label={text.ui('ui.form.f.person.prisonNumber')} value={draft.prisonNumber} onChange={set('prisonNumber')} problems={problems} />
+            <TextField path="person.prison" label={text.ui('ui.form.f.person.prison')} hint={text.ui('ui.form.prison.hint')} value={draft.prison} onChange={set('prison')} problems={problems} />
             <TextField path="person.dateOfBirth" type="date" label={text.ui('ui.form.f.person.dateOfBirth')} value={draft.dateOfBirth} onChange={set('dateOfBirth')} problems={problems} />
             <StatesField path="person.nationalities" label={text.ui('ui.form.f.person.nationalities')} hint={text.ui('ui.form.codes.hint')} value={draft.nationalities} onChange={set('nationalities')} problems={problems} />
             <StatesField path="person.permanentResidence" label={text.ui('ui.form.f.person.permanentResidence')} hint={text.ui('ui.form.codes.hint')} value={draft.permanentResidence} onChange={set('permanentResidence')} problems={problems} />
@@ -288,6 +289,7 @@ export function CaseForm({ original, onReload }: CaseFormProps) {
           <legend>{text.ui('ui.form.section.judgment')}</legend>
           <div className="form-grid">
             <TextField path="judgment.date" type="date" label={text.ui('ui.form.f.judgment.date')} value={draft.judgmentDate} onChange={set('judgmentDate')} problems={problems} />
+            <TextField path="judgment.sentencingCourt" label={text.ui('ui.form.f.judgment.sentencingCourt')} hint={text.ui('ui.form.sentencingCourt.hint')} value={draft.sentencingCourt} onChange={set('sentencingCourt')} problems={problems} />
             <TextField path="judgment.appealPeriodEnds" type="date" label={text.ui('ui.form.f.judgment.appealPeriodEnds')} value={draft.appealPeriodEnds} onChange={set('appealPeriodEnds')} problems={problems} />
             <TextField path="remandDays" type="number" label={text.ui('ui.form.f.remandDays')} hint={text.ui('ui.form.remandDays.hint')} value={draft.remandDays} onChange={set('remandDays')} problems={problems} />
             <JurisdictionField value={draft.jurisdiction} onChange={set('jurisdiction')} problems={problems} />

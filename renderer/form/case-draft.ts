@@ -75,6 +75,8 @@ export interface CaseDraft {
   /** Other names, one a line; empty means none recorded. */
   aliases: string;
   prisonNumber: string;
+  /** The prison (institution) where the person is held, as written. */
+  prison: string;
   dateOfBirth: string;
   /** ISO codes separated by commas or spaces; empty means unknown. */
   nationalities: string;
@@ -98,6 +100,8 @@ export interface CaseDraft {
   deathSentenceCommuted: Tri;
   /** '' (not recorded), 'national', or a constituent State's ISO 3166-2 code. */
   jurisdiction: string;
+  /** The court that imposed the sentence, as written. */
+  sentencingCourt: string;
   /** That State's consent ('' = not recorded); asked only for a constituent State's law. */
   stateConsent: '' | (typeof STATE_CONSENTS)[number];
   sentences: SentenceDraft[];
@@ -172,6 +176,7 @@ export function emptyDraft(): CaseDraft {
     nativeName: '',
     aliases: '',
     prisonNumber: '',
+    prison: '',
     dateOfBirth: '',
     nationalities: '',
     permanentResidence: '',
@@ -192,6 +197,7 @@ export function emptyDraft(): CaseDraft {
     deathSentence: 'unknown',
     deathSentenceCommuted: 'unknown',
     jurisdiction: '',
+    sentencingCourt: '',
     stateConsent: '',
     sentences: [emptySentence([])],
     remandDays: '',
@@ -230,6 +236,7 @@ export function draftOf(c: CaseFile): CaseDraft {
     nativeName: str(p.nativeName),
     aliases: (p.aliases ?? []).join('\n'),
     prisonNumber: str(p.prisonNumber),
+    prison: str(p.prison),
     dateOfBirth: str(p.dateOfBirth),
     nationalities: (p.nationalities ?? []).join(', '),
     permanentResidence: (p.permanentResidence ?? []).join(', '),
@@ -250,6 +257,7 @@ export function draftOf(c: CaseFile): CaseDraft {
     deathSentence: tri(j.deathSentence),
     deathSentenceCommuted: tri(j.deathSentenceCommuted),
     jurisdiction: str(j.jurisdiction),
+    sentencingCourt: str(j.sentencingCourt),
     stateConsent: c.consent?.stateAuthority ?? '',
     sentences: c.sentences.map((s) => ({
       key: rowKey(),
@@ -404,6 +412,7 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
       // No name typed: none recorded, unless the file held an empty list already.
       aliases: aliasesOf(draft.aliases).length > 0 ? aliasesOf(draft.aliases) : base.person?.aliases?.length === 0 ? [] : null,
       prisonNumber: text(draft.prisonNumber),
+      prison: text(draft.prison),
       dateOfBirth: text(draft.dateOfBirth),
       nationalities: codes(draft.nationalities),
       permanentResidence: codes(draft.permanentResidence),
@@ -422,6 +431,7 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
       // Asked only when a death sentence is recorded; otherwise what the file held stays.
       deathSentenceCommuted: draft.deathSentence === 'yes' ? fromTri(draft.deathSentenceCommuted) : (base.judgment?.deathSentenceCommuted ?? null),
       jurisdiction: text(draft.jurisdiction),
+      sentencingCourt: text(draft.sentencingCourt),
     },
     sentences: draft.sentences.map((s) => ({
       id: s.id.trim(),
@@ -494,11 +504,11 @@ export function fieldId(path: string): string {
 export function formPaths(draft: CaseDraft): string[] {
   const paths = [
     'reference', 'sentencingState', 'administeringState', 'direction', 'ruleSetId',
-    'person.familyName', 'person.givenNames', 'person.nativeName', 'person.aliases', 'person.prisonNumber', 'person.dateOfBirth',
+    'person.familyName', 'person.givenNames', 'person.nativeName', 'person.aliases', 'person.prisonNumber', 'person.prison', 'person.dateOfBirth',
     'person.nationalities', 'person.permanentResidence', 'person.livesIn', 'person.representativeNeeded',
     'person.domiciliaryOfSentencingState', 'custody.status', 'custody.since',
     'judgment.date', 'judgment.final', 'judgment.appealPending', 'judgment.appealPeriodEnds',
-    'judgment.otherProceedingsPending', 'judgment.deathSentence', 'judgment.deathSentenceCommuted', 'judgment.jurisdiction', 'remandDays',
+    'judgment.otherProceedingsPending', 'judgment.deathSentence', 'judgment.deathSentenceCommuted', 'judgment.jurisdiction', 'judgment.sentencingCourt', 'remandDays',
     'financialObligations', 'expulsion.kind', 'expulsion.date',
     'leftSentencingState.when', 'leftSentencingState.date', 'leftSentencingState.to',
     'consent.status', 'consent.by', 'consent.date', 'consent.withdrawnOn', 'consent.verified', 'consent.opinionRecorded', 'consent.stateAuthority',

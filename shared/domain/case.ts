@@ -36,6 +36,8 @@ const name = text(TEXT_LIMITS.name)
     if (problem === 'marks') ctx.addIssue({ code: 'custom', message: 'validation.name.marks', params: { max: MAX_COMBINING_RUN } });
   })
   .transform(normaliseName);
+/** A free-text name of a court or an institution: trimmed, at most a name's length; nothing left is unknown (null). */
+const freeText = text(TEXT_LIMITS.name).transform((value) => (value.trim() === '' ? null : value.trim()));
 const id = z.string().min(1, { error: 'validation.notEmpty' }).max(TEXT_LIMITS.id, { error: 'validation.text.tooLong' });
 
 export const termSchema = z.union(
@@ -63,6 +65,8 @@ const personSchema = z.object({
   representativeNeeded: unknown(z.boolean()),
   /** Has become a domiciliary of the sentencing State as the instrument defines it (US–Mexico: 5 years and intent to remain). */
   domiciliaryOfSentencingState: unknown(z.boolean()),
+  /** Extension: the prison (institution) where the person is held, as written (free text). */
+  prison: unknown(freeText),
 });
 
 const judgmentSchema = z.object({
@@ -75,6 +79,8 @@ const judgmentSchema = z.object({
   deathSentenceCommuted: unknown(z.boolean()),
   /** The law the sentence was imposed under: "national", or a constituent State's (ISO 3166-2, e.g. "US-TX"). */
   jurisdiction: unknown(z.string().regex(/^(national|[A-Z]{2}-[A-Z0-9]{1,3})$/, { error: 'validation.jurisdiction' })),
+  /** Extension: the court that imposed the sentence, as written (free text: "District Court, Hong Kong"). */
+  sentencingCourt: unknown(freeText),
 });
 
 const sentenceSchema = z.object({

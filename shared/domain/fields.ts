@@ -16,5 +16,10 @@ export const boundedDate = isoDate.refine((iso) => !isIsoDate(iso) || isDateInBo
   params: { min: DATE_MIN, max: DATE_MAX },
 });
 
-/** A State or territory: its ISO 3166-1 alpha-2 code in capitals (HK and MO are places with their own arrangements). */
-export const country = z.string({ error: 'validation.country.type' }).regex(/^[A-Z]{2}$/, { error: 'validation.country.format' });
+/**
+ * A State or territory: its ISO 3166-1 alpha-2 code in capitals (HK and MO are places with their own arrangements).
+ * Empty, it is a picker left on "Choose a State": "Select a State", not the format of a code.
+ */
+export const country = z.string({ error: 'validation.country.type' })
+  // One check, so that the JSON Schemas written from it (docs/schema) keep their pattern alone.
+  .regex(/^[A-Z]{2}$/, { error: (issue) => (issue.input === '' ? 'validation.country.select' : 'validation.country.format') });

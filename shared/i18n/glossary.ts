@@ -71,6 +71,23 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     source: 'Prison Rules (Cap. 234A) "prisoner" (囚犯); CSD mobile app: 在囚人士編號',
   },
   {
+    en: 'prison (the institution where the person is held)',
+    zh: '監獄',
+    avoid: ['監房', '牢獄'],
+    enMatches: /\bprisons?\b(?!\s*(numbers?|no\.))/i,
+    exceptKeys: { 'ui.signin.intro': '"people in prison" is being in prison (在囚人士, the CSD’s word), not an institution' },
+    note: 'The institution, named as written (赤柱監獄); on the case 所在監獄. The CSD’s institutions are 懲教院所 as a class; 院所 is the word for any of them.',
+    source: 'Prison Rules (Cap. 234A) "prison" (監獄)',
+  },
+  {
+    en: 'sentencing court',
+    zh: '判刑法院',
+    avoid: ['判決法院', '判刑法庭'],
+    enMatches: /\bsentencing court\b|\bcourt that imposed the sentence\b/i,
+    note: 'The court that imposed the sentence, its own name written as it is (區域法院, 高等法院原訟法庭). 法院 is the court as an institution, the generic word here.',
+    source: 'Hong Kong Judiciary: 區域法院 (District Court), 高等法院 (High Court)',
+  },
+  {
     en: 'custody',
     zh: '羈押',
     avoid: [],

@@ -89,6 +89,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
           [L('ui.person.permanentResidence'), list(c.person.permanentResidence)],
           [L('ui.person.livesIn'), text(c.person.livesIn)],
           [L('ui.case.prisonNumber'), text(c.person.prisonNumber)],
+          [L('ui.person.prison'), text(c.person.prison)],
           [L('ui.person.representativeNeeded'), yesNo(c.person.representativeNeeded)],
         ],
       },
@@ -104,6 +105,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
         kind: 'facts',
         rows: [
           [L('ui.judgment.date'), text(c.judgment.date)],
+          [L('ui.judgment.sentencingCourt'), text(c.judgment.sentencingCourt)],
           [L('ui.judgment.final'), yesNo(c.judgment.final)],
           [L('ui.judgment.appealPending'), yesNo(c.judgment.appealPending)],
           [L('ui.judgment.appealPeriodEnds'), text(c.judgment.appealPeriodEnds)],

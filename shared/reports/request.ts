@@ -128,6 +128,7 @@ export function buildRequest(input: RequestInput, locale: Locale): RequestDocume
           [L('request.person.permanentResidence'), places(c.person.permanentResidence)],
           [L('request.person.livesIn'), c.person.livesIn == null ? unknown : placeName(locale, c.person.livesIn)],
           [L('request.person.prisonNumber'), c.person.prisonNumber ?? unknown],
+          [L('request.person.prison'), c.person.prison ?? unknown],
         ],
       },
     ],
@@ -150,7 +151,11 @@ export function buildRequest(input: RequestInput, locale: Locale): RequestDocume
     id: 'sentence',
     title: heading('sentence', 'request.section.sentence'),
     blocks: [
-      { kind: 'facts', rows: [[L('request.judgment.date'), date(c.judgment.date)], [L('request.judgment.final'), yes(c.judgment.final)]] },
+      { kind: 'facts', rows: [
+        [L('request.judgment.date'), date(c.judgment.date)],
+        [L('request.judgment.court'), c.judgment.sentencingCourt ?? unknown],
+        [L('request.judgment.final'), yes(c.judgment.final)],
+      ] },
       ...c.sentences.map((s, i): Block => ({
         kind: 'facts',
         rows: [
