@@ -13,7 +13,7 @@ import { findCase, insertCase, updateCase } from './cases-repo.ts';
 import { foldHan, HAN_FOLD } from './han-fold.ts';
 import { migrate } from './migrate.ts';
 import { foldForSearch } from './search-fold.ts';
-import { tempDir, tempStore, type TempStore } from './testing.ts';
+import { tempDir, tempStore, type TempStore, asWriter } from './testing.ts';
 
 /**
  * Simplified and Traditional Chinese find each other (issue 18): names as Hong Kong, Macau and
@@ -50,7 +50,7 @@ beforeAll(() => {
       for (const [script, name] of [['t', traditional], ['s', simplified]] as const) {
         const id = randomUUID();
         ids.set(`${script}${i}`, id);
-        insertCase(store.db, id, caseOf(`PERSON${i}${script.toUpperCase()}`, name), '2024-01-01T00:00:00.000Z');
+        insertCase(asWriter(store.db), id, caseOf(`PERSON${i}${script.toUpperCase()}`, name), '2024-01-01T00:00:00.000Z');
       }
     });
   })();
@@ -81,23 +81,23 @@ describe('Simplified and Traditional Chinese names', () => {
 
   it('finds a name whose characters mix the two scripts, by either', () => {
     const id = randomUUID();
-    insertCase(store.db, id, caseOf('MIXED', '陳大文黄志明'), '2024-01-02T00:00:00.000Z');
+    insertCase(asWriter(store.db), id, caseOf('MIXED', '陳大文黄志明'), '2024-01-02T00:00:00.000Z');
     expect(found(store.db, '陈大文黃志明')).toEqual([id]);
     expect(found(store.db, '文黃志')).toEqual([id]);
   });
 
   it('finds an alias and a Hong Kong variant (衞, 綫) by the standard and the Simplified form', () => {
     const id = randomUUID();
-    insertCase(store.db, id, caseOf('WAI', '李衞', ['黃綫']), '2024-01-02T00:00:00.000Z');
+    insertCase(asWriter(store.db), id, caseOf('WAI', '李衞', ['黃綫']), '2024-01-02T00:00:00.000Z');
     for (const text of ['李衛', '李卫', '黄线', '黃線', '衛']) expect(found(store.db, text), text).toContain(id);
   });
 
   it('follows a renamed person: the new name is found in either script, the old one no longer', () => {
     const id = randomUUID();
-    insertCase(store.db, id, caseOf('RENAMED', '馬小玲'), '2024-01-03T00:00:00.000Z');
+    insertCase(asWriter(store.db), id, caseOf('RENAMED', '馬小玲'), '2024-01-03T00:00:00.000Z');
     expect(found(store.db, '马小玲')).toEqual([id]);
     const stored = findCase(store.db, id)!;
-    const updated = updateCase(store.db, { id, expectedVersion: stored.meta.version, case: { ...stored.case, person: { ...stored.case.person, nativeName: '楊小玲' } }, at: '2024-01-04T00:00:00.000Z' });
+    const updated = updateCase(asWriter(store.db), { id, expectedVersion: stored.meta.version, case: { ...stored.case, person: { ...stored.case.person, nativeName: '楊小玲' } }, at: '2024-01-04T00:00:00.000Z' });
     expect(updated).toBe(true);
     expect(found(store.db, '杨小玲')).toEqual([id]);
     expect(found(store.db, '马小玲')).toEqual([]);

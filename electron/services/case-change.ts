@@ -15,7 +15,7 @@ import { ServiceError } from './errors.ts';
 import { write, type WriteScope } from './write.ts';
 
 /** A timeline entry a change appends: its kind, and the details a workflow transition records. */
-export type ChangeEvent = Pick<NewCaseEvent, 'kind'> & Partial<Pick<NewCaseEvent, 'date' | 'fromStatus' | 'legalBasis' | 'reasonCode' | 'documents'>>;
+type ChangeEvent = Pick<NewCaseEvent, 'kind'> & Partial<Pick<NewCaseEvent, 'date' | 'fromStatus' | 'legalBasis' | 'reasonCode' | 'documents'>>;
 
 export interface Change {
   id: string;

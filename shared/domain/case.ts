@@ -358,7 +358,7 @@ function genericProblem(issue: z.core.$ZodIssue): [ValidationKey, ProblemParams?
   }
 }
 
-export function fieldPath(path: readonly PropertyKey[]): string {
+function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
