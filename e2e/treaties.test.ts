@@ -73,6 +73,8 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await switchTo('zh-Hant');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(zhHant['ui.treaties.title']);
     expect(await hkRu.locator('.confidence--U').textContent()).toMatch(/^\d+ 項未確認$/);
+    // A built-in instrument by its Chinese name; in English, by the title the rule-set carries.
+    expect(await page.locator('tr[data-ruleset="coe-ets-112"] td').first().textContent()).toBe(zhHant['param.instrument.coe-ets-112']);
     await saveScreenshot(page, 'treaties-zh-Hant');
     await switchTo('en');
   });

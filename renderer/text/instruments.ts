@@ -33,6 +33,17 @@ export function ruleSetName(text: Text, ruleSets: readonly RuleSetVersionSummary
   return ruleSets.find((r) => r.id === naming.ruleSetId)?.title ?? naming.ruleSetId;
 }
 
+/**
+ * A rule-set version's title as a heading: in English the title it carries; in another language
+ * the instrument's name from the catalogue where it has one (the built-in instruments), else the
+ * title as written (a rule-set a legal officer made is shown in their words).
+ */
+export function ruleSetTitle(text: Text, ruleSetId: string, title: string): string {
+  if (text.locale === 'en') return title;
+  const named = label(text, ruleSetId);
+  return named === null ? title : capital(text, named);
+}
+
 /** The instrument an assessment was made under, as its treaty-basis condition names it (none before the treaty map). */
 export function assessmentInstrument(a: AssessmentRecord): string | null {
   const instrument = a.result.conditions.find((c) => c.id === 'treaty-basis')?.params.instrument;

@@ -111,7 +111,7 @@ export function ReassessRunner({ onFinished }: { onFinished?: () => void }) {
     act(() =>
       call('rulesets.reassess', {
         subject: r.subject, ruleSetId: r.ruleSetId, version: r.version,
-        reason: text.ui('ui.treaties.pending.reason', { id: subjectName(text, r.subject, r.ruleSetId), version: r.version, date: r.effectiveFrom === undefined ? '' : text.date(r.effectiveFrom) }),
+        reason: text.ui('ui.treaties.pending.reason', { id: subjectName(text, r.subject, r.ruleSetId, true), version: r.version, date: r.effectiveFrom === undefined ? '' : text.date(r.effectiveFrom) }),
       } as ApiInputs['rulesets.reassess']),
     );
 

@@ -10,6 +10,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Facts } from '../components/Facts.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { useDesk } from '../store/index.ts';
+import { ruleSetTitle } from '../text/instruments.ts';
 import { useText } from '../text/use-text.ts';
 import { ParametersTable } from './ParametersTable.tsx';
 import { ReassessRunner } from './ReassessRunner.tsx';
@@ -99,7 +100,7 @@ export function RuleSetPage({ id }: { id: string }) {
         </a>
       </p>
       <div className="screen__head">
-        <h1>{current.title}</h1>
+        <h1>{ruleSetTitle(text, id, current.title)}</h1>
         {mayEdit ? (
           <a className="button" href={treatiesHref.edit(id)}>
             <Icon name="edit" />

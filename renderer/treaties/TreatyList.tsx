@@ -9,6 +9,7 @@ import { PARAMETER_KEYS } from '../../shared/treaties/schema.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { ruleSetTitle } from '../text/instruments.ts';
 import { useText } from '../text/use-text.ts';
 import { ReassessRunner } from './ReassessRunner.tsx';
 import { RuleSetImport } from './RuleSetImport.tsx';
@@ -112,7 +113,7 @@ export function TreatyList() {
                     <a href={treatiesHref.ruleSet(d.id)}>{d.id}</a>
                   </th>
                   <td>
-                    {latest.title}
+                    {ruleSetTitle(text, d.id, latest.title)}
                     {latest.caseId !== null && <span className="treaties-table__bound">{text.ui('ui.treaties.boundTo', { caseId: latest.caseId })}</span>}
                   </td>
                   <td>{text.ui(`treaties.kind.${latest.kind}`)}</td>

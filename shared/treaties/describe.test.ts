@@ -21,6 +21,13 @@ describe('describeParameter', () => {
     }
   });
 
+  it('names States and places, never by code, in each language', () => {
+    const usOnly = builtInRuleSet('us-iptp')!.subnationalConsent.value;
+    expect(describeParameter('en', 'subnationalConsent', usOnly)).toContain('United States');
+    expect(describeParameter('zh-Hant', 'subnationalConsent', usOnly)).toContain('美國');
+    for (const locale of LOCALES) expect(describeParameter(locale, 'subnationalConsent', { sentencingStates: ['US', 'HK'] })).not.toMatch(/\b(US|HK)\b/);
+  });
+
   it('says what the minimum remaining means, in each language', () => {
     const hkUs = builtInRuleSet('hk-us-1997')!;
     expect(describeParameter('en', 'minRemaining', hkUs.minRemaining.value)).toBe('At least 12 months to serve (mandatory)');

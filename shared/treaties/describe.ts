@@ -4,6 +4,7 @@
  * Treaties page, its diff and the CLI; every word comes from the catalogs.
  */
 import { formatPeriod, t, type Locale } from '../i18n/index.ts';
+import { placeName } from '../reports/wording.ts';
 import type { ParameterKey } from './parameter-groups.ts';
 import type { ConsentException, Duration, RuleSet } from './schema.ts';
 
@@ -17,7 +18,8 @@ function list(locale: Locale, items: readonly string[]): string {
 
 function describers(locale: Locale, say: Say): { [K in ParameterKey]: (value: RuleSet[K]['value']) => string } {
   const yesNo = (v: boolean) => say(v ? 'treaties.v.yes' : 'treaties.v.no');
-  const states = (codes: readonly string[] | null) => (codes === null ? say('treaties.v.allStates') : codes.join(', '));
+  // States and places by name in the reader's language, never by code.
+  const states = (codes: readonly string[] | null) => (codes === null ? say('treaties.v.allStates') : places(locale, codes));
   const bases = (b: readonly string[]) => b.map((x) => say(`treaties.link.${x}`)).join(say('treaties.v.or'));
   return {
     referenceEvent: (v) => say(`param.event.${v}`),
@@ -61,7 +63,7 @@ function describers(locale: Locale, say: Say): { [K in ParameterKey]: (value: Ru
     listExemption: (v) =>
       v === null
         ? say('treaties.v.none')
-        : say('treaties.v.listExemption', { months: v.thresholdMonths, optOut: v.optOutStates.length === 0 ? say('treaties.v.none') : v.optOutStates.join(', ') }),
+        : say('treaties.v.listExemption', { months: v.thresholdMonths, optOut: v.optOutStates.length === 0 ? say('treaties.v.none') : places(locale, v.optOutStates) }),
     excludedOffences: (v) => (v.length === 0 ? say('treaties.v.none') : list(locale, v.map((code) => say(`ui.category.${code}`)))),
     deathSentence: (v) => say(`treaties.deathSentence.${v}`),
     financialObligations: (v) =>
@@ -84,6 +86,8 @@ function describers(locale: Locale, say: Say): { [K in ParameterKey]: (value: Ru
 const cache = new Map<Locale, ReturnType<typeof describers>>();
 
 /** A parameter's value in words; a value of a shape this reader does not know is shown as JSON, never hidden. */
+const places = (locale: Locale, codes: readonly string[]): string => codes.map((code) => placeName(locale, code)).join(locale === 'en' ? ', ' : '、');
+
 export function describeParameter<K extends ParameterKey>(locale: Locale, key: K, value: RuleSet[K]['value']): string {
   let table = cache.get(locale);
   if (table === undefined) {
@@ -104,6 +108,6 @@ export function describeParameter<K extends ParameterKey>(locale: Locale, key: K
 export function describeConsentRoute(locale: Locale, route: ConsentException): string {
   const parts = [t(locale, `param.route.${route.kind}`)];
   if (route.opinionRequired) parts.push(t(locale, 'treaties.v.opinionRequired'));
-  if (route.notForAdministeringStates.length > 0) parts.push(t(locale, 'treaties.v.notFor', { states: route.notForAdministeringStates.join(', ') }));
+  if (route.notForAdministeringStates.length > 0) parts.push(t(locale, 'treaties.v.notFor', { states: places(locale, route.notForAdministeringStates) }));
   return parts.join(locale === 'en' ? ', ' : '，');
 }
