@@ -36,3 +36,21 @@ describe('the dossier dates', () => {
     expect(factsOf(id).map((r) => r[0])).not.toContain(en['ui.dates.discharge']);
   });
 });
+
+describe('the dossier names States, places and instruments, never codes', () => {
+  it.each([
+    ['en', 'Hong Kong', 'Russia'],
+    ['zh-Hant', '香港', '俄羅斯'],
+  ] as const)('in %s', (locale, sentencing, administering) => {
+    const { id } = createCase(h.admin, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112' } });
+    const dossier = dossierModel(h.admin, { caseId: id, locale });
+    const rows = [...dossier.cover, ...dossier.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'facts' ? b.rows : [])))];
+    const text = JSON.stringify(rows);
+    expect(text).toContain(sentencing);
+    expect(text).toContain(administering);
+    expect(text).toContain(t(locale, 'param.instrument.coe-ets-112').slice(1, 12));
+    // No two capitals standing alone as a value or in a list (a State's code), nor the rule-set's id.
+    for (const [, value] of rows) expect(value, value).not.toMatch(/(^|, )[A-Z]{2}(,|$)/);
+    expect(text).not.toContain('coe-ets-112');
+  });
+});

@@ -14,6 +14,7 @@ import { formatPeriod, hasMessage, t, type Locale } from '../i18n/index.ts';
 import type { StoredEnforcement } from '../enforcement/report.ts';
 import { enforcementSection } from './dossier-enforcement.ts';
 import type { Dossier, DossierSection } from './dossier-model.ts';
+import { instrumentTitle, placeName } from './wording.ts';
 
 /** A checklist row (electron/services/documents.ts `listDocuments`). */
 export interface DossierDocument {
@@ -59,15 +60,18 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
   const text = (v: string | null | undefined) => (v == null || v === '' ? unknown : v);
   const yesNo = (v: boolean | null | undefined) => (v == null ? unknown : L(v ? 'ui.value.yes' : 'ui.value.no'));
   const list = (v: readonly string[] | null | undefined) => (v == null ? unknown : v.length === 0 ? L('ui.value.none') : v.join(', '));
+  // States and places by name, instruments by title: never a code on a page sent to another State.
+  const place = (code: string | null | undefined) => (code == null || code === '' ? unknown : placeName(locale, code));
+  const places = (codes: readonly string[] | null | undefined) => list(codes?.map((code) => placeName(locale, code)));
   const status = c.status == null ? L('ui.caseStatus.none') : L(`ui.caseStatus.${c.status}`);
 
   const cover: [string, string][] = [
     [L('ui.person.name'), personName(record)],
     [L('ui.case.prisonNumber'), text(c.person.prisonNumber)],
     [L('ui.case.reference'), text(c.reference)],
-    [L('ui.case.states'), L('ui.states', { from: c.sentencingState, to: c.administeringState })],
+    [L('ui.case.states'), L('ui.states', { from: place(c.sentencingState), to: place(c.administeringState) })],
     [L('reports.dossier.direction'), c.direction == null ? unknown : L(`reports.direction.${c.direction}`)],
-    [L('ui.case.ruleSet'), text(c.ruleSetId)],
+    [L('ui.case.ruleSet'), c.ruleSetId == null ? unknown : instrumentTitle(locale, c.ruleSetId)],
     [L('ui.case.status'), record.closedAt === null ? status : `${status} — ${L(`ui.outcome.${record.closeOutcome}`)}`],
     [L('reports.dossier.verdict'), assessment === null ? L('ui.verdict.not_assessed') : L(`verdict.${assessment.verdict}`)],
     [L('reports.dossier.caseId'), record.id],
@@ -85,9 +89,9 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
           [L('ui.person.name'), personName(record) || unknown],
           [L('ui.person.aliases'), list(c.person.aliases)],
           [L('ui.person.dateOfBirth'), text(c.person.dateOfBirth)],
-          [L('ui.person.nationalities'), list(c.person.nationalities)],
-          [L('ui.person.permanentResidence'), list(c.person.permanentResidence)],
-          [L('ui.person.livesIn'), text(c.person.livesIn)],
+          [L('ui.person.nationalities'), places(c.person.nationalities)],
+          [L('ui.person.permanentResidence'), places(c.person.permanentResidence)],
+          [L('ui.person.livesIn'), place(c.person.livesIn)],
           [L('ui.case.prisonNumber'), text(c.person.prisonNumber)],
           [L('ui.person.prison'), text(c.person.prison)],
           [L('ui.person.representativeNeeded'), yesNo(c.person.representativeNeeded)],

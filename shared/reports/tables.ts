@@ -9,6 +9,7 @@ import { hasMessage, t } from '../i18n/index.ts';
 import { caseStatuses } from '../vocabularies.ts';
 import type { Statistics, StatisticsQuery } from './statistics.ts';
 import type { DaysSummary } from './summary.ts';
+import { instrumentTitle } from './wording.ts';
 
 export type Cell = string | number | null;
 
@@ -33,13 +34,6 @@ function summaryRows(locale: Locale, summary: DaysSummary): Cell[][] {
 /** A row of totals: "Total", then the sum of each column in `summed`, empty elsewhere. */
 function totalRow(locale: Locale, rows: readonly Cell[][], width: number, summed: readonly number[]): Cell[] {
   return Array.from({ length: width }, (_, i) => (i === 0 ? t(locale, 'reports.total') : summed.includes(i) ? rows.reduce((n, r) => n + Number(r[i] ?? 0), 0) : null));
-}
-
-/** An instrument by its title (a rule-set the catalogue does not name, by its id as written). */
-function instrumentTitle(locale: Locale, ruleSetId: string): string {
-  if (!hasMessage(locale, `param.instrument.${ruleSetId}`)) return ruleSetId;
-  const title = t(locale, `param.instrument.${ruleSetId}`);
-  return title.charAt(0).toLocaleUpperCase(locale) + title.slice(1);
 }
 
 /**

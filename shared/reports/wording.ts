@@ -4,7 +4,7 @@
  * as "6 years and 3 months". Pure: Intl is the language's, in Node and in the browser alike.
  */
 import { isIsoDate } from '../sentence/calendar.ts';
-import type { Locale } from '../i18n/index.ts';
+import { hasMessage, t, type Locale } from '../i18n/index.ts';
 
 const TAG: Record<Locale, string> = { en: 'en-GB', 'zh-Hant': 'zh-Hant-HK' };
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
@@ -52,4 +52,11 @@ export function termInWords(locale: Locale, term: { years: number; months: numbe
 export function listInWords(locale: Locale, items: readonly string[]): string {
   if (locale === 'zh-Hant') return items.join('、');
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** An instrument by its title (a rule-set the catalogue does not name, by its id as written). */
+export function instrumentTitle(locale: Locale, ruleSetId: string): string {
+  if (!hasMessage(locale, `param.instrument.${ruleSetId}`)) return ruleSetId;
+  const title = t(locale, `param.instrument.${ruleSetId}`);
+  return title.charAt(0).toLocaleUpperCase(locale) + title.slice(1);
 }
