@@ -201,6 +201,13 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
+/** Node's timers, unref'd: the app's scheduled work never keeps the process alive by itself. */
+export const NODE_TIMERS: Timers = {
+  setTimeout: (run, ms) => setTimeout(run, ms).unref(),
+  setInterval: (run, ms) => setInterval(run, ms).unref(),
+  clear: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
 export interface SchedulerOptions extends StoreFiles {
   actor: StoreActor;
   /** Where the scheduled backups go: `backups` beside the store in the app. */
@@ -261,11 +268,7 @@ export function backupFailure(error: unknown, at: Date): BackupFailure {
  * Failures go to onError and to the state Settings shows, never thrown from the timer.
  */
 export function startBackupScheduler(options: SchedulerOptions): BackupScheduler {
-  const timers: Timers = options.timers ?? {
-    setTimeout: (run, ms) => setTimeout(run, ms).unref(),
-    setInterval: (run, ms) => setInterval(run, ms).unref(),
-    clear: (h) => clearTimeout(h as NodeJS.Timeout),
-  };
+  const timers = options.timers ?? NODE_TIMERS;
   const policy = options.policy ?? DEFAULT_RETENTION;
   const removedAtStart = removeLeftovers(options.live, options.dir);
   let running: BackupsState['running'] = null;

@@ -20,7 +20,7 @@ import type Database from 'better-sqlite3';
 import { startReassessInput } from '../shared/contracts/rulesets.ts';
 import { reportCounts } from '../db/reassess-reports-repo.ts';
 import { findUser } from '../db/users-repo.ts';
-import type { Timers } from './backups.ts';
+import { NODE_TIMERS, type Timers } from './backups.ts';
 import type { ReassessWorkerAnswer, ReassessWorkerJob, ReassessWorkerRequest } from './reassess-worker.ts';
 import type { ServiceContext } from './services/context.ts';
 import { prepareBatch, REASSESS_BATCH_SIZE, type BatchRequest, type PreparedItem } from './services/reassess.ts';
@@ -108,11 +108,7 @@ const READER: ServiceContext['user'] = { id: 'system', name: 'system', role: 'vi
 
 export function startReassessmentRunner(options: ReassessRunnerOptions): ReassessRunner {
   const { db, clock } = options;
-  const timers: Timers = options.timers ?? {
-    setTimeout: (run, ms) => setTimeout(run, ms).unref(),
-    setInterval: (run, ms) => setInterval(run, ms).unref(),
-    clear: (h) => clearTimeout(h as NodeJS.Timeout),
-  };
+  const timers = options.timers ?? NODE_TIMERS;
   const size = options.batchSize ?? REASSESS_BATCH_SIZE;
   const queue: { ctx: ServiceContext; reportId: string }[] = [];
   let active: { reportId: string; cancelled: boolean; preparer: Preparer | null } | null = null;

@@ -8,7 +8,7 @@
  * what this has not reached yet. Derived data only: nothing is audited (services/route-index.ts).
  */
 import type Database from 'better-sqlite3';
-import type { Timers } from './backups.ts';
+import { NODE_TIMERS, type Timers } from './backups.ts';
 import { screenStep } from './services/route-index.ts';
 
 /** Open cases screened per step (one transaction): about 10 ms each, so the window waits at most a few seconds for a step. */
@@ -35,11 +35,7 @@ export interface RouteScreener {
 
 export function startRouteScreening(options: RouteScreeningOptions): RouteScreener {
   const { db, clock } = options;
-  const timers: Timers = options.timers ?? {
-    setTimeout: (run, ms) => setTimeout(run, ms).unref(),
-    setInterval: (run, ms) => setInterval(run, ms).unref(),
-    clear: (h) => clearTimeout(h as NodeJS.Timeout),
-  };
+  const timers = options.timers ?? NODE_TIMERS;
   const step = options.step ?? STEP;
   let stopped = false;
   let looking: Promise<number> | null = null;
