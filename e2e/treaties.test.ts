@@ -198,6 +198,8 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.locator('th').textContent()).toBe('IVANOV, Pyotr');
     expect(await row.locator('td').nth(1).textContent()).toBe('CSD-2024-0012');
+    // Back to the rule-set by its instrument's name, not its id.
+    expect(await page.locator('.back-link').textContent()).toBe('The Transfer Convention (ETS 112)');
     expect(await row.locator('.badge').allTextContents()).toEqual([en['verdict.eligible'], en['verdict.eligible_by_exception']]);
     expect(await row.locator('[data-condition="remaining-sentence"]').textContent()).toBe('Remaining sentence: Met → By exception');
     const param = page.locator('.report-parameters tr[data-param="minRemaining"]');

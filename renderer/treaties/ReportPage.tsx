@@ -119,7 +119,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
       <p>
         <a href={r.subject === 'profile' ? treatiesHref.profiles() : r.subject === 'treaty-map' ? treatiesHref.list() : treatiesHref.ruleSet(r.ruleSetId)} className="back-link">
           <Icon name="back" />
-          {r.subject === 'profile' ? text.ui('ui.profiles.title') : r.subject === 'treaty-map' ? text.ui('ui.treaties.title') : r.ruleSetId}
+          {r.subject === 'profile' ? text.ui('ui.profiles.title') : r.subject === 'treaty-map' ? text.ui('ui.treaties.title') : subjectName(text, r.subject, r.ruleSetId)}
         </a>
       </p>
       <h1>{text.ui('ui.treaties.report.title')}</h1>
