@@ -9,6 +9,7 @@
  * every channel but those of SIGNED_OUT_CHANNELS is refused before its payload is read.
  */
 import { API, SIGNED_OUT_CHANNELS, type ApiResponse, type Channel, type SignedOutChannel } from '../shared/api.ts';
+import { REPORT_INPUT } from '../shared/domain/case.ts';
 import { assessmentsHandlers } from './services/assessments.ts';
 import { backupsHandlers } from './services/backups.ts';
 import { casesHandlers } from './services/case-files.ts';
@@ -97,7 +98,7 @@ export function createSessionRouter(session: Session, log: (message: string) => 
       }
       const hostile = payloadProblems(payload, known);
       if (hostile.length > 0) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: hostile } };
-      const parsed = contract.input.safeParse(payload);
+      const parsed = contract.input.safeParse(payload, REPORT_INPUT);
       if (!parsed.success) return { ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: problemsOf(parsed.error) } };
       try {
         // The handler receives the payload as parsed (defaults filled, text trimmed), never the raw one.

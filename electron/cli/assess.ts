@@ -1,6 +1,6 @@
 /** `tsp assess`: one case file against one rule-set, as a readable report or the JSON contract. */
 import type Database from 'better-sqlite3';
-import { parseCase, problemOf, type CaseFile } from '../../shared/domain/case.ts';
+import { parseCase, problemOf, type CaseFile, REPORT_INPUT } from '../../shared/domain/case.ts';
 import { assessmentToJson, type AssessmentJson } from '../../shared/eligibility/report.ts';
 import { t, type Locale } from '../../shared/i18n/index.ts';
 import { DATE_MAX, DATE_MIN, isDateInBounds } from '../../shared/domain/bounds.ts';
@@ -34,7 +34,7 @@ export function resolveLaw(io: CliIo, args: Pick<AssessArgs, 'treaty' | 'treatyF
 }
 
 function ruleSetFile(io: CliIo, path: string): RuleSet {
-  const parsed = ruleSetSchema.safeParse(readJsonFile(io, path, 'rule-set file'));
+  const parsed = ruleSetSchema.safeParse(readJsonFile(io, path, 'rule-set file'), REPORT_INPUT);
   if (!parsed.success) {
     throw new UsageError(
       `${path} is not a valid rule-set (tsp-ruleset/1):`,

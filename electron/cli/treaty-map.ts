@@ -5,7 +5,7 @@
  *   tsp treaties map import --db FILE MAP.json        stores it as a new version (audited; refused if invalid)
  *   tsp treaties map export [--db FILE] --out OUT.json
  */
-import { problemOf } from '../../shared/domain/case.ts';
+import { problemOf, REPORT_INPUT } from '../../shared/domain/case.ts';
 import { BUILT_IN_TREATY_MAP } from '../../shared/treaties/map/built-in/index.ts';
 import { TREATY_MAP_FORMAT, treatyMapSchema, type TreatyMap } from '../../shared/treaties/map/schema.ts';
 import { readJsonFile, responseFailure, UsageError, type CliIo } from './io.ts';
@@ -18,7 +18,7 @@ export interface MapValues extends StoreValues {
 
 function readMapFile(io: CliIo, file: string | undefined): TreatyMap {
   if (!file) throw new UsageError('give the treaty map file');
-  const parsed = treatyMapSchema.safeParse(readJsonFile(io, file, 'treaty map file'));
+  const parsed = treatyMapSchema.safeParse(readJsonFile(io, file, 'treaty map file'), REPORT_INPUT);
   if (!parsed.success) throw new UsageError(`${file} is not a valid ${TREATY_MAP_FORMAT} treaty map`, parsed.error.issues.map(problemOf).map((p) => `${p.field}: ${p.message}`));
   return parsed.data;
 }

@@ -5,6 +5,7 @@
  * engine uses the version in force on a case's reference date (ruleset-resolution.ts).
  */
 import { appendAudit } from '../../db/audit-repo.ts';
+import { REPORT_INPUT } from '../../shared/domain/case.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { allStoredProfiles, findProfileVersion, insertProfileVersion } from '../../db/profiles-repo.ts';
 import { inForceOn } from '../../shared/treaties/in-force.ts';
@@ -19,7 +20,7 @@ import { problemsOf } from './validate.ts';
 import { write } from './write.ts';
 
 export function saveProfile(ctx: ServiceContext, { profile: raw, reason }: Input<'profiles.save'>): ProfileVersion {
-  const parsed = profileSchema.safeParse(raw);
+  const parsed = profileSchema.safeParse(raw, REPORT_INPUT);
   if (!parsed.success) throw new ServiceError('invalid_input', 'error.invalid_profile', problemsOf(parsed.error, 'profile'));
   const profile = parsed.data;
   if (profile.version === BUILT_IN_PROFILE_VERSION) {

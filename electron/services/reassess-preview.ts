@@ -14,6 +14,7 @@
  * the last one and adds the counts up, as it follows the run itself.
  */
 import type Database from 'better-sqlite3';
+import { REPORT_INPUT } from '../../shared/domain/case.ts';
 import { casePersons } from '../../db/reassess-reports-repo.ts';
 import { referenceFor } from '../../shared/eligibility/engine.ts';
 import { formatIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
@@ -58,7 +59,7 @@ function proposedResolver(proposed: RuleSet): (db: Database.Database) => RuleSet
 /** The version previewed and the cases it governs; refuses a draft the schema refuses, as `rulesets.save` would. */
 function subjectOf(ctx: ServiceContext, input: Input<'rulesets.reassessPreview'>): { law: (db: Database.Database) => RuleSetResolver; cases: string[] } {
   if (input.ruleSet !== undefined) {
-    const parsed = ruleSetSchema.safeParse(input.ruleSet);
+    const parsed = ruleSetSchema.safeParse(input.ruleSet, REPORT_INPUT);
     if (!parsed.success) throw new ServiceError('invalid_input', 'error.invalid_ruleset', problemsOf(parsed.error, 'ruleSet'));
     return { law: proposedResolver(parsed.data), cases: governedCases(ctx, parsed.data.id, parsed.data.caseId ?? null) };
   }

@@ -7,6 +7,7 @@
  * bound to the same case, and only that case is assessed under it (ruleset-resolution.ts).
  */
 import { appendAudit } from '../../db/audit-repo.ts';
+import { REPORT_INPUT } from '../../shared/domain/case.ts';
 import { findCaseMeta } from '../../db/cases-repo.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import {
@@ -50,7 +51,7 @@ function bindingProblem(ctx: ServiceContext, ruleSet: RuleSet): FieldProblem | n
 }
 
 export function saveRuleSet(ctx: ServiceContext, { ruleSet: raw, reason }: Input<'rulesets.save'>): RuleSetVersionSummary {
-  const parsed = ruleSetSchema.safeParse(raw);
+  const parsed = ruleSetSchema.safeParse(raw, REPORT_INPUT);
   if (!parsed.success) throw new ServiceError('invalid_input', 'error.invalid_ruleset', problemsOf(parsed.error, 'ruleSet'));
   const ruleSet = parsed.data;
   // The same id and version naming two different contents would make old assessments ambiguous.

@@ -6,6 +6,7 @@
  * (ruleset-resolution.ts).
  */
 import { appendAudit } from '../../db/audit-repo.ts';
+import { REPORT_INPUT } from '../../shared/domain/case.ts';
 import { canonicalJson, sha256Hex } from '../../db/canonical-json.ts';
 import { findTreatyMapVersion, insertTreatyMapVersion, treatyMapVersions as storedVersions } from '../../db/treaty-maps-repo.ts';
 import { inForceOn } from '../../shared/treaties/in-force.ts';
@@ -49,7 +50,7 @@ export function getTreatyMap(ctx: ServiceContext, input: Input<'treaties.map'>):
 
 /** Stores a new version of the map; refused (nothing written) when invalid or when the version exists. */
 export function saveTreatyMap(ctx: ServiceContext, { map: raw, reason }: Input<'treaties.saveMap'>): TreatyMapVersion {
-  const parsed = treatyMapSchema.safeParse(raw);
+  const parsed = treatyMapSchema.safeParse(raw, REPORT_INPUT);
   if (!parsed.success) throw new ServiceError('invalid_input', 'error.invalid_treaty_map', problemsOf(parsed.error, 'map'));
   const map = parsed.data;
   const content = canonicalJson(map);

@@ -1,7 +1,7 @@
 /** Input validation for services: a zod failure becomes ServiceError('invalid_input') listing every field. */
 import type { z } from 'zod';
 import { parseStorableCase } from '../../shared/api-schemas.ts';
-import { problemOf, type CaseFile, type FieldProblem } from '../../shared/domain/case.ts';
+import { problemOf, type CaseFile, type FieldProblem, REPORT_INPUT } from '../../shared/domain/case.ts';
 import { ServiceError } from './errors.ts';
 
 /** One problem per zod issue, worded as parseCase words them (shared/domain/case.ts): every schema names its problems by key. */
@@ -11,7 +11,7 @@ export function problemsOf(error: z.ZodError, prefix = ''): FieldProblem[] {
 }
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, REPORT_INPUT);
   if (!result.success) throw new ServiceError('invalid_input', 'error.invalid_input', problemsOf(result.error));
   return result.data;
 }

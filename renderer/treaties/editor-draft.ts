@@ -5,7 +5,7 @@
  */
 import type { FieldProblem } from '../../shared/api-schemas.ts';
 import type { Text } from '../text/use-text.ts';
-import { problemOf } from '../../shared/domain/case.ts';
+import { problemOf, REPORT_INPUT } from '../../shared/domain/case.ts';
 import { draftOfValue, editorFor, fieldPaths, PARAMETER_SPECS, valueOfDraft, type FieldDraft, type FieldSpec } from '../../shared/treaties/parameter-fields.ts';
 import { type ParameterKey } from '../../shared/treaties/parameter-groups.ts';
 import { PARAMETER_KEYS, ruleSetSchema, type Param, type RuleSet } from '../../shared/treaties/schema.ts';
@@ -60,7 +60,7 @@ export function ruleSetOf(base: RuleSet, draft: EditorDraft): { ok: true; ruleSe
     for (const problem of read.problems) problems.push({ field: valuePath(key, problem.at), message: problem.message, messageKey: problem.messageKey });
     out[key] = p.note.trim() === '' ? { value: read.value, source: p.source, confidence: p.confidence } : { value: read.value, source: p.source, confidence: p.confidence, note: p.note };
   }
-  const checked = ruleSetSchema.safeParse(out);
+  const checked = ruleSetSchema.safeParse(out, REPORT_INPUT);
   if (!checked.success) {
     const own = new Set(problems.map((p) => p.field));
     // A field already said to be no number is not said again to be of the wrong type.

@@ -317,12 +317,19 @@ function issueParams(issue: z.core.$ZodIssue): ProblemParams | undefined {
 }
 
 /**
- * One zod issue as a problem. A message that is a catalog key (`validation.*`) is worded
- * from the English catalog and keeps its key; zod's own wording of other issues stays as is.
+ * How every parse whose issues become problems is made: each issue keeps the value it refused,
+ * so problemOf tells a missing value ("is required") from one of the wrong kind (a text where a
+ * list belongs). Without it zod drops the value and every wrong kind read as missing.
+ */
+export const REPORT_INPUT = { reportInput: true } as const;
+
+/**
+ * One zod issue as a problem, keyed: a message that is a catalog key (`validation.*`) is worded
+ * from the English catalog and keeps its key; zod's own issues are keyed by their kind.
  */
 export function problemOf(issue: z.core.$ZodIssue): FieldProblem {
   const field = fieldPath(issue.path);
-  if (issue.code === 'invalid_type' && issue.input === undefined) return keyedProblem(field, 'validation.required');
+  if (issue.code === 'invalid_type' && !('input' in issue && issue.input !== undefined)) return keyedProblem(field, 'validation.required');
   if (issue.code === 'unrecognized_keys') return keyedProblem(field, 'validation.unknownKeys', { keys: issue.keys.join(', ') });
   if (isValidationKey(issue.message)) return keyedProblem(field, issue.message, issueParams(issue));
   const [key, params] = genericProblem(issue);
@@ -373,7 +380,7 @@ export type CaseParseResult =
 
 /** Validates one parsed JSON value as `tsp-case/1`; every problem is reported, not just the first. */
 export function parseCase(input: unknown): CaseParseResult {
-  const result = caseSchema.safeParse(input);
+  const result = caseSchema.safeParse(input, REPORT_INPUT);
   if (!result.success) {
     return {
       ok: false,
