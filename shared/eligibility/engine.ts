@@ -8,7 +8,7 @@
  */
 import type { CaseFile } from '../domain/case.ts';
 import { addPeriod, isIsoDate, parseIsoDate, type DayNumber } from '../sentence/calendar.ts';
-import { computeSentences, type Step } from '../sentence/compute.ts';
+import { computeSentences, type SentenceComputation, type Step } from '../sentence/compute.ts';
 import { profileForOffences, type JurisdictionProfile } from '../sentence/profile.ts';
 import type { TreatyMapIndex } from '../treaties/map/relations.ts';
 import type { RuleSet } from '../treaties/schema.ts';
@@ -67,6 +67,33 @@ export interface AssessOptions {
   profile: JurisdictionProfile;
   /** The treaty map version in force (stored or built in), indexed. */
   map: TreatyMapIndex;
+  /**
+   * The case's sentence dates already computed, for assessing one case under many rule-sets (the
+   * route finder): the same sentences, remand and profile on the same day give the same dates.
+   * Made by `sentenceDates()` for one case and used for that case only.
+   */
+  sentenceDates?: SentenceDates | undefined;
+}
+
+/** The sentence dates of one case, computed once per profile and day (see AssessOptions.sentenceDates). */
+export type SentenceDates = (c: CaseFile, profile: JurisdictionProfile, day: DayNumber) => SentenceComputation;
+
+/** A fresh cache of one case's sentence dates: give it to every assessment of that case, and of no other. */
+export function sentenceDates(): SentenceDates {
+  const byProfile = new Map<JurisdictionProfile, Map<DayNumber, SentenceComputation>>();
+  return (c, profile, day) => {
+    let byDay = byProfile.get(profile);
+    if (byDay === undefined) {
+      byDay = new Map();
+      byProfile.set(profile, byDay);
+    }
+    let computed = byDay.get(day);
+    if (computed === undefined) {
+      computed = computeSentences(c.sentences, c.remandDays, profile, day);
+      byDay.set(day, computed);
+    }
+    return computed;
+  };
 }
 
 export function referenceFor(c: CaseFile, ruleSet: RuleSet, on: DayNumber | null | undefined, today: DayNumber): { day: DayNumber; source: ReferenceSource } {
@@ -96,10 +123,11 @@ interface Inputs {
   profile: JurisdictionProfile;
   map: TreatyMapIndex;
   transferOn: DayNumber | null;
+  sentenceDates: SentenceDates | undefined;
 }
 
-function evaluateAt({ c, ruleSet, profile, map, transferOn }: Inputs, reference: DayNumber) {
-  const sentence = computeSentences(c.sentences, c.remandDays, profile, reference);
+function evaluateAt({ c, ruleSet, profile, map, transferOn, sentenceDates }: Inputs, reference: DayNumber) {
+  const sentence = sentenceDates === undefined ? computeSentences(c.sentences, c.remandDays, profile, reference) : sentenceDates(c, profile, reference);
   const ctx: AssessmentContext = { case: c, ruleSet, profile, reference, sentence, map, transferOn };
   const conditions = EVALUATORS.map((evaluate) => evaluate(ctx));
   return { ctx, conditions, verdict: verdictOf(conditions) };
@@ -136,7 +164,7 @@ export function assess(c: CaseFile, ruleSet: RuleSet, options: AssessOptions): A
   const planned = c.events.transferPlanned;
   // Hong Kong 2024: no remission projected for an offence endangering national security.
   const { profile, excludedBy } = profileForOffences(options.profile, c.offences.flatMap((o) => o.categories ?? []));
-  const inputs: Inputs = { c, ruleSet, profile, map: options.map, transferOn: planned == null ? null : parseIsoDate(planned) };
+  const inputs: Inputs = { c, ruleSet, profile, map: options.map, transferOn: planned == null ? null : parseIsoDate(planned), sentenceDates: options.sentenceDates };
   const reference = referenceFor(c, ruleSet, options.on, options.today);
   const { ctx, conditions, verdict } = evaluateAt(inputs, reference.day);
 

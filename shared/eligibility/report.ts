@@ -9,16 +9,62 @@ import type { StoredAssessment } from '../api-schemas.ts';
 import { storedParams, type StoredMessageParams } from '../messages.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { formatIsoDate, type DayNumber } from '../sentence/calendar.ts';
-import { joinResult, type LawTexts, type StoredOutcome } from './stored-result.ts';
+import type { LawTexts, StoredOutcome } from './stored-result.ts';
 import type { Assessment } from './types.ts';
 
 const iso = (day: DayNumber | null): string | null => (day === null ? null : formatIsoDate(day));
 
-/** The result an assessment reads back as: its two documents joined, keys in the order the store has always written them. */
+/**
+ * The result an assessment reads back as: its two documents joined, keys in the order the store
+ * has always written them. Built in that order directly (the route finder writes one for every
+ * case it screens): the same object as joinResult of toStoredDocuments, which a test holds it to.
+ */
 export function toStoredAssessment(a: Assessment): StoredAssessment {
-  const { outcome, texts } = toStoredDocuments(a);
-  return joinResult(outcome, texts);
+  return {
+    verdict: a.verdict,
+    flags: [...a.flags],
+    rescreenOn: iso(a.rescreenOn),
+    transferWindow: windowOf(a),
+    treaty: { id: a.treaty.id, version: a.treaty.version },
+    treatyMap: { version: a.treatyMap.version, hash: a.treatyMap.hash },
+    referenceDate: formatIsoDate(a.referenceDate),
+    referenceSource: a.referenceSource,
+    referenceEvent: a.referenceEvent,
+    dates: datesOf(a),
+    conditions: a.conditions.map((c) => ({
+      id: c.id,
+      status: c.status,
+      effect: c.effect,
+      source: c.source,
+      confidence: c.confidence,
+      messageKey: c.messageKey,
+      params: storedParams(c.params),
+      missing: [...c.missing],
+      flags: [...c.flags],
+      clearsOn: iso(c.clearsOn),
+      ...(c.holdsFrom == null ? {} : { holdsFrom: formatIsoDate(c.holdsFrom) }),
+    })),
+    steps: stepsOf(a),
+  };
 }
+
+const windowOf = (a: Assessment): StoredOutcome['transferWindow'] =>
+  a.transferWindow === null ? null : { from: formatIsoDate(a.transferWindow.from), to: iso(a.transferWindow.to) };
+
+const datesOf = (a: Assessment): StoredOutcome['dates'] => ({
+  releaseDate: iso(a.dates.releaseDate),
+  sentenceExpiryDate: iso(a.dates.sentenceExpiryDate),
+  remainingDays: a.dates.remainingDays,
+  nominalReleaseDate: iso(a.dates.nominalReleaseDate),
+  expectedDischargeDate: iso(a.dates.expectedDischargeDate),
+  remissionDays: a.dates.remissionDays,
+  remandDays: a.dates.remandDays,
+  termDays: a.dates.termDays,
+  servedDays: a.dates.servedDays,
+  basis: a.dates.basis,
+});
+
+const stepsOf = (a: Assessment): StoredOutcome['steps'] => a.steps.map((s) => ({ key: s.key, params: storedParams(s.params) }));
 
 /**
  * The result as the store keeps it: its outcome and its law's texts, built apart (no result
@@ -30,22 +76,11 @@ export function toStoredDocuments(a: Assessment): { outcome: StoredOutcome; text
       verdict: a.verdict,
       flags: [...a.flags],
       rescreenOn: iso(a.rescreenOn),
-      transferWindow: a.transferWindow === null ? null : { from: formatIsoDate(a.transferWindow.from), to: iso(a.transferWindow.to) },
+      transferWindow: windowOf(a),
       referenceDate: formatIsoDate(a.referenceDate),
       referenceSource: a.referenceSource,
       referenceEvent: a.referenceEvent,
-      dates: {
-        releaseDate: iso(a.dates.releaseDate),
-        sentenceExpiryDate: iso(a.dates.sentenceExpiryDate),
-        remainingDays: a.dates.remainingDays,
-        nominalReleaseDate: iso(a.dates.nominalReleaseDate),
-        expectedDischargeDate: iso(a.dates.expectedDischargeDate),
-        remissionDays: a.dates.remissionDays,
-        remandDays: a.dates.remandDays,
-        termDays: a.dates.termDays,
-        servedDays: a.dates.servedDays,
-        basis: a.dates.basis,
-      },
+      dates: datesOf(a),
       conditions: a.conditions.map((c) => ({
         id: c.id,
         status: c.status,
@@ -57,7 +92,7 @@ export function toStoredDocuments(a: Assessment): { outcome: StoredOutcome; text
         clearsOn: iso(c.clearsOn),
         ...(c.holdsFrom == null ? {} : { holdsFrom: formatIsoDate(c.holdsFrom) }),
       })),
-      steps: a.steps.map((s) => ({ key: s.key, params: storedParams(s.params) })),
+      steps: stepsOf(a),
     },
     texts: {
       treaty: { id: a.treaty.id, version: a.treaty.version },

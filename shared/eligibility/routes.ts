@@ -15,7 +15,7 @@ import { parseIsoDate, type DayNumber } from '../sentence/calendar.ts';
 import type { JurisdictionProfile } from '../sentence/profile.ts';
 import { relationOn, type TreatyMapIndex } from '../treaties/map/relations.ts';
 import type { RuleSet } from '../treaties/schema.ts';
-import { assess } from './engine.ts';
+import { assess, sentenceDates } from './engine.ts';
 import type { Assessment } from './types.ts';
 
 /** The law a route is assessed under: the rule-set version in force, the sentencing State's profile, the map. */
@@ -84,6 +84,33 @@ function offered(map: TreatyMapIndex, instrumentId: string, a: string, b: string
   return r.reason === 'not-yet';
 }
 
+type Indexed = TreatyMapIndex['instruments'] extends ReadonlyMap<string, infer I> ? I : never;
+
+/**
+ * The instruments that may offer a route from a sentencing State, in the map's order: those
+ * with a rule-set, not a pattern (a pattern names no counterparty: it is a route only when the
+ * case itself is under it), and having the State as a party (a domestic scheme: whatever its
+ * party, since the scheme may be the other State's). Any other instrument cannot apply between
+ * the State and anyone (relationOn: not a party, no scheme party), so it is not asked. Listed
+ * once per map and State.
+ */
+const REACHABLE = new WeakMap<TreatyMapIndex, Map<string, readonly Indexed[]>>();
+
+function instrumentsOf(map: TreatyMapIndex, sentencingState: string): readonly Indexed[] {
+  let byState = REACHABLE.get(map);
+  if (byState === undefined) {
+    byState = new Map();
+    REACHABLE.set(map, byState);
+  }
+  let list = byState.get(sentencingState);
+  if (list === undefined) {
+    list = [...map.instruments.values()].filter(({ instrument, parties }) =>
+      instrument.ruleSets.length > 0 && instrument.kind !== 'pattern' && (instrument.kind === 'domestic-scheme' || parties.has(sentencingState)));
+    byState.set(sentencingState, list);
+  }
+  return list;
+}
+
 const GROUP: Record<Assessment['verdict'], number> = { eligible: 0, eligible_by_exception: 1, needs_information: 2, ineligible: 3 };
 
 function rankOf(r: Route): [number, number, number] {
@@ -107,10 +134,12 @@ export function findRoutes(c: CaseFile, options: RouteOptions): Route[] {
   const candidates: { ruleSetId: string; instrumentId: string | null; state: string }[] = [];
   // The case's own route is always shown, open or not: the officer sees why it fails.
   if (c.ruleSetId != null) candidates.push({ ruleSetId: c.ruleSetId, instrumentId: map.byRuleSet.get(c.ruleSetId)?.instrument.id ?? null, state: c.administeringState });
+  const reachable = ties.size === 0 ? [] : instrumentsOf(map, c.sentencingState);
   for (const [state] of ties) {
-    for (const { instrument } of map.instruments.values()) {
-      // A pattern names no counterparty: it is a route only when the case itself is under it.
-      if (instrument.ruleSets.length === 0 || instrument.kind === 'pattern' || !offered(map, instrument.id, c.sentencingState, state, on, judgment)) continue;
+    for (const { instrument, parties } of reachable) {
+      // Between two parties only (a scheme: its own party and any other State), as relationOn would find.
+      if (instrument.kind !== 'domestic-scheme' && !parties.has(state)) continue;
+      if (!offered(map, instrument.id, c.sentencingState, state, on, judgment)) continue;
       for (const ruleSetId of instrument.ruleSets) candidates.push({ ruleSetId, instrumentId: instrument.id, state });
     }
   }
@@ -118,6 +147,8 @@ export function findRoutes(c: CaseFile, options: RouteOptions): Route[] {
 
   const routes: Route[] = [];
   const seen = new Set<string>();
+  // The routes differ in rule-set and administering State, not in the sentences: their dates are computed once per profile and day.
+  const dates = sentenceDates();
   for (const { ruleSetId, instrumentId, state } of candidates) {
     const key = `${ruleSetId}\u0000${state}`;
     if (seen.has(key)) continue;
@@ -127,7 +158,7 @@ export function findRoutes(c: CaseFile, options: RouteOptions): Route[] {
     const routeOn = current ? null : on;
     const law = options.law(ruleSetId, routeCase, routeOn);
     if (law === undefined) continue;
-    const assessment = assess(routeCase, law.ruleSet, { today, on: routeOn, profile: law.profile, map: law.map });
+    const assessment = assess(routeCase, law.ruleSet, { today, on: routeOn, profile: law.profile, map: law.map, sentenceDates: dates });
     const window = assessment.transferWindow;
     const closed = window !== null && window.to !== null && window.from > window.to;
     routes.push({
