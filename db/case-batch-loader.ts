@@ -5,13 +5,13 @@
  */
 import type Database from 'better-sqlite3';
 import type { ConsentRow, FinancialObligationRow, OffenceRow, SentenceOffenceRow, SentenceRow } from './case-mapping.ts';
-import { CASE_SELECT, storedCaseOf, type CaseChildRows, type CaseRow, type StoredCase } from './cases-repo.ts';
+import { CASE_VALUES_SELECT, storedCaseOfValues, type CaseChildRows, type StoredCase } from './cases-repo.ts';
 import { statement } from './statements.ts';
 
 const IDS = 'SELECT value FROM json_each(?)';
 
 const SQL = {
-  cases: `${CASE_SELECT} WHERE c.id IN (${IDS})`,
+  cases: `${CASE_VALUES_SELECT} WHERE c.id IN (${IDS})`,
   sentences: `SELECT * FROM sentences WHERE case_id IN (${IDS}) ORDER BY case_id, position`,
   links: `SELECT case_id, sentence_key, position, offence_key FROM sentence_offences WHERE case_id IN (${IDS})
     ORDER BY case_id, sentence_key, position`,
@@ -43,15 +43,17 @@ export function loadCases(db: Database.Database, ids: readonly string[]): Map<st
   const consents = byCase(all<ConsentRow>(SQL.consents));
   const obligations = byCase(all<FinancialObligationRow>(SQL.obligations));
   const out = new Map<string, StoredCase>();
-  for (const row of statement(db, SQL.cases).all(list) as CaseRow[]) {
+  // Values, not a 60-key object per row (the first value is the case's id).
+  for (const values of statement(db, SQL.cases).raw(true).all(list) as unknown[][]) {
+    const id = values[0] as string;
     const children: CaseChildRows = {
-      sentences: sentences.get(row.id) ?? [],
-      sentenceOffences: links.get(row.id) ?? [],
-      offences: offences.get(row.id) ?? [],
-      consent: consents.get(row.id)?.[0] ?? null,
-      financialObligations: obligations.get(row.id) ?? [],
+      sentences: sentences.get(id) ?? [],
+      sentenceOffences: links.get(id) ?? [],
+      offences: offences.get(id) ?? [],
+      consent: consents.get(id)?.[0] ?? null,
+      financialObligations: obligations.get(id) ?? [],
     };
-    out.set(row.id, storedCaseOf(row, children));
+    out.set(id, storedCaseOfValues(values, children));
   }
   return out;
 }

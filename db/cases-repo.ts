@@ -56,7 +56,17 @@ const FACT_COLUMNS = [
 ] as const satisfies readonly (keyof CaseFactsRow)[];
 
 /** A case row with its person's columns: what findCase and the batch loader (case-batch-loader.ts) read. */
-export const CASE_SELECT = `SELECT c.*, ${PERSON_COLUMNS.map((col) => `p.${col}`).join(', ')} FROM cases c JOIN persons p ON p.id = c.person_id`;
+const CASE_SELECT = `SELECT c.*, ${PERSON_COLUMNS.map((col) => `p.${col}`).join(', ')} FROM cases c JOIN persons p ON p.id = c.person_id`;
+
+const META_COLUMNS = ['id', 'version', 'created_at', 'updated_at', 'closed_at', 'close_outcome', 'close_reason', 'latest_assessment_id'] as const;
+
+/**
+ * The same case rows as CASE_SELECT, as values in a fixed order (meta, facts, person) for a
+ * statement in raw mode: what the batch loader reads (storedCaseOfValues), without a 60-key
+ * object made by the driver for every row.
+ */
+export const CASE_VALUES_SELECT = `SELECT ${[...META_COLUMNS, ...FACT_COLUMNS].map((col) => `c.${col}`).join(', ')}, ${PERSON_COLUMNS.map((col) => `p.${col}`).join(', ')}
+  FROM cases c JOIN persons p ON p.id = c.person_id`;
 
 const SQL = {
   insertPerson: `INSERT INTO persons (${PERSON_COLUMNS.join(', ')}) VALUES (${PERSON_COLUMNS.map((c) => `@${c}`).join(', ')})`,
@@ -175,19 +185,36 @@ export function findCaseMeta(db: Database.Database, id: string): CaseMeta | unde
 }
 
 /** A row of CASE_SELECT. */
-export type CaseRow = MetaRow & Record<string, unknown>;
+type CaseRow = MetaRow & Record<string, unknown>;
 
 /** The rows of a case other than its own and its person's, each list in position order. */
 export type CaseChildRows = Omit<CaseRows, 'person' | 'facts'>;
 
 /** The stored case that a row of CASE_SELECT and its child rows hold. */
-export function storedCaseOf(row: CaseRow, children: CaseChildRows): StoredCase {
+function storedCaseOf(row: CaseRow, children: CaseChildRows): StoredCase {
   const rows: CaseRows = {
     person: pick(row, PERSON_COLUMNS) as unknown as PersonRow,
     facts: pick(row, FACT_COLUMNS) as unknown as CaseFactsRow,
     ...children,
   };
   return { meta: metaOf(row), case: rowsToCase(rows) };
+}
+
+function objectOf<K extends string>(values: readonly unknown[], from: number, keys: readonly K[]): Record<K, unknown> {
+  const out = {} as Record<K, unknown>;
+  for (let i = 0; i < keys.length; i++) out[keys[i] as K] = values[from + i];
+  return out;
+}
+
+/** The stored case that a row of CASE_VALUES_SELECT (raw) and its child rows hold: the same as storedCaseOf gives. */
+export function storedCaseOfValues(values: readonly unknown[], children: CaseChildRows): StoredCase {
+  const meta = objectOf(values, 0, META_COLUMNS) as unknown as MetaRow;
+  const rows: CaseRows = {
+    person: objectOf(values, META_COLUMNS.length + FACT_COLUMNS.length, PERSON_COLUMNS) as unknown as PersonRow,
+    facts: objectOf(values, META_COLUMNS.length, FACT_COLUMNS) as unknown as CaseFactsRow,
+    ...children,
+  };
+  return { meta: metaOf(meta), case: rowsToCase(rows) };
 }
 
 export function findCase(db: Database.Database, id: string): StoredCase | undefined {
