@@ -249,7 +249,7 @@ const NO_PERIODS: readonly CustodyPeriod[] = Object.freeze([]);
 function custodyPeriods(spans: readonly { id: string; start: DayNumber; release: DayNumber }[]): CustodyPeriod[] {
   const only = spans[0] as { id: string; start: DayNumber; release: DayNumber };
   if (spans.length === 1) return [{ ids: [only.id], start: only.start, end: only.release }]; // most cases: one sentence
-  const byStart = spans.map((span, index) => ({ ...span, index })).sort((a, b) => a.start - b.start || a.index - b.index);
+  const byStart = spans.map((span, index) => ({ id: span.id, start: span.start, release: span.release, index })).sort((a, b) => a.start - b.start || a.index - b.index);
   const periods: { members: { id: string; index: number }[]; start: DayNumber; end: DayNumber }[] = [];
   let current: (typeof periods)[number] | undefined;
   for (const span of byStart) {

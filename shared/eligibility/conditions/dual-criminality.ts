@@ -65,7 +65,7 @@ export function evaluateDualCriminality(ctx: AssessmentContext): ConditionResult
       });
     }
     if (transferable.length > 0) {
-      return result('dual-criminality', 'waived', partial, 'cond.dualCriminality.partial', { ...params, sentences: transferable.map((s) => s.id).join(', ') }, { flags: partialFlags });
+      return result('dual-criminality', 'waived', partial, 'cond.dualCriminality.partial', Object.assign({}, params, { sentences: transferable.map((s) => s.id).join(', ') }), { flags: partialFlags });
     }
     return result('dual-criminality', 'not_met', source, 'cond.dualCriminality.notMet', params);
   }

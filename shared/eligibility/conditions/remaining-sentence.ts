@@ -30,7 +30,7 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
   const s = ctx.sentence;
   const required = { period: duration };
   if (s.kind === 'unknown') {
-    return result('remaining-sentence', 'unknown', minimum, 'cond.remaining.unknownSentence', { required }, { ...asEffect, missing: s.missing });
+    return result('remaining-sentence', 'unknown', minimum, 'cond.remaining.unknownSentence', { required }, { effect: asEffect.effect, missing: s.missing });
   }
   if (s.kind === 'indeterminate') {
     const bypass = ctx.ruleSet.indeterminateBypass;
@@ -56,7 +56,7 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
   if (release >= threshold) {
     return s.remandKnown
       ? result('remaining-sentence', 'met', rule, 'cond.remaining.met', params, asEffect)
-      : result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownRemand', params, { ...asEffect, missing: ['remandDays'] });
+      : result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownRemand', params, { effect: asEffect.effect, missing: ['remandDays'] });
   }
   const fail = failing(effect === 'optional-refusal' ? 'optional_refusal' : effect);
   const key = effect === 'mandatory-with-exception' ? 'cond.remaining.exception' : effect === 'optional-refusal' ? 'cond.remaining.optional' : 'cond.remaining.notMet';
