@@ -61,16 +61,18 @@ export interface RouteOptions {
 /** The places the person is tied to, other than the sentencing State, with how. */
 export function tiesOf(c: CaseFile): Map<string, RouteLink[]> {
   const ties = new Map<string, RouteLink[]>();
-  const add = (state: string | null | undefined, link: RouteLink) => {
-    if (state == null || state === c.sentencingState) return;
-    const list = ties.get(state);
-    if (list === undefined) ties.set(state, [link]);
-    else if (!list.includes(link)) list.push(link);
-  };
-  for (const s of c.person.nationalities ?? []) add(s, 'nationality');
-  for (const s of c.person.permanentResidence ?? []) add(s, 'permanent-residence');
-  add(c.person.livesIn, 'lives-in');
+  for (const s of c.person.nationalities ?? []) addTie(ties, c.sentencingState, s, 'nationality');
+  for (const s of c.person.permanentResidence ?? []) addTie(ties, c.sentencingState, s, 'permanent-residence');
+  addTie(ties, c.sentencingState, c.person.livesIn, 'lives-in');
   return ties;
+}
+
+// A module function, not a closure made for every case: the route finder runs once per case of a store.
+function addTie(ties: Map<string, RouteLink[]>, sentencingState: string, state: string | null | undefined, link: RouteLink): void {
+  if (state == null || state === sentencingState) return;
+  const list = ties.get(state);
+  if (list === undefined) ties.set(state, [link]);
+  else if (!list.includes(link)) list.push(link);
 }
 
 /**
