@@ -11,8 +11,8 @@ import { screenOpenCases } from '../electron/services/routes.ts';
 import { parseIsoDate } from '../shared/sentence/calendar.ts';
 import { progress, rateRow, timed, type Row } from './measure.ts';
 
-/** The engine's target (bench/engine.ts): the route finder runs the same engine once per route. */
-const TARGET = 100_000;
+/** Issue 16's goal: at least 50,000 case × instrument assessments a second on one core, loading included. */
+const ROUTES_GOAL = 50_000;
 
 export function routesBenchmark(file: string, expected: number): Row {
   const db = openDatabase(file);
@@ -32,8 +32,8 @@ export function routesBenchmark(file: string, expected: number): Row {
     if (cases !== expected) throw new Error(`the route finder screened ${cases} cases, not ${expected}`);
     return rateRow(
       `routes: case × instrument assessments/s over ${cases.toLocaleString('en-GB')} stored cases (screenOpenCases)`,
-      (routes * 1000) / ms, TARGET, 1, '>= 100,000/s (the engine\'s target)',
-      `screenOpenCases as tsp routes --all runs it, on ${DEMO_TODAY}: the open cases loaded 1,000 a query, each assessed under every instrument binding its sentencing State (the treaty map's relations, the stored or built-in rule-set in force, arrangements for one case), open routes filtered, the best written out. ${routes.toLocaleString('en-GB')} routes (${(routes / cases).toFixed(1)} a case) in ${(ms / 1000).toFixed(1)} s; ${open.toLocaleString('en-GB')} cases with an open route. No goal is set for this row (issue 23): reference = the engine's 100,000/s on one core.`,
+      (routes * 1000) / ms, ROUTES_GOAL, 1, '>= 50,000/s',
+      `screenOpenCases as tsp routes --all runs it, on ${DEMO_TODAY}: the open cases loaded 1,000 a query, each assessed under every instrument binding its sentencing State (the treaty map's relations, the stored or built-in rule-set in force, arrangements for one case), open routes filtered, the best written out. ${routes.toLocaleString('en-GB')} routes (${(routes / cases).toFixed(1)} a case) in ${(ms / 1000).toFixed(1)} s; ${open.toLocaleString('en-GB')} cases with an open route. Reference = issue 16's goal, 50,000/s on one core.`,
       'routes/s',
     );
   } finally {
