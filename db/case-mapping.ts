@@ -371,7 +371,8 @@ export function rowsToCase(rows: CaseRows): CaseFile {
     enforcement: enforcementOf(f),
     custody: f.custody_status === null ? null : { status: f.custody_status as NonNullable<CaseFile['custody']>['status'], since: f.custody_since },
   };
-  return f.omitted_fields === null ? c : withoutPaths(c, JSON.parse(f.omitted_fields) as Path[]);
+  if (f.omitted_fields !== null) removePaths(c, JSON.parse(f.omitted_fields) as Path[]);
+  return c;
 }
 
 type Path = (string | number)[];
@@ -395,40 +396,11 @@ function omittedPaths(full: unknown, given: unknown, path: Path = [], out: Path[
   return out;
 }
 
-/**
- * The case without the keys at `paths` (the fields written as unknown by omission). An object
- * that loses keys is replaced by a copy without them rather than having them deleted: in V8 a
- * deleted key turns an object into a slow dictionary, and the engine reads every stored case
- * many times over (the route finder: once per route). Deepest objects first, so that a copy
- * holds the copies made below it; an element of an array is deleted as before.
- */
-function withoutPaths<T>(target: T, paths: readonly Path[]): T {
-  const byParent = new Map<string, { parent: Path; keys: Set<string> }>();
+function removePaths(target: unknown, paths: readonly Path[]): void {
   for (const path of paths) {
+    let node: unknown = target;
+    for (const step of path.slice(0, -1)) node = (node as Record<string | number, unknown> | null | undefined)?.[step];
     const last = path[path.length - 1];
-    if (last === undefined) continue;
-    const parent = path.slice(0, -1);
-    const id = parent.join('\u0000');
-    const entry = byParent.get(id);
-    if (entry === undefined) byParent.set(id, { parent, keys: new Set([String(last)]) });
-    else entry.keys.add(String(last));
+    if (last !== undefined && (isRecord(node) || Array.isArray(node))) delete (node as Record<string | number, unknown>)[last];
   }
-  let root: unknown = target;
-  for (const { parent, keys } of [...byParent.values()].sort((a, b) => b.parent.length - a.parent.length)) {
-    let holder: unknown = null;
-    let node: unknown = root;
-    for (const step of parent) {
-      holder = node;
-      node = (node as Record<string | number, unknown> | null | undefined)?.[step];
-    }
-    if (Array.isArray(node)) {
-      for (const key of keys) delete (node as unknown as Record<string | number, unknown>)[key];
-    } else if (isRecord(node)) {
-      const copy: Record<string, unknown> = {};
-      for (const key in node) if (!keys.has(key)) copy[key] = node[key];
-      if (parent.length === 0) root = copy;
-      else (holder as Record<string | number, unknown>)[parent[parent.length - 1] as string | number] = copy;
-    }
-  }
-  return root as T;
 }
