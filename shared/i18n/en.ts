@@ -624,7 +624,7 @@ export const en = {
   'validation.date.real': 'must be a real calendar date written YYYY-MM-DD',
   'validation.country.type': 'must be an ISO 3166-1 alpha-2 code such as "HK"',
   'validation.country.format': 'must be an ISO 3166-1 alpha-2 code in capitals, such as "HK"',
-  'validation.country.select': 'Select a State',
+  'validation.country.select': 'Select a State or place',
   'validation.wholeNumber': 'must be a whole number',
   'validation.notNegative': 'must not be negative',
   'validation.notEmpty': 'must not be empty',
