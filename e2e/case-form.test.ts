@@ -43,7 +43,7 @@ describe('case form', { timeout: 60_000 }, () => {
     expect(page.url()).toContain('#/cases/new');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await page.getByLabel('Family name').count()).toBe(1);
-    expect(await page.getByLabel('Sentencing State').count()).toBe(1);
+    expect(await page.getByLabel('Sentencing State or place').count()).toBe(1);
     expect(await page.getByRole('group', { name: 'Judgment final' }).getByRole('radio').count()).toBe(3);
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'case-form');
@@ -275,8 +275,8 @@ describe('case form', { timeout: 60_000 }, () => {
 
     const { sentencingState, administeringState } = template.case;
     const expected = shell.dispatch('cases.list', { sentencingState, administeringState, limit: 500 });
-    await page.getByLabel('Sentencing State', { exact: true }).selectOption(sentencingState);
-    await page.getByLabel('Administering State', { exact: true }).selectOption(administeringState);
+    await page.getByLabel('Sentencing State or place', { exact: true }).selectOption(sentencingState);
+    await page.getByLabel('Administering State or place', { exact: true }).selectOption(administeringState);
     await expect.poll(() => page.locator('.case-count').textContent()).toBe(countLine(expected.total, DEMO_CASES + 1));
     expect(expected.items.map((c) => c.id)).toContain(createdId);
     await page.getByRole('searchbox', { name: 'Search cases' }).fill('HK-900002');
