@@ -29,6 +29,9 @@ export interface FormatOptions {
   formatPlace?: (code: string) => string;
 }
 
+/** Parameters other than `instrument` that carry an instrument's id. */
+const INSTRUMENT_ROLES: ReadonlySet<string> = new Set(['instead', 'via']);
+
 /** The parameters that carry a place's code (the treaty map's explanations, a constituent State's consent). */
 export const PLACE_PARAMS: ReadonlySet<string> = new Set(['a', 'b', 'state', 'partner', 'jurisdiction']);
 
@@ -50,7 +53,8 @@ function renderParam(locale: Locale, name: string, value: MessageParam, options:
   if (typeof value === 'object') return 'day' in value ? (options.formatDate ?? formatIsoDate)(value.day) : formatPeriod(locale, value.period);
   if (typeof value === 'string') {
     if (options.formatPlace !== undefined && PLACE_PARAMS.has(name)) return options.formatPlace(value);
-    const label = CATALOGS[locale][`param.${name}.${value}`];
+    // An instrument named in another role (the one that applies instead, the one a scheme goes through) by its title too.
+    const label = CATALOGS[locale][`param.${INSTRUMENT_ROLES.has(name) ? 'instrument' : name}.${value}`];
     if (label !== undefined) return label;
   }
   return String(value);
