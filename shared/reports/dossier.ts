@@ -176,7 +176,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
       {
         kind: 'facts',
         rows: [
-          [L('reports.dossier.ruleSetId'), assessment.ruleSet.id],
+          [L('reports.dossier.ruleSetId'), instrumentTitle(locale, assessment.ruleSet.id)],
           [L('reports.dossier.ruleSetVersion'), assessment.ruleSet.version],
           [L('reports.dossier.ruleSetHash'), assessment.ruleSet.hash],
           [L('reports.dossier.assessedAt'), instantInWords(locale, assessment.createdAt)],
