@@ -59,6 +59,8 @@ describe('the dossier names States, places and instruments, never codes', () => 
     ['zh-Hant', '香港', '俄羅斯'],
   ] as const)('in %s', (locale, sentencing, administering) => {
     const { id } = createCase(h.admin, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112' } });
+    // Assessed: the eligibility section names the rule-set too.
+    runAssessment(h.admin, { caseId: id });
     const dossier = dossierModel(h.admin, { caseId: id, locale });
     const rows = [...dossier.cover, ...dossier.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'facts' ? b.rows : [])))];
     const text = JSON.stringify(rows);
