@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { CaseRecord } from '../shared/api-schemas.ts';
 import { en } from '../shared/i18n/en.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
-import { countLine, DEMO_CASES, openSeededShell, regionName, rendered, saveScreenshot, seriousViolations } from './harness.ts';
+import { countLine, DEMO_CASES, OUT_DIR, openSeededShell, regionName, rendered, saveScreenshot, seriousViolations } from './harness.ts';
 import type { Shell } from './shell.ts';
 
 let shell: Shell;
@@ -220,6 +220,20 @@ describe('case form', { timeout: 60_000 }, () => {
     const summary = page.locator('.error-summary');
     await expect.poll(() => summary.isVisible()).toBe(true);
     expect(await summary.textContent()).toContain(en['ui.form.conflict']);
+    // What changed meanwhile, and by whom: the field by its label, the action by its name, never a path or a code.
+    const change = summary.locator('.conflict-changes li');
+    expect(await change.count()).toBe(1);
+    const said = (await change.textContent()) ?? '';
+    expect(said).toContain(en['ui.form.f.remandDays']);
+    expect(said).toContain(en['ui.audit.action.case.update']);
+    expect(said).not.toMatch(/remandDays|case\.update/);
+    await summary.screenshot({ path: `${OUT_DIR}/case-form-conflict.png` });
+    await page.getByRole('button', { name: '繁體中文' }).click();
+    await expect.poll(() => change.textContent()).toContain(zhHant['ui.form.f.remandDays']);
+    expect(await change.textContent()).toContain(zhHant['ui.audit.action.case.update']);
+    await summary.screenshot({ path: `${OUT_DIR}/case-form-conflict-zh-Hant.png` });
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     expect(await field('person.givenNames').inputValue()).toBe('Pyotr Ivanovich');
     expect(shell.dispatch('cases.get', { id: createdId }).case.person.givenNames).toBe('Pyotr');
 
