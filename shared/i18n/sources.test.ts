@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { avoidedVariants, halfWidthPunctuation } from './glossary.ts';
-import { builtInSources, readSource, sourceText } from './sources.ts';
+import { builtInSources, readSource, sourceText, withSourceIn } from './sources.ts';
 import { KEPT_AS_WRITTEN, SOURCE_PHRASES } from './sources.zh-Hant.ts';
 
 const WORD = /\p{Script=Latin}+(?:[-.’']\p{Script=Latin}+)*/gu;
@@ -107,6 +107,37 @@ describe('sourceText', () => {
     expect(builtInSources().has('ETS 112 Art. 30')).toBe(false);
     expect(sourceText('ETS 112 Art. 30', 'zh-Hant')).toBe('ETS 112 Art. 30');
     expect(sourceText('《條例》第 3 條', 'zh-Hant')).toBe('《條例》第 3 條');
+  });
+
+  it.each([
+    [
+      'ETS 112 Art. 3(1)(c); exceptional cases by agreement, Art. 3(2); counted to: ETS 112 Art. 3(1)(c) "sentence to serve": counted to expiry net of credits (app reading)',
+      '《移交被判刑人士公約》第 3(1)(c) 條；特殊情況經協議，第 3(2) 條；計算至：《移交被判刑人士公約》第 3(1)(c) 條「尚待服的刑期」：計至扣除各項扣減後的刑期屆滿日（本系統的解讀）',
+    ],
+    ['ETS 112 Art. 3(1)(e); FD 2008/909 (no excluded offences)', '《移交被判刑人士公約》第 3(1)(e) 條；第 2008/909 號框架決定（無排除的罪行）'],
+    [
+      'Treaty map: Hansard, written answer of 21 October 1986; BGBl. III Nr. 110/2007 (Austria), scope of ETS 112',
+      '條約地圖：英國國會議事錄，1986年10月21日書面答覆；BGBl. III Nr. 110/2007（奧地利），《移交被判刑人士公約》的適用範圍',
+    ],
+    [
+      "ETS 112 Art. 3(1)(a); a State may define \"national\" by declaration (Art. 3(4)); NL's declaration under Art. 3(4): Verdragenbank (NL treaty database), ETS 112 declarations",
+      '《移交被判刑人士公約》第 3(1)(a) 條；國家或地方可以聲明界定「國民」（第 3(4) 條）；荷蘭根據第 3(4) 條作出的聲明：Verdragenbank（荷蘭條約資料庫），《移交被判刑人士公約》聲明',
+    ],
+    ['Treaty map', '條約地圖'],
+    ['Arrangement for this case: Hong Kong–Ruritania, Mr Chan', '為本個案作出的安排：Hong Kong–Ruritania, Mr Chan'],
+  ])('a condition’s source joined by the engine: %s', (english, chinese) => {
+    expect(sourceText(english, 'zh-Hant')).toBe(chinese);
+  });
+
+  it('a joined source with a part that is not built in is shown as written, whole', () => {
+    expect(sourceText('ETS 112 Art. 3(1)(e); the Legal Division’s note', 'zh-Hant')).toBe('ETS 112 Art. 3(1)(e); the Legal Division’s note');
+    expect(sourceText('Treaty map: Ruritanian gazette 12/2024', 'zh-Hant')).toBe('Treaty map: Ruritanian gazette 12/2024');
+  });
+
+  it('a message’s source parameter is translated with it, other parameters untouched', () => {
+    expect(withSourceIn({ categories: 'excluded:state-security', source: 'None recorded' }, 'zh-Hant')).toEqual({ categories: 'excluded:state-security', source: '未有記錄' });
+    expect(withSourceIn({ source: 'None recorded' }, 'en')).toEqual({ source: 'None recorded' });
+    expect(withSourceIn({ count: 3 }, 'zh-Hant')).toEqual({ count: 3 });
   });
 
   it('does not read an article number inside a longer one', () => {

@@ -17,6 +17,7 @@
 import { BUILT_IN_RULESETS } from '../treaties/library.ts';
 import { BUILT_IN_TREATY_MAP } from '../treaties/map/built-in/index.ts';
 import { BUILT_IN_PROFILES } from '../treaties/profile-schema.ts';
+import { placeName } from '../reports/wording.ts';
 import type { Locale } from './index.ts';
 import { KEPT_AS_WRITTEN, MONTHS, PLACES, SOURCE_PHRASES } from './sources.zh-Hant.ts';
 
@@ -174,16 +175,75 @@ function join(parts: readonly Part[]): string {
   return out.replace(/ *([\u3000-\u303f\uff00-\uffef]) */g, '$1').trim();
 }
 
+/** A built-in source in Chinese; null when a word is left (never, for a built-in one: see the tests). */
+function builtInZh(source: string): string | null {
+  if (!builtInSources().has(source)) return null;
+  const reading = readSource(source);
+  return reading.unread.length === 0 ? reading.zh : null;
+}
+
+/** "NL's declaration under Art. 3(4): <a treaty-map source>" (shared/eligibility/conditions/nationality.ts). */
+const DECLARATION = /^([A-Z]{2}(?:-[A-Z0-9]{1,3})?)'s declaration under Art\. ([^:]+): ([\s\S]+)$/;
+
+/** One part of a condition's source: a built-in source, or a State's declaration citing one. */
+function part(text: string): string | null {
+  const declaration = DECLARATION.exec(text);
+  if (declaration === null) return builtInZh(text);
+  const cited = builtInZh(declaration[3] as string);
+  return cited === null ? null : `${placeName('zh-Hant', declaration[1] as string)}根據第 ${declaration[2] as string} 條作出的聲明：${cited}`;
+}
+
+/**
+ * Built-in sources joined as the engine joins them for a condition (shared/eligibility/
+ * conditions: "A; B", "A; counted to: B"); null unless every part is a built-in source.
+ */
+function parts(text: string): string | null {
+  const whole = part(text);
+  if (whole !== null) return whole;
+  for (let at = text.indexOf('; '); at !== -1; at = text.indexOf('; ', at + 1)) {
+    const head = part(text.slice(0, at));
+    if (head === null) continue;
+    const rest = text.slice(at + 2);
+    const countedTo = rest.startsWith('counted to: ');
+    const tail = parts(countedTo ? rest.slice('counted to: '.length) : rest);
+    if (tail !== null) return `${head}；${countedTo ? '計算至：' : ''}${tail}`;
+  }
+  return null;
+}
+
+/** The condition sources the engine writes itself (shared/eligibility/conditions/treaty-basis.ts). */
+function conditionSource(source: string): string | null {
+  if (source === 'Treaty map') return '條約地圖';
+  if (source === 'Treaty map: no entry for this rule-set') return '條約地圖：此規則集沒有條目';
+  // A Cap. 513 arrangement for one case: its title is the legal officer's, shown as written.
+  if (source.startsWith('Arrangement for this case: ')) return `為本個案作出的安排：${source.slice('Arrangement for this case: '.length)}`;
+  if (source.startsWith('Treaty map: ')) {
+    const rows = parts(source.slice('Treaty map: '.length));
+    return rows === null ? null : `條約地圖：${rows}`;
+  }
+  return parts(source);
+}
+
 const cache = new Map<string, string>();
 
-/** A legal source in the reader's language: a built-in source in Chinese, any other as written. */
+/**
+ * A legal source in the reader's language: a built-in source, or a condition's source made of
+ * built-in ones, in Chinese; any other (a legal officer's own) as written.
+ */
 export function sourceText(source: string, locale: Locale): string {
-  if (locale === 'en' || !builtInSources().has(source)) return source;
+  if (locale === 'en') return source;
   let zh = cache.get(source);
   if (zh === undefined) {
-    const reading = readSource(source);
-    zh = reading.unread.length === 0 ? reading.zh : source;
+    zh = conditionSource(source) ?? source;
     cache.set(source, zh);
   }
   return zh;
+}
+
+/**
+ * A message's parameters with its `source` (the legal source a step or a refusal cites: a
+ * remission exclusion's, an enforcement procedure's) in the reader's language.
+ */
+export function withSourceIn<P extends Readonly<Record<string, unknown>>>(params: P, locale: Locale): P {
+  return typeof params.source === 'string' ? { ...params, source: sourceText(params.source, locale) } : params;
 }
