@@ -12,11 +12,12 @@ beforeEach(() => {
 });
 afterEach(() => h.dispose());
 
-const sourceColumn = (caseId: string, locale: 'en' | 'zh-Hant') => {
+const column = (caseId: string, locale: 'en' | 'zh-Hant', index: number) => {
   const section = dossierModel(h.admin, { caseId, locale }).sections.find((s) => s.id === 'eligibility');
   const table = section?.blocks.find((b) => b.kind === 'table');
-  return table?.kind === 'table' ? table.rows.map((row) => row[3]) : [];
+  return table?.kind === 'table' ? table.rows.map((row) => row[index]) : [];
 };
+const sourceColumn = (caseId: string, locale: 'en' | 'zh-Hant') => column(caseId, locale, 3);
 
 describe('the dossier’s conditions table cites the law', () => {
   it('in Traditional Chinese for a built-in rule-set, in English as the assessment stored it', () => {
@@ -27,5 +28,11 @@ describe('the dossier’s conditions table cites the law', () => {
     expect(sourceColumn(id, 'zh-Hant')).toContain(`《移交被判刑人士公約》第 3(1)(e) 條 [${stored?.confidence}]`);
     // The treaty map's rows and the reading of the remaining sentence, as the engine joins them, too.
     expect(sourceColumn(id, 'zh-Hant').join('\n')).not.toMatch(/Treaty map|\bArt\.|counted to/);
+  });
+
+  it('a condition the rule-set does not have says so citing its source, in Chinese too', () => {
+    const { id } = createCase(h.admin, { case: { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112' } });
+    runAssessment(h.admin, { caseId: id });
+    expect(column(id, 'zh-Hant', 2)).toContain('此規則集並無此條件（《移交被判刑人士公約》（無死刑方面的條件））。');
   });
 });

@@ -192,7 +192,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
           return [
             L(`condition.${cond.id}`),
             L(`status.${cond.status}`),
-            `${t(locale, cond.messageKey, toMessageParams(cond.params))}${missing}`,
+            `${t(locale, cond.messageKey, toMessageParams(withSourceIn(cond.params, locale)))}${missing}`,
             `${sourceText(cond.source, locale)} [${cond.confidence}]`,
           ];
         }),
