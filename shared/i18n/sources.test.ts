@@ -112,7 +112,7 @@ describe('sourceText', () => {
   it.each([
     [
       'ETS 112 Art. 3(1)(c); exceptional cases by agreement, Art. 3(2); counted to: ETS 112 Art. 3(1)(c) "sentence to serve": counted to expiry net of credits (app reading)',
-      '《移交被判刑人士公約》第 3(1)(c) 條；特殊情況經協議，第 3(2) 條；計算至：《移交被判刑人士公約》第 3(1)(c) 條「尚待服的刑期」：計至扣除各項扣減後的刑期屆滿日（本系統的解讀）',
+      '《移交被判刑人士公約》第 3(1)(c) 條；特殊情況下可經協議移交，第 3(2) 條；計算至：《移交被判刑人士公約》第 3(1)(c) 條「尚待服的刑期」：計至扣除各項扣減後的刑期屆滿日（本系統的解讀）',
     ],
     ['ETS 112 Art. 3(1)(e); FD 2008/909 (no excluded offences)', '《移交被判刑人士公約》第 3(1)(e) 條；第 2008/909 號框架決定（無排除的罪行）'],
     [
