@@ -8,6 +8,7 @@ import { toMessageParams } from '../messages.ts';
 import type { Term } from '../domain/case.ts';
 import type { StoredEnforcement, StoredSpan } from '../enforcement/report.ts';
 import { formatPeriod, t, type Locale } from '../i18n/index.ts';
+import { sourceText, withSourceIn } from '../i18n/sources.ts';
 import type { DossierSection } from './dossier-model.ts';
 import { dateInWords, paperFormat } from './wording.ts';
 
@@ -26,7 +27,7 @@ export function enforcementSection(e: StoredEnforcement, locale: Locale): Dossie
       {
         kind: 'facts',
         rows: [
-          [L('enforce.report.procedure'), `${L(`param.procedure.${e.procedure}`)} (${e.allowedProcedures[e.procedure].source})`],
+          [L('enforce.report.procedure'), `${L(`param.procedure.${e.procedure}`)} (${sourceText(e.allowedProcedures[e.procedure].source, locale)})`],
           [L('enforce.report.handover'), e.handoverSource === 'today' ? `${e.handover} (${L('enforce.report.provisional')})` : e.handover],
           [L('enforce.report.decision'), d === null ? L('ui.value.none') : `${d.authority ?? '—'}, ${d.date === null ? '—' : dateInWords(locale, d.date)}: ${term(d.term)} — ${L(d.accepted ? 'enforce.ui.decision.accepted' : 'enforce.ui.decision.refused')}`],
           [`${L('enforce.report.imposed')}: ${L('report.releaseDate')}`, release(e.imposed)],
@@ -49,7 +50,7 @@ export function enforcementSection(e: StoredEnforcement, locale: Locale): Dossie
         ]),
       },
       ...(e.flags.length === 0 ? [] : [{ kind: 'steps' as const, title: L('report.flags'), items: e.flags.map((f) => L(`enforce.flag.${f}`)) }]),
-      { kind: 'steps', title: L('enforce.ui.howComputed'), items: e.steps.map((s) => t(locale, s.key, toMessageParams(s.params), format)) },
+      { kind: 'steps', title: L('enforce.ui.howComputed'), items: e.steps.map((s) => t(locale, s.key, toMessageParams(withSourceIn(s.params, locale)), format)) },
     ],
   };
 }

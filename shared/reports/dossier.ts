@@ -11,6 +11,7 @@
 import type { AssessmentRecord, CaseEvent, CaseRecord } from '../api-schemas.ts';
 import { toMessageParams } from '../messages.ts';
 import { formatPeriod, hasMessage, t, type Locale } from '../i18n/index.ts';
+import { sourceText, withSourceIn } from '../i18n/sources.ts';
 import type { StoredEnforcement } from '../enforcement/report.ts';
 import { enforcementSection } from './dossier-enforcement.ts';
 import type { Dossier, DossierSection } from './dossier-model.ts';
@@ -162,7 +163,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
           [L('report.remainingDays'), remaining],
         ],
       },
-      { kind: 'steps', title: L('report.arithmetic'), items: assessment.result.steps.map((s) => t(locale, s.key, toMessageParams(s.params), format)) },
+      { kind: 'steps', title: L('report.arithmetic'), items: assessment.result.steps.map((s) => t(locale, s.key, toMessageParams(withSourceIn(s.params, locale)), format)) },
     );
   }
 
@@ -194,8 +195,8 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
           return [
             L(`condition.${cond.id}`),
             L(`status.${cond.status}`),
-            `${t(locale, cond.messageKey, toMessageParams(cond.params), format)}${missing}`,
-            `${cond.source} [${cond.confidence}]`,
+            `${t(locale, cond.messageKey, toMessageParams(withSourceIn(cond.params, locale)), format)}${missing}`,
+            `${sourceText(cond.source, locale)} [${cond.confidence}]`,
           ];
         }),
       },
