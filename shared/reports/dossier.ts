@@ -10,7 +10,7 @@
  */
 import type { AssessmentRecord, CaseEvent, CaseRecord } from '../api-schemas.ts';
 import { toMessageParams } from '../messages.ts';
-import { formatPeriod, hasMessage, t, type Locale } from '../i18n/index.ts';
+import { fieldInWords, formatPeriod, hasMessage, t, type Locale } from '../i18n/index.ts';
 import { sourceText, withSourceIn } from '../i18n/sources.ts';
 import type { StoredEnforcement } from '../enforcement/report.ts';
 import { enforcementSection } from './dossier-enforcement.ts';
@@ -277,9 +277,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
 
 /** A missing fact in words where the catalog has its field (`offences[0].categories` -> "Offence categories (offences[0])"), else its path. */
 function missingLabel(locale: Locale, missing: string): string {
-  const field = missing.split(' ')[0] ?? missing;
-  const path = field.replace(/\[\d+\]/g, '');
-  return hasMessage(locale, `ui.field.${path}`) ? `${t(locale, `ui.field.${path}`)} (${missing})` : missing;
+  return fieldInWords(locale, missing.split(' ')[0] ?? missing);
 }
 
 /** A timeline entry in words: created, status changed to …, closed: …, or the workflow's own kinds. */
