@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { CaseRecord } from '../shared/api-schemas.ts';
 import { en } from '../shared/i18n/en.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
-import { countLine, DEMO_CASES, openSeededShell, regionName, rendered, saveScreenshot, seriousViolations } from './harness.ts';
+import { countLine, DEMO_CASES, OUT_DIR, openSeededShell, regionName, rendered, saveScreenshot, seriousViolations } from './harness.ts';
 import type { Shell } from './shell.ts';
 
 let shell: Shell;
@@ -43,7 +43,7 @@ describe('case form', { timeout: 60_000 }, () => {
     expect(page.url()).toContain('#/cases/new');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await page.getByLabel('Family name').count()).toBe(1);
-    expect(await page.getByLabel('Sentencing State').count()).toBe(1);
+    expect(await page.getByLabel('Sentencing State or place').count()).toBe(1);
     expect(await page.getByRole('group', { name: 'Judgment final' }).getByRole('radio').count()).toBe(3);
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'case-form');
@@ -220,6 +220,20 @@ describe('case form', { timeout: 60_000 }, () => {
     const summary = page.locator('.error-summary');
     await expect.poll(() => summary.isVisible()).toBe(true);
     expect(await summary.textContent()).toContain(en['ui.form.conflict']);
+    // What changed meanwhile, and by whom: the field by its label, the action by its name, never a path or a code.
+    const change = summary.locator('.conflict-changes li');
+    expect(await change.count()).toBe(1);
+    const said = (await change.textContent()) ?? '';
+    expect(said).toContain(en['ui.form.f.remandDays']);
+    expect(said).toContain(en['ui.audit.action.case.update']);
+    expect(said).not.toMatch(/remandDays|case\.update/);
+    await summary.screenshot({ path: `${OUT_DIR}/case-form-conflict.png` });
+    await page.getByRole('button', { name: '繁體中文' }).click();
+    await expect.poll(() => change.textContent()).toContain(zhHant['ui.form.f.remandDays']);
+    expect(await change.textContent()).toContain(zhHant['ui.audit.action.case.update']);
+    await summary.screenshot({ path: `${OUT_DIR}/case-form-conflict-zh-Hant.png` });
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     expect(await field('person.givenNames').inputValue()).toBe('Pyotr Ivanovich');
     expect(shell.dispatch('cases.get', { id: createdId }).case.person.givenNames).toBe('Pyotr');
 
@@ -275,8 +289,8 @@ describe('case form', { timeout: 60_000 }, () => {
 
     const { sentencingState, administeringState } = template.case;
     const expected = shell.dispatch('cases.list', { sentencingState, administeringState, limit: 500 });
-    await page.getByLabel('Sentencing State', { exact: true }).selectOption(sentencingState);
-    await page.getByLabel('Administering State', { exact: true }).selectOption(administeringState);
+    await page.getByLabel('Sentencing State or place', { exact: true }).selectOption(sentencingState);
+    await page.getByLabel('Administering State or place', { exact: true }).selectOption(administeringState);
     await expect.poll(() => page.locator('.case-count').textContent()).toBe(countLine(expected.total, DEMO_CASES + 1));
     expect(expected.items.map((c) => c.id)).toContain(createdId);
     await page.getByRole('searchbox', { name: 'Search cases' }).fill('HK-900002');

@@ -196,10 +196,10 @@ describe('cases screen', { timeout: 60_000 }, () => {
     expect(bySentencing.total).toBeLessThan(DEMO_CASES);
     expect(byBoth.total).toBeGreaterThan(0);
 
-    await page.getByLabel('Sentencing State', { exact: true }).selectOption(from);
+    await page.getByLabel('Sentencing State or place', { exact: true }).selectOption(from);
     await expect.poll(() => count().textContent()).toBe(countLine(bySentencing.total, DEMO_CASES));
     await expectFirstRows(bySentencing.items);
-    await page.getByLabel('Administering State', { exact: true }).selectOption(to);
+    await page.getByLabel('Administering State or place', { exact: true }).selectOption(to);
     await expect.poll(() => count().textContent()).toBe(countLine(byBoth.total, DEMO_CASES));
     await expectFirstRows(byBoth.items);
     expect(await page.locator('table').getAttribute('aria-rowcount')).toBe(String(byBoth.total + 1));
@@ -209,12 +209,12 @@ describe('cases screen', { timeout: 60_000 }, () => {
     const ruleSetCells = await page.locator('tbody tr td.col-rule-set').allTextContents();
     expect(ruleSetCells.length).toBeGreaterThan(0);
     for (const cell of ruleSetCells) expect(cell, 'a rule-set by its title, not its id').not.toMatch(/^[a-z]+(-[a-z0-9]+)+$/);
-    await page.getByRole('button', { name: `Remove filter Sentencing State: ${fromName}` }).click();
+    await page.getByRole('button', { name: `Remove filter Sentencing State or place: ${fromName}` }).click();
     const byAdministering = shell.dispatch('cases.list', { administeringState: to, limit: PAGE_SIZE });
     await expect.poll(() => count().textContent()).toBe(countLine(byAdministering.total, DEMO_CASES));
-    expect(await page.getByLabel('Sentencing State', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByLabel('Sentencing State or place', { exact: true }).inputValue()).toBe('');
     const toName = await regionName(page, to);
-    await page.getByRole('button', { name: `Remove filter Administering State: ${toName}` }).click();
+    await page.getByRole('button', { name: `Remove filter Administering State or place: ${toName}` }).click();
     await expect.poll(() => count().textContent()).toBe(countLine(DEMO_CASES, DEMO_CASES));
   });
 

@@ -2,7 +2,7 @@
  * Issue 18 in Chromium against the real router, in English and in Traditional Chinese: a name
  * typed in Simplified characters finds the case recorded in Traditional ones (and the reverse);
  * the sentencing court and the prison entered in the case form and shown on the case page
- * ("Not recorded" where missing); an empty State picker says "Select a State". Screenshots.
+ * ("Not recorded" where missing); an empty State picker says "Select a State or place" (Hong Kong and Macao are places). Screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -86,7 +86,7 @@ describe('the sentencing court and the prison', { timeout: 60_000 }, () => {
 
 describe('an empty State picker', { timeout: 60_000 }, () => {
   for (const locale of LOCALES) {
-    it(`says "Select a State" in the error summary and beside the field, not a pattern (${locale})`, async () => {
+    it(`says "Select a State or place" in the error summary and beside the field, not a pattern (${locale})`, async () => {
       await shell.open('#/cases/new');
       await useLocale(page, locale);
       await expect.poll(() => field('person.familyName').isVisible()).toBe(true);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { en } from '../shared/i18n/en.ts';
+import { t } from '../shared/i18n/index.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
 import { BUILT_IN_RULESETS, builtInRuleSet } from '../shared/treaties/library.ts';
 import { OUT_DIR, openSeededShell, saveScreenshot, seriousViolations } from './harness.ts';
@@ -132,9 +133,8 @@ describe('treaties page', { timeout: 90_000 }, () => {
     expect(await ground.isChecked()).toBe(hadGround);
     await ground.setChecked(!hadGround);
     await page.locator('#edit-reason').fill('Hong Kong practice: 12 months remaining');
-    // Only what has no form of its own is JSON: lists of objects, and a rule or the States it applies to (a union of shapes).
-    const json = await page.locator('[data-param][data-editor="json"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-param')));
-    expect(json.sort()).toEqual(['deadlines', 'documents', 'dualNationality', 'subnationalConsent']);
+    // No parameter of a built-in rule-set is left to raw JSON: lists of objects and unions of shapes have fields too.
+    expect(await page.locator('[data-param][data-editor="json"]').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Check the effect, then save' }).click();
 
@@ -290,16 +290,64 @@ describe('treaties page', { timeout: 90_000 }, () => {
     await switchTo('en');
   });
 
-  it('shows a Hong Kong rule-set\'s dual-nationality rule by sentencing side, and edits it as JSON (a union of shapes)', async () => {
+  it("edits a Hong Kong rule-set's dual-nationality rule by sentencing side and its deadlines in fields, not JSON, naming each row's problem (both languages)", async () => {
+    const id = (p: string) => `#f-${p.replace(/[^A-Za-z0-9]+/g, '-')}`;
     await shell.open('#/treaties/hk-gb');
     const row = page.locator('[data-group="dual-nationality"] tbody tr').first();
-    await expect.poll(() => row.locator('td').first().textContent()).toMatch(/^Allowed; sentenced in HK: Bars the transferNote: /);
+    await expect.poll(() => row.locator('td').first().textContent()).toMatch(/^Allowed; sentenced in Hong Kong( SAR China)?: Bars the transferNote: /);
     await shell.open('#/treaties/hk-gb/edit');
-    const value = page.locator('#f-ruleSet-dualNationality-value');
-    await expect.poll(() => value.evaluate((el) => el.tagName)).toBe('TEXTAREA');
-    expect(JSON.parse(await value.inputValue())).toEqual({ default: 'allow', bySentencingState: { HK: 'bar' } });
-    expect(await page.locator('#f-ruleSet-referenceEvent-value').evaluate((el) => el.tagName)).toBe('SELECT');
+    // The union's second shape (a rule by sentencing place) is chosen, its one row Hong Kong: bars.
+    await expect.poll(() => page.locator(`${id('ruleSet.dualNationality.value.variant')}-1`).isChecked()).toBe(true);
+    expect(await page.locator(id('ruleSet.dualNationality.value.default')).inputValue()).toBe('allow');
+    expect(await page.locator(id('ruleSet.dualNationality.value.bySentencingState.0.state')).inputValue()).toBe('HK');
+    expect(await page.locator(id('ruleSet.dualNationality.value.bySentencingState.0.value')).inputValue()).toBe('bar');
+    expect(await page.locator('[data-param][data-editor="json"]').count()).toBe(0);
+
+    // A row added without its State, and a deadline whose days are not a number: both named by their row.
+    const dual = page.locator('[data-param="dualNationality"]');
+    await dual.getByRole('button', { name: en['ruleset.field.addState'] }).click();
+    const deadlines = page.locator('[data-param="deadlines"]');
+    const before = await deadlines.locator('fieldset.param-row--item').count();
+    await deadlines.getByRole('button', { name: en['ruleset.field.add'], exact: true }).click();
+    const at = (field: string) => id(`ruleSet.deadlines.value.${before}.${field}`);
+    await page.locator(at('id')).fill('warrant-issued');
+    await page.locator(at('after')).fill('statesAgreed');
+    await page.locator(at('days')).fill('thirty');
+    await page.locator('#edit-version').fill('2026-12-fields');
+    await page.locator('#edit-effectiveFrom').fill('2026-12-07');
+    await page.locator('#edit-reason').fill('The warrant within 30 days of the agreement');
+    await page.getByRole('button', { name: 'Check the effect, then save' }).click();
+    await expect.poll(() => page.locator('.error-summary').isVisible()).toBe(true);
+    const links = await page.locator('.error-summary a').allTextContents();
+    expect(links.sort()).toEqual(
+      [
+        `${en['treaties.param.deadlines']}: ${t('en', 'ruleset.field.deadlines.row', { n: before + 1 })} – ${en['ruleset.field.deadlines.days']}: ${en['ruleset.field.wholeNumber']}`,
+        `${en['treaties.param.dualNationality']}: ${en['ruleset.field.dualNationality.bySentencingState']} – ${t('en', 'ruleset.field.row', { n: 2 })}: ${en['validation.country.select']}`,
+      ].sort(),
+    );
+    expect(await page.locator(`${at('days')}-error`).textContent()).toBe(en['ruleset.field.wholeNumber']);
     expect(await seriousViolations(page)).toEqual([]);
+    await dual.screenshot({ path: path.join(OUT_DIR, 'treaty-editor-by-state.png') });
+    await deadlines.screenshot({ path: path.join(OUT_DIR, 'treaty-editor-deadlines.png') });
+    await switchTo('zh-Hant');
+    expect(await page.locator('.error-summary').textContent()).toContain(`${zhHant['treaties.param.deadlines']}：${t('zh-Hant', 'ruleset.field.deadlines.row', { n: before + 1 })}`);
+    expect(await dual.getByRole('radio', { name: zhHant['ruleset.field.dualNationality.variant.1'] }).isChecked()).toBe(true);
+    await dual.screenshot({ path: path.join(OUT_DIR, 'treaty-editor-by-state-zh-Hant.png') });
+    await switchTo('en');
+
+    // Corrected: the empty row removed, the days a number; saved as the fields said.
+    await dual.getByRole('button', { name: t('en', 'ruleset.field.removeRow', { row: t('en', 'ruleset.field.row', { n: 2 }) }) }).click();
+    await page.locator(at('days')).fill('30');
+    await page.getByRole('button', { name: 'Check the effect, then save' }).click();
+    const impact = page.locator('.reassess-impact[data-phase="done"]');
+    await expect.poll(() => impact.count(), { timeout: 60_000 }).toBe(1);
+    await page.getByRole('button', { name: /^(Save this version|Save and re-assess the \d+ open cases?)$/ }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/treaties\/hk-gb$/);
+    const built = builtInRuleSet('hk-gb')!;
+    const saved = shell.dispatch('rulesets.get', { id: 'hk-gb' }).versions.find((v) => v.version === '2026-12-fields')!.ruleSet;
+    expect(saved.dualNationality.value).toEqual(built.dualNationality.value);
+    expect(saved.deadlines.value).toEqual([...built.deadlines.value, { id: 'warrant-issued', after: 'statesAgreed', days: 30, extendable: false }]);
+    expect(saved.documents).toEqual(built.documents);
   });
 
   it('called only the treaty channels it needs, and raised no page errors, console errors or CSP refusals', () => {

@@ -88,6 +88,10 @@ describe('tsp assess report', () => {
   it('renders in Traditional Chinese with --lang zh-Hant', async () => {
     const r = await run(['assess', '--case', 'c.json', '--treaty', 'coe-ets-112', '--lang', 'zh-Hant'], { 'c.json': theftCase('2023-09-16') });
     expect(r.out.split('\n')[0]).toContain('例外情況下符合資格');
+    // The law cited in Chinese too: a condition's source, and the one a condition not in the rule-set names.
+    expect(r.out).toContain('《移交被判刑人士公約》第 3(1)(e) 條');
+    expect(r.out).toContain('此規則集並無此條件（《移交被判刑人士公約》（無死刑方面的條件））。');
+    expect(r.out).not.toContain('ETS 112 Art.');
   });
 });
 

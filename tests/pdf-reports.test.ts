@@ -21,6 +21,7 @@ import { exportStatistics, statistics } from '../electron/services/reports.ts';
 import { parsed, serviceHarness, type ServiceHarness } from '../electron/services/testing.ts';
 import type { AssessmentRecord } from '../shared/api-schemas.ts';
 import { t, type Locale } from '../shared/i18n/index.ts';
+import { sourceText } from '../shared/i18n/sources.ts';
 import { statisticsTables } from '../shared/reports/tables.ts';
 
 const OUT = path.join(import.meta.dirname, '..', 'e2e', 'out', 'pdf');
@@ -69,7 +70,8 @@ describe.each<Locale>(['en', 'zh-Hant'])('dossier PDF in %s', (locale) => {
     for (const condition of assessment.result.conditions) {
       // The row reads: the condition's name, then its status.
       expect(text).toContain(squeeze(`${t(locale, `condition.${condition.id}`)}${t(locale, `status.${condition.status}`)}`));
-      expect(text).toContain(squeeze(condition.source).slice(0, 24));
+      // The source in the reader's language: a built-in one in Chinese (shared/i18n/sources.ts).
+      expect(text).toContain(squeeze(sourceText(condition.source, locale)).slice(0, 24));
     }
     expect(text).toContain(assessment.ruleSet.hash);
     expect(text).toContain(squeeze(t(locale, 'report.arithmetic')));

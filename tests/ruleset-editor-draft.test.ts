@@ -48,7 +48,8 @@ describe('every problem at once', () => {
     let draft = draftOf(ets112, '2026-12-07');
     draft = edit(draft, 'minRemaining', { value: { present: true, inner: { duration: { years: 'one', months: '0', days: '0' }, effect: 'mandatory' } }, source: '' });
     draft = edit(draft, 'minServed', { value: { present: true, inner: { numerator: '2', denominator: '1', lifeMinimum: { present: false, inner: { years: '0', months: '0', days: '0' } }, sentencingStates: { present: false, inner: [] }, testedAt: 'reference' } } });
-    draft = edit(draft, 'deadlines', { value: '[{' });
+    draft = edit(draft, 'deadlines', { value: [{ id: 'decision', after: 'requestReceived', days: 'ninety', extendable: false, until: '' }, { id: 'handover', after: 'no-such-event', days: '30', extendable: false, until: '' }] });
+    draft = edit(draft, 'dualNationality', { value: { variant: 1, drafts: ['allow', { default: 'allow', bySentencingState: { rows: [{ state: '', value: 'bar' }] } }] } });
     return draft;
   };
 
@@ -59,7 +60,9 @@ describe('every problem at once', () => {
     const at = Object.fromEntries(built.problems.map((p) => [p.field, [p.messageKey, fieldIdOf(p.field)]]));
     expect(at).toEqual({
       'ruleSet.minRemaining.value.duration.years': ['ruleset.field.wholeNumber', 'f-ruleSet-minRemaining-value-duration-years'],
-      'ruleSet.deadlines.value': ['ruleset.field.notJson', 'f-ruleSet-deadlines-value'],
+      'ruleSet.deadlines.value[0].days': ['ruleset.field.wholeNumber', 'f-ruleSet-deadlines-value-0-days'],
+      'ruleSet.deadlines.value[1].after': ['validation.deadline.anchor', 'f-ruleSet-deadlines-value-1-after'],
+      'ruleSet.dualNationality.value.bySentencingState[0].state': ['validation.country.select', 'f-ruleSet-dualNationality-value-bySentencingState-0-state'],
       'ruleSet.minRemaining.source': ['validation.ruleset.source', 'edit-minRemaining-source'],
       'ruleSet.minServed.value.numerator': ['validation.fraction.aboveOne', 'f-ruleSet-minServed-value-numerator'],
     });
@@ -70,12 +73,16 @@ describe('every problem at once', () => {
     ['ruleSet.minRemaining.value.duration', 'zh-Hant', '最低尚餘刑期：最少尚餘刑期'],
     ['ruleSet.minServed.value.sentencingStates[3]', 'en', 'Minimum period served: Applies to sentences of'],
     ['ruleSet.minRemaining.source', 'en', 'Minimum remaining to serve: Legal source'],
+    ['ruleSet.deadlines.value[1].days', 'en', 'Procedural deadlines: Deadline 2 – Days'],
+    ['ruleSet.documents.value[0].step', 'zh-Hant', '所需文件：文件 1 – 須於此步驟備妥'],
   ] as const)('names %s by its label (%s)', (field, locale, label) => {
     expect(fieldLabelOf(textFor(locale), field)).toBe(label);
   });
 
-  it('finds the field of a problem below any field (an item of a list of States) and a JSON value\'s textarea', () => {
+  it('finds the field of a problem below any field (an item of a list of States, a row of a list) and a JSON value\'s textarea', () => {
     expect(fieldIdOf('ruleSet.minServed.value.sentencingStates[3]')).toBe('f-ruleSet-minServed-value-sentencingStates');
-    expect(fieldIdOf('ruleSet.documents.value[2].step')).toBe('f-ruleSet-documents-value');
+    expect(fieldIdOf('ruleSet.documents.value[2].step')).toBe('f-ruleSet-documents-value-2-step');
+    expect(fieldIdOf('ruleSet.link.value.byAdministeringState.HK')).toBe('f-ruleSet-link-value-byAdministeringState');
+    expect(fieldIdOf('ruleSet.documents.value[2].step', { documents: { kind: 'json' } })).toBe('f-ruleSet-documents-value');
   });
 });

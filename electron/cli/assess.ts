@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { parseCase, problemOf, type CaseFile, REPORT_INPUT } from '../../shared/domain/case.ts';
 import { assessmentToJson, type AssessmentJson } from '../../shared/eligibility/report.ts';
 import { t, type Locale } from '../../shared/i18n/index.ts';
+import { sourceText } from '../../shared/i18n/sources.ts';
 import { DATE_MAX, DATE_MIN, isDateInBounds } from '../../shared/domain/bounds.ts';
 import { isIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { ruleSetSchema, type RuleSet } from '../../shared/treaties/schema.ts';
@@ -84,7 +85,7 @@ export function renderReport(r: AssessmentJson, ruleSet: RuleSet, locale: Locale
     lines.push(`  ${status.padEnd(18)} ${L(`condition.${c.id}`)}${effect}`);
     lines.push(`  ${''.padEnd(18)} ${c.explanation}`);
     if (c.status !== 'not_applicable') {
-      lines.push(`  ${''.padEnd(18)} ${c.source}${c.confidence === 'U' ? ` (${L('report.unconfirmed')})` : c.confidence === 'S' ? ` (${L('confidence.S')})` : ''}`);
+      lines.push(`  ${''.padEnd(18)} ${sourceText(c.source, locale)}${c.confidence === 'U' ? ` (${L('report.unconfirmed')})` : c.confidence === 'S' ? ` (${L('confidence.S')})` : ''}`);
     }
     if (c.missing.length > 0) lines.push(`  ${''.padEnd(18)} ${L('report.missing')}: ${c.missing.join(', ')}`);
   }

@@ -6,6 +6,7 @@ import { allowedProceduresFrom } from '../../shared/enforcement/procedures.ts';
 import { builtInTreatyMap } from '../../shared/treaties/map/built-in/index.ts';
 import { enforcementToJson, type EnforcementJson, type StoredSpan } from '../../shared/enforcement/report.ts';
 import { formatPeriod, t, type Locale } from '../../shared/i18n/index.ts';
+import { sourceText } from '../../shared/i18n/sources.ts';
 import { isIsoDate, parseIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
 import { readJsonFile, UsageError, type CliIo } from './io.ts';
 
@@ -58,7 +59,7 @@ export function renderEnforcement(r: EnforcementJson, locale: Locale): string {
   const lines: string[] = [];
   lines.push(`${L('enforce.report.status')}: ${L(`enforce.status.${r.status}`).toUpperCase()}`);
   lines.push(`  ${L(`enforce.status.${r.status}.detail`)}`);
-  lines.push(`${L('enforce.report.procedure')}: ${L(`param.procedure.${r.procedure}`)} — ${r.allowedProcedures[r.procedure].source}`);
+  lines.push(`${L('enforce.report.procedure')}: ${L(`param.procedure.${r.procedure}`)} — ${sourceText(r.allowedProcedures[r.procedure].source, locale)}`);
   lines.push(`${L('enforce.report.handover')}: ${r.handover}${r.handoverProvisional ? ` (${L('enforce.report.provisional')})` : ''}`);
   if (r.flags.length > 0) {
     lines.push('', `${L('report.flags')}:`);

@@ -5,6 +5,7 @@
  * router, as the app does) and exported from it.
  */
 import { t, type Locale } from '../../shared/i18n/index.ts';
+import { sourceText } from '../../shared/i18n/sources.ts';
 import type { Confidence } from '../../shared/treaties/confidence.ts';
 import { BUILT_IN_RULESETS, builtInRuleSet } from '../../shared/treaties/library.ts';
 import { builtInTreatyMap } from '../../shared/treaties/map/built-in/index.ts';
@@ -87,14 +88,14 @@ export function runTreatiesShow(io: CliIo, id: string, json: boolean, locale: Lo
   lines.push('', 'Parameters ([C] confirmed from the instrument, [S] secondary source, [U] unconfirmed):');
   for (const key of PARAMETER_KEYS) {
     const p = r[key] as Param<unknown>;
-    lines.push(`  ${CONFIDENCE_TAG[p.confidence]} ${key}: ${valueText(p.value)}`, `      ${p.source}`);
+    lines.push(`  ${CONFIDENCE_TAG[p.confidence]} ${key}: ${valueText(p.value)}`, `      ${sourceText(p.source, locale)}`);
     if (p.note) lines.push(`      note: ${p.note}`);
   }
   lines.push('  consentExceptions:');
   if (r.consentExceptions.length === 0) lines.push('      none');
   for (const e of r.consentExceptions) {
     const label = t(locale, `param.route.${e.kind}`);
-    lines.push(`  ${CONFIDENCE_TAG[e.confidence]} ${e.kind} (${label})${e.opinionRequired ? ', opinion required' : ''}`, `      ${e.source}`);
+    lines.push(`  ${CONFIDENCE_TAG[e.confidence]} ${e.kind} (${label})${e.opinionRequired ? ', opinion required' : ''}`, `      ${sourceText(e.source, locale)}`);
   }
   io.out(`${lines.join('\n')}\n`);
   return 0;

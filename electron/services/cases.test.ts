@@ -123,6 +123,28 @@ describe('updateCase', () => {
     expect(getCase(ctx, { id: created.id }).case.remandDays).toBe(1);
   });
 
+  it('tells the second editor what changed meanwhile and by whom: each version since theirs, its user, time, action and fields', () => {
+    const created = createCase(ctx, { case: example });
+    // The officer records the remand (version 2), then the supervisor corrects the family name and a sentence's start (version 3).
+    const v2 = updateCase(h.officer, { id: created.id, expectedVersion: 1, case: { ...example, remandDays: 1 }, reason: 'remand certificate' });
+    h.setNow('2025-01-16T09:30:00.000Z');
+    const edited = structuredClone(v2.case);
+    edited.person.familyName = 'PETROV';
+    edited.sentences[0]!.start = '2021-11-03';
+    updateCase(h.admin, { id: created.id, expectedVersion: 2, case: edited, reason: 'name and start corrected' });
+    // A third save, made on version 1, is refused with the two changes it did not see.
+    const error = expectRefused(ctx, 'conflict', () =>
+      updateCase(h.admin, { id: created.id, expectedVersion: 1, case: { ...example, remandDays: 2 }, reason: 'stale editor' }),
+    );
+    expect(error.problems.map((p) => p.params)).toEqual([
+      { version: 2, user: 'Lam Officer', at: v2.updatedAt, action: 'case.update', fields: 'remandDays' },
+      { version: 3, user: 'Ada Admin', at: '2025-01-16T09:30:00.000Z', action: 'case.update', fields: 'person.familyName sentences[0].start' },
+    ]);
+    expect(error.problems.every((p) => p.messageKey === 'error.version_conflict.change' && p.field === 'expectedVersion')).toBe(true);
+    // Told, and nothing overwritten.
+    expect(getCase(ctx, { id: created.id }).case.person.familyName).toBe('PETROV');
+  });
+
   it('needs a reason, and refuses an unknown case or a bad file', () => {
     const created = createCase(ctx, { case: example });
     expect(refusedPayload(ctx, 'cases.update', { id: created.id, expectedVersion: 1, case: example, reason: ' ' }).problems).toEqual([

@@ -128,7 +128,7 @@ describe('the dossier of an incoming case', () => {
     expect(dossier.sections.map((s) => s.id)).toEqual(['person', 'judgment', 'dates', 'enforcement', 'eligibility', 'documents', 'consent', 'timeline', 'audit']);
     const section = dossier.sections.find((s) => s.id === 'enforcement')!;
     const facts = section.blocks.find((b) => b.kind === 'facts');
-    expect(facts?.kind === 'facts' && facts.rows).toContainEqual(['Decision', 'Court of First Instance, 2025-01-10: 3 years 6 months — within the limits, applied']);
+    expect(facts?.kind === 'facts' && facts.rows).toContainEqual(['Decision', 'Court of First Instance, 10 January 2025: 3 years 6 months — within the limits, applied']);
     expect(section.blocks.at(-1)).toMatchObject({ kind: 'steps', title: 'How it was computed' });
 
     const outgoing = createCase(ctx, { case: incoming('agreed', { direction: 'outgoing' }) });

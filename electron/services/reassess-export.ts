@@ -9,6 +9,7 @@
  */
 import { findRuleSetVersion } from '../../db/rulesets-repo.ts';
 import { hasMessage, t, type Locale } from '../../shared/i18n/index.ts';
+import { sourceText } from '../../shared/i18n/sources.ts';
 import type { ProducedFile } from '../../shared/contracts/reports.ts';
 import { tablesToCsv } from '../../shared/reports/csv.ts';
 import { formatIsoDate, todayFrom } from '../../shared/sentence/calendar.ts';
@@ -77,7 +78,7 @@ function reportTables(r: ReassessReport, locale: Locale, title?: string): Table[
     rows: r.parameters.map((p) => {
       const key = p.key as ParameterKey;
       const words = (value: unknown) => describeParameter(locale, key, value as never);
-      return [L(`treaties.param.${key}`), words(p.before.value), words(p.after.value), p.after.source, `${confidence(p.before.confidence)} → ${confidence(p.after.confidence)}`];
+      return [L(`treaties.param.${key}`), words(p.before.value), words(p.after.value), sourceText(p.after.source, locale), `${confidence(p.before.confidence)} → ${confidence(p.after.confidence)}`];
     }),
   };
   const people: Table = {

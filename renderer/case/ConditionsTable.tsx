@@ -52,7 +52,7 @@ export function ConditionsTable({ assessment }: { assessment: AssessmentRecord }
               {condition.holdsFrom != null && <p className="condition__clears">{text.ui('ui.condition.holdsFrom', { date: text.deadline(condition.holdsFrom) })}</p>}
             </td>
             <td className="col-source">
-              <span className="condition__source">{condition.source}</span>
+              <span className="condition__source">{text.source(condition.source)}</span>
               <SourceMarker confidence={condition.confidence} />
             </td>
           </tr>

@@ -135,7 +135,7 @@ function Result({ e }: { e: StoredEnforcement }) {
         </div>
       </div>
       <p className="assessment-result__meta">
-        {text.ui('enforce.ui.meta', { procedure: text.ui(`param.procedure.${e.procedure}`), source: e.allowedProcedures[e.procedure].source })}{' '}
+        {text.ui('enforce.ui.meta', { procedure: text.ui(`param.procedure.${e.procedure}`), source: text.source(e.allowedProcedures[e.procedure].source) })}{' '}
         {text.ui(e.handoverSource === 'today' ? 'enforce.ui.handoverToday' : e.handoverSource === 'recorded' ? 'enforce.ui.handoverRecorded' : 'enforce.ui.handoverGiven', { date: handover })}
       </p>
       {e.flags.length > 0 && (

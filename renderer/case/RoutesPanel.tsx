@@ -91,7 +91,7 @@ function UntiedState({ a, b, on }: { a: string; b: string; on: string }) {
       {text.ui('ui.routes.untied', { a, b })}
       {none !== null && (
         <p className="route__no-arrangement">
-          {none.summary} <span className="muted">{text.ui('ui.treatyTable.source', { source: none.source })}</span> <ConfidenceMark confidence={none.confidence} />
+          {none.summary} <span className="muted">{text.ui('ui.treatyTable.source', { source: text.source(none.source) })}</span> <ConfidenceMark confidence={none.confidence} />
         </p>
       )}
     </li>

@@ -45,7 +45,7 @@ function Refusals({ text, refusals, title }: { text: Text; refusals: readonly Pi
       <ul>
         {refusals.map((r) => (
           <li key={r.guard}>
-            {refusalText(text, r)} <span className="muted">({text.ui('workflow.transfer.refusedBy', { guard: r.guard })})</span>
+            {refusalText(text, r)}
           </li>
         ))}
       </ul>

@@ -70,6 +70,41 @@ function fieldLabel(text: Text, path: string): string {
   return text.has(key) ? text.message(key) : path;
 }
 
+/**
+ * What changed meanwhile, version by version: who, when, by which action, and which fields (by
+ * their labels in the form; a detail the form does not show as "other details of the case").
+ */
+function ConflictChanges({ problems, paths }: { problems: ApiCallError['problems']; paths: ReadonlySet<string> }) {
+  const text = useText();
+  const changes = problems.filter((p) => p.messageKey === 'error.version_conflict.change' && p.params !== undefined);
+  if (changes.length === 0) return null;
+  const labelOf = (path: string) => {
+    if (path === 'closedAt') return text.ui('ui.form.conflict.closed');
+    const field = formFieldOf(path, paths);
+    if (field !== null) return fieldLabel(text, field);
+    return text.has(`ui.field.${path}`) ? text.message(`ui.field.${path}`) : text.ui('ui.form.conflict.other');
+  };
+  return (
+    <ul className="error-summary__problems conflict-changes">
+      {changes.map((p) => {
+        const params = p.params as Record<string, string | number>;
+        const fields = [...new Set(String(params.fields ?? '').split(' ').filter((f) => f !== '').map(labelOf))];
+        const action = String(params.action ?? '');
+        return (
+          <li key={String(params.version)} data-version={params.version}>
+            {text.ui('ui.form.conflict.change', {
+              user: String(params.user ?? ''),
+              at: text.dateTime(String(params.at ?? '')),
+              action: text.has(`ui.audit.action.${action}`) ? text.message(`ui.audit.action.${action}`) : action,
+              fields: fields.length === 0 ? text.ui('ui.form.conflict.noField') : new Intl.ListFormat(text.locale, { type: 'conjunction' }).format(fields),
+            })}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 function FormErrorSummary({ error, paths }: { error: ApiCallError; paths: ReadonlySet<string> }) {
   const text = useText();
   const box = useRef<HTMLDivElement>(null);
@@ -81,6 +116,7 @@ function FormErrorSummary({ error, paths }: { error: ApiCallError; paths: Readon
         {text.ui('ui.error.title')}
       </h2>
       <p>{error.code === 'conflict' ? text.ui('ui.form.conflict') : text.message(error.messageKey)}</p>
+      {error.code === 'conflict' && <ConflictChanges problems={error.problems} paths={paths} />}
       {error.problems.length > 0 && error.code !== 'conflict' && (
         <ul className="error-summary__problems">
           {error.problems.map((problem) => {

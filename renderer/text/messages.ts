@@ -8,6 +8,7 @@
 import { en } from '../../shared/i18n/en.ts';
 import { t, type FormatOptions, type Locale } from '../../shared/i18n/index.ts';
 import { toMessageParams, type StoredMessageParams } from '../../shared/messages.ts';
+import { withSourceIn } from '../../shared/i18n/sources.ts';
 import { formatsFor } from './formats.ts';
 import { placeName } from './subdivisions.ts';
 
@@ -27,7 +28,7 @@ export function messageOptions(locale: Locale): FormatOptions {
 const SPACE_IN_CHINESE = /(?<=[\p{Script=Han}\u3000-\u303f\uff01-\uff60]) +(?=[\p{Script=Han}\u3000-\u303f\uff01-\uff60])/gu;
 
 export function renderMessage(locale: Locale, key: string, params: StoredMessageParams = {}): string {
-  const worded = t(locale, key, toMessageParams(params), messageOptions(locale));
+  const worded = t(locale, key, toMessageParams(withSourceIn(params, locale)), messageOptions(locale));
   if (locale !== 'en') return worded.replace(SPACE_IN_CHINESE, '');
   // Only a sentence that begins with a parameter: a field's message ("is required") stays as written.
   const startsWithParam = (en as Record<string, string>)[key]?.startsWith('{') === true;

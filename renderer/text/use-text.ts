@@ -5,6 +5,7 @@
  */
 import type { StoredMessageParams } from '../../shared/messages.ts';
 import { formatPeriod, hasMessage, t, type Locale, type MessageKey } from '../../shared/i18n/index.ts';
+import { sourceText } from '../../shared/i18n/sources.ts';
 import type { Period } from '../../shared/sentence/calendar.ts';
 import { useDesk } from '../store/index.ts';
 import { formatsFor, type Formats } from './formats.ts';
@@ -21,6 +22,8 @@ export interface Text extends Formats {
   period(period: Period): string;
   /** "459 days". */
   days(count: number): string;
+  /** A legal source: a built-in one in the officer's language, any other as written (shared/i18n/sources.ts). */
+  source(source: string): string;
 }
 
 function buildText(locale: Locale): Text {
@@ -34,6 +37,7 @@ function buildText(locale: Locale): Text {
     has: (key) => hasMessage(locale, key),
     period: (period) => formatPeriod(locale, period),
     days: (count) => t(locale, 'ui.days', { count }),
+    source: (source) => sourceText(source, locale),
   };
 }
 

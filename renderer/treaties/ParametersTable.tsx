@@ -19,7 +19,7 @@ function ParameterRow({ name, words, param }: { name: string; words: string; par
         {param.note !== undefined && <p className="param__note">{text.ui('ui.treaties.params.note', { note: param.note })}</p>}
         {param.confidence === 'U' && <p className="param__warning">{text.ui('ui.treaties.unconfirmedNote')}</p>}
       </td>
-      <td className="param__source">{param.source}</td>
+      <td className="param__source">{text.source(param.source)}</td>
       <td>
         <ConfidenceMark confidence={param.confidence} />
       </td>

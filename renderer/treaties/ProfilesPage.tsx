@@ -23,10 +23,11 @@ import { useApiData } from './use-api-data.ts';
 
 
 function Ruled({ words, source, confidence }: { words: string; source: string; confidence: Confidence }) {
+  const text = useText();
   return (
     <>
       <p>{words}</p>
-      <p className="param__source">{source}</p>
+      <p className="param__source">{text.source(source)}</p>
       <ConfidenceMark confidence={confidence} />
     </>
   );

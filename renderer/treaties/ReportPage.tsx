@@ -66,7 +66,7 @@ function ParametersChanged({ report: r }: { report: ReassessReport }) {
                 <th scope="row">{text.ui(`treaties.param.${p.key as ParameterKey}`)}</th>
                 <td>{words(p.key, p.before.value)}</td>
                 <td>{words(p.key, p.after.value)}</td>
-                <td>{p.after.source}</td>
+                <td>{text.source(p.after.source)}</td>
                 <td>{text.ui('reassess.report.change', { before: confidence(p.before.confidence), after: confidence(p.after.confidence) })}</td>
               </tr>
             ))}

@@ -74,7 +74,7 @@ function DeclarationItem({ d }: { d: Declaration }) {
         {d.from !== null && <> ({text.ui('ui.treatyTable.declaration.from', { date: text.date(d.from) })})</>} <ConfidenceMark confidence={d.confidence} />
       </p>
       <p className="declaration__summary">{d.summary}</p>
-      <p className="declaration__source muted">{text.ui('ui.treatyTable.source', { source: d.source })}</p>
+      <p className="declaration__source muted">{text.ui('ui.treatyTable.source', { source: text.source(d.source) })}</p>
     </li>
   );
 }
@@ -104,7 +104,7 @@ function InstrumentRow({ row, rows }: { row: Row; rows: readonly Row[] }) {
           <dd>
             <ul className="treaty-row__sources">
               {row.sources.map((s) => (
-                <li key={s}>{s}</li>
+                <li key={s}>{text.source(s)}</li>
               ))}
             </ul>
           </dd>
@@ -145,7 +145,7 @@ function TableResult({ table }: { table: TreatyTable }) {
           </h3>
           <p>{none.summary}</p>
           <p className="muted">
-            {text.ui('ui.treatyTable.source', { source: none.source })} <ConfidenceMark confidence={none.confidence} />
+            {text.ui('ui.treatyTable.source', { source: text.source(none.source) })} <ConfidenceMark confidence={none.confidence} />
           </p>
         </div>
       )}

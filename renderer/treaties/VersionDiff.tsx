@@ -11,10 +11,11 @@ import { useText } from '../text/use-text.ts';
 import { ConfidenceMark } from './ConfidenceMark.tsx';
 
 function Side({ words, param }: { words: string; param: Param<unknown> }) {
+  const text = useText();
   return (
     <td>
       <p>{words}</p>
-      <p className="param__source">{param.source}</p>
+      <p className="param__source">{text.source(param.source)}</p>
       <ConfidenceMark confidence={param.confidence} />
     </td>
   );

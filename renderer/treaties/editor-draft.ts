@@ -57,7 +57,8 @@ export function ruleSetOf(base: RuleSet, draft: EditorDraft): { ok: true; ruleSe
   for (const key of PARAMETER_KEYS) {
     const p = draft.params[key];
     const read = valueOfDraft(p.spec, p.value);
-    for (const problem of read.problems) problems.push({ field: valuePath(key, problem.at), message: problem.message, messageKey: problem.messageKey });
+    // A row's index written as the schema writes it (`deadlines.value[0].days`), so the two name one field alike.
+    for (const problem of read.problems) problems.push({ field: valuePath(key, problem.at).replace(/\.(\d+)(?=\.|$)/g, '[$1]'), message: problem.message, messageKey: problem.messageKey });
     out[key] = p.note.trim() === '' ? { value: read.value, source: p.source, confidence: p.confidence } : { value: read.value, source: p.source, confidence: p.confidence, note: p.note };
   }
   const checked = ruleSetSchema.safeParse(out, REPORT_INPUT);
@@ -80,7 +81,9 @@ const PARAM_FIELD = /^ruleSet\.([A-Za-z]+)\.value((?:\.[A-Za-z0-9]+|\[\d+\])*)$/
 function nearestField(spec: FieldSpec, rest: string): string {
   const known = new Set(fieldPaths(spec));
   const parts = rest.split(/[.[\]]+/).filter((x) => x !== '');
-  while (parts.length > 0 && !known.has(parts.join('.'))) parts.pop();
+  // A row of a list is `*` among the known paths, its own index in the field's id.
+  const pattern = () => parts.map((p) => (/^\d+$/.test(p) ? '*' : p)).join('.');
+  while (parts.length > 0 && !known.has(pattern())) parts.pop();
   return parts.join('.');
 }
 
@@ -112,8 +115,10 @@ export function fieldLabelOf(text: Text, field: string): string {
   const value = PARAM_FIELD.exec(field);
   if (value !== null) {
     const parts = nearestField(PARAMETER_SPECS[key as ParameterKey], value[2] ?? '').split('.').filter((x) => x !== '');
-    const words = parts.flatMap((p, i) => {
-      if (i === 0 && text.has(`ruleset.field.${key}.${p}`)) return [text.message(`ruleset.field.${key}.${p}`)];
+    const words = parts.flatMap((p) => {
+      // A row by its number ("Deadline 2"), a field by its label.
+      if (/^\d+$/.test(p)) return [text.message(text.has(`ruleset.field.${key}.row`) ? `ruleset.field.${key}.row` : 'ruleset.field.row', { n: Number(p) + 1 })];
+      if (text.has(`ruleset.field.${key}.${p}`)) return [text.message(`ruleset.field.${key}.${p}`)];
       if (p === 'years' || p === 'months' || p === 'days') return [text.ui(`ui.treaties.editor.${p}`)];
       return [];
     });

@@ -10,7 +10,7 @@ import type { CaseFile } from '../domain/case.ts';
 import { addPeriod, isIsoDate, parseIsoDate, type DayNumber } from '../sentence/calendar.ts';
 import { computeSentences, type SentenceComputation, type Step } from '../sentence/compute.ts';
 import { profileForOffences, type JurisdictionProfile } from '../sentence/profile.ts';
-import type { TreatyMapIndex } from '../treaties/map/relations.ts';
+import { instrumentOfRuleSet, relationEndsAfter, type TreatyMapIndex } from '../treaties/map/relations.ts';
 import type { RuleSet } from '../treaties/schema.ts';
 import { lastDayKeepingMinimum } from '../workflow/alerts.ts';
 import { evaluateConsent } from './conditions/consent.ts';
@@ -182,7 +182,7 @@ export function assess(c: CaseFile, ruleSet: RuleSet, options: AssessOptions): A
     steps.push({ key: 'step.remission.excluded', params: { categories: excludedBy.join(', '), source: rule?.source ?? '' } });
   }
   const rescreenOn = verdict === 'ineligible' ? rescreenDate(inputs, conditions) : null;
-  const transferWindow = windowOf(ctx, reference.source, conditions, verdict, rescreenOn);
+  const transferWindow = windowOf(ctx, reference.source, conditions, verdict, rescreenOn, steps);
   if (transferWindow !== null && transferWindow.to !== null && transferWindow.from > transferWindow.to) flags.push('transfer_window_closed');
   return {
     verdict,
@@ -209,21 +209,46 @@ export function assess(c: CaseFile, ruleSet: RuleSet, options: AssessOptions): A
  * without a minimum, the day before release; open for an indeterminate sentence. Null when no day
  * is known on which the conditions hold, or the sentence dates are unknown.
  */
-function windowOf(ctx: AssessmentContext, source: ReferenceSource, conditions: readonly ConditionResult[], verdict: Verdict, rescreenOn: DayNumber | null): TransferWindow | null {
+function windowOf(
+  ctx: AssessmentContext, source: ReferenceSource, conditions: readonly ConditionResult[], verdict: Verdict, rescreenOn: DayNumber | null, steps: Step[],
+): TransferWindow | null {
   let from = verdict === 'eligible' || verdict === 'eligible_by_exception' ? ctx.reference : rescreenOn;
   if (from === null) return null;
   // A condition tested at the transfer that holds only from a later day (a minimum still being served) opens the window then.
   for (const c of conditions) if (c.holdsFrom != null && c.holdsFrom > from) from = c.holdsFrom;
   const s = ctx.sentence;
-  if (s.kind === 'indeterminate') return { from, to: null };
-  if (s.kind !== 'fixed') return null;
-  const release = basisRelease(ctx.ruleSet, s);
-  const minimum = ctx.ruleSet.minRemaining.value;
-  // The remaining time is tested at the reference event. Once that event has happened (recorded
-  // on the case) the test is passed for good, and a transfer can happen while anything remains;
-  // before it (today's date, or "as if" on a day) the event itself must come while the minimum remains.
-  const eventHappened = source === 'event';
-  return { from, to: minimum === null || eventHappened ? release - 1 : lastDayKeepingMinimum(release, minimum.duration) };
+  let to: DayNumber | null;
+  if (s.kind === 'indeterminate') to = null;
+  else if (s.kind !== 'fixed') return null;
+  else {
+    const release = basisRelease(ctx.ruleSet, s);
+    const minimum = ctx.ruleSet.minRemaining.value;
+    // The remaining time is tested at the reference event. Once that event has happened (recorded
+    // on the case) the test is passed for good, and a transfer can happen while anything remains;
+    // before it (today's date, or "as if" on a day) the event itself must come while the minimum remains.
+    const eventHappened = source === 'event';
+    to = minimum === null || eventHappened ? release - 1 : lastDayKeepingMinimum(release, minimum.duration);
+  }
+  // The instrument must still bind both States on the day of the transfer (treaty basis): a
+  // denunciation taking effect, or a later instrument replacing it between them, closes the window the day before.
+  const end = instrumentEnd(ctx, from);
+  if (end !== null && (to === null || end.on - 1 < to)) {
+    to = end.on - 1;
+    steps.push({
+      key: `step.window.instrument.${end.reason}`,
+      params: { date: { day: end.on }, last: { day: end.on - 1 }, instrument: instrumentOfRuleSet(ctx.map, ctx.ruleSet.id)?.id ?? ctx.ruleSet.id, ...(end.state === null ? {} : { state: end.state }), ...(end.instead === null ? {} : { instead: end.instead }) },
+    });
+  }
+  return { from, to };
+}
+
+/** Where the case's instrument stops applying between its two States after `from`, as the treaty map knows; null for an arrangement for one case. */
+function instrumentEnd(ctx: AssessmentContext, from: DayNumber) {
+  if (ctx.ruleSet.kind === 'ad-hoc-arrangement') return null;
+  const instrument = instrumentOfRuleSet(ctx.map, ctx.ruleSet.id);
+  if (instrument === undefined) return null;
+  const judgment = ctx.case.judgment.date == null ? null : parseIsoDate(ctx.case.judgment.date);
+  return relationEndsAfter(ctx.map, instrument.id, { a: ctx.case.sentencingState, b: ctx.case.administeringState, on: from, judgment });
 }
 
 function datesOf(ctx: AssessmentContext, source: ReferenceSource): { dates: AssessmentDates; steps: Step[] } {

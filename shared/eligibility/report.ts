@@ -8,6 +8,7 @@
 import type { StoredAssessment } from '../api-schemas.ts';
 import { storedParams, type StoredMessageParams } from '../messages.ts';
 import { t, type Locale } from '../i18n/index.ts';
+import { withSourceIn } from '../i18n/sources.ts';
 import { formatIsoDate, type DayNumber } from '../sentence/calendar.ts';
 import type { LawTexts, StoredOutcome } from './stored-result.ts';
 import type { Assessment } from './types.ts';
@@ -117,11 +118,11 @@ export function assessmentToJson(a: Assessment, locale: Locale = 'en'): Assessme
     referenceProvisional: a.referenceSource === 'today',
     conditions: conditions.map((c, i) => {
       const source = a.conditions[i] as Assessment['conditions'][number];
-      return { ...c, explanation: t(locale, source.messageKey, source.params) };
+      return { ...c, explanation: t(locale, source.messageKey, withSourceIn(source.params, locale)) };
     }),
     arithmetic: steps.map((s, i) => {
       const step = a.steps[i] as Assessment['steps'][number];
-      return { text: t(locale, step.key, step.params), messageKey: s.key, params: s.params };
+      return { text: t(locale, step.key, withSourceIn(step.params, locale)), messageKey: s.key, params: s.params };
     }),
   };
 }

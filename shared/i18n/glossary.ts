@@ -272,6 +272,19 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     enMatches: /\breservations?\b/i,
     note: 'A State’s exclusion or modification of a provision when it joins an instrument.',
   },
+  {
+    en: 'pattern (an instrument a rule-set follows where its own text was not read)',
+    zh: '範本',
+    avoid: ['模式', '樣本'],
+    note: 'In the legal sources, "text not read; pattern: ETS 112 …" reads 未閱其文本；範本：《移交被判刑人士公約》…; a 範本協定 is an instrument known only as a model.',
+  },
+  {
+    en: 'Framework Decision (EU)',
+    zh: '框架決定',
+    avoid: ['框架性決定'],
+    note: 'Numbered as the catalogue writes it: 第 2008/909 號框架決定 (FD 2008/909/JHA). How the legal sources are translated: docs/treaties.md, "Legal sources in Traditional Chinese".',
+    source: '2008/909/JHA Art. 1',
+  },
 ];
 
 /** An avoided variant found in a text. */

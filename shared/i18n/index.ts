@@ -29,6 +29,9 @@ export interface FormatOptions {
   formatPlace?: (code: string) => string;
 }
 
+/** Parameters other than `instrument` that carry an instrument's id. */
+const INSTRUMENT_ROLES: ReadonlySet<string> = new Set(['instead', 'via']);
+
 /** The parameters that carry a place's code (the treaty map's explanations, a constituent State's consent). */
 export const PLACE_PARAMS: ReadonlySet<string> = new Set(['a', 'b', 'state', 'partner', 'jurisdiction']);
 
@@ -50,10 +53,27 @@ function renderParam(locale: Locale, name: string, value: MessageParam, options:
   if (typeof value === 'object') return 'day' in value ? (options.formatDate ?? formatIsoDate)(value.day) : formatPeriod(locale, value.period);
   if (typeof value === 'string') {
     if (options.formatPlace !== undefined && PLACE_PARAMS.has(name)) return options.formatPlace(value);
-    const label = CATALOGS[locale][`param.${name}.${value}`];
+    // An instrument named in another role (the one that applies instead, the one a scheme goes through) by its title too.
+    const label = CATALOGS[locale][`param.${INSTRUMENT_ROLES.has(name) ? 'instrument' : name}.${value}`];
     if (label !== undefined) return label;
+    // What is missing, when it names fields of the case: by their labels, never by path.
+    if (name === 'missing') return value.split(', ').map((item) => fieldInWords(locale, item)).join(locale === 'en' ? ', ' : '、');
   }
   return String(value);
+}
+
+/**
+ * A field of the case file by its label ("Offence 1: Our maximum penalty for the offence" for
+ * `offences[0].administeringMaxPenaltyMonths`); anything the catalog has no label for, as written.
+ */
+export function fieldInWords(locale: Locale, path: string): string {
+  const key = `ui.field.${path.replace(/\[\d+\]/g, '')}`;
+  const label = CATALOGS[locale][key] ?? (en as Record<string, string>)[key];
+  if (label === undefined) return path;
+  const row = /^(sentences|offences)\[(\d+)\]/.exec(path);
+  if (row === null) return label;
+  const which = t(locale, row[1] === 'sentences' ? 'ui.form.sentence.n' : 'ui.form.offence.n', { n: Number(row[2]) + 1 });
+  return t(locale, 'ui.treaties.editor.fieldLabel', { parameter: which, part: label });
 }
 
 /** Whether a template is an ICU message with a plural or select (the others are plain `{name}` templates). */

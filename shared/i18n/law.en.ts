@@ -39,7 +39,7 @@ export const lawEn = {
   'ui.field.consent.stateAuthority': "the consent of the constituent State's authorities",
   'cond.dualCriminality.optional': 'Not an offence in the executing State ({offences}): a ground on which it may refuse recognition, not a bar.',
   'flag.optional_refusal:dual_criminality': 'The executing State may refuse: an act is not an offence under its law.',
-  'flag.transfer_window_closed': 'The window has closed before it opened: the first day every condition holds is after the last day the remaining time allows.',
+  'flag.transfer_window_closed': 'The window has closed before it opened: the first day every condition holds is after the last day a transfer can happen (the remaining time, or the instrument ceasing to apply between the two States).',
   'step.periodServed':
     '{ids}: custody from {start}, free from {free}; the next period began on {next}, after time at liberty. A separate period, already served: it counts in none of the dates below.',
   'step.lastPeriod': 'The last period of unbroken custody ({ids}): from {start} to {end}; the dates are counted on it.',

@@ -37,7 +37,7 @@ export const lawZhHant = {
   'ui.field.consent.stateAuthority': '組成州當局的同意',
   'cond.dualCriminality.optional': '有關行為在執行地並非罪行（{offences}）：執行地可據此拒絕承認，但並非禁止。',
   'flag.optional_refusal:dual_criminality': '執行地可拒絕：有關行為在其法律下並非罪行。',
-  'flag.transfer_window_closed': '移交期限未開始已結束：所有條件成立的首日，遲於尚餘刑期所容許的最後一日。',
+  'flag.transfer_window_closed': '移交期限未開始已結束：所有條件成立的首日，遲於可移交的最後一日（因尚餘刑期，或因該文書在兩地之間不再適用）。',
   'step.periodServed': '{ids}：由 {start} 起羈押，{free} 起獲釋；下一段羈押於 {next} 開始，其間曾獲自由。這是另一段已服完的羈押期間，不計入以下任何日期。',
   'step.lastPeriod': '最後一段連續羈押期間（{ids}）：由 {start} 至 {end}；各日期按此期間計算。',
   'step.remissionMergedTerm': '判刑 {ids} 由不同日期起同期執行：減刑按合併刑期（由最早開始至最後結束）推算（本系統的解讀，未經確認：若按每項判刑各自的刑期計算，預計出獄日期可能較後）。依賴此日期前，請向監獄核實預計出獄日期。',

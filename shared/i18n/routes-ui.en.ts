@@ -54,7 +54,7 @@ export const routesUiEn = {
     'On {date}, the reference date, {count, plural, one {this condition is} other {these conditions are}} met only by exception, if the States agree: {conditions}.',
   'ui.verdict.windowClosed': 'But the window for a transfer has closed: its last day was {to}.',
   'ui.window.closedBefore': 'The window has closed: the last day a transfer could happen was {to}.',
-  'ui.window.neverOpened': 'The window has closed before it opened: the first day every condition holds ({from}) is after the last day the remaining time allows ({to}).',
+  'ui.window.neverOpened': 'The window has closed before it opened: the first day every condition holds ({from}) is after the last day a transfer can happen ({to}).',
   'ui.window.none': 'No transfer window: no day is known yet on which every condition holds.',
   'ui.window.counted.event': 'Counted from {date}, the day of {event}.',
   'ui.window.counted.override': 'Counted from {date}, the day the assessment was asked for.',

@@ -49,7 +49,7 @@ export const routesUiZhHant = {
   'ui.verdict.why.eligible_by_exception': '以參考日期 {date} 計，以下{count, plural, other {# 項條件}}僅在例外情況下（經雙方同意）符合：{conditions}。',
   'ui.verdict.windowClosed': '但移交時段已結束：最後可移交的日子為 {to}。',
   'ui.window.closedBefore': '移交時段已結束：最後可移交的日子為 {to}。',
-  'ui.window.neverOpened': '移交時段未開始已結束：所有條件均符合的首日（{from}）在剩餘刑期所容許的最後一日（{to}）之後。',
+  'ui.window.neverOpened': '移交時段未開始已結束：所有條件均符合的首日（{from}）在可移交的最後一日（{to}）之後。',
   'ui.window.none': '沒有移交時段：暫未知哪一日所有條件均會符合。',
   'ui.window.counted.event': '由 {date}（{event}之日）起計。',
   'ui.window.counted.override': '由 {date}（要求評估的日期）起計。',

@@ -17,6 +17,8 @@ export const treatyMapEn = {
   'cond.treatyBasis.notMet.not-party': '{state} is not a party to {instrument}.',
   'cond.treatyBasis.notMet.not-yet': '{instrument} is not yet in force for {state} on {on}, {moment}: it is from {opens}.',
   'cond.treatyBasis.notMet.not-yet.noDate': '{state} is not bound by {instrument} on {on}, {moment} (signed, not ratified): no date of entry into force is known.',
+  'step.window.instrument.ceased': '{instrument} no longer applies to {state} from {date} (its denunciation takes effect): the window for a transfer under it ends on {last}.',
+  'step.window.instrument.replaced': '{instead} replaces {instrument} between the two States from {date}: the window for a transfer under {instrument} ends on {last}.',
   'cond.treatyBasis.notMet.ceased': '{instrument} no longer applies to {state} on {on}, {moment}.',
   'cond.treatyBasis.notMet.replaced': 'Between {a} and {b}, {instead} replaces {instrument} on {on}, {moment}: the transfer goes under {instead}.',
   'cond.treatyBasis.notMet.no-scheme-party': 'Neither {a} nor {b} runs {instrument}.',

@@ -16,6 +16,8 @@ export const treatyMapZhHant = {
   'cond.treatyBasis.notMet.not-party': '{state} 並非{instrument}的締約方。',
   'cond.treatyBasis.notMet.not-yet': '{instrument}於 {on}（{moment}）尚未對 {state} 生效：自 {opens} 起生效。',
   'cond.treatyBasis.notMet.not-yet.noDate': '{state} 於 {on}（{moment}）不受{instrument}約束（已簽署、未批准）：生效日期不詳。',
+  'step.window.instrument.ceased': '{instrument}自 {date} 起不再適用於 {state}（其退出生效）：依該文書移交的時段於 {last} 結束。',
+  'step.window.instrument.replaced': '自 {date} 起，兩地之間以{instead}取代{instrument}：依{instrument}移交的時段於 {last} 結束。',
   'cond.treatyBasis.notMet.ceased': '{instrument}於 {on}（{moment}）已不再適用於 {state}。',
   'cond.treatyBasis.notMet.replaced': '於 {on}（{moment}），{a} 與 {b} 之間以{instead}取代{instrument}：移交須依{instead}進行。',
   'cond.treatyBasis.notMet.no-scheme-party': '{a} 及 {b} 均非實施{instrument}的一方。',

@@ -133,7 +133,6 @@ export const workflowEn = {
   'workflow.transfer.submit': 'Record',
   'workflow.transfer.saving': 'Recording…',
   'workflow.transfer.refused': 'Not recorded',
-  'workflow.transfer.refusedBy': 'Refused by the check "{guard}"',
   'workflow.transfer.recorded': 'Recorded: {what}',
   'workflow.transfer.closedState': 'Closed: {outcome}, {date}',
   'workflow.transfer.lastEnforcement': 'Latest after transfer: {kind}, {date}',

@@ -135,7 +135,6 @@ export const workflowZhHant: Record<keyof typeof workflowEn, string> = {
   'workflow.transfer.submit': '記錄',
   'workflow.transfer.saving': '記錄中…',
   'workflow.transfer.refused': '未能記錄',
-  'workflow.transfer.refusedBy': '被「{guard}」檢查拒絕',
   'workflow.transfer.recorded': '已記錄：{what}',
   'workflow.transfer.closedState': '已結案：{outcome}，{date}',
   'workflow.transfer.lastEnforcement': '移交後最新情況：{kind}，{date}',

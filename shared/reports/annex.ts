@@ -8,6 +8,7 @@
 import { hasMessage, t, type Locale } from '../i18n/index.ts';
 import { buildDossier, type DossierInput } from './dossier.ts';
 import type { Dossier } from './dossier-model.ts';
+import { instantInWords } from './wording.ts';
 
 export interface AnnexAuditEntry {
   seq: number;
@@ -31,7 +32,7 @@ export function buildAnnex(input: DossierInput & { audit: readonly AnnexAuditEnt
         caption: L('annex.audit'),
         columns: ['#', L('annex.audit.when'), L('annex.audit.who'), L('annex.audit.action'), L('annex.audit.reason'), L('annex.audit.digest')],
         widths: [0.5, 1.9, 1.3, 1.6, 2.2, 1.3],
-        rows: input.audit.map((e) => [String(e.seq), `${e.at.slice(0, 19).replace('T', ' ')} UTC`, e.userName ?? '—', actionLabel(locale, e.action), e.reason ?? '', e.hash.slice(0, 16)]),
+        rows: input.audit.map((e) => [String(e.seq), instantInWords(locale, e.at), e.userName ?? '—', actionLabel(locale, e.action), e.reason ?? '', e.hash.slice(0, 16)]),
       },
     ],
   };

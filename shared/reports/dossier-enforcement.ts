@@ -8,13 +8,16 @@ import { toMessageParams } from '../messages.ts';
 import type { Term } from '../domain/case.ts';
 import type { StoredEnforcement, StoredSpan } from '../enforcement/report.ts';
 import { formatPeriod, t, type Locale } from '../i18n/index.ts';
+import { sourceText, withSourceIn } from '../i18n/sources.ts';
 import type { DossierSection } from './dossier-model.ts';
+import { dateInWords, paperFormat } from './wording.ts';
 
 export function enforcementSection(e: StoredEnforcement, locale: Locale): DossierSection {
-  const L = (key: string, params: Record<string, string | number> = {}) => t(locale, key, params);
+  const format = paperFormat(locale);
+  const L = (key: string, params: Record<string, string | number> = {}) => t(locale, key, params, format);
   const none = L('enforce.ui.notComputed');
   const term = (value: Term | null) => (value === null ? none : typeof value === 'string' ? L(`ui.term.${value}`) : formatPeriod(locale, value));
-  const release = (s: StoredSpan | null) => (s === null || s.kind === 'unknown' ? none : s.kind === 'indeterminate' ? L('enforce.ui.noEnd') : s.releaseDate);
+  const release = (s: StoredSpan | null) => (s === null || s.kind === 'unknown' ? none : s.kind === 'indeterminate' ? L('enforce.ui.noEnd') : dateInWords(locale, s.releaseDate));
   const d = e.decision;
   return {
     id: 'enforcement',
@@ -24,9 +27,9 @@ export function enforcementSection(e: StoredEnforcement, locale: Locale): Dossie
       {
         kind: 'facts',
         rows: [
-          [L('enforce.report.procedure'), `${L(`param.procedure.${e.procedure}`)} (${e.allowedProcedures[e.procedure].source})`],
+          [L('enforce.report.procedure'), `${L(`param.procedure.${e.procedure}`)} (${sourceText(e.allowedProcedures[e.procedure].source, locale)})`],
           [L('enforce.report.handover'), e.handoverSource === 'today' ? `${e.handover} (${L('enforce.report.provisional')})` : e.handover],
-          [L('enforce.report.decision'), d === null ? L('ui.value.none') : `${d.authority ?? '—'}, ${d.date ?? '—'}: ${term(d.term)} — ${L(d.accepted ? 'enforce.ui.decision.accepted' : 'enforce.ui.decision.refused')}`],
+          [L('enforce.report.decision'), d === null ? L('ui.value.none') : `${d.authority ?? '—'}, ${d.date === null ? '—' : dateInWords(locale, d.date)}: ${term(d.term)} — ${L(d.accepted ? 'enforce.ui.decision.accepted' : 'enforce.ui.decision.refused')}`],
           [`${L('enforce.report.imposed')}: ${L('report.releaseDate')}`, release(e.imposed)],
           [`${L('enforce.report.enforced')}: ${L('report.releaseDate')}`, release(e.enforced)],
           [L('enforce.report.served'), e.served === null ? none : L('ui.days', { count: e.served.totalDays })],
@@ -47,7 +50,7 @@ export function enforcementSection(e: StoredEnforcement, locale: Locale): Dossie
         ]),
       },
       ...(e.flags.length === 0 ? [] : [{ kind: 'steps' as const, title: L('report.flags'), items: e.flags.map((f) => L(`enforce.flag.${f}`)) }]),
-      { kind: 'steps', title: L('enforce.ui.howComputed'), items: e.steps.map((s) => t(locale, s.key, toMessageParams(s.params))) },
+      { kind: 'steps', title: L('enforce.ui.howComputed'), items: e.steps.map((s) => t(locale, s.key, toMessageParams(withSourceIn(s.params, locale)), format)) },
     ],
   };
 }

@@ -10,11 +10,12 @@
  */
 import type { AssessmentRecord, CaseEvent, CaseRecord } from '../api-schemas.ts';
 import { toMessageParams } from '../messages.ts';
-import { formatPeriod, hasMessage, t, type Locale } from '../i18n/index.ts';
+import { fieldInWords, formatPeriod, hasMessage, t, type Locale } from '../i18n/index.ts';
+import { sourceText, withSourceIn } from '../i18n/sources.ts';
 import type { StoredEnforcement } from '../enforcement/report.ts';
 import { enforcementSection } from './dossier-enforcement.ts';
 import type { Dossier, DossierSection } from './dossier-model.ts';
-import { instrumentTitle, placeName } from './wording.ts';
+import { dateInWords, instantInWords, instrumentTitle, paperFormat, placeName } from './wording.ts';
 
 /** A checklist row (electron/services/documents.ts `listDocuments`). */
 export interface DossierDocument {
@@ -55,9 +56,12 @@ export function personName(record: CaseRecord): string {
 export function buildDossier(input: DossierInput, locale: Locale): Dossier {
   const { record, assessment, events } = input;
   const c = record.case;
-  const L = (key: string, params = {}) => t(locale, key, params);
+  const format = paperFormat(locale);
+  const L = (key: string, params = {}) => t(locale, key, params, format);
   const unknown = L('ui.value.notRecorded');
   const text = (v: string | null | undefined) => (v == null || v === '' ? unknown : v);
+  // Dates in words, as in the request letter ("20 November 2025", "2025年11月20日"); a stored value that is not a date, as written.
+  const date = (v: string | null | undefined) => (v == null || v === '' ? unknown : dateInWords(locale, v));
   const yesNo = (v: boolean | null | undefined) => (v == null ? unknown : L(v ? 'ui.value.yes' : 'ui.value.no'));
   const list = (v: readonly string[] | null | undefined) => (v == null ? unknown : v.length === 0 ? L('ui.value.none') : v.join(', '));
   // States and places by name, instruments by title: never a code on a page sent to another State.
@@ -75,7 +79,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
     [L('ui.case.status'), record.closedAt === null ? status : `${status} — ${L(`ui.outcome.${record.closeOutcome}`)}`],
     [L('reports.dossier.verdict'), assessment === null ? L('ui.verdict.not_assessed') : L(`verdict.${assessment.verdict}`)],
     [L('reports.dossier.caseId'), record.id],
-    [L('reports.dossier.producedOn'), input.producedOn],
+    [L('reports.dossier.producedOn'), date(input.producedOn)],
     ...(input.auditHead === undefined ? [] : [[L('reports.dossier.auditHead'), L('reports.dossier.auditHeadValue', { seq: String(input.auditHead.seq), hash: input.auditHead.hash.slice(0, 16) })] as [string, string]]),
   ];
 
@@ -88,7 +92,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
         rows: [
           [L('ui.person.name'), personName(record) || unknown],
           [L('ui.person.aliases'), list(c.person.aliases)],
-          [L('ui.person.dateOfBirth'), text(c.person.dateOfBirth)],
+          [L('ui.person.dateOfBirth'), date(c.person.dateOfBirth)],
           [L('ui.person.nationalities'), places(c.person.nationalities)],
           [L('ui.person.permanentResidence'), places(c.person.permanentResidence)],
           [L('ui.person.livesIn'), place(c.person.livesIn)],
@@ -108,11 +112,11 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
       {
         kind: 'facts',
         rows: [
-          [L('ui.judgment.date'), text(c.judgment.date)],
+          [L('ui.judgment.date'), date(c.judgment.date)],
           [L('ui.judgment.sentencingCourt'), text(c.judgment.sentencingCourt)],
           [L('ui.judgment.final'), yesNo(c.judgment.final)],
           [L('ui.judgment.appealPending'), yesNo(c.judgment.appealPending)],
-          [L('ui.judgment.appealPeriodEnds'), text(c.judgment.appealPeriodEnds)],
+          [L('ui.judgment.appealPeriodEnds'), date(c.judgment.appealPeriodEnds)],
           [L('ui.judgment.remand'), c.remandDays == null ? unknown : L('ui.days', { count: c.remandDays })],
         ],
       },
@@ -126,7 +130,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
             rows: c.sentences.map((s) => [
               s.id,
               typeof s.term === 'string' ? L(`ui.term.${s.term}`) : formatPeriod(locale, s.term),
-              text(s.start),
+              date(s.start),
               s.consecutiveTo ?? '—',
               s.offences.map((o) => offenceText.get(o) ?? o).join('; ') || '—',
             ]),
@@ -142,24 +146,24 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
     const remaining =
       d.remainingDays === null || d.releaseDate === null
         ? L('ui.dates.notComputable')
-        : L('reports.dossier.remaining', { days: d.remainingDays, reference: assessment.result.referenceDate });
+        : L('reports.dossier.remaining', { days: d.remainingDays, reference: date(assessment.result.referenceDate) });
     dates.blocks.push(
       {
         kind: 'facts',
         rows: [
           [L('reports.dossier.remand'), d.remandDays === null ? unknown : L('ui.days', { count: d.remandDays })],
           [L('reports.dossier.remission'), d.remissionDays === null ? unknown : L('ui.days', { count: d.remissionDays })],
-          [L('report.sentenceExpiryDate'), d.sentenceExpiryDate ?? L('ui.dates.notComputable')],
-          [L('report.releaseDate'), d.releaseDate ?? L('ui.dates.notComputable')],
+          [L('report.sentenceExpiryDate'), d.sentenceExpiryDate === null ? L('ui.dates.notComputable') : date(d.sentenceExpiryDate)],
+          [L('report.releaseDate'), d.releaseDate === null ? L('ui.dates.notComputable') : date(d.releaseDate)],
           // Where remission is projected: the earliest release with it, beside the release at expiry.
           ...(d.expectedDischargeDate !== null && d.remissionDays !== null && d.remissionDays > 0
-            ? [[L('ui.dates.discharge'), L('ui.dates.dischargeValue', { date: d.expectedDischargeDate, days: d.remissionDays })] as [string, string]]
+            ? [[L('ui.dates.discharge'), L('ui.dates.dischargeValue', { date: date(d.expectedDischargeDate), days: d.remissionDays })] as [string, string]]
             : []),
-          [L('report.reference'), assessment.result.referenceDate],
+          [L('report.reference'), date(assessment.result.referenceDate)],
           [L('report.remainingDays'), remaining],
         ],
       },
-      { kind: 'steps', title: L('report.arithmetic'), items: assessment.result.steps.map((s) => t(locale, s.key, toMessageParams(s.params))) },
+      { kind: 'steps', title: L('report.arithmetic'), items: assessment.result.steps.map((s) => t(locale, s.key, toMessageParams(withSourceIn(s.params, locale)), format)) },
     );
   }
 
@@ -173,12 +177,12 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
       {
         kind: 'facts',
         rows: [
-          [L('reports.dossier.ruleSetId'), assessment.ruleSet.id],
+          [L('reports.dossier.ruleSetId'), instrumentTitle(locale, assessment.ruleSet.id)],
           [L('reports.dossier.ruleSetVersion'), assessment.ruleSet.version],
           [L('reports.dossier.ruleSetHash'), assessment.ruleSet.hash],
-          [L('reports.dossier.assessedAt'), assessment.createdAt],
-          [L('report.reference'), r.referenceDate],
-          [L('report.rescreen'), r.rescreenOn ?? '—'],
+          [L('reports.dossier.assessedAt'), instantInWords(locale, assessment.createdAt)],
+          [L('report.reference'), date(r.referenceDate)],
+          [L('report.rescreen'), r.rescreenOn === null ? '—' : date(r.rescreenOn)],
         ],
       },
       {
@@ -191,8 +195,8 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
           return [
             L(`condition.${cond.id}`),
             L(`status.${cond.status}`),
-            `${t(locale, cond.messageKey, toMessageParams(cond.params))}${missing}`,
-            `${cond.source} [${cond.confidence}]`,
+            `${t(locale, cond.messageKey, toMessageParams(withSourceIn(cond.params, locale)), format)}${missing}`,
+            `${sourceText(cond.source, locale)} [${cond.confidence}]`,
           ];
         }),
       },
@@ -234,8 +238,8 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
             : [
                 [L('ui.field.consent.status'), c.consent.status == null ? unknown : labelOr(locale, `reports.consent.${c.consent.status}`, c.consent.status)],
                 [L('ui.field.consent.by'), c.consent.by == null ? unknown : labelOr(locale, `reports.consentBy.${c.consent.by}`, c.consent.by)],
-                [L('reports.dossier.consentDate'), text(c.consent.date)],
-                [L('ui.field.consent.withdrawnOn'), text(c.consent.withdrawnOn)],
+                [L('reports.dossier.consentDate'), date(c.consent.date)],
+                [L('ui.field.consent.withdrawnOn'), date(c.consent.withdrawnOn)],
                 [L('reports.dossier.consentVerified'), yesNo(c.consent.verified)],
                 [L('ui.field.consent.opinionRecorded'), yesNo(c.consent.opinionRecorded)],
               ],
@@ -257,7 +261,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
               caption: L('ui.timeline.title'),
               columns: [L('reports.dossier.date'), L('reports.dossier.event'), L('reports.dossier.note')],
               widths: [1, 2.2, 3.5],
-              rows: sortedEvents.map((e) => [e.date, eventLabel(locale, e.kind), e.note ?? '']),
+              rows: sortedEvents.map((e) => [date(e.date), eventLabel(locale, e.kind), e.note ?? '']),
             },
           ],
   };
@@ -273,9 +277,7 @@ export function buildDossier(input: DossierInput, locale: Locale): Dossier {
 
 /** A missing fact in words where the catalog has its field (`offences[0].categories` -> "Offence categories (offences[0])"), else its path. */
 function missingLabel(locale: Locale, missing: string): string {
-  const field = missing.split(' ')[0] ?? missing;
-  const path = field.replace(/\[\d+\]/g, '');
-  return hasMessage(locale, `ui.field.${path}`) ? `${t(locale, `ui.field.${path}`)} (${missing})` : missing;
+  return fieldInWords(locale, missing.split(' ')[0] ?? missing);
 }
 
 /** A timeline entry in words: created, status changed to …, closed: …, or the workflow's own kinds. */

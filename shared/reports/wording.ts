@@ -3,8 +3,8 @@
  * "2025年11月20日"), States and places by name (Intl, the same names the screens show), terms
  * as "6 years and 3 months". Pure: Intl is the language's, in Node and in the browser alike.
  */
-import { isIsoDate } from '../sentence/calendar.ts';
-import { hasMessage, t, type Locale } from '../i18n/index.ts';
+import { formatIsoDate, isIsoDate } from '../sentence/calendar.ts';
+import { hasMessage, t, type FormatOptions, type Locale } from '../i18n/index.ts';
 
 const TAG: Record<Locale, string> = { en: 'en-GB', 'zh-Hant': 'zh-Hant-HK' };
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
@@ -20,6 +20,18 @@ export function dateInWords(locale: Locale, iso: string): string {
   }
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return format.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** An instant (ISO 8601, UTC) in words to the second: "7 December 2026, 15:52:07 UTC"; anything else as written. */
+export function instantInWords(locale: Locale, iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(iso);
+  if (match === null || !isIsoDate(match[1]!)) return iso;
+  return `${dateInWords(locale, match[1]!)}${locale === 'en' ? ', ' : ' '}${match[2]!} UTC`;
+}
+
+/** How a message's parameters read on a paper: dates in words, places by name. */
+export function paperFormat(locale: Locale): FormatOptions {
+  return { formatDate: (day) => dateInWords(locale, formatIsoDate(day)), formatPlace: (code) => placeName(locale, code) };
 }
 
 /** A State or place by its name in the reader's language (Hong Kong is named as a place, never "State"). */

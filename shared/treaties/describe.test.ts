@@ -35,10 +35,10 @@ describe('describeParameter', () => {
     expect(describeParameter('en', 'minRemaining', null)).toBe('No minimum');
   });
 
-  it('says a dual-nationality rule that differs by sentencing State, side by side', () => {
+  it('says a dual-nationality rule that differs by sentencing State, side by side, the place by its name', () => {
     const hkGb = builtInRuleSet('hk-gb')!;
-    expect(describeParameter('en', 'dualNationality', hkGb.dualNationality.value)).toBe('Allowed; sentenced in HK: Bars the transfer');
-    expect(describeParameter('zh-Hant', 'dualNationality', hkGb.dualNationality.value)).toBe('容許；於HK判刑：不得移交');
+    expect(describeParameter('en', 'dualNationality', hkGb.dualNationality.value)).toBe('Allowed; sentenced in Hong Kong SAR China: Bars the transfer');
+    expect(describeParameter('zh-Hant', 'dualNationality', hkGb.dualNationality.value)).toBe('容許；於中國香港特別行政區判刑：不得移交');
   });
 });
 

@@ -91,7 +91,8 @@ const places = (locale: Locale, codes: readonly string[]): string => codes.map((
 export function describeParameter<K extends ParameterKey>(locale: Locale, key: K, value: RuleSet[K]['value']): string {
   let table = cache.get(locale);
   if (table === undefined) {
-    const say: Say = (k, params = {}) => t(locale, k, params);
+    // A place parameter (`state`) by its name, as everywhere else: "sentenced in Hong Kong", not "HK".
+    const say: Say = (k, params = {}) => t(locale, k, params, { formatPlace: (code) => placeName(locale, code) });
     table = describers(locale, say);
     cache.set(locale, table);
   }

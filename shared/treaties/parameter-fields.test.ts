@@ -14,17 +14,17 @@ describe('the editor of each parameter, from the schema', () => {
     ['referenceEvent', 'choice'],
     ['statesAgreementRequired', 'boolean'],
     ['link', 'object'],
-    ['dualNationality', 'json'], // a rule, or one by sentencing State: a union
+    ['dualNationality', 'union'], // a rule, or one by sentencing State
     ['minRemaining', 'nullable'],
     ['minServed', 'nullable'],
     ['consent', 'object'],
     ['listExemption', 'nullable'],
     ['excludedOffences', 'multi'],
     ['discretionaryRefusalGrounds', 'multi'],
-    ['deadlines', 'json'], // a list of objects
-    ['documents', 'json'],
+    ['deadlines', 'list'], // a list of objects
+    ['documents', 'list'],
     ['domicileExclusion', 'nullable'],
-    ['subnationalConsent', 'json'], // true/false, or the States listed: a union
+    ['subnationalConsent', 'union'], // true/false, or the States listed
   ] as const)('%s is edited as %s', (key, kind) => {
     expect(PARAMETER_SPECS[key].kind).toBe(kind);
   });
@@ -52,24 +52,51 @@ describe('the editor of each parameter, from the schema', () => {
       if (spec.kind === 'choice' || spec.kind === 'multi') {
         for (const o of spec.options) for (const locale of ['en', 'zh-Hant'] as const) if (!hasMessage(locale, `${spec.labels}${o}`)) missing.push(`${locale} ${spec.labels}${o}`);
       }
-      if (spec.kind === 'nullable') walk(spec.inner);
-      if (spec.kind === 'object') spec.fields.forEach((f) => walk(f.spec));
+      for (const inner of innerSpecs(spec)) walk(inner);
     };
     PARAMETER_KEYS.forEach((k) => walk(PARAMETER_SPECS[k]));
     expect(missing).toEqual([]);
   });
 
-  it('labels every field of every object in both languages', () => {
+  it('labels every field of every object, and every shape of a union, in both languages', () => {
     const missing: string[] = [];
+    const need = (key: string) => {
+      for (const locale of ['en', 'zh-Hant'] as const) if (!hasMessage(locale, key)) missing.push(`${locale} ${key}`);
+    };
     for (const key of PARAMETER_KEYS) {
-      const spec = PARAMETER_SPECS[key];
-      const object = spec.kind === 'nullable' ? spec.inner : spec;
-      if (object.kind !== 'object') continue;
-      for (const f of object.fields) for (const locale of ['en', 'zh-Hant'] as const) if (!hasMessage(locale, `ruleset.field.${key}.${f.name}`)) missing.push(`${locale} ${key}.${f.name}`);
+      const walk = (spec: FieldSpec) => {
+        if (spec.kind === 'object') spec.fields.forEach((f) => need(`ruleset.field.${key}.${f.name}`));
+        if (spec.kind === 'union') spec.variants.forEach((_, i) => need(`ruleset.field.${key}.variant.${i}`));
+        for (const inner of innerSpecs(spec)) walk(inner);
+      };
+      walk(PARAMETER_SPECS[key]);
     }
     expect(missing).toEqual([]);
   });
+
+  it('edits every value of every built-in rule-set with its own fields: none falls back to JSON', () => {
+    const json = BUILT_IN_RULESETS.flatMap((r) => PARAMETER_KEYS.filter((key) => editorFor(key, r[key].value).kind === 'json').map((key) => `${r.id} ${key}`));
+    expect(json).toEqual([]);
+  });
 });
+
+/** The specs inside a spec. */
+function innerSpecs(spec: FieldSpec): FieldSpec[] {
+  switch (spec.kind) {
+    case 'nullable':
+      return [spec.inner];
+    case 'object':
+      return spec.fields.map((f) => f.spec);
+    case 'union':
+      return [...spec.variants];
+    case 'byState':
+      return [spec.value];
+    case 'list':
+      return [spec.item];
+    default:
+      return [];
+  }
+}
 
 describe('a value to its draft and back', () => {
   const minRemaining = PARAMETER_SPECS.minRemaining;
@@ -84,7 +111,15 @@ describe('a value to its draft and back', () => {
       { present: true, inner: { numerator: '1', denominator: '2', lifeMinimum: { present: true, inner: { years: '10', months: '0', days: '0' } }, sentencingStates: { present: false, inner: [] }, testedAt: 'transfer' } }],
     ['grounds chosen', PARAMETER_SPECS.discretionaryRefusalGrounds, ['dual-national', 'punishment-incompatible'], ['dual-national', 'punishment-incompatible']],
     ['yes', PARAMETER_SPECS.partialTransfer, true, true],
-    ['a union, as JSON', PARAMETER_SPECS.dualNationality, 'bar', '"bar"'],
+    ['one rule for every sentencing State (a union\'s first shape)', PARAMETER_SPECS.dualNationality, 'bar', { variant: 0, drafts: ['bar', { default: 'allow', bySentencingState: { rows: [] } }] }],
+    ['a rule by sentencing State (its second shape)', PARAMETER_SPECS.dualNationality, { default: 'allow', bySentencingState: { HK: 'bar', MO: 'discretionary-refusal' } },
+      { variant: 1, drafts: ['allow', { default: 'allow', bySentencingState: { rows: [{ state: 'HK', value: 'bar' }, { state: 'MO', value: 'discretionary-refusal' }] } }] }],
+    ['constituent States: yes for every one', PARAMETER_SPECS.subnationalConsent, true, { variant: 0, drafts: [true, { sentencingStates: [] }] }],
+    ['constituent States: only those of the States listed', PARAMETER_SPECS.subnationalConsent, { sentencingStates: ['US'] }, { variant: 1, drafts: [false, { sentencingStates: ['US'] }] }],
+    ['deadlines: one runs until another event, one until its step ends (no `until`)', PARAMETER_SPECS.deadlines,
+      [{ id: 'recognition-decision', after: 'judgmentReceived', days: 90, extendable: true, until: 'final-decision' }, { id: 'speciality-consent', after: 'speciality-request-received', days: 90, extendable: false }],
+      [{ id: 'recognition-decision', after: 'judgmentReceived', days: '90', extendable: true, until: 'final-decision' }, { id: 'speciality-consent', after: 'speciality-request-received', days: '90', extendable: false, until: '' }]],
+    ['no deadlines', PARAMETER_SPECS.deadlines, [], []],
   ] as const)('%s', (_, spec, value, draft) => {
     expect(draftOfValue(spec, value)).toEqual(draft);
     expect(valueOfDraft(spec, draft as unknown as FieldDraft)).toEqual({ value, problems: [] });
@@ -100,7 +135,7 @@ describe('a value to its draft and back', () => {
   });
 
   it('reads unreadable JSON as a problem of the value itself', () => {
-    expect(valueOfDraft(PARAMETER_SPECS.deadlines, '[{"id": ')).toEqual({ value: undefined, problems: [{ at: '', messageKey: 'ruleset.field.notJson', message: 'is not JSON: correct it' }] });
+    expect(valueOfDraft({ kind: 'json' }, '[{"id": ')).toEqual({ value: undefined, problems: [{ at: '', messageKey: 'ruleset.field.notJson', message: 'is not JSON: correct it' }] });
   });
 
   it('keeps every value of every built-in rule-set unchanged through its editor (JSON where its fields could not)', () => {
@@ -117,7 +152,29 @@ describe('a value to its draft and back', () => {
     expect(editorFor('excludedOffences', ['excluded:local-custom'])).toEqual({ kind: 'json' });
   });
 
+  it('names a row by State left without its State, or listed twice, by the row', () => {
+    const draft = { variant: 1, drafts: ['allow', { default: 'allow', bySentencingState: { rows: [{ state: 'HK', value: 'bar' }, { state: '', value: 'bar' }, { state: 'HK', value: 'allow' }] } }] };
+    expect(valueOfDraft(PARAMETER_SPECS.dualNationality, draft).problems).toEqual([
+      { at: 'bySentencingState.1.state', messageKey: 'validation.country.select', message: 'Select a State or place' },
+      { at: 'bySentencingState.2.state', messageKey: 'ruleset.field.stateTwice', message: 'is listed twice' },
+    ]);
+  });
+
+  it("a deadline's days typed wrong are named by the row and the field", () => {
+    const draft = [{ id: 'a', after: 'requestReceived', days: 'ninety', extendable: false, until: '' }];
+    expect(valueOfDraft(PARAMETER_SPECS.deadlines, draft).problems).toEqual([{ at: '0.days', messageKey: 'ruleset.field.wholeNumber', message: 'must be a whole number' }]);
+  });
+
+  it('keeps what each shape of a union holds when the officer switches shape and back', () => {
+    const byState = { default: 'allow', bySentencingState: { HK: 'bar' } };
+    const draft = draftOfValue(PARAMETER_SPECS.dualNationality, byState) as { variant: number; drafts: FieldDraft[] };
+    expect(valueOfDraft(PARAMETER_SPECS.dualNationality, { ...draft, variant: 0 }).value).toBe('allow');
+    expect(valueOfDraft(PARAMETER_SPECS.dualNationality, { ...draft, variant: 1 }).value).toEqual(byState);
+  });
+
   it('lists the paths of a field for the error summary', () => {
     expect(fieldPaths(minRemaining)).toEqual(['', 'duration', 'duration.years', 'duration.months', 'duration.days', 'effect', 'present']);
+    expect(fieldPaths(PARAMETER_SPECS.deadlines)).toEqual(['', '*', '*.id', '*.after', '*.days', '*.extendable', '*.until']);
+    expect(fieldPaths(PARAMETER_SPECS.dualNationality)).toEqual(['', 'variant', 'default', 'bySentencingState', 'bySentencingState.*.state', 'bySentencingState.*.value']);
   });
 });

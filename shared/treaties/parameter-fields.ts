@@ -3,12 +3,13 @@
  * one place maps a zod type to an editor, so a parameter added to the schema gets its fields
  * without a component of its own. A duration is years, months and days; a choice of the schema's
  * enum, with a translated label per option; a list of an enum is a set of checkboxes; a list of
- * States the State picker; a boolean yes or no; a number a whole number; a date an ISO date; null
- * allowed an "applies" checkbox; an object its fields, each by these rules.
+ * States the State picker; a boolean yes or no; a number a whole number; a date an ISO date; a text
+ * (a code, an anchor) a line, left out when empty if it is optional; null allowed an "applies"
+ * checkbox; an object its fields; a union of shapes a choice of shape, each with its fields; a
+ * record by State rows of a State and its value; a list of objects rows of their fields.
  *
- * What fits none (a union of shapes, a record by State, a list of objects) is edited as JSON, and a
- * stored value these fields could not hold unchanged (an excluded-offence code the desk does not
- * list) is too, so nothing is lost by opening the editor.
+ * What fits none is edited as JSON, and a stored value these fields could not hold unchanged (an
+ * excluded-offence code the desk does not list) is too, so nothing is lost by opening the editor.
  *
  * The draft of a value is what the fields hold (numbers as typed text), and back; pure.
  */
@@ -27,8 +28,16 @@ export type FieldSpec =
   | { kind: 'date' }
   | { kind: 'duration' }
   | { kind: 'states' }
+  /** A line of text; `optional`: an empty line leaves the field out. */
+  | { kind: 'text'; optional: boolean }
   | { kind: 'nullable'; inner: FieldSpec }
   | { kind: 'object'; fields: readonly { name: string; spec: FieldSpec }[] }
+  /** One of several shapes (a rule, or a rule by State), in the schema's order. */
+  | { kind: 'union'; variants: readonly FieldSpec[] }
+  /** A record keyed by State or place: rows of a State and its value. */
+  | { kind: 'byState'; value: FieldSpec }
+  /** A list of objects: rows of their fields. */
+  | { kind: 'list'; item: FieldSpec }
   | { kind: 'json' };
 
 /** The message-key prefix of each choice's labels, by parameter and field (`finality.definition`). */
@@ -45,6 +54,12 @@ const OPTION_LABELS: Record<string, string> = {
   'consent.irrevocableAfter': 'treaties.irrevocable.',
   'dualCriminality.test': 'param.test.',
   'dualCriminality.effect': 'treaties.effect.',
+  'dualNationality': 'treaties.dualNationality.',
+  'dualNationality.default': 'treaties.dualNationality.',
+  'dualNationality.bySentencingState': 'treaties.dualNationality.',
+  'link.byAdministeringState': 'treaties.link.',
+  'documents.direction': 'ruleset.direction.',
+  'documents.step': 'ruleset.step.',
   excludedOffences: 'ui.category.',
   deathSentence: 'treaties.deathSentence.',
   'financialObligations.rule': 'treaties.financial.',
@@ -65,6 +80,9 @@ interface Def {
   element?: z.ZodType;
   entries?: Record<string, string>;
   shape?: Record<string, z.ZodType>;
+  options?: readonly z.ZodType[];
+  keyType?: z.ZodType;
+  valueType?: z.ZodType;
 }
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
@@ -78,6 +96,16 @@ function specOf(schema: z.ZodType, path: string): FieldSpec {
       return specOf(def.innerType!, path);
     case 'nullable':
       return { kind: 'nullable', inner: specOf(def.innerType!, path) };
+    case 'optional': {
+      const inner = specOf(def.innerType!, path);
+      return inner.kind === 'text' ? { kind: 'text', optional: true } : { kind: 'json' };
+    }
+    case 'string':
+      return { kind: 'text', optional: false };
+    case 'union':
+      return { kind: 'union', variants: def.options!.map((option) => specOf(option, path)) };
+    case 'record':
+      return def.keyType === country ? { kind: 'byState', value: specOf(def.valueType!, path) } : { kind: 'json' };
     case 'boolean':
       return { kind: 'boolean' };
     case 'number':
@@ -92,6 +120,7 @@ function specOf(schema: z.ZodType, path: string): FieldSpec {
       const item = defOf(element);
       if (item.type === 'enum' && OPTION_LABELS[path] !== undefined) return { kind: 'multi', options: Object.values(item.entries!), labels: OPTION_LABELS[path] };
       if (KNOWN_CODES[path] !== undefined && OPTION_LABELS[path] !== undefined) return { kind: 'multi', options: KNOWN_CODES[path], labels: OPTION_LABELS[path] };
+      if (item.type === 'object') return { kind: 'list', item: specOf(element, path) };
       return { kind: 'json' };
     }
     default:
@@ -110,18 +139,32 @@ const valueSchemaOf = (key: ParameterKey): z.ZodType => {
 export const PARAMETER_SPECS: Readonly<Record<ParameterKey, FieldSpec>> = Object.fromEntries(PARAMETER_KEYS.map((key) => [key, specOf(valueSchemaOf(key), key)])) as Record<ParameterKey, FieldSpec>;
 
 /** What the fields of a value hold: text for numbers (as typed), the chosen codes for lists. */
-export type FieldDraft = string | boolean | string[] | { years: string; months: string; days: string } | { present: boolean; inner: FieldDraft } | { [field: string]: FieldDraft };
+export type FieldDraft =
+  | string
+  | boolean
+  | string[]
+  | FieldDraft[]
+  | { years: string; months: string; days: string }
+  | { present: boolean; inner: FieldDraft }
+  /** A union: the shape chosen, and what each shape's fields hold (switching back loses nothing). */
+  | { variant: number; drafts: FieldDraft[] }
+  /** A record by State: its rows in order (a State not chosen yet is ''). */
+  | { rows: { state: string; value: FieldDraft }[] }
+  | { [field: string]: FieldDraft };
+
+export type UnionDraft = { variant: number; drafts: FieldDraft[] };
+export type ByStateDraft = { rows: { state: string; value: FieldDraft }[] };
 
 /** A problem of the draft itself (a number that is not one, JSON that does not read), at its path under the value. */
 export interface DraftProblem {
   /** Dot-separated fields under the parameter's value ('' for the value itself). */
   at: string;
-  messageKey: 'ruleset.field.wholeNumber' | 'ruleset.field.notJson';
+  messageKey: 'ruleset.field.wholeNumber' | 'ruleset.field.notJson' | 'validation.country.select' | 'ruleset.field.stateTwice';
   message: string;
 }
 
-/** The draft of an empty value (null made to apply): nothing chosen, numbers blank. */
-function emptyDraft(spec: FieldSpec): FieldDraft {
+/** The draft of an empty value (null made to apply, a row added): nothing chosen, numbers blank. */
+export function emptyDraft(spec: FieldSpec): FieldDraft {
   switch (spec.kind) {
     case 'choice':
       return spec.options[0] ?? '';
@@ -129,7 +172,14 @@ function emptyDraft(spec: FieldSpec): FieldDraft {
       return false;
     case 'number':
     case 'date':
+    case 'text':
       return '';
+    case 'union':
+      return { variant: 0, drafts: spec.variants.map(emptyDraft) };
+    case 'byState':
+      return { rows: [] };
+    case 'list':
+      return [];
     case 'duration':
       return { years: '0', months: '0', days: '0' };
     case 'multi':
@@ -154,7 +204,17 @@ export function draftOfValue(spec: FieldSpec, value: unknown): FieldDraft {
     case 'number':
       return typeof value === 'number' ? String(value) : '';
     case 'date':
+    case 'text':
       return typeof value === 'string' ? value : '';
+    case 'union': {
+      // The first shape whose fields hold the value unchanged; the others start empty.
+      const variant = Math.max(0, spec.variants.findIndex((v) => holds(v, value)));
+      return { variant, drafts: spec.variants.map((v, i) => (i === variant ? draftOfValue(v, value) : emptyDraft(v))) };
+    }
+    case 'byState':
+      return { rows: Object.entries((value ?? {}) as Record<string, unknown>).map(([state, v]) => ({ state, value: draftOfValue(spec.value, v) })) };
+    case 'list':
+      return Array.isArray(value) ? value.map((item) => draftOfValue(spec.item, item)) : [];
     case 'duration': {
       const d = (value ?? {}) as { years?: number; months?: number; days?: number };
       return { years: String(d.years ?? 0), months: String(d.months ?? 0), days: String(d.days ?? 0) };
@@ -173,6 +233,42 @@ export function draftOfValue(spec: FieldSpec, value: unknown): FieldDraft {
   }
 }
 
+/** Whether the fields of `spec` hold `value` unchanged: read back, the same JSON. */
+function holds(spec: FieldSpec, value: unknown): boolean {
+  if (!fitsShape(spec, value)) return false;
+  const back = valueOfDraft(spec, draftOfValue(spec, value));
+  return back.problems.length === 0 && sameJson(back.value, value);
+}
+
+/** Whether a value has the outline of a spec (a choice a string, an object an object...): no field can hold a value of another kind. */
+function fitsShape(spec: FieldSpec, value: unknown): boolean {
+  switch (spec.kind) {
+    case 'choice':
+      return typeof value === 'string' && spec.options.includes(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'number':
+      return typeof value === 'number';
+    case 'date':
+    case 'text':
+      return typeof value === 'string' || (spec.kind === 'text' && spec.optional && value === undefined);
+    case 'multi':
+    case 'states':
+    case 'list':
+      return Array.isArray(value);
+    case 'nullable':
+      return value === null || fitsShape(spec.inner, value);
+    case 'duration':
+    case 'object':
+    case 'byState':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'union':
+      return spec.variants.some((v) => fitsShape(v, value));
+    case 'json':
+      return true;
+  }
+}
+
 const join = (at: string, name: string) => (at === '' ? name : `${at}.${name}`);
 
 /** The value a draft stands for, and the problems of the draft itself (checked by the schema afterwards). */
@@ -182,6 +278,30 @@ export function valueOfDraft(spec: FieldSpec, draft: FieldDraft, at = ''): { val
     case 'date':
     case 'boolean':
       return { value: draft, problems: [] };
+    case 'text': {
+      const typed = (draft as string).trim();
+      return { value: spec.optional && typed === '' ? undefined : typed, problems: [] };
+    }
+    case 'union': {
+      const u = draft as UnionDraft;
+      return valueOfDraft(spec.variants[u.variant]!, u.drafts[u.variant]!, at);
+    }
+    case 'byState': {
+      const value: Record<string, unknown> = {};
+      const problems: DraftProblem[] = [];
+      (draft as ByStateDraft).rows.forEach((row, i) => {
+        const part = valueOfDraft(spec.value, row.value, join(at, `${i}.value`));
+        problems.push(...part.problems);
+        if (row.state === '') problems.push({ at: join(at, `${i}.state`), messageKey: 'validation.country.select', message: 'Select a State or place' });
+        else if (row.state in value) problems.push({ at: join(at, `${i}.state`), messageKey: 'ruleset.field.stateTwice', message: 'is listed twice' });
+        else value[row.state] = part.value;
+      });
+      return { value, problems };
+    }
+    case 'list': {
+      const items = (draft as FieldDraft[]).map((item, i) => valueOfDraft(spec.item, item, join(at, String(i))));
+      return { value: items.map((item) => item.value), problems: items.flatMap((item) => item.problems) };
+    }
     case 'number': {
       const typed = String(draft).trim();
       if (/^\d+$/.test(typed)) return { value: Number(typed), problems: [] };
@@ -214,7 +334,8 @@ export function valueOfDraft(spec: FieldSpec, draft: FieldDraft, at = ''): { val
       const problems: DraftProblem[] = [];
       for (const f of spec.fields) {
         const part = valueOfDraft(f.spec, o[f.name] ?? emptyDraft(f.spec), join(at, f.name));
-        value[f.name] = part.value;
+        // An optional field left empty is left out, as the schema has it.
+        if (part.value !== undefined) value[f.name] = part.value;
         problems.push(...part.problems);
       }
       return { value, problems };
@@ -234,11 +355,13 @@ export function valueOfDraft(spec: FieldSpec, draft: FieldDraft, at = ''): { val
  */
 export function editorFor(key: ParameterKey, value: unknown): FieldSpec {
   const spec = PARAMETER_SPECS[key];
-  const back = valueOfDraft(spec, draftOfValue(spec, value));
-  return back.problems.length === 0 && sameJson(back.value, value) ? spec : { kind: 'json' };
+  return holds(spec, value) ? spec : { kind: 'json' };
 }
 
-/** Every path of a spec's fields (dot-separated, '' for the value itself), for the error summary to find the field a problem belongs to. */
+/**
+ * Every path of a spec's fields (dot-separated, '' for the value itself), for the error summary to
+ * find the field a problem belongs to; a row of a list or of a record by State is `*`.
+ */
 export function fieldPaths(spec: FieldSpec, at = ''): string[] {
   switch (spec.kind) {
     case 'duration':
@@ -247,6 +370,12 @@ export function fieldPaths(spec: FieldSpec, at = ''): string[] {
       return [...fieldPaths(spec.inner, at), join(at, 'present')];
     case 'object':
       return [at, ...spec.fields.flatMap((f) => fieldPaths(f.spec, join(at, f.name)))];
+    case 'union':
+      return [...new Set([at, join(at, 'variant'), ...spec.variants.flatMap((v) => fieldPaths(v, at))])];
+    case 'byState':
+      return [at, join(at, '*.state'), ...fieldPaths(spec.value, join(at, '*.value'))];
+    case 'list':
+      return [at, ...fieldPaths(spec.item, join(at, '*'))];
     default:
       return [at];
   }

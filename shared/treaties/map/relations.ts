@@ -213,6 +213,46 @@ function partiesRelation(indexed: IndexedInstrument, q: RelationQuery): Relation
   return { status: 'applies', via: null, evidence: rows };
 }
 
+/** Where an instrument that applies between two States stops applying: the first day it no longer does, and why. */
+export interface RelationEnd {
+  on: DayNumber;
+  reason: 'ceased' | 'replaced';
+  /** The State whose denunciation takes effect (ceased), or the instrument that applies instead (replaced). */
+  state: string | null;
+  instead: string | null;
+}
+
+/**
+ * The first day after `q.on` on which instrument `id`, applying between `q.a` and `q.b` on
+ * `q.on`, stops applying between them, as far as the map already knows: a party's denunciation
+ * taking effect, or a later instrument binding both that replaces it (unless a transitional
+ * declaration keeps it for this judgment). Null when no end is known, when it does not apply on
+ * `q.on`, and for a domestic scheme or a pattern (their basis is not followed here).
+ */
+export function relationEndsAfter(index: TreatyMapIndex, id: string, q: RelationQuery): RelationEnd | null {
+  const indexed = index.instruments.get(id);
+  if (indexed === undefined || indexed.instrument.kind === 'pattern' || indexed.instrument.kind === 'domestic-scheme') return null;
+  if (partiesRelation(indexed, q).status !== 'applies') return null;
+  const candidates: RelationEnd[] = [];
+  for (const state of [q.a, q.b]) {
+    const ceases = indexed.parties.get(state)?.ceases ?? null;
+    if (ceases !== null && ceases > q.on) candidates.push({ on: ceases, reason: 'ceased', state, instead: null });
+  }
+  for (const { by, from } of indexed.replacedBy) {
+    const [startA, startB] = [q.a, q.b].map((state) => {
+      const p = by.parties.get(state);
+      if (p === undefined) return null;
+      return p.entry !== null && p.provisional !== null ? Math.min(p.entry, p.provisional) : (p.entry ?? p.provisional ?? p.inForceBy);
+    });
+    if (startA == null || startB == null) continue;
+    const on = Math.max(from, startA, startB);
+    if (on > q.on) candidates.push({ on, reason: 'replaced', state: null, instead: by.instrument.id });
+  }
+  candidates.sort((x, y) => x.on - y.on);
+  // Only an end the map confirms on its day: a transitional declaration may keep the instrument, an unconfirmed row settles nothing.
+  return candidates.find((c) => partiesRelation(indexed, { ...q, on: c.on }).status === 'not-applies') ?? null;
+}
+
 /**
  * A later instrument that binds both States on the day replaces this one between them (EU FD
  * 2008/909 Art. 26(1) for ETS 112 and 167 between Member States), unless a transitional
