@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import type { StoredMessageParams } from '../shared/messages.ts';
 import { t, type Locale, type MessageKey } from '../shared/i18n/index.ts';
 import { seedDemo } from '../electron/services/demo.ts';
@@ -92,4 +93,25 @@ export async function useLocale(page: Page, locale: Locale): Promise<void> {
   if ((await page.locator('html').getAttribute('lang')) === locale) return;
   await page.getByRole('button', { name: LANGUAGE_BUTTON[locale] }).click();
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
+}
+
+/**
+ * IVANOV: 2 years from 2024-01-10 in Switzerland (ETS 112 binds Switzerland and Russia; it has
+ * not bound Hong Kong since 1 July 1997, treaty map), request received by Russia on 2025-06-10.
+ * First day at liberty 2026-01-10 (ETS 112 counts to expiry): 214 days remain on 2025-06-10.
+ * 6 months (to 2025-12-10) are left: eligible. 12 months (to 2026-06-10) are not; ETS 112
+ * Art. 3(2) leaves the States free to agree anyway: eligible by exception.
+ */
+export function ivanovInSwitzerland() {
+  const c = structuredClone(CASE_FIXTURES.formatExample) as Record<string, unknown>;
+  return {
+    ...c,
+    ruleSetId: 'coe-ets-112',
+    sentencingState: 'CH',
+    sentences: [{ id: 'S1', start: '2024-01-10', term: { years: 2, months: 0, days: 0 }, consecutiveTo: null, offences: ['O1'] }],
+    offences: [(c.offences as unknown[])[0]],
+    remandDays: 0,
+    financialObligations: [],
+    events: { application: null, request: null, requestReceived: '2025-06-10', judgmentReceived: null, statesAgreed: null },
+  };
 }

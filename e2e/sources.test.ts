@@ -7,37 +7,21 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
 import { builtInRuleSet } from '../shared/treaties/library.ts';
-import { OUT_DIR, openSeededShell, seriousViolations, useLocale } from './harness.ts';
+import { ivanovInSwitzerland, OUT_DIR, openSeededShell, seriousViolations, useLocale } from './harness.ts';
 import type { Shell } from './shell.ts';
 
 let shell: Shell;
 let page: Page;
 let caseId: string;
 
-/** A Swiss sentence to be served in Russia under ETS 112, the request received on 10 June 2025. */
-function swissCase() {
-  const c = structuredClone(CASE_FIXTURES.formatExample) as Record<string, unknown>;
-  return {
-    ...c,
-    ruleSetId: 'coe-ets-112',
-    sentencingState: 'CH',
-    sentences: [{ id: 'S1', start: '2024-01-10', term: { years: 2, months: 0, days: 0 }, consecutiveTo: null, offences: ['O1'] }],
-    offences: [(c.offences as unknown[])[0]],
-    remandDays: 0,
-    financialObligations: [],
-    events: { application: null, request: null, requestReceived: '2025-06-10', judgmentReceived: null, statesAgreed: null },
-  };
-}
-
 const OWN_SOURCE = 'Legal Division memo LD/2026/14: the Brazilian practice, read with the Treaty';
 
 beforeAll(async () => {
   shell = await openSeededShell();
   page = shell.page;
-  caseId = shell.dispatch('cases.create', { case: swissCase() }).id;
+  caseId = shell.dispatch('cases.create', { case: ivanovInSwitzerland() }).id;
   shell.dispatch('assessments.run', { caseId });
   // A legal officer's own version: one source in their words.
   const itBr = builtInRuleSet('it-br-2008')!;

@@ -10,38 +10,16 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { en } from '../shared/i18n/en.ts';
 import { t } from '../shared/i18n/index.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
 import { BUILT_IN_RULESETS, builtInRuleSet } from '../shared/treaties/library.ts';
-import { OUT_DIR, openSeededShell, saveScreenshot, seriousViolations } from './harness.ts';
+import { ivanovInSwitzerland, OUT_DIR, openSeededShell, saveScreenshot, seriousViolations } from './harness.ts';
 import type { Shell } from './shell.ts';
 
 let shell: Shell;
 let page: Page;
 let ivanovId: string;
-
-/**
- * IVANOV: 2 years from 2024-01-10 in Switzerland (ETS 112 binds Switzerland and Russia; it has
- * not bound Hong Kong since 1 July 1997, treaty map), request received by Russia on 2025-06-10.
- * First day at liberty 2026-01-10 (ETS 112 counts to expiry): 214 days remain on 2025-06-10.
- * 6 months (to 2025-12-10) are left: eligible. 12 months (to 2026-06-10) are not; ETS 112
- * Art. 3(2) leaves the States free to agree anyway: eligible by exception.
- */
-function ivanov() {
-  const c = structuredClone(CASE_FIXTURES.formatExample) as Record<string, unknown>;
-  return {
-    ...c,
-    ruleSetId: 'coe-ets-112',
-    sentencingState: 'CH',
-    sentences: [{ id: 'S1', start: '2024-01-10', term: { years: 2, months: 0, days: 0 }, consecutiveTo: null, offences: ['O1'] }],
-    offences: [(c.offences as unknown[])[0]],
-    remandDays: 0,
-    financialObligations: [],
-    events: { application: null, request: null, requestReceived: '2025-06-10', judgmentReceived: null, statesAgreed: null },
-  };
-}
 
 async function switchTo(language: 'en' | 'zh-Hant') {
   await page.getByRole('button', { name: language === 'en' ? 'English' : '繁體中文' }).click();
@@ -51,7 +29,7 @@ async function switchTo(language: 'en' | 'zh-Hant') {
 beforeAll(async () => {
   shell = await openSeededShell();
   page = shell.page;
-  ivanovId = shell.dispatch('cases.create', { case: ivanov() }).id;
+  ivanovId = shell.dispatch('cases.create', { case: ivanovInSwitzerland() }).id;
   expect(shell.dispatch('assessments.run', { caseId: ivanovId }).verdict).toBe('eligible');
 }, 120_000);
 
