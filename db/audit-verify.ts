@@ -13,6 +13,8 @@
  *   - the seal (db/audit-seal.ts): its rows give the digest its entry vouches for;
  *   - entities: every entity's rows give the digest of its latest entry (or of the seal), an
  *     entity with rows but no such entry was written behind the app's back;
+ *   - documents (schema 15): every document of assessment_snapshots is the text its sha256
+ *     names (a case's digest names its assessments' documents by that hash);
  *   - anchors: each head recorded outside the file (db/audit-anchor.ts) is in the chain.
  */
 import type Database from 'better-sqlite3';
@@ -20,7 +22,8 @@ import Driver from 'better-sqlite3-multiple-ciphers';
 import { checkAuditChain, isKeyedChain, type BrokenLink } from './audit-repo.ts';
 import type { AuditHead } from './audit-anchor.ts';
 import { sealRoot, sealRows, SEAL_ACTION } from './audit-seal.ts';
-import { entityDigest, hasDigest, listEntities } from './entity-digest.ts';
+import { sha256Hex } from './canonical-json.ts';
+import { entityDigestMatches, hasDigest, listEntities } from './entity-digest.ts';
 import { nativeBindingOf } from './connection.ts';
 import { loadMigrations, migrate, schemaVersion } from './migrate.ts';
 import { registerSearchFunctions } from './search-fold.ts';
@@ -42,6 +45,7 @@ export type FindingKind =
   | 'entity_changed'
   | 'entity_unaudited'
   | 'entity_missing'
+  | 'document_changed'
   | 'anchor_ahead'
   | 'anchor_mismatch'
   | 'anchor_damaged';
@@ -197,7 +201,7 @@ function checkEntities(db: Database.Database, findings: Finding[]): { checked: n
       continue;
     }
     checked += 1;
-    if (entityDigest(db, entity, id) !== want.digest) {
+    if (!entityDigestMatches(db, entity, id, want.digest)) {
       findings.push({
         kind: 'entity_changed', entity, entityId: id, seq: want.seq,
         message: `the rows of ${entity} ${id} no longer match ${want.from === 'seal' ? `the seal (entry #${want.seq})` : `its latest audit entry #${want.seq}`}: they were edited behind the app's back`,
@@ -207,7 +211,7 @@ function checkEntities(db: Database.Database, findings: Finding[]): { checked: n
   for (const [k, want] of expected) {
     if (seen.has(k)) continue;
     const [entity = '', id = ''] = k.split('\u0000');
-    if (entityDigest(db, entity, id) !== want.digest) {
+    if (!entityDigestMatches(db, entity, id, want.digest)) {
       findings.push({ kind: 'entity_missing', entity, entityId: id, seq: want.seq, message: `${entity} ${id}, vouched for by entry #${want.seq}, has no rows any more: they were deleted behind the app's back` });
     }
   }
@@ -224,6 +228,25 @@ function checkSeal(db: Database.Database, findings: Finding[]): void {
   const foreign = rows.filter((r) => r.seq !== seal.seq);
   if (foreign.length > 0 || sealRoot(rows) !== seal.digest) {
     findings.push({ kind: 'seal', seq: seal.seq, message: `the rows of audit_seal do not give the digest its entry #${seal.seq} vouches for: they were changed` });
+  }
+}
+
+/** Each document of assessment_snapshots against its hash; a changed one is named with the cases whose assessments name it. */
+function checkDocuments(db: Database.Database, findings: Finding[]): void {
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'assessment_snapshots'").get() === undefined) return;
+  const changed: { id: number; hash: string }[] = [];
+  for (const doc of db.prepare('SELECT id, hash, content FROM assessment_snapshots ORDER BY id').iterate() as IterableIterator<{ id: number; hash: string; content: string }>) {
+    if (sha256Hex(doc.content) !== doc.hash) changed.push({ id: doc.id, hash: doc.hash });
+  }
+  // After the iteration: the connection runs one statement at a time.
+  const naming = db.prepare('SELECT DISTINCT case_id FROM assessments WHERE case_snapshot_id = @id OR result_id = @id OR texts_id = @id ORDER BY case_id LIMIT 6').pluck();
+  for (const { id, hash } of changed) {
+    const cases = naming.all({ id }) as string[];
+    const named = cases.length === 0 ? 'no assessment names it' : `assessments of case ${cases.slice(0, 5).join(', ')}${cases.length > 5 ? ' and others' : ''} name it`;
+    findings.push({
+      kind: 'document_changed', entity: 'assessment_snapshot', entityId: hash,
+      message: `assessment document #${id} is no longer the text its sha256 ${hash} was computed from: it was edited behind the app's back (${named})`,
+    });
   }
 }
 
@@ -269,6 +292,7 @@ export function verifyStore(db: Database.Database, options: VerifyOptions = {}):
     }
     step('the seal check', () => checkSeal(db, findings), undefined);
     checked = step('the entity check', () => checkEntities(db, findings).checked, 0);
+    step('the document check', () => checkDocuments(db, findings), undefined);
   } else {
     notCovered = step('listing the entities', () => listEntities(db).length, 0);
   }

@@ -5,12 +5,18 @@
  *
  * An entity is what an audit entry names (entity, entity_id):
  *   - case: the case row, its person, sentences, offences and their links, consent, financial
- *     obligations, timeline (case_events), documents and attachments, assessments as they read
- *     back (their documents in assessment_snapshots joined in, schema 15: the case as assessed,
- *     the result) and the due dates copied from the latest one; from schema 14 its handover
- *     plans, correspondence, notes and the packages it was imported from (each only once it has
- *     rows: the digest of a case without any is the one an earlier schema wrote, so its earlier
- *     entries still verify);
+ *     obligations, timeline (case_events), documents and attachments, its assessments and the due
+ *     dates copied from the latest one; from schema 14 its handover plans, correspondence, notes
+ *     and the packages it was imported from (each only once it has rows: the digest of a case
+ *     without any is the one an earlier schema wrote, so its earlier entries still verify).
+ *     An assessment enters by reference (from schema 15, when its content is in documents of
+ *     assessment_snapshots): its row with the sha256 of each document it names, not the
+ *     documents themselves. A document is content-addressed (its hash is of its text), so the
+ *     hash stands for the text, and `tsp audit verify` checks every document against its hash
+ *     (db/audit-verify.ts). Before, the digest held every assessment as it reads back, so each
+ *     write to a case read and hashed all its past assessments in full (a re-assessment of
+ *     10,000 cases spent most of its time there); entries written that way still verify
+ *     (`entityDigestMatches` accepts either form);
  *   - user: the user row (name, role) and its credentials (password hash, failed sign-ins, lockout);
  *   - rule_set `<id>@<version>` and jurisdiction_profile `<code>@<version>`: the stored version;
  *   - treaty_map `<version>`: the stored version of the treaty map;
@@ -53,9 +59,29 @@ const CASE_CHILDREN: readonly [string, string][] = [
   ['dueDates', 'SELECT * FROM case_due_dates WHERE case_id = ?'],
 ];
 
-/** Schema 15 or later: an assessment names its documents (a store sealed before 15 was digested with them in its rows). */
-const hasDocuments = (db: Database.Database): boolean =>
-  statement(db, "SELECT 1 FROM pragma_table_info('assessments') WHERE name = 'case_snapshot_id'").get() !== undefined;
+/** What the tables and columns the digest depends on are, per connection; read again when the schema changes. */
+interface Shape {
+  schemaVersion: number;
+  tables: Set<string>;
+  /** Schema 15 or later: an assessment names its documents (a store sealed before 15 was digested with them in its rows). */
+  hasDocuments: boolean;
+}
+
+const shapes = new WeakMap<Database.Database, Shape>();
+
+function shapeOf(db: Database.Database): Shape {
+  const schemaVersion = statement(db, 'PRAGMA schema_version').pluck().get() as number;
+  let shape = shapes.get(db);
+  if (shape === undefined || shape.schemaVersion !== schemaVersion) {
+    shape = {
+      schemaVersion,
+      tables: new Set(statement(db, "SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]),
+      hasDocuments: statement(db, "SELECT 1 FROM pragma_table_info('assessments') WHERE name = 'case_snapshot_id'").get() !== undefined,
+    };
+    shapes.set(db, shape);
+  }
+  return shape;
+}
 
 /** Tables of a case from schema 14 on: part of its digest only when they hold rows of it (see above). */
 const LATER_CASE_CHILDREN: readonly [string, string, string][] = [
@@ -65,22 +91,32 @@ const LATER_CASE_CHILDREN: readonly [string, string, string][] = [
   ['packages', 'case_packages', 'SELECT * FROM case_packages WHERE case_id = ? ORDER BY id'],
 ];
 
-function hasTable(db: Database.Database, table: string): boolean {
-  return statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) !== undefined;
-}
+/** A case's assessments by reference: each row with the sha256 of the documents it names. */
+const ASSESSMENTS_BY_HASH = `SELECT a.*, c.hash AS case_snapshot_hash, r.hash AS result_hash, t.hash AS texts_hash
+  FROM assessments a JOIN assessment_snapshots c ON c.id = a.case_snapshot_id JOIN assessment_snapshots r ON r.id = a.result_id
+  LEFT JOIN assessment_snapshots t ON t.id = a.texts_id WHERE a.case_id = ? ORDER BY a.id`;
 
-function caseContent(db: Database.Database, id: string): unknown {
+/**
+ * How a case's assessments enter its digest: `by-hash`, by reference to their documents (what
+ * is written from now on, schema 15 or later), or `read-back`, each assessment as it reads back
+ * in full (what entries written before this change, or before schema 15, vouch for).
+ */
+type CaseForm = 'by-hash' | 'read-back';
+
+function caseContent(db: Database.Database, id: string, form: CaseForm): unknown {
   const row = one(db, 'SELECT * FROM cases WHERE id = ?', id);
   if (row === null) return null;
+  const shape = shapeOf(db);
   const content: Row = { case: row, person: one(db, 'SELECT * FROM persons WHERE id = ?', row.person_id) };
   for (const [name, sql] of CASE_CHILDREN) content[name] = name === 'consent' || name === 'dueDates' ? one(db, sql, id) : all(db, sql, id);
-  // Each assessment as it reads back (from schema 15 its content is in shared documents, db/assessments-repo.ts): the same row,
-  // hence the same digest, as before its content moved; a byte changed in a document changes the digest of every case naming it.
-  content.assessments = hasDocuments(db)
-    ? assessmentsOfCase(db, id).sort((x, y) => (x.id < y.id ? -1 : 1)).map((a) => clean(a as unknown as Row))
+  content.assessments =
+    form === 'by-hash' ? all(db, ASSESSMENTS_BY_HASH, id)
+    // Each assessment as it reads back (from schema 15 its content is in shared documents, db/assessments-repo.ts): the same row,
+    // hence the same digest, as before its content moved.
+    : shape.hasDocuments ? assessmentsOfCase(db, id).sort((x, y) => (x.id < y.id ? -1 : 1)).map((a) => clean(a as unknown as Row))
     : all(db, 'SELECT * FROM assessments WHERE case_id = ? ORDER BY id', id);
   for (const [name, table, sql] of LATER_CASE_CHILDREN) {
-    if (!hasTable(db, table)) continue;
+    if (!shape.tables.has(table)) continue;
     const rows = all(db, sql, id);
     if (rows.length > 0) content[name] = rows;
   }
@@ -101,12 +137,12 @@ function versioned(db: Database.Database, table: string, keyColumn: string, enti
 }
 
 const CONTENT: Record<string, (db: Database.Database, id: string) => unknown> = {
-  case: caseContent,
+  case: (db, id) => caseContent(db, id, shapeOf(db).hasDocuments ? 'by-hash' : 'read-back'),
   user: userContent,
   rule_set: (db, id) => versioned(db, 'rule_sets', 'id', id),
   jurisdiction_profile: (db, id) => versioned(db, 'jurisdiction_profiles', 'code', id),
   treaty_map: (db, id) => one(db, 'SELECT * FROM treaty_maps WHERE version = ?', id),
-  setting: (db, id) => (hasTable(db, 'store_settings') ? one(db, 'SELECT * FROM store_settings WHERE name = ?', id) : null),
+  setting: (db, id) => (shapeOf(db).tables.has('store_settings') ? one(db, 'SELECT * FROM store_settings WHERE name = ?', id) : null),
 };
 
 /** The entity kinds that have rows, hence a digest. */
@@ -114,14 +150,28 @@ export const DIGESTED_ENTITIES = Object.keys(CONTENT);
 
 export const hasDigest = (entity: string): boolean => Object.hasOwn(CONTENT, entity);
 
+const digestOf = (entity: string, entityId: string, content: unknown): string => sha256Hex(canonicalJson({ entity, id: entityId, content }));
+
 /**
- * sha256 of the canonical content of the entity's rows now; null for an entity kind without
- * rows, and the digest of `null` for an entity whose rows are gone.
+ * sha256 of the canonical content of the entity's rows now, as an audit entry written now
+ * vouches for them; null for an entity kind without rows, and the digest of `null` for an
+ * entity whose rows are gone.
  */
 export function entityDigest(db: Database.Database, entity: string, entityId: string): string | null {
   const content = CONTENT[entity];
   if (content === undefined) return null;
-  return sha256Hex(canonicalJson({ entity, id: entityId, content: content(db, entityId) }));
+  return digestOf(entity, entityId, content(db, entityId));
+}
+
+/**
+ * Whether the entity's rows now give `digest`, as written now or, for a case, as an entry
+ * written before its assessments entered by reference (each in full as it reads back). Either
+ * form holds every row; the by-reference one relies on each document matching its hash, which
+ * `tsp audit verify` checks on its own.
+ */
+export function entityDigestMatches(db: Database.Database, entity: string, entityId: string, digest: string): boolean {
+  if (entityDigest(db, entity, entityId) === digest) return true;
+  return entity === 'case' && shapeOf(db).hasDocuments && digestOf(entity, entityId, caseContent(db, entityId, 'read-back')) === digest;
 }
 
 /** Every entity that has rows now, as [entity, id]. */

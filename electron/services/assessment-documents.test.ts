@@ -6,7 +6,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findAssessment } from '../../db/assessments-repo.ts';
+import { verifyStore } from '../../db/audit-verify.ts';
 import { sha256Hex } from '../../db/canonical-json.ts';
+import { entityDigest } from '../../db/entity-digest.ts';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { builtInRuleSet } from '../../shared/treaties/library.ts';
 import type { RuleSet } from '../../shared/treaties/schema.ts';
@@ -27,6 +29,9 @@ afterEach(() => h.dispose());
 const documents = () => h.store.db.prepare('SELECT count(*) FROM assessment_snapshots').pluck().get() as number;
 const references = (id: string) =>
   h.store.db.prepare('SELECT case_snapshot_id, result_id, texts_id FROM assessments WHERE id = ?').get(id) as { case_snapshot_id: number; result_id: number; texts_id: number | null };
+
+/** What verify finds besides the trigger a test dropped to edit a frozen row. */
+const beyondTrigger = () => verifyStore(h.store.db).findings.filter((f) => f.kind !== 'schema_missing');
 
 /** ETS 112 as built in, one parameter's source reworded: another version, the same outcome for every case. */
 function reworded(effectiveFrom: string): RuleSet {
@@ -73,6 +78,37 @@ describe('assessment documents', () => {
     expect(row.case_snapshot).toBe(JSON.stringify(a.caseSnapshot));
     const [entry] = listAudit(h.admin, { entity: 'case', entityId: id, limit: 1 });
     expect(entry?.after).toMatchObject({ snapshotHash: sha256Hex(row.case_snapshot + row.result) });
+  });
+
+  it('a case\u2019s audit digest names its assessments\u2019 documents by hash: verify checks each document, and names one edited behind the app', () => {
+    const id = createCase(h.admin, { case: CASE_FIXTURES.lifeChinese }).id;
+    const a = runAssessment(h.admin, { caseId: id });
+    h.setNow('2025-06-12T10:00:00.000Z');
+    runAssessment(h.admin, { caseId: id });
+    expect(verifyStore(h.store.db)).toMatchObject({ ok: true, findings: [] });
+    // The latest entry's digest is of the rows with the documents' hashes, not their texts: a document's text is not read for it.
+    const digest = entityDigest(h.store.db, 'case', id);
+    expect(h.store.db.prepare("SELECT digest FROM audit_log WHERE entity = 'case' AND entity_id = ? ORDER BY seq DESC LIMIT 1").pluck().get(id)).toBe(digest);
+    const { case_snapshot_id: caseDoc } = references(a.id);
+    h.store.db.exec('DROP TRIGGER assessment_snapshots_no_update');
+    h.store.db.prepare("UPDATE assessment_snapshots SET content = replace(content, 'CHAN', 'CHEN') WHERE id = ?").run(caseDoc);
+    expect(entityDigest(h.store.db, 'case', id)).toBe(digest);
+    const hash = h.store.db.prepare('SELECT hash FROM assessment_snapshots WHERE id = ?').pluck().get(caseDoc);
+    expect(beyondTrigger()).toEqual([
+      expect.objectContaining({ kind: 'document_changed', entityId: hash, message: expect.stringContaining(`assessments of case ${id} name it`) }),
+    ]);
+    // Its hash rewritten to match the edited text: now the case's rows no longer give the digest its entry vouches for.
+    h.store.db.prepare('UPDATE assessment_snapshots SET hash = ? WHERE id = ?').run(sha256Hex(findAssessment(h.store.db, a.id)!.case_snapshot), caseDoc);
+    expect(beyondTrigger()).toEqual([expect.objectContaining({ kind: 'entity_changed', entity: 'case', entityId: id })]);
+  });
+
+  it('an assessment pointed at another document behind the app is named: its case no longer gives its digest', () => {
+    const [x, y] = [CASE_FIXTURES.lifeChinese, CASE_FIXTURES.consecutiveChain].map((c) => createCase(h.admin, { case: c }).id);
+    const a = runAssessment(h.admin, { caseId: x! });
+    const b = runAssessment(h.admin, { caseId: y! });
+    h.store.db.exec('DROP TRIGGER assessments_no_update');
+    h.store.db.prepare('UPDATE assessments SET result_id = ? WHERE id = ?').run(references(b.id).result_id, a.id);
+    expect(beyondTrigger()).toEqual([expect.objectContaining({ kind: 'entity_changed', entity: 'case', entityId: x })]);
   });
 
   it('never changes or deletes a document', () => {
