@@ -125,7 +125,23 @@ export function auditAppender(db: WriteDb): AuditAppend {
 }
 
 function appendAfter(db: Database.Database, last: ChainEnd | undefined, entry: NewAuditEntry): ChainEnd {
-  const row: Omit<AuditRow, 'hash'> = {
+  if (!isKeyedChain(db)) {
+    const row = rowAfter(last, entry);
+    const hash = auditHash(row);
+    statement(db, SQL.insert).run({ ...row, hash });
+    return { seq: row.seq, hash };
+  }
+  const key = auditKeyOf(db);
+  if (key === undefined) throw new Error('this connection has no audit key: open the store with openDatabase');
+  // The one place every write's entry is made: the digest of the rows it wrote, in its transaction.
+  const row = keyedRowAfter(last, entry, entry.digest !== undefined ? entry.digest : entityDigest(db, entry.entity, entry.entityId), key);
+  statement(db, SQL.insertKeyed).run(row);
+  return { seq: row.seq, hash: row.hash };
+}
+
+/** The entry as the row that follows `last` (undefined: the first), before its hash. */
+function rowAfter(last: ChainEnd | undefined, entry: NewAuditEntry): Omit<AuditRow, 'hash'> {
+  return {
     seq: (last?.seq ?? 0) + 1,
     at: entry.at,
     user_id: entry.userId,
@@ -137,18 +153,15 @@ function appendAfter(db: Database.Database, last: ChainEnd | undefined, entry: N
     after: json(entry.after),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  if (!isKeyedChain(db)) {
-    const hash = auditHash(row);
-    statement(db, SQL.insert).run({ ...row, hash });
-    return { seq: row.seq, hash };
-  }
-  const key = auditKeyOf(db);
-  if (key === undefined) throw new Error('this connection has no audit key: open the store with openDatabase');
-  // The one place every write's entry is made: the digest of the rows it wrote, in its transaction.
-  const keyed = { ...row, digest: entry.digest !== undefined ? entry.digest : entityDigest(db, entry.entity, entry.entityId), keyed: 1 };
-  const hash = auditHash(keyed, key);
-  statement(db, SQL.insertKeyed).run({ ...keyed, hash });
-  return { seq: row.seq, hash };
+}
+
+/**
+ * The keyed row that follows `last`, with the digest it vouches for and its HMAC under `key`:
+ * what either store (SQLite here, PostgreSQL in db/pg/audit.ts) inserts.
+ */
+export function keyedRowAfter(last: ChainEnd | undefined, entry: NewAuditEntry, digest: string | null, key: Buffer): AuditRow & { digest: string | null; keyed: 1 } {
+  const row = { ...rowAfter(last, entry), digest, keyed: 1 as const };
+  return { ...row, hash: auditHash(row, key) };
 }
 
 export function entryOf(row: AuditRow): AuditEntry {
@@ -239,25 +252,34 @@ export interface AuditChainReport {
  * by their sha256 formula, keyed ones by their HMAC under `key` (default: the connection's).
  */
 export function checkAuditChain(db: Database.Database, key: Buffer | undefined = auditKeyOf(db)): AuditChainReport {
+  const walker = auditChainWalker(key);
+  for (const row of statement(db, SQL.all).iterate() as IterableIterator<AuditRow>) walker.add(row);
+  return walker.report();
+}
+
+/** The chain check fed one row at a time, in seq order: the rows of either store (db/pg/audit.ts reads PostgreSQL's a page at a time). */
+export function auditChainWalker(key: Buffer | undefined): { add(row: AuditRow): void; report(): AuditChainReport } {
   let entries = 0;
   let prevHash = GENESIS_HASH;
   let broken: BrokenLink | null = null;
   let keyedFrom: number | null = null;
-  for (const row of statement(db, SQL.all).iterate() as IterableIterator<AuditRow>) {
-    entries += 1;
-    const { hash, ...rest } = row;
-    if (row.keyed === 1 && keyedFrom === null) keyedFrom = row.seq;
-    if (broken === null) {
-      if (row.seq !== entries) broken = { seq: row.seq, problem: 'sequence', expected: entries };
-      else if (row.prev_hash !== prevHash) broken = { seq: row.seq, problem: 'link', stored: row.prev_hash, expected: prevHash };
-      else if (row.keyed !== 1 && keyedFrom !== null) broken = { seq: row.seq, problem: 'unkeyed' };
-      else if (row.keyed === 1 && key === undefined) broken = { seq: row.seq, problem: 'no_key' };
-      else {
-        const computed = auditHash(rest, key);
-        if (computed !== hash) broken = { seq: row.seq, problem: 'hash', stored: hash, computed };
+  return {
+    add(row) {
+      entries += 1;
+      const { hash, ...rest } = row;
+      if (row.keyed === 1 && keyedFrom === null) keyedFrom = row.seq;
+      if (broken === null) {
+        if (row.seq !== entries) broken = { seq: row.seq, problem: 'sequence', expected: entries };
+        else if (row.prev_hash !== prevHash) broken = { seq: row.seq, problem: 'link', stored: row.prev_hash, expected: prevHash };
+        else if (row.keyed !== 1 && keyedFrom !== null) broken = { seq: row.seq, problem: 'unkeyed' };
+        else if (row.keyed === 1 && key === undefined) broken = { seq: row.seq, problem: 'no_key' };
+        else {
+          const computed = auditHash(rest, key);
+          if (computed !== hash) broken = { seq: row.seq, problem: 'hash', stored: hash, computed };
+        }
       }
-    }
-    prevHash = hash;
-  }
-  return { entries, lastHash: prevHash, broken, keyedFrom };
+      prevHash = hash;
+    },
+    report: () => ({ entries, lastHash: prevHash, broken, keyedFrom }),
+  };
 }
