@@ -371,8 +371,26 @@ export function rowsToCase(rows: CaseRows): CaseFile {
     enforcement: enforcementOf(f),
     custody: f.custody_status === null ? null : { status: f.custody_status as NonNullable<CaseFile['custody']>['status'], since: f.custody_since },
   };
-  if (f.omitted_fields !== null) removePaths(c, JSON.parse(f.omitted_fields) as Path[]);
+  if (f.omitted_fields !== null) removePaths(c, omittedOf(f.omitted_fields));
   return c;
+}
+
+/**
+ * The paths of a stored omitted_fields text, parsed once per distinct text: most cases of a store
+ * omit the same few sets of fields, and a batch (re-assessment, the route finder) reads thousands.
+ * Bounded: past LIMIT texts, the oldest parsed is dropped.
+ */
+const OMITTED_LIMIT = 512;
+const omittedParsed = new Map<string, readonly Path[]>();
+
+function omittedOf(text: string): readonly Path[] {
+  let paths = omittedParsed.get(text);
+  if (paths === undefined) {
+    paths = JSON.parse(text) as Path[];
+    if (omittedParsed.size >= OMITTED_LIMIT) omittedParsed.delete(omittedParsed.keys().next().value as string);
+    omittedParsed.set(text, paths);
+  }
+  return paths;
 }
 
 type Path = (string | number)[];
@@ -399,7 +417,7 @@ function omittedPaths(full: unknown, given: unknown, path: Path = [], out: Path[
 function removePaths(target: unknown, paths: readonly Path[]): void {
   for (const path of paths) {
     let node: unknown = target;
-    for (const step of path.slice(0, -1)) node = (node as Record<string | number, unknown> | null | undefined)?.[step];
+    for (let i = 0; i < path.length - 1; i++) node = (node as Record<string | number, unknown> | null | undefined)?.[path[i]!];
     const last = path[path.length - 1];
     if (last !== undefined && (isRecord(node) || Array.isArray(node))) delete (node as Record<string | number, unknown>)[last];
   }
