@@ -1,0 +1,61 @@
+/**
+ * The office server's configuration: a JSON file (`--config FILE`) and the environment, the
+ * environment winning (a container or a systemd unit sets it without editing the file).
+ *
+ *   store               TSP_SERVER_STORE    the office's store file
+ *   host                TSP_SERVER_HOST     where to listen (default 127.0.0.1)
+ *   port                TSP_SERVER_PORT     (default 8443)
+ *   tlsCert, tlsKey     TSP_SERVER_TLS_CERT, TSP_SERVER_TLS_KEY   PEM files; required unless host is loopback
+ *   idleMinutes         TSP_SERVER_IDLE_MINUTES      a session ends after this long without a call (30)
+ *   maxHours            TSP_SERVER_MAX_HOURS         …and this long after its sign-in at most (12)
+ *   signInsPerMinute    TSP_SERVER_SIGNINS_PER_MINUTE  per client address (10)
+ * The store's key, for an encrypted store, is TSP_DB_KEY, as for the `tsp` command.
+ */
+import fs from 'node:fs';
+import { z } from 'zod';
+import { isLoopback } from './office-server.ts';
+
+const positive = z.coerce.number().int().positive();
+
+const configSchema = z
+  .object({
+    store: z.string().min(1),
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.coerce.number().int().min(1).max(65_535).default(8443),
+    tlsCert: z.string().min(1).optional(),
+    tlsKey: z.string().min(1).optional(),
+    idleMinutes: positive.default(30),
+    maxHours: positive.default(12),
+    signInsPerMinute: positive.default(10),
+  })
+  .strict()
+  .refine((c) => (c.tlsCert === undefined) === (c.tlsKey === undefined), { message: 'give both tlsCert and tlsKey, or neither' })
+  .refine((c) => c.tlsCert !== undefined || isLoopback(c.host), { message: 'TLS is required (tlsCert and tlsKey) unless host is a loopback address' });
+
+export type ServerConfig = z.infer<typeof configSchema>;
+
+const FROM_ENV: Record<string, keyof ServerConfig> = {
+  TSP_SERVER_STORE: 'store',
+  TSP_SERVER_HOST: 'host',
+  TSP_SERVER_PORT: 'port',
+  TSP_SERVER_TLS_CERT: 'tlsCert',
+  TSP_SERVER_TLS_KEY: 'tlsKey',
+  TSP_SERVER_IDLE_MINUTES: 'idleMinutes',
+  TSP_SERVER_MAX_HOURS: 'maxHours',
+  TSP_SERVER_SIGNINS_PER_MINUTE: 'signInsPerMinute',
+};
+
+/** The configuration from the arguments (`--config FILE`) and the environment; throws with every problem named. */
+export function serverConfig(args: readonly string[], env: Record<string, string | undefined>): ServerConfig {
+  const at = args.indexOf('--config');
+  if (at !== -1 && args[at + 1] === undefined) throw new Error('--config needs a file');
+  const fromFile: unknown = at === -1 ? {} : JSON.parse(fs.readFileSync(args[at + 1]!, 'utf8'));
+  if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) throw new Error('the configuration file holds one JSON object');
+  const merged: Record<string, unknown> = { ...fromFile };
+  for (const [name, key] of Object.entries(FROM_ENV)) if (env[name] !== undefined && env[name] !== '') merged[key] = env[name];
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new Error(`the office server's configuration: ${parsed.error.issues.map((i) => `${i.path.length === 0 ? '' : `${i.path.join('.')}: `}${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,204 @@
+/**
+ * The office server (issue 22): the contracts over HTTP through the same router, sessions held
+ * on the server, two officers on one store, short-lived tokens, sign-in rate limits, body limits,
+ * TLS off loopback, a log without personal data.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
+import { loadMigrations } from '../../db/migrate.ts';
+import type { ApiError, ApiOutputs, ApiResponse, Channel } from '../../shared/api.ts';
+import { tempDir } from '../../db/testing.ts';
+import { openApp, type OpenedApp } from '../app.ts';
+import { serverConfig } from './config.ts';
+import { createOfficeServer, SESSION_HEADER, type LogLine, type OfficeServerOptions } from './office-server.ts';
+
+const PASSWORD = 'correct horse battery staple';
+const CASE = { ...(CASE_FIXTURES.formatExample as { reference: string; person: { familyName: string } }), ruleSetId: 'coe-ets-112' };
+
+interface Answer<C extends Channel> {
+  status: number;
+  body: ApiResponse<C>;
+  token: string | undefined;
+}
+
+let dir: string;
+let app: OpenedApp;
+let server: FastifyInstance;
+let now: number;
+let lines: LogLine[];
+
+function start(options: Partial<OfficeServerOptions> = {}): FastifyInstance {
+  server = createOfficeServer({ db: app.db, host: '127.0.0.1', clock: () => new Date(now), log: (line) => lines.push(line), ...options });
+  return server;
+}
+
+async function call<C extends Channel>(channel: C, payload: unknown, token?: string, remoteAddress = '127.0.0.1'): Promise<Answer<C>> {
+  const response = await server.inject({
+    method: 'POST', url: `/api/${channel}`, remoteAddress,
+    headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+    payload: JSON.stringify(payload ?? null),
+  });
+  const header = response.headers[SESSION_HEADER];
+  return { status: response.statusCode, body: response.json(), token: typeof header === 'string' ? header : undefined };
+}
+
+function data<C extends Channel>(answer: Answer<C>): ApiOutputs[C] {
+  if (!answer.body.ok) throw new Error(`${answer.body.error.code} ${answer.body.error.messageKey}`);
+  return answer.body.data;
+}
+
+function refusal<C extends Channel>(answer: Answer<C>): ApiError {
+  if (answer.body.ok) throw new Error('expected a refusal');
+  return answer.body.error;
+}
+
+/** The first administrator (at the server itself) and two officers with their passwords; their tokens. */
+async function office(): Promise<{ admin: string; lee: string; wong: string; ids: Record<string, string> }> {
+  const setup = await call('session.setup', { name: 'Admin Chan', password: PASSWORD });
+  const admin = setup.token!;
+  const ids: Record<string, string> = {};
+  for (const name of ['Officer Lee', 'Officer Wong']) ids[name] = data(await call('users.create', { name, role: 'officer', password: PASSWORD }, admin)).id;
+  const lee = (await call('session.signIn', { name: 'Officer Lee', password: PASSWORD })).token!;
+  const wong = (await call('session.signIn', { name: 'Officer Wong', password: PASSWORD })).token!;
+  return { admin, lee, wong, ids };
+}
+
+beforeEach(() => {
+  dir = tempDir();
+  app = openApp({ file: path.join(dir, 'office.sqlite'), osUser: 'tsp-server', signIn: 'password' });
+  now = Date.parse('2026-12-07T09:00:00.000Z');
+  lines = [];
+});
+afterEach(async () => {
+  await server?.close();
+  app.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the office server', () => {
+  it('two officers on one store: one saves a case, the other sees it, and a save on the version before is refused with what changed and by whom', async () => {
+    start();
+    const { lee, wong } = await office();
+    const created = data(await call('cases.create', { case: CASE }, lee));
+    expect(data(await call('cases.get', { id: created.id }, wong)).version).toBe(1);
+    data(await call('cases.update', { id: created.id, expectedVersion: 1, case: { ...CASE, remandDays: 120 }, reason: 'remand found' }, lee));
+    const seen = data(await call('cases.get', { id: created.id }, wong));
+    expect(seen).toMatchObject({ version: 2, case: { remandDays: 120 } });
+    const refused = await call('cases.update', { id: created.id, expectedVersion: 1, case: { ...CASE, reference: 'CSD-2024-0777' }, reason: 'reference corrected' }, wong);
+    expect(refusal(refused)).toMatchObject({ code: 'conflict', messageKey: 'error.version_conflict' });
+    expect(refusal(refused).problems[0]!.params).toMatchObject({ version: 2, user: 'Officer Lee', fields: 'remandDays' });
+    expect(data(await call('cases.get', { id: created.id }, lee)).case.reference).toBe(CASE.reference);
+  });
+
+  it('answers a call without a session, or with a token it does not know, as signed out; a role is checked as in the app', async () => {
+    start();
+    const { lee } = await office();
+    for (const token of [undefined, 'not-a-token']) {
+      expect(refusal(await call('cases.list', {}, token))).toMatchObject({ code: 'forbidden', messageKey: 'error.signed_out' });
+    }
+    expect(refusal(await call('users.list', null, lee))).toMatchObject({ code: 'forbidden', messageKey: 'error.role_forbidden' });
+    expect(refusal(await call('no.such' as Channel, {}, lee))).toMatchObject({ code: 'not_found' });
+  });
+
+  it('ends a session at sign-out, after 30 minutes without a call, and 12 hours after its sign-in', async () => {
+    start();
+    const { lee, wong, admin } = await office();
+    data(await call('session.signOut', null, lee));
+    expect(refusal(await call('cases.list', {}, lee)).messageKey).toBe('error.signed_out');
+
+    now += 29 * 60_000;
+    data(await call('cases.list', {}, wong));
+    now += 31 * 60_000;
+    expect(refusal(await call('cases.list', {}, wong)).messageKey).toBe('error.signed_out');
+
+    // The administrator calls every 20 minutes: the session still ends 12 hours after its sign-in.
+    const fresh = (await call('session.signIn', { name: 'Admin Chan', password: PASSWORD })).token!;
+    expect(fresh).not.toBe(admin);
+    const signedInAt = now;
+    while (now - signedInAt <= 12 * 3_600_000 - 20 * 60_000) {
+      now += 20 * 60_000;
+      data(await call('cases.list', {}, fresh));
+    }
+    now += 20 * 60_000;
+    expect(refusal(await call('cases.list', {}, fresh)).messageKey).toBe('error.signed_out');
+  });
+
+  it('limits sign-ins per client address before the account lockout; another address is not held up', async () => {
+    start({ signInsPerMinute: 3 });
+    await office(); // 3 sign-ins from 127.0.0.1 (setup and two officers)
+    const limited = await call('session.signIn', { name: 'Officer Lee', password: PASSWORD });
+    expect(limited.status).toBe(429);
+    expect(refusal(limited)).toMatchObject({ code: 'unavailable', messageKey: 'error.signin_rate_limited' });
+    expect((await call('session.signIn', { name: 'Officer Lee', password: PASSWORD }, undefined, '10.0.0.7')).token).toBeDefined();
+    now += 61_000;
+    expect((await call('session.signIn', { name: 'Officer Lee', password: PASSWORD })).token).toBeDefined();
+    expect(lines.filter((l) => l.event === 'rate_limited')).toHaveLength(1);
+  });
+
+  it('makes the first administrator only at the server itself', async () => {
+    start();
+    const remote = await call('session.setup', { name: 'Someone', password: PASSWORD }, undefined, '10.0.0.7');
+    expect(refusal(remote)).toMatchObject({ code: 'forbidden', messageKey: 'error.setup_server_local' });
+    expect(remote.token).toBeUndefined();
+    expect((await call('session.setup', { name: 'Admin Chan', password: PASSWORD })).token).toBeDefined();
+  });
+
+  it('refuses a body over the limit before any service reads it', async () => {
+    start({ bodyLimit: 2_000 });
+    const { lee } = await office();
+    const big = await call('cases.create', { case: { ...CASE, reference: 'x'.repeat(3_000) } }, lee);
+    expect(big.status).toBe(413);
+    expect(data(await call('cases.list', {}, lee)).total).toBe(0);
+  });
+
+  it('logs each call by channel, outcome and user id: never a name, a password, a token or a case', async () => {
+    start();
+    const { lee, ids } = await office();
+    data(await call('cases.create', { case: CASE }, lee));
+    const log = JSON.stringify(lines);
+    for (const secret of ['Officer Lee', 'Admin Chan', PASSWORD, lee, CASE.person.familyName, '127.0.0.1']) {
+      expect(log).not.toContain(secret);
+    }
+    expect(lines).toContainEqual(expect.objectContaining({ event: 'call', channel: 'cases.create', outcome: 'ok', userId: ids['Officer Lee'] }));
+    expect(lines).toContainEqual(expect.objectContaining({ event: 'call', channel: 'session.signIn', outcome: 'ok', userId: ids['Officer Wong'] }));
+  });
+
+  it('tells its health without anything about cases or people', async () => {
+    start();
+    const health = await server.inject({ method: 'GET', url: '/health' });
+    expect(health.json()).toEqual({ ok: true, schemaVersion: loadMigrations().length, server: 'tsp-server' });
+  });
+});
+
+describe('TLS', () => {
+  it('is required off loopback: plain HTTP is refused there', () => {
+    expect(() => createOfficeServer({ db: app.db, host: '0.0.0.0' })).toThrow(/TLS certificate/);
+    expect(() => serverConfig([], { TSP_SERVER_STORE: 'office.sqlite', TSP_SERVER_HOST: '10.0.0.2' })).toThrow(/TLS is required/);
+    expect(serverConfig([], { TSP_SERVER_STORE: 'office.sqlite' })).toMatchObject({ host: '127.0.0.1', port: 8443, idleMinutes: 30, maxHours: 12 });
+  });
+
+  it('serves the contracts over HTTPS with the configured certificate', async () => {
+    const key = path.join(dir, 'key.pem');
+    const cert = path.join(dir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const config = serverConfig([], { TSP_SERVER_STORE: 'office.sqlite', TSP_SERVER_HOST: '0.0.0.0', TSP_SERVER_PORT: '8443', TSP_SERVER_TLS_CERT: cert, TSP_SERVER_TLS_KEY: key });
+    start({ host: config.host, tls: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } });
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = server.server.address() as { port: number };
+    const body = await new Promise<string>((resolve, reject) => {
+      https
+        .get({ host: '127.0.0.1', port, path: '/health', ca: fs.readFileSync(cert) }, (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          response.on('end', () => resolve(text));
+        })
+        .on('error', reject);
+    });
+    expect(JSON.parse(body)).toMatchObject({ ok: true, server: 'tsp-server' });
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * `tsp-server` (issue 22): the contracts of shared/api.ts over HTTP(S), for the officers of one
+ * office. Every call goes through the router the desktop app uses (electron/router.ts): the same
+ * roles, payload guard, schemas and services, one session per signed-in officer held here, on
+ * the server, never by the client. The office's store is the one it is given (today a desk
+ * store file; PostgreSQL when the services are asynchronous, docs/architecture.md).
+ *
+ *   POST /api/<channel>   body: the channel's payload as JSON (`null` for none);
+ *                         header `Authorization: Bearer <token>` once signed in.
+ *                         Answer: the channel's ApiResponse, as the router gives it.
+ *                         `session.signIn` and `session.setup` that sign someone in answer the
+ *                         new token in the header `X-TSP-Session`; `session.signOut` ends it.
+ *   GET  /health          `{ ok, schemaVersion, server }`: nothing about cases or people.
+ *
+ * Sessions are short-lived: they end after `idleMinutes` without a call and at most `maxHours`
+ * after sign-in; a token is 256 random bits, kept only as its sha256. Sign-ins are limited per
+ * client address (`signInsPerMinute`), before the store's own lockout of an account. Bodies are
+ * limited to what the largest contract admits (a package of attachments). TLS is required
+ * unless the server listens on loopback only (development). The log is one JSON line per call:
+ * the channel, the outcome, the time taken and the user's id — never a payload, a name, a
+ * token or an address.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { schemaVersion } from '../../db/migrate.ts';
+import { API, type ApiResponse, type Channel } from '../../shared/api.ts';
+import { ATTACHMENT_BASE64_MAX_LENGTH } from '../../shared/workflow-schemas.ts';
+import { createSessionRouter, type Router } from '../router.ts';
+import type { Session } from '../services/context.ts';
+import { openSession } from '../services/session.ts';
+
+export interface OfficeServerOptions {
+  db: Database.Database;
+  /** Where it will listen: TLS is required unless this is a loopback address. */
+  host: string;
+  tls?: { key: string | Buffer; cert: string | Buffer } | undefined;
+  clock?: (() => Date) | undefined;
+  /** A session ends after this many minutes without a call (default 30). */
+  idleMinutes?: number | undefined;
+  /** …and at most this many hours after its sign-in (default 12). */
+  maxHours?: number | undefined;
+  /** Sign-in attempts a client address may make in a minute (default 10). */
+  signInsPerMinute?: number | undefined;
+  /** The largest request body in bytes (default: a package import at its limit, with room for its JSON). */
+  bodyLimit?: number | undefined;
+  /** Where the structured log lines go (default: stdout, one JSON object a line). */
+  log?: ((line: LogLine) => void) | undefined;
+}
+
+/** One line of the server's log: what happened, never to whom or with what data. */
+export interface LogLine {
+  at: string;
+  event: 'call' | 'rate_limited' | 'error';
+  channel?: string;
+  outcome?: string;
+  status?: number;
+  ms?: number;
+  userId?: string | null;
+  message?: string;
+}
+
+export const SESSION_HEADER = 'x-tsp-session';
+const SIGN_IN_CHANNELS: readonly string[] = ['session.signIn', 'session.setup'];
+const DEFAULT_BODY_LIMIT = ATTACHMENT_BASE64_MAX_LENGTH * 2 + 64 * 1024;
+
+/** Whether a host name or address reaches this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+interface Held {
+  session: Session;
+  router: Router;
+  signedInAt: number;
+  lastCall: number;
+}
+
+const tokenKey = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+export function createOfficeServer(options: OfficeServerOptions): FastifyInstance {
+  if (options.tls === undefined && !isLoopback(options.host)) {
+    throw new Error(`the office server listens on ${options.host}: give it a TLS certificate and key (plain HTTP only on loopback, for development)`);
+  }
+  const clock = options.clock ?? (() => new Date());
+  const idleMs = (options.idleMinutes ?? 30) * 60_000;
+  const maxMs = (options.maxHours ?? 12) * 3_600_000;
+  const signInsPerMinute = options.signInsPerMinute ?? 10;
+  const log = options.log ?? ((line: LogLine) => process.stdout.write(`${JSON.stringify(line)}\n`));
+  const sessions = new Map<string, Held>();
+  const signIns = new Map<string, number[]>();
+
+  const server = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    ...(options.tls === undefined ? {} : { https: { key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' as const } }),
+  });
+
+  /** The session of a live token; an expired one is forgotten. */
+  function heldOf(request: FastifyRequest): { key: string; held: Held } | null {
+    const header = request.headers.authorization;
+    if (header === undefined || !header.startsWith('Bearer ')) return null;
+    const key = tokenKey(header.slice('Bearer '.length));
+    const held = sessions.get(key);
+    if (held === undefined) return null;
+    const now = clock().getTime();
+    if (now - held.lastCall > idleMs || now - held.signedInAt > maxMs || held.session.user === null) {
+      sessions.delete(key);
+      return null;
+    }
+    held.lastCall = now;
+    return { key, held };
+  }
+
+  /** Whether this address may try another sign-in now (counts the attempt). */
+  function mayTrySignIn(address: string): boolean {
+    const now = clock().getTime();
+    const recent = (signIns.get(address) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= signInsPerMinute) {
+      signIns.set(address, recent);
+      return false;
+    }
+    recent.push(now);
+    signIns.set(address, recent);
+    return true;
+  }
+
+  server.get('/health', async () => ({ ok: true, schemaVersion: schemaVersion(options.db), server: 'tsp-server' }));
+
+  /** Forgets sessions that have ended (run at each sign-in: a handful of officers, a short walk). */
+  function sweep(now: number): void {
+    for (const [key, held] of sessions) if (now - held.lastCall > idleMs || now - held.signedInAt > maxMs || held.session.user === null) sessions.delete(key);
+    for (const [address, times] of signIns) if (times.every((t) => now - t >= 60_000)) signIns.delete(address);
+  }
+
+  const routerOf = (session: Session, channel: string) => createSessionRouter(session, (message) => log({ at: clock().toISOString(), event: 'error', channel, message }));
+
+  server.post<{ Params: { channel: string } }>('/api/:channel', async (request, reply) => {
+    const started = performance.now();
+    const { channel } = request.params;
+    // A channel without input is called with the body `null`.
+    const payload = request.body ?? undefined;
+    const found = heldOf(request);
+    let response: ApiResponse<Channel>;
+    let userId = found?.held.session.user?.id ?? null;
+    if (SIGN_IN_CHANNELS.includes(channel)) {
+      if (!mayTrySignIn(request.ip)) {
+        log({ at: clock().toISOString(), event: 'rate_limited', channel });
+        return reply.code(429).send({ ok: false, error: { code: 'unavailable', messageKey: 'error.signin_rate_limited', problems: [] } });
+      }
+      // The office's first administrator is made at the server itself, never by whoever reaches it first over the network.
+      if (channel === 'session.setup' && !isLoopback(request.ip)) {
+        return reply.code(200).send({ ok: false, error: { code: 'forbidden', messageKey: 'error.setup_server_local', problems: [] } });
+      }
+      // A sign-in always starts a session of its own: a token held before it is ended.
+      if (found !== null) sessions.delete(found.key);
+      const session = openSession(options.db, clock);
+      const router = routerOf(session, channel);
+      response = router.dispatch(channel, payload);
+      if (response.ok && session.user !== null) {
+        const token = randomBytes(32).toString('base64url');
+        const now = clock().getTime();
+        sweep(now);
+        sessions.set(tokenKey(token), { session, router, signedInAt: now, lastCall: now });
+        userId = session.user.id;
+        void reply.header(SESSION_HEADER, token);
+      }
+    } else if (found === null) {
+      // Signed out (no token, or an ended session): the router answers as to anyone signed out.
+      response = routerOf(openSession(options.db, clock), channel).dispatch(channel, payload);
+    } else {
+      response = found.held.router.dispatch(channel, payload);
+      if (found.held.session.user === null) sessions.delete(found.key);
+    }
+    log({
+      at: clock().toISOString(), event: 'call', channel: Object.hasOwn(API, channel) ? channel : '(unknown)',
+      outcome: response.ok ? 'ok' : response.error.code, status: 200, ms: Math.round(performance.now() - started), userId,
+    });
+    return reply.code(200).send(response);
+  });
+
+  server.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    log({ at: clock().toISOString(), event: 'error', status, message: status === 500 ? 'internal error' : error.message });
+    void reply.code(status).send({
+      ok: false,
+      error: status === 500 ? { code: 'internal', messageKey: 'error.internal', problems: [] } : { code: 'invalid_input', messageKey: 'error.invalid_input', problems: [] },
+    });
+  });
+
+  return server;
+}
