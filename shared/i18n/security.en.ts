@@ -5,6 +5,8 @@ export const securityEn = {
   'error.signin_locked': 'This account is locked after 5 failed sign-ins in a row. Wait, or ask a supervisor to unlock it in Settings.',
   'error.signin_rate_limited': 'Too many sign-ins from this computer in a short time: wait a minute, then try again.',
   'error.setup_server_local': 'The office’s first administrator is set up on the server’s own computer, not over the network: ask whoever runs the office server.',
+  'error.office.unreachable': 'The office server cannot be reached: check the network, or ask whoever runs it. Nothing was saved.',
+  'error.office.certificate': 'The office server presented a certificate other than the one set in Settings: nothing was sent to it. Ask whoever runs it before you connect again.',
   'error.setup_done': 'The administrator exists already: sign in instead.',
   'error.setup_not_owner': 'This store already has its people: only one of its supervisors, signed in to this computer under their own account, can set their password here.',
   'error.password_wrong': 'The current password is not right: nothing was changed.',

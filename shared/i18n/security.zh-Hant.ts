@@ -7,6 +7,8 @@ export const securityZhHant: Record<keyof typeof securityEn, string> = {
   'error.signin_rate_limited': '此電腦在短時間內登入次數過多：請等候一分鐘再試。',
   'error.signin_locked': '此帳戶因連續 5 次登入失敗已被鎖定。請稍候，或請主管在「設定」解鎖。',
   'error.setup_server_local': '辦公室的首位管理員須在伺服器所在的電腦上設定，不能經網絡設定：請聯絡辦公室伺服器的管理人員。',
+  'error.office.unreachable': '無法連接辦公室伺服器：請檢查網絡，或聯絡伺服器的管理人員。沒有儲存任何內容。',
+  'error.office.certificate': '辦公室伺服器出示的憑證與「設定」中設定的不同：沒有向其傳送任何內容。再次連接前，請先聯絡伺服器的管理人員。',
   'error.setup_done': '管理員已經存在：請直接登入。',
   'error.setup_not_owner': '此資料庫已有用戶：只有其中一位主管以自己的電腦帳戶登入本電腦後，方可在此設定其密碼。',
   'error.password_wrong': '現有密碼不正確：未作任何更改。',

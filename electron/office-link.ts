@@ -1,0 +1,168 @@
+/**
+ * The desktop app's link to an office server (issue 22; docs/office-server.md): the main process
+ * sends each call of the renderer to `tsp-server` instead of the local router, and answers with
+ * the server's response, so the renderer does not change. The session's token stays here, in
+ * the main process, as the local session does.
+ *
+ * The server is named by its address and the SHA-256 fingerprint of its certificate, pinned:
+ * each call opens a TLS connection, checks the certificate the server presents against the
+ * fingerprint before anything is sent, and only then writes the request. A certificate of an
+ * office's own authority, or self-signed, works the same as a public one; any other certificate
+ * is refused, whoever signed it. Plain HTTP only to a loopback address (development).
+ *
+ * When the server cannot be reached, or presents another certificate, the call is answered
+ * `unavailable` with its reason, and nothing is written anywhere: the desktop keeps no copy of
+ * the office's data and no half-done write.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import type { ApiResponse, Channel } from '../shared/api.ts';
+import { isLoopback, SESSION_HEADER } from './server/office-server.ts';
+
+export interface OfficeServer {
+  /** `https://host:port` (or `http://` to a loopback address). */
+  url: string;
+  /** The SHA-256 fingerprint of the server's certificate, as `AB:CD:…` (32 pairs); null only for plain HTTP on loopback. */
+  fingerprint: string | null;
+}
+
+/** A fingerprint as typed or pasted (any case, with or without colons or spaces), as `AB:CD:…`; null if it is not one. */
+export function normaliseFingerprint(text: string): string | null {
+  const hex = text.replace(/[\s:]/g, '').toUpperCase();
+  return /^[0-9A-F]{64}$/.test(hex) ? (hex.match(/../g) as string[]).join(':') : null;
+}
+
+/** What is wrong with a server's address and fingerprint as given, or null. */
+export function officeServerProblem(server: OfficeServer): string | null {
+  let url: URL;
+  try {
+    url = new URL(server.url);
+  } catch {
+    return 'the address is not a URL';
+  }
+  if (url.protocol === 'http:') return isLoopback(url.hostname) ? null : 'plain HTTP is only for a server on this computer: use https://';
+  if (url.protocol !== 'https:') return 'the address starts with https://';
+  if (server.fingerprint === null || normaliseFingerprint(server.fingerprint) === null) return 'the certificate’s SHA-256 fingerprint is 64 hexadecimal digits';
+  return null;
+}
+
+export class OfficeLinkError extends Error {
+  constructor(readonly reason: 'unreachable' | 'certificate', message: string) {
+    super(message);
+  }
+}
+
+/** Opens a TLS connection and resolves once the server's certificate matches `fingerprint` (else rejects, the socket destroyed). */
+function pinnedSocket(url: URL, fingerprint: string, timeoutMs: number): Promise<tls.TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({
+      host: url.hostname.replace(/^\[|\]$/g, ''),
+      port: Number(url.port || 443),
+      // The pin decides, not a certificate authority: checked below before anything is written.
+      rejectUnauthorized: false,
+      ...(isIp(url.hostname) ? {} : { servername: url.hostname }),
+      minVersion: 'TLSv1.2',
+    });
+    const fail = (error: OfficeLinkError) => {
+      socket.destroy();
+      reject(error);
+    };
+    socket.setTimeout(timeoutMs, () => fail(new OfficeLinkError('unreachable', `no answer from ${url.host} within ${timeoutMs / 1000} s`)));
+    socket.once('error', (error) => fail(new OfficeLinkError('unreachable', error.message)));
+    socket.once('secureConnect', () => {
+      const presented = socket.getPeerCertificate().fingerprint256;
+      if (presented !== fingerprint) {
+        fail(new OfficeLinkError('certificate', `${url.host} presents a certificate with fingerprint ${presented ?? 'none'}, not the one pinned`));
+        return;
+      }
+      socket.setTimeout(0);
+      resolve(socket);
+    });
+  });
+}
+
+const isIp = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
+
+/** The SHA-256 fingerprint of the certificate a server presents (for Settings to show before it is pinned). */
+export function presentedFingerprint(address: string, timeoutMs = 10_000): Promise<string> {
+  const url = new URL(address);
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443), rejectUnauthorized: false, ...(isIp(url.hostname) ? {} : { servername: url.hostname }) });
+    socket.setTimeout(timeoutMs, () => {
+      socket.destroy();
+      reject(new OfficeLinkError('unreachable', `no answer from ${url.host} within ${timeoutMs / 1000} s`));
+    });
+    socket.once('error', (error) => reject(new OfficeLinkError('unreachable', error.message)));
+    socket.once('secureConnect', () => {
+      const fingerprint = socket.getPeerCertificate().fingerprint256;
+      socket.destroy();
+      resolve(fingerprint);
+    });
+  });
+}
+
+interface Posted {
+  status: number;
+  body: string;
+  token: string | undefined;
+}
+
+async function post(server: OfficeServer, path: string, body: string, token: string | null, timeoutMs: number): Promise<Posted> {
+  const url = new URL(path, server.url);
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  const socket = url.protocol === 'https:' ? await pinnedSocket(url, normaliseFingerprint(server.fingerprint ?? '') ?? '', timeoutMs) : null;
+  return new Promise((resolve, reject) => {
+    const options: https.RequestOptions = { method: 'POST', headers, timeout: timeoutMs, ...(socket === null ? {} : { createConnection: () => socket }) };
+    const request = (socket === null ? http : https).request(url, options, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const header = response.headers[SESSION_HEADER];
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), token: typeof header === 'string' ? header : undefined });
+      });
+      response.on('error', (error) => reject(new OfficeLinkError('unreachable', error.message)));
+    });
+    request.on('timeout', () => request.destroy(new Error(`no answer from ${url.host} within ${timeoutMs / 1000} s`)));
+    request.on('error', (error) => reject(error instanceof OfficeLinkError ? error : new OfficeLinkError('unreachable', error.message)));
+    request.end(body);
+  });
+}
+
+export interface OfficeLink {
+  readonly server: OfficeServer;
+  dispatch<C extends Channel>(channel: C | string, payload: unknown): Promise<ApiResponse<C>>;
+}
+
+/** A link to one office server; `timeoutMs` bounds each call (default 30 s: an import of many cases takes a while). */
+export function officeLink(server: OfficeServer, options: { timeoutMs?: number; log?: (message: string) => void } = {}): OfficeLink {
+  const problem = officeServerProblem(server);
+  if (problem !== null) throw new Error(`the office server: ${problem}`);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  let token: string | null = null;
+  return {
+    server,
+    async dispatch<C extends Channel>(channel: C | string, payload: unknown): Promise<ApiResponse<C>> {
+      let answer: Posted;
+      try {
+        answer = await post(server, `/api/${encodeURIComponent(channel)}`, JSON.stringify(payload ?? null), token, timeoutMs);
+      } catch (error) {
+        const reason = error instanceof OfficeLinkError ? error.reason : 'unreachable';
+        options.log?.(`office link: ${channel}: ${error instanceof Error ? error.message : String(error)}`);
+        return { ok: false, error: { code: 'unavailable', messageKey: `error.office.${reason}`, problems: [] } };
+      }
+      if (answer.token !== undefined) token = answer.token;
+      let response: ApiResponse<C>;
+      try {
+        response = JSON.parse(answer.body) as ApiResponse<C>;
+      } catch {
+        options.log?.(`office link: ${channel}: HTTP ${answer.status}, not a response of the contract`);
+        return { ok: false, error: { code: 'unavailable', messageKey: 'error.office.unreachable', problems: [] } };
+      }
+      // Signed out there (the session ended, or by this call): the token is no use any more.
+      if (channel === 'session.signOut' || (!response.ok && response.error.messageKey === 'error.signed_out')) token = null;
+      return response;
+    },
+  };
+}
