@@ -366,6 +366,17 @@ function amount(value: string): number | string | null {
   return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
+/**
+ * A list field as sent: what the officer entered; left empty, "unknown" (null) — unless the file
+ * held an empty list ("none", known) already, which stays as it was. An empty field cannot tell
+ * the two apart, and an edit of another field must not turn a known "none" into "unknown" (the
+ * link and dual-criminality conditions read the difference).
+ */
+function listOrKept(entered: string[], before: readonly string[] | null | undefined): string[] | null {
+  if (entered.length > 0) return entered;
+  return before?.length === 0 ? [] : null;
+}
+
 /** The other names, one a line. */
 function aliasesOf(value: string): string[] {
   return value
@@ -409,13 +420,12 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
       familyName: text(draft.familyName),
       givenNames: text(draft.givenNames),
       nativeName: text(draft.nativeName),
-      // No name typed: none recorded, unless the file held an empty list already.
-      aliases: aliasesOf(draft.aliases).length > 0 ? aliasesOf(draft.aliases) : base.person?.aliases?.length === 0 ? [] : null,
+      aliases: listOrKept(aliasesOf(draft.aliases), base.person?.aliases),
       prisonNumber: text(draft.prisonNumber),
       prison: text(draft.prison),
       dateOfBirth: text(draft.dateOfBirth),
-      nationalities: codes(draft.nationalities),
-      permanentResidence: codes(draft.permanentResidence),
+      nationalities: listOrKept(codes(draft.nationalities) ?? [], base.person?.nationalities),
+      permanentResidence: listOrKept(codes(draft.permanentResidence) ?? [], base.person?.permanentResidence),
       livesIn: text(draft.livesIn),
       representativeNeeded: fromTri(draft.representativeNeeded),
       domiciliaryOfSentencingState: fromTri(draft.domiciliaryOfSentencingState),
@@ -444,14 +454,18 @@ export function caseOf(draft: CaseDraft, original: CaseFile | null): Record<stri
       offences: s.offences,
     })),
     remandDays: whole(draft.remandDays),
-    offences: draft.offences.map((o) => ({
-      id: o.id.trim(),
-      description: text(o.description),
-      categories: o.categories.length === 0 ? null : o.categories,
-      maxPenaltyMonths: whole(o.maxPenaltyMonths),
-      administeringMaxPenaltyMonths: o.administeringLife ? 'life' : whole(o.administeringMaxPenaltyMonths),
-      dualCriminality: o.dualCriminality,
-    })),
+    offences: draft.offences.map((o) => {
+      const prior = base.offences?.find((b) => b.id === o.id.trim());
+      return {
+        id: o.id.trim(),
+        description: text(o.description),
+        categories: listOrKept(o.categories, prior?.categories),
+        maxPenaltyMonths: whole(o.maxPenaltyMonths),
+        administeringMaxPenaltyMonths: o.administeringLife ? 'life' : whole(o.administeringMaxPenaltyMonths),
+        // "Unknown" shown for a file that recorded nothing stays nothing recorded (the same meaning, not a change).
+        dualCriminality: o.dualCriminality === 'unknown' && prior !== undefined && prior.dualCriminality == null ? prior.dualCriminality : o.dualCriminality,
+      };
+    }),
     consent: consentEmpty
       ? null
       : {

@@ -18,8 +18,14 @@ describe('changedFields', () => {
     ['a term changed in months only', { ...base, sentences: [{ ...base.sentences[0], term: { years: 2, months: 6, days: 0 } }] }, ['sentences[0].term.months']],
     ['consent recorded where there was none', { ...base, consent: { status: 'given' } }, ['consent']],
     ['a field left out where it was null: the same', { person: base.person, sentences: base.sentences }, []],
+    ['a consent with every fact unrecorded where there was none: the same', { ...base, consent: { status: null, by: null, date: null } }, []],
   ])('%s', (_, after, paths) => {
     expect(changedFields(base, after)).toEqual(paths);
+  });
+
+  it('tells "none" (an empty list) from "not recorded"', () => {
+    expect(changedFields({ person: { nationalities: null } }, { person: { nationalities: [] } })).toEqual(['person.nationalities']);
+    expect(changedFields({ person: { nationalities: [] } }, { person: {} })).toEqual(['person.nationalities']);
   });
 
   it('is symmetric in the paths it names', () => {

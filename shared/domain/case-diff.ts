@@ -11,8 +11,12 @@ function join(at: string, key: string | number): string {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Nothing recorded: absent, null, or a group of facts none of which is recorded (a consent with every fact null). Not an empty list, which says "none". */
+const blank = (v: unknown): boolean => v === null || v === undefined || (isObject(v) && Object.values(v).every(blank));
+
 /** The paths at which `after` differs from `before`, in the order of the file; [] when they are the same. */
 export function changedFields(before: unknown, after: unknown, at = ''): string[] {
+  if (blank(before) && blank(after)) return [];
   if (Array.isArray(before) && Array.isArray(after)) {
     const out: string[] = [];
     for (let i = 0; i < Math.max(before.length, after.length); i++) {
