@@ -126,7 +126,7 @@ const PRELOAD_STAND_IN = `(() => {
  * but each of its answers runs Playwright's own scripts in the page first (about 100 ms of a
  * first render went there); this bridge costs a message each way.
  */
-async function installBridge(context: BrowserContext, page: Page, answer: (channel: string, payload: unknown) => unknown): Promise<void> {
+export async function installBridge(context: BrowserContext, page: Page, answer: (channel: string, payload: unknown) => unknown): Promise<void> {
   const cdp = await context.newCDPSession(page);
   cdp.on('Runtime.bindingCalled', async (event) => {
     if (event.name !== '__tspSend') return;

@@ -1,0 +1,135 @@
+/**
+ * The office edition in Chromium (issue 22): the unchanged renderer, each window's calls sent by
+ * the desktop's office link (electron/office-link.ts, as the main process would) over HTTPS to one
+ * tsp-server, its certificate pinned. Two officers in two browser contexts: each signs in on the
+ * server, one records a change to a case, the other sees it, and a save on the version before is
+ * refused with the difference and who made it shown.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_FIXTURES } from '../db/case-fixtures.ts';
+import { tempDir } from '../db/testing.ts';
+import { openApp, type OpenedApp } from '../electron/app.ts';
+import { officeLink, type OfficeLink } from '../electron/office-link.ts';
+import { createOfficeServer } from '../electron/server/office-server.ts';
+import type { ApiResponse, Channel } from '../shared/api.ts';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
+import { en } from '../shared/i18n/en.ts';
+import { OUT_DIR } from './harness.ts';
+import { acquireRenderer, releaseRenderer } from './renderer-build.ts';
+import { CHROMIUM, installBridge } from './shell.ts';
+import { serveDirectory, type StaticServer } from './static-server.ts';
+
+const PASSWORD = 'correct horse battery staple';
+const CASE = { ...(CASE_FIXTURES.formatExample as object), ruleSetId: 'coe-ets-112' };
+
+function data<C extends Channel>(response: ApiResponse<C>) {
+  if (!response.ok) throw new Error(`${response.error.code} ${response.error.messageKey}`);
+  return response.data;
+}
+
+let dir: string;
+let store: OpenedApp;
+let server: FastifyInstance;
+let pages: StaticServer;
+let browser: Browser;
+let url: string;
+let fingerprint: string;
+let caseId: string;
+const windows: Record<'lee' | 'wong', { page: Page; link: OfficeLink }> = {} as never;
+
+/** A browser context whose window's calls go through its own office link: one desktop app each. */
+async function desktop(): Promise<{ page: Page; link: OfficeLink }> {
+  const link = officeLink({ url, fingerprint });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await installBridge(context, page, (channel, payload) => link.dispatch(channel, payload));
+  return { page, link };
+}
+
+const field = (page: Page, name: string) => page.locator(`#f-${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`);
+
+beforeAll(async () => {
+  dir = tempDir();
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=tsp-office'], { stdio: 'ignore' });
+  fingerprint = /Fingerprint=([0-9A-F:]+)/.exec(execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256', '-in', cert], { encoding: 'utf8' }))![1]!;
+  store = openApp({ file: path.join(dir, 'office.sqlite'), osUser: 'tsp-server', signIn: 'password' });
+  server = createOfficeServer({ db: store.db, host: '127.0.0.1', tls: { key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, log: () => undefined });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  url = `https://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+  // The administrator, at the server: the two officers' accounts and a case.
+  const admin = officeLink({ url, fingerprint });
+  data(await admin.dispatch('session.setup', { name: 'Admin Chan', password: PASSWORD }));
+  for (const name of ['Officer Lee', 'Officer Wong']) data(await admin.dispatch('users.create', { name, role: 'officer', password: PASSWORD }));
+  caseId = data(await admin.dispatch('cases.create', { case: CASE })).id;
+
+  const renderer = await acquireRenderer();
+  pages = await serveDirectory(renderer.dir, CONTENT_SECURITY_POLICY);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  windows.lee = await desktop();
+  windows.wong = await desktop();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+  await releaseRenderer().catch(() => undefined);
+  await server?.close();
+  store?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('two officers on one office server', { timeout: 90_000 }, () => {
+  it('each signs in on the server from their own window and sees the office’s cases', async () => {
+    for (const [who, name] of [['lee', 'Officer Lee'], ['wong', 'Officer Wong']] as const) {
+      const { page } = windows[who];
+      await page.goto(`${pages.url}#/cases`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+      await page.getByLabel('Name').fill(name);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.locator('.masthead__user').textContent()).toContain(name);
+      await expect.poll(() => page.locator('tbody tr.case-row').count()).toBe(1);
+    }
+  });
+
+  it('one records a change, the other sees it; a save on the version before is refused with the difference and who made it', async () => {
+    const { lee, wong } = windows;
+    // Wong starts an edit of version 1.
+    await wong.page.goto(`${pages.url}#/case/${caseId}`);
+    await wong.page.getByRole('button', { name: 'Edit case' }).click();
+    await field(wong.page, 'person.givenNames').fill('Pyotr Ivanovich');
+    await field(wong.page, 'reason').fill('Full given names');
+
+    // Lee records the remand found meanwhile, from his window.
+    await lee.page.goto(`${pages.url}#/case/${caseId}`);
+    await lee.page.getByRole('button', { name: 'Edit case' }).click();
+    await field(lee.page, 'remandDays').fill('191');
+    await field(lee.page, 'reason').fill('Remand recounted');
+    await lee.page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(async () => data(await wong.link.dispatch('cases.get', { id: caseId })).version).toBe(2);
+
+    // Wong's save is refused: what changed, by whom, and the edit kept on screen.
+    await wong.page.getByRole('button', { name: 'Save changes' }).click();
+    const summary = wong.page.locator('.error-summary');
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    expect(await summary.textContent()).toContain(en['ui.form.conflict']);
+    const change = (await summary.locator('.conflict-changes li').textContent()) ?? '';
+    expect(change).toContain('Officer Lee');
+    // Only what Lee changed: the form keeps every field he did not touch as it was ("none" stays "none").
+    expect(change).toMatch(new RegExp(`: ${en['ui.form.f.remandDays']}\\.?$`));
+    expect(await field(wong.page, 'person.givenNames').inputValue()).toBe('Pyotr Ivanovich');
+    await summary.screenshot({ path: `${OUT_DIR}/office-conflict.png` });
+
+    // Wong takes the latest version: Lee's change is there.
+    await wong.page.getByRole('button', { name: 'Reload the latest version (discards your changes)' }).click();
+    await expect.poll(() => field(wong.page, 'remandDays').inputValue()).toBe('191');
+    expect(data(await wong.link.dispatch('cases.get', { id: caseId })).case.person.givenNames).toBe('Pyotr');
+  });
+});
