@@ -32,6 +32,9 @@ import { rendererLogLine, watchProcess } from './diagnostics/process-watch.ts';
 import { appVersion, type ShellInfo } from './diagnostics/shell-info.ts';
 import { rendererRecovery } from './renderer-recovery.ts';
 import { describeError } from './store-failure.ts';
+import { auditStoreEvent, SYSTEM_USER_ID } from './backups.ts';
+import { officeConnection, routeCall } from './office-connection.ts';
+import { provideOffice } from './services/office.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', '..', 'dist');
@@ -106,7 +109,13 @@ app.whenReady().then(async () => {
   // The schema is brought up to date on a worker thread while the window loads (after an update a
   // large store's migrations take a while): the window goes on answering, and says meanwhile that
   // the store is being opened (renderer/session/RequireSession.tsx). Its calls wait for the store.
-  const opening: Promise<OpenedApp> = prepareStoreInWorker({ file, key: unlocked.key, nativeBinding }).then(({ from }) =>
+  // An office server named in the app's data folder takes every call but its own three (electron/office-connection.ts).
+  const office = officeConnection(path.join(app.getPath('userData'), 'office-server.json'), { log: (message) => log.error(message) });
+  const withOffice = (opened: OpenedApp): OpenedApp => {
+    provideOffice(opened.db, office);
+    return opened;
+  };
+  const opening: Promise<OpenedApp> = prepareStoreInWorker({ file, key: unlocked.key, nativeBinding }).then(({ from }) => withOffice(
     openApp({
       file,
       key: unlocked.key,
@@ -118,7 +127,7 @@ app.whenReady().then(async () => {
       migratedFrom: from,
       shell,
     }),
-  );
+  ));
   log.info(`TSP Desk ${shell.appVersion} started (${shell.platform}; ${shell.runtime})`);
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
 
@@ -148,7 +157,8 @@ app.whenReady().then(async () => {
 
   ipcMain.handle('tsp:invoke', async (event, channel: unknown, payload: unknown) => {
     if (!isAppFrame(event)) return { ok: false, error: { code: 'forbidden', messageKey: 'error.forbidden', problems: [] } };
-    return (await opening).router.dispatch(String(channel), payload);
+    return routeCall(office, async (name, input) => (await opening).router.dispatch(name, input), String(channel), payload, () =>
+      void opening.then((opened) => auditStoreEvent({ db: opened.db, clock: () => new Date(), userId: SYSTEM_USER_ID }, 'office.disconnect', file, 'back to this computer’s store from the office server', {})));
   });
 
   const window = new BrowserWindow({

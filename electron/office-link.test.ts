@@ -36,15 +36,13 @@ describe('the fingerprint and address of an office server', () => {
 
   it.each([
     [{ url: 'https://office.example:8443', fingerprint: 'ab'.repeat(32) }, null],
-    [{ url: 'https://office.example:8443', fingerprint: null }, /fingerprint/],
-    [{ url: 'http://office.example:8443', fingerprint: 'ab'.repeat(32) }, /only for a server on this computer/],
+    [{ url: 'https://office.example:8443', fingerprint: null }, 'fingerprint'],
+    [{ url: 'http://office.example:8443', fingerprint: 'ab'.repeat(32) }, 'https'],
     [{ url: 'http://127.0.0.1:8443', fingerprint: null }, null],
-    [{ url: 'ftp://office.example', fingerprint: 'ab'.repeat(32) }, /https/],
-    [{ url: 'office.example', fingerprint: 'ab'.repeat(32) }, /not a URL/],
+    [{ url: 'ftp://office.example', fingerprint: 'ab'.repeat(32) }, 'url'],
+    [{ url: 'office.example', fingerprint: 'ab'.repeat(32) }, 'url'],
   ])('%j → %s', (server, expected) => {
-    const problem = officeServerProblem(server);
-    if (expected === null) expect(problem).toBeNull();
-    else expect(problem).toMatch(expected);
+    expect(officeServerProblem(server)).toBe(expected);
   });
 });
 

@@ -18,7 +18,7 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { ApiResponse, Channel } from '../shared/api.ts';
-import { isLoopback, SESSION_HEADER } from './server/office-server.ts';
+import { isLoopback, SESSION_HEADER } from './server/protocol.ts';
 
 export interface OfficeServer {
   /** `https://host:port` (or `http://` to a loopback address). */
@@ -33,17 +33,26 @@ export function normaliseFingerprint(text: string): string | null {
   return /^[0-9A-F]{64}$/.test(hex) ? (hex.match(/../g) as string[]).join(':') : null;
 }
 
+/** What can be wrong with an office server's address and fingerprint as given. */
+export type OfficeServerProblem = 'url' | 'https' | 'fingerprint';
+
+const PROBLEM_TEXT: Record<OfficeServerProblem, string> = {
+  url: 'the address is not a URL starting with https://',
+  https: 'plain HTTP is only for a server on this computer: use https://',
+  fingerprint: 'the certificate’s SHA-256 fingerprint is 64 hexadecimal digits',
+};
+
 /** What is wrong with a server's address and fingerprint as given, or null. */
-export function officeServerProblem(server: OfficeServer): string | null {
+export function officeServerProblem(server: OfficeServer): OfficeServerProblem | null {
   let url: URL;
   try {
     url = new URL(server.url);
   } catch {
-    return 'the address is not a URL';
+    return 'url';
   }
-  if (url.protocol === 'http:') return isLoopback(url.hostname) ? null : 'plain HTTP is only for a server on this computer: use https://';
-  if (url.protocol !== 'https:') return 'the address starts with https://';
-  if (server.fingerprint === null || normaliseFingerprint(server.fingerprint) === null) return 'the certificate’s SHA-256 fingerprint is 64 hexadecimal digits';
+  if (url.protocol === 'http:') return isLoopback(url.hostname) ? null : 'https';
+  if (url.protocol !== 'https:') return 'url';
+  if (server.fingerprint === null || normaliseFingerprint(server.fingerprint) === null) return 'fingerprint';
   return null;
 }
 
@@ -138,7 +147,7 @@ export interface OfficeLink {
 /** A link to one office server; `timeoutMs` bounds each call (default 30 s: an import of many cases takes a while). */
 export function officeLink(server: OfficeServer, options: { timeoutMs?: number; log?: (message: string) => void } = {}): OfficeLink {
   const problem = officeServerProblem(server);
-  if (problem !== null) throw new Error(`the office server: ${problem}`);
+  if (problem !== null) throw new Error(`the office server: ${PROBLEM_TEXT[problem]}`);
   const timeoutMs = options.timeoutMs ?? 30_000;
   let token: string | null = null;
   return {

@@ -11,6 +11,8 @@ import { BUILT_IN_RULESETS } from '../shared/treaties/library.ts';
 import { BUILT_IN_PROFILES } from '../shared/treaties/profile-schema.ts';
 import { createRouter, HANDLERS, type Router } from './router.ts';
 import { provideBackups, provideRestore } from './services/backups.ts';
+import { provideOffice } from './services/office.ts';
+import type { OfficeStatus } from '../shared/contracts/office.ts';
 import type { ServiceContext } from './services/context.ts';
 import { serviceHarness, type ServiceHarness } from './services/testing.ts';
 import { storeDigest } from '../db/testing.ts';
@@ -121,6 +123,9 @@ function validPayloads(): { [C in Channel]: ApiInputs[C] } {
     'reports.statistics': { from: '2024-01-01', to: '2024-12-31', direction: 'outgoing' },
     'reports.export': { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' },
     'reports.exportProgress': { jobId: '00000000-0000-4000-8000-000000000000' }, // replaced by a started export's id
+    'office.status': undefined,
+    'office.connect': { url: 'https://tsp.office.example:8443', fingerprint: 'ab'.repeat(32), reason: 'one register for the office' },
+    'office.disconnect': undefined,
   };
 }
 
@@ -205,12 +210,15 @@ const INVALID: { [C in Channel]: unknown } = {
   'reports.statistics': { from: '2024-12-31', to: '2024-01-01' },
   'reports.export': { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'docx' },
   'reports.exportProgress': { jobId: 'job-1' },
+  'office.status': { url: 'x' },
+  'office.connect': { url: 42, fingerprint: null, reason: 'r' },
+  'office.disconnect': { reason: 7 },
 };
 
 describe('every channel', () => {
   it('has a handler, a payload schema and roles', () => {
     for (const channel of CHANNELS) expect(API[channel].roles.length).toBeGreaterThan(0);
-    expect(CHANNELS).toHaveLength(77);
+    expect(CHANNELS).toHaveLength(80);
   });
 
   it('checks the answer of every channel whose output has a schema; the rest are typed only', () => {
@@ -218,7 +226,7 @@ describe('every channel', () => {
     expect(typedOnly.sort()).toEqual([
       'backups.inspect', 'backups.restore', 'backups.run', 'backups.state', 'cases.export', 'cases.importPreview', 'dossier.model', 'dossier.pdf', 'enforcement.compute',
         'imports.spreadsheetCommit', 'imports.spreadsheetProgress', 'imports.spreadsheetStart', 'imports.template',
-      'packages.import', 'packages.make', 'reports.export', 'reports.exportProgress', 'reports.statistics', 'routes.screen', 'rulesets.reassessExport', 'settings.diagnostics', 'settings.info',
+      'office.connect', 'office.disconnect', 'office.status', 'packages.import', 'packages.make', 'reports.export', 'reports.exportProgress', 'reports.statistics', 'routes.screen', 'rulesets.reassessExport', 'settings.diagnostics', 'settings.info',
     ]);
   });
 
@@ -248,6 +256,15 @@ describe('every channel', () => {
       payload = { ...(payload as object), jobId };
     }
     if (channel === 'reports.exportProgress') payload = { jobId: data(admin.dispatch('reports.export', { query: { from: '2024-01-01', to: '2024-12-31' }, format: 'csv' })).jobId };
+    // The desktop app's main process provides the office connection (electron/office-connection.test.ts); here a stand-in.
+    if (channel.startsWith('office.')) {
+      let status: OfficeStatus = { mode: channel === 'office.disconnect' ? 'office' : 'desk', url: null, fingerprint: null, available: true };
+      provideOffice(h.store.db, {
+        status: () => status,
+        connect: (server) => (status = { ...status, mode: 'office', ...server }),
+        disconnect: () => (status = { ...status, mode: 'desk', url: null, fingerprint: null }),
+      });
+    }
     // The app's scheduler provides the backups (tests/backup.test.ts); here a stand-in that has none yet.
     if (channel.startsWith('backups.')) {
       provideBackups(h.store.db, { state: () => IDLE_BACKUPS, backUpNow: () => Promise.resolve() });

@@ -34,6 +34,7 @@ import { rulesetsHandlers } from './services/rulesets.ts';
 import { settingsHandlers } from './services/settings.ts';
 import { treatiesHandlers } from './services/treaty-map.ts';
 import { packagesHandlers } from './services/packages.ts';
+import { officeHandlers } from './services/office.ts';
 
 type SignedInChannel = Exclude<Channel, SignedOutChannel>;
 
@@ -59,6 +60,7 @@ export const HANDLERS = {
   ...packagesHandlers,
   ...reportsHandlers,
   ...usersHandlers,
+  ...officeHandlers,
 } satisfies Handlers<Channel>;
 
 export interface Router {

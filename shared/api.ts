@@ -26,6 +26,7 @@ import { sessionContract } from './contracts/session.ts';
 import { settingsContract } from './contracts/settings.ts';
 import { treatiesContract } from './contracts/treaties.ts';
 import { usersContract } from './contracts/users.ts';
+import { officeContract } from './contracts/office.ts';
 import { workflowContract } from './contracts/workflow.ts';
 
 /** The areas, each one file of shared/contracts/ and one handler map of electron/services/. */
@@ -48,6 +49,7 @@ export const AREAS = {
   packages: packagesContract,
   reports: reportsContract,
   users: usersContract,
+  office: officeContract,
 } as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;

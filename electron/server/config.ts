@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import { isLoopback } from './office-server.ts';
+import { isLoopback } from './protocol.ts';
 
 const positive = z.coerce.number().int().positive();
 

@@ -15,7 +15,8 @@ import type { ApiError, ApiOutputs, ApiResponse, Channel } from '../../shared/ap
 import { tempDir } from '../../db/testing.ts';
 import { openApp, type OpenedApp } from '../app.ts';
 import { serverConfig } from './config.ts';
-import { createOfficeServer, SESSION_HEADER, type LogLine, type OfficeServerOptions } from './office-server.ts';
+import { createOfficeServer, type LogLine, type OfficeServerOptions } from './office-server.ts';
+import { SESSION_HEADER } from './protocol.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const CASE = { ...(CASE_FIXTURES.formatExample as { reference: string; person: { familyName: string } }), ruleSetId: 'coe-ets-112' };

@@ -29,6 +29,7 @@ import { ATTACHMENT_BASE64_MAX_LENGTH } from '../../shared/workflow-schemas.ts';
 import { createSessionRouter, type Router } from '../router.ts';
 import type { Session } from '../services/context.ts';
 import { openSession } from '../services/session.ts';
+import { isLoopback, SESSION_HEADER } from './protocol.ts';
 
 export interface OfficeServerOptions {
   db: Database.Database;
@@ -60,14 +61,8 @@ export interface LogLine {
   message?: string;
 }
 
-export const SESSION_HEADER = 'x-tsp-session';
 const SIGN_IN_CHANNELS: readonly string[] = ['session.signIn', 'session.setup'];
 const DEFAULT_BODY_LIMIT = ATTACHMENT_BASE64_MAX_LENGTH * 2 + 64 * 1024;
-
-/** Whether a host name or address reaches this machine only. */
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 interface Held {
   session: Session;

@@ -4,6 +4,9 @@
  * and the reader's language words it at the edge.
  */
 export const inputsEn = {
+  'validation.office.url': 'must be the server’s address, such as https://tsp.office.example:8443',
+  'validation.office.https': 'must start with https:// (plain http:// only for a server on this computer)',
+  'validation.office.fingerprint': 'must be the SHA-256 fingerprint of the server’s certificate, 64 hexadecimal digits, as whoever runs the server gave it',
   'validation.text': 'must be text',
   'validation.number': 'must be a number',
   'validation.boolean': 'must be true or false',

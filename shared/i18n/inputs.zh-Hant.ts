@@ -2,6 +2,9 @@
 import type { inputsEn } from './inputs.en.ts';
 
 export const inputsZhHant: Record<keyof typeof inputsEn, string> = {
+  'validation.office.url': '須為伺服器地址，例如 https://tsp.office.example:8443',
+  'validation.office.https': '須以 https:// 開頭（只有本電腦上的伺服器可用 http://）',
+  'validation.office.fingerprint': '須為伺服器憑證的 SHA-256 指紋，即 64 個十六進位數字，由伺服器的管理人員提供',
   'validation.text': '必須是文字',
   'validation.number': '必須是數字',
   'validation.boolean': '必須是「是」或「否」（true 或 false）',

@@ -7,6 +7,8 @@ export const securityEn = {
   'error.setup_server_local': 'The office’s first administrator is set up on the server’s own computer, not over the network: ask whoever runs the office server.',
   'error.office.unreachable': 'The office server cannot be reached: check the network, or ask whoever runs it. Nothing was saved.',
   'error.office.certificate': 'The office server presented a certificate other than the one set in Settings: nothing was sent to it. Ask whoever runs it before you connect again.',
+  'error.office.not_here': 'This window cannot work on an office server: only the desktop app can.',
+  'error.office.connected': 'This computer works on an office server already: go back to its own store first.',
   'error.setup_done': 'The administrator exists already: sign in instead.',
   'error.setup_not_owner': 'This store already has its people: only one of its supervisors, signed in to this computer under their own account, can set their password here.',
   'error.password_wrong': 'The current password is not right: nothing was changed.',

@@ -9,6 +9,8 @@ export const securityZhHant: Record<keyof typeof securityEn, string> = {
   'error.setup_server_local': '辦公室的首位管理員須在伺服器所在的電腦上設定，不能經網絡設定：請聯絡辦公室伺服器的管理人員。',
   'error.office.unreachable': '無法連接辦公室伺服器：請檢查網絡，或聯絡伺服器的管理人員。沒有儲存任何內容。',
   'error.office.certificate': '辦公室伺服器出示的憑證與「設定」中設定的不同：沒有向其傳送任何內容。再次連接前，請先聯絡伺服器的管理人員。',
+  'error.office.not_here': '此視窗不能使用辦公室伺服器：只有桌面應用程式可以。',
+  'error.office.connected': '此電腦已在使用辦公室伺服器：請先返回本機的資料庫。',
   'error.setup_done': '管理員已經存在：請直接登入。',
   'error.setup_not_owner': '此資料庫已有用戶：只有其中一位主管以自己的電腦帳戶登入本電腦後，方可在此設定其密碼。',
   'error.password_wrong': '現有密碼不正確：未作任何更改。',
