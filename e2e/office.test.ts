@@ -14,12 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_FIXTURES } from '../db/case-fixtures.ts';
 import { tempDir } from '../db/testing.ts';
 import { openApp, type OpenedApp } from '../electron/app.ts';
+import { auditBackHere, officeConnection, routeCall } from '../electron/office-connection.ts';
 import { officeLink, type OfficeLink } from '../electron/office-link.ts';
+import { provideOffice } from '../electron/services/office.ts';
 import { createOfficeServer } from '../electron/server/office-server.ts';
 import type { ApiResponse, Channel } from '../shared/api.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { en } from '../shared/i18n/en.ts';
-import { OUT_DIR } from './harness.ts';
+import { zhHant } from '../shared/i18n/zh-Hant.ts';
+import { OUT_DIR, saveScreenshot } from './harness.ts';
 import { acquireRenderer, releaseRenderer } from './renderer-build.ts';
 import { CHROMIUM, installBridge } from './shell.ts';
 import { serveDirectory, type StaticServer } from './static-server.ts';
@@ -34,6 +37,7 @@ function data<C extends Channel>(response: ApiResponse<C>) {
 
 let dir: string;
 let store: OpenedApp;
+let desk: OpenedApp;
 let server: FastifyInstance;
 let pages: StaticServer;
 let browser: Browser;
@@ -77,6 +81,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  desk?.close();
   await browser?.close();
   await pages?.close();
   await releaseRenderer().catch(() => undefined);
@@ -131,5 +136,58 @@ describe('two officers on one office server', { timeout: 90_000 }, () => {
     await wong.page.getByRole('button', { name: 'Reload the latest version (discards your changes)' }).click();
     await expect.poll(() => field(wong.page, 'remandDays').inputValue()).toBe('191');
     expect(data(await wong.link.dispatch('cases.get', { id: caseId })).case.person.givenNames).toBe('Pyotr');
+  });
+});
+
+describe('a desktop connected to the office server in Settings', { timeout: 90_000 }, () => {
+  it('a supervisor connects it; the window then signs in on the server, and anyone can go back to the computer’s own store', async () => {
+    // This computer's own store, its supervisor signed in as the desktop app signs in at its own account.
+    desk = openApp({ file: path.join(dir, 'desk.sqlite'), osUser: 'Grace Ho' });
+    const connection = officeConnection(path.join(dir, 'userData', 'office-server.json'));
+    provideOffice(desk.db, connection);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // As electron/main.ts wires it.
+    await installBridge(context, page, (channel, payload) => routeCall(connection, (name, input) => desk.router.dispatch(name, input), channel, payload, () => auditBackHere(desk.db)));
+
+    await page.goto(`${pages.url}#/settings`);
+    const section = page.locator('section[aria-labelledby="settings-office-title"]');
+    await expect.poll(() => section.textContent()).toContain(en['ui.settings.office.desk']);
+    await page.getByLabel('Server address').fill('http://tsp.office.example:8443');
+    await page.getByLabel('Certificate fingerprint (SHA-256)').fill(fingerprint);
+    await page.getByLabel('Reason', { exact: true }).fill('One register for the office');
+    await page.getByRole('button', { name: en['ui.settings.office.connect'] }).click();
+    // Plain HTTP to a server that is not on this computer is refused, by its field.
+    await expect.poll(() => section.locator('.error-summary').textContent()).toContain(`${en['ui.settings.office.url']}: ${en['validation.office.https']}`);
+    expect(connection.status().mode).toBe('desk');
+    await page.getByRole('button', { name: '繁體中文' }).click();
+    await expect.poll(() => section.locator('h2').textContent()).toBe(zhHant['ui.settings.office.title']);
+    expect(await section.locator('.error-summary').textContent()).toContain(`${zhHant['ui.settings.office.url']}：${zhHant['validation.office.https']}`);
+    await section.screenshot({ path: `${OUT_DIR}/settings-office-zh-Hant.png` });
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => section.locator('h2').textContent()).toBe(en['ui.settings.office.title']);
+
+    await page.getByLabel('Server address').fill(url);
+    await section.screenshot({ path: `${OUT_DIR}/settings-office.png` });
+    await page.getByRole('button', { name: en['ui.settings.office.connect'] }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await expect.poll(() => page.getByRole('note').textContent()).toContain(`You are signing in to the office server ${url}.`);
+    await saveScreenshot(page, 'signin-office');
+    await page.getByLabel('Name').fill('Officer Lee');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.locator('.masthead__user').textContent()).toContain('Officer Lee');
+    // The office's case, from the server (this computer's own store has none).
+    await page.goto(`${pages.url}#/cases`);
+    await expect.poll(() => page.locator('tbody tr.case-row').count()).toBe(1);
+
+    // Back to the computer's own store, from Settings: its own supervisor, its own (empty) list.
+    await page.goto(`${pages.url}#/settings`);
+    await expect.poll(() => section.textContent()).toContain(url);
+    await page.getByRole('button', { name: en['ui.settings.office.back'] }).click();
+    await expect.poll(() => page.locator('.masthead__user').textContent()).toContain('Grace Ho');
+    expect(connection.status().mode).toBe('desk');
+    expect(desk.router.dispatch('audit.list', { limit: 5 })).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ action: 'office.connect' }), expect.objectContaining({ action: 'office.disconnect' })]) });
+    await context.close();
   });
 });

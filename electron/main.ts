@@ -32,8 +32,7 @@ import { rendererLogLine, watchProcess } from './diagnostics/process-watch.ts';
 import { appVersion, type ShellInfo } from './diagnostics/shell-info.ts';
 import { rendererRecovery } from './renderer-recovery.ts';
 import { describeError } from './store-failure.ts';
-import { auditStoreEvent, SYSTEM_USER_ID } from './backups.ts';
-import { officeConnection, routeCall } from './office-connection.ts';
+import { auditBackHere, officeConnection, routeCall } from './office-connection.ts';
 import { provideOffice } from './services/office.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -157,8 +156,7 @@ app.whenReady().then(async () => {
 
   ipcMain.handle('tsp:invoke', async (event, channel: unknown, payload: unknown) => {
     if (!isAppFrame(event)) return { ok: false, error: { code: 'forbidden', messageKey: 'error.forbidden', problems: [] } };
-    return routeCall(office, async (name, input) => (await opening).router.dispatch(name, input), String(channel), payload, () =>
-      void opening.then((opened) => auditStoreEvent({ db: opened.db, clock: () => new Date(), userId: SYSTEM_USER_ID }, 'office.disconnect', file, 'back to this computer’s store from the office server', {})));
+    return routeCall(office, async (name, input) => (await opening).router.dispatch(name, input), String(channel), payload, () => void opening.then((opened) => auditBackHere(opened.db)));
   });
 
   const window = new BrowserWindow({

@@ -11,7 +11,7 @@ import { listAuditEntries } from '../db/audit-repo.ts';
 import { tempDir } from '../db/testing.ts';
 import type { ApiResponse, Channel } from '../shared/api.ts';
 import { openApp, type OpenedApp } from './app.ts';
-import { officeConnection, routeCall, type OfficeConnection } from './office-connection.ts';
+import { auditBackHere, officeConnection, routeCall, type OfficeConnection } from './office-connection.ts';
 import { createRouter, type Router } from './router.ts';
 import { provideOffice } from './services/office.ts';
 import { createOfficeServer } from './server/office-server.ts';
@@ -27,7 +27,10 @@ let connection: OfficeConnection;
 let disconnectedHere: number;
 
 const send = <C extends Channel>(channel: C, payload?: unknown) =>
-  Promise.resolve(routeCall(connection, (c, p) => deskRouter.dispatch(c, p), channel, payload, () => (disconnectedHere += 1))) as Promise<ApiResponse<C>>;
+  Promise.resolve(routeCall(connection, (c, p) => deskRouter.dispatch(c, p), channel, payload, () => {
+    disconnectedHere += 1;
+    auditBackHere(desk.db);
+  })) as Promise<ApiResponse<C>>;
 
 beforeEach(async () => {
   dir = tempDir();
@@ -67,6 +70,7 @@ describe('the office server setting', () => {
 
     expect(await send('office.disconnect')).toEqual({ ok: true, data: { mode: 'desk', url: null, fingerprint: null, available: true } });
     expect(disconnectedHere).toBe(1);
+    expect(listAuditEntries(desk.db, { entity: 'store', limit: 1 })[0]).toMatchObject({ action: 'office.disconnect', reason: 'back to this computer’s store from the office server' });
     expect(await send('session.current')).toMatchObject({ ok: true, data: { user: { name: 'grace' } } });
     expect(fs.existsSync(path.join(dir, 'userData', 'office-server.json'))).toBe(false);
   });

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { API, type ApiResponse, type Channel } from '../shared/api.ts';
 import type { OfficeStatus } from '../shared/contracts/office.ts';
 import { officeLink, officeServerProblem, type OfficeLink, type OfficeServer } from './office-link.ts';
+import type Database from 'better-sqlite3';
+import { auditStoreEvent, SYSTEM_USER_ID } from './backups.ts';
 import type { OfficeControl } from './services/office.ts';
 
 export interface OfficeConnection extends OfficeControl {
@@ -91,4 +93,9 @@ export function routeCall(
   const status = connection.disconnect();
   disconnectedHere();
   return { ok: true, data: status };
+}
+
+/** Records in this computer's store that someone went back to it from the office server (signed in to neither, so by the app). */
+export function auditBackHere(db: Database.Database): void {
+  auditStoreEvent({ db, clock: () => new Date(), userId: SYSTEM_USER_ID }, 'office.disconnect', db.name, 'back to this computer’s store from the office server', {});
 }

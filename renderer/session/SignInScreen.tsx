@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { call } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextField } from './fields.tsx';
+import { OfficeNotice } from './OfficeNotice.tsx';
 import { useSessionForm } from './use-session-form.ts';
 
 const FIELD_IDS = { name: 'signin-name', password: 'signin-password' } as const;
@@ -24,6 +25,7 @@ export function SignInScreen() {
           {text.ui('ui.signin.title')}
         </h1>
         <p>{text.ui('ui.signin.intro')}</p>
+        <OfficeNotice />
         {error !== null && <ErrorSummary error={error} fieldIds={FIELD_IDS} />}
         <TextField id={FIELD_IDS.name} label={text.ui('ui.signin.name')} value={name} onChange={setName} autoComplete="username" errors={fields.get('name')} />
         <TextField id={FIELD_IDS.password} label={text.ui('ui.signin.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" errors={fields.get('password')} />

@@ -10,6 +10,7 @@ import { AboutSection } from './AboutSection.tsx';
 import { BackupsSection } from './BackupsSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
+import { OfficeSection } from './OfficeSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 
@@ -33,6 +34,7 @@ export function SettingsScreen() {
         <PasswordSection />
         {supervisor && <UsersSection />}
         <DataSection />
+        <OfficeSection />
         <LetterSection />
         {supervisor && <BackupsSection />}
         <AboutSection />
