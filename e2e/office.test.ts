@@ -5,7 +5,6 @@
  * server, one records a change to a case, the other sees it, and a save on the version before is
  * refused with the difference and who made it shown.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -18,6 +17,7 @@ import { auditBackHere, officeConnection, routeCall } from '../electron/office-c
 import { officeLink, type OfficeLink } from '../electron/office-link.ts';
 import { provideOffice } from '../electron/services/office.ts';
 import { createOfficeServer } from '../electron/server/office-server.ts';
+import { selfSignedCertificate } from '../electron/server/testing.ts';
 import type { ApiResponse, Channel } from '../shared/api.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { en } from '../shared/i18n/en.ts';
@@ -59,10 +59,8 @@ const field = (page: Page, name: string) => page.locator(`#f-${name.replace(/[^A
 
 beforeAll(async () => {
   dir = tempDir();
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=tsp-office'], { stdio: 'ignore' });
-  fingerprint = /Fingerprint=([0-9A-F:]+)/.exec(execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256', '-in', cert], { encoding: 'utf8' }))![1]!;
+  const { key, cert, fingerprint: printed } = selfSignedCertificate(dir);
+  fingerprint = printed;
   store = openApp({ file: path.join(dir, 'office.sqlite'), osUser: 'tsp-server', signIn: 'password' });
   server = createOfficeServer({ db: store.db, host: '127.0.0.1', tls: { key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, log: () => undefined });
   await server.listen({ host: '127.0.0.1', port: 0 });

@@ -3,7 +3,6 @@
  * tsp-server on loopback, the server's certificate pinned by its fingerprint and checked before
  * anything is sent; two officers, each through their own link, on one store.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -14,6 +13,7 @@ import type { ApiResponse, Channel } from '../shared/api.ts';
 import { openApp, type OpenedApp } from './app.ts';
 import { normaliseFingerprint, officeLink, officeServerProblem, presentedFingerprint, type OfficeLink } from './office-link.ts';
 import { createOfficeServer, type LogLine } from './server/office-server.ts';
+import { selfSignedCertificate } from './server/testing.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const CASE = { ...(CASE_FIXTURES.formatExample as { reference: string }), ruleSetId: 'coe-ets-112' };
@@ -56,10 +56,8 @@ describe('calls through the link to a server over HTTPS', () => {
 
   beforeAll(async () => {
     dir = tempDir();
-    const key = path.join(dir, 'key.pem');
-    const cert = path.join(dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=tsp-office'], { stdio: 'ignore' });
-    fingerprint = /Fingerprint=([0-9A-F:]+)/.exec(execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256', '-in', cert], { encoding: 'utf8' }))![1]!;
+    const { key, cert, fingerprint: printed } = selfSignedCertificate(dir);
+    fingerprint = printed;
     app = openApp({ file: path.join(dir, 'office.sqlite'), osUser: 'tsp-server', signIn: 'password' });
     server = createOfficeServer({ db: app.db, host: '127.0.0.1', tls: { key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, log: (line) => lines.push(line) });
     await server.listen({ host: '127.0.0.1', port: 0 });

@@ -56,7 +56,7 @@ export function officeServerProblem(server: OfficeServer): OfficeServerProblem |
   return null;
 }
 
-export class OfficeLinkError extends Error {
+class OfficeLinkError extends Error {
   constructor(readonly reason: 'unreachable' | 'certificate', message: string) {
     super(message);
   }

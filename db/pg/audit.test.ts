@@ -4,7 +4,6 @@
  * by TSP_PG_URL (a role that may create databases; .ci/run starts Debian's PostgreSQL 15 and
  * sets it), each test file in a database of its own, dropped at the end.
  */
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, checkAuditChain, type NewAuditEntry } from '../audit-repo.ts';
@@ -12,6 +11,7 @@ import { setAuditKey } from '../audit-key.ts';
 import { asWriter, tempStore } from '../testing.ts';
 import { appendAuditPg, checkAuditChainPg } from './audit.ts';
 import { inTransaction, loadPgMigrations, migratePg, pgSchemaVersion } from './office-db.ts';
+import { testDatabase, type TestDatabase } from './testing.ts';
 
 const URL_OF_SERVER = process.env.TSP_PG_URL;
 // Skipped on a machine without PostgreSQL; never in CI, which must run them.
@@ -34,39 +34,12 @@ const digestOf = (n: number) => (n % 4 === 0 ? null : n.toString(16).padStart(64
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(URL_OF_SERVER === undefined)('the office audit log on PostgreSQL', () => {
-  const name = `tsp_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  let admin: pg.Client;
-  let pool: pg.Pool;
-
+  let database: TestDatabase;
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: URL_OF_SERVER });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(URL_OF_SERVER!);
-    url.pathname = `/${name}`;
-    pool = new pg.Pool({ connectionString: url.href, max: WRITERS + 2 });
-    const client = await pool.connect();
-    try {
-      await migratePg(client);
-    } finally {
-      client.release();
-    }
+    database = await testDatabase(URL_OF_SERVER!, WRITERS + 2);
   });
-
-  afterAll(async () => {
-    await pool?.end();
-    await admin?.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin?.end();
-  });
-
-  const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    try {
-      return await work(client);
-    } finally {
-      client.release();
-    }
-  };
+  afterAll(() => database?.drop());
+  const withClient = <T>(work: (client: pg.PoolClient) => Promise<T>) => database.withClient(work);
 
   it('migrates to the latest office schema once: again, nothing is applied', async () => {
     await withClient(async (client) => {
@@ -128,25 +101,15 @@ describe.skipIf(URL_OF_SERVER === undefined)('the office audit log on PostgreSQL
 });
 
 describe.skipIf(URL_OF_SERVER === undefined)('one chain format on both engines', () => {
-  const name = `tsp_test_${process.pid}_${randomBytes(4).toString('hex')}_b`;
-  let admin: pg.Client;
-  let client: pg.Client;
-
+  let database: TestDatabase;
+  let client: pg.PoolClient;
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: URL_OF_SERVER });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(URL_OF_SERVER!);
-    url.pathname = `/${name}`;
-    client = new pg.Client({ connectionString: url.href });
-    await client.connect();
-    await migratePg(client);
+    database = await testDatabase(URL_OF_SERVER!, 1);
+    client = await database.pool.connect();
   });
-
   afterAll(async () => {
-    await client?.end();
-    await admin?.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin?.end();
+    client?.release();
+    await database?.drop();
   });
 
   it('the same entries under the same key give the same hashes in a desk store and an office store', async () => {

@@ -3,7 +3,6 @@
  * on the server, two officers on one store, short-lived tokens, sign-in rate limits, body limits,
  * TLS off loopback, a log without personal data.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import { openApp, type OpenedApp } from '../app.ts';
 import { serverConfig } from './config.ts';
 import { createOfficeServer, type LogLine, type OfficeServerOptions } from './office-server.ts';
 import { SESSION_HEADER } from './protocol.ts';
+import { selfSignedCertificate } from './testing.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const CASE = { ...(CASE_FIXTURES.formatExample as { reference: string; person: { familyName: string } }), ruleSetId: 'coe-ets-112' };
@@ -184,9 +184,7 @@ describe('TLS', () => {
   });
 
   it('serves the contracts over HTTPS with the configured certificate', async () => {
-    const key = path.join(dir, 'key.pem');
-    const cert = path.join(dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const { key, cert } = selfSignedCertificate(dir);
     const config = serverConfig([], { TSP_SERVER_STORE: 'office.sqlite', TSP_SERVER_HOST: '0.0.0.0', TSP_SERVER_PORT: '8443', TSP_SERVER_TLS_CERT: cert, TSP_SERVER_TLS_KEY: key });
     start({ host: config.host, tls: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } });
     await server.listen({ host: '127.0.0.1', port: 0 });
