@@ -75,6 +75,13 @@ try {
     rows.push(notMeasured('routes', '>= 50,000/s', 'routes/s', 'not measured: the import it runs on failed', 50_000));
   }
 
+  if (imported !== null) {
+    const { officeBenchmarks } = await import('./office.ts');
+    await section('office', () => officeBenchmarks(imported, dir, quick ? 5 : 50, quick ? 3 : 60));
+  } else {
+    rows.push(notMeasured('office', 'no call refused, no write lost', 'ms', 'not measured: the import it runs on failed'));
+  }
+
   if (sizes.ui && imported !== null) {
     const { uiBenchmarks } = await import('./ui.ts');
     await section('ui', () => uiBenchmarks(imported, sizes.importCases));

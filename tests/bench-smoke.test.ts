@@ -47,6 +47,9 @@ describe('npm run bench -- --quick --json', () => {
     expect(metric('reassess').length).toBe(3);
     for (const r of metric('reassess')) expect(r.ours, r.metric).not.toBeNull();
     expect(metric('routes')[0]?.ours).not.toBeNull();
+    // The office server under load: every call answered, every write kept, the chain sound.
+    expect(metric('office').length).toBe(4);
+    for (const r of metric('office')) expect(r.pass, r.note).toBe(true);
     expect(metric('store: import')[0]?.note).toMatch(/Median ratio of 3 rounds alternating ours and the peer/);
     expect(metric('search: p95').length).toBeGreaterThanOrEqual(1);
     expect(metric('memory')[0]?.ours).not.toBeNull();
