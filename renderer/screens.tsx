@@ -7,14 +7,21 @@
  * A screen whose code is already loaded renders at once. React.lazy alone would suspend it
  * once even then, and React holds back what a Suspense boundary reveals after a fallback
  * (up to 300 ms): opening a case would wait for that, not for its data.
+ *
+ * A screen that can show a legal source is ready only once their translation has loaded too
+ * (renderer/text/legal-sources.ts): none renders a source as written in Chinese.
  */
 import { lazy, useState, type ComponentType } from 'react';
+import { loadLegalSources } from './text/legal-sources.ts';
 
 interface Screen<P> {
   Screen: ComponentType<P>;
   /** Starts loading the screen's code (once). */
   preload: () => Promise<unknown>;
 }
+
+/** A screen that shows legal sources (every one but signing in and first run). */
+const withSources = <P,>(load: () => Promise<ComponentType<P>>) => () => Promise.all([load(), loadLegalSources()]).then(([component]) => component);
 
 function screen<P extends object>(load: () => Promise<ComponentType<P>>): Screen<P> {
   let loaded: ComponentType<P> | undefined;
@@ -33,17 +40,17 @@ function screen<P extends object>(load: () => Promise<ComponentType<P>>): Screen
   return { Screen, preload };
 }
 
-const caseScreen = screen(() => import('./case/CaseScreen.tsx').then((m) => m.CaseScreen));
+const caseScreen = screen(withSources(() => import('./case/CaseScreen.tsx').then((m) => m.CaseScreen)));
 
 export const CaseScreen = caseScreen.Screen;
-export const EditCaseScreen = screen(() => import('./form/CaseFormScreen.tsx').then((m) => m.EditCaseScreen)).Screen;
-export const NewCaseScreen = screen(() => import('./form/CaseFormScreen.tsx').then((m) => m.NewCaseScreen)).Screen;
-export const ImportScreen = screen(() => import('./imports/ImportScreen.tsx').then((m) => m.ImportScreen)).Screen;
-export const DossierScreen = screen(() => import('./dossier/DossierScreen.tsx').then((m) => m.DossierScreen)).Screen;
-export const DueScreen = screen(() => import('./due/DueScreen.tsx').then((m) => m.DueScreen)).Screen;
-export const ReportsScreen = screen(() => import('./reports/ReportsScreen.tsx').then((m) => m.ReportsScreen)).Screen;
-export const SettingsScreen = screen(() => import('./settings/SettingsScreen.tsx').then((m) => m.SettingsScreen)).Screen;
-export const TreatiesScreen = screen(() => import('./treaties/TreatiesScreen.tsx').then((m) => m.TreatiesScreen)).Screen;
+export const EditCaseScreen = screen(withSources(() => import('./form/CaseFormScreen.tsx').then((m) => m.EditCaseScreen))).Screen;
+export const NewCaseScreen = screen(withSources(() => import('./form/CaseFormScreen.tsx').then((m) => m.NewCaseScreen))).Screen;
+export const ImportScreen = screen(withSources(() => import('./imports/ImportScreen.tsx').then((m) => m.ImportScreen))).Screen;
+export const DossierScreen = screen(withSources(() => import('./dossier/DossierScreen.tsx').then((m) => m.DossierScreen))).Screen;
+export const DueScreen = screen(withSources(() => import('./due/DueScreen.tsx').then((m) => m.DueScreen))).Screen;
+export const ReportsScreen = screen(withSources(() => import('./reports/ReportsScreen.tsx').then((m) => m.ReportsScreen))).Screen;
+export const SettingsScreen = screen(withSources(() => import('./settings/SettingsScreen.tsx').then((m) => m.SettingsScreen))).Screen;
+export const TreatiesScreen = screen(withSources(() => import('./treaties/TreatiesScreen.tsx').then((m) => m.TreatiesScreen))).Screen;
 // Shown only to someone not signed in; with them go the validation messages, and zod.
 export const SetupScreen = screen(() => import('./session/SetupScreen.tsx').then((m) => m.SetupScreen)).Screen;
 export const SignInScreen = screen(() => import('./session/SignInScreen.tsx').then((m) => m.SignInScreen)).Screen;

@@ -4,7 +4,7 @@
  * verdict may have changed) keeping as many rows as were shown.
  */
 import { useEffect } from 'react';
-import { mayCall } from '../../shared/api.ts';
+import { mayUseListAction } from './list-actions.ts';
 import { Icon } from '../components/Icon.tsx';
 import { UnreadableCases } from '../components/UnreadableCases.tsx';
 import { useDesk } from '../store/index.ts';
@@ -40,8 +40,18 @@ export function CasesScreen() {
     void loadCases({ keepLoaded: true });
   }, [loadCases]);
 
-  // The case screen's code loads while the list waits for its rows: opening a case then waits for its data only.
-  useEffect(preloadCaseScreen, []);
+  // The case screen's code (with the channels' schemas and the built-in law it evaluates) loads once the
+  // first rows are painted, not while they are on their way: opening a case then waits for its data only.
+  const listed = useDesk((s) => s.caseList.phase !== 'loading');
+  useEffect(() => {
+    if (!listed) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(preloadCaseScreen)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [listed]);
 
   useEffect(() => {
     document.title = `${text.ui('ui.cases.title')} — ${text.ui('ui.app.name')}`;
@@ -56,7 +66,7 @@ export function CasesScreen() {
           <Icon name="plus" />
           {text.ui('ui.cases.new')}
         </button>
-        {mayCall(role, 'imports.spreadsheetStart') && (
+        {mayUseListAction(role, 'imports.spreadsheetStart') && (
           <a className="button button--secondary" href={hashOf({ screen: 'import' })}>
             {text.ui('ui.import.open')}
           </a>

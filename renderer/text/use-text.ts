@@ -5,7 +5,7 @@
  */
 import type { StoredMessageParams } from '../../shared/messages.ts';
 import { formatPeriod, hasMessage, t, type Locale, type MessageKey } from '../../shared/i18n/index.ts';
-import { sourceText } from '../../shared/i18n/sources.ts';
+import { sourceText } from './legal-sources.ts';
 import type { Period } from '../../shared/sentence/calendar.ts';
 import { useDesk } from '../store/index.ts';
 import { formatsFor, type Formats } from './formats.ts';
