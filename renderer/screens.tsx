@@ -4,14 +4,19 @@
  * code only. The case screen, where the list usually leads, is loaded as soon as the list is
  * shown (index.html already names its chunks for the browser to fetch, see vite.config.ts).
  *
- * A screen whose code is already loaded renders at once. React.lazy alone would suspend it
- * once even then, and React holds back what a Suspense boundary reveals after a fallback
- * (up to 300 ms): opening a case would wait for that, not for its data.
+ * A screen whose code is already loaded renders at once; one whose code is still loading
+ * renders nothing until it is in, then itself. Not React.lazy: it would suspend a screen once
+ * even when its code is loaded, and React holds back what a Suspense boundary reveals after a
+ * fallback (up to 300 ms): opening a case just after the list appears would wait for that, not
+ * for its code and data.
  *
- * A screen that can show a legal source is ready only once their translation has loaded too
- * (renderer/text/legal-sources.ts): none renders a source as written in Chinese.
+ * A screen that can show a legal source is ready in Chinese only once their translation has
+ * loaded too (renderer/text/legal-sources.ts; a switch to Chinese waits for it as well,
+ * store/locale-slice.ts): none renders a built-in source as written in Chinese. English shows
+ * them as written, and needs no translation.
  */
-import { lazy, useState, type ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
+import { useDesk } from './store/index.ts';
 import { loadLegalSources } from './text/legal-sources.ts';
 
 interface Screen<P> {
@@ -20,8 +25,9 @@ interface Screen<P> {
   preload: () => Promise<unknown>;
 }
 
-/** A screen that shows legal sources (every one but signing in and first run). */
-const withSources = <P,>(load: () => Promise<ComponentType<P>>) => () => Promise.all([load(), loadLegalSources()]).then(([component]) => component);
+/** A screen that shows legal sources (every one but signing in and first run): in Chinese, it waits for their translation too. */
+const withSources = <P,>(load: () => Promise<ComponentType<P>>) => () =>
+  Promise.all([load(), useDesk.getState().locale === 'en' ? null : loadLegalSources()]).then(([component]) => component);
 
 function screen<P extends object>(load: () => Promise<ComponentType<P>>): Screen<P> {
   let loaded: ComponentType<P> | undefined;
@@ -31,11 +37,23 @@ function screen<P extends object>(load: () => Promise<ComponentType<P>>): Screen
       loaded = component;
       return component;
     }));
-  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
   function Screen(props: P) {
-    // Chosen once per mount: switching from Lazy to the loaded component would remount it.
-    const [Component] = useState<ComponentType<P>>(() => loaded ?? Lazy);
-    return <Component {...props} />;
+    const [shown, setShown] = useState<{ Component: ComponentType<P> } | { failed: unknown } | null>(() => (loaded === undefined ? null : { Component: loaded }));
+    useEffect(() => {
+      if (shown !== null) return;
+      let mounted = true;
+      preload().then(
+        (Component) => mounted && setShown({ Component }),
+        (error: unknown) => mounted && setShown({ failed: error }),
+      );
+      return () => {
+        mounted = false;
+      };
+    }, [shown]);
+    if (shown === null) return null;
+    // Code that did not load fails the screen as a render would (its ErrorBoundary shows it).
+    if ('failed' in shown) throw shown.failed;
+    return <shown.Component {...props} />;
   }
   return { Screen, preload };
 }

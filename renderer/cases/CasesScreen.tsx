@@ -31,14 +31,12 @@ function CaseCount() {
 
 export function CasesScreen() {
   const text = useText();
-  const loadCases = useDesk((s) => s.loadCases);
+  const showCases = useDesk((s) => s.showCases);
   const navigate = useDesk((s) => s.navigate);
   const unreadable = useDesk((s) => s.caseList.unreadable);
   const role = useDesk((s) => s.user?.role);
 
-  useEffect(() => {
-    void loadCases({ keepLoaded: true });
-  }, [loadCases]);
+  useEffect(showCases, [showCases]);
 
   // The case screen's code (with the channels' schemas and the built-in law it evaluates) loads once the
   // first rows are painted, not while they are on their way: opening a case then waits for its data only.

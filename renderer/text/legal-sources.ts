@@ -3,9 +3,11 @@
  * of the text: translating a source reads the built-in law (the treaty library, profiles and
  * treaty map, parsed by their zod schemas as they load), which was the largest part of the code
  * a window evaluated at its start, and no part of the first screen (the session and the case
- * list) shows a source. Every screen that can show one waits for this module before it first
- * renders (renderer/screens.tsx), and the list loads it once its first rows are shown; should
- * anything ask before, a source shows as written, as a legal officer's own source always does.
+ * list) shows a source. English needs none of it (a source is written in English). In Chinese,
+ * every screen that can show a source waits for this module before it first renders
+ * (renderer/screens.tsx), and a switch to Chinese waits for it before it applies
+ * (store/locale-slice.ts); should anything ask before, a source shows as written, as a legal
+ * officer's own source always does.
  */
 import type { Locale } from '../../shared/i18n/index.ts';
 
