@@ -11,9 +11,9 @@
  * for its code and data.
  *
  * A screen that can show a legal source is ready in Chinese only once their translation has
- * loaded too (renderer/text/legal-sources.ts; a switch to Chinese waits for it as well,
- * store/locale-slice.ts): none renders a built-in source as written in Chinese. English shows
- * them as written, and needs no translation.
+ * loaded too (renderer/text/legal-sources.ts): none is first shown with a built-in source as
+ * written. English shows them as written, and needs no translation; a switch to Chinese before
+ * it has loaded shows the sources translated as soon as it has (store/locale-slice.ts).
  */
 import { useEffect, useState, type ComponentType } from 'react';
 import { useDesk } from './store/index.ts';
@@ -73,7 +73,8 @@ export const TreatiesScreen = screen(withSources(() => import('./treaties/Treati
 export const SetupScreen = screen(() => import('./session/SetupScreen.tsx').then((m) => m.SetupScreen)).Screen;
 export const SignInScreen = screen(() => import('./session/SignInScreen.tsx').then((m) => m.SignInScreen)).Screen;
 
-/** Loads the case screen's code ahead of its first use. */
+/** Loads the case screen's code ahead of its first use, then (when the window is idle) the translation of legal sources, ready for a switch to Chinese. */
 export function preloadCaseScreen(): void {
-  void caseScreen.preload();
+  // A failure to load shows when the screen is opened.
+  void caseScreen.preload().then(() => requestIdleCallback(() => void loadLegalSources()), () => undefined);
 }

@@ -5,9 +5,9 @@
  * a window evaluated at its start, and no part of the first screen (the session and the case
  * list) shows a source. English needs none of it (a source is written in English). In Chinese,
  * every screen that can show a source waits for this module before it first renders
- * (renderer/screens.tsx), and a switch to Chinese waits for it before it applies
- * (store/locale-slice.ts); should anything ask before, a source shows as written, as a legal
- * officer's own source always does.
+ * (renderer/screens.tsx); the list loads it when the window is idle after its first rows, and a
+ * switch to Chinese loads it and renders the screens again once it is in (store/locale-slice.ts).
+ * Until then a source shows as written, as a legal officer's own source always does.
  */
 import type { Locale } from '../../shared/i18n/index.ts';
 

@@ -53,5 +53,7 @@ export function textFor(locale: Locale): Text {
 }
 
 export function useText(): Text {
+  // Read for its change only: a screen shown in Chinese before the translation of legal sources had loaded renders again once it has.
+  useDesk((s) => s.legalSourcesLoaded);
   return textFor(useDesk((s) => s.locale));
 }
