@@ -38,17 +38,11 @@ export function CasesScreen() {
 
   useEffect(showCases, [showCases]);
 
-  // The case screen's code (with the channels' schemas and the built-in law it evaluates) loads once the
-  // first rows are painted, not while they are on their way: opening a case then waits for its data only.
+  // The case screen's code (with the channels' zod schemas it evaluates) loads once the first rows are in,
+  // not while they are on their way: opening a case then waits for its data only.
   const listed = useDesk((s) => s.caseList.phase !== 'loading');
   useEffect(() => {
-    if (!listed) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(preloadCaseScreen)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    if (listed) preloadCaseScreen();
   }, [listed]);
 
   useEffect(() => {
