@@ -1,8 +1,9 @@
 /**
  * The screens other than the case list (sign-in and first run among them), each loaded when
  * first shown (its own chunk, see vite.config.ts): the window starts by parsing the list's
- * code only. The case screen, where the list usually leads, is loaded as soon as the list is
- * shown (index.html already names its chunks for the browser to fetch, see vite.config.ts).
+ * code only. The case screen, where the list usually leads, is loaded as soon as the list's
+ * first rows are in (index.html already names its chunks for the browser to fetch, see
+ * vite.config.ts).
  *
  * A screen whose code is already loaded renders at once; one whose code is still loading
  * renders nothing until it is in, then itself. Not React.lazy: it would suspend a screen once
