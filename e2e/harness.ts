@@ -9,6 +9,7 @@ import type { StoredMessageParams } from '../shared/messages.ts';
 import { t, type Locale, type MessageKey } from '../shared/i18n/index.ts';
 import { seedDemo } from '../electron/services/demo.ts';
 import { formatsFor, INTL_LOCALE } from '../renderer/text/formats.ts';
+import { loadLegalSources } from '../renderer/text/legal-sources.ts';
 import { renderMessage } from '../renderer/text/messages.ts';
 import { PROJECT_ROOT } from './renderer-build.ts';
 import { openShell, type Shell } from './shell.ts';
@@ -66,6 +67,9 @@ export async function saveDocScreenshot(page: Page, name: string): Promise<strin
 }
 
 /** A catalog message as the renderer writes it in `locale` (dates by locale, places by name). */
+// The page translates legal sources in Chinese once their module has loaded (renderer/text/legal-sources.ts); so does `rendered`.
+await loadLegalSources();
+
 export function rendered(locale: Locale, key: MessageKey | string, params: StoredMessageParams = {}): string {
   return renderMessage(locale, key, params);
 }

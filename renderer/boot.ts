@@ -4,12 +4,15 @@
  * once the session answers with someone signed in, for the rule-sets and (when the window
  * opens on the case list) the list's first page, so that these answers travel while
  * React, the catalogs and the screens load. The store takes them (renderer/early-calls.ts).
+ * Then it makes the list's date and number formatters (renderer/text/formats.ts warmFormats).
  * Signed out, nothing but session.current is asked; the main process checks the session on
  * every call as always.
  */
 import { startCall } from './early-calls.ts';
 import { CASE_PAGE, FIRST_QUERY, listInput } from './store/case-query.ts';
 import { routeFromHash } from './store/route-slice.ts';
+import { storedLocale } from './store/stored-locale.ts';
+import { warmFormats } from './text/formats.ts';
 
 // Runs before the store's own use of the answer (it subscribes first), so those calls are there to take.
 startCall('session.current', {}).then(
@@ -20,3 +23,6 @@ startCall('session.current', {}).then(
   },
   () => undefined, // the store's own take of session.current reports the failure
 );
+
+// While the answers and the rest of the code are on their way: Intl's locale data, for the list's dates and numbers.
+warmFormats(storedLocale());

@@ -18,7 +18,11 @@ import './styles/routes.css';
 import './styles/security.css';
 
 window.addEventListener('hashchange', () => useDesk.getState().followHash(window.location.hash));
-void useDesk.getState().loadSession();
+void useDesk.getState().loadSession().then(() => {
+  // When boot.ts's answers are in before React's first render, that render has the list's rows (one pass, not three).
+  const { user, route, startCases } = useDesk.getState();
+  if (user !== null && route.screen === 'cases') startCases();
+});
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

@@ -4,7 +4,7 @@
  * verdict may have changed) keeping as many rows as were shown.
  */
 import { useEffect } from 'react';
-import { mayCall } from '../../shared/api.ts';
+import { mayUseListAction } from './list-actions.ts';
 import { Icon } from '../components/Icon.tsx';
 import { UnreadableCases } from '../components/UnreadableCases.tsx';
 import { useDesk } from '../store/index.ts';
@@ -31,17 +31,19 @@ function CaseCount() {
 
 export function CasesScreen() {
   const text = useText();
-  const loadCases = useDesk((s) => s.loadCases);
+  const showCases = useDesk((s) => s.showCases);
   const navigate = useDesk((s) => s.navigate);
   const unreadable = useDesk((s) => s.caseList.unreadable);
   const role = useDesk((s) => s.user?.role);
 
-  useEffect(() => {
-    void loadCases({ keepLoaded: true });
-  }, [loadCases]);
+  useEffect(showCases, [showCases]);
 
-  // The case screen's code loads while the list waits for its rows: opening a case then waits for its data only.
-  useEffect(preloadCaseScreen, []);
+  // The case screen's code (with the channels' zod schemas it evaluates) loads once the first rows are in,
+  // not while they are on their way: opening a case then waits for its data only.
+  const listed = useDesk((s) => s.caseList.phase !== 'loading');
+  useEffect(() => {
+    if (listed) preloadCaseScreen();
+  }, [listed]);
 
   useEffect(() => {
     document.title = `${text.ui('ui.cases.title')} — ${text.ui('ui.app.name')}`;
@@ -56,7 +58,7 @@ export function CasesScreen() {
           <Icon name="plus" />
           {text.ui('ui.cases.new')}
         </button>
-        {mayCall(role, 'imports.spreadsheetStart') && (
+        {mayUseListAction(role, 'imports.spreadsheetStart') && (
           <a className="button button--secondary" href={hashOf({ screen: 'import' })}>
             {text.ui('ui.import.open')}
           </a>

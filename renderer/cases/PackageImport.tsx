@@ -5,7 +5,7 @@
  * changed after it was made is refused naming the file.
  */
 import { useState } from 'react';
-import { mayCall } from '../../shared/api.ts';
+import { mayUseListAction } from './list-actions.ts';
 import type { PackageImport as ImportResult } from '../../shared/package-schemas.ts';
 import { asApiError, call, type ApiCallError } from '../api.ts';
 import { Icon } from '../components/Icon.tsx';
@@ -29,7 +29,7 @@ export function PackageImport() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<ApiCallError | null>(null);
-  if (!mayCall(role, 'packages.import')) return null;
+  if (!mayUseListAction(role, 'packages.import')) return null;
 
   const read = async (file: File | undefined) => {
     if (file === undefined) return;

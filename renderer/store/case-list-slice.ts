@@ -41,12 +41,22 @@ export interface CaseListSlice {
   sortCases(field: CaseSortField): void;
   /** Reloads the query; `keepLoaded` asks for as many rows as are on screen (returning from a case). */
   loadCases(options?: { keepLoaded?: boolean }): Promise<void>;
+  /**
+   * The window's start on the list (renderer/main.tsx, before the first render): loads its first
+   * page, whose answer boot.ts has usually asked for already, so that the first render has rows.
+   * Nothing when the list has been loaded already.
+   */
+  startCases(): void;
+  /** The list's screen is shown: reloads it keeping the rows shown (a verdict may have changed), unless startCases has just loaded it. */
+  showCases(): void;
   loadMoreCases(): Promise<void>;
 }
 
 const FIRST_DIRECTION: Record<CaseSortField, SortDirection> = { familyName: 'asc', status: 'asc', updatedAt: 'desc' };
 
 let latestRequest = 0;
+/** The list loaded by startCases, not yet shown. */
+let startLoad = false;
 
 /** Open cases screened for routes per call: about a second of work on a slow machine, so progress moves and the main process answers between steps. */
 const ROUTE_SCREEN_STEP = 250;
@@ -112,6 +122,19 @@ export const createCaseListSlice: StateCreator<DeskState, [], [], CaseListSlice>
       if (request !== latestRequest) return;
       set((s) => ({ caseList: { ...s.caseList, phase: 'error', loadingMore: false, routeScreening: null, error: asApiError('cases.list', error) } }));
     }
+  },
+
+  startCases: () => {
+    if (latestRequest !== 0) return;
+    startLoad = true;
+    void get().loadCases();
+  },
+  showCases: () => {
+    if (startLoad) {
+      startLoad = false;
+      return;
+    }
+    void get().loadCases({ keepLoaded: true });
   },
 
   loadMoreCases: async () => {

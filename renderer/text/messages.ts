@@ -8,7 +8,7 @@
 import { en } from '../../shared/i18n/en.ts';
 import { t, type FormatOptions, type Locale } from '../../shared/i18n/index.ts';
 import { toMessageParams, type StoredMessageParams } from '../../shared/messages.ts';
-import { withSourceIn } from '../../shared/i18n/sources.ts';
+import { withSourceIn } from './legal-sources.ts';
 import { formatsFor } from './formats.ts';
 import { placeName } from './subdivisions.ts';
 

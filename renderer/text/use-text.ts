@@ -5,7 +5,7 @@
  */
 import type { StoredMessageParams } from '../../shared/messages.ts';
 import { formatPeriod, hasMessage, t, type Locale, type MessageKey } from '../../shared/i18n/index.ts';
-import { sourceText } from '../../shared/i18n/sources.ts';
+import { sourceText } from './legal-sources.ts';
 import type { Period } from '../../shared/sentence/calendar.ts';
 import { useDesk } from '../store/index.ts';
 import { formatsFor, type Formats } from './formats.ts';
@@ -53,5 +53,7 @@ export function textFor(locale: Locale): Text {
 }
 
 export function useText(): Text {
+  // Read for its change only: a screen shown in Chinese before the translation of legal sources had loaded renders again once it has.
+  useDesk((s) => s.legalSourcesLoaded);
   return textFor(useDesk((s) => s.locale));
 }
