@@ -22,7 +22,7 @@ import type { ApiResponse, Channel } from '../shared/api.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { en } from '../shared/i18n/en.ts';
 import { zhHant } from '../shared/i18n/zh-Hant.ts';
-import { OUT_DIR, saveScreenshot } from './harness.ts';
+import { OUT_DIR, rendered, saveScreenshot } from './harness.ts';
 import { acquireRenderer, releaseRenderer } from './renderer-build.ts';
 import { CHROMIUM, installBridge } from './shell.ts';
 import { serveDirectory, type StaticServer } from './static-server.ts';
@@ -182,6 +182,10 @@ describe('a desktop connected to the office server in Settings', { timeout: 90_0
     // Back to the computer's own store, from Settings: its own supervisor, its own (empty) list.
     await page.goto(`${pages.url}#/settings`);
     await expect.poll(() => section.textContent()).toContain(url);
+    // Where the data is: the server, not a file of this computer (nor the server's own path).
+    const data = page.locator('section[aria-labelledby="settings-data-title"]');
+    await expect.poll(() => data.textContent()).toContain(rendered('en', 'ui.settings.data.office', { url }));
+    expect(await data.textContent()).not.toContain('.sqlite');
     await page.getByRole('button', { name: en['ui.settings.office.back'] }).click();
     await expect.poll(() => page.locator('.masthead__user').textContent()).toContain('Grace Ho');
     expect(connection.status().mode).toBe('desk');

@@ -104,6 +104,7 @@ export const securityEn = {
   'ui.settings.office.connect': 'Connect to the office server',
   'ui.settings.office.back': 'Use this computer’s own store',
   'ui.signin.office': 'You are signing in to the office server {url}.',
+  'ui.settings.data.office': 'Everything you see and change is on the office server {url}, in its store: this computer keeps none of it.',
   'ui.settings.data.title': 'Data location',
   'ui.settings.data.intro': 'Everything TSP Desk holds is in this file and the attachments folder beside it. Copy them only while the app is closed; the backups are copies made safely while it runs.',
   'ui.settings.data.file': 'Store file',

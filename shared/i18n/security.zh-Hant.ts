@@ -105,6 +105,7 @@ export const securityZhHant: Record<keyof typeof securityEn, string> = {
   'ui.settings.office.connect': '連接辦公室伺服器',
   'ui.settings.office.back': '改用本機的資料庫',
   'ui.signin.office': '你正在登入辦公室伺服器 {url}。',
+  'ui.settings.data.office': '你看到及更改的一切，都在辦公室伺服器 {url} 的資料庫中：此電腦不保存任何相關資料。',
   'ui.settings.data.title': '資料位置',
   'ui.settings.data.intro': 'TSP Desk 的所有資料均存於此檔案及其旁的附件資料夾。請只在程式關閉時複製；備份則是程式運作期間安全建立的副本。',
   'ui.settings.data.file': '資料庫檔案',
