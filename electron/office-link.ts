@@ -16,6 +16,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import tls from 'node:tls';
 import type { ApiResponse, Channel } from '../shared/api.ts';
 import { isLoopback, SESSION_HEADER } from './server/protocol.ts';
@@ -65,12 +66,14 @@ class OfficeLinkError extends Error {
 /** Opens a TLS connection and resolves once the server's certificate matches `fingerprint` (else rejects, the socket destroyed). */
 function pinnedSocket(url: URL, fingerprint: string, timeoutMs: number): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
     const socket = tls.connect({
-      host: url.hostname.replace(/^\[|\]$/g, ''),
+      host,
       port: Number(url.port || 443),
       // The pin decides, not a certificate authority: checked below before anything is written.
       rejectUnauthorized: false,
-      ...(isIp(url.hostname) ? {} : { servername: url.hostname }),
+      // SNI names a host, never an address.
+      ...(net.isIP(host) === 0 ? { servername: host } : {}),
       minVersion: 'TLSv1.2',
     });
     const fail = (error: OfficeLinkError) => {
@@ -87,26 +90,6 @@ function pinnedSocket(url: URL, fingerprint: string, timeoutMs: number): Promise
       }
       socket.setTimeout(0);
       resolve(socket);
-    });
-  });
-}
-
-const isIp = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
-
-/** The SHA-256 fingerprint of the certificate a server presents (for Settings to show before it is pinned). */
-export function presentedFingerprint(address: string, timeoutMs = 10_000): Promise<string> {
-  const url = new URL(address);
-  return new Promise((resolve, reject) => {
-    const socket = tls.connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443), rejectUnauthorized: false, ...(isIp(url.hostname) ? {} : { servername: url.hostname }) });
-    socket.setTimeout(timeoutMs, () => {
-      socket.destroy();
-      reject(new OfficeLinkError('unreachable', `no answer from ${url.host} within ${timeoutMs / 1000} s`));
-    });
-    socket.once('error', (error) => reject(new OfficeLinkError('unreachable', error.message)));
-    socket.once('secureConnect', () => {
-      const fingerprint = socket.getPeerCertificate().fingerprint256;
-      socket.destroy();
-      resolve(fingerprint);
     });
   });
 }

@@ -19,7 +19,7 @@ const positive = z.coerce.number().int().positive();
 
 const configSchema = z
   .object({
-    store: z.string().min(1),
+    store: z.string({ error: 'give the office’s store file (TSP_SERVER_STORE, or "store" in the file)' }).min(1),
     host: z.string().min(1).default('127.0.0.1'),
     port: z.coerce.number().int().min(1).max(65_535).default(8443),
     tlsCert: z.string().min(1).optional(),

@@ -91,6 +91,9 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     ...(options.tls === undefined ? {} : { https: { key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' as const } }),
   });
 
+  /** Signed out, idle too long, or signed in too long ago. */
+  const ended = (held: Held, now: number) => now - held.lastCall > idleMs || now - held.signedInAt > maxMs || held.session.user === null;
+
   /** The session of a live token; an expired one is forgotten. */
   function heldOf(request: FastifyRequest): { key: string; held: Held } | null {
     const header = request.headers.authorization;
@@ -99,7 +102,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     const held = sessions.get(key);
     if (held === undefined) return null;
     const now = clock().getTime();
-    if (now - held.lastCall > idleMs || now - held.signedInAt > maxMs || held.session.user === null) {
+    if (ended(held, now)) {
       sessions.delete(key);
       return null;
     }
@@ -124,7 +127,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
 
   /** Forgets sessions that have ended (run at each sign-in: a handful of officers, a short walk). */
   function sweep(now: number): void {
-    for (const [key, held] of sessions) if (now - held.lastCall > idleMs || now - held.signedInAt > maxMs || held.session.user === null) sessions.delete(key);
+    for (const [key, held] of sessions) if (ended(held, now)) sessions.delete(key);
     for (const [address, times] of signIns) if (times.every((t) => now - t >= 60_000)) signIns.delete(address);
   }
 
