@@ -103,10 +103,9 @@ const ASSESSMENTS_BY_HASH = `SELECT a.*, c.hash AS case_snapshot_hash, r.hash AS
  */
 type CaseForm = 'by-hash' | 'read-back';
 
-function caseContent(db: Database.Database, id: string, form: CaseForm): unknown {
+function caseContent(db: Database.Database, id: string, shape: Shape, form: CaseForm): unknown {
   const row = one(db, 'SELECT * FROM cases WHERE id = ?', id);
   if (row === null) return null;
-  const shape = shapeOf(db);
   const content: Row = { case: row, person: one(db, 'SELECT * FROM persons WHERE id = ?', row.person_id) };
   for (const [name, sql] of CASE_CHILDREN) content[name] = name === 'consent' || name === 'dueDates' ? one(db, sql, id) : all(db, sql, id);
   content.assessments =
@@ -137,7 +136,10 @@ function versioned(db: Database.Database, table: string, keyColumn: string, enti
 }
 
 const CONTENT: Record<string, (db: Database.Database, id: string) => unknown> = {
-  case: (db, id) => caseContent(db, id, shapeOf(db).hasDocuments ? 'by-hash' : 'read-back'),
+  case: (db, id) => {
+    const shape = shapeOf(db);
+    return caseContent(db, id, shape, shape.hasDocuments ? 'by-hash' : 'read-back');
+  },
   user: userContent,
   rule_set: (db, id) => versioned(db, 'rule_sets', 'id', id),
   jurisdiction_profile: (db, id) => versioned(db, 'jurisdiction_profiles', 'code', id),
@@ -171,7 +173,9 @@ export function entityDigest(db: Database.Database, entity: string, entityId: st
  */
 export function entityDigestMatches(db: Database.Database, entity: string, entityId: string, digest: string): boolean {
   if (entityDigest(db, entity, entityId) === digest) return true;
-  return entity === 'case' && shapeOf(db).hasDocuments && digestOf(entity, entityId, caseContent(db, entityId, 'read-back')) === digest;
+  if (entity !== 'case') return false;
+  const shape = shapeOf(db);
+  return shape.hasDocuments && digestOf(entity, entityId, caseContent(db, entityId, shape, 'read-back')) === digest;
 }
 
 /** Every entity that has rows now, as [entity, id]. */

@@ -8,14 +8,14 @@ export function DataSection() {
   const [file, setFile] = useState<string | null>(null);
   const [server, setServer] = useState<string | null>(null);
   useEffect(() => {
-    call('office.status', {}).then(
-      (status) => setServer(status.mode === 'office' ? status.url : null),
-      () => setServer(null),
-    );
-    call('settings.info', {}).then(
-      (info) => setFile(info.dataFile),
-      () => setFile(null),
-    );
+    // On an office server the store's file is the server's: not asked for.
+    call('office.status', {})
+      .then((status) => (status.mode === 'office' ? status.url : null), () => null)
+      .then((url) => {
+        setServer(url);
+        if (url === null) return call('settings.info', {}).then((info) => setFile(info.dataFile));
+      })
+      .catch(() => setFile(null));
   }, []);
   if (server !== null) {
     // The server's own file is a fact of the server, not of this computer: nothing of the office is kept here.
