@@ -38,6 +38,8 @@ export const treatyMapEn = {
     '{state} defined "national" by a declaration ({article}) that may cover this person ({category}), but it is not confirmed: check it.',
   'cond.nationality.unknown.unreadDeclaration':
     '{state} made a declaration defining "national" whose content the treaty map does not have; this person has a tie with {state} by residence: check whether it covers them.',
+  'cond.dualCriminality.unknown.optOutUnconfirmed':
+    '{state} may have declared (Art. {article}) that it checks dual criminality even for listed offences; the treaty map does not confirm it. Until it is confirmed, find out whether these offences are criminal in {state}: {offences}.',
   'param.category.permanent-residents': 'a permanent resident',
   'param.category.stateless-permanent-residents': 'a stateless permanent resident',
   'param.category.habitual-residents': 'a person who lives there',

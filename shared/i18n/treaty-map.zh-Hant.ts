@@ -31,6 +31,7 @@ export const treatyMapZhHant = {
   'cond.nationality.met.declaration': '根據 {state} 的聲明（{article}），此人視為其國民：{category}。',
   'cond.nationality.unknown.declaration': '{state} 以聲明（{article}）界定「國民」，可能涵蓋此人（{category}），但未經確定：請查核。',
   'cond.nationality.unknown.unreadDeclaration': '{state} 曾作聲明界定「國民」，但條約地圖未有其內容；此人因居住而與 {state} 有聯繫：請查核該聲明是否涵蓋此人。',
+  'cond.dualCriminality.unknown.optOutUnconfirmed': '{state} 可能已作聲明（第 {article} 條），即使屬清單罪行亦核對雙重犯罪；條約地圖未能確認。在確認之前，請查明以下罪行在 {state} 是否構成罪行：{offences}。',
   'param.category.permanent-residents': '永久性居民',
   'param.category.stateless-permanent-residents': '無國籍的永久性居民',
   'param.category.habitual-residents': '在當地居住的人',

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDualCriminality } from './dual-criminality.ts';
 import { type CaseFile } from '../../domain/case.ts';
 import { type RuleSet } from '../../treaties/schema.ts';
+import { BUILT_IN_TREATY_MAP } from '../../treaties/map/built-in/index.ts';
+import { indexTreatyMap } from '../../treaties/map/relations.ts';
+import { treatyMapSchema, type TreatyMapInput } from '../../treaties/map/schema.ts';
 import { makeCase, ruleSet, contextOf, expectCondition } from '../testing.ts';
 
 
@@ -134,6 +137,64 @@ describe('Art. 7(4): an executing State that opted out of the list checks dual c
       sentences: [{ id: 'S1', start: '2023-06-01', term: { years: 2 }, offences: ['O1'] }],
     });
     expectCondition(evaluate(c, optedOut), 'met', 'mandatory', 'Art. 7(1)');
+  });
+});
+
+describe('Art. 7(4) not confirmed: the list is not applied on a guess either way', () => {
+  const eu = ruleSet('eu-fd-2008-909');
+  type Declaration = TreatyMapInput['instruments'][number]['declarations'][number];
+  /** The built-in map with one more declaration of Poland under 2008/909. */
+  const withPolishDeclaration = (declaration: Partial<Declaration> & Pick<Declaration, 'kind'>) => {
+    const map = structuredClone(BUILT_IN_TREATY_MAP) as TreatyMapInput;
+    const fd = map.instruments.find((i) => i.id === 'eu-fd-2008-909');
+    if (fd === undefined) throw new Error('2008/909 is not in the built-in map');
+    fd.declarations = [...(fd.declarations ?? []), { state: 'PL', article: '7(4)', from: null, summary: 'test', source: 'a test declaration', confidence: 'U', ...declaration } as Declaration];
+    return indexTreatyMap(treatyMapSchema.parse(map));
+  };
+  const evaluateOn = (c: CaseFile, map: ReturnType<typeof withPolishDeclaration>) => evaluateDualCriminality({ ...contextOf(c, eu), map });
+  const unconfirmed = withPolishDeclaration({ kind: 'dual-criminality-opt-out', confidence: 'U' });
+  const unread = withPolishDeclaration({ kind: 'unread', article: '7(4)', mayConcern: ['dual-criminality-opt-out'] } as Partial<Declaration> & Pick<Declaration, 'kind'>);
+  const confirmed = withPolishDeclaration({ kind: 'dual-criminality-opt-out', confidence: 'C' });
+
+  it('computer-related crime, 5 years, not an offence in Poland, Poland\'s opt-out unconfirmed: unknown, the map entry to find out (never met through the list)', () => {
+    const r = evaluateOn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), unconfirmed);
+    expectCondition(r, 'unknown', 'mandatory', "PL's declaration under Art. 7(4): a test declaration");
+    expect(r).toMatchObject({ messageKey: 'cond.dualCriminality.unknown.optOutUnconfirmed', missing: ['treatyMap'], confidence: 'U' });
+    expect(r.params).toMatchObject({ state: 'PL', article: '7(4)', offences: 'offence O1' });
+  });
+
+  it('the same with a declaration whose content the map lacks (unread, may concern the list): unknown', () => {
+    const r = evaluateOn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), unread);
+    expect(r).toMatchObject({ status: 'unknown', messageKey: 'cond.dualCriminality.unknown.optOutUnconfirmed', missing: ['treatyMap'], confidence: 'U' });
+  });
+
+  it('dual criminality not yet assessed: unknown, the offence\'s dual criminality to find out (which settles it either way)', () => {
+    const r = evaluateOn(withOffences(offence('O1', null, ['eu:swindling'], 48)), unconfirmed);
+    expect(r).toMatchObject({ status: 'unknown', messageKey: 'cond.dualCriminality.unknown.optOutUnconfirmed', missing: ['offences[0].dualCriminality'] });
+  });
+
+  it('dual criminality confirmed: met whether or not Poland opted out', () => {
+    const r = evaluateOn(withOffences(offence('O1', 'yes', ['eu:swindling'], 48)), unconfirmed);
+    expect(r).toMatchObject({ status: 'met', messageKey: 'cond.dualCriminality.met' });
+  });
+
+  it('an unlisted offence that is not criminal in Poland still fails: the doubt about the list changes nothing', () => {
+    const r = evaluateOn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60), offence('O2', 'no', [], 60)), unconfirmed);
+    expect(r.status).toBe('not_met');
+  });
+
+  it('a confirmed declaration in the map: Poland checks dual criminality, not met', () => {
+    expectCondition(evaluateOn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), confirmed), 'not_met', 'optional_refusal', 'Art. 7(3)');
+  });
+
+  it('the doubt is Poland\'s alone: the same case to Czechia passes through the list', () => {
+    const c = makeCase({
+      sentencingState: 'DE',
+      administeringState: 'CZ',
+      offences: [offence('O1', 'no', ['eu:computer-related-crime'], 60)],
+      sentences: [{ id: 'S1', start: '2023-06-01', term: { years: 2 }, offences: ['O1'] }],
+    });
+    expect(evaluateOn(c, unconfirmed)).toMatchObject({ status: 'met', messageKey: 'cond.dualCriminality.metList' });
   });
 });
 

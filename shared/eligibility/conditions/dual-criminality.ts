@@ -10,18 +10,38 @@ import type { AssessmentContext, ConditionResult } from '../types.ts';
 import { declarationsOf } from '../../treaties/map/relations.ts';
 import { offencesInScope } from './offence-scope.ts';
 import { notApplicable, result } from './result.ts';
+import { MAP_ENTRY } from './treaty-basis.ts';
 
-type OffenceOutcome = { value: 'ok' | 'fail' | 'unknown'; exempt: boolean; missing: string[] };
+/**
+ * Art. 7(4): whether the executing State declared it will not apply the list. `declared`: the
+ * rule-set names it, or the treaty map holds its declaration; `unconfirmed`: the map holds a
+ * declaration it does not confirm, or one whose content it lacks (`unread`), so the list may or
+ * may not apply; `none`: no declaration is known.
+ */
+type OptOut = { status: 'declared' | 'none' } | { status: 'unconfirmed'; article: string; source: string };
 
-function offenceOutcome(ctx: AssessmentContext, offence: Offence, index: number): OffenceOutcome {
+function listOptOut(ctx: AssessmentContext, optOutStates: readonly string[]): OptOut {
+  const state = ctx.case.administeringState;
+  if (optOutStates.includes(state)) return { status: 'declared' };
+  const declared = declarationsOf(ctx.map, ctx.ruleSet.id, state, 'dual-criminality-opt-out', ctx.reference);
+  if (declared.some((d) => d.confidence !== 'U')) return { status: 'declared' };
+  const doubtful = declared[0] ?? declarationsOf(ctx.map, ctx.ruleSet.id, state, 'unread', ctx.reference).find((d) => d.mayConcern.includes('dual-criminality-opt-out'));
+  return doubtful === undefined ? { status: 'none' } : { status: 'unconfirmed', article: doubtful.article, source: doubtful.source };
+}
+
+type OffenceOutcome = { value: 'ok' | 'fail' | 'unknown'; exempt: boolean; missing: string[]; unconfirmed?: true };
+
+function offenceOutcome(ctx: AssessmentContext, offence: Offence, index: number, optOut: OptOut): OffenceOutcome {
   const exemption = ctx.ruleSet.listExemption.value;
   const listed = offence.categories?.some((code) => EU_LIST_CODES.has(code)) ?? false;
   const missing: string[] = [];
-  const state = ctx.case.administeringState;
-  // Art. 7(4): the executing State declared it will not apply the list (the rule-set's list, or the treaty map's declarations).
-  const optedOut = exemption !== null && (exemption.optOutStates.includes(state) || declarationsOf(ctx.map, ctx.ruleSet.id, state, 'dual-criminality-opt-out', ctx.reference).length > 0);
-  if (exemption !== null && listed && !optedOut) {
-    if (offence.maxPenaltyMonths != null && offence.maxPenaltyMonths >= exemption.thresholdMonths) return { value: 'ok', exempt: true, missing };
+  if (exemption !== null && listed && optOut.status !== 'declared') {
+    const punishable = offence.maxPenaltyMonths != null && offence.maxPenaltyMonths >= exemption.thresholdMonths;
+    if (punishable && optOut.status === 'none') return { value: 'ok', exempt: true, missing };
+    // The list would lift the check, but the State may have opted out: only the check itself settles it.
+    if (punishable && offence.dualCriminality !== 'yes') {
+      return { value: 'unknown', exempt: false, missing: [offence.dualCriminality === 'no' ? MAP_ENTRY : `offences[${index}].dualCriminality`], unconfirmed: true };
+    }
     if (offence.maxPenaltyMonths == null) missing.push(`offences[${index}].maxPenaltyMonths`);
   }
   if (offence.dualCriminality === 'yes') return { value: 'ok', exempt: false, missing: [] };
@@ -38,10 +58,13 @@ export function evaluateDualCriminality(ctx: AssessmentContext): ConditionResult
   const failed: Offence[] = [];
   const exempt: string[] = [];
   let missing: string[] | null = null;
+  const optOut = ctx.ruleSet.listExemption.value === null ? ({ status: 'none' } as const) : listOptOut(ctx, ctx.ruleSet.listExemption.value.optOutStates);
+  const unconfirmed: string[] = [];
   offencesInScope(ctx).forEach(({ offence: o, index: i }) => {
-    const outcome = offenceOutcome(ctx, o, i);
+    const outcome = offenceOutcome(ctx, o, i, optOut);
     if (outcome.value === 'fail') failed.push(o);
     if (outcome.exempt) exempt.push(o.id);
+    if (outcome.unconfirmed === true) unconfirmed.push(o.description ?? o.id);
     if (outcome.missing.length > 0) (missing ??= []).push(...outcome.missing);
   });
   const source = exempt.length > 0 ? { source: `${rule.source}; ${ctx.ruleSet.listExemption.source}`, confidence: ctx.ruleSet.listExemption.confidence } : rule;
@@ -68,6 +91,10 @@ export function evaluateDualCriminality(ctx: AssessmentContext): ConditionResult
       return result('dual-criminality', 'waived', partial, 'cond.dualCriminality.partial', Object.assign({}, params, { sentences: transferable.map((s) => s.id).join(', ') }), { flags: partialFlags });
     }
     return result('dual-criminality', 'not_met', source, 'cond.dualCriminality.notMet', params);
+  }
+  if (missing !== null && unconfirmed.length > 0 && optOut.status === 'unconfirmed') {
+    const doubt = { source: `${rule.source}; ${ctx.ruleSet.listExemption.source}; ${ctx.case.administeringState}'s declaration under Art. ${optOut.article}: ${optOut.source}`, confidence: 'U' as const };
+    return result('dual-criminality', 'unknown', doubt, 'cond.dualCriminality.unknown.optOutUnconfirmed', { state: ctx.case.administeringState, article: optOut.article, offences: unconfirmed.join('; ') }, { missing });
   }
   if (missing !== null) return result('dual-criminality', 'unknown', source, 'cond.dualCriminality.unknown', { test }, { missing });
   return exempt.length > 0
