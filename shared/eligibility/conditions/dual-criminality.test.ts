@@ -142,7 +142,7 @@ describe('Art. 7(4): an executing State that opted out of the list checks dual c
 
 describe('Art. 7(4) not confirmed: the list is not applied on a guess either way', () => {
   const eu = ruleSet('eu-fd-2008-909');
-  type Declaration = TreatyMapInput['instruments'][number]['declarations'][number];
+  type Declaration = NonNullable<TreatyMapInput['instruments'][number]['declarations']>[number];
   /** The built-in map with one more declaration of Poland under 2008/909. */
   const withPolishDeclaration = (declaration: Partial<Declaration> & Pick<Declaration, 'kind'>) => {
     const map = structuredClone(BUILT_IN_TREATY_MAP) as TreatyMapInput;
