@@ -186,6 +186,11 @@ describe('a desktop connected to the office server in Settings', { timeout: 90_0
     const data = page.locator('section[aria-labelledby="settings-data-title"]');
     await expect.poll(() => data.textContent()).toContain(rendered('en', 'ui.settings.data.office', { url }));
     expect(await data.textContent()).not.toContain('.sqlite');
+    // About: the version, store and law shown are the server's, and it says so.
+    const about = page.locator('section[aria-labelledby="settings-about-title"]');
+    await expect.poll(() => about.textContent()).toContain(rendered('en', 'ui.settings.about.office', { url }));
+    await expect.poll(() => about.locator('dl').count()).toBe(1);
+    await about.screenshot({ path: `${OUT_DIR}/settings-about-office.png` });
     await page.getByRole('button', { name: en['ui.settings.office.back'] }).click();
     await expect.poll(() => page.locator('.masthead__user').textContent()).toContain('Grace Ho');
     expect(connection.status().mode).toBe('desk');

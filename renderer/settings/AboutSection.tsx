@@ -3,7 +3,8 @@
  * and the treaty map in use, the platform (settings.info); and "Copy diagnostics" for a support
  * request (settings.diagnostics: the same facts and the last lines of the log, which holds no
  * personal data), shown before it is copied. The copy is made in the click itself (the text is
- * read when the section opens): the window's permissions stay denied.
+ * read when the section opens): the window's permissions stay denied. On an office server every
+ * fact (and the diagnostics) is the server's, and the section says so.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Diagnostics } from '../../shared/about-schemas.ts';
@@ -35,10 +36,13 @@ export function AboutSection() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [diagnostics, setDiagnostics] = useState<Diagnostics | null>(null);
   const [copied, setCopied] = useState<Copied>(null);
+  /** The office server answering settings.info and settings.diagnostics, if any (null: this computer). */
+  const [server, setServer] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     call('settings.info', {}).then(setInfo, () => setInfo(null));
     call('settings.diagnostics', {}).then(setDiagnostics, () => setDiagnostics(null));
+    call('office.status', {}).then((status) => setServer(status.mode === 'office' ? status.url : null), () => setServer(null));
   }, []);
 
   const facts: Fact[] = [
@@ -66,6 +70,7 @@ export function AboutSection() {
   return (
     <section className="panel settings-section settings-section--wide" aria-labelledby="settings-about-title">
       <h2 id="settings-about-title">{text.ui('ui.settings.about.title')}</h2>
+      {server !== null && <p>{text.ui('ui.settings.about.office', { url: server })}</p>}
       {info !== null && <Facts facts={facts} />}
       <h3>{text.ui('ui.settings.about.diagnostics.title')}</h3>
       <p>{text.ui('ui.settings.about.diagnostics.intro')}</p>

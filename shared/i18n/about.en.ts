@@ -1,6 +1,8 @@
 /** English messages of the installed app's own screens: Settings › About TSP Desk, a page that failed, a window that keeps failing. */
 export const aboutEn = {
   'ui.settings.about.title': 'About TSP Desk',
+  'ui.settings.about.office':
+    'This window works on the office server {url}: the version, store, law and platform below are the server\'s, and so are the diagnostics.',
   'ui.settings.about.version': 'Version',
   'ui.settings.about.schema': 'Store schema',
   'ui.settings.about.ruleSets': 'Rule-set library',

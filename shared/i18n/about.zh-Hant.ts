@@ -3,6 +3,7 @@ import type { aboutEn } from './about.en.ts';
 
 export const aboutZhHant: Record<keyof typeof aboutEn, string> = {
   'ui.settings.about.title': '關於 TSP Desk',
+  'ui.settings.about.office': '此視窗使用辦公室伺服器 {url}：以下的版本、資料庫、法律及平台均屬該伺服器，診斷資料亦然。',
   'ui.settings.about.version': '版本',
   'ui.settings.about.schema': '資料庫結構版本',
   'ui.settings.about.ruleSets': '規則集庫',
