@@ -13,7 +13,7 @@ import { toStoredAssessment } from '../../shared/eligibility/report.ts';
 import { findRoutes, type Route, type RouteLawLookup } from '../../shared/eligibility/routes.ts';
 import { formatIsoDate, parseIsoDate, todayFrom, type DayNumber } from '../../shared/sentence/calendar.ts';
 import type { CaseRoutes, RouteRecord, TreatyTable, TreatyTableRow } from '../../shared/treaties/map/api-schemas.ts';
-import { declarationsOf, relationOn, type TreatyMapIndex } from '../../shared/treaties/map/relations.ts';
+import { declarationsOf, relationOn, unidentifiedDeclarationsOf, type TreatyMapIndex } from '../../shared/treaties/map/relations.ts';
 import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { lawResolver, treatyMapOn, type RuleSetResolver } from './ruleset-resolution.ts';
@@ -99,6 +99,7 @@ export function treatyTableOf(map: TreatyMapIndex, a: string, b: string, on: Day
       sources: [...r.evidence.sources],
       confidence: r.evidence.confidence,
       declarations,
+      unidentified: [a, b].flatMap((state) => unidentifiedDeclarationsOf(map, instrument.id, state, 'dual-criminality-opt-out').map(({ notBy: _, ...u }) => ({ ...u, state }))),
     });
   }
   const order = { applies: 0, unknown: 1, 'not-applies': 2 } as const;

@@ -79,6 +79,21 @@ function DeclarationItem({ d }: { d: Declaration }) {
   );
 }
 
+/** A declaration some parties made without the map knowing which, that this State may have made. */
+function UnidentifiedItem({ u }: { u: Row['unidentified'][number] }) {
+  const text = useText();
+  return (
+    <li className="declaration declaration--unidentified" data-state={u.state}>
+      <p className="declaration__head">
+        <strong>{text.ui('ui.treatyTable.declaration', { state: u.state, article: u.article })}</strong> — {text.ui(`ui.treatyTable.declaration.${u.kind}`)}:{' '}
+        {text.ui('ui.treatyTable.unidentified')} <ConfidenceMark confidence="U" />
+      </p>
+      <p className="declaration__summary">{u.summary}</p>
+      <p className="declaration__source muted">{text.ui('ui.treatyTable.source', { source: text.source(u.source) })}</p>
+    </li>
+  );
+}
+
 function InstrumentRow({ row, rows }: { row: Row; rows: readonly Row[] }) {
   const text = useText();
   const ruleSets = useDesk((s) => s.ruleSets);
@@ -116,12 +131,15 @@ function InstrumentRow({ row, rows }: { row: Row; rows: readonly Row[] }) {
           </dd>
         </div>
       </dl>
-      {row.declarations.length > 0 && (
+      {row.declarations.length + row.unidentified.length > 0 && (
         <div className="treaty-row__declarations">
           <h4>{text.ui('ui.treatyTable.declarations')}</h4>
           <ul>
             {row.declarations.map((d, i) => (
               <DeclarationItem key={`${d.state}:${d.article}:${i}`} d={d} />
+            ))}
+            {row.unidentified.map((u, i) => (
+              <UnidentifiedItem key={`unidentified:${u.state}:${u.article}:${i}`} u={u} />
             ))}
           </ul>
         </div>

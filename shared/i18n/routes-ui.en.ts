@@ -121,6 +121,7 @@ export const routesUiEn = {
   'ui.treatyTable.declaration.dual-criminality-opt-out': 'dual criminality kept',
   'ui.treatyTable.declaration.transitional': 'earlier instruments kept for older judgments',
   'ui.treatyTable.declaration.unread': 'content not in the treaty map',
+  'ui.treatyTable.unidentified': 'it may have made one; the treaty map does not know which States did',
   'ui.treatyTable.source': 'Source: {source}',
   'treaties.kind.pattern': 'Pattern (counterparty not identified)',
 

@@ -114,6 +114,7 @@ export const routesUiZhHant = {
   'ui.treatyTable.declaration.dual-criminality-opt-out': '保留雙重犯罪要求',
   'ui.treatyTable.declaration.transitional': '就較早判決保留原有文書',
   'ui.treatyTable.declaration.unread': '條約地圖未有其內容',
+  'ui.treatyTable.unidentified': '可能曾作此聲明；條約地圖不知道哪些國家曾作聲明',
   'ui.treatyTable.source': '資料來源：{source}',
   'treaties.kind.pattern': '範本（未確定締約對方）',
 

@@ -187,6 +187,31 @@ describe('Art. 7(4) not confirmed: the list is not applied on a guess either way
     expectCondition(evaluateOn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), confirmed), 'not_met', 'optional_refusal', 'Art. 7(3)');
   });
 
+  describe('declarations known to exist without knowing whose (unidentifiedDeclarations: "twelve Member States by 2017")', () => {
+    const map = structuredClone(BUILT_IN_TREATY_MAP) as TreatyMapInput;
+    const fd = map.instruments.find((i) => i.id === 'eu-fd-2008-909');
+    if (fd === undefined) throw new Error('2008/909 is not in the built-in map');
+    fd.unidentifiedDeclarations = [{ kind: 'dual-criminality-opt-out', article: '7(4)', asOf: '2017-12-04', summary: 'twelve States', source: 'a count of declarations', confidence: 'S', notBy: ['CZ'] }];
+    fd.declarations = [...(fd.declarations ?? []).filter((d) => d.kind !== 'dual-criminality-opt-out'), { state: 'SK', kind: 'dual-criminality-opt-out', article: '7(4)', from: null, summary: 'test', source: 'a confirmed declaration', confidence: 'C' }];
+    const someDeclared = indexTreatyMap(treatyMapSchema.parse(map));
+    const to = (state: string) =>
+      makeCase({ sentencingState: 'DE', administeringState: state, offences: [offence('O1', 'no', ['eu:computer-related-crime'], 60)], sentences: [{ id: 'S1', start: '2023-06-01', term: { years: 2 }, offences: ['O1'] }] });
+
+    it('Poland may be one of them: unknown, the map entry to find out, its source named', () => {
+      const r = evaluateOn(to('PL'), someDeclared);
+      expect(r).toMatchObject({ status: 'unknown', messageKey: 'cond.dualCriminality.unknown.optOutUnconfirmed', missing: ['treatyMap'], confidence: 'U' });
+      expect(r.source).toContain("PL's declaration under Art. 7(4): a count of declarations");
+    });
+
+    it('Czechia is confirmed not to be one: met through the list', () => {
+      expect(evaluateOn(to('CZ'), someDeclared)).toMatchObject({ status: 'met', messageKey: 'cond.dualCriminality.metList' });
+    });
+
+    it('Slovakia\'s own declaration is recorded: it checks dual criminality, not met', () => {
+      expect(evaluateOn(to('SK'), someDeclared)).toMatchObject({ status: 'not_met', effect: 'optional_refusal' });
+    });
+  });
+
   it('the doubt is Poland\'s alone: the same case to Czechia passes through the list', () => {
     const c = makeCase({
       sentencingState: 'DE',

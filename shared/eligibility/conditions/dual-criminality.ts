@@ -7,7 +7,7 @@
 import { EU_LIST_CODES } from '../../domain/categories.ts';
 import type { Offence } from '../../domain/case.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';
-import { declarationsOf } from '../../treaties/map/relations.ts';
+import { declarationsOf, unidentifiedDeclarationsOf } from '../../treaties/map/relations.ts';
 import { offencesInScope } from './offence-scope.ts';
 import { notApplicable, result } from './result.ts';
 import { MAP_ENTRY } from './treaty-basis.ts';
@@ -15,8 +15,9 @@ import { MAP_ENTRY } from './treaty-basis.ts';
 /**
  * Art. 7(4): whether the executing State declared it will not apply the list. `declared`: the
  * rule-set names it, or the treaty map holds its declaration; `unconfirmed`: the map holds a
- * declaration it does not confirm, or one whose content it lacks (`unread`), so the list may or
- * may not apply; `none`: no declaration is known.
+ * declaration it does not confirm, or one whose content it lacks (`unread`), or knows that some
+ * parties declared without knowing which (`unidentifiedDeclarations`) and this one may be among
+ * them, so the list may or may not apply; `none`: the map knows of no declaration it may have made.
  */
 type OptOut = { status: 'declared' | 'none' } | { status: 'unconfirmed'; article: string; source: string };
 
@@ -25,7 +26,10 @@ function listOptOut(ctx: AssessmentContext, optOutStates: readonly string[]): Op
   if (optOutStates.includes(state)) return { status: 'declared' };
   const declared = declarationsOf(ctx.map, ctx.ruleSet.id, state, 'dual-criminality-opt-out', ctx.reference);
   if (declared.some((d) => d.confidence !== 'U')) return { status: 'declared' };
-  const doubtful = declared[0] ?? declarationsOf(ctx.map, ctx.ruleSet.id, state, 'unread', ctx.reference).find((d) => d.mayConcern.includes('dual-criminality-opt-out'));
+  const doubtful =
+    declared[0] ??
+    declarationsOf(ctx.map, ctx.ruleSet.id, state, 'unread', ctx.reference).find((d) => d.mayConcern.includes('dual-criminality-opt-out')) ??
+    unidentifiedDeclarationsOf(ctx.map, ctx.ruleSet.id, state, 'dual-criminality-opt-out')[0];
   return doubtful === undefined ? { status: 'none' } : { status: 'unconfirmed', article: doubtful.article, source: doubtful.source };
 }
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { storedAssessmentSchema } from '../../api-schemas.ts';
 import { isoDate } from '../../domain/fields.ts';
-import { declarationSchema, instrumentSchema, noArrangementSchema } from './schema.ts';
+import { declarationSchema, instrumentSchema, noArrangementSchema, unidentifiedDeclarationSchema } from './schema.ts';
 
 
 
@@ -59,6 +59,8 @@ const treatyTableRowSchema = z.object({
   sources: z.array(z.string()),
   confidence: z.enum(['C', 'S', 'U']),
   declarations: z.array(declarationSchema),
+  /** Declarations some parties made without the map knowing which, that either State may have made (`unidentifiedDeclarations`). */
+  unidentified: z.array(unidentifiedDeclarationSchema.omit({ notBy: true }).extend({ state: z.string() })),
 });
 export type TreatyTableRow = z.output<typeof treatyTableRowSchema>;
 

@@ -7,7 +7,7 @@
  */
 import { parseIsoDate, type DayNumber } from '../../sentence/calendar.ts';
 import type { Confidence } from '../confidence.ts';
-import type { Declaration, DeclarationKind, Instrument, Party, TreatyMap } from './schema.ts';
+import type { Declaration, DeclarationKind, Instrument, Party, TreatyMap, UnidentifiedDeclaration } from './schema.ts';
 
 interface IndexedParty {
   party: Party;
@@ -317,6 +317,19 @@ export function declarationsOf<K extends DeclarationKind>(
   const list = indexed?.declarations.get(state);
   if (list === undefined) return [];
   return list.filter((d): d is Extract<Declaration, { kind: K }> => d.kind === kind && (d.from === null || parseIsoDate(d.from) <= on));
+}
+
+/**
+ * The declarations of `kind` under the instrument (or a rule-set's) that some parties made
+ * without the map knowing which, and that `state` may have made: it has no row of the kind and
+ * is not confirmed to have made none. Undated: a declaration known by a later day may already
+ * have had effect on an earlier one.
+ */
+export function unidentifiedDeclarationsOf(index: TreatyMapIndex, ruleSetOrInstrument: string, state: string, kind: UnidentifiedDeclaration['kind']): UnidentifiedDeclaration[] {
+  const indexed = index.byRuleSet.get(ruleSetOrInstrument) ?? index.instruments.get(ruleSetOrInstrument);
+  if (indexed === undefined || indexed.instrument.unidentifiedDeclarations.length === 0) return [];
+  if (indexed.declarations.get(state)?.some((d) => d.kind === kind) === true) return [];
+  return indexed.instrument.unidentifiedDeclarations.filter((u) => u.kind === kind && !u.notBy.includes(state));
 }
 
 /** The instrument a rule-set applies, if the map knows it. */

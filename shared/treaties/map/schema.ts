@@ -87,6 +87,26 @@ export const declarationSchema = z.discriminatedUnion('kind', [
   z.object({ ...declarationBase, kind: z.literal('unread'), mayConcern: z.array(z.enum(['national-definition', 'excludes-procedure', 'consent-route-opt-out', 'dual-criminality-opt-out'])).min(1).max(4) }).strict(),
 ]);
 
+/**
+ * Declarations that some parties are known to have made without the map knowing which (2008/909
+ * Art. 7(4): "twelve Member States by December 2017"). A party with no declaration row of the
+ * kind, and not in `notBy`, may be one of them: the conditions that read the kind take it as
+ * unconfirmed for that party, never as absent. Only kinds a condition reads are allowed.
+ */
+export const unidentifiedDeclarationSchema = z
+  .object({
+    kind: z.enum(['dual-criminality-opt-out']),
+    article: z.string().min(1).max(40),
+    /** The day the source knew of them (null: not known). */
+    asOf: dated.default(null),
+    summary: z.string().min(1).max(2000),
+    source,
+    confidence,
+    /** Parties confirmed not to have made one. */
+    notBy: z.array(place).max(300).default([]),
+  })
+  .strict();
+
 export const INSTRUMENT_KINDS = ['multilateral', 'bilateral', 'eu-mutual-recognition', 'domestic-scheme', 'pattern'] as const;
 
 /** Between the parties of the replacing instrument, from `from`, the listed instruments no longer apply. */
@@ -119,6 +139,7 @@ export const instrumentSchema = z
     /** The places it binds; for a `pattern` (a model agreement whose counterparty is not identified) the known side only. */
     parties: z.array(partySchema).max(300),
     declarations: z.array(declarationSchema).max(2000).default([]),
+    unidentifiedDeclarations: z.array(unidentifiedDeclarationSchema).max(20).default([]),
     replaces: z.array(replacementSchema).max(50).default([]),
     note,
   })
@@ -175,4 +196,5 @@ export type Instrument = TreatyMap['instruments'][number];
 export type Party = Instrument['parties'][number];
 export type Declaration = Instrument['declarations'][number];
 export type DeclarationKind = Declaration['kind'];
+export type UnidentifiedDeclaration = Instrument['unidentifiedDeclarations'][number];
 export type NationalExtension = (typeof NATIONAL_EXTENSIONS)[number];
