@@ -6,10 +6,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CaseFile } from '../domain/case.ts';
 import { formatIsoDate } from '../sentence/calendar.ts';
+import { builtInTreatyMap } from '../treaties/map/built-in/index.ts';
 import { type RuleSet } from '../treaties/schema.ts';
 import { EVALUATORS, verdictOf } from './engine.ts';
 import { CONDITION_IDS, type Assessment, type ConditionEffect, type ConditionId, type ConditionResult, type ConditionStatus, type Verdict } from './types.ts';
-import { assessBuiltIn, makeCase, ruleSet, type CasePatch } from './testing.ts';
+import { assessBuiltIn, makeCase, noArt74Declarations, ruleSet, type CasePatch } from './testing.ts';
 
 
 const TODAY = '2024-06-30';
@@ -392,7 +393,7 @@ describe('scenarios of docs/domain.md "Eligibility scenarios"', () => {
     expect(a.dates.remainingDays).toBe(1325);
   });
 
-  const t21 = (optOut: string[], dualCriminality: string, category: string, maxPenaltyMonths: number) => {
+  const t21 = (optOut: string[], dualCriminality: string, category: string, maxPenaltyMonths: number, map = noArt74Declarations()) => {
     const eu = ruleSet('eu-fd-2008-909');
     const rs = ruleSet('eu-fd-2008-909', { listExemption: { ...eu.listExemption, value: { thresholdMonths: 36, optOutStates: optOut } } });
     const c = makeCase({
@@ -404,7 +405,8 @@ describe('scenarios of docs/domain.md "Eligibility scenarios"', () => {
       consent: { status: 'refused', opinionRecorded: true },
       events: { judgmentReceived: '2024-01-15' },
     });
-    return run(c, rs);
+    // The scenario's premise: Poland made no Art. 7(4) declaration (the built-in map cannot say: below).
+    return assessBuiltIn(c, rs, TODAY, undefined, map);
   };
 
   it('T21 (EU 2008/909): list offence without dual criminality, no consent, opinion on file: eligible, release 2025-06-01', () => {
@@ -413,6 +415,12 @@ describe('scenarios of docs/domain.md "Eligibility scenarios"', () => {
     expect(iso(a.dates.releaseDate)).toBe('2025-06-01');
     expect(a.dates.remainingDays).toBe(503);
     expect(a.flags).not.toContain('states_agreement_required');
+  });
+
+  it('T21 on the built-in map, which knows twelve Art. 7(4) declarations but not whose: needs information, dual criminality unknown (never eligible on a guess)', () => {
+    const a = t21([], 'no', 'eu:computer-related-crime', 60, builtInTreatyMap());
+    expect(a.verdict).toBe('needs_information');
+    expect(statusOf(a, 'dual-criminality')).toBe('unknown');
   });
 
   it('T23 (EU 2008/909): Art. 7(4) opt-out, dual criminality not assessed: needs information', () => {

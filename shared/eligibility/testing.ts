@@ -10,7 +10,9 @@ import { parseCase, type CaseFile } from '../domain/case.ts';
 import { parseIsoDate } from '../sentence/calendar.ts';
 import { computeSentences } from '../sentence/compute.ts';
 import { profileFor } from '../treaties/jurisdictions.ts';
-import { builtInTreatyMap } from '../treaties/map/built-in/index.ts';
+import { builtInTreatyMap, BUILT_IN_TREATY_MAP } from '../treaties/map/built-in/index.ts';
+import { indexTreatyMap, type TreatyMapIndex } from '../treaties/map/relations.ts';
+import { treatyMapSchema, type TreatyMapInput } from '../treaties/map/schema.ts';
 import { builtInRuleSet } from '../treaties/library.ts';
 import { ruleSetSchema, type RuleSet } from '../treaties/schema.ts';
 import { assess, referenceFor } from './engine.ts';
@@ -67,10 +69,27 @@ export function contextOf(c: CaseFile, rs: RuleSet, on?: string): AssessmentCont
   };
 }
 
-/** The engine with the built-in profile of the sentencing State and the built-in treaty map, as the app without stored versions. */
-export function assessBuiltIn(c: CaseFile, rs: RuleSet, today: string, on?: string | null): Assessment {
-  return assess(c, rs, { today: parseIsoDate(today), on: on == null ? null : parseIsoDate(on), profile: profileFor(c.sentencingState), map: builtInTreatyMap() });
+/** The engine with the built-in profile of the sentencing State and the built-in treaty map (or `map`), as the app without stored versions. */
+export function assessBuiltIn(c: CaseFile, rs: RuleSet, today: string, on?: string | null, map: TreatyMapIndex = builtInTreatyMap()): Assessment {
+  return assess(c, rs, { today: parseIsoDate(today), on: on == null ? null : parseIsoDate(on), profile: profileFor(c.sentencingState), map });
 }
+
+export type InstrumentInput = TreatyMapInput['instruments'][number];
+
+/** A version of the built-in treaty map with one instrument's entry edited, indexed. */
+export function builtInMapWhere(instrumentId: string, edit: (instrument: InstrumentInput) => void): TreatyMapIndex {
+  const map = structuredClone(BUILT_IN_TREATY_MAP) as TreatyMapInput;
+  const instrument = map.instruments.find((i) => i.id === instrumentId);
+  if (instrument === undefined) throw new Error(`${instrumentId} is not in the built-in map`);
+  edit(instrument);
+  return indexTreatyMap(treatyMapSchema.parse(map));
+}
+
+/** A version of the map in which no Member State made a 2008/909 Art. 7(4) declaration: the list of Art. 7(1) applies as written. */
+export const noArt74Declarations = (): TreatyMapIndex =>
+  builtInMapWhere('eu-fd-2008-909', (fd) => {
+    fd.unidentifiedDeclarations = [];
+  });
 export function expectCondition(r: ConditionResult, status: ConditionStatus, effect: ConditionEffect, source: string): void {
   expect({ status: r.status, effect: r.effect }).toEqual({ status, effect });
   expect(r.source).toContain(source);

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDualCriminality } from './dual-criminality.ts';
 import { type CaseFile } from '../../domain/case.ts';
 import { type RuleSet } from '../../treaties/schema.ts';
-import { BUILT_IN_TREATY_MAP } from '../../treaties/map/built-in/index.ts';
-import { indexTreatyMap } from '../../treaties/map/relations.ts';
-import { treatyMapSchema, type TreatyMapInput } from '../../treaties/map/schema.ts';
-import { makeCase, ruleSet, contextOf, expectCondition } from '../testing.ts';
+import { builtInMapWhere, contextOf, expectCondition, makeCase, noArt74Declarations, ruleSet, type InstrumentInput } from '../testing.ts';
 
 
 const evaluate = (c: CaseFile, rs: RuleSet, on?: string) => evaluateDualCriminality(contextOf(c, rs, on));
+type FdInput = InstrumentInput;
+const mapWhere = (edit: (fd: FdInput) => void) => builtInMapWhere('eu-fd-2008-909', edit);
+const noneDeclared = noArt74Declarations();
+const evaluateOn = (c: CaseFile, rs: RuleSet, map: ReturnType<typeof mapWhere>) => evaluateDualCriminality({ ...contextOf(c, rs), map });
 const offence = (id: string, dualCriminality: string | null, categories: string[] = [], maxPenaltyMonths: number | null = 60) => ({
   id,
   description: `offence ${id}`,
@@ -81,6 +82,14 @@ describe('dual criminality (ETS 112 Art. 3(1)(e))', () => {
 
 describe('the 32-offence list of EU 2008/909 Art. 7(1): no dual criminality if punishable by at least 3 years', () => {
   const eu = ruleSet('eu-fd-2008-909');
+  // Poland known not to have declared under Art. 7(4) (the built-in map cannot say: below).
+  const evaluate = (c: CaseFile, rs: RuleSet) => evaluateOn(c, rs, noneDeclared);
+
+  it('on the built-in map, which knows that twelve States declared under Art. 7(4) but not which: T21 is unknown, never met on a guess', () => {
+    const r = evaluateDualCriminality(contextOf(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), eu));
+    expect(r).toMatchObject({ status: 'unknown', messageKey: 'cond.dualCriminality.unknown.optOutUnconfirmed', missing: ['treatyMap'], confidence: 'U' });
+    expect(r.source).toContain('Council doc. 14223/17');
+  });
 
   it('T21: computer-related crime, maximum 5 years, not an offence in Poland: met through the list', () => {
     const r = evaluate(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), eu);
@@ -115,6 +124,7 @@ describe('the 32-offence list of EU 2008/909 Art. 7(1): no dual criminality if p
 
 describe('Art. 7(4): an executing State that opted out of the list checks dual criminality', () => {
   const eu = ruleSet('eu-fd-2008-909');
+  const evaluate = (c: CaseFile, rs: RuleSet) => evaluateOn(c, rs, noneDeclared);
   const optedOut = ruleSet('eu-fd-2008-909', {
     listExemption: { ...eu.listExemption, value: { thresholdMonths: 36, optOutStates: ['PL'] } },
   });
@@ -142,73 +152,69 @@ describe('Art. 7(4): an executing State that opted out of the list checks dual c
 
 describe('Art. 7(4) not confirmed: the list is not applied on a guess either way', () => {
   const eu = ruleSet('eu-fd-2008-909');
-  type Declaration = NonNullable<TreatyMapInput['instruments'][number]['declarations']>[number];
-  /** The built-in map with one more declaration of Poland under 2008/909. */
-  const withPolishDeclaration = (declaration: Partial<Declaration> & Pick<Declaration, 'kind'>) => {
-    const map = structuredClone(BUILT_IN_TREATY_MAP) as TreatyMapInput;
-    const fd = map.instruments.find((i) => i.id === 'eu-fd-2008-909');
-    if (fd === undefined) throw new Error('2008/909 is not in the built-in map');
-    fd.declarations = [...(fd.declarations ?? []), { state: 'PL', article: '7(4)', from: null, summary: 'test', source: 'a test declaration', confidence: 'U', ...declaration } as Declaration];
-    return indexTreatyMap(treatyMapSchema.parse(map));
-  };
-  const evaluateOn = (c: CaseFile, map: ReturnType<typeof withPolishDeclaration>) => evaluateDualCriminality({ ...contextOf(c, eu), map });
+  type Declaration = NonNullable<FdInput['declarations']>[number];
+  /** The map with no unidentified declaration, and this one of Poland's. */
+  const withPolishDeclaration = (declaration: Partial<Declaration> & Pick<Declaration, 'kind'>) =>
+    mapWhere((fd) => {
+      fd.unidentifiedDeclarations = [];
+      fd.declarations = [...(fd.declarations ?? []), { state: 'PL', article: '7(4)', from: null, summary: 'test', source: 'a test declaration', confidence: 'U', ...declaration } as Declaration];
+    });
+  const evaluateIn = (c: CaseFile, map: ReturnType<typeof mapWhere>) => evaluateOn(c, eu, map);
   const unconfirmed = withPolishDeclaration({ kind: 'dual-criminality-opt-out', confidence: 'U' });
   const unread = withPolishDeclaration({ kind: 'unread', article: '7(4)', mayConcern: ['dual-criminality-opt-out'] } as Partial<Declaration> & Pick<Declaration, 'kind'>);
   const confirmed = withPolishDeclaration({ kind: 'dual-criminality-opt-out', confidence: 'C' });
 
   it('computer-related crime, 5 years, not an offence in Poland, Poland\'s opt-out unconfirmed: unknown, the map entry to find out (never met through the list)', () => {
-    const r = evaluateOn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), unconfirmed);
+    const r = evaluateIn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), unconfirmed);
     expectCondition(r, 'unknown', 'mandatory', "PL's declaration under Art. 7(4): a test declaration");
     expect(r).toMatchObject({ messageKey: 'cond.dualCriminality.unknown.optOutUnconfirmed', missing: ['treatyMap'], confidence: 'U' });
     expect(r.params).toMatchObject({ state: 'PL', article: '7(4)', offences: 'offence O1' });
   });
 
   it('the same with a declaration whose content the map lacks (unread, may concern the list): unknown', () => {
-    const r = evaluateOn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), unread);
+    const r = evaluateIn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), unread);
     expect(r).toMatchObject({ status: 'unknown', messageKey: 'cond.dualCriminality.unknown.optOutUnconfirmed', missing: ['treatyMap'], confidence: 'U' });
   });
 
   it('dual criminality not yet assessed: unknown, the offence\'s dual criminality to find out (which settles it either way)', () => {
-    const r = evaluateOn(withOffences(offence('O1', null, ['eu:swindling'], 48)), unconfirmed);
+    const r = evaluateIn(withOffences(offence('O1', null, ['eu:swindling'], 48)), unconfirmed);
     expect(r).toMatchObject({ status: 'unknown', messageKey: 'cond.dualCriminality.unknown.optOutUnconfirmed', missing: ['offences[0].dualCriminality'] });
   });
 
   it('dual criminality confirmed: met whether or not Poland opted out', () => {
-    const r = evaluateOn(withOffences(offence('O1', 'yes', ['eu:swindling'], 48)), unconfirmed);
+    const r = evaluateIn(withOffences(offence('O1', 'yes', ['eu:swindling'], 48)), unconfirmed);
     expect(r).toMatchObject({ status: 'met', messageKey: 'cond.dualCriminality.met' });
   });
 
   it('an unlisted offence that is not criminal in Poland still fails: the doubt about the list changes nothing', () => {
-    const r = evaluateOn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60), offence('O2', 'no', [], 60)), unconfirmed);
+    const r = evaluateIn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60), offence('O2', 'no', [], 60)), unconfirmed);
     expect(r.status).toBe('not_met');
   });
 
   it('a confirmed declaration in the map: Poland checks dual criminality, not met', () => {
-    expectCondition(evaluateOn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), confirmed), 'not_met', 'optional_refusal', 'Art. 7(3)');
+    expectCondition(evaluateIn(withOffences(offence('O1', 'no', ['eu:computer-related-crime'], 60)), confirmed), 'not_met', 'optional_refusal', 'Art. 7(3)');
   });
 
   describe('declarations known to exist without knowing whose (unidentifiedDeclarations: "twelve Member States by 2017")', () => {
-    const map = structuredClone(BUILT_IN_TREATY_MAP) as TreatyMapInput;
-    const fd = map.instruments.find((i) => i.id === 'eu-fd-2008-909');
-    if (fd === undefined) throw new Error('2008/909 is not in the built-in map');
-    fd.unidentifiedDeclarations = [{ kind: 'dual-criminality-opt-out', article: '7(4)', asOf: '2017-12-04', summary: 'twelve States', source: 'a count of declarations', confidence: 'S', notBy: ['CZ'] }];
-    fd.declarations = [...(fd.declarations ?? []).filter((d) => d.kind !== 'dual-criminality-opt-out'), { state: 'SK', kind: 'dual-criminality-opt-out', article: '7(4)', from: null, summary: 'test', source: 'a confirmed declaration', confidence: 'C' }];
-    const someDeclared = indexTreatyMap(treatyMapSchema.parse(map));
+    const someDeclared = mapWhere((fd) => {
+      fd.unidentifiedDeclarations = [{ kind: 'dual-criminality-opt-out', article: '7(4)', asOf: '2017-12-04', summary: 'twelve States', source: 'a count of declarations', confidence: 'S', notBy: ['CZ'] }];
+      fd.declarations = [...(fd.declarations ?? []), { state: 'SK', kind: 'dual-criminality-opt-out', article: '7(4)', from: null, summary: 'test', source: 'a confirmed declaration', confidence: 'C' }];
+    });
     const to = (state: string) =>
       makeCase({ sentencingState: 'DE', administeringState: state, offences: [offence('O1', 'no', ['eu:computer-related-crime'], 60)], sentences: [{ id: 'S1', start: '2023-06-01', term: { years: 2 }, offences: ['O1'] }] });
 
     it('Poland may be one of them: unknown, the map entry to find out, its source named', () => {
-      const r = evaluateOn(to('PL'), someDeclared);
+      const r = evaluateIn(to('PL'), someDeclared);
       expect(r).toMatchObject({ status: 'unknown', messageKey: 'cond.dualCriminality.unknown.optOutUnconfirmed', missing: ['treatyMap'], confidence: 'U' });
       expect(r.source).toContain("PL's declaration under Art. 7(4): a count of declarations");
     });
 
     it('Czechia is confirmed not to be one: met through the list', () => {
-      expect(evaluateOn(to('CZ'), someDeclared)).toMatchObject({ status: 'met', messageKey: 'cond.dualCriminality.metList' });
+      expect(evaluateIn(to('CZ'), someDeclared)).toMatchObject({ status: 'met', messageKey: 'cond.dualCriminality.metList' });
     });
 
     it('Slovakia\'s own declaration is recorded: it checks dual criminality, not met', () => {
-      expect(evaluateOn(to('SK'), someDeclared)).toMatchObject({ status: 'not_met', effect: 'optional_refusal' });
+      expect(evaluateIn(to('SK'), someDeclared)).toMatchObject({ status: 'not_met', effect: 'optional_refusal' });
     });
   });
 
@@ -219,7 +225,7 @@ describe('Art. 7(4) not confirmed: the list is not applied on a guess either way
       offences: [offence('O1', 'no', ['eu:computer-related-crime'], 60)],
       sentences: [{ id: 'S1', start: '2023-06-01', term: { years: 2 }, offences: ['O1'] }],
     });
-    expect(evaluateOn(c, unconfirmed)).toMatchObject({ status: 'met', messageKey: 'cond.dualCriminality.metList' });
+    expect(evaluateIn(c, unconfirmed)).toMatchObject({ status: 'met', messageKey: 'cond.dualCriminality.metList' });
   });
 });
 

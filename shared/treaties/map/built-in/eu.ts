@@ -20,8 +20,20 @@ export const EU_FD_2008_909: InstrumentInput = {
   inForce: { date: '2011-12-05', source: 'FD 2008/909 Art. 26(1), 29(1): transposition by 5 December 2011 (official Bulgarian text, exlege.bg; Lexparency)', confidence: 'C' },
   note:
     'A Member State binds from 5 December 2011 or from its accession, on the text of Art. 26(1) (a reading: the Framework Decision has no direct effect, CJEU C-573/17, and a State that had not implemented it in fact went on using ETS 112; national implementation dates are in the notes where found). ' +
-    'Art. 7(4) declarations (the executing State verifies dual criminality for listed offences too): twelve Member States had made one by 4 December 2017 (Council doc. 14223/17, per Statewatch, 19 December 2017 [S]); the Council Secretariat\'s list is linked from the rows of the EJN status table for 2008/909 (reviewed 26 April 2023), an earlier one is the "Declarations" table of SWD(2014) 34. Their contents were not read: which States declared, and any later declaration or withdrawal, is not known, so no row is recorded and no State is confirmed as not having declared. The list exemption is therefore read as applying unless a rule-set version names the State in optOutStates; before relying on it for an executing State, check the EJN table. ' +
+    'Art. 7(4) declarations (the executing State verifies dual criminality for listed offences too): twelve Member States had made one by 4 December 2017 (Council doc. 14223/17, per Statewatch, 19 December 2017 [S]); the Council Secretariat\'s list is linked from the rows of the EJN status table for 2008/909 (reviewed 26 April 2023), an earlier one is the "Declarations" table of SWD(2014) 34. Their contents were not read: which States declared, and any later declaration or withdrawal, is not known, so no row is recorded and no State is confirmed as not having declared. So that no executing State is taken as bound by the list on a guess, they are recorded as unidentified declarations: for every Member State, a listed offence whose dual criminality is not confirmed reads as unknown until a map version records the State\'s declaration or lists it as not having declared (notBy). ' +
     'Art. 4(7) notifications (no consent of the executing State needed to forward a judgment on its nationals or five-year permanent residents, between States that notified the same) were not identified either: none is recorded, and the Art. 4(1)(c) route still needs that consent.',
+  unidentifiedDeclarations: [
+    {
+      kind: 'dual-criminality-opt-out',
+      article: '7(4)',
+      asOf: '2017-12-04',
+      summary:
+        'Twelve Member States had declared by 4 December 2017 that they will not apply Art. 7(1): they verify dual criminality for the listed offences too. Which ones is not known to the map; the Council Secretariat\'s list is linked from each row of the EJN status table for 2008/909.',
+      source: 'Council doc. 14223/17 (4 December 2017), Declarations under Article 7(4) and Article 28(2), as reported by Statewatch, 19 December 2017; EJN, status of implementation of FD 2008/909 (reviewed 26 April 2023)',
+      confidence: 'S',
+      notBy: [],
+    },
+  ],
   parties: [
   party('BE', '2011-12-05', EU_SOURCE, 'S', { note: "National implementation in force 2012-06-18 (EJN status table)." }),
   party('FR', '2011-12-05', EU_SOURCE, 'S'),
