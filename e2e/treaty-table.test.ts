@@ -68,10 +68,17 @@ describe('treaty table', { timeout: 90_000 }, () => {
     expect(await fd.locator('.treaty-row__sources li').allTextContents()).toEqual(fdRow.sources);
     expect(await fd.locator('.treaty-row__facts .confidence').textContent()).toBe(en['ui.treaties.confidence.S']);
     // Both States' Art. 28(2) declarations, each by the State's name, with its summary and confidence.
-    const declarations = fd.locator('.declaration');
+    const declarations = fd.locator('.declaration:not(.declaration--unidentified)');
     expect(await declarations.count()).toBe(fdRow.declarations.length);
     expect(await declarations.first().locator('.declaration__head strong').textContent()).toBe(`${nl}, Art. 28(2)`);
     expect(await declarations.first().locator('.declaration__summary').textContent()).toBe(fdRow.declarations[0]!.summary);
+    // Art. 7(4): twelve States declared by 2017 and the map does not know which: either may have, said under each, unconfirmed.
+    const unidentified = fd.locator('.declaration--unidentified');
+    expect(fdRow.unidentified.map((u) => u.state)).toEqual(['NL', 'PL']);
+    expect(await unidentified.locator('.declaration__head strong').allTextContents()).toEqual([`${nl}, Art. 7(4)`, `${pl}, Art. 7(4)`]);
+    expect(await unidentified.first().locator('.declaration__head').textContent()).toContain(`${en['ui.treatyTable.declaration.dual-criminality-opt-out']}: ${en['ui.treatyTable.unidentified']}`);
+    expect(await unidentified.first().locator('.declaration__head .confidence').textContent()).toBe(en['ui.treaties.confidence.U']);
+    expect(await unidentified.first().locator('.declaration__summary').textContent()).toBe(fdRow.unidentified[0]!.summary);
 
     const ets112 = row('coe-ets-112');
     expect(await ets112.locator('h3').textContent()).toBe('The Transfer Convention (ETS 112)');
@@ -96,6 +103,7 @@ describe('treaty table', { timeout: 90_000 }, () => {
     expect(await ets112.locator('.treaty-row__head .status-mark').textContent()).toBe(zhHant['ui.treatyTable.status.not-applies']);
     expect(await ets112.locator('.treaty-row__reason').textContent()).toBe('雙方之間已由歐盟第 2008/909/JHA 號框架決定取代。');
     expect(await fd.locator('.declaration__head strong').first().textContent()).toBe(`${nlZh}，第 28(2) 條`);
+    expect(await fd.locator('.declaration--unidentified .declaration__head').first().textContent()).toContain(zhHant['ui.treatyTable.unidentified']);
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'treaty-table-NL-PL-zh-Hant');
     await switchTo('en');

@@ -134,7 +134,7 @@ const EU_909: RuleSetInput = {
     { thresholdMonths: 36, optOutStates: [] },
     'FD 2008/909 Art. 7(1): the 32 listed offences punishable by at least 3 years need no dual criminality; Art. 7(4) opt-outs',
     'S',
-    'Twelve Member States had made an Art. 7(4) declaration by December 2017 (Council doc 14223/17); which ones is not recorded here [U]: add them to optOutStates.',
+    'Twelve Member States had made an Art. 7(4) declaration by December 2017 (Council doc 14223/17); which ones is not known. The treaty map records them as unidentified, so the list is read as unconfirmed for every executing State (a listed offence whose dual criminality is not confirmed is unknown) until a map version names them; a State whose declaration is confirmed can be added to optOutStates.',
   ),
   excludedOffences: p([], 'FD 2008/909 (no excluded offences)', 'S'),
   deathSentence: p('not-addressed', 'FD 2008/909 (not relevant between Member States)', 'S'),
