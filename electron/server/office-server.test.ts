@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import https from 'node:https';
+import net from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,6 +33,8 @@ let app: OpenedApp;
 let server: FastifyInstance;
 let now: number;
 let lines: LogLine[];
+/** Raw sockets a test opened: destroyed after it, so a server that never answered one still closes. */
+const sockets: net.Socket[] = [];
 
 function start(options: Partial<OfficeServerOptions> = {}): FastifyInstance {
   server = createOfficeServer({ db: app.db, host: '127.0.0.1', clock: () => new Date(now), log: (line) => lines.push(line), ...options });
@@ -58,6 +61,37 @@ function refusal<C extends Channel>(answer: Answer<C>): ApiError {
   return answer.body.error;
 }
 
+/** Listens on a free loopback port (plain HTTP) and gives the port. */
+async function listening(): Promise<number> {
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  return (server.server.address() as net.AddressInfo).port;
+}
+
+/**
+ * Sends `head` (the request line and headers, without the blank line) and `body` on a raw socket,
+ * and gives the server's first answer as it comes (status line, headers, body), whether or not the
+ * body the headers announce was all sent.
+ */
+function exchange(port: number, head: string, body = ''): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(`${head}\r\n\r\n${body}`));
+    sockets.push(socket);
+    let text = '';
+    const answered = () => {
+      const end = text.indexOf('\r\n\r\n');
+      const length = /content-length: (\d+)/i.exec(text);
+      if (end === -1 || (length !== null && text.length < end + 4 + Number(length[1]))) return;
+      socket.destroy();
+      resolve({ status: Number(text.split(' ')[1]), text: text.slice(end + 4) });
+    };
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      answered();
+    });
+    socket.on('error', reject);
+  });
+}
+
 /** The first administrator (at the server itself) and two officers with their passwords; their tokens. */
 async function office(): Promise<{ admin: string; lee: string; wong: string; ids: Record<string, string> }> {
   const setup = await call('session.setup', { name: 'Admin Chan', password: PASSWORD });
@@ -76,6 +110,7 @@ beforeEach(() => {
   lines = [];
 });
 afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.destroy();
   await server?.close();
   app.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -155,6 +190,26 @@ describe('the office server', () => {
     const big = await call('cases.create', { case: { ...CASE, reference: 'x'.repeat(3_000) } }, lee);
     expect(big.status).toBe(413);
     expect(data(await call('cases.list', {}, lee)).total).toBe(0);
+  });
+
+  it('answers a caller without a session before reading the body it announces, and lets one sign in with a small body only', async () => {
+    start();
+    await office();
+    const port = await listening();
+    // 50 MB announced, 5 bytes sent: a caller nobody signed in is not worth the memory of a body.
+    const anonymous = await exchange(port, 'POST /api/cases.list HTTP/1.1\r\nHost: office\r\nContent-Type: application/json\r\nContent-Length: 50000000', '{"que');
+    expect(JSON.parse(anonymous.text)).toMatchObject({ ok: false, error: { messageKey: 'error.signed_out' } });
+    const unknownToken = await exchange(port, 'POST /api/cases.import HTTP/1.1\r\nHost: office\r\nAuthorization: Bearer not-a-token\r\nContent-Type: application/json\r\nContent-Length: 50000000', '{"');
+    expect(JSON.parse(unknownToken.text)).toMatchObject({ ok: false, error: { messageKey: 'error.signed_out' } });
+    // Signing in takes a name and a password: a larger body is refused as it is announced, one of no announced length too.
+    const bigSignIn = await exchange(port, 'POST /api/session.signIn HTTP/1.1\r\nHost: office\r\nContent-Type: application/json\r\nContent-Length: 50000000', '{"na');
+    expect(bigSignIn.status).toBe(413);
+    const chunkedSignIn = await exchange(port, 'POST /api/session.signIn HTTP/1.1\r\nHost: office\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked', '2\r\n{"\r\n');
+    expect(chunkedSignIn.status).toBe(411);
+    const signIn = JSON.stringify({ name: 'Officer Lee', password: PASSWORD });
+    const small = await exchange(port, `POST /api/session.signIn HTTP/1.1\r\nHost: office\r\nContent-Type: application/json\r\nContent-Length: ${signIn.length}`, signIn);
+    expect(JSON.parse(small.text)).toMatchObject({ ok: true, data: { user: { name: 'Officer Lee' } } });
+    expect(lines).toContainEqual(expect.objectContaining({ event: 'call', channel: 'cases.list', outcome: 'forbidden', userId: null }));
   });
 
   it('logs each call by channel, outcome and user id: never a name, a password, a token or a case', async () => {

@@ -14,8 +14,10 @@
  *
  * Sessions are short-lived: they end after `idleMinutes` without a call and at most `maxHours`
  * after sign-in; a token is 256 random bits, kept only as its sha256. Sign-ins are limited per
- * client address (`signInsPerMinute`), before the store's own lockout of an account. Bodies are
- * limited to what the largest contract admits (a package of attachments). TLS is required
+ * client address (`signInsPerMinute`), before the store's own lockout of an account. A caller
+ * without a live session is answered before its body is read, and may only sign in, with a body
+ * of at most SIGNED_OUT_BODY_LIMIT announced by its length; a signed-in officer's body is limited
+ * to what the largest contract admits (a package of attachments). TLS is required
  * unless the server listens on loopback only (development). The log is one JSON line per call:
  * the channel, the outcome, the time taken and the user's id — never a payload, a name, a
  * token or an address.
@@ -24,7 +26,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { schemaVersion } from '../../db/migrate.ts';
-import { API, type ApiResponse, type Channel } from '../../shared/api.ts';
+import { API, SIGNED_OUT_CHANNELS, type ApiResponse, type Channel } from '../../shared/api.ts';
 import { ATTACHMENT_BASE64_MAX_LENGTH } from '../../shared/workflow-schemas.ts';
 import { createSessionRouter, type Router } from '../router.ts';
 import type { Session } from '../services/context.ts';
@@ -63,6 +65,8 @@ export interface LogLine {
 
 const SIGN_IN_CHANNELS: readonly string[] = ['session.signIn', 'session.setup'];
 const DEFAULT_BODY_LIMIT = ATTACHMENT_BASE64_MAX_LENGTH * 2 + 64 * 1024;
+/** The largest body of a caller without a session: a name and a password fit many times over. */
+export const SIGNED_OUT_BODY_LIMIT = 16 * 1024;
 
 interface Held {
   session: Session;
@@ -133,12 +137,40 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
 
   const routerOf = (session: Session, channel: string) => createSessionRouter(session, (message) => log({ at: clock().toISOString(), event: 'error', channel, message }));
 
-  server.post<{ Params: { channel: string } }>('/api/:channel', async (request, reply) => {
+  const logCall = (channel: string, response: ApiResponse<Channel>, started: number, userId: string | null) => log({
+    at: clock().toISOString(), event: 'call', channel: Object.hasOwn(API, channel) ? channel : '(unknown)',
+    outcome: response.ok ? 'ok' : response.error.code, status: 200, ms: Math.round(performance.now() - started), userId,
+  });
+
+  /** The live session of each request, found before its body is read. */
+  const liveOf = new WeakMap<FastifyRequest, { key: string; held: Held } | null>();
+
+  server.post<{ Params: { channel: string } }>('/api/:channel', {
+    // Before the body is read: whoever has no live session gets no further than the signed-out
+    // channels, with a small body of announced length (never up to a package's 50 MB in memory).
+    onRequest: async (request, reply) => {
+      const started = performance.now();
+      const found = heldOf(request);
+      liveOf.set(request, found);
+      if (found !== null) return;
+      const { channel } = request.params;
+      if (!(SIGNED_OUT_CHANNELS as readonly string[]).includes(channel)) {
+        const response = routerOf(openSession(options.db, clock), channel).dispatch(channel, undefined);
+        logCall(channel, response, started, null);
+        return reply.code(200).send(response);
+      }
+      const length = request.headers['content-length'];
+      const status = length === undefined ? (request.headers['transfer-encoding'] === undefined ? null : 411) : Number(length) > SIGNED_OUT_BODY_LIMIT ? 413 : null;
+      if (status === null) return;
+      log({ at: clock().toISOString(), event: 'error', status, message: status === 411 ? 'a body without a length from a caller without a session' : 'a body over the limit of a caller without a session' });
+      return reply.code(status).send({ ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: [] } });
+    },
+  }, async (request, reply) => {
     const started = performance.now();
     const { channel } = request.params;
     // A channel without input is called with the body `null`.
     const payload = request.body ?? undefined;
-    const found = heldOf(request);
+    const found = liveOf.get(request) ?? null;
     let response: ApiResponse<Channel>;
     let userId = found?.held.session.user?.id ?? null;
     if (SIGN_IN_CHANNELS.includes(channel)) {
@@ -170,10 +202,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
       response = found.held.router.dispatch(channel, payload);
       if (found.held.session.user === null) sessions.delete(found.key);
     }
-    log({
-      at: clock().toISOString(), event: 'call', channel: Object.hasOwn(API, channel) ? channel : '(unknown)',
-      outcome: response.ok ? 'ok' : response.error.code, status: 200, ms: Math.round(performance.now() - started), userId,
-    });
+    logCall(channel, response, started, userId);
     return reply.code(200).send(response);
   });
 
