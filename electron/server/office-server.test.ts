@@ -164,6 +164,25 @@ describe('the office server', () => {
     expect(refusal(await call('cases.list', {}, fresh)).messageKey).toBe('error.signed_out');
   });
 
+  it('ends every session of a user whose password a supervisor resets, and the other sessions of one who changes their own', async () => {
+    start();
+    const { admin, lee, wong, ids } = await office();
+    const NEW = 'a second long password here';
+    data(await call('users.setPassword', { userId: ids['Officer Lee']!, password: NEW }, admin));
+    expect(refusal(await call('cases.list', {}, lee)).messageKey).toBe('error.signed_out');
+    expect(data(await call('cases.list', {}, wong)).total).toBe(0);
+    expect(data(await call('users.list', null, admin))).toHaveLength(3);
+
+    now += 61_000; // past the sign-in rate limit
+    const [here, elsewhere] = [
+      (await call('session.signIn', { name: 'Officer Lee', password: NEW })).token!,
+      (await call('session.signIn', { name: 'Officer Lee', password: NEW })).token!,
+    ];
+    data(await call('session.changePassword', { currentPassword: NEW, newPassword: 'a third long password here' }, here));
+    expect(data(await call('cases.list', {}, here)).total).toBe(0);
+    expect(refusal(await call('cases.list', {}, elsewhere)).messageKey).toBe('error.signed_out');
+  });
+
   it('limits sign-ins per client address before the account lockout; another address is not held up', async () => {
     start({ signInsPerMinute: 3 });
     await office(); // 3 sign-ins from 127.0.0.1 (setup and two officers)

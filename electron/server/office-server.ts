@@ -24,6 +24,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { findCredentials } from '../../db/auth-repo.ts';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { schemaVersion } from '../../db/migrate.ts';
 import { API, SIGNED_OUT_CHANNELS, type ApiResponse, type Channel } from '../../shared/api.ts';
@@ -73,7 +74,11 @@ interface Held {
   router: Router;
   signedInAt: number;
   lastCall: number;
+  /** The user's password hash as this session last saw it (each has its own salt): a change by anyone else ends the session. */
+  passwordHash: string | null;
 }
+
+const passwordHashOf = (db: Database.Database, userId: string) => findCredentials(db, userId)?.passwordHash ?? null;
 
 const tokenKey = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -98,7 +103,10 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
   /** Signed out, idle too long, or signed in too long ago. */
   const ended = (held: Held, now: number) => now - held.lastCall > idleMs || now - held.signedInAt > maxMs || held.session.user === null;
 
-  /** The session of a live token; an expired one is forgotten. */
+  /**
+   * The session of a live token; an expired one is forgotten, and so is one whose user's password
+   * was set since (a supervisor's reset of a stolen account, or the user's own change elsewhere).
+   */
   function heldOf(request: FastifyRequest): { key: string; held: Held } | null {
     const header = request.headers.authorization;
     if (header === undefined || !header.startsWith('Bearer ')) return null;
@@ -106,7 +114,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     const held = sessions.get(key);
     if (held === undefined) return null;
     const now = clock().getTime();
-    if (ended(held, now)) {
+    if (ended(held, now) || passwordHashOf(options.db, held.session.user!.id) !== held.passwordHash) {
       sessions.delete(key);
       return null;
     }
@@ -191,7 +199,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
         const token = randomBytes(32).toString('base64url');
         const now = clock().getTime();
         sweep(now);
-        sessions.set(tokenKey(token), { session, router, signedInAt: now, lastCall: now });
+        sessions.set(tokenKey(token), { session, router, signedInAt: now, lastCall: now, passwordHash: passwordHashOf(options.db, session.user.id) });
         userId = session.user.id;
         void reply.header(SESSION_HEADER, token);
       }
@@ -201,6 +209,8 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     } else {
       response = found.held.router.dispatch(channel, payload);
       if (found.held.session.user === null) sessions.delete(found.key);
+      // Its own change of password (the only one a call can make in between) keeps this session.
+      else found.held.passwordHash = passwordHashOf(options.db, found.held.session.user.id);
     }
     logCall(channel, response, started, userId);
     return reply.code(200).send(response);
