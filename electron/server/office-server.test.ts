@@ -195,6 +195,24 @@ describe('the office server', () => {
     expect(lines.filter((l) => l.event === 'rate_limited')).toHaveLength(1);
   });
 
+  it('counts the sign-ins of one IPv6 network (/64) together, and an IPv4 address the same however it is written', async () => {
+    start({ signInsPerMinute: 3 });
+    const attempt = async (address: string) => (await call('session.signIn', { name: 'Nobody Here', password: PASSWORD }, undefined, address)).status;
+    // One machine picks a new address of its /64 for each attempt: the fourth is refused.
+    expect(await Promise.all(['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:ffff:1:2:3'].map(attempt))).toEqual([200, 200, 200]);
+    expect(await attempt('2001:db8:1:2:abcd::9')).toBe(429);
+    expect(await attempt('2001:db8:1:3::1')).toBe(200);
+    // 10.0.0.5 as itself and as an IPv4-mapped IPv6 address (a server listening on "::").
+    expect(await Promise.all(['10.0.0.5', '::ffff:10.0.0.5', '10.0.0.5'].map(attempt))).toEqual([200, 200, 200]);
+    expect(await attempt('::ffff:10.0.0.5')).toBe(429);
+    // X-Forwarded-For is anyone's to write: it changes nothing.
+    const forwarded = await server.inject({
+      method: 'POST', url: '/api/session.signIn', remoteAddress: '10.0.0.5',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9' }, payload: JSON.stringify({ name: 'Nobody Here', password: PASSWORD }),
+    });
+    expect(forwarded.statusCode).toBe(429);
+  });
+
   it('makes the first administrator only at the server itself', async () => {
     start();
     const remote = await call('session.setup', { name: 'Someone', password: PASSWORD }, undefined, '10.0.0.7');

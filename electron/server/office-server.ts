@@ -23,6 +23,7 @@
  * token or an address.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 import type Database from 'better-sqlite3';
 import { findCredentials } from '../../db/auth-repo.ts';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -80,6 +81,25 @@ interface Held {
 
 const passwordHashOf = (db: Database.Database, userId: string) => findCredentials(db, userId)?.passwordHash ?? null;
 
+/**
+ * Whose sign-in attempts count together: an IPv4 address, however written (a server listening on
+ * "::" sees it as IPv4-mapped IPv6), or an IPv6 address's /64 network, any address of which one
+ * machine may take for each attempt.
+ */
+function signInSource(address: string): string {
+  const plain = address.split('%')[0]!.toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(plain);
+  if (mapped !== null) return mapped[1]!;
+  if (!isIPv6(plain)) return plain;
+  // Eight groups: an embedded IPv4 tail as two, "::" as the zero groups it stands for.
+  const hex = plain.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a: string, b: string, c: string, d: string) => `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`);
+  const [head = '', tail] = hex.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
+}
+
 const tokenKey = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 export function createOfficeServer(options: OfficeServerOptions): FastifyInstance {
@@ -122,8 +142,9 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     return { key, held };
   }
 
-  /** Whether this address may try another sign-in now (counts the attempt). */
-  function mayTrySignIn(address: string): boolean {
+  /** Whether this address (its source: signInSource) may try another sign-in now (counts the attempt). */
+  function mayTrySignIn(ip: string): boolean {
+    const address = signInSource(ip);
     const now = clock().getTime();
     const recent = (signIns.get(address) ?? []).filter((t) => now - t < 60_000);
     if (recent.length >= signInsPerMinute) {
