@@ -81,15 +81,16 @@ interface Held {
 
 const passwordHashOf = (db: Database.Database, userId: string) => findCredentials(db, userId)?.passwordHash ?? null;
 
+/** An IPv4-mapped IPv6 address (`::ffff:10.0.0.5`, as a server listening on "::" sees IPv4 clients) as the IPv4 address it is. */
+const unmapped = (address: string) => /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address)?.[1] ?? address;
+
 /**
  * Whose sign-in attempts count together: an IPv4 address, however written (a server listening on
  * "::" sees it as IPv4-mapped IPv6), or an IPv6 address's /64 network, any address of which one
  * machine may take for each attempt.
  */
 function signInSource(address: string): string {
-  const plain = address.split('%')[0]!.toLowerCase();
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(plain);
-  if (mapped !== null) return mapped[1]!;
+  const plain = unmapped(address.split('%')[0]!.toLowerCase());
   if (!isIPv6(plain)) return plain;
   // Eight groups: an embedded IPv4 tail as two, "::" as the zero groups it stands for.
   const hex = plain.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a: string, b: string, c: string, d: string) => `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`);
@@ -208,7 +209,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
         return reply.code(429).send({ ok: false, error: { code: 'unavailable', messageKey: 'error.signin_rate_limited', problems: [] } });
       }
       // The office's first administrator is made at the server itself, never by whoever reaches it first over the network.
-      if (channel === 'session.setup' && !isLoopback(request.ip)) {
+      if (channel === 'session.setup' && !isLoopback(unmapped(request.ip))) {
         return reply.code(200).send({ ok: false, error: { code: 'forbidden', messageKey: 'error.setup_server_local', problems: [] } });
       }
       // A sign-in always starts a session of its own: a token held before it is ended.
