@@ -251,6 +251,17 @@ describe('the office server', () => {
     expect(lines).toContainEqual(expect.objectContaining({ event: 'call', channel: 'cases.list', outcome: 'forbidden', userId: null }));
   });
 
+  it('drops a request whose body does not all come within the request time limit; other officers are served meanwhile', async () => {
+    expect(start().server.requestTimeout).toBe(5 * 60_000);
+    await server.close();
+    start({ requestTimeoutMs: 300 });
+    const { lee } = await office();
+    const port = await listening();
+    const stuck = exchange(port, `POST /api/cases.list HTTP/1.1\r\nHost: office\r\nAuthorization: Bearer ${lee}\r\nContent-Type: application/json\r\nContent-Length: 100`, '{"qu');
+    expect(data(await call('cases.list', {}, lee)).total).toBe(0);
+    expect((await stuck).status).toBe(408);
+  });
+
   it('logs each call by channel, outcome and user id: never a name, a password, a token or a case', async () => {
     start();
     const { lee, ids } = await office();

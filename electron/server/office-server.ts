@@ -49,6 +49,12 @@ export interface OfficeServerOptions {
   signInsPerMinute?: number | undefined;
   /** The largest request body in bytes (default: a package import at its limit, with room for its JSON). */
   bodyLimit?: number | undefined;
+  /**
+   * A request whose headers and body have not all come within this many milliseconds is answered
+   * 408 and its connection closed (default 5 minutes: a package at the body limit over a 2 Mbit/s
+   * link), so that stalled clients do not hold connections for ever.
+   */
+  requestTimeoutMs?: number | undefined;
   /** Where the structured log lines go (default: stdout, one JSON object a line). */
   log?: ((line: LogLine) => void) | undefined;
 }
@@ -115,10 +121,18 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
   const sessions = new Map<string, Held>();
   const signIns = new Map<string, number[]>();
 
+  const requestTimeout = options.requestTimeoutMs ?? 5 * 60_000;
+  // Node looks for requests past their time every 30 s, or more often for a shorter limit.
+  const connectionsCheckingInterval = Math.min(30_000, Math.max(50, Math.floor(requestTimeout / 4)));
   const server = Fastify({
     logger: false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    ...(options.tls === undefined ? {} : { https: { key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' as const } }),
+    // Fastify's default is none: a client sending a byte now and then would keep its connection
+    // open for ever. Node heeds the limit only when it is given as the server is made.
+    requestTimeout,
+    ...(options.tls === undefined
+      ? { http: { requestTimeout, connectionsCheckingInterval } }
+      : { https: { key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' as const, requestTimeout, connectionsCheckingInterval } }),
   });
 
   /** Signed out, idle too long, or signed in too long ago. */
