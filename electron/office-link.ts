@@ -80,7 +80,8 @@ function pinnedSocket(url: URL, fingerprint: string, timeoutMs: number): Promise
       socket.destroy();
       reject(error);
     };
-    socket.setTimeout(timeoutMs, () => fail(new OfficeLinkError('unreachable', `no answer from ${url.host} within ${timeoutMs / 1000} s`)));
+    const silent = () => fail(new OfficeLinkError('unreachable', `no answer from ${url.host} within ${timeoutMs / 1000} s`));
+    socket.setTimeout(timeoutMs, silent);
     socket.once('error', (error) => fail(new OfficeLinkError('unreachable', error.message)));
     socket.once('secureConnect', () => {
       const presented = socket.getPeerCertificate().fingerprint256;
@@ -88,7 +89,8 @@ function pinnedSocket(url: URL, fingerprint: string, timeoutMs: number): Promise
         fail(new OfficeLinkError('certificate', `${url.host} presents a certificate with fingerprint ${presented ?? 'none'}, not the one pinned`));
         return;
       }
-      socket.setTimeout(0);
+      // The request's own time limit takes over (post).
+      socket.off('timeout', silent);
       resolve(socket);
     });
   });
@@ -106,7 +108,7 @@ async function post(server: OfficeServer, path: string, body: string, token: str
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const socket = url.protocol === 'https:' ? await pinnedSocket(url, normaliseFingerprint(server.fingerprint ?? '') ?? '', timeoutMs) : null;
   return new Promise((resolve, reject) => {
-    const options: https.RequestOptions = { method: 'POST', headers, timeout: timeoutMs, ...(socket === null ? {} : { createConnection: () => socket }) };
+    const options: https.RequestOptions = { method: 'POST', headers, ...(socket === null ? {} : { createConnection: () => socket }) };
     const request = (socket === null ? http : https).request(url, options, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -116,7 +118,8 @@ async function post(server: OfficeServer, path: string, body: string, token: str
       });
       response.on('error', (error) => reject(new OfficeLinkError('unreachable', error.message)));
     });
-    request.on('timeout', () => request.destroy(new Error(`no answer from ${url.host} within ${timeoutMs / 1000} s`)));
+    // Set on the socket itself: the `timeout` option is not, on a socket given by createConnection.
+    request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer from ${url.host} within ${timeoutMs / 1000} s`)));
     request.on('error', (error) => reject(error instanceof OfficeLinkError ? error : new OfficeLinkError('unreachable', error.message)));
     request.end(body);
   });
