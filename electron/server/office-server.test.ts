@@ -8,12 +8,13 @@ import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { loadMigrations } from '../../db/migrate.ts';
 import type { ApiError, ApiOutputs, ApiResponse, Channel } from '../../shared/api.ts';
 import { tempDir } from '../../db/testing.ts';
 import { openApp, type OpenedApp } from '../app.ts';
+import { HANDLERS } from '../router.ts';
 import { serverConfig } from './config.ts';
 import { createOfficeServer, type LogLine, type OfficeServerOptions } from './office-server.ts';
 import { SESSION_HEADER } from './protocol.ts';
@@ -110,6 +111,7 @@ beforeEach(() => {
   lines = [];
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const socket of sockets.splice(0)) socket.destroy();
   await server?.close();
   app.close();
@@ -272,6 +274,16 @@ describe('the office server', () => {
     }
     expect(lines).toContainEqual(expect.objectContaining({ event: 'call', channel: 'cases.create', outcome: 'ok', userId: ids['Officer Lee'] }));
     expect(lines).toContainEqual(expect.objectContaining({ event: 'call', channel: 'session.signIn', outcome: 'ok', userId: ids['Officer Wong'] }));
+  });
+
+  it('logs a failing handler under the channel that failed', async () => {
+    start();
+    const { lee } = await office();
+    vi.spyOn(HANDLERS, 'cases.list').mockImplementation(() => {
+      throw new TypeError('a bug');
+    });
+    expect(refusal(await call('cases.list', {}, lee)).code).toBe('internal');
+    expect(lines.filter((l) => l.event === 'error')).toEqual([expect.objectContaining({ channel: 'cases.list' })]);
   });
 
   it('tells its health without anything about cases or people', async () => {

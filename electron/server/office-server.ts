@@ -179,7 +179,14 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     for (const [address, times] of signIns) if (times.every((t) => now - t >= 60_000)) signIns.delete(address);
   }
 
-  const routerOf = (session: Session, channel: string) => createSessionRouter(session, (message) => log({ at: clock().toISOString(), event: 'error', channel, message }));
+  /** The channel being dispatched (one at a time: the router is synchronous), for a failing handler's log line. */
+  let calling = '';
+  /** A router for `session`; a session's router lives as long as it does, and serves many channels. */
+  const routerOf = (session: Session) => createSessionRouter(session, (message) => log({ at: clock().toISOString(), event: 'error', channel: calling, message }));
+  const dispatch = (router: Router, channel: string, payload: unknown) => {
+    calling = Object.hasOwn(API, channel) ? channel : '(unknown)';
+    return router.dispatch(channel, payload);
+  };
 
   const logCall = (channel: string, response: ApiResponse<Channel>, started: number, userId: string | null) => log({
     at: clock().toISOString(), event: 'call', channel: Object.hasOwn(API, channel) ? channel : '(unknown)',
@@ -199,7 +206,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
       if (found !== null) return;
       const { channel } = request.params;
       if (!(SIGNED_OUT_CHANNELS as readonly string[]).includes(channel)) {
-        const response = routerOf(openSession(options.db, clock), channel).dispatch(channel, undefined);
+        const response = dispatch(routerOf(openSession(options.db, clock)), channel, undefined);
         logCall(channel, response, started, null);
         return reply.code(200).send(response);
       }
@@ -229,8 +236,8 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
       // A sign-in always starts a session of its own: a token held before it is ended.
       if (found !== null) sessions.delete(found.key);
       const session = openSession(options.db, clock);
-      const router = routerOf(session, channel);
-      response = router.dispatch(channel, payload);
+      const router = routerOf(session);
+      response = dispatch(router, channel, payload);
       if (response.ok && session.user !== null) {
         const token = randomBytes(32).toString('base64url');
         const now = clock().getTime();
@@ -241,9 +248,9 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
       }
     } else if (found === null) {
       // Signed out (no token, or an ended session): the router answers as to anyone signed out.
-      response = routerOf(openSession(options.db, clock), channel).dispatch(channel, payload);
+      response = dispatch(routerOf(openSession(options.db, clock)), channel, payload);
     } else {
-      response = found.held.router.dispatch(channel, payload);
+      response = dispatch(found.held.router, channel, payload);
       if (found.held.session.user === null) sessions.delete(found.key);
       // Its own change of password (the only one a call can make in between) keeps this session.
       else found.held.passwordHash = passwordHashOf(options.db, found.held.session.user.id);
