@@ -181,8 +181,14 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
 
   /** The channel being dispatched (one at a time: the router is synchronous), for a failing handler's log line. */
   let calling = '';
-  /** A router for `session`; a session's router lives as long as it does, and serves many channels. */
-  const routerOf = (session: Session) => createSessionRouter(session, (message) => log({ at: clock().toISOString(), event: 'error', channel: calling, message }));
+  /**
+   * A router for `session`; a session's router lives as long as it does, and serves many channels.
+   * A failing handler is logged by the kind of its error only: its message may quote what it was
+   * given or read (V8 puts a slice of the text in a JSON.parse error), and its stack the message.
+   */
+  const routerOf = (session: Session) => createSessionRouter(session, (_message, error) => log({
+    at: clock().toISOString(), event: 'error', channel: calling, message: `the handler failed: ${error instanceof Error ? error.name : typeof error}`,
+  }));
   const dispatch = (router: Router, channel: string, payload: unknown) => {
     calling = Object.hasOwn(API, channel) ? channel : '(unknown)';
     return router.dispatch(channel, payload);
