@@ -74,7 +74,7 @@ export interface LogLine {
 const SIGN_IN_CHANNELS: readonly string[] = ['session.signIn', 'session.setup'];
 const DEFAULT_BODY_LIMIT = ATTACHMENT_BASE64_MAX_LENGTH * 2 + 64 * 1024;
 /** The largest body of a caller without a session: a name and a password fit many times over. */
-export const SIGNED_OUT_BODY_LIMIT = 16 * 1024;
+const SIGNED_OUT_BODY_LIMIT = 16 * 1024;
 
 interface Held {
   session: Session;
