@@ -68,7 +68,7 @@ export interface Router {
 }
 
 /** A router whose session starts signed in as `ctx.user` (the CLI, tests); signing out and in again works as in the app. */
-export function createRouter(ctx: ServiceContext, log: (message: string) => void = console.error): Router {
+export function createRouter(ctx: ServiceContext, log: (message: string) => void = (message) => console.error(message)): Router {
   // At their own computer account, as under the 'os-user' sign-in.
   return createSessionRouter(openSession(ctx.db, ctx.clock, ctx.user, ctx.user.name), log);
 }
@@ -85,7 +85,7 @@ function atOneInstant(ctx: ServiceContext | null, clock: () => Date): ServiceCon
 }
 
 /** `log` is told of an unexpected failure: a line to write, and the error itself (the office server writes its kind only). */
-export function createSessionRouter(session: Session, log: (message: string, error?: unknown) => void = console.error): Router {
+export function createSessionRouter(session: Session, log: (message: string, error?: unknown) => void = (message) => console.error(message)): Router {
   return {
     dispatch<C extends Channel>(channel: C | string, payload: unknown): ApiResponse<C> {
       if (!Object.hasOwn(API, channel)) {
