@@ -4,6 +4,7 @@
  * anything is sent; two officers, each through their own link, on one store.
  */
 import fs from 'node:fs';
+import https from 'node:https';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,5 +101,24 @@ describe('calls through the link to a server over HTTPS', () => {
   it('answers "unreachable" when no server answers at the address', async () => {
     const nobody = officeLink({ url: 'https://127.0.0.1:1', fingerprint }, { timeoutMs: 2_000 });
     expect(await nobody.dispatch('cases.list', {})).toEqual({ ok: false, error: { code: 'unavailable', messageKey: 'error.office.unreachable', problems: [] } });
+  });
+
+  it('gives up on a server that takes the call and never answers, within the link’s time limit, saying the call may have been saved there', async () => {
+    const { key, cert, fingerprint: silentFingerprint } = selfSignedCertificate(fs.mkdtempSync(path.join(dir, 'silent-')));
+    let received = 0;
+    const silent = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (request) => {
+      received += 1;
+      request.resume();
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const link = officeLink({ url: `https://127.0.0.1:${(silent.address() as { port: number }).port}`, fingerprint: silentFingerprint }, { timeoutMs: 300 });
+      // Sent whole, it may have been done there: not "nothing was saved" (error.office.unreachable).
+      expect(await link.dispatch('cases.create', { case: CASE })).toEqual({ ok: false, error: { code: 'unavailable', messageKey: 'error.office.no_answer', problems: [] } });
+      expect(received).toBe(1);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 });

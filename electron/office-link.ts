@@ -12,7 +12,9 @@
  *
  * When the server cannot be reached, or presents another certificate, the call is answered
  * `unavailable` with its reason, and nothing is written anywhere: the desktop keeps no copy of
- * the office's data and no half-done write.
+ * the office's data and no half-done write. When the call went out whole but its answer did not
+ * come back within the time limit (or the connection broke), the server may have done it: the
+ * answer says so (`error.office.no_answer`), never that nothing was saved.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -58,7 +60,8 @@ export function officeServerProblem(server: OfficeServer): OfficeServerProblem |
 }
 
 class OfficeLinkError extends Error {
-  constructor(readonly reason: 'unreachable' | 'certificate', message: string) {
+  /** unreachable: nothing reached the server; no_answer: the call went out whole, and its answer did not come back. */
+  constructor(readonly reason: 'unreachable' | 'certificate' | 'no_answer', message: string) {
     super(message);
   }
 }
@@ -80,7 +83,8 @@ function pinnedSocket(url: URL, fingerprint: string, timeoutMs: number): Promise
       socket.destroy();
       reject(error);
     };
-    socket.setTimeout(timeoutMs, () => fail(new OfficeLinkError('unreachable', `no answer from ${url.host} within ${timeoutMs / 1000} s`)));
+    const silent = () => fail(new OfficeLinkError('unreachable', `no answer from ${url.host} within ${timeoutMs / 1000} s`));
+    socket.setTimeout(timeoutMs, silent);
     socket.once('error', (error) => fail(new OfficeLinkError('unreachable', error.message)));
     socket.once('secureConnect', () => {
       const presented = socket.getPeerCertificate().fingerprint256;
@@ -88,7 +92,8 @@ function pinnedSocket(url: URL, fingerprint: string, timeoutMs: number): Promise
         fail(new OfficeLinkError('certificate', `${url.host} presents a certificate with fingerprint ${presented ?? 'none'}, not the one pinned`));
         return;
       }
-      socket.setTimeout(0);
+      // The request's own time limit takes over (post).
+      socket.off('timeout', silent);
       resolve(socket);
     });
   });
@@ -106,7 +111,7 @@ async function post(server: OfficeServer, path: string, body: string, token: str
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const socket = url.protocol === 'https:' ? await pinnedSocket(url, normaliseFingerprint(server.fingerprint ?? '') ?? '', timeoutMs) : null;
   return new Promise((resolve, reject) => {
-    const options: https.RequestOptions = { method: 'POST', headers, timeout: timeoutMs, ...(socket === null ? {} : { createConnection: () => socket }) };
+    const options: https.RequestOptions = { method: 'POST', headers, ...(socket === null ? {} : { createConnection: () => socket }) };
     const request = (socket === null ? http : https).request(url, options, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -114,10 +119,14 @@ async function post(server: OfficeServer, path: string, body: string, token: str
         const header = response.headers[SESSION_HEADER];
         resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), token: typeof header === 'string' ? header : undefined });
       });
-      response.on('error', (error) => reject(new OfficeLinkError('unreachable', error.message)));
+      response.on('error', (error) => reject(new OfficeLinkError('no_answer', error.message)));
     });
-    request.on('timeout', () => request.destroy(new Error(`no answer from ${url.host} within ${timeoutMs / 1000} s`)));
-    request.on('error', (error) => reject(error instanceof OfficeLinkError ? error : new OfficeLinkError('unreachable', error.message)));
+    // Set on the socket itself: the `timeout` option is not, on a socket given by createConnection.
+    request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer from ${url.host} within ${timeoutMs / 1000} s`)));
+    // Once the request has gone out whole, the server may have done it: a failure after that is not "nothing was saved".
+    let sent = false;
+    request.once('finish', () => (sent = true));
+    request.on('error', (error) => reject(error instanceof OfficeLinkError ? error : new OfficeLinkError(sent ? 'no_answer' : 'unreachable', error.message)));
     request.end(body);
   });
 }

@@ -68,7 +68,7 @@ export interface Router {
 }
 
 /** A router whose session starts signed in as `ctx.user` (the CLI, tests); signing out and in again works as in the app. */
-export function createRouter(ctx: ServiceContext, log: (message: string) => void = console.error): Router {
+export function createRouter(ctx: ServiceContext, log: (message: string) => void = (message) => console.error(message)): Router {
   // At their own computer account, as under the 'os-user' sign-in.
   return createSessionRouter(openSession(ctx.db, ctx.clock, ctx.user, ctx.user.name), log);
 }
@@ -84,7 +84,8 @@ function atOneInstant(ctx: ServiceContext | null, clock: () => Date): ServiceCon
   return { ...ctx, clock: () => new Date(at) };
 }
 
-export function createSessionRouter(session: Session, log: (message: string) => void = console.error): Router {
+/** `log` is told of an unexpected failure: a line to write, and the error itself (the office server writes its kind only). */
+export function createSessionRouter(session: Session, log: (message: string, error?: unknown) => void = (message) => console.error(message)): Router {
   return {
     dispatch<C extends Channel>(channel: C | string, payload: unknown): ApiResponse<C> {
       if (!Object.hasOwn(API, channel)) {
@@ -112,7 +113,7 @@ export function createSessionRouter(session: Session, log: (message: string) => 
         // The store busy, the disk full or read-only, the file damaged: a message of its own, not a bug.
         const failure = storeFailureOf(error);
         if (failure !== null) return { ok: false, error: { code: 'unavailable', messageKey: `error.store.${failure}`, problems: [] } };
-        log(`router: ${channel} failed: ${describeError(error)}`);
+        log(`router: ${channel} failed: ${describeError(error)}`, error);
         return { ok: false, error: { code: 'internal', messageKey: 'error.internal', problems: [] } };
       }
     },

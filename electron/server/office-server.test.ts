@@ -5,14 +5,16 @@
  */
 import fs from 'node:fs';
 import https from 'node:https';
+import net from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CASE_FIXTURES } from '../../db/case-fixtures.ts';
 import { loadMigrations } from '../../db/migrate.ts';
 import type { ApiError, ApiOutputs, ApiResponse, Channel } from '../../shared/api.ts';
 import { tempDir } from '../../db/testing.ts';
 import { openApp, type OpenedApp } from '../app.ts';
+import { HANDLERS } from '../router.ts';
 import { serverConfig } from './config.ts';
 import { createOfficeServer, type LogLine, type OfficeServerOptions } from './office-server.ts';
 import { SESSION_HEADER } from './protocol.ts';
@@ -32,6 +34,8 @@ let app: OpenedApp;
 let server: FastifyInstance;
 let now: number;
 let lines: LogLine[];
+/** Raw sockets a test opened: destroyed after it, so a server that never answered one still closes. */
+const sockets: net.Socket[] = [];
 
 function start(options: Partial<OfficeServerOptions> = {}): FastifyInstance {
   server = createOfficeServer({ db: app.db, host: '127.0.0.1', clock: () => new Date(now), log: (line) => lines.push(line), ...options });
@@ -58,6 +62,37 @@ function refusal<C extends Channel>(answer: Answer<C>): ApiError {
   return answer.body.error;
 }
 
+/** Listens on a free loopback port (plain HTTP) and gives the port. */
+async function listening(): Promise<number> {
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  return (server.server.address() as net.AddressInfo).port;
+}
+
+/**
+ * Sends `head` (the request line and headers, without the blank line) and `body` on a raw socket,
+ * and gives the server's first answer as it comes (status line, headers, body), whether or not the
+ * body the headers announce was all sent.
+ */
+function exchange(port: number, head: string, body = ''): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(`${head}\r\n\r\n${body}`));
+    sockets.push(socket);
+    let text = '';
+    const answered = () => {
+      const end = text.indexOf('\r\n\r\n');
+      const length = /content-length: (\d+)/i.exec(text);
+      if (end === -1 || (length !== null && text.length < end + 4 + Number(length[1]))) return;
+      socket.destroy();
+      resolve({ status: Number(text.split(' ')[1]), text: text.slice(end + 4) });
+    };
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      answered();
+    });
+    socket.on('error', reject);
+  });
+}
+
 /** The first administrator (at the server itself) and two officers with their passwords; their tokens. */
 async function office(): Promise<{ admin: string; lee: string; wong: string; ids: Record<string, string> }> {
   const setup = await call('session.setup', { name: 'Admin Chan', password: PASSWORD });
@@ -76,6 +111,8 @@ beforeEach(() => {
   lines = [];
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const socket of sockets.splice(0)) socket.destroy();
   await server?.close();
   app.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -129,6 +166,25 @@ describe('the office server', () => {
     expect(refusal(await call('cases.list', {}, fresh)).messageKey).toBe('error.signed_out');
   });
 
+  it('ends every session of a user whose password a supervisor resets, and the other sessions of one who changes their own', async () => {
+    start();
+    const { admin, lee, wong, ids } = await office();
+    const NEW = 'a second long password here';
+    data(await call('users.setPassword', { userId: ids['Officer Lee']!, password: NEW }, admin));
+    expect(refusal(await call('cases.list', {}, lee)).messageKey).toBe('error.signed_out');
+    expect(data(await call('cases.list', {}, wong)).total).toBe(0);
+    expect(data(await call('users.list', null, admin))).toHaveLength(3);
+
+    now += 61_000; // past the sign-in rate limit
+    const [here, elsewhere] = [
+      (await call('session.signIn', { name: 'Officer Lee', password: NEW })).token!,
+      (await call('session.signIn', { name: 'Officer Lee', password: NEW })).token!,
+    ];
+    data(await call('session.changePassword', { currentPassword: NEW, newPassword: 'a third long password here' }, here));
+    expect(data(await call('cases.list', {}, here)).total).toBe(0);
+    expect(refusal(await call('cases.list', {}, elsewhere)).messageKey).toBe('error.signed_out');
+  });
+
   it('limits sign-ins per client address before the account lockout; another address is not held up', async () => {
     start({ signInsPerMinute: 3 });
     await office(); // 3 sign-ins from 127.0.0.1 (setup and two officers)
@@ -141,12 +197,32 @@ describe('the office server', () => {
     expect(lines.filter((l) => l.event === 'rate_limited')).toHaveLength(1);
   });
 
+  it('counts the sign-ins of one IPv6 network (/64) together, and an IPv4 address the same however it is written', async () => {
+    start({ signInsPerMinute: 3 });
+    const attempt = async (address: string) => (await call('session.signIn', { name: 'Nobody Here', password: PASSWORD }, undefined, address)).status;
+    // One machine picks a new address of its /64 for each attempt: the fourth is refused.
+    expect(await Promise.all(['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:ffff:1:2:3'].map(attempt))).toEqual([200, 200, 200]);
+    expect(await attempt('2001:db8:1:2:abcd::9')).toBe(429);
+    expect(await attempt('2001:db8:1:3::1')).toBe(200);
+    // 10.0.0.5 as itself and as an IPv4-mapped IPv6 address (a server listening on "::").
+    expect(await Promise.all(['10.0.0.5', '::ffff:10.0.0.5', '10.0.0.5'].map(attempt))).toEqual([200, 200, 200]);
+    expect(await attempt('::ffff:10.0.0.5')).toBe(429);
+    // X-Forwarded-For is anyone's to write: it changes nothing.
+    const forwarded = await server.inject({
+      method: 'POST', url: '/api/session.signIn', remoteAddress: '10.0.0.5',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9' }, payload: JSON.stringify({ name: 'Nobody Here', password: PASSWORD }),
+    });
+    expect(forwarded.statusCode).toBe(429);
+  });
+
   it('makes the first administrator only at the server itself', async () => {
     start();
     const remote = await call('session.setup', { name: 'Someone', password: PASSWORD }, undefined, '10.0.0.7');
     expect(refusal(remote)).toMatchObject({ code: 'forbidden', messageKey: 'error.setup_server_local' });
     expect(remote.token).toBeUndefined();
-    expect((await call('session.setup', { name: 'Admin Chan', password: PASSWORD })).token).toBeDefined();
+    expect(refusal(await call('session.setup', { name: 'Someone', password: PASSWORD }, undefined, '::ffff:10.0.0.7')).messageKey).toBe('error.setup_server_local');
+    // A server listening on "::" sees `curl https://127.0.0.1:8443` at itself as ::ffff:127.0.0.1.
+    expect((await call('session.setup', { name: 'Admin Chan', password: PASSWORD }, undefined, '::ffff:127.0.0.1')).token).toBeDefined();
   });
 
   it('refuses a body over the limit before any service reads it', async () => {
@@ -155,6 +231,37 @@ describe('the office server', () => {
     const big = await call('cases.create', { case: { ...CASE, reference: 'x'.repeat(3_000) } }, lee);
     expect(big.status).toBe(413);
     expect(data(await call('cases.list', {}, lee)).total).toBe(0);
+  });
+
+  it('answers a caller without a session before reading the body it announces, and lets one sign in with a small body only', async () => {
+    start();
+    await office();
+    const port = await listening();
+    // 50 MB announced, 5 bytes sent: a caller nobody signed in is not worth the memory of a body.
+    const anonymous = await exchange(port, 'POST /api/cases.list HTTP/1.1\r\nHost: office\r\nContent-Type: application/json\r\nContent-Length: 50000000', '{"que');
+    expect(JSON.parse(anonymous.text)).toMatchObject({ ok: false, error: { messageKey: 'error.signed_out' } });
+    const unknownToken = await exchange(port, 'POST /api/cases.import HTTP/1.1\r\nHost: office\r\nAuthorization: Bearer not-a-token\r\nContent-Type: application/json\r\nContent-Length: 50000000', '{"');
+    expect(JSON.parse(unknownToken.text)).toMatchObject({ ok: false, error: { messageKey: 'error.signed_out' } });
+    // Signing in takes a name and a password: a larger body is refused as it is announced, one of no announced length too.
+    const bigSignIn = await exchange(port, 'POST /api/session.signIn HTTP/1.1\r\nHost: office\r\nContent-Type: application/json\r\nContent-Length: 50000000', '{"na');
+    expect(bigSignIn.status).toBe(413);
+    const chunkedSignIn = await exchange(port, 'POST /api/session.signIn HTTP/1.1\r\nHost: office\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked', '2\r\n{"\r\n');
+    expect(chunkedSignIn.status).toBe(411);
+    const signIn = JSON.stringify({ name: 'Officer Lee', password: PASSWORD });
+    const small = await exchange(port, `POST /api/session.signIn HTTP/1.1\r\nHost: office\r\nContent-Type: application/json\r\nContent-Length: ${signIn.length}`, signIn);
+    expect(JSON.parse(small.text)).toMatchObject({ ok: true, data: { user: { name: 'Officer Lee' } } });
+    expect(lines).toContainEqual(expect.objectContaining({ event: 'call', channel: 'cases.list', outcome: 'forbidden', userId: null }));
+  });
+
+  it('drops a request whose body does not all come within the request time limit; other officers are served meanwhile', async () => {
+    expect(start().server.requestTimeout).toBe(5 * 60_000);
+    await server.close();
+    start({ requestTimeoutMs: 300 });
+    const { lee } = await office();
+    const port = await listening();
+    const stuck = exchange(port, `POST /api/cases.list HTTP/1.1\r\nHost: office\r\nAuthorization: Bearer ${lee}\r\nContent-Type: application/json\r\nContent-Length: 100`, '{"qu');
+    expect(data(await call('cases.list', {}, lee)).total).toBe(0);
+    expect((await stuck).status).toBe(408);
   });
 
   it('logs each call by channel, outcome and user id: never a name, a password, a token or a case', async () => {
@@ -167,6 +274,18 @@ describe('the office server', () => {
     }
     expect(lines).toContainEqual(expect.objectContaining({ event: 'call', channel: 'cases.create', outcome: 'ok', userId: ids['Officer Lee'] }));
     expect(lines).toContainEqual(expect.objectContaining({ event: 'call', channel: 'session.signIn', outcome: 'ok', userId: ids['Officer Wong'] }));
+  });
+
+  it('logs a failing handler under the channel that failed, by the kind of its error: never its message, which may hold what it was given', async () => {
+    start();
+    const { lee } = await office();
+    vi.spyOn(HANDLERS, 'cases.list').mockImplementation(() => {
+      // As V8 words a JSON.parse of stored text: a slice of the text itself.
+      throw new SyntaxError('Unexpected token \'C\', "Chan Tai Man" is not valid JSON');
+    });
+    expect(refusal(await call('cases.list', {}, lee)).code).toBe('internal');
+    expect(lines.filter((l) => l.event === 'error')).toEqual([expect.objectContaining({ channel: 'cases.list', message: 'the handler failed: SyntaxError' })]);
+    expect(JSON.stringify(lines)).not.toContain('Chan Tai Man');
   });
 
   it('tells its health without anything about cases or people', async () => {

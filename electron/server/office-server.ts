@@ -14,17 +14,21 @@
  *
  * Sessions are short-lived: they end after `idleMinutes` without a call and at most `maxHours`
  * after sign-in; a token is 256 random bits, kept only as its sha256. Sign-ins are limited per
- * client address (`signInsPerMinute`), before the store's own lockout of an account. Bodies are
- * limited to what the largest contract admits (a package of attachments). TLS is required
+ * client address (`signInsPerMinute`), before the store's own lockout of an account. A caller
+ * without a live session is answered before its body is read, and may only sign in, with a body
+ * of at most SIGNED_OUT_BODY_LIMIT announced by its length; a signed-in officer's body is limited
+ * to what the largest contract admits (a package of attachments). TLS is required
  * unless the server listens on loopback only (development). The log is one JSON line per call:
  * the channel, the outcome, the time taken and the user's id — never a payload, a name, a
  * token or an address.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 import type Database from 'better-sqlite3';
+import { findCredentials } from '../../db/auth-repo.ts';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { schemaVersion } from '../../db/migrate.ts';
-import { API, type ApiResponse, type Channel } from '../../shared/api.ts';
+import { API, SIGNED_OUT_CHANNELS, type ApiResponse, type Channel } from '../../shared/api.ts';
 import { ATTACHMENT_BASE64_MAX_LENGTH } from '../../shared/workflow-schemas.ts';
 import { createSessionRouter, type Router } from '../router.ts';
 import type { Session } from '../services/context.ts';
@@ -45,6 +49,12 @@ export interface OfficeServerOptions {
   signInsPerMinute?: number | undefined;
   /** The largest request body in bytes (default: a package import at its limit, with room for its JSON). */
   bodyLimit?: number | undefined;
+  /**
+   * A request whose headers and body have not all come within this many milliseconds is answered
+   * 408 and its connection closed (default 5 minutes: a package at the body limit over a 2 Mbit/s
+   * link), so that stalled clients do not hold connections for ever.
+   */
+  requestTimeoutMs?: number | undefined;
   /** Where the structured log lines go (default: stdout, one JSON object a line). */
   log?: ((line: LogLine) => void) | undefined;
 }
@@ -63,12 +73,38 @@ export interface LogLine {
 
 const SIGN_IN_CHANNELS: readonly string[] = ['session.signIn', 'session.setup'];
 const DEFAULT_BODY_LIMIT = ATTACHMENT_BASE64_MAX_LENGTH * 2 + 64 * 1024;
+/** The largest body of a caller without a session: a name and a password fit many times over. */
+const SIGNED_OUT_BODY_LIMIT = 16 * 1024;
 
 interface Held {
   session: Session;
   router: Router;
   signedInAt: number;
   lastCall: number;
+  /** The user's password hash as this session last saw it (each has its own salt): a change by anyone else ends the session. */
+  passwordHash: string | null;
+}
+
+const passwordHashOf = (db: Database.Database, userId: string) => findCredentials(db, userId)?.passwordHash ?? null;
+
+/** An IPv4-mapped IPv6 address (`::ffff:10.0.0.5`, as a server listening on "::" sees IPv4 clients) as the IPv4 address it is. */
+const unmapped = (address: string) => /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address)?.[1] ?? address;
+
+/**
+ * Whose sign-in attempts count together: an IPv4 address, however written (a server listening on
+ * "::" sees it as IPv4-mapped IPv6), or an IPv6 address's /64 network, any address of which one
+ * machine may take for each attempt.
+ */
+function signInSource(address: string): string {
+  const plain = unmapped(address.split('%')[0]!.toLowerCase());
+  if (!isIPv6(plain)) return plain;
+  // Eight groups: an embedded IPv4 tail as two, "::" as the zero groups it stands for.
+  const hex = plain.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a: string, b: string, c: string, d: string) => `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`);
+  const [head = '', tail] = hex.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
 
 const tokenKey = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -85,16 +121,27 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
   const sessions = new Map<string, Held>();
   const signIns = new Map<string, number[]>();
 
+  const requestTimeout = options.requestTimeoutMs ?? 5 * 60_000;
+  // Node looks for requests past their time every 30 s, or more often for a shorter limit.
+  const connectionsCheckingInterval = Math.min(30_000, Math.max(50, Math.floor(requestTimeout / 4)));
   const server = Fastify({
     logger: false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    ...(options.tls === undefined ? {} : { https: { key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' as const } }),
+    // Fastify's default is none: a client sending a byte now and then would keep its connection
+    // open for ever. Node heeds the limit only when it is given as the server is made.
+    requestTimeout,
+    ...(options.tls === undefined
+      ? { http: { requestTimeout, connectionsCheckingInterval } }
+      : { https: { key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' as const, requestTimeout, connectionsCheckingInterval } }),
   });
 
   /** Signed out, idle too long, or signed in too long ago. */
   const ended = (held: Held, now: number) => now - held.lastCall > idleMs || now - held.signedInAt > maxMs || held.session.user === null;
 
-  /** The session of a live token; an expired one is forgotten. */
+  /**
+   * The session of a live token; an expired one is forgotten, and so is one whose user's password
+   * was set since (a supervisor's reset of a stolen account, or the user's own change elsewhere).
+   */
   function heldOf(request: FastifyRequest): { key: string; held: Held } | null {
     const header = request.headers.authorization;
     if (header === undefined || !header.startsWith('Bearer ')) return null;
@@ -102,7 +149,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     const held = sessions.get(key);
     if (held === undefined) return null;
     const now = clock().getTime();
-    if (ended(held, now)) {
+    if (ended(held, now) || passwordHashOf(options.db, held.session.user!.id) !== held.passwordHash) {
       sessions.delete(key);
       return null;
     }
@@ -110,8 +157,9 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     return { key, held };
   }
 
-  /** Whether this address may try another sign-in now (counts the attempt). */
-  function mayTrySignIn(address: string): boolean {
+  /** Whether this address (its source: signInSource) may try another sign-in now (counts the attempt). */
+  function mayTrySignIn(ip: string): boolean {
+    const address = signInSource(ip);
     const now = clock().getTime();
     const recent = (signIns.get(address) ?? []).filter((t) => now - t < 60_000);
     if (recent.length >= signInsPerMinute) {
@@ -131,14 +179,55 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     for (const [address, times] of signIns) if (times.every((t) => now - t >= 60_000)) signIns.delete(address);
   }
 
-  const routerOf = (session: Session, channel: string) => createSessionRouter(session, (message) => log({ at: clock().toISOString(), event: 'error', channel, message }));
+  /** The channel being dispatched (one at a time: the router is synchronous), for a failing handler's log line. */
+  let calling = '';
+  /**
+   * A router for `session`; a session's router lives as long as it does, and serves many channels.
+   * A failing handler is logged by the kind of its error only: its message may quote what it was
+   * given or read (V8 puts a slice of the text in a JSON.parse error), and its stack the message.
+   */
+  const routerOf = (session: Session) => createSessionRouter(session, (_message, error) => log({
+    at: clock().toISOString(), event: 'error', channel: calling, message: `the handler failed: ${error instanceof Error ? error.name : typeof error}`,
+  }));
+  const dispatch = (router: Router, channel: string, payload: unknown) => {
+    calling = Object.hasOwn(API, channel) ? channel : '(unknown)';
+    return router.dispatch(channel, payload);
+  };
 
-  server.post<{ Params: { channel: string } }>('/api/:channel', async (request, reply) => {
+  const logCall = (channel: string, response: ApiResponse<Channel>, started: number, userId: string | null) => log({
+    at: clock().toISOString(), event: 'call', channel: Object.hasOwn(API, channel) ? channel : '(unknown)',
+    outcome: response.ok ? 'ok' : response.error.code, status: 200, ms: Math.round(performance.now() - started), userId,
+  });
+
+  /** The live session of each request, found before its body is read. */
+  const liveOf = new WeakMap<FastifyRequest, { key: string; held: Held } | null>();
+
+  server.post<{ Params: { channel: string } }>('/api/:channel', {
+    // Before the body is read: whoever has no live session gets no further than the signed-out
+    // channels, with a small body of announced length (never up to a package's 50 MB in memory).
+    onRequest: async (request, reply) => {
+      const started = performance.now();
+      const found = heldOf(request);
+      liveOf.set(request, found);
+      if (found !== null) return;
+      const { channel } = request.params;
+      if (!(SIGNED_OUT_CHANNELS as readonly string[]).includes(channel)) {
+        const response = dispatch(routerOf(openSession(options.db, clock)), channel, undefined);
+        logCall(channel, response, started, null);
+        return reply.code(200).send(response);
+      }
+      const length = request.headers['content-length'];
+      const status = length === undefined ? (request.headers['transfer-encoding'] === undefined ? null : 411) : Number(length) > SIGNED_OUT_BODY_LIMIT ? 413 : null;
+      if (status === null) return;
+      log({ at: clock().toISOString(), event: 'error', status, message: status === 411 ? 'a body without a length from a caller without a session' : 'a body over the limit of a caller without a session' });
+      return reply.code(status).send({ ok: false, error: { code: 'invalid_input', messageKey: 'error.invalid_input', problems: [] } });
+    },
+  }, async (request, reply) => {
     const started = performance.now();
     const { channel } = request.params;
     // A channel without input is called with the body `null`.
     const payload = request.body ?? undefined;
-    const found = heldOf(request);
+    const found = liveOf.get(request) ?? null;
     let response: ApiResponse<Channel>;
     let userId = found?.held.session.user?.id ?? null;
     if (SIGN_IN_CHANNELS.includes(channel)) {
@@ -147,33 +236,32 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
         return reply.code(429).send({ ok: false, error: { code: 'unavailable', messageKey: 'error.signin_rate_limited', problems: [] } });
       }
       // The office's first administrator is made at the server itself, never by whoever reaches it first over the network.
-      if (channel === 'session.setup' && !isLoopback(request.ip)) {
+      if (channel === 'session.setup' && !isLoopback(unmapped(request.ip))) {
         return reply.code(200).send({ ok: false, error: { code: 'forbidden', messageKey: 'error.setup_server_local', problems: [] } });
       }
       // A sign-in always starts a session of its own: a token held before it is ended.
       if (found !== null) sessions.delete(found.key);
       const session = openSession(options.db, clock);
-      const router = routerOf(session, channel);
-      response = router.dispatch(channel, payload);
+      const router = routerOf(session);
+      response = dispatch(router, channel, payload);
       if (response.ok && session.user !== null) {
         const token = randomBytes(32).toString('base64url');
         const now = clock().getTime();
         sweep(now);
-        sessions.set(tokenKey(token), { session, router, signedInAt: now, lastCall: now });
+        sessions.set(tokenKey(token), { session, router, signedInAt: now, lastCall: now, passwordHash: passwordHashOf(options.db, session.user.id) });
         userId = session.user.id;
         void reply.header(SESSION_HEADER, token);
       }
     } else if (found === null) {
       // Signed out (no token, or an ended session): the router answers as to anyone signed out.
-      response = routerOf(openSession(options.db, clock), channel).dispatch(channel, payload);
+      response = dispatch(routerOf(openSession(options.db, clock)), channel, payload);
     } else {
-      response = found.held.router.dispatch(channel, payload);
+      response = dispatch(found.held.router, channel, payload);
       if (found.held.session.user === null) sessions.delete(found.key);
+      // Its own change of password (the only one a call can make in between) keeps this session.
+      else found.held.passwordHash = passwordHashOf(options.db, found.held.session.user.id);
     }
-    log({
-      at: clock().toISOString(), event: 'call', channel: Object.hasOwn(API, channel) ? channel : '(unknown)',
-      outcome: response.ok ? 'ok' : response.error.code, status: 200, ms: Math.round(performance.now() - started), userId,
-    });
+    logCall(channel, response, started, userId);
     return reply.code(200).send(response);
   });
 

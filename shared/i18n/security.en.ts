@@ -6,6 +6,7 @@ export const securityEn = {
   'error.signin_rate_limited': 'Too many sign-ins from this computer in a short time: wait a minute, then try again.',
   'error.setup_server_local': 'The office’s first administrator is set up on the server’s own computer, not over the network: ask whoever runs the office server.',
   'error.office.unreachable': 'The office server cannot be reached: check the network, or ask whoever runs it. Nothing was saved.',
+  'error.office.no_answer': 'The office server did not answer in time, or the connection broke: what you sent may have been saved there. Look before you do it again.',
   'error.office.certificate': 'The office server presented a certificate other than the one set in Settings: nothing was sent to it. Ask whoever runs it before you connect again.',
   'error.office.not_here': 'This window cannot work on an office server: only the desktop app can.',
   'error.office.connected': 'This computer works on an office server already: go back to its own store first.',

@@ -8,6 +8,7 @@ export const securityZhHant: Record<keyof typeof securityEn, string> = {
   'error.signin_locked': '此帳戶因連續 5 次登入失敗已被鎖定。請稍候，或請主管在「設定」解鎖。',
   'error.setup_server_local': '辦公室的首位管理員須在伺服器所在的電腦上設定，不能經網絡設定：請聯絡辦公室伺服器的管理人員。',
   'error.office.unreachable': '無法連接辦公室伺服器：請檢查網絡，或聯絡伺服器的管理人員。沒有儲存任何內容。',
+  'error.office.no_answer': '辦公室伺服器未能及時回應，或連線中斷：你傳送的內容可能已在伺服器上儲存。再次操作前，請先查看。',
   'error.office.certificate': '辦公室伺服器出示的憑證與「設定」中設定的不同：沒有向其傳送任何內容。再次連接前，請先聯絡伺服器的管理人員。',
   'error.office.not_here': '此視窗不能使用辦公室伺服器：只有桌面應用程式可以。',
   'error.office.connected': '此電腦已在使用辦公室伺服器：請先返回本機的資料庫。',
