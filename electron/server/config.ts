@@ -45,13 +45,29 @@ const FROM_ENV: Record<string, keyof ServerConfig> = {
   TSP_SERVER_SIGNINS_PER_MINUTE: 'signInsPerMinute',
 };
 
+/** The configuration file's object, or an error that names the file and what is wrong with it. */
+function configFile(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`the configuration file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`the configuration file ${file} is not JSON`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`the configuration file ${file} holds one JSON object`);
+  return value as Record<string, unknown>;
+}
+
 /** The configuration from the arguments (`--config FILE`) and the environment; throws with every problem named. */
 export function serverConfig(args: readonly string[], env: Record<string, string | undefined>): ServerConfig {
   const at = args.indexOf('--config');
   if (at !== -1 && args[at + 1] === undefined) throw new Error('--config needs a file');
-  const fromFile: unknown = at === -1 ? {} : JSON.parse(fs.readFileSync(args[at + 1]!, 'utf8'));
-  if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) throw new Error('the configuration file holds one JSON object');
-  const merged: Record<string, unknown> = { ...fromFile };
+  const merged: Record<string, unknown> = at === -1 ? {} : { ...configFile(args[at + 1]!) };
   for (const [name, key] of Object.entries(FROM_ENV)) if (env[name] !== undefined && env[name] !== '') merged[key] = env[name];
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {

@@ -302,6 +302,17 @@ describe('TLS', () => {
     expect(serverConfig([], { TSP_SERVER_STORE: 'office.sqlite' })).toMatchObject({ host: '127.0.0.1', port: 8443, idleMinutes: 30, maxHours: 12 });
   });
 
+  it('a configuration file that is missing, not JSON or not an object is named in the refusal', () => {
+    const file = path.join(dir, 'server.json');
+    expect(() => serverConfig(['--config', file], {})).toThrow(`the configuration file ${file} cannot be read (ENOENT)`);
+    fs.writeFileSync(file, '{"store": "office.sqlite",');
+    expect(() => serverConfig(['--config', file], {})).toThrow(`the configuration file ${file} is not JSON`);
+    fs.writeFileSync(file, '["office.sqlite"]');
+    expect(() => serverConfig(['--config', file], {})).toThrow(`the configuration file ${file} holds one JSON object`);
+    fs.writeFileSync(file, '{"store": "office.sqlite", "port": 9443}');
+    expect(serverConfig(['--config', file], {})).toMatchObject({ store: 'office.sqlite', port: 9443 });
+  });
+
   it('serves the contracts over HTTPS with the configured certificate', async () => {
     const { key, cert } = selfSignedCertificate(dir);
     const config = serverConfig([], { TSP_SERVER_STORE: 'office.sqlite', TSP_SERVER_HOST: '0.0.0.0', TSP_SERVER_PORT: '8443', TSP_SERVER_TLS_CERT: cert, TSP_SERVER_TLS_KEY: key });
