@@ -72,6 +72,8 @@ export interface LogLine {
 }
 
 const SIGN_IN_CHANNELS: readonly string[] = ['session.signIn', 'session.setup'];
+/** The channels that set a password: after one succeeds, the session that made it takes the new hash as its own. */
+const PASSWORD_CHANNELS: readonly Channel[] = ['session.changePassword', 'users.setPassword'];
 const DEFAULT_BODY_LIMIT = ATTACHMENT_BASE64_MAX_LENGTH * 2 + 64 * 1024;
 /** The largest body of a caller without a session: a name and a password fit many times over. */
 const SIGNED_OUT_BODY_LIMIT = 16 * 1024;
@@ -258,8 +260,8 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     } else {
       response = dispatch(found.held.router, channel, payload);
       if (found.held.session.user === null) sessions.delete(found.key);
-      // Its own change of password (the only one a call can make in between) keeps this session.
-      else found.held.passwordHash = passwordHashOf(options.db, found.held.session.user.id);
+      // Its own change of password keeps this session (read again only after the calls that set one).
+      else if (response.ok && (PASSWORD_CHANNELS as readonly string[]).includes(channel)) found.held.passwordHash = passwordHashOf(options.db, found.held.session.user.id);
     }
     logCall(channel, response, started, userId);
     return reply.code(200).send(response);
