@@ -9,6 +9,8 @@
  *   idleMinutes         TSP_SERVER_IDLE_MINUTES      a session ends after this long without a call (30)
  *   maxHours            TSP_SERVER_MAX_HOURS         …and this long after its sign-in at most (12)
  *   signInsPerMinute    TSP_SERVER_SIGNINS_PER_MINUTE  per client address (10)
+ *   signInsPerSecond    TSP_SERVER_SIGNINS_PER_SECOND  over the whole server (4; each hashes a password)
+ *   accountLockAfter    TSP_SERVER_ACCOUNT_LOCK_AFTER  failed sign-ins in a row, from any addresses, that lock an account (20)
  * The store's key, for an encrypted store, is TSP_DB_KEY, as for the `tsp` command.
  */
 import fs from 'node:fs';
@@ -27,6 +29,9 @@ const configSchema = z
     idleMinutes: positive.default(30),
     maxHours: positive.default(12),
     signInsPerMinute: positive.default(10),
+    signInsPerSecond: positive.default(4),
+    // At least the 5 that stop one address: the account never locks before its own address is stopped.
+    accountLockAfter: z.coerce.number().int().min(5).max(100).default(20),
   })
   .strict()
   .refine((c) => (c.tlsCert === undefined) === (c.tlsKey === undefined), { message: 'give both tlsCert and tlsKey, or neither' })
@@ -43,6 +48,8 @@ const FROM_ENV: Record<string, keyof ServerConfig> = {
   TSP_SERVER_IDLE_MINUTES: 'idleMinutes',
   TSP_SERVER_MAX_HOURS: 'maxHours',
   TSP_SERVER_SIGNINS_PER_MINUTE: 'signInsPerMinute',
+  TSP_SERVER_SIGNINS_PER_SECOND: 'signInsPerSecond',
+  TSP_SERVER_ACCOUNT_LOCK_AFTER: 'accountLockAfter',
 };
 
 /** The configuration file's object, or an error that names the file and what is wrong with it. */

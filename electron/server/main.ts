@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     idleMinutes: config.idleMinutes,
     maxHours: config.maxHours,
     signInsPerMinute: config.signInsPerMinute,
+    signInsPerSecond: config.signInsPerSecond,
+    accountLockAfter: config.accountLockAfter,
   });
   const stop = async () => {
     await server.close();

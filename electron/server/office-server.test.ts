@@ -215,6 +215,49 @@ describe('the office server', () => {
     expect(forwarded.statusCode).toBe(429);
   });
 
+  it('stops one address after 5 failed sign-ins to an account, not the account; the account locks only after failures from several', async () => {
+    start({ accountLockAfter: 8 });
+    await office();
+    const tryLee = async (password: string, address: string) => call('session.signIn', { name: 'officer lee', password }, undefined, address);
+    // From 10.0.0.7, five wrong passwords in a row: the sixth attempt, even with the right one, is stopped there, without a hash or an audit entry.
+    for (let i = 0; i < 5; i++) expect(refusal(await tryLee('a wrong password, long enough', '10.0.0.7')).messageKey).toBe('error.signin_failed');
+    const stopped = await tryLee(PASSWORD, '10.0.0.7');
+    expect(refusal(stopped)).toMatchObject({ code: 'forbidden', messageKey: 'error.signin_stopped_here' });
+    expect(refusal(stopped).problems[0]).toMatchObject({ field: 'name', messageKey: 'validation.signin.locked', params: { minutes: 15 } });
+    // Lee, at another computer, signs in: the account was not locked (and its count starts again).
+    expect((await tryLee(PASSWORD, '10.0.0.20')).token).toBeDefined();
+    // Failures from several addresses: the eighth in a row locks the account itself, everywhere.
+    const answers: string[] = [];
+    for (const address of ['10.0.0.8', '10.0.0.9']) for (let i = 0; i < 4; i++) answers.push(refusal(await tryLee('a wrong password, long enough', address)).messageKey);
+    expect(answers).toEqual([...Array<string>(7).fill('error.signin_failed'), 'error.signin_locked']);
+    expect(refusal(await tryLee(PASSWORD, '10.0.0.20')).messageKey).toBe('error.signin_locked');
+    // Fifteen minutes on, both have run out.
+    now += 15 * 60_000 + 1_000;
+    expect((await tryLee(PASSWORD, '10.0.0.7')).token).toBeDefined();
+  });
+
+  it('lets sign-ins take their turns, answering the other calls meanwhile, and refuses at once those over the waiting limit', async () => {
+    start({ signInsPerSecond: 2, waitingSignIns: 1 });
+    const { lee } = await office();
+    await new Promise((resolve) => setTimeout(resolve, 600)); // past the turn of office()'s last sign-in
+    const order: string[] = [];
+    const signIn = (address: string) => call('session.signIn', { name: 'Officer Wong', password: PASSWORD }, undefined, address).then((a) => {
+      order.push(`signIn ${address}`);
+      return a.status;
+    });
+    const first = signIn('10.0.0.1');
+    const second = signIn('10.0.0.2');
+    const third = signIn('10.0.0.3');
+    const list = call('cases.list', {}, lee).then((a) => {
+      order.push('cases.list');
+      return a.status;
+    });
+    expect(await Promise.all([first, second, third, list])).toEqual([200, 200, 503, 200]);
+    // The list was answered while the second sign-in waited its turn.
+    expect(order.indexOf('cases.list')).toBeLessThan(order.indexOf('signIn 10.0.0.2'));
+    expect(lines.filter((l) => l.event === 'rate_limited' && l.status === 503)).toHaveLength(1);
+  });
+
   it('makes the first administrator only at the server itself', async () => {
     start();
     const remote = await call('session.setup', { name: 'Someone', password: PASSWORD }, undefined, '10.0.0.7');
@@ -310,7 +353,10 @@ describe('TLS', () => {
     fs.writeFileSync(file, '["office.sqlite"]');
     expect(() => serverConfig(['--config', file], {})).toThrow(`the configuration file ${file} holds one JSON object`);
     fs.writeFileSync(file, '{"store": "office.sqlite", "port": 9443}');
-    expect(serverConfig(['--config', file], {})).toMatchObject({ store: 'office.sqlite', port: 9443 });
+    expect(serverConfig(['--config', file], {})).toMatchObject({ store: 'office.sqlite', port: 9443, signInsPerSecond: 4, accountLockAfter: 20 });
+    // The account never locks before one address is stopped (5), nor after NIST's ceiling of 100.
+    for (const lockAfter of ['4', '101']) expect(() => serverConfig(['--config', file], { TSP_SERVER_ACCOUNT_LOCK_AFTER: lockAfter })).toThrow(/accountLockAfter/);
+    expect(serverConfig(['--config', file], { TSP_SERVER_ACCOUNT_LOCK_AFTER: '50', TSP_SERVER_SIGNINS_PER_SECOND: '2' })).toMatchObject({ accountLockAfter: 50, signInsPerSecond: 2 });
   });
 
   it('serves the contracts over HTTPS with the configured certificate', async () => {

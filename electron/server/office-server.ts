@@ -14,7 +14,8 @@
  *
  * Sessions are short-lived: they end after `idleMinutes` without a call and at most `maxHours`
  * after sign-in; a token is 256 random bits, kept only as its sha256. Sign-ins are limited per
- * client address (`signInsPerMinute`), before the store's own lockout of an account. A caller
+ * client address, per account and address, and for the whole server (sign-in-guard.ts), before
+ * the store's own lockout of an account, which comes later here than on a desk. A caller
  * without a live session is answered before its body is read, and may only sign in, with a body
  * of at most SIGNED_OUT_BODY_LIMIT announced by its length; a signed-in officer's body is limited
  * to what the largest contract admits (a package of attachments). TLS is required
@@ -23,17 +24,18 @@
  * token or an address.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { isIPv6 } from 'node:net';
 import type Database from 'better-sqlite3';
 import { findCredentials } from '../../db/auth-repo.ts';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { schemaVersion } from '../../db/migrate.ts';
 import { API, SIGNED_OUT_CHANNELS, type ApiResponse, type Channel } from '../../shared/api.ts';
+import { keyedProblem } from '../../shared/domain/case.ts';
 import { ATTACHMENT_BASE64_MAX_LENGTH } from '../../shared/workflow-schemas.ts';
 import { createSessionRouter, type Router } from '../router.ts';
 import type { Session } from '../services/context.ts';
-import { openSession } from '../services/session.ts';
+import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, openSession } from '../services/session.ts';
 import { isLoopback, SESSION_HEADER } from './protocol.ts';
+import { createSignInGuard, unmapped } from './sign-in-guard.ts';
 
 export interface OfficeServerOptions {
   db: Database.Database;
@@ -47,6 +49,18 @@ export interface OfficeServerOptions {
   maxHours?: number | undefined;
   /** Sign-in attempts a client address may make in a minute (default 10). */
   signInsPerMinute?: number | undefined;
+  /**
+   * Sign-ins started a second over the whole server (default 4: each hashes a password for about
+   * 100 ms of the server's one thread); up to five seconds' worth wait their turn, more are refused.
+   */
+  signInsPerSecond?: number | undefined;
+  /** Sign-ins that may wait for their turn (default five seconds' worth); more are refused (HTTP 503). */
+  waitingSignIns?: number | undefined;
+  /**
+   * Failed sign-ins in a row, from any addresses, that lock an account in the store (default 20).
+   * From one address, 5 in a row stop that address's sign-ins to the account for 15 minutes.
+   */
+  accountLockAfter?: number | undefined;
   /** The largest request body in bytes (default: a package import at its limit, with room for its JSON). */
   bodyLimit?: number | undefined;
   /**
@@ -89,26 +103,6 @@ interface Held {
 
 const passwordHashOf = (db: Database.Database, userId: string) => findCredentials(db, userId)?.passwordHash ?? null;
 
-/** An IPv4-mapped IPv6 address (`::ffff:10.0.0.5`, as a server listening on "::" sees IPv4 clients) as the IPv4 address it is. */
-const unmapped = (address: string) => /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address)?.[1] ?? address;
-
-/**
- * Whose sign-in attempts count together: an IPv4 address, however written (a server listening on
- * "::" sees it as IPv4-mapped IPv6), or an IPv6 address's /64 network, any address of which one
- * machine may take for each attempt.
- */
-function signInSource(address: string): string {
-  const plain = unmapped(address.split('%')[0]!.toLowerCase());
-  if (!isIPv6(plain)) return plain;
-  // Eight groups: an embedded IPv4 tail as two, "::" as the zero groups it stands for.
-  const hex = plain.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a: string, b: string, c: string, d: string) => `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`);
-  const [head = '', tail] = hex.split('::');
-  const left = head === '' ? [] : head.split(':');
-  const right = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
-}
-
 const tokenKey = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 export function createOfficeServer(options: OfficeServerOptions): FastifyInstance {
@@ -118,10 +112,16 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
   const clock = options.clock ?? (() => new Date());
   const idleMs = (options.idleMinutes ?? 30) * 60_000;
   const maxMs = (options.maxHours ?? 12) * 3_600_000;
-  const signInsPerMinute = options.signInsPerMinute ?? 10;
   const log = options.log ?? ((line: LogLine) => process.stdout.write(`${JSON.stringify(line)}\n`));
   const sessions = new Map<string, Held>();
-  const signIns = new Map<string, number[]>();
+  const signInsPerSecond = options.signInsPerSecond ?? 4;
+  const guard = createSignInGuard({
+    clock, perMinute: options.signInsPerMinute ?? 10, sourceLockAfter: MAX_FAILED_SIGN_INS, sourceLockMinutes: LOCKOUT_MINUTES,
+    perSecond: signInsPerSecond, maxWaiting: options.waitingSignIns ?? Math.max(1, Math.round(signInsPerSecond * 5)),
+  });
+  const accountLockAfter = options.accountLockAfter ?? 20;
+  /** A session of nobody yet, whose failed sign-ins lock the account only after `accountLockAfter`. */
+  const newSession = (): Session => ({ ...openSession(options.db, clock), accountLockAfter });
 
   const requestTimeout = options.requestTimeoutMs ?? 5 * 60_000;
   // Node looks for requests past their time every 30 s, or more often for a shorter limit.
@@ -159,26 +159,11 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     return { key, held };
   }
 
-  /** Whether this address (its source: signInSource) may try another sign-in now (counts the attempt). */
-  function mayTrySignIn(ip: string): boolean {
-    const address = signInSource(ip);
-    const now = clock().getTime();
-    const recent = (signIns.get(address) ?? []).filter((t) => now - t < 60_000);
-    if (recent.length >= signInsPerMinute) {
-      signIns.set(address, recent);
-      return false;
-    }
-    recent.push(now);
-    signIns.set(address, recent);
-    return true;
-  }
-
   server.get('/health', async () => ({ ok: true, schemaVersion: schemaVersion(options.db), server: 'tsp-server' }));
 
   /** Forgets sessions that have ended (run at each sign-in: a handful of officers, a short walk). */
   function sweep(now: number): void {
     for (const [key, held] of sessions) if (ended(held, now)) sessions.delete(key);
-    for (const [address, times] of signIns) if (times.every((t) => now - t >= 60_000)) signIns.delete(address);
   }
 
   /** The channel being dispatched (one at a time: the router is synchronous), for a failing handler's log line. */
@@ -214,7 +199,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
       if (found !== null) return;
       const { channel } = request.params;
       if (!(SIGNED_OUT_CHANNELS as readonly string[]).includes(channel)) {
-        const response = dispatch(routerOf(openSession(options.db, clock)), channel, undefined);
+        const response = dispatch(routerOf(newSession()), channel, undefined);
         logCall(channel, response, started, null);
         return reply.code(200).send(response);
       }
@@ -233,7 +218,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     let response: ApiResponse<Channel>;
     let userId = found?.held.session.user?.id ?? null;
     if (SIGN_IN_CHANNELS.includes(channel)) {
-      if (!mayTrySignIn(request.ip)) {
+      if (!guard.admit(request.ip)) {
         log({ at: clock().toISOString(), event: 'rate_limited', channel });
         return reply.code(429).send({ ok: false, error: { code: 'unavailable', messageKey: 'error.signin_rate_limited', problems: [] } });
       }
@@ -241,11 +226,23 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
       if (channel === 'session.setup' && !isLoopback(unmapped(request.ip))) {
         return reply.code(200).send({ ok: false, error: { code: 'forbidden', messageKey: 'error.setup_server_local', problems: [] } });
       }
+      const name = channel === 'session.signIn' && typeof (payload as { name?: unknown } | undefined)?.name === 'string' ? (payload as { name: string }).name : null;
+      const stopped = name === null ? null : guard.stoppedFor(request.ip, name);
+      if (stopped !== null) {
+        log({ at: clock().toISOString(), event: 'rate_limited', channel });
+        return reply.code(200).send({ ok: false, error: { code: 'forbidden', messageKey: 'error.signin_stopped_here', problems: [keyedProblem('name', 'validation.signin.locked', { minutes: stopped })] } });
+      }
+      // Each sign-in hashes a password on this one thread: they take their turns, the other calls answered meanwhile.
+      if (!(await guard.turn())) {
+        log({ at: clock().toISOString(), event: 'rate_limited', channel, status: 503 });
+        return reply.code(503).header('retry-after', '5').send({ ok: false, error: { code: 'unavailable', messageKey: 'error.signin_busy', problems: [] } });
+      }
       // A sign-in always starts a session of its own: a token held before it is ended.
       if (found !== null) sessions.delete(found.key);
-      const session = openSession(options.db, clock);
+      const session = newSession();
       const router = routerOf(session);
       response = dispatch(router, channel, payload);
+      if (name !== null && (response.ok || response.error.messageKey === 'error.signin_failed')) guard.record(request.ip, name, response.ok ? 'signed-in' : 'failed');
       if (response.ok && session.user !== null) {
         const token = randomBytes(32).toString('base64url');
         const now = clock().getTime();
@@ -256,7 +253,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
       }
     } else if (found === null) {
       // Signed out (no token, or an ended session): the router answers as to anyone signed out.
-      response = dispatch(routerOf(openSession(options.db, clock)), channel, payload);
+      response = dispatch(routerOf(newSession()), channel, payload);
     } else {
       response = dispatch(found.held.router, channel, payload);
       if (found.held.session.user === null) sessions.delete(found.key);

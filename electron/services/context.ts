@@ -27,6 +27,8 @@ export interface Session {
   user: ServiceContext['user'] | null;
   /** The operating-system account at the keyboard: who a user was before sign-in existed. */
   readonly osUser?: string | undefined;
+  /** Failed sign-ins in a row that lock an account (default MAX_FAILED_SIGN_INS; the office server, which also stops each address sooner, sets more). */
+  readonly accountLockAfter?: number | undefined;
   /** What the shell knows of itself (version, platform, diagnostics log), for Settings › About; a plain Node process's without. */
   shell?: ShellInfo;
 }

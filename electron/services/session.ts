@@ -2,7 +2,9 @@
  * Sign-in. The session lives in the main process only: the renderer learns who is signed
  * in (session.current) but never holds a token, a hash or a password after sending it.
  * Five failed sign-ins in a row lock the account for fifteen minutes (recorded in the store,
- * so restarting the app does not lift it; a supervisor can unlock it sooner). Every sign-in,
+ * so restarting the app does not lift it; a supervisor can unlock it sooner). On the office
+ * server, five in a row from one address stop that address only, and the account locks after
+ * more (Session.accountLockAfter; electron/server/sign-in-guard.ts). Every sign-in,
  * failure, lockout, sign-out and password change is audited; no audit entry holds a hash.
  */
 import { randomUUID } from 'node:crypto';
@@ -119,7 +121,7 @@ function recordFailure(session: Session, user: User, credentials: Credentials): 
     // A lockout that has run out starts the count again.
     const previous = credentials.lockedUntil === null ? credentials.failedAttempts : 0;
     const failedAttempts = previous + 1;
-    const lockedUntil = failedAttempts >= MAX_FAILED_SIGN_INS ? new Date(Date.parse(scope.at) + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+    const lockedUntil = failedAttempts >= (session.accountLockAfter ?? MAX_FAILED_SIGN_INS) ? new Date(Date.parse(scope.at) + LOCKOUT_MINUTES * 60_000).toISOString() : null;
     recordAttempts(scope.db, user.id, failedAttempts, lockedUntil);
     appendAudit(scope.db, {
       at: scope.at, userId: user.id, action: lockedUntil === null ? 'session.sign_in_failed' : 'user.locked', entity: 'user', entityId: user.id,

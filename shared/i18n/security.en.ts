@@ -4,6 +4,8 @@ export const securityEn = {
   'error.signin_failed': 'The name or the password is not right. After 5 failed attempts in a row the account is locked for 15 minutes.',
   'error.signin_locked': 'This account is locked after 5 failed sign-ins in a row. Wait, or ask a supervisor to unlock it in Settings.',
   'error.signin_rate_limited': 'Too many sign-ins from this computer in a short time: wait a minute, then try again.',
+  'error.signin_stopped_here': 'Five failed sign-ins in a row to this account from this computer: sign-ins to it from here are stopped for a while. The account itself is not locked.',
+  'error.signin_busy': 'The office server is busy signing other officers in: try again in a few seconds.',
   'error.setup_server_local': 'The office’s first administrator is set up on the server’s own computer, not over the network: ask whoever runs the office server.',
   'error.office.unreachable': 'The office server cannot be reached: check the network, or ask whoever runs it. Nothing was saved.',
   'error.office.no_answer': 'The office server did not answer in time, or the connection broke: what you sent may have been saved there. Look before you do it again.',

@@ -6,6 +6,8 @@ export const securityZhHant: Record<keyof typeof securityEn, string> = {
   'error.signin_failed': '名稱或密碼不正確。連續失敗 5 次後，帳戶會被鎖定 15 分鐘。',
   'error.signin_rate_limited': '此電腦在短時間內登入次數過多：請等候一分鐘再試。',
   'error.signin_locked': '此帳戶因連續 5 次登入失敗已被鎖定。請稍候，或請主管在「設定」解鎖。',
+  'error.signin_stopped_here': '此電腦對此帳戶連續 5 次登入失敗：暫時停止從此處登入此帳戶。帳戶本身並未被鎖定。',
+  'error.signin_busy': '辦公室伺服器正忙於為其他人員辦理登入：請於數秒後再試。',
   'error.setup_server_local': '辦公室的首位管理員須在伺服器所在的電腦上設定，不能經網絡設定：請聯絡辦公室伺服器的管理人員。',
   'error.office.unreachable': '無法連接辦公室伺服器：請檢查網絡，或聯絡伺服器的管理人員。沒有儲存任何內容。',
   'error.office.no_answer': '辦公室伺服器未能及時回應，或連線中斷：你傳送的內容可能已在伺服器上儲存。再次操作前，請先查看。',
