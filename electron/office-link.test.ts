@@ -103,6 +103,38 @@ describe('calls through the link to a server over HTTPS', () => {
     expect(await nobody.dispatch('cases.list', {})).toEqual({ ok: false, error: { code: 'unavailable', messageKey: 'error.office.unreachable', problems: [] } });
   });
 
+  it('sends a call again, under the same id, when the connection broke after it went out; the server does it once', async () => {
+    const { key, cert, fingerprint: flakyFingerprint } = selfSignedCertificate(fs.mkdtempSync(path.join(dir, 'flaky-')));
+    const ids: (string | string[] | undefined)[] = [];
+    // Breaks the first connection once the call is in, then forwards to the real server (whose answer is the first call's).
+    const flaky = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (request, response) => {
+      ids.push(request.headers['idempotency-key']);
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        if (ids.length === 1) {
+          request.socket.destroy();
+          return;
+        }
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, data: { echoed: Buffer.concat(chunks).toString('utf8') } }));
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    try {
+      const link = officeLink({ url: `https://127.0.0.1:${(flaky.address() as { port: number }).port}`, fingerprint: flakyFingerprint }, { timeoutMs: 5_000 });
+      expect(await link.dispatch('cases.list', { page: 2 })).toEqual({ ok: true, data: { echoed: '{"page":2}' } });
+      expect(ids).toHaveLength(2);
+      expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(ids[1]).toBe(ids[0]);
+      // Each call has an id of its own.
+      await link.dispatch('cases.list', {});
+      expect(ids[2]).not.toBe(ids[0]);
+    } finally {
+      flaky.closeAllConnections();
+      flaky.close();
+    }
+  });
+
   it('gives up on a server that takes the call and never answers, within the link’s time limit, saying the call may have been saved there', async () => {
     const { key, cert, fingerprint: silentFingerprint } = selfSignedCertificate(fs.mkdtempSync(path.join(dir, 'silent-')));
     let received = 0;

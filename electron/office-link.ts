@@ -12,16 +12,19 @@
  *
  * When the server cannot be reached, or presents another certificate, the call is answered
  * `unavailable` with its reason, and nothing is written anywhere: the desktop keeps no copy of
- * the office's data and no half-done write. When the call went out whole but its answer did not
- * come back within the time limit (or the connection broke), the server may have done it: the
- * answer says so (`error.office.no_answer`), never that nothing was saved.
+ * the office's data and no half-done write. Each call carries an id of its own
+ * (IDEMPOTENCY_HEADER): when the connection broke after the call went out whole, it is sent once
+ * more under the same id, and the server answers what it answered the first time rather than do
+ * it twice. When that fails too, or the answer did not come within the time limit, the server
+ * may have done it: the answer says so (`error.office.no_answer`), never that nothing was saved.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { ApiResponse, Channel } from '../shared/api.ts';
-import { isLoopback, SESSION_HEADER } from './server/protocol.ts';
+import { IDEMPOTENCY_HEADER, isLoopback, SESSION_HEADER } from './server/protocol.ts';
 
 export interface OfficeServer {
   /** `https://host:port` (or `http://` to a loopback address). */
@@ -60,8 +63,11 @@ export function officeServerProblem(server: OfficeServer): OfficeServerProblem |
 }
 
 class OfficeLinkError extends Error {
-  /** unreachable: nothing reached the server; no_answer: the call went out whole, and its answer did not come back. */
-  constructor(readonly reason: 'unreachable' | 'certificate' | 'no_answer', message: string) {
+  /**
+   * unreachable: nothing reached the server; no_answer: the call went out whole, and its answer did
+   * not come back (`timedOut`: within the time limit; else the connection broke).
+   */
+  constructor(readonly reason: 'unreachable' | 'certificate' | 'no_answer', message: string, readonly timedOut = false) {
     super(message);
   }
 }
@@ -105,13 +111,15 @@ interface Posted {
   token: string | undefined;
 }
 
-async function post(server: OfficeServer, path: string, body: string, token: string | null, timeoutMs: number): Promise<Posted> {
+async function post(server: OfficeServer, path: string, body: string, token: string | null, timeoutMs: number, callId: string): Promise<Posted> {
   const url = new URL(path, server.url);
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), [IDEMPOTENCY_HEADER]: callId };
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const socket = url.protocol === 'https:' ? await pinnedSocket(url, normaliseFingerprint(server.fingerprint ?? '') ?? '', timeoutMs) : null;
   return new Promise((resolve, reject) => {
     const options: https.RequestOptions = { method: 'POST', headers, ...(socket === null ? {} : { createConnection: () => socket }) };
+    // Once the request has gone out whole, the server may have done it: a failure after that is not "nothing was saved".
+    let sent = false;
     const request = (socket === null ? http : https).request(url, options, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -119,12 +127,10 @@ async function post(server: OfficeServer, path: string, body: string, token: str
         const header = response.headers[SESSION_HEADER];
         resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), token: typeof header === 'string' ? header : undefined });
       });
-      response.on('error', (error) => reject(new OfficeLinkError('no_answer', error.message)));
+      response.on('error', (error) => reject(error instanceof OfficeLinkError ? error : new OfficeLinkError('no_answer', error.message)));
     });
     // Set on the socket itself: the `timeout` option is not, on a socket given by createConnection.
-    request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer from ${url.host} within ${timeoutMs / 1000} s`)));
-    // Once the request has gone out whole, the server may have done it: a failure after that is not "nothing was saved".
-    let sent = false;
+    request.setTimeout(timeoutMs, () => request.destroy(new OfficeLinkError(sent ? 'no_answer' : 'unreachable', `no answer from ${url.host} within ${timeoutMs / 1000} s`, true)));
     request.once('finish', () => (sent = true));
     request.on('error', (error) => reject(error instanceof OfficeLinkError ? error : new OfficeLinkError(sent ? 'no_answer' : 'unreachable', error.message)));
     request.end(body);
@@ -146,8 +152,20 @@ export function officeLink(server: OfficeServer, options: { timeoutMs?: number; 
     server,
     async dispatch<C extends Channel>(channel: C | string, payload: unknown): Promise<ApiResponse<C>> {
       let answer: Posted;
+      const path = `/api/${encodeURIComponent(channel)}`;
+      const body = JSON.stringify(payload ?? null);
+      const callId = randomUUID();
       try {
-        answer = await post(server, `/api/${encodeURIComponent(channel)}`, JSON.stringify(payload ?? null), token, timeoutMs);
+        try {
+          answer = await post(server, path, body, token, timeoutMs, callId);
+        } catch (error) {
+          // The connection broke after the call went out: once more, under the same id (the server does it at most once).
+          if (!(error instanceof OfficeLinkError && error.reason === 'no_answer' && !error.timedOut)) throw error;
+          options.log?.(`office link: ${channel}: ${error.message}; sent again`);
+          answer = await post(server, path, body, token, timeoutMs, callId).catch((again: unknown) => {
+            throw again instanceof OfficeLinkError && again.reason === 'unreachable' ? new OfficeLinkError('no_answer', again.message) : again;
+          });
+        }
       } catch (error) {
         const reason = error instanceof OfficeLinkError ? error.reason : 'unreachable';
         options.log?.(`office link: ${channel}: ${error instanceof Error ? error.message : String(error)}`);

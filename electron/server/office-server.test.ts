@@ -258,6 +258,28 @@ describe('the office server', () => {
     expect(lines.filter((l) => l.event === 'rate_limited' && l.status === 503)).toHaveLength(1);
   });
 
+  it('answers a call sent again under the same id as it did the first time, without doing it twice; the id is the session’s own', async () => {
+    start();
+    const { lee, wong } = await office();
+    const create = async (token: string, callId: string) => {
+      const response = await server.inject({
+        method: 'POST', url: '/api/cases.create', remoteAddress: '127.0.0.1',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': callId },
+        payload: JSON.stringify({ case: CASE }),
+      });
+      return response.json<ApiResponse<'cases.create'>>();
+    };
+    const first = await create(lee, 'call-0001-aaaa');
+    const again = await create(lee, 'call-0001-aaaa');
+    expect(again).toEqual(first);
+    expect(data(await call('cases.list', {}, lee)).total).toBe(1);
+    expect(lines.filter((l) => l.channel === 'cases.create').map((l) => l.outcome)).toEqual(['ok', 'replayed']);
+    // Another call, or the same id from another officer's session, is done.
+    expect(await create(lee, 'call-0002-bbbb')).not.toEqual(first);
+    expect(await create(wong, 'call-0001-aaaa')).not.toEqual(first);
+    expect(data(await call('cases.list', {}, lee)).total).toBe(3);
+  });
+
   it('makes the first administrator only at the server itself', async () => {
     start();
     const remote = await call('session.setup', { name: 'Someone', password: PASSWORD }, undefined, '10.0.0.7');

@@ -34,7 +34,7 @@ import { ATTACHMENT_BASE64_MAX_LENGTH } from '../../shared/workflow-schemas.ts';
 import { createSessionRouter, type Router } from '../router.ts';
 import type { Session } from '../services/context.ts';
 import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, openSession } from '../services/session.ts';
-import { isLoopback, SESSION_HEADER } from './protocol.ts';
+import { IDEMPOTENCY_HEADER, isLoopback, SESSION_HEADER } from './protocol.ts';
 import { createSignInGuard, unmapped } from './sign-in-guard.ts';
 
 export interface OfficeServerOptions {
@@ -85,6 +85,7 @@ export interface LogLine {
   message?: string;
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
 const SIGN_IN_CHANNELS: readonly string[] = ['session.signIn', 'session.setup'];
 /** The channels that set a password: after one succeeds, the session that made it takes the new hash as its own. */
 const PASSWORD_CHANNELS: readonly Channel[] = ['session.changePassword', 'users.setPassword'];
@@ -99,6 +100,26 @@ interface Held {
   lastCall: number;
   /** The user's password hash as this session last saw it (each has its own salt): a change by anyone else ends the session. */
   passwordHash: string | null;
+  /** The answers to its last calls that named themselves (IDEMPOTENCY_HEADER), as sent, by call id: a call sent again gets the same answer. */
+  replies: Map<string, { text: string; at: number }>;
+}
+
+/** How many answers a session keeps for calls sent again, for how long, and the largest kept (a write answers a record; a big read is simply read again). */
+const REPLIES_KEPT = 32;
+const REPLY_KEPT_MS = 10 * 60_000;
+const REPLY_MAX_LENGTH = 64 * 1024;
+
+/** The id a call gives itself, if it is one (a UUID, or any short token). */
+function callIdOf(request: FastifyRequest): string | null {
+  const id = request.headers[IDEMPOTENCY_HEADER];
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{8,100}$/.test(id) ? id : null;
+}
+
+/** Keeps the answer to a call that named itself, forgetting those past their time or over the count. */
+function remember(held: Held, callId: string, text: string, now: number): void {
+  if (text.length > REPLY_MAX_LENGTH) return;
+  for (const [id, kept] of held.replies) if (now - kept.at > REPLY_KEPT_MS || held.replies.size >= REPLIES_KEPT) held.replies.delete(id);
+  held.replies.set(callId, { text, at: now });
 }
 
 const passwordHashOf = (db: Database.Database, userId: string) => findCredentials(db, userId)?.passwordHash ?? null;
@@ -247,7 +268,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
         const token = randomBytes(32).toString('base64url');
         const now = clock().getTime();
         sweep(now);
-        sessions.set(tokenKey(token), { session, router, signedInAt: now, lastCall: now, passwordHash: passwordHashOf(options.db, session.user.id) });
+        sessions.set(tokenKey(token), { session, router, signedInAt: now, lastCall: now, passwordHash: passwordHashOf(options.db, session.user.id), replies: new Map() });
         userId = session.user.id;
         void reply.header(SESSION_HEADER, token);
       }
@@ -255,10 +276,21 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
       // Signed out (no token, or an ended session): the router answers as to anyone signed out.
       response = dispatch(routerOf(newSession()), channel, payload);
     } else {
+      // A call sent again (its connection broke after it went out): what it was answered, not done twice.
+      const callId = callIdOf(request);
+      const replayed = callId === null ? undefined : found.held.replies.get(callId);
+      if (replayed !== undefined) {
+        log({ at: clock().toISOString(), event: 'call', channel: Object.hasOwn(API, channel) ? channel : '(unknown)', outcome: 'replayed', status: 200, ms: Math.round(performance.now() - started), userId });
+        return reply.code(200).type(JSON_TYPE).send(replayed.text);
+      }
       response = dispatch(found.held.router, channel, payload);
       if (found.held.session.user === null) sessions.delete(found.key);
       // Its own change of password keeps this session (read again only after the calls that set one).
       else if (response.ok && (PASSWORD_CHANNELS as readonly string[]).includes(channel)) found.held.passwordHash = passwordHashOf(options.db, found.held.session.user.id);
+      logCall(channel, response, started, userId);
+      const text = JSON.stringify(response);
+      if (callId !== null) remember(found.held, callId, text, clock().getTime());
+      return reply.code(200).type(JSON_TYPE).send(text);
     }
     logCall(channel, response, started, userId);
     return reply.code(200).send(response);
