@@ -278,6 +278,14 @@ describe('the office server', () => {
     expect(await create(lee, 'call-0002-bbbb')).not.toEqual(first);
     expect(await create(wong, 'call-0001-aaaa')).not.toEqual(first);
     expect(data(await call('cases.list', {}, lee)).total).toBe(3);
+    // An answer too large to keep (here the 64 KiB limit passed by a list) is not sent again, nor done again: "look first".
+    for (let i = 0; i < 200; i++) await create(lee, `call-${String(i).padStart(4, '0')}-many`);
+    const list = async () => (await server.inject({
+      method: 'POST', url: '/api/cases.list', remoteAddress: '127.0.0.1',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${lee}`, 'idempotency-key': 'call-list-big' }, payload: JSON.stringify({ limit: 200 }),
+    })).json<ApiResponse<'cases.list'>>();
+    expect(data({ status: 200, body: await list(), token: undefined }).items).toHaveLength(200);
+    expect(await list()).toEqual({ ok: false, error: { code: 'unavailable', messageKey: 'error.office.no_answer', problems: [] } });
   });
 
   it('makes the first administrator only at the server itself', async () => {

@@ -104,7 +104,7 @@ interface Held {
   replies: Map<string, { text: string; at: number }>;
 }
 
-/** How many answers a session keeps for calls sent again, for how long, and the largest kept (a write answers a record; a big read is simply read again). */
+/** How many answers a session keeps for calls sent again, for how long, and the largest kept (a write answers a record; a larger answer is not sent again, see TOO_LARGE_TO_KEEP). */
 const REPLIES_KEPT = 32;
 const REPLY_KEPT_MS = 10 * 60_000;
 const REPLY_MAX_LENGTH = 64 * 1024;
@@ -115,9 +115,12 @@ function callIdOf(request: FastifyRequest): string | null {
   return typeof id === 'string' && /^[A-Za-z0-9_-]{8,100}$/.test(id) ? id : null;
 }
 
+/** What a call sent again is answered when its first answer was too large to keep: it was done, look (never done twice). */
+const TOO_LARGE_TO_KEEP = JSON.stringify({ ok: false, error: { code: 'unavailable', messageKey: 'error.office.no_answer', problems: [] } });
+
 /** Keeps the answer to a call that named itself, forgetting those past their time or over the count. */
-function remember(held: Held, callId: string, text: string, now: number): void {
-  if (text.length > REPLY_MAX_LENGTH) return;
+function remember(held: Held, callId: string, answer: string, now: number): void {
+  const text = answer.length > REPLY_MAX_LENGTH ? TOO_LARGE_TO_KEEP : answer;
   for (const [id, kept] of held.replies) if (now - kept.at > REPLY_KEPT_MS || held.replies.size >= REPLIES_KEPT) held.replies.delete(id);
   held.replies.set(callId, { text, at: now });
 }
