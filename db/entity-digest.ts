@@ -97,6 +97,18 @@ const ASSESSMENTS_BY_HASH = `SELECT a.*, c.hash AS case_snapshot_hash, r.hash AS
   LEFT JOIN assessment_snapshots t ON t.id = a.texts_id WHERE a.case_id = ? ORDER BY a.id`;
 
 /**
+ * Every read of a case's digest by its id, as written from now on (the `by-hash` form): each is
+ * made at every audited write to a case and for every case by `tsp audit verify`, so each must
+ * be an index search, never a scan of its table or a sort (tested on the query plans).
+ */
+export const CASE_DIGEST_READS: readonly string[] = [
+  'SELECT * FROM cases WHERE id = ?',
+  ...CASE_CHILDREN.map(([, sql]) => sql),
+  ASSESSMENTS_BY_HASH,
+  ...LATER_CASE_CHILDREN.map(([, , sql]) => sql),
+];
+
+/**
  * How a case's assessments enter its digest: `by-hash`, by reference to their documents (what
  * is written from now on, schema 15 or later), or `read-back`, each assessment as it reads back
  * in full (what entries written before this change, or before schema 15, vouch for).
@@ -104,7 +116,7 @@ const ASSESSMENTS_BY_HASH = `SELECT a.*, c.hash AS case_snapshot_hash, r.hash AS
 type CaseForm = 'by-hash' | 'read-back';
 
 function caseContent(db: Database.Database, id: string, shape: Shape, form: CaseForm): unknown {
-  const row = one(db, 'SELECT * FROM cases WHERE id = ?', id);
+  const row = one(db, CASE_DIGEST_READS[0]!, id);
   if (row === null) return null;
   const content: Row = { case: row, person: one(db, 'SELECT * FROM persons WHERE id = ?', row.person_id) };
   for (const [name, sql] of CASE_CHILDREN) content[name] = name === 'consent' || name === 'dueDates' ? one(db, sql, id) : all(db, sql, id);
