@@ -288,6 +288,18 @@ describe('the office server', () => {
     expect(await list()).toEqual({ ok: false, error: { code: 'unavailable', messageKey: 'error.office.no_answer', problems: [] } });
   });
 
+  it('keeps at most 8 sessions of one user: a ninth sign-in ends their oldest, not another user’s', async () => {
+    start({ signInsPerMinute: 100 });
+    const { lee, wong } = await office();
+    const later: string[] = [];
+    for (let i = 0; i < 7; i++) later.push((await call('session.signIn', { name: 'Officer Lee', password: PASSWORD })).token!);
+    // Eight of Lee's now: the first still works.
+    expect(data(await call('cases.list', {}, lee)).total).toBe(0);
+    later.push((await call('session.signIn', { name: 'Officer Lee', password: PASSWORD })).token!);
+    expect(refusal(await call('cases.list', {}, lee)).messageKey).toBe('error.signed_out');
+    for (const token of [...later, wong]) expect(data(await call('cases.list', {}, token)).total).toBe(0);
+  });
+
   it('makes the first administrator only at the server itself', async () => {
     start();
     const remote = await call('session.setup', { name: 'Someone', password: PASSWORD }, undefined, '10.0.0.7');

@@ -106,6 +106,8 @@ interface Held {
 
 /** How many answers a session keeps for calls sent again, for how long, and the largest kept (a write answers a record; a larger answer is not sent again, see TOO_LARGE_TO_KEEP). */
 const REPLIES_KEPT = 32;
+/** The sessions one user may hold at once (a desktop or two, a browser); a sign-in beyond ends their oldest. */
+const SESSIONS_PER_USER = 8;
 const REPLY_KEPT_MS = 10 * 60_000;
 const REPLY_MAX_LENGTH = 64 * 1024;
 
@@ -185,9 +187,19 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
 
   server.get('/health', async () => ({ ok: true, schemaVersion: schemaVersion(options.db), server: 'tsp-server' }));
 
-  /** Forgets sessions that have ended (run at each sign-in: a handful of officers, a short walk). */
-  function sweep(now: number): void {
-    for (const [key, held] of sessions) if (ended(held, now)) sessions.delete(key);
+  /**
+   * Forgets sessions that have ended, and the oldest of `userId`'s beyond SESSIONS_PER_USER (run at
+   * each sign-in: a handful of officers, a short walk), so that one account signing in again and
+   * again cannot make the server hold sessions without end.
+   */
+  function sweep(now: number, userId: string): void {
+    const own: string[] = [];
+    for (const [key, held] of sessions) {
+      if (ended(held, now)) sessions.delete(key);
+      else if (held.session.user?.id === userId) own.push(key);
+    }
+    // In sign-in order (a Map keeps its insertion order): the oldest go first.
+    for (const key of own.slice(0, Math.max(0, own.length - (SESSIONS_PER_USER - 1)))) sessions.delete(key);
   }
 
   /** The channel being dispatched (one at a time: the router is synchronous), for a failing handler's log line. */
@@ -270,7 +282,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
       if (response.ok && session.user !== null) {
         const token = randomBytes(32).toString('base64url');
         const now = clock().getTime();
-        sweep(now);
+        sweep(now, session.user.id);
         sessions.set(tokenKey(token), { session, router, signedInAt: now, lastCall: now, passwordHash: passwordHashOf(options.db, session.user.id), replies: new Map() });
         userId = session.user.id;
         void reply.header(SESSION_HEADER, token);
