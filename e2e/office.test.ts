@@ -62,13 +62,14 @@ beforeAll(async () => {
   const { key, cert, fingerprint: printed } = selfSignedCertificate(dir);
   fingerprint = printed;
   store = openApp({ file: path.join(dir, 'office.sqlite'), osUser: 'tsp-server', signIn: 'password' });
-  server = createOfficeServer({ db: store.db, host: '127.0.0.1', tls: { key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, log: () => undefined });
+  // Every window here comes from 127.0.0.1: more sign-ins a minute than one computer of an office makes.
+  server = createOfficeServer({ db: store.db, host: '127.0.0.1', tls: { key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, log: () => undefined, signInsPerMinute: 60 });
   await server.listen({ host: '127.0.0.1', port: 0 });
   url = `https://127.0.0.1:${(server.server.address() as { port: number }).port}`;
   // The administrator, at the server: the two officers' accounts and a case.
   const admin = officeLink({ url, fingerprint });
   data(await admin.dispatch('session.setup', { name: 'Admin Chan', password: PASSWORD }));
-  for (const name of ['Officer Lee', 'Officer Wong']) data(await admin.dispatch('users.create', { name, role: 'officer', password: PASSWORD }));
+  for (const name of ['Officer Lee', 'Officer Wong', 'Officer Ho']) data(await admin.dispatch('users.create', { name, role: 'officer', password: PASSWORD }));
   caseId = data(await admin.dispatch('cases.create', { case: CASE })).id;
 
   const renderer = await acquireRenderer();
@@ -138,6 +139,41 @@ describe('two officers on one office server', { timeout: 90_000 }, () => {
 });
 
 describe('a desktop connected to the office server in Settings', { timeout: 90_000 }, () => {
+  it('after five wrong passwords in a row from one computer, sign-ins to that account from there stop for a while; the account is not locked', async () => {
+    const { page } = await desktop();
+    await page.goto(`${pages.url}#/cases`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await page.getByLabel('Name').fill('Officer Ho');
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel('Password').fill(`a wrong guess, number ${i}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain(rendered('en', 'error.signin_failed'));
+      await expect.poll(() => page.getByLabel('Password').inputValue()).toBe('');
+    }
+    // The right password, from here: stopped, for 15 minutes, and said so in both languages.
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(rendered('en', 'error.signin_stopped_here'));
+    expect(await page.getByRole('alert').textContent()).toContain(rendered('en', 'validation.signin.stopped', { minutes: 15 }));
+    await saveScreenshot(page, 'signin-office-stopped');
+    // The window in Traditional Chinese (chosen before sign-in, as a desktop keeps it).
+    await page.evaluate(() => window.localStorage.setItem('tsp-desk.locale', 'zh-Hant'));
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(zhHant['ui.signin.title']);
+    await page.getByLabel(zhHant['ui.signin.name']).fill('Officer Ho');
+    await page.getByLabel(zhHant['ui.signin.password']).fill(PASSWORD);
+    await page.getByLabel(zhHant['ui.signin.password']).press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(rendered('zh-Hant', 'error.signin_stopped_here'));
+    await saveScreenshot(page, 'signin-office-stopped-zh-Hant');
+    // The account itself is not locked: from another computer (the server sees 10.0.0.31), Ho signs in.
+    const elsewhere = await server.inject({
+      method: 'POST', url: '/api/session.signIn', remoteAddress: '10.0.0.31',
+      headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'Officer Ho', password: PASSWORD }),
+    });
+    expect(elsewhere.json()).toMatchObject({ ok: true, data: { user: { name: 'Officer Ho' } } });
+    await page.context().close();
+  });
+
   it('a supervisor connects it; the window then signs in on the server, and anyone can go back to the computer’s own store', async () => {
     // This computer's own store, its supervisor signed in as the desktop app signs in at its own account.
     desk = openApp({ file: path.join(dir, 'desk.sqlite'), osUser: 'Grace Ho' });

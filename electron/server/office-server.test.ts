@@ -223,7 +223,7 @@ describe('the office server', () => {
     for (let i = 0; i < 5; i++) expect(refusal(await tryLee('a wrong password, long enough', '10.0.0.7')).messageKey).toBe('error.signin_failed');
     const stopped = await tryLee(PASSWORD, '10.0.0.7');
     expect(refusal(stopped)).toMatchObject({ code: 'forbidden', messageKey: 'error.signin_stopped_here' });
-    expect(refusal(stopped).problems[0]).toMatchObject({ field: 'name', messageKey: 'validation.signin.locked', params: { minutes: 15 } });
+    expect(refusal(stopped).problems[0]).toMatchObject({ field: 'name', messageKey: 'validation.signin.stopped', params: { minutes: 15 } });
     // Lee, at another computer, signs in: the account was not locked (and its count starts again).
     expect((await tryLee(PASSWORD, '10.0.0.20')).token).toBeDefined();
     // Failures from several addresses: the eighth in a row locks the account itself, everywhere.

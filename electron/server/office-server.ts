@@ -266,7 +266,7 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
       const stopped = name === null ? null : guard.stoppedFor(request.ip, name);
       if (stopped !== null) {
         log({ at: clock().toISOString(), event: 'rate_limited', channel });
-        return reply.code(200).send({ ok: false, error: { code: 'forbidden', messageKey: 'error.signin_stopped_here', problems: [keyedProblem('name', 'validation.signin.locked', { minutes: stopped })] } });
+        return reply.code(200).send({ ok: false, error: { code: 'forbidden', messageKey: 'error.signin_stopped_here', problems: [keyedProblem('name', 'validation.signin.stopped', { minutes: stopped })] } });
       }
       // Each sign-in hashes a password on this one thread: they take their turns, the other calls answered meanwhile.
       if (!(await guard.turn())) {
