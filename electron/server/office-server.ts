@@ -106,10 +106,10 @@ interface Held {
 
 /** How many answers a session keeps for calls sent again, for how long, and the largest kept (a write answers a record; a larger answer is not sent again, see TOO_LARGE_TO_KEEP). */
 const REPLIES_KEPT = 32;
-/** The sessions one user may hold at once (a desktop or two, a browser); a sign-in beyond ends their oldest. */
-const SESSIONS_PER_USER = 8;
 const REPLY_KEPT_MS = 10 * 60_000;
 const REPLY_MAX_LENGTH = 64 * 1024;
+/** The sessions one user may hold at once (a desktop or two, a browser); a sign-in beyond ends their oldest. */
+const SESSIONS_PER_USER = 8;
 
 /** The id a call gives itself, if it is one (a UUID, or any short token). */
 function callIdOf(request: FastifyRequest): string | null {
