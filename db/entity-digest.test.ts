@@ -13,12 +13,12 @@ beforeEach(() => {
 afterEach(() => store.dispose());
 
 describe('the reads of a case digest', () => {
-  it.each(CASE_DIGEST_READS.map((sql) => [sql.replace(/\s+/g, ' ').slice(0, 70), sql]))('%s… searches an index, never scans a table or sorts', (_, sql) => {
+  it.each(CASE_DIGEST_READS.map((sql) => [sql.replace(/\s+/g, ' ').slice(0, 70), sql]))('%s… searches an index, never scans a table (nor sorts, but for the assessments)', (_, sql) => {
     const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('a-case-id') as { detail: string }[]).map((r) => r.detail);
-    expect(plan.length).toBeGreaterThan(0);
-    for (const step of plan) {
-      expect(step).toMatch(/^SEARCH /);
-      expect(step).not.toMatch(/TEMP B-TREE/);
-    }
+    // A case's assessments alone are sorted by id: an index for that would add ~75 bytes to every assessment ever stored (migration 0020).
+    const sorted = sql.includes('FROM assessments a') ? ['USE TEMP B-TREE FOR ORDER BY'] : [];
+    const searches = plan.filter((step) => !sorted.includes(step));
+    expect(searches.length).toBeGreaterThan(0);
+    for (const step of searches) expect(step).toMatch(/^SEARCH /);
   });
 });

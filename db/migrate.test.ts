@@ -108,7 +108,7 @@ FIXTURES[16] = (db) => FIXTURES[15]?.(db);
 FIXTURES[17] = (db) => FIXTURES[15]?.(db);
 // Version 19 adds cases.sentencing_court and cases.prison (NULL: not recorded): the digests stay as they were.
 FIXTURES[18] = (db) => FIXTURES[15]?.(db);
-// Version 20 adds three indexes (a case’s assessments and attachments by id, its packages): no row changes.
+// Version 20 adds two indexes (a case’s attachments by id, its packages): no row changes.
 FIXTURES[19] = (db) => FIXTURES[15]?.(db);
 
 type Rows = Record<string, string[]>;
