@@ -94,6 +94,7 @@ export const zhHant: Record<MessageKey, string> = {
   'cond.remaining.unbounded': '終身或不定期監禁必然尚餘最少 {required}。',
   'cond.remaining.nothingLeft': '於 {reference} 已無餘下刑期：釋放日期（{basis}）為 {release}。',
   'cond.remaining.met': '於 {reference} 尚餘 {remaining, plural, other {# 日}}（{release} 釋放，{basis}）；須最少 {required}：{threshold} 或之後釋放即符合。',
+  'cond.remaining.met.clamped': '於 {reference} 尚餘 {remaining, plural, other {# 日}}（{release} 釋放，{basis}）；須最少 {required}。{reference} 加 {required} 落在該月份沒有的日子，按慣例 C1 以該月最後一日 {threshold} 計：釋放日正是該日，只在此解讀下符合。如解讀為須計至 {threshold} 完結，則須於 {next} 或之後釋放。依賴此結果前請先確認該解讀。',
   'cond.remaining.unknownRemand': '未計還押扣減，於 {reference} 尚餘 {remaining, plural, other {# 日}}，須最少 {required}；還押期未有記錄，可能減少餘下刑期。',
   'cond.remaining.exception': '於 {reference} 只餘 {remaining, plural, other {# 日}}（{release} 釋放，{basis}）；須 {required}（{threshold} 或之後釋放）；雙方可在例外情況下同意移交。',
   'cond.remaining.optional': '於 {reference} 只餘 {remaining, plural, other {# 日}}（{release} 釋放）；少於 {required} 屬可選擇拒絕的理由。',

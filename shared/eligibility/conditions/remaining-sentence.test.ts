@@ -72,6 +72,36 @@ describe('at least six months to serve at receipt of the request (ETS 112 Art. 3
     expect(r.messageKey).toBe('cond.remaining.indeterminate');
   });
 
+  // C1 clamps a day the month lacks to its last day: received 2023-08-31, + 6 months = 2024-02-29. Read as a period
+  // running to the end of 29 February, the six months would need custody on that day, a release on 2024-03-01.
+  const clamped = (start: string, received: string) =>
+    makeCase({ sentences: [{ id: 'S1', start, term: { months: 18 }, offences: ['O1'] }], events: { requestReceived: received } });
+
+  it('received 2023-08-31, released 2024-02-29 (18 months from 2022-08-29): met only because C1 clamps 31 February to 29; a reading, not certain: confidence U, the convention named', () => {
+    const r = evaluate(clamped('2022-08-29', '2023-08-31'), ets112);
+    expectCondition(r, 'met', 'mandatory', 'ETS 112 Art. 3(1)(c)');
+    expect(dateParam(r, 'threshold')).toBe('2024-02-29');
+    expect(dateParam(r, 'release')).toBe('2024-02-29');
+    expect(r.messageKey).toBe('cond.remaining.met.clamped');
+    expect(r.confidence).toBe('U');
+    expect(r.source).toContain('TSP Desk convention C1');
+  });
+
+  it('received 2023-08-29, released 2024-02-29: the threshold 2024-02-29 is no clamp (29 August + 6 months), met as confirmed', () => {
+    const r = evaluate(clamped('2022-08-29', '2023-08-29'), ets112);
+    expect([r.status, r.messageKey, r.confidence]).toEqual(['met', 'cond.remaining.met', 'C']);
+  });
+
+  it('received 2023-08-31, released 2024-03-01 (18 months from 2022-09-01): met on either reading, confirmed', () => {
+    const r = evaluate(clamped('2022-09-01', '2023-08-31'), ets112);
+    expect([r.status, r.messageKey, r.confidence]).toEqual(['met', 'cond.remaining.met', 'C']);
+  });
+
+  it('received 2023-08-31, released 2024-02-28 (18 months from 2022-08-28): short on either reading, waived under Art. 3(2), confirmed', () => {
+    const r = evaluate(clamped('2022-08-28', '2023-08-31'), ets112);
+    expect([r.status, r.confidence]).toEqual(['waived', 'C']);
+  });
+
   it('remand not recorded while the release would pass: unknown (credit could only bring it earlier), remandDays missing', () => {
     const r = evaluate(makeCase({ remandDays: null }), ets112);
     expectCondition(r, 'unknown', 'mandatory', 'Art. 3(1)(c)');

@@ -3,7 +3,7 @@
  * C5: met iff the release date on the rule-set's basis is on or after REF + N (calendar
  * months, equality passes). Days remaining are shown, never used for the test.
  */
-import { addPeriod, type DayNumber } from '../../sentence/calendar.ts';
+import { addMonths, addPeriod, toCivil, type DayNumber } from '../../sentence/calendar.ts';
 import type { FixedComputation } from '../../sentence/compute.ts';
 import type { Confidence } from '../../treaties/confidence.ts';
 import type { RuleSet } from '../../treaties/schema.ts';
@@ -13,6 +13,19 @@ import { failing, notApplicable, result } from './result.ts';
 /** The release date the remaining time is counted to: sentence expiry (net of credit) or discharge with remission. */
 export function basisRelease(ruleSet: RuleSet, s: FixedComputation): DayNumber {
   return ruleSet.remainingBasis.value === 'release-with-remission' ? s.expectedDischargeDate : s.releaseDate;
+}
+
+/**
+ * C1 clamps a day the target month lacks to its last day (received 2023-08-31 + 6 months =
+ * 2024-02-29). Read as a period running to the end of that last day, the threshold is the next
+ * day: a release on the clamped day itself passes on the app's reading only.
+ */
+export const CLAMPED_THRESHOLD_READING = { source: 'TSP Desk convention C1: a day the month lacks counts as its last day (app reading)', confidence: 'U' } as const;
+
+/** Whether REF + N was clamped (C1): the reference's day of the month is missing from the target month. */
+function clampedThreshold(reference: DayNumber, duration: { years: number; months: number }): boolean {
+  const months = duration.years * 12 + duration.months;
+  return months !== 0 && toCivil(addMonths(reference, months)).day !== toCivil(reference).day;
 }
 
 const RANK = { C: 0, S: 1, U: 2 } as const;
@@ -54,8 +67,12 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
   // Nothing left to serve means nothing to transfer, whatever the rule's effect.
   if (release <= ctx.reference) return result('remaining-sentence', 'not_met', rule, 'cond.remaining.nothingLeft', params);
   if (release >= threshold) {
+    // Released on the clamped threshold itself: met on C1's reading only, so the result is that reading's.
+    const onClamp = release === threshold && clampedThreshold(ctx.reference, duration);
     return s.remandKnown
-      ? result('remaining-sentence', 'met', rule, 'cond.remaining.met', params, asEffect)
+      ? onClamp
+        ? result('remaining-sentence', 'met', { source: `${rule.source}; ${CLAMPED_THRESHOLD_READING.source}`, confidence: 'U' }, 'cond.remaining.met.clamped', { ...params, next: { day: threshold + 1 } }, asEffect)
+        : result('remaining-sentence', 'met', rule, 'cond.remaining.met', params, asEffect)
       : result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownRemand', params, { effect: asEffect.effect, missing: ['remandDays'] });
   }
   const fail = failing(effect === 'optional-refusal' ? 'optional_refusal' : effect);
