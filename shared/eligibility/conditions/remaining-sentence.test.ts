@@ -150,6 +150,29 @@ describe('mandatory minimum without exception (US–Thailand Art. II(4): one yea
     expectCondition(r, 'not_met', 'mandatory', 'US–Thailand Treaty Art. II(4)');
     expect(r.clearsOn).toBeNull();
   });
+
+  // C2 clamps a term end the month lacks: 2 years 6 months from 2022-08-31 ends on 31 February 2025, counted as 28 February
+  // (release 2025-02-28, last day in custody 27 February). Read as ending on that month's last day (HMPPS), the last day is
+  // 28 February and the release 2025-03-01: the one day that decides here.
+  const clampedTerm = (start: string) =>
+    makeCase({
+      sentencingState: 'TH', administeringState: 'US', person: { nationalities: ['US'] },
+      sentences: [{ id: 'S1', start, term: { years: 2, months: 6 }, offences: ['O1'] }],
+      events: { application: '2024-03-01', requestReceived: '2000-01-01' },
+    });
+
+  it('2 years 6 months from 2022-08-31, application 2024-03-01: release 2025-02-28 is one day short of 2025-03-01 only because C2 clamps the term end: not met, but on the profile\'s unconfirmed convention, so U and named', () => {
+    const r = evaluate(clampedTerm('2022-08-31'), usth);
+    expectCondition(r, 'not_met', 'mandatory', 'US–Thailand Treaty Art. II(4)');
+    expect([dateParam(r, 'release'), dateParam(r, 'threshold')]).toEqual(['2025-02-28', '2025-03-01']);
+    expect(r.confidence).toBe('U');
+    expect(r.source).toContain('counted to: TSP Desk convention C2 (calendar months, clamped to month end)');
+  });
+
+  it('2 years 6 months from 2022-08-28 (no clamp), application 2024-03-01: release 2025-02-28, one day short on any convention: not met, confirmed', () => {
+    const r = evaluate(clampedTerm('2022-08-28'), usth);
+    expect([r.status, r.confidence, dateParam(r, 'release')]).toEqual(['not_met', 'C', '2025-02-28']);
+  });
 });
 
 describe('optional refusal ground (EU 2008/909 Art. 9(1)(h): less than six months when the judgment is received)', () => {

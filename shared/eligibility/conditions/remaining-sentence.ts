@@ -28,6 +28,22 @@ function clampedThreshold(reference: DayNumber, duration: { years: number; month
   return months !== 0 && toCivil(addMonths(reference, months)).day !== toCivil(reference).day;
 }
 
+/**
+ * Whether the last period's end was clamped by C2 (a sentence ending it started on a day its end
+ * month lacks: 6 months from 2023-08-31 ends on 2024-02-29). Read as ending on that month's last
+ * day (as HMPPS counts), the release is a day later.
+ */
+function clampedTermEnd(ctx: AssessmentContext, s: FixedComputation): boolean {
+  if (ctx.profile.monthEnd.value !== 'c2') return false;
+  return s.perSentence.some((p) => {
+    if (p.release !== s.nominalRelease) return false;
+    const term = ctx.case.sentences.find((x) => x.id === p.id)?.term;
+    if (term == null || typeof term === 'string') return false;
+    const months = term.years * 12 + term.months;
+    return months !== 0 && toCivil(addMonths(p.start, months)).day !== toCivil(p.start).day;
+  });
+}
+
 const RANK = { C: 0, S: 1, U: 2 } as const;
 
 function combined(a: { source: string; confidence: Confidence }, b: { source: string; confidence: Confidence }) {
@@ -75,9 +91,11 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
         : result('remaining-sentence', 'met', rule, 'cond.remaining.met', params, asEffect)
       : result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownRemand', params, { effect: asEffect.effect, missing: ['remandDays'] });
   }
+  // One day short only because C2 clamped the term end (on the expiry basis, or with no remission): the result is the profile's convention's too.
+  const failRule = release + 1 === threshold && (ctx.ruleSet.remainingBasis.value === 'expiry' || s.remissionDays === 0) && clampedTermEnd(ctx, s) ? combined(rule, ctx.profile.monthEnd) : rule;
   const fail = failing(effect === 'optional-refusal' ? 'optional_refusal' : effect);
   const key = effect === 'mandatory-with-exception' ? 'cond.remaining.exception' : effect === 'optional-refusal' ? 'cond.remaining.optional' : 'cond.remaining.notMet';
-  return result('remaining-sentence', fail.status, rule, key, params, {
+  return result('remaining-sentence', fail.status, failRule, key, params, {
     effect: fail.effect,
     flags: effect === 'optional-refusal' ? ['optional_refusal:remaining_time'] : [],
   });
