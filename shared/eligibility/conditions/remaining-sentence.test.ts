@@ -169,6 +169,19 @@ describe('mandatory minimum without exception (US–Thailand Art. II(4): one yea
     expect(r.source).toContain('counted to: TSP Desk convention C2 (calendar months, clamped to month end)');
   });
 
+  it('a clamp earlier in a consecutive chain counts too: 6 months from 2022-08-31 (C2: to 2023-02-28), then 2 years from there (to 2025-02-28); application 2024-03-01: one day short, U', () => {
+    const c = makeCase({
+      sentencingState: 'TH', administeringState: 'US', person: { nationalities: ['US'] },
+      sentences: [
+        { id: 'S1', start: '2022-08-31', term: { months: 6 }, offences: ['O1'] },
+        { id: 'S2', start: null, term: { years: 2 }, consecutiveTo: 'S1', offences: ['O1'] },
+      ],
+      events: { application: '2024-03-01', requestReceived: '2000-01-01' },
+    });
+    const r = evaluate(c, usth);
+    expect([r.status, r.confidence, dateParam(r, 'release')]).toEqual(['not_met', 'U', '2025-02-28']);
+  });
+
   it('2 years 6 months from 2022-08-28 (no clamp), application 2024-03-01: release 2025-02-28, one day short on any convention: not met, confirmed', () => {
     const r = evaluate(clampedTerm('2022-08-28'), usth);
     expect([r.status, r.confidence, dateParam(r, 'release')]).toEqual(['not_met', 'C', '2025-02-28']);

@@ -29,18 +29,28 @@ function clampedThreshold(reference: DayNumber, duration: { years: number; month
 }
 
 /**
- * Whether the last period's end was clamped by C2 (a sentence ending it started on a day its end
- * month lacks: 6 months from 2023-08-31 ends on 2024-02-29). Read as ending on that month's last
- * day (as HMPPS counts), the release is a day later.
+ * Whether the last period's end was clamped by C2: a sentence ending it, or one before it in its
+ * consecutive chain, started on a day its end month lacks (6 months from 2023-08-31 ends on
+ * 2024-02-29). Read as ending on that month's last day (as HMPPS counts), the release is a day later.
  */
 function clampedTermEnd(ctx: AssessmentContext, s: FixedComputation): boolean {
   if (ctx.profile.monthEnd.value !== 'c2') return false;
-  return s.perSentence.some((p) => {
-    if (p.release !== s.nominalRelease) return false;
-    const term = ctx.case.sentences.find((x) => x.id === p.id)?.term;
-    if (term == null || typeof term === 'string') return false;
+  const byId = new Map(s.perSentence.map((p) => [p.id, p]));
+  const clamped = (id: string): boolean => {
+    const p = byId.get(id);
+    const term = ctx.case.sentences.find((x) => x.id === id)?.term;
+    if (p === undefined || term == null || typeof term === 'string') return false;
     const months = term.years * 12 + term.months;
     return months !== 0 && toCivil(addMonths(p.start, months)).day !== toCivil(p.start).day;
+  };
+  return s.perSentence.some((p) => {
+    if (p.release !== s.nominalRelease) return false;
+    const seen = new Set<string>();
+    for (let id: string | null | undefined = p.id; id != null && !seen.has(id); id = ctx.case.sentences.find((x) => x.id === id)?.consecutiveTo) {
+      seen.add(id);
+      if (clamped(id)) return true;
+    }
+    return false;
   });
 }
 
