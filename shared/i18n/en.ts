@@ -101,6 +101,7 @@ export const en = {
   'cond.remaining.unknownSentence': 'The sentence dates are incomplete: at least {required} must remain.',
   'cond.remaining.indeterminate': 'The sentence is indeterminate: the minimum of {required} does not apply.',
   'cond.remaining.unbounded': 'A life or indeterminate sentence always has at least {required} to serve.',
+  'cond.remaining.atLarge': 'At large since {since}: the dates count the sentence as running on to release on {release}, but time at large is not served in most laws, so more remains than they show. At least {required} must remain; record the sentence as not begun, with the time served before as pre-sentence custody (convention C8), or confirm the sentencing State\'s rule.',
   'cond.remaining.nothingLeft': 'Nothing remains to be served on {reference}: release ({basis}) on {release}.',
   'cond.remaining.met': '{remaining, plural, one {# day remains} other {# days remain}} on {reference} (release {release}, {basis}); at least {required} must remain, so the release must fall on or after {threshold}: it does.',
   'cond.remaining.met.clamped': '{remaining, plural, one {# day remains} other {# days remain}} on {reference} (release {release}, {basis}); at least {required} must remain. {reference} plus {required} falls on a day that month lacks, counted as its last day, {threshold} (convention C1): the release falls on it, so it passes on that reading only. Read as running to the end of {threshold}, the release would have to fall on or after {next}. Confirm the reading before relying on it.',

@@ -92,6 +92,7 @@ export const zhHant: Record<MessageKey, string> = {
   'cond.remaining.unknownSentence': '刑期日期不完整：尚餘刑期須最少 {required}。',
   'cond.remaining.indeterminate': '屬不定期刑：{required} 的最低要求不適用。',
   'cond.remaining.unbounded': '終身或不定期監禁必然尚餘最少 {required}。',
+  'cond.remaining.atLarge': '自 {since} 起在逃：日期把刑期計算為一直執行至 {release} 釋放，但在大多數法律下在逃期間不計作服刑，故餘下刑期多於日期所示。尚餘刑期須最少 {required}；請把刑期記錄為尚未開始執行，並把此前已服的刑期記作還押（慣例 C8），或確認判刑地的規則。',
   'cond.remaining.nothingLeft': '於 {reference} 已無餘下刑期：釋放日期（{basis}）為 {release}。',
   'cond.remaining.met': '於 {reference} 尚餘 {remaining, plural, other {# 日}}（{release} 釋放，{basis}）；須最少 {required}：{threshold} 或之後釋放即符合。',
   'cond.remaining.met.clamped': '於 {reference} 尚餘 {remaining, plural, other {# 日}}（{release} 釋放，{basis}）；須最少 {required}。{reference} 加 {required} 落在該月份沒有的日子，按慣例 C1 以該月最後一日 {threshold} 計：釋放日正是該日，只在此解讀下符合。如解讀為須計至 {threshold} 完結，則須於 {next} 或之後釋放。依賴此結果前請先確認該解讀。',

@@ -102,6 +102,33 @@ describe('at least six months to serve at receipt of the request (ETS 112 Art. 3
     expect([r.status, r.confidence]).toEqual(['waived', 'C']);
   });
 
+  // A person who escaped: 3 years from 2019-01-01 (release 2022-01-01 had the sentence run on), at large since 2020-01-01
+  // with two years still to serve; the time at large is not served. Request received 2023-03-01.
+  const escaped = (since: string | null) =>
+    makeCase({ sentences: [{ id: 'S1', start: '2019-01-01', term: { years: 3 }, offences: ['O1'] }], custody: { status: 'at-large', since }, events: { requestReceived: '2023-03-01' } });
+
+  it('at large since 2020-01-01, before the computed release 2022-01-01: not "nothing left" but unknown (the dates count the time at large as served)', () => {
+    const r = evaluate(escaped('2020-01-01'), ets112);
+    expectCondition(r, 'unknown', 'mandatory', 'Art. 3(1)(c)');
+    expect(r.messageKey).toBe('cond.remaining.atLarge');
+    expect(dateParam(r, 'since')).toBe('2020-01-01');
+    expect(r.missing.map((m) => m.split(' ')[0])).toEqual(['sentences[0].start']);
+  });
+
+  it('at large since a day not recorded: unknown as well', () => {
+    expectCondition(evaluate(escaped(null), ets112), 'unknown', 'mandatory', 'Art. 3(1)(c)');
+  });
+
+  it('at large since 2020-01-01 on a 10-year sentence from 2019-01-01: passes as computed (time at large can only lengthen what remains)', () => {
+    const c = makeCase({ sentences: [{ id: 'S1', start: '2019-01-01', term: { years: 10 }, offences: ['O1'] }], custody: { status: 'at-large', since: '2020-01-01' }, events: { requestReceived: '2023-03-01' } });
+    expectCondition(evaluate(c, ets112), 'met', 'mandatory', 'Art. 3(1)(c)');
+  });
+
+  it('at large since 2023-10-01, after the request was received on 2023-09-01: the sentence ran until then; 3 years from 2021-01-01 (release 2024-01-01) is short of 2024-03-01, waived as computed', () => {
+    const c = makeCase({ sentences: [{ id: 'S1', start: '2021-01-01', term: { years: 3 }, offences: ['O1'] }], custody: { status: 'at-large', since: '2023-10-01' }, events: { requestReceived: '2023-09-01' } });
+    expectCondition(evaluate(c, ets112), 'waived', 'mandatory', 'Art. 3(2)');
+  });
+
   it('remand not recorded while the release would pass: unknown (credit could only bring it earlier), remandDays missing', () => {
     const r = evaluate(makeCase({ remandDays: null }), ets112);
     expectCondition(r, 'unknown', 'mandatory', 'Art. 3(1)(c)');

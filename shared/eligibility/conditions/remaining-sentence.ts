@@ -3,7 +3,7 @@
  * C5: met iff the release date on the rule-set's basis is on or after REF + N (calendar
  * months, equality passes). Days remaining are shown, never used for the test.
  */
-import { addMonths, addPeriod, toCivil, type DayNumber } from '../../sentence/calendar.ts';
+import { addMonths, addPeriod, parseIsoDate, toCivil, type DayNumber } from '../../sentence/calendar.ts';
 import type { FixedComputation } from '../../sentence/compute.ts';
 import type { Confidence } from '../../treaties/confidence.ts';
 import type { RuleSet } from '../../treaties/schema.ts';
@@ -90,6 +90,16 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
     required,
     basis: ctx.ruleSet.remainingBasis.value,
   };
+  // At large (escaped) by the reference date: the dates count the time at large as served, which in most laws it is not, so what
+  // remains is longer than they show. A pass stays a pass; a shortfall is not known until the time served is recorded (C8).
+  const custody = ctx.case.custody;
+  if (custody?.status === 'at-large' && !s.unserved && release < threshold) {
+    const since = custody.since == null ? null : parseIsoDate(custody.since);
+    if (since === null || (since <= ctx.reference && since < release)) {
+      const missing = ctx.case.sentences.flatMap((x, i) => (x.start != null ? [`sentences[${i}].start (at large: record it as not begun and the time served as remandDays, C8)`] : []));
+      return result('remaining-sentence', 'unknown', rule, 'cond.remaining.atLarge', { ...params, since: since === null ? '?' : { day: since } }, { effect: asEffect.effect, missing });
+    }
+  }
   // Nothing left to serve means nothing to transfer, whatever the rule's effect.
   if (release <= ctx.reference) return result('remaining-sentence', 'not_met', rule, 'cond.remaining.nothingLeft', params);
   if (release >= threshold) {
