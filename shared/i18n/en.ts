@@ -114,6 +114,8 @@ export const en = {
   'cond.minServed.lifeUnknown': 'The minimum period for a life or indeterminate sentence under the transferring State\'s law is not configured.',
   'cond.minServed.lifeMet': 'The minimum of {required} was served by {earliest}.',
   'cond.minServed.lifeNotMet': 'The minimum of {required} is served on {earliest}.',
+  'cond.minServed.atLarge': 'At large since {since}: the time at large is not served in most laws, so {served, plural, one {# day was} other {# days were}} served before it, {required} required ({fraction} of {termDays, plural, one {# day} other {# days}}). Confirm the sentencing State\'s rule and the time served.',
+  'cond.minServed.atLarge.noDate': 'At large since a day not recorded: the time at large is not served in most laws, so the days served are not known; {required} required ({fraction} of {termDays, plural, one {# day} other {# days}}).',
   'cond.minServed.met': '{served, plural, one {# day served} other {# days served}} of the {required} required ({fraction} of {termDays, plural, one {# day} other {# days}}).',
   'cond.minServed.unserved': 'The sentence has not started: {served, plural, one {# day} other {# days}} of custody credited, {required} required ({fraction} of {termDays, plural, one {# day} other {# days}}).',
   'cond.minServed.unknownRemand': '{served, plural, one {# day served} other {# days served}} without remand credit, {required} required; record the pre-sentence custody.',

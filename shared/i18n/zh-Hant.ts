@@ -105,6 +105,8 @@ export const zhHant: Record<MessageKey, string> = {
   'cond.minServed.lifeUnknown': '未有設定判刑地法律對終身或不定期刑的最低服刑期。',
   'cond.minServed.lifeMet': '{required} 的最低服刑期已於 {earliest} 屆滿。',
   'cond.minServed.lifeNotMet': '{required} 的最低服刑期於 {earliest} 屆滿。',
+  'cond.minServed.atLarge': '自 {since} 起在逃：在大多數法律下在逃期間不計作服刑，故此前已服 {served, plural, other {# 日}}，須 {required} 日（{termDays, plural, other {# 日}}的 {fraction}）。請確認判刑地的規則及已服刑期。',
+  'cond.minServed.atLarge.noDate': '在逃，開始日期未有記錄：在大多數法律下在逃期間不計作服刑，故已服日數不詳；須 {required} 日（{termDays, plural, other {# 日}}的 {fraction}）。',
   'cond.minServed.met': '已服 {served, plural, other {# 日}}，須 {required} 日（{termDays, plural, other {# 日}}的 {fraction}）。',
   'cond.minServed.unserved': '刑期尚未開始：已扣減羈押 {served, plural, other {# 日}}，須 {required} 日（{termDays, plural, other {# 日}}的 {fraction}）。',
   'cond.minServed.unknownRemand': '未計還押扣減已服 {served, plural, other {# 日}}，須 {required} 日；請記錄還押期。',
