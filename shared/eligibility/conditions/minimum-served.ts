@@ -10,6 +10,7 @@
  */
 import { addPeriod, parseIsoDate } from '../../sentence/calendar.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';
+import { atLargeMissing } from './remaining-sentence.ts';
 import { notApplicable, result } from './result.ts';
 
 export function evaluateMinimumServed(ctx: AssessmentContext): ConditionResult {
@@ -57,7 +58,7 @@ export function evaluateMinimumServed(ctx: AssessmentContext): ConditionResult {
   const custody = ctx.case.custody;
   if (custody?.status === 'at-large') {
     const since = custody.since == null ? null : parseIsoDate(custody.since);
-    const missing = ctx.case.sentences.flatMap((x, i) => (x.start != null ? [`sentences[${i}].start (at large: record it as not begun and the time served as remandDays, C8)`] : []));
+    const missing = atLargeMissing(ctx);
     if (since === null) return result('minimum-served', 'unknown', rule, 'cond.minServed.atLarge.noDate', { required, termDays: s.termDays, fraction }, { missing });
     if (since < on) {
       const servedThen = Math.max(0, since - s.start) + s.remandDays;

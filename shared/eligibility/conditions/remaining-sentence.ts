@@ -54,6 +54,11 @@ function clampedTermEnd(ctx: AssessmentContext, s: FixedComputation): boolean {
   });
 }
 
+/** What to record for a person at large whose sentence dates run on: each begun sentence as not begun, the time served as credit (C8). */
+export function atLargeMissing(ctx: AssessmentContext): string[] {
+  return ctx.case.sentences.flatMap((x, i) => (x.start != null ? [`sentences[${i}].start (at large: record it as not begun and the time served as remandDays, C8)`] : []));
+}
+
 const RANK = { C: 0, S: 1, U: 2 } as const;
 
 function combined(a: { source: string; confidence: Confidence }, b: { source: string; confidence: Confidence }) {
@@ -96,8 +101,7 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
   if (custody?.status === 'at-large' && !s.unserved && release < threshold) {
     const since = custody.since == null ? null : parseIsoDate(custody.since);
     if (since === null || (since <= ctx.reference && since < release)) {
-      const missing = ctx.case.sentences.flatMap((x, i) => (x.start != null ? [`sentences[${i}].start (at large: record it as not begun and the time served as remandDays, C8)`] : []));
-      return result('remaining-sentence', 'unknown', rule, 'cond.remaining.atLarge', { ...params, since: since === null ? '?' : { day: since } }, { effect: asEffect.effect, missing });
+      return result('remaining-sentence', 'unknown', rule, 'cond.remaining.atLarge', { ...params, since: since === null ? '?' : { day: since } }, { effect: asEffect.effect, missing: atLargeMissing(ctx) });
     }
   }
   // Nothing left to serve means nothing to transfer, whatever the rule's effect.
