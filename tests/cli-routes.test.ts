@@ -14,20 +14,20 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const r02 = path.join(import.meta.dirname, '../fixtures/routes/R02-route-that-opens-later.case.json');
 
 describe('tsp routes --case FILE', () => {
-  it('lists the routes in rank order: Albania now, India from 2018-05-01', async () => {
+  it('lists the routes in rank order: Albania to be found out (consent and dual criminality are on file for India only), India from 2018-05-01', async () => {
     const r = await runTsp('routes', '--case', r02, '--on', '2018-03-01', '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { on: string; routes: { ruleSetId: string; administeringState: string; opensOn: string; result: { verdict: string } }[] };
     expect(json.on).toBe('2018-03-01');
     expect(json.routes.map((x) => [x.administeringState, x.result.verdict, x.opensOn])).toEqual([
-      ['AL', 'eligible', '2018-03-01'],
+      ['AL', 'needs_information', null],
       ['IN', 'ineligible', '2018-05-01'],
     ]);
   });
 
   it('says so in words without --json', async () => {
     const r = await runTsp('routes', '--case', r02, '--on', '2018-03-01');
-    expect(r.out).toContain('+ AL under coe-ets-112: Eligible, from 2018-03-01 to 2020-09-01');
+    expect(r.out).toContain('+ AL under coe-ets-112: Needs information\n');
     expect(r.out).toContain("+ IN under coe-ets-112 (the case's own): Not eligible, from 2018-05-01");
   });
 

@@ -13,7 +13,7 @@ import { findCase, openCaseIds } from '../../db/cases-repo.ts';
 import type { CaseFile } from '../../shared/domain/case.ts';
 import { assess } from '../../shared/eligibility/engine.ts';
 import { toStoredAssessment, toStoredDocuments } from '../../shared/eligibility/report.ts';
-import { compareRoutes, findRoutes, tiesOf, type Route, type RouteOptions } from '../../shared/eligibility/routes.ts';
+import { compareRoutes, findRoutes, routeCaseFor, tiesOf, type Route, type RouteOptions } from '../../shared/eligibility/routes.ts';
 import { joinResult } from '../../shared/eligibility/stored-result.ts';
 import { formatIsoDate, parseIsoDate, type DayNumber } from '../../shared/sentence/calendar.ts';
 import { relationOn } from '../../shared/treaties/map/relations.ts';
@@ -51,7 +51,7 @@ function plainRoutes(c: CaseFile, options: RouteOptions): Route[] {
     if (seen.has(`${ruleSetId}\u0000${state}`)) continue;
     seen.add(`${ruleSetId}\u0000${state}`);
     const current = ruleSetId === c.ruleSetId && state === c.administeringState;
-    const routeCase: CaseFile = current ? c : { ...c, administeringState: state, ruleSetId };
+    const routeCase: CaseFile = current ? c : routeCaseFor(c, state, ruleSetId);
     const routeOn = current ? null : on;
     const law = options.law(ruleSetId, routeCase, routeOn);
     if (law === undefined) continue;

@@ -114,6 +114,10 @@ describe('sourceText', () => {
       'ETS 112 Art. 3(1)(c); exceptional cases by agreement, Art. 3(2); counted to: ETS 112 Art. 3(1)(c) "sentence to serve": counted to expiry net of credits (app reading)',
       '《移交被判刑人士公約》第 3(1)(c) 條；特殊情況下可經協議移交，第 3(2) 條；計算至：《移交被判刑人士公約》第 3(1)(c) 條「尚待服的刑期」：計至扣除各項扣減後的刑期屆滿日（本系統的解讀）',
     ],
+    [
+      'ETS 112 Art. 3(1)(c); exceptional cases by agreement, Art. 3(2); TSP Desk convention C1: a day the month lacks counts as its last day (app reading)',
+      '《移交被判刑人士公約》第 3(1)(c) 條；特殊情況下可經協議移交，第 3(2) 條；TSP Desk 慣例 C1：該月份沒有的日子以該月最後一日計（本系統的解讀）',
+    ],
     ['ETS 112 Art. 3(1)(e); FD 2008/909 (no excluded offences)', '《移交被判刑人士公約》第 3(1)(e) 條；第 2008/909 號框架決定（無排除的罪行）'],
     [
       'Treaty map: Hansard, written answer of 21 October 1986; BGBl. III Nr. 110/2007 (Austria), scope of ETS 112',

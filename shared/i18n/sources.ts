@@ -14,6 +14,7 @@
  * by punctuation made full-width. A source is translated only when every letter and digit
  * belongs to a piece; shared/i18n/sources.test.ts holds every built-in source to that.
  */
+import { CLAMPED_THRESHOLD_READING } from '../eligibility/conditions/remaining-sentence.ts';
 import { BUILT_IN_RULESETS } from '../treaties/library.ts';
 import { BUILT_IN_TREATY_MAP } from '../treaties/map/built-in/index.ts';
 import { BUILT_IN_PROFILES } from '../treaties/profile-schema.ts';
@@ -21,7 +22,7 @@ import { placeName } from '../reports/wording.ts';
 import type { Locale } from './index.ts';
 import { KEPT_AS_WRITTEN, MONTHS, PLACES, SOURCE_PHRASES } from './sources.zh-Hant.ts';
 
-/** Every `source` text of the built-in rule-sets, profiles and treaty map. */
+/** Every `source` text of the built-in rule-sets, profiles and treaty map (and the engine's own readings). */
 function collectSources(value: unknown, into: Set<string>): Set<string> {
   if (Array.isArray(value)) for (const item of value) collectSources(item, into);
   else if (value !== null && typeof value === 'object') {
@@ -37,7 +38,7 @@ let builtIn: ReadonlySet<string> | null = null;
 
 /** The source strings of the built-in law: the only ones translated. */
 export function builtInSources(): ReadonlySet<string> {
-  builtIn ??= collectSources([BUILT_IN_RULESETS, BUILT_IN_PROFILES, BUILT_IN_TREATY_MAP], new Set());
+  builtIn ??= collectSources([BUILT_IN_RULESETS, BUILT_IN_PROFILES, BUILT_IN_TREATY_MAP, CLAMPED_THRESHOLD_READING], new Set());
   return builtIn;
 }
 

@@ -9,6 +9,7 @@ export const treatyMapEn = {
   'param.moment.transfer': 'the planned transfer date',
 
   'cond.treatyBasis.arrangement': 'An arrangement made for this case between {a} and {b}, in force from {from}.',
+  'cond.treatyBasis.notMet.noArrangement': 'The treaty map records that {a} and {b} have no arrangement and can make none (see the source): an arrangement for this case is no basis for a transfer between them.',
   'cond.treatyBasis.noMapEntry':
     'The treaty map has no entry for this rule-set ({ruleSet}): which States it binds, and from when, is not recorded. Record it in the treaty map before relying on the verdict.',
   'cond.treatyBasis.met': '{instrument} binds {a} and {b} on {on}, {moment}.',

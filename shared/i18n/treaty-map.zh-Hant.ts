@@ -9,6 +9,7 @@ export const treatyMapZhHant = {
   'param.moment.transfer': '擬定移交日期',
 
   'cond.treatyBasis.arrangement': '{a} 與 {b} 之間為本案訂立的安排，自 {from} 起生效。',
+  'cond.treatyBasis.notMet.noArrangement': '條約地圖記錄 {a} 與 {b} 之間並無安排，亦不能訂立安排（見出處）：為本案訂立的安排不能作為兩地之間移交的依據。',
   'cond.treatyBasis.noMapEntry': '條約地圖並無此規則集（{ruleSet}）的資料：未有記錄其約束哪些國家或地方及自何時起。請先在條約地圖記錄，才可依賴此結果。',
   'cond.treatyBasis.met': '{instrument}於 {on}（{moment}）對 {a} 及 {b} 具約束力。',
   'cond.treatyBasis.met.transitional': '根據 {state} 的過渡聲明，{instrument}於 {on} 仍適用於 {a} 與 {b} 之間此日期的判決。',

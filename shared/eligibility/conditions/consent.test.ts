@@ -142,6 +142,13 @@ describe('withdrawal and irrevocability after the States agreed (Swiss bilateral
     expectCondition(evaluate(withdrawn('2023-05-10', '2023-06-20'), ch), 'not_met', 'mandatory', 'SR 0.344.294');
   });
 
+  it('withdrawn 2023-06-20, the day the States agreed: dates alone do not say which came first, unknown (withdrawal timing), not a withdrawal taken as effective', () => {
+    const r = evaluate(withdrawn('2023-06-20', '2023-06-20'), ch);
+    expectCondition(r, 'unknown', 'mandatory', 'SR 0.344.294');
+    expect(r.messageKey).toBe('cond.consent.withdrawalTiming');
+    expect(r.missing).toEqual(['consent.withdrawnOn (before or after the States agreed that day?)']);
+  });
+
   it('withdrawn before any agreement: not met', () => {
     expectCondition(evaluate(withdrawn('2023-05-10', null), ch), 'not_met', 'mandatory', 'SR 0.344.294');
   });

@@ -88,6 +88,8 @@ export function evaluateConsent(ctx: AssessmentContext): ConditionResult {
   let irrevocable = false;
   if (status === 'withdrawn' && irrevocableAfter === 'states-agreement' && c.events.statesAgreed != null) {
     if (consent?.withdrawnOn == null) withdrawalUnknown = ['consent.withdrawnOn'];
+    // On the day the States agreed, the dates cannot tell whether the withdrawal came before the agreement or after it.
+    else if (consent.withdrawnOn === c.events.statesAgreed) withdrawalUnknown = ['consent.withdrawnOn (before or after the States agreed that day?)'];
     else if (consent.withdrawnOn > c.events.statesAgreed) {
       status = 'given';
       irrevocable = true;

@@ -37,6 +37,18 @@ describe('minimum period served: one third of the term in Thailand (C7 arithmeti
     expect(r.params).toMatchObject({ served: 850, required: 731, termDays: 2191 });
   });
 
+  it('at large since 2022-01-01 (escaped after 334 days served): on 2023-06-01 the dates would count 850 days; the time at large is not served, so the minimum is unknown, not met', () => {
+    const r = evaluate(thai('2023-06-01', { custody: { status: 'at-large', since: '2022-01-01' } }), usth);
+    expectCondition(r, 'unknown', 'mandatory', 'US–Thailand Treaty Art. II(6)');
+    expect(r.messageKey).toBe('cond.minServed.atLarge');
+    expect(r.params).toMatchObject({ served: 334, required: 731 });
+  });
+
+  it('at large since 2023-05-01, after 819 days served: the minimum (731) was served before, met', () => {
+    const r = evaluate(thai('2023-06-01', { custody: { status: 'at-large', since: '2023-05-01' } }), usth);
+    expect([r.status, r.messageKey]).toEqual(['met', 'cond.minServed.met']);
+  });
+
   it('T12: application 2022-06-01: 485 of 731 days: not met, clears on 2023-02-02 (2021-02-01 + 731 days)', () => {
     const r = evaluate(thai('2022-06-01'), usth);
     expectCondition(r, 'not_met', 'mandatory', 'Art. II(6)');

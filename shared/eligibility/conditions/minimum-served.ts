@@ -8,8 +8,9 @@
  * with no date planned, a minimum not yet served does not bar the application: the condition
  * holds from the day it is served, and the transfer window opens then.
  */
-import { addPeriod } from '../../sentence/calendar.ts';
+import { addPeriod, parseIsoDate } from '../../sentence/calendar.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';
+import { atLargeMissing } from './remaining-sentence.ts';
 import { notApplicable, result } from './result.ts';
 
 export function evaluateMinimumServed(ctx: AssessmentContext): ConditionResult {
@@ -52,6 +53,21 @@ export function evaluateMinimumServed(ctx: AssessmentContext): ConditionResult {
   const served = on - s.start + s.remandDays;
   const earliest = s.start - s.remandDays + required;
   const params = { served, required, termDays: s.termDays, fraction, earliest: { day: earliest }, reference: { day: on } };
+  // At large (escaped) before the day tested: the time at large is not served in most laws. Served before it and enough: met;
+  // otherwise what is served, and when the minimum will be, is not known from the dates.
+  const custody = ctx.case.custody;
+  if (custody?.status === 'at-large') {
+    const since = custody.since == null ? null : parseIsoDate(custody.since);
+    const missing = atLargeMissing(ctx);
+    if (since === null) return result('minimum-served', 'unknown', rule, 'cond.minServed.atLarge.noDate', { required, termDays: s.termDays, fraction }, { missing });
+    if (since < on) {
+      const servedThen = Math.max(0, since - s.start) + s.remandDays;
+      if (servedThen < required) {
+        return result('minimum-served', 'unknown', rule, 'cond.minServed.atLarge', { served: servedThen, required, termDays: s.termDays, fraction, since: { day: since } }, { missing });
+      }
+      return result('minimum-served', 'met', rule, 'cond.minServed.met', { ...params, served: servedThen });
+    }
+  }
   if (served >= required) return result('minimum-served', 'met', rule, 'cond.minServed.met', params);
   if (!s.remandKnown) return result('minimum-served', 'unknown', rule, 'cond.minServed.unknownRemand', params, { missing: ['remandDays'] });
   if (later) return result('minimum-served', 'met', rule, 'cond.minServed.atTransfer', params, { holdsFrom: earliest });

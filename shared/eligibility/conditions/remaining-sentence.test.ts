@@ -72,6 +72,63 @@ describe('at least six months to serve at receipt of the request (ETS 112 Art. 3
     expect(r.messageKey).toBe('cond.remaining.indeterminate');
   });
 
+  // C1 clamps a day the month lacks to its last day: received 2023-08-31, + 6 months = 2024-02-29. Read as a period
+  // running to the end of 29 February, the six months would need custody on that day, a release on 2024-03-01.
+  const clamped = (start: string, received: string) =>
+    makeCase({ sentences: [{ id: 'S1', start, term: { months: 18 }, offences: ['O1'] }], events: { requestReceived: received } });
+
+  it('received 2023-08-31, released 2024-02-29 (18 months from 2022-08-29): met only because C1 clamps 31 February to 29; a reading, not certain: confidence U, the convention named', () => {
+    const r = evaluate(clamped('2022-08-29', '2023-08-31'), ets112);
+    expectCondition(r, 'met', 'mandatory', 'ETS 112 Art. 3(1)(c)');
+    expect(dateParam(r, 'threshold')).toBe('2024-02-29');
+    expect(dateParam(r, 'release')).toBe('2024-02-29');
+    expect(r.messageKey).toBe('cond.remaining.met.clamped');
+    expect(r.confidence).toBe('U');
+    expect(r.source).toContain('TSP Desk convention C1');
+  });
+
+  it('received 2023-08-29, released 2024-02-29: the threshold 2024-02-29 is no clamp (29 August + 6 months), met as confirmed', () => {
+    const r = evaluate(clamped('2022-08-29', '2023-08-29'), ets112);
+    expect([r.status, r.messageKey, r.confidence]).toEqual(['met', 'cond.remaining.met', 'C']);
+  });
+
+  it('received 2023-08-31, released 2024-03-01 (18 months from 2022-09-01): met on either reading, confirmed', () => {
+    const r = evaluate(clamped('2022-09-01', '2023-08-31'), ets112);
+    expect([r.status, r.messageKey, r.confidence]).toEqual(['met', 'cond.remaining.met', 'C']);
+  });
+
+  it('received 2023-08-31, released 2024-02-28 (18 months from 2022-08-28): short on either reading, waived under Art. 3(2), confirmed', () => {
+    const r = evaluate(clamped('2022-08-28', '2023-08-31'), ets112);
+    expect([r.status, r.confidence]).toEqual(['waived', 'C']);
+  });
+
+  // A person who escaped: 3 years from 2019-01-01 (release 2022-01-01 had the sentence run on), at large since 2020-01-01
+  // with two years still to serve; the time at large is not served. Request received 2023-03-01.
+  const escaped = (since: string | null) =>
+    makeCase({ sentences: [{ id: 'S1', start: '2019-01-01', term: { years: 3 }, offences: ['O1'] }], custody: { status: 'at-large', since }, events: { requestReceived: '2023-03-01' } });
+
+  it('at large since 2020-01-01, before the computed release 2022-01-01: not "nothing left" but unknown (the dates count the time at large as served)', () => {
+    const r = evaluate(escaped('2020-01-01'), ets112);
+    expectCondition(r, 'unknown', 'mandatory', 'Art. 3(1)(c)');
+    expect(r.messageKey).toBe('cond.remaining.atLarge');
+    expect(dateParam(r, 'since')).toBe('2020-01-01');
+    expect(r.missing.map((m) => m.split(' ')[0])).toEqual(['sentences[0].start']);
+  });
+
+  it('at large since a day not recorded: unknown as well', () => {
+    expectCondition(evaluate(escaped(null), ets112), 'unknown', 'mandatory', 'Art. 3(1)(c)');
+  });
+
+  it('at large since 2020-01-01 on a 10-year sentence from 2019-01-01: passes as computed (time at large can only lengthen what remains)', () => {
+    const c = makeCase({ sentences: [{ id: 'S1', start: '2019-01-01', term: { years: 10 }, offences: ['O1'] }], custody: { status: 'at-large', since: '2020-01-01' }, events: { requestReceived: '2023-03-01' } });
+    expectCondition(evaluate(c, ets112), 'met', 'mandatory', 'Art. 3(1)(c)');
+  });
+
+  it('at large since 2023-10-01, after the request was received on 2023-09-01: the sentence ran until then; 3 years from 2021-01-01 (release 2024-01-01) is short of 2024-03-01, waived as computed', () => {
+    const c = makeCase({ sentences: [{ id: 'S1', start: '2021-01-01', term: { years: 3 }, offences: ['O1'] }], custody: { status: 'at-large', since: '2023-10-01' }, events: { requestReceived: '2023-09-01' } });
+    expectCondition(evaluate(c, ets112), 'waived', 'mandatory', 'Art. 3(2)');
+  });
+
   it('remand not recorded while the release would pass: unknown (credit could only bring it earlier), remandDays missing', () => {
     const r = evaluate(makeCase({ remandDays: null }), ets112);
     expectCondition(r, 'unknown', 'mandatory', 'Art. 3(1)(c)');
@@ -119,6 +176,42 @@ describe('mandatory minimum without exception (US–Thailand Art. II(4): one yea
     const r = evaluate(fromThailand('2023-03-16'), usth);
     expectCondition(r, 'not_met', 'mandatory', 'US–Thailand Treaty Art. II(4)');
     expect(r.clearsOn).toBeNull();
+  });
+
+  // C2 clamps a term end the month lacks: 2 years 6 months from 2022-08-31 ends on 31 February 2025, counted as 28 February
+  // (release 2025-02-28, last day in custody 27 February). Read as ending on that month's last day (HMPPS), the last day is
+  // 28 February and the release 2025-03-01: the one day that decides here.
+  const clampedTerm = (start: string) =>
+    makeCase({
+      sentencingState: 'TH', administeringState: 'US', person: { nationalities: ['US'] },
+      sentences: [{ id: 'S1', start, term: { years: 2, months: 6 }, offences: ['O1'] }],
+      events: { application: '2024-03-01', requestReceived: '2000-01-01' },
+    });
+
+  it('2 years 6 months from 2022-08-31, application 2024-03-01: release 2025-02-28 is one day short of 2025-03-01 only because C2 clamps the term end: not met, but on the profile\'s unconfirmed convention, so U and named', () => {
+    const r = evaluate(clampedTerm('2022-08-31'), usth);
+    expectCondition(r, 'not_met', 'mandatory', 'US–Thailand Treaty Art. II(4)');
+    expect([dateParam(r, 'release'), dateParam(r, 'threshold')]).toEqual(['2025-02-28', '2025-03-01']);
+    expect(r.confidence).toBe('U');
+    expect(r.source).toContain('counted to: TSP Desk convention C2 (calendar months, clamped to month end)');
+  });
+
+  it('a clamp earlier in a consecutive chain counts too: 6 months from 2022-08-31 (C2: to 2023-02-28), then 2 years from there (to 2025-02-28); application 2024-03-01: one day short, U', () => {
+    const c = makeCase({
+      sentencingState: 'TH', administeringState: 'US', person: { nationalities: ['US'] },
+      sentences: [
+        { id: 'S1', start: '2022-08-31', term: { months: 6 }, offences: ['O1'] },
+        { id: 'S2', start: null, term: { years: 2 }, consecutiveTo: 'S1', offences: ['O1'] },
+      ],
+      events: { application: '2024-03-01', requestReceived: '2000-01-01' },
+    });
+    const r = evaluate(c, usth);
+    expect([r.status, r.confidence, dateParam(r, 'release')]).toEqual(['not_met', 'U', '2025-02-28']);
+  });
+
+  it('2 years 6 months from 2022-08-28 (no clamp), application 2024-03-01: release 2025-02-28, one day short on any convention: not met, confirmed', () => {
+    const r = evaluate(clampedTerm('2022-08-28'), usth);
+    expect([r.status, r.confidence, dateParam(r, 'release')]).toEqual(['not_met', 'C', '2025-02-28']);
   });
 });
 

@@ -8,7 +8,7 @@
 import { parseIsoDate, type DayNumber } from '../../sentence/calendar.ts';
 import type { MessageParams } from '../../messages.ts';
 import type { Confidence } from '../../treaties/confidence.ts';
-import { instrumentOfRuleSet, relationOn, type Evidence, type Relation } from '../../treaties/map/relations.ts';
+import { instrumentOfRuleSet, noArrangementBetween, relationOn, type Evidence, type Relation } from '../../treaties/map/relations.ts';
 import type { AssessmentContext, ConditionResult } from '../types.ts';
 import { result } from './result.ts';
 
@@ -21,7 +21,10 @@ export function evaluateTreatyBasis(ctx: AssessmentContext): ConditionResult {
   const a = c.sentencingState;
   const b = c.administeringState;
   if (ruleSet.kind === 'ad-hoc-arrangement') {
-    // Cap. 513 arrangements may be made for a particular prisoner (docs/treaties.md "Arrangements for one case"): the arrangement is the basis.
+    // Cap. 513 arrangements may be made for a particular prisoner (docs/treaties.md "Arrangements for one case"): the arrangement is the basis,
+    // except between places the map records as having none and able to have none (Hong Kong and the Mainland: Cap. 513 s. 2).
+    const none = noArrangementBetween(ctx.map, a, b);
+    if (none !== null) return result(ID, 'not_met', { source: `Treaty map: ${none.source}`, confidence: none.confidence }, 'cond.treatyBasis.notMet.noArrangement', { a, b });
     const rule = { source: `Arrangement for this case: ${ruleSet.title}`, confidence: ruleSet.referenceEvent.confidence };
     return result(ID, 'met', rule, 'cond.treatyBasis.arrangement', { a, b, from: { day: parseIsoDate(ruleSet.effectiveFrom) } });
   }

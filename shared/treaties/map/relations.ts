@@ -336,3 +336,8 @@ export function unidentifiedDeclarationsOf(index: TreatyMapIndex, ruleSetOrInstr
 export function instrumentOfRuleSet(index: TreatyMapIndex, ruleSetId: string): Instrument | undefined {
   return index.byRuleSet.get(ruleSetId)?.instrument;
 }
+
+/** The map's record that two places have no arrangement and can have none (Hong Kong and the Mainland), in either order; null when it has none. */
+export function noArrangementBetween(index: TreatyMapIndex, a: string, b: string): TreatyMap['noArrangements'][number] | null {
+  return index.map.noArrangements.find((n) => (n.between[0] === a && n.between[1] === b) || (n.between[0] === b && n.between[1] === a)) ?? null;
+}
