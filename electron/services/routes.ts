@@ -13,7 +13,7 @@ import { toStoredAssessment } from '../../shared/eligibility/report.ts';
 import { findRoutes, type Route, type RouteLawLookup } from '../../shared/eligibility/routes.ts';
 import { formatIsoDate, parseIsoDate, todayFrom, type DayNumber } from '../../shared/sentence/calendar.ts';
 import type { CaseRoutes, RouteRecord, TreatyTable, TreatyTableRow } from '../../shared/treaties/map/api-schemas.ts';
-import { declarationsOf, relationOn, unidentifiedDeclarationsOf, type TreatyMapIndex } from '../../shared/treaties/map/relations.ts';
+import { declarationsOf, noArrangementBetween, relationOn, unidentifiedDeclarationsOf, type TreatyMapIndex } from '../../shared/treaties/map/relations.ts';
 import { requireStoredCase } from './case-records.ts';
 import type { ServiceContext } from './context.ts';
 import { lawResolver, treatyMapOn, type RuleSetResolver } from './ruleset-resolution.ts';
@@ -104,7 +104,7 @@ export function treatyTableOf(map: TreatyMapIndex, a: string, b: string, on: Day
   }
   const order = { applies: 0, unknown: 1, 'not-applies': 2 } as const;
   rows.sort((x, y) => order[x.status] - order[y.status] || x.title.localeCompare(y.title));
-  const noArrangement = map.map.noArrangements.find((n) => (n.between[0] === a && n.between[1] === b) || (n.between[0] === b && n.between[1] === a)) ?? null;
+  const noArrangement = noArrangementBetween(map, a, b);
   return { a, b, on: formatIsoDate(on), mapVersion: map.map.version, rows, noArrangement };
 }
 

@@ -22,10 +22,10 @@ export function basisRelease(ruleSet: RuleSet, s: FixedComputation): DayNumber {
  */
 export const CLAMPED_THRESHOLD_READING = { source: 'TSP Desk convention C1: a day the month lacks counts as its last day (app reading)', confidence: 'U' } as const;
 
-/** Whether REF + N was clamped (C1): the reference's day of the month is missing from the target month. */
-function clampedThreshold(reference: DayNumber, duration: { years: number; months: number }): boolean {
+/** Whether `from` + the period was clamped (C1, C2): the day of the month of `from` is missing from the target month. */
+function clampedThreshold(from: DayNumber, duration: { years: number; months: number }): boolean {
   const months = duration.years * 12 + duration.months;
-  return months !== 0 && toCivil(addMonths(reference, months)).day !== toCivil(reference).day;
+  return months !== 0 && toCivil(addMonths(from, months)).day !== toCivil(from).day;
 }
 
 /**
@@ -39,9 +39,7 @@ function clampedTermEnd(ctx: AssessmentContext, s: FixedComputation): boolean {
   const clamped = (id: string): boolean => {
     const p = byId.get(id);
     const term = ctx.case.sentences.find((x) => x.id === id)?.term;
-    if (p === undefined || term == null || typeof term === 'string') return false;
-    const months = term.years * 12 + term.months;
-    return months !== 0 && toCivil(addMonths(p.start, months)).day !== toCivil(p.start).day;
+    return p !== undefined && term != null && typeof term !== 'string' && clampedThreshold(p.start, term);
   };
   return s.perSentence.some((p) => {
     if (p.release !== s.nominalRelease) return false;
