@@ -217,6 +217,27 @@ describe('conversion (ETS 112 Art. 11)', () => {
     expect(converted({ years: 6 }).decision?.aggravates).toBe(false);
   });
 
+  it('the same term, ending later only by how our law counts month ends, does not aggravate: held to the end imposed, marked unconfirmed', () => {
+    // Sentenced in Thailand (default profile, C2) to 2 years 6 months from 2022-08-31: 2022-08-31 + 30 months = 2025-02-31,
+    // clamped to 2025-02-28. Converted in Great Britain (HMPPS counting) into 2 years 6 months: it ends 2025-03-01 there.
+    const gb = profileFor('GB');
+    const sameTerm = (term: unknown) => run(incoming({
+      administeringState: 'GB',
+      sentences: [{ id: 'S1', start: '2022-08-31', term: { years: 2, months: 6 }, offences: ['O1'] }],
+      enforcement: { procedure: 'conversion', decision: { authority: 'Crown Court', date: '2024-07-15', term } },
+    }), { administeringProfile: gb });
+    const e = sameTerm({ years: 2, months: 6 });
+    expect(e.imposed.kind === 'fixed' && iso(e.imposed.nominalRelease)).toBe('2025-02-28');
+    expect(e.status).not.toBe('decision_refused');
+    expect(e.flags).not.toContain('decision_aggravates');
+    expect(e.decision).toMatchObject({ aggravates: false, accepted: true });
+    expect(iso(fixedEnforced(e).nominalRelease)).toBe('2025-02-28');
+    expect(e.steps.find((s) => s.key === 'enforce.step.decision.countedApart')?.params).toMatchObject({ end: { day: d('2025-03-01') }, imposedEnd: { day: d('2025-02-28') } });
+    expect(e.flags).toContain('unconfirmed_parameters');
+    // A day more than the same term, counted either way, still aggravates.
+    expect(sameTerm({ years: 2, months: 6, days: 1 }).decision?.aggravates).toBe(true);
+  });
+
   it('a decision beyond the sentence imposed but within our maximum aggravates, and only that', () => {
     const e = converted({ years: 6, months: 6 }, { offences: [{ id: 'O1', administeringMaxPenaltyMonths: 120 }] });
     expect(e.flags).toContain('decision_aggravates');

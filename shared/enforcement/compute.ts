@@ -182,6 +182,7 @@ export function computeEnforcement(c: CaseFile, o: EnforcementOptions): Enforcem
     if (decision.aggravates) flags.add('decision_aggravates');
     if (decision.exceedsMaximum === true) flags.add('decision_exceeds_our_maximum');
     if (decision.shorterThanComputed) flags.add('decision_shorter_than_computed');
+    if (decision.countedApart) unconfirmed = true;
   }
 
   let enforced: Enforcement['enforced'] = null;
@@ -274,18 +275,28 @@ function checkDecision(
   if (start === null || imposedEnd === null) {
     // Without the imposed dates nothing can be checked: the decision is not applied.
     steps.push({ key: 'enforce.step.decision.uncheckable', params: {} });
-    return { ...base, nominalRelease: null, aggravates: false, exceedsMaximum: null, shorterThanComputed: false, accepted: false };
+    return { ...base, nominalRelease: null, aggravates: false, exceedsMaximum: null, shorterThanComputed: false, accepted: false, countedApart: false };
   }
   const life = d.term === 'life' || d.term === 'indeterminate';
   const decisionConvention = procedure === 'conversion' ? administering.monthEnd.value : convention;
-  const nominalRelease = life ? null : termEnd(start, d.term as Exclude<Term, 'life' | 'indeterminate'>, decisionConvention);
+  const term = d.term as Exclude<Term, 'life' | 'indeterminate'>;
+  let nominalRelease = life ? null : termEnd(start, term, decisionConvention);
+  // Counted our way, a converted term may end after the same term counted the sentencing State's way, by how month ends are
+  // counted alone (2 years 6 months from 31 August: 28 February under C2, 1 March under HMPPS's). That is the term imposed,
+  // not an aggravation: it holds, to the end imposed at the latest (Art. 11(1)(d)). The app's reading, so unconfirmed.
+  let countedApart = false;
+  if (nominalRelease !== null && nominalRelease > imposedEnd && decisionConvention !== convention && termEnd(start, term, convention) <= imposedEnd) {
+    steps.push({ key: 'enforce.step.decision.countedApart', params: { end: day(nominalRelease), imposedEnd: day(imposedEnd) } });
+    nominalRelease = imposedEnd;
+    countedApart = true;
+  }
   const end = nominalRelease ?? Infinity;
   const aggravates = end > imposedEnd;
   // Within a lower bound of our maximum is within it; beyond it, only a complete maximum tells.
   const exceedsMaximum = maximum.end === null ? null : end <= maximum.end ? false : maximum.known ? true : null;
   const computedEnd = procedure === 'continued' && byLimits !== null ? endOf(byLimits) : null;
   const shorterThanComputed = computedEnd !== null && end < computedEnd;
-  if (!life) steps.push({ key: 'enforce.step.decision.end', params: { start: day(start), term: termParam(d.term), end: day(end) } });
+  if (!life && !countedApart) steps.push({ key: 'enforce.step.decision.end', params: { start: day(start), term: termParam(d.term), end: day(end) } });
   // Only a finite end can be later than another: a fixed imposed term, a fixed ceiling.
   if (aggravates) steps.push({ key: 'enforce.step.decision.aggravates', params: { imposedEnd: day(imposedEnd) } });
   if (exceedsMaximum === true) steps.push({ key: 'enforce.step.decision.exceedsMaximum', params: { latest: day(maximum.end as number) } });
@@ -294,5 +305,5 @@ function checkDecision(
   if (accepted) {
     steps.push({ key: shorterThanComputed ? 'enforce.step.decision.shorter' : 'enforce.step.decision.within', params: {} });
   }
-  return { ...base, nominalRelease, aggravates, exceedsMaximum, shorterThanComputed, accepted };
+  return { ...base, nominalRelease, aggravates, exceedsMaximum, shorterThanComputed, accepted, countedApart };
 }

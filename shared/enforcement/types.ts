@@ -59,6 +59,8 @@ export interface DecisionCheck {
   exceedsMaximum: boolean | null;
   shorterThanComputed: boolean;
   accepted: boolean;
+  /** The term imposed, ending later only by how our law counts month ends: held to the end imposed (a reading, unconfirmed). */
+  countedApart: boolean;
 }
 
 export interface ReleaseProjection {

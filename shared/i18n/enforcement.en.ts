@@ -35,6 +35,7 @@ export const enforcementEn = {
   'enforce.step.decision': 'Decision of {authority} on {date}: {term}.',
   'enforce.step.decision.end': 'Counted from the original start: {start} + {term} = {end}.',
   'enforce.step.decision.uncheckable': 'The sentence imposed cannot be dated, so the decision cannot be checked: it is not applied.',
+  'enforce.step.decision.countedApart': 'Counted by our law’s month ends it would end on {end}, after the sentence imposed ({imposedEnd}) counted by the sentencing State’s: the same term, counted apart, not an aggravation. It is enforced to {imposedEnd} at the latest (ETS 112 Art. 11(1)(d)). This reading is the app’s, not confirmed.',
   'enforce.step.decision.aggravates': 'It ends after the sentence imposed would ({imposedEnd}): it aggravates. Refused, not applied (ETS 112 Arts. 10(2), 11(1)(d); FD 2008/909 Art. 8(4)).',
   'enforce.step.decision.exceedsMaximum': 'It ends after our maximum allows ({latest}): it exceeds our maximum. Refused, not applied (ETS 112 Art. 10(2); FD 2008/909 Art. 8(2)).',
   'enforce.step.decision.maximumUnknown': 'It cannot be checked against our maximum: not recorded for every offence.',

@@ -34,6 +34,7 @@ export const enforcementZhHant: Record<keyof typeof enforcementEn, string> = {
   'enforce.step.decision': '{authority} 於 {date} 的決定：{term}。',
   'enforce.step.decision.end': '由原刑期開始日起計：{start} + {term} = {end}。',
   'enforce.step.decision.uncheckable': '無法確定原判刑罰的日期，因此無法核對該決定：不予採用。',
+  'enforce.step.decision.countedApart': '按我方法律的月底計算，其屆滿日期為 {end}，遲於按判刑地計算的原判刑罰（{imposedEnd}）：屬同一刑期，只是計算方法不同，並非加重刑罰。執行最遲至 {imposedEnd}（《移交被判刑人士公約》第 11(1)(d) 條）。此為本程式的解讀，尚未確認。',
   'enforce.step.decision.aggravates': '其屆滿日期遲於原判刑罰（{imposedEnd}）：屬加重刑罰。拒絕，不予採用（《移交被判刑人士公約》第 10(2)、11(1)(d) 條；第 2008/909 號框架決定第 8(4) 條）。',
   'enforce.step.decision.exceedsMaximum': '其屆滿日期遲於本地最高刑罰所容許（{latest}）：超過本地最高刑罰。拒絕，不予採用（《移交被判刑人士公約》第 10(2) 條；第 2008/909 號框架決定第 8(2) 條）。',
   'enforce.step.decision.maximumUnknown': '無法與本地最高刑罰核對：並非每項罪行均有記錄。',
