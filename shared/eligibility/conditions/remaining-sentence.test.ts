@@ -51,6 +51,27 @@ describe('at least six months to serve at receipt of the request (ETS 112 Art. 3
     expect(r.params.remaining).toBe(154);
   });
 
+  it('T07: the shortfall is the remand credit’s alone (2024-11-01 without it): the result takes the credit’s source and confidence', () => {
+    const t07 = (patch: Parameters<typeof makeCase>[0] = {}) => evaluate(makeCase({
+      sentences: [{ id: 'S1', start: '2022-11-01', term: { years: 2 }, offences: ['O1'] }],
+      remandDays: 120,
+      events: { requestReceived: '2024-02-01' },
+      ...patch,
+    }), ets112);
+    // A State without a profile: the default day-for-day credit, C3, unconfirmed.
+    const r = t07({ sentencingState: 'FR' });
+    expect(r.confidence).toBe('U');
+    expect(r.source).toContain('C3');
+    // England and Wales's credit is sourced (Criminal Justice Act 2003 s. 240ZA): the result is as sure as that.
+    const gb = t07({ sentencingState: 'GB' });
+    expect(gb.confidence).toBe('S');
+    expect(gb.source).toContain('s. 240ZA');
+    // A shortfall without the credit too (received 2024-06-01: threshold 2024-12-01 > 2024-11-01) rests on the dates alone.
+    const anyway = t07({ sentencingState: 'FR', events: { requestReceived: '2024-06-01' } });
+    expect(anyway.status).toBe('waived');
+    expect(anyway.source).not.toContain('C3');
+  });
+
   it('T08: consecutive sentences count to the end of the chain (2024-07-10 >= 2024-06-01): met', () => {
     const c = makeCase({
       sentences: [

@@ -103,7 +103,13 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
     }
   }
   // Nothing left to serve means nothing to transfer, whatever the rule's effect.
-  if (release <= ctx.reference) return result('remaining-sentence', 'not_met', rule, 'cond.remaining.nothingLeft', params);
+  // A result the credit for custody before sentence brings about (without it the release would be later: C3) rests on the
+  // sentencing State's credit too: its source and confidence count (the default profile's day-for-day is unconfirmed).
+  const datesOnly = ctx.ruleSet.remainingBasis.value === 'expiry' || s.remissionDays === 0;
+  const byCredit = (day: DayNumber) => datesOnly && s.remandDays > 0 && release + s.remandDays >= day;
+  if (release <= ctx.reference) {
+    return result('remaining-sentence', 'not_met', byCredit(ctx.reference + 1) ? combined(rule, ctx.profile.remandCredit) : rule, 'cond.remaining.nothingLeft', params);
+  }
   if (release >= threshold) {
     // Released on the clamped threshold itself: met on C1's reading only, so the result is that reading's.
     const onClamp = release === threshold && clampedThreshold(ctx.reference, duration);
@@ -114,7 +120,8 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
       : result('remaining-sentence', 'unknown', rule, 'cond.remaining.unknownRemand', params, { effect: asEffect.effect, missing: ['remandDays'] });
   }
   // One day short only because C2 clamped the term end (on the expiry basis, or with no remission): the result is the profile's convention's too.
-  const failRule = release + 1 === threshold && (ctx.ruleSet.remainingBasis.value === 'expiry' || s.remissionDays === 0) && clampedTermEnd(ctx, s) ? combined(rule, ctx.profile.monthEnd) : rule;
+  const byClamp = release + 1 === threshold && datesOnly && clampedTermEnd(ctx, s) ? combined(rule, ctx.profile.monthEnd) : rule;
+  const failRule = byCredit(threshold) ? combined(byClamp, ctx.profile.remandCredit) : byClamp;
   const fail = failing(effect === 'optional-refusal' ? 'optional_refusal' : effect);
   const key = effect === 'mandatory-with-exception' ? 'cond.remaining.exception' : effect === 'optional-refusal' ? 'cond.remaining.optional' : 'cond.remaining.notMet';
   return result('remaining-sentence', fail.status, failRule, key, params, {
