@@ -217,9 +217,10 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     return router.dispatch(channel, payload);
   };
 
-  const logCall = (channel: string, response: ApiResponse<Channel>, started: number, userId: string | null) => log({
+  /** A call's line: its response's outcome, or `replayed` for a call sent again. */
+  const logCall = (channel: string, response: ApiResponse<Channel> | 'replayed', started: number, userId: string | null) => log({
     at: clock().toISOString(), event: 'call', channel: Object.hasOwn(API, channel) ? channel : '(unknown)',
-    outcome: response.ok ? 'ok' : response.error.code, status: 200, ms: Math.round(performance.now() - started), userId,
+    outcome: response === 'replayed' ? response : response.ok ? 'ok' : response.error.code, status: 200, ms: Math.round(performance.now() - started), userId,
   });
 
   /** The live session of each request, found before its body is read. */
@@ -252,6 +253,8 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
     const payload = request.body ?? undefined;
     const found = liveOf.get(request) ?? null;
     let response: ApiResponse<Channel>;
+    /** Where the answer is kept, for a signed-in call that named itself. */
+    let keepFor: { held: Held; callId: string } | null = null;
     let userId = found?.held.session.user?.id ?? null;
     if (SIGN_IN_CHANNELS.includes(channel)) {
       if (!guard.admit(request.ip)) {
@@ -295,20 +298,19 @@ export function createOfficeServer(options: OfficeServerOptions): FastifyInstanc
       const callId = callIdOf(request);
       const replayed = callId === null ? undefined : found.held.replies.get(callId);
       if (replayed !== undefined) {
-        log({ at: clock().toISOString(), event: 'call', channel: Object.hasOwn(API, channel) ? channel : '(unknown)', outcome: 'replayed', status: 200, ms: Math.round(performance.now() - started), userId });
+        logCall(channel, 'replayed', started, userId);
         return reply.code(200).type(JSON_TYPE).send(replayed.text);
       }
       response = dispatch(found.held.router, channel, payload);
       if (found.held.session.user === null) sessions.delete(found.key);
       // Its own change of password keeps this session (read again only after the calls that set one).
       else if (response.ok && (PASSWORD_CHANNELS as readonly string[]).includes(channel)) found.held.passwordHash = passwordHashOf(options.db, found.held.session.user.id);
-      logCall(channel, response, started, userId);
-      const text = JSON.stringify(response);
-      if (callId !== null) remember(found.held, callId, text, clock().getTime());
-      return reply.code(200).type(JSON_TYPE).send(text);
+      if (callId !== null) keepFor = { held: found.held, callId };
     }
     logCall(channel, response, started, userId);
-    return reply.code(200).send(response);
+    const text = JSON.stringify(response);
+    if (keepFor !== null) remember(keepFor.held, keepFor.callId, text, clock().getTime());
+    return reply.code(200).type(JSON_TYPE).send(text);
   });
 
   server.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
