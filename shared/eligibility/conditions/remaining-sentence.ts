@@ -102,11 +102,11 @@ export function evaluateRemainingSentence(ctx: AssessmentContext): ConditionResu
       return result('remaining-sentence', 'unknown', rule, 'cond.remaining.atLarge', { ...params, since: since === null ? '?' : { day: since } }, { effect: asEffect.effect, missing: atLargeMissing(ctx) });
     }
   }
-  // Nothing left to serve means nothing to transfer, whatever the rule's effect.
   // A result the credit for custody before sentence brings about (without it the release would be later: C3) rests on the
   // sentencing State's credit too: its source and confidence count (the default profile's day-for-day is unconfirmed).
   const datesOnly = ctx.ruleSet.remainingBasis.value === 'expiry' || s.remissionDays === 0;
   const byCredit = (day: DayNumber) => datesOnly && s.remandDays > 0 && release + s.remandDays >= day;
+  // Nothing left to serve means nothing to transfer, whatever the rule's effect.
   if (release <= ctx.reference) {
     return result('remaining-sentence', 'not_met', byCredit(ctx.reference + 1) ? combined(rule, ctx.profile.remandCredit) : rule, 'cond.remaining.nothingLeft', params);
   }
